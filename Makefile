@@ -1,0 +1,44 @@
+# minegraph — the two set-up commands of the README are `make run` and `make test`.
+# Each creates .venv when it is missing and installs the project (with the pinned
+# versions of constraints.txt) before doing its job.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test build validate bench serve clean lock
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	@touch $(STAMP)
+
+## The main job: validate the graph, then print who said what, the membership summary and headline queries.
+run: $(STAMP)
+	$(BIN)/minegraph run
+
+## Every test (pytest exit code 5, "no tests ran", is a failure too).
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## Rebuild graph/*.ttl from curation/ (deterministic: building twice gives identical bytes).
+build: $(STAMP)
+	$(BIN)/minegraph build
+
+validate: $(STAMP)
+	$(BIN)/minegraph validate
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+serve: $(STAMP)
+	$(BIN)/minegraph serve
+
+## Refresh constraints.txt from the current virtual environment.
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist src/*.egg-info

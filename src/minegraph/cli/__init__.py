@@ -1,0 +1,64 @@
+"""The ``minegraph`` command: a thin face over the library.
+
+Each subcommand lives in its own module of this package with ``register(subparsers)``;
+the library does the work and raises typed errors, which are mapped here to one exit code
+per kind of failure: 0 success, 1 the graph does not conform / a check failed, 2 bad
+input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpoint failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from ..errors import MinegraphError
+
+#: Subcommand modules, in the order ``minegraph --help`` lists them.
+COMMANDS = (
+    "build",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="minegraph",
+        description="Knowledge graph of the Anti-Personnel Mine Ban Convention: who said what about which decision, in which source.",
+    )
+    parser.add_argument("--project", metavar="DIR", help="project root (default: found from the working directory)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMANDS:
+        importlib.import_module(f"{__name__}.{name.replace('-', '_')}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args) or 0)
+    except MinegraphError as exc:
+        print(f"minegraph: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:  # pragma: no cover
+        print("minegraph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # pragma: no cover - e.g. piped into head
+        return 0
+
+
+def project_from(args: argparse.Namespace):
+    """The project the command works on (``--project`` or found from the working directory)."""
+    from pathlib import Path
+
+    from ..paths import Project, find_project
+
+    if getattr(args, "project", None):
+        root = Path(args.project).resolve()
+        return Project(root) if (root / "ontology").is_dir() else find_project(root)
+    return find_project()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

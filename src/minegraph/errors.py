@@ -1,0 +1,74 @@
+"""Typed errors of minegraph. The library raises these; only the CLI turns them into
+messages and exit codes (one exit code per kind of failure)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class MinegraphError(Exception):
+    """Base class of every error minegraph raises on purpose."""
+
+    exit_code = 2
+
+
+class InputError(MinegraphError):
+    """Unreadable or malformed input: names the file, line and column and what is wrong."""
+
+    def __init__(self, path: str | Path | None, message: str, line: int | None = None, column: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.column = column
+        self.message = message
+        super().__init__(self.location() + message)
+
+    def location(self) -> str:
+        if self.path is None:
+            return ""
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where + ": "
+
+
+class CurationError(InputError):
+    """A curation record (annotation of a source) is inconsistent: unknown actor, quote not found…"""
+
+
+class QueryError(MinegraphError):
+    """A query cannot be run: unknown name, syntax error, bad parameter."""
+
+
+class ParameterError(QueryError):
+    """A query parameter is missing, unknown or not of its declared type."""
+
+
+class EndpointError(MinegraphError):
+    """A remote SPARQL endpoint failed: HTTP error, timeout, unreachable."""
+
+    exit_code = 3
+
+
+class StoreError(MinegraphError):
+    """The persisted store is stale or corrupt."""
+
+
+class MissingExtra(MinegraphError):
+    """An optional dependency is not installed; says which extra provides it."""
+
+    def __init__(self, module: str, extra: str):
+        self.module = module
+        self.extra = extra
+        super().__init__(f"{module} is not installed; install it with: pip install 'minegraph[{extra}]'")
+
+
+def require(module: str, extra: str):
+    """Import an optional dependency lazily, or raise :class:`MissingExtra` naming the extra."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise MissingExtra(module, extra) from exc
