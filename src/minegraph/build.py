@@ -10,6 +10,7 @@ building twice gives byte-identical files and ``git diff graph/`` is reviewable.
 from __future__ import annotations
 
 import importlib
+from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +28,10 @@ PARTS: tuple[tuple[str, str], ...] = (
     ("states.ttl", "minegraph.membership:build_states"),
     ("treaty-acts.ttl", "minegraph.membership:build_treaty_acts"),
     ("withdrawals.ttl", "minegraph.withdrawals:build_withdrawals"),
-    ("actors.ttl", "minegraph.seed:build_actors"),
-    ("landmine-monitor.ttl", "minegraph.seed:build_landmine_monitor"),
-    ("euronews-2025-04-10.ttl", "minegraph.seed:build_seed_article"),
+    ("actors.ttl", "minegraph.actors:build_actors"),
+    ("landmine-monitor.ttl", "minegraph.landmine_monitor:build_landmine_monitor"),
 )
+# Then one part per curated source: curation/sources/<slug>.toml -> graph/<slug>.ttl.
 
 
 @dataclass
@@ -57,10 +58,14 @@ def build_graphs(project: Project, progress: Progress | None = None) -> dict[str
     """Every part's graph plus ``sources.ttl``, keyed by output file name (nothing written)."""
     context = BuildContext.for_project(project)
     graphs: dict[str, Graph] = {}
-    for name, spec in PARTS:
+    from .articles import build_source, source_files
+
+    parts = [(name, _part_function(spec)) for name, spec in PARTS]
+    parts += [(f"{path.stem}.ttl", partial(build_source, path=path)) for path in source_files(project)]
+    for name, function in parts:
         if progress:
             progress(f"building {name}")
-        graph = _part_function(spec)(context)
+        graph = function(context)
         _refuse_blank_nodes(name, graph)
         graphs[name] = graph
     graphs["sources.ttl"] = context.sources.graph

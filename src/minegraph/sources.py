@@ -163,6 +163,10 @@ class SourceRegistry:
             g.add((doc, MG.dateBasis, concept("date-basis", "url-path")))
         return doc
 
+    def best_ranked(self, urls: list[str]) -> str:
+        """The most authoritative of several URLs (lowest rank; unranked last; first on ties)."""
+        return min(urls, key=lambda url: self.quality[url].rank if url in self.quality else 99)
+
     def cite_all(self, urls: str) -> list[URIRef]:
         """Cite every URL of a whitespace-separated cell, in order, without repeats."""
         seen: list[URIRef] = []

@@ -1,0 +1,128 @@
+"""The seed article (Euronews, 2025-04-10) is modelled statement by statement, in graph/."""
+
+import pytest
+from rdflib import Literal, URIRef
+
+from minegraph.namespaces import MG, concept, iri
+
+ARTICLE = iri("source", "euronews-2025-04-10-anti-personnel-mines")
+
+#: Every attributed statement of the article: id suffix → (speaker, stance).
+STATEMENTS = {
+    "01-carbonnier-civilian-victims": ("person:gilles-carbonnier", "oppose"),
+    "02-carbonnier-weapons-of-the-past": ("person:gilles-carbonnier", "oppose"),
+    "03-carbonnier-harm-own-side": ("person:gilles-carbonnier", "oppose"),
+    "04-carbonnier-croatia-clearance": ("person:gilles-carbonnier", "oppose"),
+    "05-strada-trail-of-wounded": ("person:cecilia-strada", "oppose"),
+    "06-strada-first-person-injured": ("person:cecilia-strada", "oppose"),
+    "07-strada-children-afghanistan": ("person:cecilia-strada", "oppose"),
+    "08-strada-women-children-affected": ("person:cecilia-strada", "oppose"),
+    "09-strada-war-economy": ("person:cecilia-strada", "oppose"),
+    "10-strada-banning-obvious": ("person:cecilia-strada", "support"),
+    "11-strada-slippery-slope": ("person:cecilia-strada", "oppose"),
+    "12-joint-statement-deteriorated-security": ("organisation:EST-LVA-LTU-POL-defence-ministers", "support"),
+    "13-estonia-mod-no-plans": ("organisation:EST-ministry-of-defence", "neutral"),
+    "14-joint-statement-every-necessary-measure": ("organisation:EST-LVA-LTU-POL-defence-ministers", "support"),
+    "15-finland-minister-versatile-preparation": ("post:FIN-minister-of-defence", "support"),
+    "16-latvia-government-lethality": ("organisation:LVA-government", "support"),
+    "17-latvia-government-parliament-decides": ("organisation:LVA-government", "neutral"),
+    "18-latvia-government-can-be-used": ("organisation:LVA-government", "support"),
+    "19-eu-document-completely-unacceptable": ("organisation:european-union", "support"),
+    "20-commission-stopped-short": ("organisation:european-commission", "neutral"),
+    "21-el-anouni-contributed-millions": ("person:anouar-el-anouni", "neutral"),
+    "22-ep-amendment-strongly-condemns": ("organisation:ep-amendment-tablers-2025-04", "oppose"),
+    "23-epp-motion-justifies": ("organisation:epp", "support"),
+    "24-carbonnier-no-reciprocity-justification": ("person:gilles-carbonnier", "oppose"),
+    "25-carbonnier-ihl-no-reciprocity": ("person:gilles-carbonnier", "oppose"),
+    "26-carbonnier-domino-effect": ("person:gilles-carbonnier", "oppose"),
+    "27-carbonnier-why-continue": ("person:gilles-carbonnier", "oppose"),
+}
+
+
+def ref(curie: str) -> URIRef:
+    kind, _, slug = curie.partition(":")
+    return iri(kind, slug)
+
+
+@pytest.mark.parametrize("suffix, expected", sorted(STATEMENTS.items()))
+def test_statement_has_expected_speaker_stance_and_source(real_graph, suffix, expected):
+    node = iri("statement", f"euronews-2025-04-10-{suffix}")
+    speaker, stance = expected
+    assert real_graph.value(node, MG.speaker) == ref(speaker)
+    assert real_graph.value(node, MG.stance) == concept("stance", stance)
+    assert real_graph.value(node, MG.appearsIn) == ARTICLE
+    assert real_graph.value(node, MG.anchor) is not None
+    assert list(real_graph.objects(node, MG.about)), "a statement is about at least one decision"
+
+
+def test_article_has_no_statement_beyond_the_expected_list(real_graph):
+    from rdflib import RDF
+
+    found = {str(s).rsplit("/", 1)[-1] for s in real_graph.subjects(MG.appearsIn, ARTICLE) if (s, RDF.type, MG.Statement) in real_graph}
+    assert found == {f"euronews-2025-04-10-{suffix}" for suffix in STATEMENTS}
+
+
+def test_persons_speak_in_the_role_they_held(real_graph):
+    from minegraph.namespaces import ORG
+
+    capacity = real_graph.value(iri("statement", "euronews-2025-04-10-01-carbonnier-civilian-victims"), MG.speakerCapacity)
+    assert real_graph.value(capacity, ORG.organization) == iri("organisation", "icrc")
+    assert real_graph.value(capacity, ORG.role) == concept("role", "vice-president")
+    strada_roles = {real_graph.value(m, ORG.organization) for m in real_graph.subjects(ORG.member, iri("person", "cecilia-strada"))}
+    assert strada_roles == {iri("organisation", "european-parliament"), iri("organisation", "emergency")}
+
+
+def test_landmine_monitor_findings_are_claims_of_icbl_cmc_reported_by_the_article(real_graph):
+    rows = real_graph.query(
+        """SELECT ?place ?certainty WHERE {
+             ?c a mg:MineUseFinding ; mg:appearsIn ?article ; mg:speaker organisation:icbl-cmc ;
+                prov:wasDerivedFrom source:landmine-monitor-2024 ; mg:userKind user-kind:non-state-armed-groups ;
+                mg:place ?place ; mg:certainty ?certainty . }""",
+        initBindings={"article": ARTICLE},
+    )
+    by_certainty: dict[str, set[str]] = {}
+    for place, certainty in rows:
+        by_certainty.setdefault(str(certainty).rsplit("/", 1)[-1], set()).add(str(place).rsplit("/", 1)[-1])
+    assert by_certainty == {
+        "reported": {"COL", "gaza", "IND", "MMR", "PAK"},
+        "probable": {"BEN", "BFA", "CMR", "COD", "MLI", "NER", "NGA"},
+    }
+    forces = {str(s).rsplit("/", 1)[-1] for s in real_graph.objects(None, MG.usedBy)}
+    assert forces == {"MMR", "RUS"}
+
+
+@pytest.mark.parametrize(
+    "suffix, measure, value",
+    [
+        ("57-lm2024-833-casualties", "antipersonnel-mine-casualties", 833),
+        ("58-lm2024-civilian-share", "civilian-share-of-casualties", 84),
+        ("56-lm2024-58-contaminated", "contaminated-countries", 58),
+        ("31-euronews-164-signed", "signatories", 164),
+        ("32-euronews-33-not-signed", "non-parties", 33),
+    ],
+)
+def test_figures_of_the_article_are_quantitative_claims(real_graph, suffix, measure, value):
+    node = iri("claim", f"euronews-2025-04-10-{suffix}")
+    assert real_graph.value(node, MG.measure) == concept("measure", measure)
+    assert real_graph.value(node, MG.value).toPython() == value
+
+
+def test_parliament_votes_are_events_with_outcomes(real_graph):
+    amendment = iri("event", "european-parliament-2025-04-amendment-condemning-withdrawals")
+    motion = iri("event", "european-parliament-2025-04-epp-motion")
+    assert real_graph.value(amendment, MG.outcome) == concept("vote-outcome", "rejected")
+    assert real_graph.value(amendment, MG.votingMethod) == concept("voting-method", "show-of-hands")
+    assert real_graph.value(motion, MG.outcome) == concept("vote-outcome", "adopted")
+    assert real_graph.value(motion, MG.votesFor).toPython() == 431
+
+
+def test_archived_article_is_byte_identical_to_the_seed(project):
+    import hashlib
+
+    archived = project.graph_dir / "sources" / "euronews-2025-04-10-anti-personnel-mines.txt"
+    assert hashlib.sha256(archived.read_bytes()).hexdigest() == "0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c"
+
+
+def test_archive_record_holds_the_sha256_of_the_archived_file(real_graph):
+    archive = iri("archive", "euronews-2025-04-10-anti-personnel-mines.txt")
+    assert real_graph.value(archive, MG.sha256) == Literal("0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c")
