@@ -1,0 +1,134 @@
+"""Fixtures of the membership tests: the reference CSVs to compare with, an Oxigraph store of the
+built graph with a small query runner (independent of minegraph.queries), fresh builds of the
+membership parts, and check runs over hand-made fixture graphs."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import re
+import shutil
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from minegraph.build import BuildContext
+from minegraph.checks import CheckContext, all_checks
+from minegraph.paths import Project
+from minegraph.rdfio import load_graph
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: The membership parts: output file -> builder.
+PARTS = ("convention.ttl", "states.ttl", "treaty-acts.ttl", "withdrawals.ttl")
+
+
+@pytest.fixture(scope="session")
+def reference_dir(project) -> Path:
+    """The reference CSVs to compare the graph with: ../shared/reference when present, else the vendored copy."""
+    return SHARED_REFERENCE if SHARED_REFERENCE.is_dir() else project.reference_dir
+
+
+@pytest.fixture(scope="session")
+def reference_rows(reference_dir):
+    """name -> list of CSV rows (dicts) of the three membership reference files."""
+    rows = {}
+    for name in ("ottawa_parties.csv", "ottawa_nonparties.csv", "ottawa_withdrawals.csv"):
+        with open(reference_dir / name, newline="", encoding="utf-8") as handle:
+            rows[name] = list(csv.DictReader(handle))
+    return rows
+
+
+def build_parts(project: Project) -> dict[str, Graph]:
+    """A fresh build of the four membership parts (and the sources they cite)."""
+    from minegraph.membership import build_convention, build_states, build_treaty_acts
+    from minegraph.withdrawals import build_withdrawals
+
+    context = BuildContext.for_project(project)
+    graphs = {}
+    for name, function in zip(PARTS, (build_convention, build_states, build_treaty_acts, build_withdrawals)):
+        graphs[name] = function(context)
+    graphs["sources.ttl"] = context.sources.graph
+    return graphs
+
+
+@pytest.fixture(scope="session")
+def built(project) -> dict[str, Graph]:
+    return build_parts(project)
+
+
+@pytest.fixture(scope="session")
+def store(project) -> pyoxigraph.Store:
+    """The real graph (ontology + graph/*.ttl) in an in-memory Oxigraph store."""
+    oxi = pyoxigraph.Store()
+    for path in project.all_rdf_files():
+        oxi.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    return oxi
+
+
+_PARAM = re.compile(r"^# param: (\w+) (\S+)", re.M)
+
+
+def _python(term):
+    if term is None:
+        return None
+    if isinstance(term, pyoxigraph.Literal) and not term.language:
+        return Literal(term.value, datatype=URIRef(term.datatype.value)).toPython()
+    return term.value
+
+
+@pytest.fixture(scope="session")
+def run_query(project, store):
+    """run_query(name, **params) -> (variables, rows as dicts of Python values), with SEP-0007 substitution."""
+
+    def run(name: str, **params: str):
+        text = (project.queries_dir / f"{name}.rq").read_text(encoding="utf-8")
+        declared = dict(_PARAM.findall(text))
+        assert set(params) == set(declared), f"{name}: parameters {sorted(declared)} expected"
+        substitutions = {
+            pyoxigraph.Variable(key): pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(declared[key].replace("xsd:", XSD)))
+            for key, value in params.items()
+        }
+        result = store.query(text, substitutions=substitutions)
+        variables = [v.value for v in result.variables]
+        return variables, [{v: _python(row[v]) for v in variables} for row in result]
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def ontology(project) -> Graph:
+    return load_graph(project.ontology_files())
+
+
+@pytest.fixture
+def run_check(project, ontology):
+    """run_check(check name, fixture file name) -> the problems the check reports on ontology + fixture."""
+
+    def run(name: str, fixture: str | None = None, graph: Graph | None = None, project_=None):
+        data = graph if graph is not None else load_graph([FIXTURES / fixture])
+        union = Graph()
+        for triple in ontology:
+            union.add(triple)
+        for triple in data:
+            union.add(triple)
+        return list(all_checks()[name](CheckContext(union, project_ or project, data_graph=data)))
+
+    return run
+
+
+@pytest.fixture
+def scratch_project(tmp_path, project):
+    """A copy of the project's curation/ and queries/ in a temporary directory, to break inputs in."""
+    shutil.copytree(project.curation_dir, tmp_path / "curation")
+    shutil.copytree(project.ontology_dir, tmp_path / "ontology")
+    return Project(tmp_path)
+
+
+def day(text: str) -> datetime.date:
+    return datetime.date.fromisoformat(text)
