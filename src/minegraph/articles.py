@@ -38,11 +38,12 @@ def build_source(context, path: Path) -> Graph:
     document, lines = load_toml(path)
     resolve = Resolver(context.sources)
     head = single(document, lines, path, "document")
-    doc, archive, archived_text = _document(context, resolve, head)
-    for record in records(document, lines, path, "document_cited"):
-        _document(context, resolve, record)
     g = new_graph()
-    g += _archive_graph(context, head, archive)
+    doc, archive, archived_text = _document(context, resolve, head, g)
+    if archive is None:
+        raise head.error("the main document needs an archived text (archive = <file in graph/sources/>)")
+    for record in records(document, lines, path, "document_cited"):
+        _document(context, resolve, record, g)
     for record in records(document, lines, path, "vote"):
         _vote(g, record, resolve)
     prefix = head.require("prefix")
@@ -60,8 +61,9 @@ def build_source(context, path: Path) -> Graph:
     return g
 
 
-def _document(context, resolve: Resolver, record: Record) -> tuple[URIRef, URIRef | None, str | None]:
-    """Register a document in the source registry; returns it, its archive and archived text."""
+def _document(context, resolve: Resolver, record: Record, part: Graph) -> tuple[URIRef, URIRef | None, str | None]:
+    """Register a document in the source registry (its archived text, if any, goes in ``part``);
+    returns it, its archive and the archived text."""
     cls = record.require("class")
     if cls not in DOCUMENT_CLASSES:
         raise record.error(f"class must be one of {sorted(DOCUMENT_CLASSES)}, not {cls!r}")
@@ -89,20 +91,19 @@ def _document(context, resolve: Resolver, record: Record) -> tuple[URIRef, URIRe
         raise record.error(f"archived text graph/sources/{file_name} does not exist")
     archive = iri("archive", file_name)
     g.add((doc, MG.archivedText, archive))
-    return doc, archive, path.read_bytes().decode("utf-8")
+    content = path.read_bytes().decode("utf-8")
+    _describe_archive(part, archive, path, content)
+    return doc, archive, content
 
 
-def _archive_graph(context, record: Record, archive: URIRef) -> Graph:
-    """The mg:ArchivedText node of the main document (path, hash, length)."""
-    g = new_graph()
-    file_name = record.require("archive")
-    path = context.project.graph_dir / "sources" / file_name
-    describe(g, archive, [MG.ArchivedText], f"Archived text: {file_name}")
-    g.add((archive, MG.path, Literal(f"sources/{file_name}")))
+def _describe_archive(g: Graph, archive: URIRef, path: Path, content: str) -> None:
+    """The mg:ArchivedText node: path under graph/, SHA-256 of the bytes, length in code points."""
+    describe(g, archive, [MG.ArchivedText], f"Archived text: {path.name}")
+    g.add((archive, MG.path, Literal(f"sources/{path.name}")))
     g.add((archive, MG.sha256, Literal(sha256_file(path))))
-    g.add((archive, MG.characterCount, Literal(len(path.read_bytes().decode("utf-8")), datatype=XSD.nonNegativeInteger)))
-    g.add((archive, DCTERMS.format, Literal("text/plain; charset=utf-8")))
-    return g
+    g.add((archive, MG.characterCount, Literal(len(content), datatype=XSD.nonNegativeInteger)))
+    media = "application/json" if path.suffix == ".json" else "text/plain"
+    g.add((archive, DCTERMS.format, Literal(f"{media}; charset=utf-8")))
 
 
 def _vote(g: Graph, record: Record, resolve: Resolver) -> None:

@@ -57,6 +57,13 @@ def test_missing_timing_rules_are_reported_not_assumed(run_check):
         assert problem.message.startswith("The timing rule cannot be read from the graph: timing rule")
 
 
+def test_a_missing_instrument_threshold_is_reported_not_raised(run_check):
+    graph = load_graph([FIXTURES / "valid.ttl"])
+    graph.remove((iri("rule", "apmbc-article-17"), MG.instrumentThreshold, None))
+    [problem] = run_check("treaty-article-17", graph=graph)
+    assert "has no instrument threshold" in problem.message and problem.path == MG.instrumentThreshold
+
+
 def test_impossible_combinations_of_acts_are_reported(run_check):
     problems = run_check("treaty-act-sequence", "impossible-sequences.ttl")
     assert messages(problems) == [

@@ -98,6 +98,10 @@ def article_17(context: CheckContext) -> Iterator[Problem]:
         yield problem
         return
     consents = by_state(g, MG.ConsentToBeBound)
+    if rule.instrument_threshold is None:
+        yield Problem(name, f"Article {rule.article} has no instrument threshold (mg:instrumentThreshold): "
+                            "the treaty's entry into force cannot be derived", ARTICLE_17, MG.instrumentThreshold)
+        return
     threshold = rule.threshold_deposit(d for nodes in consents.values() for n in nodes if (d := exact(g, n)))
     if threshold is None:
         yield Problem(name, f"Fewer than {rule.instrument_threshold} dated deposits: Article 17(1) cannot be applied", ARTICLE_17)
