@@ -45,6 +45,20 @@ class ParameterError(QueryError):
     """A query parameter is missing, unknown or not of its declared type."""
 
 
+class QuerySyntaxError(QueryError):
+    """A query is not valid SPARQL 1.1: names the line and column (1-based) and shows the line."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None, source: str | None = None):
+        self.line = line
+        self.column = column
+        self.source = source
+        self.message = message
+        where = source or "query"
+        if line is not None:
+            where += f":{line}" + (f":{column}" if column is not None else "")
+        super().__init__(f"{where}: syntax error: {message}")
+
+
 class EndpointError(MinegraphError):
     """A remote SPARQL endpoint failed: HTTP error, timeout, unreachable."""
 

@@ -1,0 +1,36 @@
+"""``minegraph push --endpoint URL``: upload the whole graph (ontology + data) to a SPARQL server."""
+
+from __future__ import annotations
+
+import sys
+
+from . import project_from
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("push", help="upload ontology/ + graph/ to a server (SPARQL 1.1 Graph Store Protocol)")
+    parser.add_argument("--endpoint", required=True, metavar="URL", help="the server's SPARQL query endpoint, e.g. http://host:7878/query")
+    parser.add_argument("--store-url", metavar="URL",
+                        help="its Graph Store endpoint (default: Oxigraph's layout, .../query -> .../store)")
+    parser.add_argument("--graph", metavar="IRI", help="upload into this named graph (default: the default graph)")
+    parser.add_argument("--append", action="store_true", help="add to the graph (POST) instead of replacing it (PUT)")
+    parser.add_argument("--timeout", type=float, default=300, metavar="SECONDS", help="network timeout (default: 300)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from ..remote import RemoteStore, push
+    from ..store import open_store
+
+    def progress(message) -> None:
+        print(message, file=sys.stderr)
+
+    remote = RemoteStore(args.endpoint, store_url=args.store_url, graph=args.graph, timeout=args.timeout)
+    remote.store_url  # fail on an underivable Graph Store URL before loading anything
+    source = open_store(project_from(args), progress=progress)
+    try:
+        count = push(source, remote, replace=not args.append, progress=progress)
+    finally:
+        source.close()
+    print(f"{'added' if args.append else 'pushed'} {count} triples to {remote.describe()}")
+    return 0

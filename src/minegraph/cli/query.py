@@ -1,0 +1,138 @@
+"""``minegraph queries``, ``minegraph query NAME|FILE.rq`` and ``minegraph sparql TEXT|-``."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+
+from . import project_from
+
+
+def register(sub) -> None:
+    listing = sub.add_parser("queries", help="list the query library (queries/*.rq) with titles")
+    listing.add_argument("--long", action="store_true", help="also show descriptions, parameters and examples")
+    listing.set_defaults(handler=run_list)
+
+    run = sub.add_parser("query", help="run a library query by name, or a .rq file")
+    run.add_argument("name", metavar="NAME|FILE.rq", help="query name (see 'minegraph queries') or path of a .rq file")
+    run.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
+                     help="parameter value, checked against its declared type (repeatable)")
+    run.add_argument("--describe", action="store_true", help="show the query's documentation instead of running it")
+    _common(run)
+    run.set_defaults(handler=run_query)
+
+    adhoc = sub.add_parser("sparql", help="run ad-hoc SPARQL text ('-' reads standard input)")
+    adhoc.add_argument("text", metavar="QUERY|-", help="SPARQL 1.1 query text; minegraph prefixes are predeclared")
+    _common(adhoc)
+    adhoc.set_defaults(handler=run_sparql)
+
+
+def _common(parser) -> None:
+    parser.add_argument("--format", "-f", default="table", choices=("table", "csv", "tsv", "json", "jsonld", "ttl", "nt"),
+                        help="output format (default: table; jsonld/ttl/nt for CONSTRUCT and DESCRIBE)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    parser.add_argument("--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the local graph")
+    parser.add_argument("--graph", metavar="IRI", help="with --endpoint: query this named graph as the default graph")
+    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+    parser.add_argument("--timeout", type=float, default=60, metavar="SECONDS", help="endpoint timeout (default: 60)")
+    parser.add_argument("--iris", action="store_true", help="table: show IRIs (as prefixed names) instead of labels")
+    parser.add_argument("--width", type=int, metavar="N", help="table: total width (default: the terminal's; 0 = unlimited)")
+    parser.add_argument("--allow-service", action="store_true", help="allow SERVICE clauses (federated queries)")
+
+
+def _store(args):
+    from ..store import open_store
+
+    return open_store(project_from(args) if not args.endpoint else None, args.endpoint, args.engine,
+                      graph=args.graph, timeout=args.timeout, allow_service=args.allow_service,
+                      progress=lambda message: print(message, file=sys.stderr))
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    from ..errors import ParameterError
+
+    params = {}
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip():
+            raise ParameterError(f"--param expects NAME=VALUE, got {pair!r}")
+        params[name.strip()] = value
+    return params
+
+
+def _emit(args, result, store) -> int:
+    from ..formats import render
+    from ..queries import fetch_labels, result_iris
+    from ..rdfio import atomic_write
+
+    labels = None
+    if args.format == "table" and not args.iris:
+        labels = fetch_labels(store, result_iris(result))
+    width = args.width if args.width is not None else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
+    text = render(result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6,
+                  max_column=60 if width else 10**6)
+    if args.output:
+        atomic_write(args.output, text.encode("utf-8"))
+        print(f"wrote {args.output} ({len(result)} rows)", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def run_list(args) -> int:
+    from ..queries import list_queries
+
+    entries = list_queries(project_from(args))
+    width = max((len(getattr(e, "name", "")) for e in entries), default=0)
+    for entry in entries:
+        if isinstance(entry, Exception):
+            print(f"{'(broken)':<{width}}  {entry}")
+            continue
+        print(f"{entry.name:<{width}}  {entry.title}")
+        if args.long:
+            print(_documentation(entry, indent="    "))
+    print(f"({len(entries)} queries; run one with: minegraph query NAME [--param NAME=VALUE])")
+    return 0
+
+
+def _documentation(definition, indent: str = "") -> str:
+    import textwrap
+
+    lines = textwrap.wrap(definition.description, 96, initial_indent=indent, subsequent_indent=indent)
+    for param in definition.params:
+        lines.append(f"{indent}param  {param.summary()}")
+    for example in definition.examples:
+        lines.append(f"{indent}e.g.   {example}")
+    return "\n".join(lines) + "\n"
+
+
+def run_query(args) -> int:
+    from ..query_library import find_query
+    from ..queries import execute
+
+    definition = find_query(project_from(args), args.name)
+    if args.describe:
+        print(f"{definition.name}: {definition.title}\n")
+        print(_documentation(definition))
+        return 0
+    params = _params(args.param)
+    definition.bind(params)  # report parameter errors before opening a store
+    store = _store(args)
+    try:
+        return _emit(args, execute(definition, params, store), store)
+    finally:
+        store.close()
+
+
+def run_sparql(args) -> int:
+    from ..queries import run_sparql as run
+
+    from ..sparql_text import query_form
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    query_form(text)  # refuse updates before opening a store
+    store = _store(args)
+    try:
+        return _emit(args, run(text, store=store, source="<stdin>" if args.text == "-" else "<query>"), store)
+    finally:
+        store.close()

@@ -1,0 +1,158 @@
+"""The persisted Oxigraph store (.store/) is rebuilt when ontology/ or graph/ changes, and a corrupt
+or unreadable store is detected — rebuilt, or reported — never silently used."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+
+import pytest
+
+from minegraph.errors import InputError, StoreError
+from minegraph.paths import Project
+from minegraph.store import OxigraphStore
+from minegraph.store_cache import MANIFEST, default_location
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+
+
+@pytest.fixture
+def project(fixture_project, tmp_path) -> Project:
+    """A private copy of the fixture project (these tests change its files)."""
+    root = tmp_path / "project"
+    for part in ("ontology", "graph", "queries"):
+        shutil.copytree(fixture_project.root / part, root / part)
+    return Project(root)
+
+
+def _open(project, **options):
+    messages = []
+    store = OxigraphStore.persisted(project, progress=lambda m: messages.append(str(m)), **options)
+    return store, messages
+
+
+def _count(store) -> int:
+    return store.query(COUNT).rows[0]["n"]
+
+
+def _manifest(project) -> dict:
+    return json.loads((default_location(project) / MANIFEST).read_text(encoding="utf-8"))
+
+
+def test_the_first_open_builds_the_store_and_the_next_one_reuses_it(project):
+    store, messages = _open(project)
+    assert messages[0] == f"store {default_location(project)} is missing: rebuilding"
+    assert any(m.startswith("loading fixture.ttl") for m in messages)
+    again, messages = _open(project)
+    assert messages == []
+    assert _count(again) == _count(store) > 0
+    assert sorted(_manifest(project)["files"]) == ["graph/fixture.ttl", "ontology/concepts.ttl", "ontology/minegraph.ttl"]
+
+
+def test_a_changed_graph_file_triggers_a_rebuild_with_the_new_data(project):
+    store, _ = _open(project)
+    before = _count(store)
+    with open(project.graph_dir / "fixture.ttl", "a", encoding="utf-8") as handle:
+        handle.write("\n<urn:new:s> <urn:new:p> <urn:new:o> .\n")
+    store, messages = _open(project)
+    assert messages[0] == f"store {default_location(project)} is stale (changed: graph/fixture.ttl): rebuilding"
+    assert _count(store) == before + 1
+    assert len(list(default_location(project).glob("db-*"))) == 1  # the old database is gone
+
+
+def test_an_added_or_removed_file_triggers_a_rebuild(project):
+    _open(project)
+    (project.graph_dir / "extra.ttl").write_text("<urn:x:s> <urn:x:p> <urn:x:o> .\n", encoding="utf-8")
+    store, messages = _open(project)
+    assert "stale (changed: graph/extra.ttl)" in messages[0]
+    (project.graph_dir / "extra.ttl").unlink()
+    store, messages = _open(project)
+    assert "stale (changed: graph/extra.ttl)" in messages[0]
+
+
+def test_a_touched_but_unchanged_file_does_not_trigger_a_rebuild(project):
+    _open(project)
+    path = project.graph_dir / "fixture.ttl"
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    _, messages = _open(project)
+    assert messages == []
+    assert _manifest(project)["files"]["graph/fixture.ttl"]["mtime_ns"] == stat.st_mtime_ns + 10**9
+
+
+def _database(project):
+    return default_location(project) / _manifest(project)["database"]
+
+
+@pytest.mark.parametrize("damage", ["current", "sst", "missing-sst"])
+def test_a_corrupt_database_is_detected_and_rebuilt(project, damage):
+    store, _ = _open(project)
+    expected = _count(store)
+    del store
+    database = _database(project)
+    if damage == "current":
+        (database / "CURRENT").write_text("garbage\n")
+    elif damage == "sst":
+        for sst in database.glob("*.sst"):
+            sst.write_bytes(sst.read_bytes()[: sst.stat().st_size // 2])
+    else:
+        for sst in database.glob("*.sst"):
+            sst.unlink()
+    store, messages = _open(project)
+    assert messages[0].startswith(f"store {default_location(project)} is corrupt: database {database} is corrupt or unreadable")
+    assert _count(store) == expected
+
+
+def test_a_corrupt_store_is_reported_when_rebuilding_is_not_allowed(project):
+    _open(project)
+    (_database(project) / "CURRENT").write_text("garbage\n")
+    with pytest.raises(StoreError, match=r"is corrupt: database .* is corrupt or unreadable"):
+        _open(project, rebuild=False)
+
+
+def test_an_unreadable_manifest_is_detected_and_rebuilt(project):
+    _open(project)
+    (default_location(project) / MANIFEST).write_text("{ not json", encoding="utf-8")
+    store, messages = _open(project)
+    assert messages[0].startswith(f"store {default_location(project)} is corrupt: {default_location(project) / MANIFEST} is unreadable")
+    assert _count(store) > 0
+
+
+def test_a_database_that_is_not_the_one_the_manifest_names_is_refused(project, tmp_path):
+    _open(project)
+    other = Project(tmp_path / "other")
+    shutil.copytree(project.ontology_dir, other.ontology_dir)
+    other.graph_dir.mkdir()
+    (other.graph_dir / "fixture.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    OxigraphStore.persisted(other)
+    shutil.rmtree(_database(project))
+    shutil.copytree(_database(other), _database(project))
+    with pytest.raises(StoreError, match="does not hold the files the manifest lists"):
+        _open(project, rebuild=False)
+
+
+def test_a_failed_build_keeps_the_previous_store_and_leaves_no_scratch_directory(project):
+    store, _ = _open(project)
+    expected = _count(store)
+    manifest = _manifest(project)
+    (project.graph_dir / "broken.ttl").write_text("<urn:a> <urn:b> .\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"broken\.ttl:1:\d+: "):
+        _open(project)
+    assert _manifest(project) == manifest
+    assert list(default_location(project).glob("build-*")) == []
+    (project.graph_dir / "broken.ttl").unlink()
+    store, messages = _open(project)
+    assert messages == [] and _count(store) == expected
+
+
+def test_several_readers_can_open_the_store_at_once(project):
+    first, _ = _open(project)
+    second, _ = _open(project)
+    assert _count(first) == _count(second) > 0
+
+
+def test_loading_into_the_persisted_store_is_refused(project):
+    store, _ = _open(project)
+    with pytest.raises(StoreError, match=r"cannot load fixture\.ttl into this store"):
+        store.load(project.data_files())
