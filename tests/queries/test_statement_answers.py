@@ -1,0 +1,128 @@
+"""Expected answers of the statement and claim queries on the real graph. The figures can be
+checked by hand in curation/sources/euronews-2025-04-10-anti-personnel-mines.toml: 27 statements
+(15 oppose, 8 support, 4 neutral), 17 of them about the five EU withdrawals, 29 claims."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from minegraph.queries import run_query
+
+ID = "https://w3id.org/minegraph/id/"
+ARTICLE = ID + "source/euronews-2025-04-10-anti-personnel-mines"
+WITHDRAWALS = ("Estonia", "Finland", "Latvia", "Lithuania", "Poland")
+
+
+@pytest.fixture(scope="module")
+def query(real_project, real_stores):
+    def run(name, **params):
+        return run_query(name, params, store=real_stores["oxigraph"], project=real_project).rows
+
+    return run
+
+
+def test_who_said_what_gives_the_27_statements_of_the_seed_article_with_their_stances(query):
+    rows = query("who-said-what")
+    assert len(rows) == 27
+    assert Counter(r["stance"] for r in rows) == {"oppose": 15, "support": 8, "neutral": 4}
+    assert Counter(r["speakerLabel"] for r in rows)["Gilles Carbonnier"] == 8
+    first = rows[0]
+    assert first["speakerLabel"] == "Gilles Carbonnier"
+    assert first["role"] == "vice-president, International Committee of the Red Cross"
+    assert sorted(first["decisions"].split(", ")) == ["EST withdrawal", "FIN withdrawal", "LTU withdrawal", "LVA withdrawal", "POL withdrawal"]
+    assert first["quoteStart"].startswith("We know that over 80% of the victims")
+    assert str(first["published"]) == "2025-04-10"
+
+
+def test_statements_about_latvias_withdrawal_include_the_joint_recommendation_it_is_part_of(query):
+    rows = query("statements-by-decision", decision="decision:LVA-withdrawal")
+    assert len(rows) == 23  # 3 about Latvia alone + 17 about all five + 1 EPP motion (four) + 2 joint statement
+    assert Counter(r["stance"] for r in rows) == {"oppose": 15, "support": 5, "neutral": 3}
+    via_recommendation = {r["quote"][:30] for r in rows if r["aboutLabel"].startswith("Joint recommendation")}
+    assert via_recommendation == {"Defence ministers of Estonia, ", "Our countries are prepared and"}
+
+
+def test_statements_of_carbonnier_are_eight_each_about_the_five_withdrawals(query):
+    rows = query("statements-by-speaker", speaker="person:gilles-carbonnier")
+    assert len(rows) == 40
+    assert {r["stance"] for r in rows} == {"oppose"}
+    assert Counter(r["decisionLabel"].split("'")[0] for r in rows) == {state: 8 for state in WITHDRAWALS}
+
+
+def test_statements_made_for_the_eu_come_from_its_document_commission_spokesperson_and_an_mep(query):
+    rows = query("statements-by-organisation", organisation="organisation:european-union")
+    speakers = Counter(r["speakerLabel"] for r in rows)
+    # Strada: 6 statements x 5 withdrawals + 1 about the ban; Commission and El Anouni: 1 x 5; EU: 1.
+    assert speakers == {"Cecilia Strada": 31, "European Commission": 5, "Anouar El Anouni": 5, "European Union": 1}
+
+
+def test_statements_by_ministers_of_defence_are_the_joint_statement_and_finlands_minister(query):
+    rows = query("statements-by-role", role="role:minister-of-defence")
+    assert len(rows) == 9  # 2 joint-statement quotes x 4 ministers' posts + 1 of Finland's minister
+    assert Counter(r["stance"] for r in rows) == {"support": 9}
+
+
+def test_only_strada_speaks_on_both_sides_supporting_the_ban_and_opposing_the_withdrawals(query):
+    [row] = query("speakers-on-both-sides")
+    assert row["speakerLabel"] == "Cecilia Strada"
+    assert (row["supports"], row["opposes"]) == (1, 6)
+    assert row["supportedDecisions"] == "Adoption of the Convention at Oslo"
+
+
+def test_the_five_withdrawals_are_the_contested_decisions(query):
+    rows = {r["decisionLabel"].split("'")[0]: r for r in query("contested-decisions")}
+    assert set(rows) == set(WITHDRAWALS)
+    assert {state: (r["supportStatements"], r["supportSpeakers"]) for state, r in rows.items()} == {
+        "Latvia": (5, 3), "Estonia": (3, 2), "Lithuania": (3, 2), "Poland": (3, 2), "Finland": (1, 1)}
+    assert {(r["opposeStatements"], r["opposeSpeakers"]) for r in rows.values()} == {(15, 3)}
+
+
+def test_provenance_of_a_joint_statement_quote_runs_from_the_article_to_the_statement_itself(query, real_project):
+    rows = query("statement-provenance", statement="statement:euronews-2025-04-10-12-joint-statement-deteriorated-security")
+    links = {r["link"]: r for r in rows}
+    assert set(links) == {"1 appears in", "2 quoted or derived from"}
+    article = links["1 appears in"]
+    assert article["document"] == ARTICLE and article["publisherLabel"] == "Euronews"
+    assert article["url"] == "https://www.euronews.com/2025/04/10/eu-countries-withdrawal-from-anti-landmine-convention-sparks-controversy"
+    text = (real_project.graph_dir / article["path"]).read_text(encoding="utf-8")
+    start = text.index("Defence ministers of Estonia, Latvia, Lithuania, and Poland issued a joint statement")
+    assert (article["start"], article["end"]) == (start, text.index("in the Baltic region.") + len("in the Baltic region."))
+    assert article["sha256"] == "0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c"
+    assert links["2 quoted or derived from"]["document"] == ID + "source/joint-statement-2025-03-18-defence-ministers"
+
+
+def test_provenance_of_a_landmine_monitor_figure_reaches_the_report_and_its_publisher(query):
+    rows = query("statement-provenance", statement="claim:euronews-2025-04-10-57-lm2024-833-casualties")
+    derived = [r for r in rows if r["link"] == "2 quoted or derived from"]
+    assert [(r["documentLabel"], r["publisherLabel"], str(r["published"])) for r in derived] == [
+        ("Landmine Monitor 2024", "International Campaign to Ban Landmines – Cluster Munition Coalition", "2024-11-20")]
+
+
+def test_claims_derived_from_landmine_monitor_2024_are_the_articles_and_the_references(query):
+    rows = query("claims-by-source", report="source:landmine-monitor-2024")
+    in_article = [r for r in rows if r["claim"].startswith(ID + "claim/euronews")]
+    assert len(in_article) == 19  # claims 40-58 of the seed article
+    assert len(rows) - len(in_article) == 15  # the 16 Landmine Monitor 2024 rows of the reference, less the release date
+
+
+def test_the_claims_that_disagree_with_the_reference_are_the_four_reviewed_ones(query):
+    rows = {r["claim"].rsplit("-", 2)[0].rsplit("/", 1)[-1]: r for r in query("claims-vs-reference")}
+    values = sorted((int(r["claimed"]), int(r["reference"]), r["verdict"]) for r in rows.values())
+    assert values == [(5, 3, "incorrect"), (33, 33, "imprecise"), (58, 58, "imprecise"), (164, 133, "imprecise")]
+
+
+def test_icbl_cmc_is_the_most_quoted_speaker_then_carbonnier_and_strada(query):
+    rows = query("most-quoted-speakers")
+    top = [(r["speakerLabel"], r["assertions"], r["directQuotes"]) for r in rows[:3]]
+    assert top == [("International Campaign to Ban Landmines – Cluster Munition Coalition", 54, 0),
+                   ("Gilles Carbonnier", 8, 4), ("Cecilia Strada", 7, 5)]
+    assert len(rows) == 13
+
+
+def test_mine_use_findings_keep_probable_apart_from_reported(query):
+    rows = query("mine-use-findings")
+    assert Counter((r["userKind"], r["certainty"]) for r in rows) == {
+        ("government forces", "reported"): 2, ("non-state armed groups", "reported"): 5, ("non-state armed groups", "probable"): 7}
+    assert {r["usedByLabel"] for r in rows if r["userKind"] == "government forces"} == {"Myanmar", "Russia"}
