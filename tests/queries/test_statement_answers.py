@@ -126,3 +126,13 @@ def test_mine_use_findings_keep_probable_apart_from_reported(query):
     assert Counter((r["userKind"], r["certainty"]) for r in rows) == {
         ("government forces", "reported"): 2, ("non-state armed groups", "reported"): 5, ("non-state armed groups", "probable"): 7}
     assert {r["usedByLabel"] for r in rows if r["userKind"] == "government forces"} == {"Myanmar", "Russia"}
+
+
+def test_membership_claims_of_the_article_sit_beside_counts_recomputed_from_the_treaty_acts(query):
+    rows = {r["claim"].rsplit("/", 1)[-1]: r for r in query("claims-vs-membership-data")}
+    assert set(rows) == {"euronews-2025-04-10-31-euronews-164-signed", "euronews-2025-04-10-32-euronews-33-not-signed"}
+    for row in rows.values():
+        # On 2025-04-10: 133 had signed, 164 were bound, 165 had consented (the Marshall Islands deposited
+        # on 2025-03-12), 33 of the 197 were not bound, and one of those (the Marshall Islands) had signed.
+        assert (row["signed"], row["inForce"], row["consented"], row["notBound"], row["notBoundButSigned"]) == (133, 164, 165, 33, 1)
+    assert int(rows["euronews-2025-04-10-31-euronews-164-signed"]["claimed"]) == 164
