@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 
 from .errors import require
 from .rdfio import atomic_write
@@ -56,33 +56,24 @@ ORDER BY ?day ?iso3
 """
 
 
-def _store(source):
-    """A pyoxigraph Store for ``source`` (a Store as is; an rdflib Graph copied into memory)."""
+def as_store(source):
+    """A minegraph store for ``source``: a store as is, a pyoxigraph Store or an rdflib Graph wrapped."""
     import pyoxigraph
 
-    if isinstance(source, pyoxigraph.Store):
+    from .store import OxigraphStore, RdflibStore, Store
+
+    if isinstance(source, Store):
         return source
+    if isinstance(source, pyoxigraph.Store):
+        return OxigraphStore(source)
     if isinstance(source, Graph):
-        store = pyoxigraph.Store()
-        store.load(source.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        return store
-    raise TypeError(f"expected a pyoxigraph.Store or an rdflib.Graph, not {type(source).__name__}")
+        return RdflibStore(source)
+    raise TypeError(f"expected a minegraph store, a pyoxigraph.Store or an rdflib.Graph, not {type(source).__name__}")
 
 
 def select(source, query: str) -> list[dict[str, object]]:
     """Rows of a SELECT query as dicts of Python values (dates, ints, strings)."""
-    result = _store(source).query(query)
-    names = [v.value for v in result.variables]
-    return [{name: _value(row[name]) for name in names} for row in result]
-
-
-def _value(term):
-    """A Python value for a pyoxigraph term: typed literals through rdflib's conversion, else the text."""
-    import pyoxigraph
-
-    if isinstance(term, pyoxigraph.Literal) and not term.language:
-        return Literal(term.value, datatype=URIRef(term.datatype.value)).toPython()
-    return None if term is None else term.value
+    return as_store(source).query(query).rows
 
 
 def membership_series(source) -> list[tuple[datetime.date, int, int]]:

@@ -16,7 +16,14 @@ from ..errors import MinegraphError
 
 #: Subcommand modules, in the order ``minegraph --help`` lists them.
 COMMANDS = (
+    "run",
     "build",
+    "validate",
+    "query",
+    "push",
+    "trace",
+    "network",
+    "report",
 )
 
 

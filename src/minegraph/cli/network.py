@@ -1,0 +1,93 @@
+"""``minegraph network``: the shape of the debate — graphs, centrality, coalitions, brokers, who is quoted.
+
+Prints the analyses as tables (default) or JSON; ``--export`` also writes GraphML and GEXF of every graph
+and the stance-network picture (PNG, SVG) to ``--output DIR`` (default ``out/network``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from rdflib import Literal
+
+from . import project_from
+
+DESCRIPTIONS = {
+    "stance": "actors and decisions; an edge per speaker and decision, signed by stance",
+    "agreement": "actors; an edge when two took the same or opposite sides on a decision",
+    "reported": "source documents → the speakers they report",
+    "membership": "states → the treaty; acts with dates, status over time",
+}
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("network", help="network analysis of the debate; GraphML/GEXF exports and the stance picture")
+    parser.add_argument("--format", "-f", choices=("table", "json"), default="table", help="output format (default: table)")
+    parser.add_argument("--export", action="store_true",
+                        help="also write GraphML, GEXF and the stance-network picture (PNG, SVG)")
+    parser.add_argument("--output", "-o", metavar="DIR", help="directory of the exports (implies --export; default: out/network)")
+    parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per ranking in tables (default: 10)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the Louvain communities of the agreement graph (default: 1)")
+    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from ..network import analyse
+    from ..store import open_store
+
+    project = project_from(args)
+    store = open_store(project, engine=args.engine, progress=lambda message: print(message, file=sys.stderr))
+    try:
+        analysis = analyse(store, project, seed=args.seed)
+    finally:
+        store.close()
+    if args.export or args.output:
+        from ..network_export import export_all
+        from ..network_plot import stance_picture
+
+        out_dir = Path(args.output) if args.output else project.root / "out" / "network"
+        written = export_all(analysis.graphs, out_dir)
+        written += stance_picture(analysis.graphs["stance"], analysis.coalitions, analysis.unaligned, out_dir)
+        for path in written:
+            print(f"wrote {path}", file=sys.stderr)
+    if args.format == "json":
+        print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_tables(analysis, args.top))
+    return 0
+
+
+def _table(headers: list[str], rows: list[list]) -> str:
+    from ..formats import table
+
+    cells = [{h: (Literal(v) if isinstance(v, (int, float)) else v) for h, v in zip(headers, row)} for row in rows]
+    return table(headers, cells, width=10**6, max_column=70)
+
+
+def render_tables(analysis, top: int = 10) -> str:
+    """The analyses as plain-text tables."""
+    stance = analysis.graphs["stance"]
+    out = ["Graphs\n", _table(["graph", "nodes", "edges", "what"],
+                              [[n, c["nodes"], c["edges"], DESCRIPTIONS.get(n, "")] for n, c in analysis.counts().items()])]
+    out.append(f"\nStance coalitions (structural balance of the signed actor graph; {analysis.frustration} violated tie(s))\n")
+    rows = [[c.name, label, c.describe(stance)] for c in analysis.coalitions for label in c.labels]
+    rows += [["no side taken", stance.nodes[n]["label"], "neutral statements only"] for n in analysis.unaligned]
+    out.append(_table(["coalition", "member", "stance profile"], rows))
+    out.append("\nCentrality in the stance graph (highest PageRank first; statement links: statements × decisions)\n")
+    out.append(_table(["node", "kind", "degree", "statement links", "betweenness", "pagerank"],
+                      [[r["label"], r["kind"], r["degree"], r["strength"], r["betweenness"], r["pagerank"]]
+                       for r in analysis.centrality[:top]]))
+    out.append("\nBrokers: nodes on the shortest paths between members of different coalitions\n")
+    out.append(_table(["node", "kind", "score"], [[b["label"], b["kind"], b["score"]] for b in analysis.brokers[:top]]))
+    out.append("\nMost-quoted speakers (statements and claims)\n")
+    out.append(_table(["speaker", "type", "assertions", "sources"],
+                      [[r["label"], r["actor_type"], r["assertions"], r["sources"]] for r in analysis.most_quoted[:top]]))
+    out.append("\nSources that quote most speakers\n")
+    out.append(_table(["source", "speakers", "assertions"],
+                      [[r["label"], r["speakers"], r["assertions"]] for r in analysis.widest_sources[:top]]))
+    out.append("\nAgreement communities (Louvain on the agreement edges, seeded): "
+               + " | ".join(", ".join(stance.nodes[n]["label"] for n in c) for c in analysis.communities) + "\n")
+    return "".join(out)

@@ -1,0 +1,80 @@
+"""``minegraph run``: the main job of ``make run`` on the embedded default store.
+
+Validates the graph, then prints who said what in the seed article, the membership summary
+(parties today, withdrawals in effect, contested cases), three headline queries of the
+library, and writes the report with its pictures (membership over time, the stance network). Each step is a library call; this module
+only sequences and prints them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import sys
+
+from . import project_from
+
+#: Headline queries of the library printed at the end (name, parameters, heading).
+HEADLINES = (
+    ("contested-decisions", {}, "Decisions with both support and opposition"),
+    ("claims-vs-reference", {}, "Claims of the sources that disagree with the reference data"),
+    ("most-quoted-speakers", {}, "Most quoted speakers"),
+)
+
+
+def register(sub) -> None:
+    parser = sub.add_parser("run", help="the main job: validate, then who said what, membership, headline queries, pictures, report")
+    parser.add_argument("--output", metavar="DIR", help="where pictures and the report go (default: out/)")
+    parser.add_argument("--width", type=int, metavar="N", help="table width (default: the terminal's)")
+    parser.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    from ..queries import default_store
+    from ..report import write_report
+    from ..validate import validate
+    from .validate import format_finding, summary
+
+    project = project_from(args)
+    out_dir = project.root / (args.output or "out")
+    width = args.width or shutil.get_terminal_size((140, 24)).columns
+
+    heading("Validation")
+    report = validate(project)
+    for finding in report.findings:
+        print(format_finding(finding))
+    print(summary(report))
+    if not report.conforms:
+        return 1
+
+    store = default_store(project)
+    heading("Who said what about which decision (Euronews, 2025-04-10)")
+    show(store, "who-said-what", {}, width)
+
+    today = datetime.date.today().isoformat()
+    heading(f"Membership of the Convention on {today}")
+    show(store, "membership-summary", {"date": today}, width)
+    print()
+    show(store, "withdrawals-timeline", {}, width)
+
+    for name, params, title in HEADLINES:
+        heading(title)
+        show(store, name, params, width)
+
+    heading("Pictures and report")
+    report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True))
+    print(f"report: {report.relative_to(project.root)} (open it in a browser)")
+    return 0
+
+
+def heading(title: str) -> None:
+    print(f"\n== {title} ==", flush=True)
+
+
+def show(store, name: str, params: dict, width: int) -> None:
+    """Run a library query on ``store`` and print it as a table with labels."""
+    from ..formats import render
+    from ..queries import fetch_labels, result_iris, run_query
+
+    result = run_query(name, params, store=store)
+    sys.stdout.write(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48))

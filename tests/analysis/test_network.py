@@ -1,0 +1,190 @@
+"""The network graphs of the real graph, their exact sizes (checked by hand against graph/*.ttl, see the
+comments), the stance coalitions, centrality, brokers and who is quoted where."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+
+from minegraph.namespaces import iri
+from minegraph.network import agreement_graph, coalitions, frustration, stance_graph
+
+CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
+EL_ANOUNI = str(iri("person", "anouar-el-anouni"))
+TABLERS = str(iri("organisation", "ep-amendment-tablers-2025-04"))
+EU, COMMISSION = str(iri("organisation", "european-union")), str(iri("organisation", "european-commission"))
+DEFENCE_MINISTERS = str(iri("organisation", "EST-LVA-LTU-POL-defence-ministers"))
+FINLAND_MINISTER = str(iri("post", "FIN-minister-of-defence"))
+LATVIA_GOVERNMENT, EPP = str(iri("organisation", "LVA-government")), str(iri("organisation", "epp"))
+ESTONIA_MOD = str(iri("organisation", "EST-ministry-of-defence"))
+ICBL, EURONEWS_ORG = str(iri("organisation", "icbl-cmc")), str(iri("organisation", "euronews"))
+EURONEWS = str(iri("source", "euronews-2025-04-10-anti-personnel-mines"))
+WITHDRAWALS = [str(iri("decision", f"{code}-withdrawal")) for code in ("EST", "FIN", "LTU", "LVA", "POL")]
+EST, FIN, LTU, LVA, POL = WITHDRAWALS
+ADOPTION = str(iri("decision", "apmbc-adoption"))
+JOINT_RECOMMENDATION = str(iri("decision", "EST-LVA-LTU-POL-joint-recommendation"))
+
+
+def test_stance_graph_sizes(analysis):
+    stance = analysis.graphs["stance"]
+    # 27 statements by 11 speakers: Carbonnier (8), Strada (7), the defence ministers' coalition (2),
+    # Estonia's defence ministry, Finland's defence minister (a post), the Latvian government (3), the EU,
+    # the Commission, El Anouni, the EP amendment's tablers and the EPP (1 each). They are about 6 top-level
+    # decisions: the five withdrawals and the Convention's adoption; the joint recommendation is
+    # mg:partOf four withdrawals and rolls up into them, so it is not a node.
+    assert Counter(kind for _, kind in stance.nodes(data="kind")) == {"actor": 11, "decision": 6}
+    assert JOINT_RECOMMENDATION not in stance
+    # Edges, one per speaker and decision: Carbonnier 5, Strada 5 withdrawals + the adoption = 6,
+    # tablers 5, Commission 5, El Anouni 5, defence ministers 4 (EST LVA LTU POL, via the recommendation),
+    # EPP 4 (its motion is about the four, not Finland), Finland's minister 1, Latvian government 1,
+    # Estonian ministry 1, EU 1 (the adoption): 5+6+5+5+5+4+4+1+1+1+1 = 38.
+    assert stance.number_of_edges() == 38
+    assert nx.is_bipartite(stance)
+    assert Counter(s for *_, s in stance.edges(data="sign")) == {-1: 15, 1: 12, 0: 11}
+
+
+def test_stance_edges_are_signed_and_rolled_up(analysis):
+    stance = analysis.graphs["stance"]
+    carbonnier = stance.edges[CARBONNIER, LVA]
+    assert (carbonnier["sign"], carbonnier["stance"], carbonnier["weight"], carbonnier["oppose"]) == (-1, "oppose", 8, 8)
+    latvia = stance.edges[LATVIA_GOVERNMENT, LVA]  # two supporting statements and one neutral one
+    assert (latvia["sign"], latvia["stance"], latvia["support"], latvia["neutral"]) == (1, "support", 2, 1)
+    ministers = stance.edges[DEFENCE_MINISTERS, EST]  # both statements are about the joint recommendation
+    assert (ministers["sign"], ministers["weight"], ministers["start"]) == (1, 2, "2025-03-18")
+    assert not stance.has_edge(DEFENCE_MINISTERS, FIN)
+    assert stance.edges[COMMISSION, FIN]["stance"] == "neutral"
+    assert stance.edges[STRADA, ADOPTION]["stance"] == "support"
+    assert stance.nodes[FINLAND_MINISTER]["actor_type"] == "post"
+    assert stance.nodes[DEFENCE_MINISTERS]["actor_type"] == "coalition"
+    assert stance.nodes[LVA]["decision_type"] == "withdrawal"
+
+
+def test_agreement_projection_sizes(analysis):
+    agreement = analysis.graphs["agreement"]
+    # Same side: Carbonnier–Strada, Carbonnier–tablers, Strada–tablers (5 withdrawals each), ministers–EPP (4),
+    # ministers–Latvian government and EPP–Latvian government (Latvia), Strada–EU (the adoption): 7.
+    # Both neutral: Commission–El Anouni (5), each of them with Estonia's ministry (Estonia): 3.
+    # Opposite sides: each of Carbonnier, Strada, tablers against each of the ministers (4), the EPP (4),
+    # Finland's minister (1) and the Latvian government (1): 3 × 4 = 12. Total 22, over the 11 speakers.
+    assert agreement.number_of_nodes() == 11
+    assert agreement.number_of_edges() == 22
+    assert Counter(r for *_, r in agreement.edges(data="relation")) == {"agree": 7, "both neutral": 3, "disagree": 12}
+    assert agreement.edges[CARBONNIER, STRADA]["agree"] == 5
+    assert agreement.edges[STRADA, EPP]["disagree"] == 4
+    assert agreement.edges[COMMISSION, EL_ANOUNI]["neutral"] == 5
+
+
+def test_reported_graph_sizes(analysis):
+    reported = analysis.graphs["reported"]
+    # Sources carrying assertions: the Euronews article and 12 pages quoting Landmine Monitor figures.
+    # Speakers: the article's 11 statement speakers, ICBL-CMC (its claims) and Euronews itself (its own
+    # claims) = 13. Edges: the article to its 13 speakers + 12 pages to ICBL-CMC = 25.
+    assert Counter(kind for _, kind in reported.nodes(data="kind")) == {"source": 13, "actor": 13}
+    assert reported.number_of_edges() == 25
+    assert reported.out_degree(EURONEWS) == 13
+    assert reported.edges[EURONEWS, CARBONNIER]["weight"] == 8
+    assert reported.edges[EURONEWS, EL_ANOUNI]["statements"] == 1 and reported.edges[EURONEWS, EL_ANOUNI]["claims"] == 2
+
+
+def test_membership_graph_sizes_and_dates(analysis):
+    membership = analysis.graphs["membership"]
+    treaty = str(iri("treaty", "apmbc"))
+    # 166 states with a dated act (133 ratifications, 31 dated accessions, 2 successions: Lebanon's
+    # accession has no date and leaves no edge), all toward the one treaty: 167 nodes, 166 edges.
+    assert membership.number_of_nodes() == 167
+    assert membership.number_of_edges() == 166
+    assert set(membership.predecessors(treaty)) == set(membership) - {treaty}
+    assert str(iri("state", "LBN")) not in membership
+    # Status after the last act: the five withdrawals, Ukraine's contested suspension, everyone else in force.
+    assert Counter(s for *_, s in membership.edges(data="status")) == {
+        "in force": 160, "withdrawn": 5, "in force, suspension notified (contested)": 1}
+    latvia = membership.edges[str(iri("state", "LVA")), treaty]
+    assert (latvia["consented"], latvia["instrument"], latvia["in_force"]) == ("2005-07-01", "accession", "2006-01-01")
+    assert (latvia["withdrawal_deposited"], latvia["withdrawn"], latvia["start"], latvia["end"]) == (
+        "2025-06-27", "2025-12-27", "2005-07-01", "2025-12-26")
+    assert latvia["status_history"] == [("consented", "2005-07-01", "2005-12-31"), ("in force", "2006-01-01", "2025-06-26"),
+                                        ("withdrawing", "2025-06-27", "2025-12-26")]
+    assert "end" not in membership.edges[str(iri("state", "FRA")), treaty]
+    # Montenegro is bound from independence (2006-06-03), before it notified its succession: no step back.
+    montenegro = membership.edges[str(iri("state", "MNE")), treaty]
+    assert (montenegro["consented"], montenegro["status_history"]) == ("2006-10-23", [("in force", "2006-06-03", None)])
+
+
+def test_coalitions_oppose_and_support_the_withdrawals(analysis):
+    by_member = {member: c for c in analysis.coalitions for member in c.members}
+    opposing = by_member[CARBONNIER]
+    supporting = by_member[DEFENCE_MINISTERS]
+    assert opposing is not supporting
+    assert {CARBONNIER, STRADA, TABLERS} <= set(opposing.members)
+    assert set(supporting.members) == {DEFENCE_MINISTERS, FINLAND_MINISTER, LATVIA_GOVERNMENT, EPP}
+    assert set(opposing.members) == {CARBONNIER, STRADA, TABLERS, EU}  # the EU: with Strada, for the ban
+    assert opposing.opposes == sorted(WITHDRAWALS) and opposing.supports == [ADOPTION]
+    assert supporting.supports == sorted(WITHDRAWALS) and supporting.opposes == []
+    assert analysis.unaligned == sorted([ESTONIA_MOD, COMMISSION, EL_ANOUNI])
+    assert analysis.frustration == 0  # structurally balanced: no tie violated
+    assert len(analysis.coalitions) == 2
+    assert analysis.graphs["stance"].nodes[EPP]["coalition"] == supporting.name
+    assert analysis.graphs["stance"].nodes[COMMISSION]["coalition"] == ""
+
+
+def test_coalitions_do_not_depend_on_insertion_order(analysis):
+    stance = analysis.graphs["stance"]
+    shuffled = nx.Graph()
+    shuffled.add_nodes_from(reversed(list(stance.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(stance.edges(data=True))))
+    found, unaligned, violated = coalitions(shuffled)
+    assert [c.members for c in found] == [c.members for c in analysis.coalitions]
+    assert (unaligned, violated) == (analysis.unaligned, 0)
+
+
+def _toy(edges):
+    graph = nx.Graph()
+    for actor, decision, sign in edges:
+        graph.add_node(actor, kind="actor", label=actor)
+        graph.add_node(decision, kind="decision", label=decision, decision_type="test")
+        graph.add_edge(actor, decision, sign=sign, stance={1: "support", -1: "oppose", 0: "neutral"}[sign], weight=1)
+    return graph
+
+
+def test_an_unbalanced_triangle_is_split_with_one_violated_tie():
+    # a and b agree on x, b and c agree on y, a and c disagree on z: no split satisfies all three ties.
+    toy = _toy([("a", "x", 1), ("b", "x", 1), ("b", "y", -1), ("c", "y", -1), ("a", "z", 1), ("c", "z", -1)])
+    found, unaligned, violated = coalitions(toy)
+    assert violated == 1
+    assert sorted(len(c.members) for c in found) == [1, 2]
+    signed = nx.Graph([("a", "b", {"balance": 1}), ("b", "c", {"balance": 1}), ("a", "c", {"balance": -1})])
+    assert frustration(signed, {"a": 0, "b": 0, "c": 0}) == 1
+    assert frustration(signed, {"a": 0, "b": 1, "c": 1}) == 1
+
+
+def test_a_toy_debate_gives_two_sides_and_the_neutral_apart():
+    toy = _toy([("a", "x", 1), ("b", "x", 1), ("c", "x", -1), ("d", "x", -1), ("e", "x", 0)])
+    found, unaligned, violated = coalitions(toy, agreement_graph(toy))
+    assert sorted(c.members for c in found) == [["a", "b"], ["c", "d"]]
+    assert (unaligned, violated) == (["e"], 0)
+
+
+def test_centrality_values(analysis):
+    rows = {r["node"]: r for r in analysis.centrality}
+    # Latvia's and Estonia's withdrawals were spoken about by 8 speakers each, Finland's by 6.
+    assert (rows[LVA]["degree"], rows[EST]["degree"], rows[FIN]["degree"]) == (8, 8, 6)
+    assert rows[CARBONNIER]["strength"] == 40  # 8 statements × 5 withdrawals
+    assert abs(sum(r["pagerank"] for r in analysis.centrality) - 1) < 1e-4
+    assert analysis.centrality[0]["node"] == CARBONNIER  # most statement links
+    assert max(analysis.centrality, key=lambda r: r["betweenness"])["node"] == STRADA  # she alone links the EU's ban statement
+    assert rows[EU]["betweenness"] == 0
+
+
+def test_brokers_and_quotes(analysis):
+    actors = [b["node"] for b in analysis.brokers if b["kind"] == "actor"]
+    assert actors == [STRADA]  # the only path from the EU (the ban) to the other side runs through her
+    assert analysis.brokers[0]["node"] == LVA
+    assert (analysis.most_quoted[0]["node"], analysis.most_quoted[0]["assertions"], analysis.most_quoted[0]["sources"]) == (ICBL, 54, 13)
+    assert [r["node"] for r in analysis.most_quoted[1:3]] == [CARBONNIER, STRADA]
+    assert (analysis.widest_sources[0]["node"], analysis.widest_sources[0]["speakers"]) == (EURONEWS, 13)
+
+
+def test_stance_graph_alone_matches_the_analysis(store, snapshot, analysis):
+    alone = stance_graph(store, snapshot)
+    assert set(alone.edges) == set(analysis.graphs["stance"].edges)
