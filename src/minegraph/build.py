@@ -2,7 +2,8 @@
 
 Each *part* is a function ``(BuildContext) -> rdflib.Graph`` that turns one kind of
 curated input into RDF; the sources every part cites are collected by the context's
-:class:`~minegraph.sources.SourceRegistry` and written last to ``graph/sources.ttl``.
+:class:`~minegraph.sources.SourceRegistry` and written to ``graph/sources.ttl``, and the
+VoID/DCAT description of all of them to ``graph/dataset.ttl``.
 Output is deterministic (sorted Turtle, no blank nodes) and written atomically, so
 building twice gives byte-identical files and ``git diff graph/`` is reviewable.
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from rdflib import BNode, Graph
 
+from .dataset import describe_dataset
 from .errors import MinegraphError
 from .paths import Project
 from .rdfio import serialize_turtle, atomic_write
@@ -69,6 +71,7 @@ def build_graphs(project: Project, progress: Progress | None = None) -> dict[str
         _refuse_blank_nodes(name, graph)
         graphs[name] = graph
     graphs["sources.ttl"] = context.sources.graph
+    graphs["dataset.ttl"] = describe_dataset(graphs)
     return graphs
 
 

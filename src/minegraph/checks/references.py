@@ -34,6 +34,8 @@ EXTERNAL_IRIS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^https?://creativecommons\.org/(licenses|publicdomain)/[A-Za-z0-9./-]+$"),
     re.compile(r"^https?://opensource\.org/licenses?/[A-Za-z0-9.+-]+$"),
     re.compile(r"^https?://spdx\.org/licenses/[A-Za-z0-9.+-]+(\.html)?$"),
+    re.compile(r"^https://www\.iana\.org/assignments/media-types/[a-z]+/[A-Za-z0-9.+-]+$"),
+    re.compile(r"^https://w3id\.org/minegraph/graph/([A-Za-z0-9._-]+)?$"),  # the dataset's own dump files
 )
 
 #: How many other users of a dangling IRI a message names before it only counts them.

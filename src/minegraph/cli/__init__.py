@@ -21,6 +21,7 @@ COMMANDS = (
     "validate",
     "query",
     "push",
+    "serve",
     "trace",
     "network",
     "report",
