@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from . import anchors
 from .namespaces import DCTERMS, MG, OA, PROV, concept, iri
@@ -76,6 +76,7 @@ def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef, archived_text:
     for cls in ASSERTION_CLASSES[spec.kind]:
         g.add((node, RDF.type, cls))
     g.add((node, MG.speaker, spec.speaker))
+    g.add((node, RDFS.label, text(excerpt(spec.quote), spec.language)))
     g.add((node, MG.quote, text(spec.quote, spec.language)))
     g.add((node, MG.mode, concept("quote-mode", spec.mode)))
     g.add((node, MG.appearsIn, spec.appears_in))
@@ -98,6 +99,13 @@ def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef, archived_text:
     _figure(g, node, spec)
     _anchor(g, spec.slug, node, archive, found)
     return node
+
+
+def excerpt(quote: str, limit: int = 60) -> str:
+    """A label for an assertion: its quote, cut at a word boundary, in quotation marks."""
+    if len(quote) <= limit:
+        return f"“{quote}”"
+    return f"“{quote[:limit].rsplit(' ', 1)[0].rstrip(',;:')}…”"
 
 
 def _figure(g: Graph, node: URIRef, spec: AssertionSpec) -> None:

@@ -32,7 +32,7 @@ def test_who_said_what_gives_the_27_statements_of_the_seed_article_with_their_st
     assert first["speakerLabel"] == "Gilles Carbonnier"
     assert first["role"] == "vice-president, International Committee of the Red Cross"
     assert sorted(first["decisions"].split(", ")) == ["EST withdrawal", "FIN withdrawal", "LTU withdrawal", "LVA withdrawal", "POL withdrawal"]
-    assert first["quoteStart"].startswith("We know that over 80% of the victims")
+    assert first["statementLabel"].startswith("“We know that over 80% of the victims")
     assert str(first["published"]) == "2025-04-10"
 
 
