@@ -73,9 +73,10 @@ def render_tables(analysis, top: int = 10) -> str:
     out = ["Graphs\n", _table(["graph", "nodes", "edges", "what"],
                               [[n, c["nodes"], c["edges"], DESCRIPTIONS.get(n, "")] for n, c in analysis.counts().items()])]
     out.append(f"\nStance coalitions (structural balance of the signed actor graph; {analysis.frustration} violated tie(s))\n")
-    rows = [[c.name, label, c.describe(stance)] for c in analysis.coalitions for label in c.labels]
-    rows += [["no side taken", stance.nodes[n]["label"], "neutral statements only"] for n in analysis.unaligned]
-    out.append(_table(["coalition", "member", "stance profile"], rows))
+    rows = [[c.name, label, c.describe(stance) if i == 0 else ""] for c in analysis.coalitions for i, label in enumerate(c.labels)]
+    rows += [["no side taken", stance.nodes[n]["label"], "neutral statements only" if i == 0 else ""]
+             for i, n in enumerate(analysis.unaligned)]
+    out.append(_table(["coalition", "member", "the coalition's stance (net of its members)"], rows))
     out.append("\nCentrality in the stance graph (highest PageRank first; statement links: statements × decisions)\n")
     out.append(_table(["node", "kind", "degree", "statement links", "betweenness", "pagerank"],
                       [[r["label"], r["kind"], r["degree"], r["strength"], r["betweenness"], r["pagerank"]]
