@@ -17,7 +17,6 @@ import json
 import statistics
 import sys
 import time
-from pathlib import Path
 
 
 #: Values for the library's required parameters (the others run with their defaults).

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from .anchors import QuoteNotFound
 from .curation import Record, Resolver, load_toml, records, single
-from .namespaces import DCTERMS, MG, PROV, SCHEMA, concept, iri
+from .namespaces import DCTERMS, MG, SCHEMA, iri
 from .rdfbuild import cite, dates, describe, new_graph, text
 from .rdfio import sha256_file
 from .statements import AssertionSpec, add_assertion

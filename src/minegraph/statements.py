@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from . import anchors
-from .namespaces import DCTERMS, MG, OA, PROV, concept, iri
+from .namespaces import MG, OA, PROV, concept, iri
 from .rdfbuild import cite, dates, text
 
 #: Kinds of assertion and their classes.

@@ -77,6 +77,17 @@ def _answers(url: str) -> bool:
         return False
 
 
+def wait_until_serving(base: str, process: subprocess.Popen, what: str, seconds: float = 60) -> None:
+    """Return once the SPARQL endpoint at ``base`` answers; fail the test if the process dies or stays silent."""
+    deadline = time.monotonic() + seconds
+    while not _answers(f"{base}/query?query=ASK%7B%7D"):
+        if process.poll() is not None:
+            pytest.fail(f"{what} exited with code {process.returncode}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not answer within {seconds:.0f} s")
+        time.sleep(0.05)
+
+
 @pytest.fixture(scope="session")
 def oxigraph_server(tmp_path_factory):
     """Base URL of an ``oxigraph serve`` on 127.0.0.1 (binary from the ``oxigraph`` package)."""
@@ -90,13 +101,7 @@ def oxigraph_server(tmp_path_factory):
                                stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while not _answers(f"{base}/query?query=ASK%7B%7D"):
-            if process.poll() is not None:
-                pytest.fail(f"oxigraph serve exited with code {process.returncode}; see {log.name}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"oxigraph serve did not answer within 60 s; see {log.name}")
-            time.sleep(0.05)
+        wait_until_serving(base, process, f"oxigraph serve (log: {log.name})")
         yield base
     finally:
         process.terminate()

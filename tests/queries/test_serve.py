@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -13,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import _answers, _free_port
+from .conftest import _free_port, wait_until_serving
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +24,7 @@ def served(real_project):
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while not _answers(f"{base}/query?query=ASK%7B%7D"):
-            if process.poll() is not None:
-                pytest.fail(f"minegraph serve exited: {process.stdout.read().decode()}")
-            if time.monotonic() > deadline:
-                pytest.fail("minegraph serve did not answer within 60 s")
-            time.sleep(0.05)
+        wait_until_serving(base, process, "minegraph serve")
         yield base
     finally:
         process.terminate()

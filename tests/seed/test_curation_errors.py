@@ -1,6 +1,5 @@
 """Bad curation input gets a clear error naming the file and line, and writes nothing."""
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -68,5 +68,33 @@ def project_from(args: argparse.Namespace):
     return find_project()
 
 
+def to_stderr(message) -> None:
+    """Progress goes to standard error, so standard output stays the result."""
+    print(message, file=sys.stderr, flush=True)
+
+
+def add_engine_option(parser) -> None:
+    """``--engine``: the embedded engine a local command runs on."""
+    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+
+
+def local_store(args, project):
+    """The project's store on the engine the command was asked for (``--engine``), reporting progress."""
+    from ..store import open_store
+
+    return open_store(project, engine=getattr(args, "engine", "oxigraph"), progress=to_stderr)
+
+
+def emit(text: str, output: str | None, what: str = "") -> None:
+    """Write a command's result to ``output`` atomically (saying so on stderr), or to standard output."""
+    if output:
+        from ..rdfio import atomic_write
+
+        atomic_write(output, text.encode("utf-8"))
+        to_stderr(f"wrote {output}{what}")
+    else:
+        sys.stdout.write(text)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

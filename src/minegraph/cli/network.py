@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rdflib import Literal
 
-from . import project_from
+from . import add_engine_option, local_store, project_from
 
 DESCRIPTIONS = {
     "stance": "actors and decisions; an edge per speaker and decision, signed by stance",
@@ -30,16 +30,15 @@ def register(sub) -> None:
     parser.add_argument("--output", "-o", metavar="DIR", help="directory of the exports (implies --export; default: out/network)")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per ranking in tables (default: 10)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the Louvain communities of the agreement graph (default: 1)")
-    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+    add_engine_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from ..network import analyse
-    from ..store import open_store
 
     project = project_from(args)
-    store = open_store(project, engine=args.engine, progress=lambda message: print(message, file=sys.stderr))
+    store = local_store(args, project)
     try:
         analysis = analyse(store, project, seed=args.seed)
     finally:

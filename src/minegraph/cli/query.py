@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 
-from . import project_from
+from . import add_engine_option, emit, project_from
 
 
 def register(sub) -> None:
@@ -33,7 +33,7 @@ def _common(parser) -> None:
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     parser.add_argument("--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the local graph")
     parser.add_argument("--graph", metavar="IRI", help="with --endpoint: query this named graph as the default graph")
-    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+    add_engine_option(parser)
     parser.add_argument("--timeout", type=float, default=60, metavar="SECONDS", help="endpoint timeout (default: 60)")
     parser.add_argument("--iris", action="store_true", help="table: show IRIs (as prefixed names) instead of labels")
     parser.add_argument("--width", type=int, metavar="N", help="table: total width (default: the terminal's; 0 = unlimited)")
@@ -63,7 +63,6 @@ def _params(pairs: list[str]) -> dict[str, str]:
 def _emit(args, result, store) -> int:
     from ..formats import render
     from ..queries import fetch_labels, result_iris
-    from ..rdfio import atomic_write
 
     labels = None
     if args.format == "table" and not args.iris:
@@ -71,11 +70,7 @@ def _emit(args, result, store) -> int:
     width = args.width if args.width is not None else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
     text = render(result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6,
                   max_column=60 if width else 10**6)
-    if args.output:
-        atomic_write(args.output, text.encode("utf-8"))
-        print(f"wrote {args.output} ({len(result)} rows)", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    emit(text, args.output, f" ({len(result)} rows)")
     return 0
 
 

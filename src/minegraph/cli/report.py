@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-import sys
-
-from . import project_from
+from . import add_engine_option, local_store, project_from, to_stderr
 
 
 def register(sub) -> None:
     parser = sub.add_parser("report", help="write the HTML report (figures, charts, who said what, claims) and print its path")
     parser.add_argument("--output", "-o", metavar="DIR", help="directory of the page and its pictures (default: out/report)")
-    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+    add_engine_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from ..report import write_report
-    from ..store import open_store
 
     project = project_from(args)
-    progress = lambda message: print(message, file=sys.stderr)  # noqa: E731
-    store = open_store(project, engine=args.engine, progress=progress)
+    store = local_store(args, project)
     try:
-        path = write_report(store, project, args.output, progress=progress)
+        path = write_report(store, project, args.output, progress=to_stderr)
     finally:
         store.close()
     print(path)

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 import textwrap
 
-from . import project_from
+from . import add_engine_option, emit, local_store, project_from
 
 
 def register(sub) -> None:
@@ -21,17 +20,16 @@ def register(sub) -> None:
     parser.add_argument("--format", "-f", choices=("text", "json", "ttl"), default="text",
                         help="text card (default), JSON card, or Turtle of the traced subgraph")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
-    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+    add_engine_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from ..provenance import resolve, subgraph, trace
-    from ..rdfio import atomic_write, serialize_turtle
-    from ..store import open_store
+    from ..rdfio import serialize_turtle
 
     project = project_from(args)
-    store = open_store(project, engine=args.engine, progress=lambda message: print(message, file=sys.stderr))
+    store = local_store(args, project)
     try:
         target = resolve(store, " ".join(args.target))
         card = trace(store, target, project)
@@ -45,11 +43,7 @@ def run(args) -> int:
             text = render_text(target.kind, card, width)
     finally:
         store.close()
-    if args.output:
-        atomic_write(args.output, text.encode("utf-8"))
-        print(f"wrote {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    emit(text, args.output)
     return 0
 
 
