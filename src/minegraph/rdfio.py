@@ -114,11 +114,6 @@ def atomic_write(path: Path, data: bytes) -> Path:
     return path
 
 
-def write_turtle(graph: Graph, path: Path) -> Path:
-    """Serialise ``graph`` as deterministic Turtle to ``path``, atomically."""
-    return atomic_write(path, serialize_turtle(graph))
-
-
 def sha256_file(path: Path) -> str:
     """The SHA-256 of a file's bytes, as lowercase hex."""
     digest = hashlib.sha256()
