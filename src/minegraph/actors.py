@@ -56,11 +56,7 @@ def _missing_sources(record: Record):
 
 
 def _organisation(g: Graph, record: Record, resolve: Resolver) -> URIRef:
-    types = record.list("types")
-    unknown = [t for t in types if t not in ORGANISATION_TYPES]
-    if not types or unknown:
-        raise record.error(f"types must be some of {sorted(ORGANISATION_TYPES)}; got {types}")
-    node = _actor(g, record, resolve, "organisation", [MG[t] for t in types])
+    node = _actor(g, record, resolve, "organisation", record.classes("types", ORGANISATION_TYPES))
     if record.get("part_of"):
         g.add((node, ORG.subOrganizationOf, resolve.ref(record, record.get("part_of"))))
     if record.get("founded"):

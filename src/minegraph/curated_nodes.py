@@ -41,12 +41,8 @@ def build_records(g: Graph, readings: Readings, csv: str) -> None:
 
 
 def _body(g: Graph, readings: Readings, record: Record) -> URIRef:
-    types = record.list("types")
-    unknown = [t for t in types if t not in BODY_TYPES]
-    if unknown or not types:
-        raise record.error(f"types {unknown or types!r}: expected some of {', '.join(BODY_TYPES)}")
     node = iri("organisation", record.require("id"))
-    describe(g, node, [MG[t] for t in types], record.require("label"), alt=record.list("alt"), comment=record.get("note"))
+    describe(g, node, record.classes("types", BODY_TYPES), record.require("label"), alt=record.list("alt"), comment=record.get("note"))
     if record.get("part_of"):
         g.add((node, ORG.subOrganizationOf, readings.resolve.ref(record, record.get("part_of"))))
     for member in record.list("members"):
@@ -149,12 +145,8 @@ def dispute(g: Graph, readings: Readings, record: Record, node: URIRef) -> None:
 
 
 def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
-    types = record.list("types")
-    unknown = [t for t in types if t not in EVENT_TYPES]
-    if unknown or not types:
-        raise record.error(f"types {unknown or types!r}: expected some of {', '.join(EVENT_TYPES)}")
     node = iri("event", record.require("id"))
-    describe(g, node, [MG[t] for t in types], record.require("label"), comment=record.get("comment"))
+    describe(g, node, record.classes("types", EVENT_TYPES), record.require("label"), comment=record.get("comment"))
     for actor in record.list("actor"):
         g.add((node, MG.actor, readings.resolve.ref(record, actor)))
     for whole in record.list("part_of"):

@@ -58,6 +58,16 @@ class Record:
         value = self.data.get(key, [])
         return value if isinstance(value, list) else [value]
 
+    def classes(self, key: str, allowed) -> list[URIRef]:
+        """The mg: classes named in ``key`` (e.g. ``types = ["Parliament"]``), each one of ``allowed``."""
+        from .namespaces import MG
+
+        names = self.list(key)
+        unknown = [name for name in names if name not in allowed]
+        if unknown or not names:
+            raise self.error(f"{key} {unknown or names!r}: expected some of {', '.join(sorted(allowed))}")
+        return [MG[name] for name in names]
+
     def date(self, key: str) -> str | None:
         value = self.data.get(key)
         if value is None:

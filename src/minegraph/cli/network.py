@@ -10,8 +10,6 @@ import json
 import sys
 from pathlib import Path
 
-from rdflib import Literal
-
 from . import add_engine_option, local_store, project_from
 
 DESCRIPTIONS = {
@@ -60,6 +58,8 @@ def run(args) -> int:
 
 
 def _table(headers: list[str], rows: list[list]) -> str:
+    from rdflib import Literal
+
     from ..formats import table
 
     cells = [{h: (Literal(v) if isinstance(v, (int, float)) else v) for h, v in zip(headers, row)} for row in rows]
