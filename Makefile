@@ -9,6 +9,9 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: run test build validate bench serve clean lock
 
+# Each larger target (endpoint, browser, scale-out, load) keeps its recipe in a file of its own.
+-include mk/*.mk
+
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
