@@ -38,11 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default="out/bench.json")
     args = parser.parse_args(argv)
 
-    from minegraph.paths import find_project
-    from minegraph.query_library import query_files, load_query
-    from minegraph.rdfio import atomic_write, load_graph
-    from minegraph.store import OxigraphStore, RdflibStore
-    from minegraph.validate import validate
+    from minegraph.core.project import find_project
+    from minegraph.queries.library import query_files, load_query
+    from minegraph.core.rdf_io import atomic_write, load_graph
+    from minegraph.store.base import OxigraphStore, RdflibStore
+    from minegraph.validate.shapes import validate
 
     project = find_project()
     files = project.all_rdf_files()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from minegraph.paths import Project
+from minegraph.core.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
@@ -20,6 +20,6 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def real_graph(project):
     """ontology/ + graph/ in one rdflib graph (read-only: do not modify)."""
-    from minegraph.rdfio import load_graph
+    from minegraph.core.rdf_io import load_graph
 
     return load_graph(project.all_rdf_files())

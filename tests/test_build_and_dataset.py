@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from minegraph.build import build_graphs, stale_files
-from minegraph.dataset import DATASET, DOWNLOAD_BASE
-from minegraph import namespaces as ns  # closed rdflib namespaces warn when pytest probes module globals
-from minegraph.rdfio import serialize_turtle
+from minegraph.build.builder import build_graphs, stale_files
+from minegraph.build.dataset import DATASET, DOWNLOAD_BASE
+from minegraph.core import namespaces as ns  # closed rdflib namespaces warn when pytest probes module globals
+from minegraph.core.rdf_io import serialize_turtle
 
 
 def test_the_committed_graph_is_the_fresh_build_of_curation(project):

@@ -10,32 +10,32 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
     frame = rows.to_dataframe()                                       # needs pandas
 """
 
-__version__ = "0.1.0"
+from minegraph._version import __version__
 
 
 def query(name, /, **params):
     """Run the library query ``name`` on the project's graph; parameters as keywords."""
-    from .queries import query as _query
+    from minegraph.queries.run import query as _query
 
     return _query(name, **params)
 
 
 def run_query(name, params=None, *, store=None, project=None):
     """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value)."""
-    from .queries import run_query as _run_query
+    from minegraph.queries.run import run_query as _run_query
 
     return _run_query(name, params, store=store, project=project)
 
 
 def sparql(text, *, store=None, project=None):
     """Run ad-hoc SPARQL; minegraph's prefixes need no PREFIX lines."""
-    from .queries import run_sparql
+    from minegraph.queries.run import run_sparql
 
     return run_sparql(text, store=store, project=project)
 
 
 def open_store(project=None, endpoint=None, engine="oxigraph", **options):
     """A store to query: the project's Oxigraph store, rdflib, or a remote SPARQL endpoint."""
-    from .store import open_store as _open_store
+    from minegraph.store.base import open_store as _open_store
 
     return _open_store(project, endpoint, engine, **options)

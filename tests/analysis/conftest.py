@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from minegraph.paths import Project
+from minegraph.core.project import Project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,13 +26,13 @@ def snapshot(tmp_path_factory) -> Project:
 
 @pytest.fixture(scope="session")
 def store(snapshot):
-    from minegraph.store import OxigraphStore
+    from minegraph.store.base import OxigraphStore
 
     return OxigraphStore.memory(snapshot.all_rdf_files())
 
 
 @pytest.fixture(scope="session")
 def analysis(store, snapshot):
-    from minegraph.network import analyse
+    from minegraph.analysis.graphs import analyse
 
     return analyse(store, snapshot)

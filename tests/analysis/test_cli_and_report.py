@@ -12,8 +12,8 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from minegraph.cli import main
-from minegraph.namespaces import MG, iri
-from minegraph.report import write_report
+from minegraph.core.namespaces import MG, iri
+from minegraph.report.html import write_report
 
 STATEMENT = "statement:euronews-2025-04-10-01-carbonnier-civilian-victims"
 QUOTE = "We know that over 80% of the victims of anti-personnel mines are civilians and especially children"

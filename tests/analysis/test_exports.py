@@ -9,9 +9,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from minegraph.namespaces import iri
-from minegraph.network_export import export_all, write_graph
-from minegraph.network_plot import layout, stance_picture
+from minegraph.core.namespaces import iri
+from minegraph.analysis.export import export_all, write_graph
+from minegraph.analysis.plot import layout, stance_picture
 
 ROOT = Path(__file__).resolve().parents[2]
 GEXF = "{http://www.gexf.net/1.2draft}"

@@ -7,8 +7,8 @@ from collections import Counter
 
 import networkx as nx
 
-from minegraph.namespaces import iri
-from minegraph.network import agreement_graph, coalitions, frustration, stance_graph
+from minegraph.core.namespaces import iri
+from minegraph.analysis.graphs import agreement_graph, coalitions, frustration, stance_graph
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
 EL_ANOUNI = str(iri("person", "anouar-el-anouni"))

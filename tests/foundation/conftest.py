@@ -11,9 +11,9 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SH
 
-from minegraph.paths import Project
-from minegraph.rdfio import parse_into
-from minegraph.validate import Schema, ValidationReport, validate_graph
+from minegraph.core.project import Project
+from minegraph.core.rdf_io import parse_into
+from minegraph.validate.shapes import Schema, ValidationReport, validate_graph
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from pathlib import Path
 from rdflib import Graph
 
 from minegraph.cli import main
-from minegraph.namespaces import DCTERMS, MG, iri
-from minegraph.rdfio import parse_into, serialize_turtle
+from minegraph.core.namespaces import DCTERMS, MG, iri
+from minegraph.core.rdf_io import parse_into, serialize_turtle
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STATEMENT = iri("statement", "fixture-01-ozols-defend")

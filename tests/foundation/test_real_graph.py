@@ -7,8 +7,8 @@ import pyoxigraph
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
-from minegraph.rdfio import parse_into, serialize_turtle
-from minegraph.validate import validate
+from minegraph.core.rdf_io import parse_into, serialize_turtle
+from minegraph.validate.shapes import validate
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

@@ -10,8 +10,8 @@ import pytest
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SH
 
-from minegraph import namespaces as ns  # XSD, SCHEMA, TIME through the module: pytest probes module globals
-from minegraph.namespaces import DCTERMS, MG, OA, ORG, SKOS, concept, iri
+from minegraph.core import namespaces as ns  # XSD, SCHEMA, TIME through the module: pytest probes module globals
+from minegraph.core.namespaces import DCTERMS, MG, OA, ORG, SKOS, concept, iri
 
 S, Q = iri("statement", "fixture-01-ozols-defend"), iri("claim", "fixture-02-countries-contaminated")
 MU, CF = iri("claim", "fixture-03-mine-use-gaza"), iri("claim", "fixture-04-gaza-contaminated")

@@ -12,7 +12,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH, SKOS
 
-from minegraph.namespaces import CONCEPT_BASE
+from minegraph.core.namespaces import CONCEPT_BASE
 
 #: sh:in lists that are deliberately a part of a scheme (an accession's instrument is accession).
 PARTIAL_LISTS = {"Ratification-instrument", "Accession-instrument", "Succession-instrument"}
@@ -130,7 +130,7 @@ def test_sh_class_and_targets_follow_the_ontologys_subclass_chains(schema, fixtu
     only through mg:Organisation); with it, it passes: pySHACL needs no OWL inference here."""
     from rdflib.namespace import RDFS
 
-    from minegraph.validate import Schema, validate_graph
+    from minegraph.validate.shapes import Schema, validate_graph
 
     flat = Graph()
     flat += schema.ontology

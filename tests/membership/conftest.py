@@ -1,5 +1,5 @@
 """Fixtures of the membership tests: the reference CSVs to compare with, an Oxigraph store of the
-built graph with a small query runner (independent of minegraph.queries), fresh builds of the
+built graph with a small query runner (independent of minegraph.queries.run), fresh builds of the
 membership parts, and check runs over hand-made fixture graphs."""
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import pyoxigraph
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from minegraph.build import BuildContext
-from minegraph.checks import CheckContext, all_checks
-from minegraph.paths import Project
-from minegraph.rdfio import load_graph
+from minegraph.build.builder import BuildContext
+from minegraph.validate.checks import CheckContext, all_checks
+from minegraph.core.project import Project
+from minegraph.core.rdf_io import load_graph
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,8 +46,8 @@ def reference_rows(reference_dir):
 
 def build_parts(project: Project) -> dict[str, Graph]:
     """A fresh build of the four membership parts (and the sources they cite)."""
-    from minegraph.membership import build_convention, build_states, build_treaty_acts
-    from minegraph.withdrawals import build_withdrawals
+    from minegraph.build.parts.states import build_convention, build_states, build_treaty_acts
+    from minegraph.build.parts.withdrawals import build_withdrawals
 
     context = BuildContext.for_project(project)
     graphs = {}

@@ -6,8 +6,8 @@ from __future__ import annotations
 from rdflib import OWL, RDF, BNode, Literal, Namespace
 from rdflib.namespace import DCTERMS
 
-from minegraph.namespaces import MG, ORG, WD, iri
-from minegraph.rdfio import serialize_turtle
+from minegraph.core.namespaces import MG, ORG, WD, iri
+from minegraph.core.rdf_io import serialize_turtle
 
 from .conftest import PARTS, build_parts
 

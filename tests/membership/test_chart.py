@@ -6,7 +6,7 @@ import subprocess
 import sys
 from datetime import date
 
-from minegraph.charts import marks, membership_chart, membership_series
+from minegraph.report.charts import marks, membership_chart, membership_series
 
 
 def test_the_series_steps_through_the_2025_changes(store):
@@ -52,6 +52,6 @@ def test_the_chart_is_written_as_png_and_svg_without_leftover_temporary_files(st
 
 
 def test_importing_the_charts_module_does_not_import_matplotlib():
-    code = "import sys, minegraph.charts; print('matplotlib' in sys.modules)"
+    code = "import sys, minegraph.report.charts; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

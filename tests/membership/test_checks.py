@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from rdflib import URIRef
 
-from minegraph.namespaces import MG, iri
-from minegraph.paths import Project
-from minegraph.rdfio import load_graph
+from minegraph.core.namespaces import MG, iri
+from minegraph.core.project import Project
+from minegraph.core.rdf_io import load_graph
 
 from .conftest import FIXTURES
 
@@ -113,13 +113,13 @@ def test_counts_without_reference_data_are_a_warning(run_check, tmp_path):
 
 
 def test_the_checks_are_registered_for_minegraph_validate():
-    from minegraph.checks import all_checks
+    from minegraph.validate.checks import all_checks
 
     assert set(TREATY_CHECKS) <= set(all_checks())
 
 
 def test_the_real_graph_has_167_states_that_ever_consented_and_133_signatories(real_graph):
-    from minegraph.checks.treaty import by_state
+    from minegraph.validate.checks.treaty import by_state
 
     assert len(by_state(real_graph, MG.ConsentToBeBound)) == 167
     assert len(by_state(real_graph, MG.Signature)) == 133

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from minegraph.build import BuildContext
+from minegraph.build.builder import BuildContext
 from minegraph.errors import CurationError, InputError
-from minegraph.membership import build_states, build_treaty_acts
-from minegraph.withdrawals import build_withdrawals
+from minegraph.build.parts.states import build_states, build_treaty_acts
+from minegraph.build.parts.withdrawals import build_withdrawals
 
 
 def edit(path, old: str, new: str) -> None:

@@ -1,7 +1,7 @@
 """The membership queries of queries/ give their exact expected answers on the real graph.
 
 Run with Oxigraph's SEP-0007 substitutions (see conftest.run_query), not through
-minegraph.queries, so that these tests do not depend on the query runner.
+minegraph.queries.run, so that these tests do not depend on the query runner.
 """
 
 from __future__ import annotations

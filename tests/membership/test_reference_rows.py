@@ -11,7 +11,7 @@ from datetime import date
 
 from rdflib import RDF, Literal, URIRef
 
-from minegraph.namespaces import MG, concept, iri
+from minegraph.core.namespaces import MG, concept, iri
 
 
 def value(graph, node, prop):

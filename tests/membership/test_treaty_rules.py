@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from rdflib import Graph
 
-from minegraph.convention import timing_rules
-from minegraph.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, TimingRule, add_months, ordinal, rule_from_graph
+from minegraph.build.parts.convention import timing_rules
+from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, TimingRule, add_months, ordinal, rule_from_graph
 
 ART17 = TimingRule(ARTICLE_17, "17", 6, True, 40)
 ART20 = TimingRule(ARTICLE_20, "20", 6, False)

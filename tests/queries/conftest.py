@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from minegraph.paths import Project
+from minegraph.core.project import Project
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -48,7 +48,7 @@ def fixture_project(tmp_path_factory) -> Project:
 @pytest.fixture(scope="session")
 def fixture_stores(fixture_project):
     """The fixture graph on the embedded engines: {"oxigraph": ..., "rdflib": ...}."""
-    from minegraph.store import OxigraphStore, RdflibStore
+    from minegraph.store.base import OxigraphStore, RdflibStore
 
     files = fixture_project.all_rdf_files()
     return {"oxigraph": OxigraphStore.memory(files), "rdflib": RdflibStore.memory(files)}
@@ -57,7 +57,7 @@ def fixture_stores(fixture_project):
 @pytest.fixture(scope="session")
 def real_stores(real_project):
     """The real graph (ontology/ + graph/) on the embedded engines."""
-    from minegraph.store import OxigraphStore, RdflibStore
+    from minegraph.store.base import OxigraphStore, RdflibStore
 
     files = real_project.all_rdf_files()
     return {"oxigraph": OxigraphStore.memory(files), "rdflib": RdflibStore.memory(files)}
@@ -122,6 +122,6 @@ def server_stores(oxigraph_server, real_project, fixture_project):
     endpoint = f"{oxigraph_server}/query"
     assert main(["--project", str(real_project.root), "push", "--endpoint", endpoint]) == 0
     assert main(["--project", str(fixture_project.root), "push", "--endpoint", endpoint, "--graph", FIXTURE_GRAPH_IRI]) == 0
-    from minegraph.remote import RemoteStore
+    from minegraph.store.remote import RemoteStore
 
     return {"real": RemoteStore(endpoint), "fixture": RemoteStore(endpoint, graph=FIXTURE_GRAPH_IRI)}

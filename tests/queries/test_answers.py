@@ -9,8 +9,8 @@ import pytest
 from rdflib import RDF
 from rdflib.namespace import DCTERMS
 
-from minegraph.namespaces import MG
-from minegraph.queries import run_query
+from minegraph.core.namespaces import MG
+from minegraph.queries.run import run_query
 
 STATE = "https://w3id.org/minegraph/id/state/"
 SEED = "https://w3id.org/minegraph/id/source/euronews-2025-04-10-anti-personnel-mines"

@@ -8,8 +8,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from minegraph.errors import QueryError
-from minegraph.sparql_text import substitute, tokenize
-from minegraph.terms import to_sparql
+from minegraph.sparql.text import substitute, tokenize
+from minegraph.sparql.terms import to_sparql
 
 X = Literal("x")
 NASTY = [

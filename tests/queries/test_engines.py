@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from rdflib import Literal
 
-from minegraph.query_library import load_query
-from minegraph.queries import execute
-from minegraph.sparql_text import tokenize
-from minegraph.terms import canonical
+from minegraph.queries.library import load_query
+from minegraph.queries.run import execute
+from minegraph.sparql.text import tokenize
+from minegraph.sparql.terms import canonical
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_QUERIES = Path(__file__).resolve().parent / "fixtures" / "queries"
@@ -173,8 +173,8 @@ def test_some_library_queries_can_be_checked_against_native_substitution():
 def test_binding_by_substitution_agrees_with_oxigraphs_native_substitutions(path, params, real_stores):
     import pyoxigraph
 
-    from minegraph.terms import from_oxigraph
-    from minegraph.results import QueryResult
+    from minegraph.sparql.terms import from_oxigraph
+    from minegraph.sparql.results import QueryResult
 
     definition = load_query(path)
     ours = execute(definition, params, real_stores["oxigraph"])

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from minegraph.errors import ParameterError, QueryError, QuerySyntaxError
-from minegraph.query_library import find_query, load_query, query_files
-from minegraph.queries import execute, run_query, run_sparql
+from minegraph.queries.library import find_query, load_query, query_files
+from minegraph.queries.run import execute, run_query, run_sparql
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = sorted((ROOT / "queries").glob("*.rq"))
@@ -34,7 +34,7 @@ def test_every_library_query_has_a_complete_header_and_valid_examples(path):
 
 @pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
 def test_every_library_query_is_strict_sparql_with_its_own_prefixes(path):
-    from minegraph.sparql_text import check_syntax, query_form, refuse_service
+    from minegraph.sparql.text import check_syntax, query_form, refuse_service
 
     text = path.read_text(encoding="utf-8")
     query_form(text)

@@ -13,9 +13,9 @@ from rdflib.compare import isomorphic
 
 from minegraph.cli import main
 from minegraph.errors import EndpointError, InputError
-from minegraph.rdfio import load_graph
-from minegraph.remote import RemoteStore
-from minegraph.terms import canonical
+from minegraph.core.rdf_io import load_graph
+from minegraph.store.remote import RemoteStore
+from minegraph.sparql.terms import canonical
 
 STATE = "https://w3id.org/minegraph/id/state/"
 

@@ -32,7 +32,7 @@ def served(real_project):
 
 
 def test_the_endpoint_answers_sparql_over_the_project_graph(served):
-    from minegraph.remote import RemoteStore
+    from minegraph.store.remote import RemoteStore
 
     rows = RemoteStore(f"{served}/query").query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/minegraph/ontology#State> }").rows
     assert rows == [{"n": 197}]

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from minegraph.queries import run_query
+from minegraph.queries.run import run_query
 
 ID = "https://w3id.org/minegraph/id/"
 ARTICLE = ID + "source/euronews-2025-04-10-anti-personnel-mines"

@@ -10,9 +10,9 @@ import shutil
 import pytest
 
 from minegraph.errors import InputError, StoreError
-from minegraph.paths import Project
-from minegraph.store import OxigraphStore
-from minegraph.store_cache import MANIFEST, default_location
+from minegraph.core.project import Project
+from minegraph.store.base import OxigraphStore
+from minegraph.store.cache import MANIFEST, default_location
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from minegraph import anchors
+from minegraph.core import anchors
 
 TEXT = "He said “weapons of the past”—twice. Then: “weapons of the past”, again."
 

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from minegraph.articles import build_source
-from minegraph.build import BuildContext
+from minegraph.build.parts.source_documents import build_source
+from minegraph.build.builder import BuildContext
 from minegraph.errors import CurationError
-from minegraph.landmine_monitor import parse_figure
-from minegraph.paths import Project
-from minegraph.sources import SourceRegistry
+from minegraph.build.parts.landmine_monitor import parse_figure
+from minegraph.core.project import Project
+from minegraph.build.source_registry import SourceRegistry
 
 ARTICLE = """[document]
 slug = "tiny"
@@ -73,7 +73,7 @@ def test_a_reference_of_unknown_kind_is_refused(tmp_path):
 
 
 def test_a_good_statement_is_anchored_at_code_point_offsets(tmp_path):
-    from minegraph.namespaces import OA, iri
+    from minegraph.core.namespaces import OA, iri
 
     project, toml = make_project(tmp_path, ARTICLE.format(quote="Mines are weapons of the past.", stance="oppose"))
     graph = build(project, toml)

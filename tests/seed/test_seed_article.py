@@ -3,7 +3,7 @@
 import pytest
 from rdflib import Literal, URIRef
 
-from minegraph.namespaces import MG, concept, iri
+from minegraph.core.namespaces import MG, concept, iri
 
 ARTICLE = iri("source", "euronews-2025-04-10-anti-personnel-mines")
 
@@ -63,7 +63,7 @@ def test_article_has_no_statement_beyond_the_expected_list(real_graph):
 
 
 def test_persons_speak_in_the_role_they_held(real_graph):
-    from minegraph.namespaces import ORG
+    from minegraph.core.namespaces import ORG
 
     capacity = real_graph.value(iri("statement", "euronews-2025-04-10-01-carbonnier-civilian-victims"), MG.speakerCapacity)
     assert real_graph.value(capacity, ORG.organization) == iri("organisation", "icrc")

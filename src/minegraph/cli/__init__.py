@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 
-from ..errors import MinegraphError
+from minegraph.errors import MinegraphError
 
 #: Subcommand modules, in the order ``minegraph --help`` lists them.
 COMMANDS = (
@@ -60,7 +60,7 @@ def project_from(args: argparse.Namespace):
     """The project the command works on (``--project`` or found from the working directory)."""
     from pathlib import Path
 
-    from ..paths import Project, find_project
+    from minegraph.core.project import Project, find_project
 
     if getattr(args, "project", None):
         root = Path(args.project).resolve()
@@ -80,7 +80,7 @@ def add_engine_option(parser) -> None:
 
 def local_store(args, project):
     """The project's store on the engine the command was asked for (``--engine``), reporting progress."""
-    from ..store import open_store
+    from minegraph.store.base import open_store
 
     return open_store(project, engine=getattr(args, "engine", "oxigraph"), progress=to_stderr)
 
@@ -88,7 +88,7 @@ def local_store(args, project):
 def emit(text: str, output: str | None, what: str = "") -> None:
     """Write a command's result to ``output`` atomically (saying so on stderr), or to standard output."""
     if output:
-        from ..rdfio import atomic_write
+        from minegraph.core.rdf_io import atomic_write
 
         atomic_write(output, text.encode("utf-8"))
         to_stderr(f"wrote {output}{what}")

@@ -14,7 +14,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..build import build, stale_files
+    from minegraph.build.builder import build, stale_files
 
     project = project_from(args)
     if args.check:

@@ -33,7 +33,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..network import analyse
+    from minegraph.analysis.graphs import analyse
 
     project = project_from(args)
     store = local_store(args, project)
@@ -42,8 +42,8 @@ def run(args) -> int:
     finally:
         store.close()
     if args.export or args.output:
-        from ..network_export import export_all
-        from ..network_plot import stance_picture
+        from minegraph.analysis.export import export_all
+        from minegraph.analysis.plot import stance_picture
 
         out_dir = Path(args.output) if args.output else project.root / "out" / "network"
         written = export_all(analysis.graphs, out_dir)
@@ -60,7 +60,7 @@ def run(args) -> int:
 def _table(headers: list[str], rows: list[list]) -> str:
     from rdflib import Literal
 
-    from ..formats import table
+    from minegraph.queries.formats import table
 
     cells = [{h: (Literal(v) if isinstance(v, (int, float)) else v) for h, v in zip(headers, row)} for row in rows]
     return table(headers, cells, width=10**6, max_column=70)

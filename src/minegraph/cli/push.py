@@ -19,8 +19,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..remote import RemoteStore, push
-    from ..store import open_store
+    from minegraph.store.remote import RemoteStore, push
+    from minegraph.store.base import open_store
 
     def progress(message) -> None:
         print(message, file=sys.stderr)

@@ -41,7 +41,7 @@ def _common(parser) -> None:
 
 
 def _store(args):
-    from ..store import open_store
+    from minegraph.store.base import open_store
 
     return open_store(project_from(args) if not args.endpoint else None, args.endpoint, args.engine,
                       graph=args.graph, timeout=args.timeout, allow_service=args.allow_service,
@@ -49,7 +49,7 @@ def _store(args):
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from ..errors import ParameterError
+    from minegraph.errors import ParameterError
 
     params = {}
     for pair in pairs:
@@ -61,8 +61,8 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 
 def _emit(args, result, store) -> int:
-    from ..formats import render
-    from ..queries import fetch_labels, result_iris
+    from minegraph.queries.formats import render
+    from minegraph.queries.run import fetch_labels, result_iris
 
     labels = None
     if args.format == "table" and not args.iris:
@@ -75,7 +75,7 @@ def _emit(args, result, store) -> int:
 
 
 def run_list(args) -> int:
-    from ..queries import list_queries
+    from minegraph.queries.run import list_queries
 
     entries = list_queries(project_from(args))
     width = max((len(getattr(e, "name", "")) for e in entries), default=0)
@@ -102,8 +102,8 @@ def _documentation(definition, indent: str = "") -> str:
 
 
 def run_query(args) -> int:
-    from ..query_library import find_query
-    from ..queries import execute
+    from minegraph.queries.library import find_query
+    from minegraph.queries.run import execute
 
     definition = find_query(project_from(args), args.name)
     if args.describe:
@@ -120,9 +120,9 @@ def run_query(args) -> int:
 
 
 def run_sparql(args) -> int:
-    from ..queries import run_sparql as run
+    from minegraph.queries.run import run_sparql as run
 
-    from ..sparql_text import query_form
+    from minegraph.sparql.text import query_form
 
     text = sys.stdin.read() if args.text == "-" else args.text
     query_form(text)  # refuse updates before opening a store

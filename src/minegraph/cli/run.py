@@ -30,9 +30,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..queries import default_store
-    from ..report import write_report
-    from ..validate import validate
+    from minegraph.queries.run import default_store
+    from minegraph.report.html import write_report
+    from minegraph.validate.shapes import validate
     from .validate import format_finding, summary
 
     project = project_from(args)
@@ -73,8 +73,8 @@ def heading(title: str) -> None:
 
 def show(store, name: str, params: dict, width: int) -> None:
     """Run a library query on ``store`` and print it as a table with labels."""
-    from ..formats import render
-    from ..queries import fetch_labels, result_iris, run_query
+    from minegraph.queries.formats import render
+    from minegraph.queries.run import fetch_labels, result_iris, run_query
 
     result = run_query(name, params, store=store)
     sys.stdout.write(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48))

@@ -17,7 +17,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..server import plan
+    from minegraph.publish.stock_server import plan
 
     served = plan(project_from(args), host=args.host, port=args.port, timeout_s=args.timeout,
                   progress=lambda message: print(message, file=sys.stderr))

@@ -25,8 +25,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..provenance import resolve, subgraph, trace
-    from ..rdfio import serialize_turtle
+    from minegraph.trace.resolve import resolve, subgraph, trace
+    from minegraph.core.rdf_io import serialize_turtle
 
     project = project_from(args)
     store = local_store(args, project)
@@ -63,7 +63,7 @@ def _wrap(text: str, width: int, indent: str = "  ", hang: str | None = None) ->
 
 
 def _iri(iri: str) -> str:
-    from ..terms import compact
+    from minegraph.sparql.terms import compact
 
     return compact(iri)
 

@@ -23,7 +23,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..validate import validate
+    from minegraph.validate.shapes import validate
 
     report = validate(project_from(args), checks=args.checks, shacl=not args.no_shacl)
     if args.format == "json":

@@ -1,0 +1,357 @@
+"""The debate and the Convention's membership as NetworkX graphs, and what their shape shows.
+
+Every graph is built from SPARQL answers (the library query ``stance-edges`` and the queries below),
+never by walking triples; the projection and the analyses then work on the NetworkX graphs. Nodes are
+IRIs (``str``) with a ``label``, a ``kind`` (actor, decision, source, state, treaty) and the attributes
+the exports keep; dates are ISO strings so that GraphML and GEXF carry them unchanged (``start`` and
+``end`` become Gephi time attributes).
+
+Graphs: :func:`stance_graph` (bipartite actor–decision, signed edges), :func:`agreement_graph`
+(actor–actor projection with agreement and disagreement counts), :func:`reported_graph` (source →
+speaker), and :func:`minegraph.analysis.membership.membership_graph` (state → treaty, acts with dates).
+Analyses: :func:`centrality`, :func:`coalitions`, :func:`brokers`, :func:`analyse`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+import networkx as nx
+from rdflib import URIRef
+
+from minegraph.errors import require
+from minegraph.core.namespaces import MG
+from minegraph.queries.run import fetch_labels, run_query, run_sparql
+from minegraph.sparql.terms import to_sparql
+
+#: Edge stance for each sign of :func:`stance_graph` (0 is "neutral" or "mixed", see :func:`_stance`).
+STANCE_OF_SIGN = {1: "support", -1: "oppose"}
+
+#: Actor types shown in exports and pictures, most specific first (a node takes the first it has).
+ACTOR_TYPES = (
+    (MG.Person, "person"), (MG.Post, "post"), (MG.Coalition, "coalition"), (MG.PoliticalGroup, "political group"),
+    (MG.Parliament, "parliament"), (MG.GovernmentBody, "government body"), (MG.State, "state"),
+    (MG.InternationalOrganisation, "international organisation"), (MG.NonGovernmentalOrganisation, "NGO"),
+    (MG.MediaOutlet, "media outlet"), (MG.Organisation, "organisation"), (MG.Actor, "actor"),
+)
+
+TYPES_QUERY = "SELECT ?node ?type WHERE { VALUES ?node { %s } ?node a ?type }"
+
+DECISIONS_QUERY = """SELECT ?node ?decisionType ?date WHERE {
+  VALUES ?node { %s }
+  OPTIONAL { ?node mg:decisionType/skos:prefLabel ?decisionType }
+  OPTIONAL { ?node mg:date ?date }
+}"""
+
+#: Who is reported where: one row per source document and speaker of the assertions it carries.
+REPORTED_QUERY = """SELECT ?source ?speaker (COUNT(DISTINCT ?assertion) AS ?assertions)
+       (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?claim) AS ?claims)
+WHERE {
+  ?assertion mg:appearsIn ?source ;
+             mg:speaker ?speaker .
+  OPTIONAL { ?assertion a mg:Statement . BIND (?assertion AS ?statement) }
+  OPTIONAL { ?assertion a mg:Claim . BIND (?assertion AS ?claim) }
+}
+GROUP BY ?source ?speaker
+ORDER BY ?source ?speaker"""
+
+SOURCES_QUERY = """SELECT ?node ?url ?published ?kind WHERE {
+  VALUES ?node { %s }
+  OPTIONAL { ?node schema:url ?url }
+  OPTIONAL { ?node schema:datePublished ?published }
+  OPTIONAL { ?node mg:sourceKind/skos:prefLabel ?kind }
+}"""
+
+
+def _values(iris) -> str:
+    return " ".join(to_sparql(URIRef(i)) for i in sorted(iris))
+
+
+def _rows(store, text: str) -> list[dict]:
+    return run_sparql(text, store=store).rows
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, datetime.date) else value
+
+
+def actor_type(types: set[str]) -> str:
+    """The most specific actor type of :data:`ACTOR_TYPES` among a node's rdf:types."""
+    return next((name for iri, name in ACTOR_TYPES if str(iri) in types), "actor")
+
+
+def _describe_actors(store, graph: nx.Graph, nodes) -> None:
+    types: dict[str, set[str]] = {}
+    for row in _rows(store, TYPES_QUERY % _values(nodes)):
+        types.setdefault(row["node"], set()).add(row["type"])
+    for node in nodes:
+        graph.nodes[node]["actor_type"] = actor_type(types.get(node, set()))
+
+
+# --------------------------------------------------------------------------- graphs
+
+
+def _stance(row: dict) -> str:
+    """The stance of an aggregated edge: its sign's, else neutral (only neutral statements) or mixed."""
+    if row["sign"]:
+        return STANCE_OF_SIGN[row["sign"]]
+    return "neutral" if row["neutral"] == row["statements"] else "mixed"
+
+
+def stance_graph(store, project=None) -> nx.Graph:
+    """Bipartite actor–decision graph: an edge per speaker and (top-level) decision, signed by stance.
+
+    Edge attributes: ``sign`` (+1 support, -1 oppose, 0 neutral/mixed), ``stance``, ``weight`` (number of
+    statements), the counts per stance and ``start`` (the first date one was made). Statements about a
+    part of a decision count toward the decision (``mg:partOf*``, in the query ``stance-edges``).
+    """
+    graph = nx.Graph(name="stance")
+    for row in run_query("stance-edges", store=store, project=project).rows:
+        graph.add_node(row["actor"], label=row["actorLabel"], kind="actor", bipartite=0)
+        graph.add_node(row["decision"], label=row["decisionLabel"], kind="decision", bipartite=1)
+        graph.add_edge(row["actor"], row["decision"], sign=int(row["sign"]), stance=_stance(row),
+                       weight=int(row["statements"]), support=int(row["support"]), oppose=int(row["oppose"]),
+                       neutral=int(row["neutral"]), mixed=int(row["mixed"]), start=_iso(row["first"]))
+    actors = [n for n, kind in graph.nodes(data="kind") if kind == "actor"]
+    decisions = [n for n, kind in graph.nodes(data="kind") if kind == "decision"]
+    if actors:
+        _describe_actors(store, graph, actors)
+    if decisions:
+        for row in _rows(store, DECISIONS_QUERY % _values(decisions)):
+            graph.nodes[row["node"]].update(decision_type=row["decisionType"] or "", date=_iso(row["date"]) or "")
+    return graph
+
+
+def agreement_graph(stance: nx.Graph) -> nx.Graph:
+    """The actor–actor projection of the stance graph: who took the same or opposite sides on a decision.
+
+    Edge attributes: ``agree`` (decisions both supported or both opposed), ``disagree`` (one supported,
+    the other opposed), ``neutral`` (both neutral, or both mixed), ``sign`` (+1 more agreement, -1 more
+    disagreement, 0 neither), ``relation`` in words, ``weight`` (all shared stances). Every actor is a node.
+    """
+    graph = nx.Graph(name="agreement")
+    actors = sorted(n for n, kind in stance.nodes(data="kind") if kind == "actor")
+    graph.add_nodes_from((a, dict(stance.nodes[a])) for a in actors)
+    for a, b in itertools.combinations(actors, 2):
+        counts = Counter()
+        for decision in sorted(set(stance[a]) & set(stance[b])):
+            sa, sb = stance[a][decision]["sign"], stance[b][decision]["sign"]
+            if sa and sb:
+                counts["agree" if sa == sb else "disagree"] += 1
+            elif stance[a][decision]["stance"] == stance[b][decision]["stance"]:
+                counts["neutral"] += 1
+        if counts:
+            sign = (counts["agree"] > counts["disagree"]) - (counts["disagree"] > counts["agree"])
+            relation = {1: "agree", -1: "disagree", 0: "both neutral" if not counts["agree"] else "divided"}[sign]
+            graph.add_edge(a, b, agree=counts["agree"], disagree=counts["disagree"], neutral=counts["neutral"],
+                           sign=sign, relation=relation, weight=sum(counts.values()))
+    return graph
+
+
+def reported_graph(store) -> nx.DiGraph:
+    """Source document → speaker: who each document reports, weighted by the number of assertions."""
+    graph = nx.DiGraph(name="reported")
+    rows = _rows(store, REPORTED_QUERY)
+    for row in rows:
+        graph.add_node(row["source"], kind="source")
+        graph.add_node(row["speaker"], kind="actor")
+        graph.add_edge(row["source"], row["speaker"], weight=int(row["assertions"]),
+                       statements=int(row["statements"]), claims=int(row["claims"]))
+    labels = fetch_labels(store, graph.nodes)
+    for node in graph:
+        graph.nodes[node]["label"] = labels.get(node, node)
+    sources = [n for n, kind in graph.nodes(data="kind") if kind == "source"]
+    if sources:
+        for row in _rows(store, SOURCES_QUERY % _values(sources)):
+            graph.nodes[row["node"]].update(url=row["url"] or "", published=_iso(row["published"]) or "",
+                                            source_kind=row["kind"] or "")
+        _describe_actors(store, graph, [n for n in graph if n not in sources])
+    return graph
+
+
+# --------------------------------------------------------------------------- analyses
+
+
+@dataclass
+class Coalition:
+    """A group of actors on the same side, with its stance profile (decision → net sign of its members)."""
+
+    name: str
+    members: list[str]
+    labels: list[str]
+    supports: list[str] = field(default_factory=list)
+    opposes: list[str] = field(default_factory=list)
+
+    def describe(self, stance: nx.Graph) -> str:
+        """E.g. "supports 1 adoption decision; opposes 5 withdrawal decisions"."""
+        parts = []
+        for verb, decisions in (("supports", self.supports), ("opposes", self.opposes)):
+            kinds = Counter(stance.nodes[d].get("decision_type") or "other" for d in decisions)
+            if kinds:
+                parts.append(f"{verb} " + ", ".join(f"{n} {kind} decision{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())))
+        return "; ".join(parts) or "no signed stance"
+
+
+def frustration(signed: nx.Graph, side: dict[str, int]) -> int:
+    """Weight of the edges a two-sided split violates: positive across the sides, negative within one."""
+    return sum(abs(w) for u, v, w in signed.edges(data="balance")
+               if (w > 0 and side[u] != side[v]) or (w < 0 and side[u] == side[v]))
+
+
+def _split(signed: nx.Graph) -> dict[str, int]:
+    """Two sides of one connected signed graph with the fewest violated edges (see :func:`coalitions`)."""
+    tree = nx.maximum_spanning_tree(signed, weight="strength")
+    root = min(signed)
+    side = {root: 0}
+    for parent, child in nx.bfs_edges(tree, root, sort_neighbors=sorted):
+        side[child] = side[parent] if signed[parent][child]["balance"] > 0 else 1 - side[parent]
+    while True:  # flip the node that removes most violated weight, until none does
+        best, gain = None, 0
+        for node in sorted(signed):
+            delta = sum(abs(w) * (1 if (w > 0) == (side[node] != side[other]) else -1)
+                        for other, w in ((o, signed[node][o]["balance"]) for o in signed[node]))
+            if delta > gain:
+                best, gain = node, delta
+        if best is None:
+            return side
+        side[best] = 1 - side[best]
+
+
+def coalitions(stance: nx.Graph, agreement: nx.Graph | None = None) -> tuple[list[Coalition], list[str], int]:
+    """Stance coalitions: a two-sided split of each connected part of the signed actor graph.
+
+    The signed graph has the actors and, between two actors, the balance of the decisions on which they
+    took the same side minus those on which they took opposite sides (neutral statements take no side).
+    Each connected part is split in two by structural balance: colour a maximum spanning tree (on |balance|,
+    from the smallest IRI, neighbours in IRI order) so that positive edges join and negative edges part,
+    then flip single actors while that lowers the violated weight. The result is exact for a balanced graph
+    and fully deterministic (no random choice, so no seed). Returns the coalitions (largest first), the
+    actors without any side (only neutral or mixed statements) and the total violated weight.
+    """
+    agreement = agreement if agreement is not None else agreement_graph(stance)
+    signed = nx.Graph()
+    for u, v, data in sorted(agreement.edges(data=True)):
+        balance = data["agree"] - data["disagree"]
+        if balance:
+            signed.add_edge(u, v, balance=balance, strength=abs(balance))
+    groups, violated = [], 0
+    for part in sorted(nx.connected_components(signed), key=min):
+        side = _split(signed.subgraph(part))
+        violated += frustration(signed.subgraph(part), side)
+        groups += [sorted(n for n in part if side[n] == s) for s in (0, 1) if any(side[n] == s for n in part)]
+    groups.sort(key=lambda members: (-len(members), members))
+    found = []
+    for number, members in enumerate(groups, 1):
+        net = Counter()
+        for actor in members:
+            for decision, edge in stance[actor].items():
+                net[decision] += edge["sign"]
+        found.append(Coalition(f"Coalition {number}", members, [stance.nodes[m]["label"] for m in members],
+                               supports=sorted(d for d, s in net.items() if s > 0),
+                               opposes=sorted(d for d, s in net.items() if s < 0)))
+    unaligned = sorted(n for n in agreement if n not in signed)
+    return found, unaligned, violated
+
+
+def annotate_coalitions(graph: nx.Graph, found: list[Coalition]) -> None:
+    """Write each actor's coalition name as the node attribute ``coalition`` ("" when it has none)."""
+    for node, kind in graph.nodes(data="kind"):
+        if kind == "actor":
+            graph.nodes[node]["coalition"] = ""
+    for coalition in found:
+        for member in coalition.members:
+            if member in graph:
+                graph.nodes[member]["coalition"] = coalition.name
+
+
+def centrality(graph: nx.Graph) -> list[dict]:
+    """Degree, strength (statements), betweenness and PageRank of every node, highest PageRank first."""
+    require("scipy", "analysis")  # networkx's PageRank runs on scipy
+    betweenness = nx.betweenness_centrality(graph, normalized=True)
+    pagerank = nx.pagerank(graph, weight="weight")
+    rows = [{"node": n, "label": d.get("label", n), "kind": d.get("kind", ""), "degree": graph.degree(n),
+             "strength": graph.degree(n, weight="weight"), "betweenness": round(betweenness[n], 6),
+             "pagerank": round(pagerank[n], 6)} for n, d in graph.nodes(data=True)]
+    return sorted(rows, key=lambda r: (-r["pagerank"], r["node"]))
+
+
+def brokers(stance: nx.Graph, found: list[Coalition]) -> list[dict]:
+    """Nodes on the shortest paths between members of different coalitions (subset betweenness), highest first."""
+    score = Counter()
+    for first, second in itertools.combinations(found, 2):
+        for node, value in nx.betweenness_centrality_subset(stance, first.members, second.members).items():
+            score[node] += value
+    return [{"node": n, "label": stance.nodes[n]["label"], "kind": stance.nodes[n]["kind"], "score": round(s, 6)}
+            for n, s in sorted(score.items(), key=lambda item: (-item[1], item[0])) if s > 0]
+
+
+def most_quoted(reported: nx.DiGraph) -> list[dict]:
+    """Speakers by number of assertions reported, with how many sources report them."""
+    rows = [{"node": n, "label": d["label"], "actor_type": d.get("actor_type", ""),
+             "assertions": reported.in_degree(n, weight="weight"), "sources": reported.in_degree(n)}
+            for n, d in reported.nodes(data=True) if d["kind"] == "actor"]
+    return sorted(rows, key=lambda r: (-r["assertions"], -r["sources"], r["label"]))
+
+
+def widest_sources(reported: nx.DiGraph) -> list[dict]:
+    """Source documents by number of distinct speakers they quote."""
+    rows = [{"node": n, "label": d["label"], "url": d.get("url", ""), "speakers": reported.out_degree(n),
+             "assertions": reported.out_degree(n, weight="weight")}
+            for n, d in reported.nodes(data=True) if d["kind"] == "source"]
+    return sorted(rows, key=lambda r: (-r["speakers"], -r["assertions"], r["label"]))
+
+
+@dataclass
+class Analysis:
+    """All graphs of the project and the analyses of :func:`analyse` (``to_dict`` for JSON)."""
+
+    graphs: dict[str, nx.Graph]
+    centrality: list[dict]
+    coalitions: list[Coalition]
+    unaligned: list[str]
+    frustration: int
+    communities: list[list[str]]
+    brokers: list[dict]
+    most_quoted: list[dict]
+    widest_sources: list[dict]
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        return {name: {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()} for name, g in self.graphs.items()}
+
+    def to_dict(self) -> dict:
+        stance = self.graphs["stance"]
+        return {
+            "graphs": self.counts(),
+            "centrality": self.centrality,
+            "coalitions": [dict(asdict(c), description=c.describe(stance)) for c in self.coalitions],
+            "unaligned": [{"node": n, "label": stance.nodes[n]["label"]} for n in self.unaligned],
+            "frustration": self.frustration,
+            "agreement_communities": [[{"node": n, "label": stance.nodes[n]["label"]} for n in c] for c in self.communities],
+            "brokers": self.brokers,
+            "most_quoted_speakers": self.most_quoted,
+            "sources_quoting_most_speakers": self.widest_sources,
+        }
+
+
+def analyse(store, project=None, *, seed: int = 1) -> Analysis:
+    """Build every graph and run every analysis; ``seed`` fixes Louvain's order on the agreement edges."""
+    from minegraph.analysis.membership import membership_graph
+
+    stance = stance_graph(store, project)
+    agreement = agreement_graph(stance)
+    found, unaligned, violated = coalitions(stance, agreement)
+    for graph in (stance, agreement):
+        annotate_coalitions(graph, found)
+    positive = nx.Graph(agreement.edge_subgraph((u, v) for u, v, s in agreement.edges(data="sign") if s > 0))
+    communities = sorted((sorted(c) for c in nx.community.louvain_communities(positive, weight="agree", seed=seed)),
+                         key=lambda c: (-len(c), c))
+    reported = reported_graph(store)
+    annotate_coalitions(reported, found)
+    return Analysis(graphs={"stance": stance, "agreement": agreement, "reported": reported,
+                            "membership": membership_graph(store)},
+                    centrality=centrality(stance), coalitions=found, unaligned=unaligned, frustration=violated,
+                    communities=communities, brokers=brokers(stance, found), most_quoted=most_quoted(reported),
+                    widest_sources=widest_sources(reported))

@@ -1,0 +1,157 @@
+"""Assertions as RDF: statements (with stance toward a decision) and claims (figures and
+findings), each anchored in the archived text of the source it appears in.
+
+:class:`AssertionSpec` is the pipeline-facing form: the curation files produce specs today,
+an extractor can produce them tomorrow; :func:`add_assertion` is the one place that turns a
+spec into triples, so every assertion has the same shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from minegraph.core import anchors
+from minegraph.core.namespaces import MG, OA, PROV, concept, iri
+from minegraph.build.rdf import cite, dates, text
+
+#: Kinds of assertion and their classes.
+ASSERTION_CLASSES = {
+    "statement": (MG.Statement,),
+    "claim": (MG.Claim,),
+    "quantitative": (MG.Claim, MG.QuantitativeClaim),
+    "mine-use": (MG.Claim, MG.MineUseFinding),
+    "contamination": (MG.Claim, MG.ContaminationFinding),
+}
+
+
+@dataclass
+class AssertionSpec:
+    """Everything needed to write one assertion; IRIs already resolved."""
+
+    kind: str
+    slug: str
+    speaker: URIRef
+    quote: str
+    mode: str
+    appears_in: URIRef
+    capacity: URIRef | None = None
+    speaker_as_reported: str | None = None
+    cue: str | None = None
+    attribution_note: str | None = None
+    about: list[URIRef] = field(default_factory=list)
+    stance: str | None = None
+    stance_note: str | None = None
+    quoted_from: URIRef | None = None  # prov:wasQuotedFrom (direct) / prov:wasDerivedFrom (otherwise)
+    derived_from_statement: URIRef | None = None
+    mentions: list[URIRef] = field(default_factory=list)
+    date: str | None = None
+    earliest: str | None = None
+    latest: str | None = None
+    after: str | None = None  # landmark narrowing the quote search
+    occurrence: int = 1
+    # figures and findings
+    measure: str | None = None
+    value: int | float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    as_of: str | None = None
+    period: str | None = None
+    user_kind: str | None = None
+    used_by: URIRef | None = None
+    place: URIRef | None = None
+    certainty: str | None = None
+    language: str = "en"
+
+    @property
+    def iri(self) -> URIRef:
+        return iri("statement" if self.kind == "statement" else "claim", self.slug)
+
+
+def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef, archived_text: str) -> URIRef:
+    """Write one assertion and its anchor; raises :class:`anchors.QuoteNotFound` if the quote is not in the text."""
+    found = anchors.locate(archived_text, spec.quote, after=spec.after, occurrence=spec.occurrence)
+    node = spec.iri
+    for cls in ASSERTION_CLASSES[spec.kind]:
+        g.add((node, RDF.type, cls))
+    g.add((node, MG.speaker, spec.speaker))
+    g.add((node, RDFS.label, text(excerpt(spec.quote), spec.language)))
+    g.add((node, MG.quote, text(spec.quote, spec.language)))
+    g.add((node, MG.mode, concept("quote-mode", spec.mode)))
+    g.add((node, MG.appearsIn, spec.appears_in))
+    cite(g, node, [spec.appears_in])
+    _optional(g, node, MG.speakerCapacity, spec.capacity)
+    _optional_text(g, node, MG.speakerAsReported, spec.speaker_as_reported, spec.language)
+    _optional_text(g, node, MG.cue, spec.cue, spec.language)
+    _optional_text(g, node, MG.attributionNote, spec.attribution_note)
+    for decision in spec.about:
+        g.add((node, MG.about, decision))
+    if spec.stance:
+        g.add((node, MG.stance, concept("stance", spec.stance)))
+    _optional_text(g, node, MG.stanceNote, spec.stance_note)
+    if spec.quoted_from is not None:
+        g.add((node, PROV.wasQuotedFrom if spec.mode == "direct" else PROV.wasDerivedFrom, spec.quoted_from))
+    _optional(g, node, MG.derivedFromStatement, spec.derived_from_statement)
+    for mentioned in spec.mentions:
+        g.add((node, MG.mentions, mentioned))
+    dates(g, node, exact=spec.date, earliest=spec.earliest, latest=spec.latest)
+    _figure(g, node, spec)
+    _anchor(g, spec.slug, node, archive, found)
+    return node
+
+
+def excerpt(quote: str, limit: int = 60) -> str:
+    """A label for an assertion: its quote, cut at a word boundary, in quotation marks."""
+    if len(quote) <= limit:
+        return f"“{quote}”"
+    return f"“{quote[:limit].rsplit(' ', 1)[0].rstrip(',;:')}…”"
+
+
+def _figure(g: Graph, node: URIRef, spec: AssertionSpec) -> None:
+    if spec.measure:
+        g.add((node, MG.measure, concept("measure", spec.measure)))
+    if spec.value is not None:
+        g.add((node, MG.value, Literal(str(spec.value), datatype=XSD.decimal)))
+    if spec.qualifier:
+        g.add((node, MG.valueQualifier, concept("value-qualifier", spec.qualifier)))
+    if spec.unit:
+        g.add((node, MG.unitText, Literal(spec.unit)))
+    if spec.as_of:
+        g.add((node, MG.asOf, Literal(spec.as_of, datatype=XSD.date)))
+    if spec.period:
+        g.add((node, MG.dataPeriod, Literal(spec.period)))
+    if spec.user_kind:
+        g.add((node, MG.userKind, concept("user-kind", spec.user_kind)))
+    _optional(g, node, MG.usedBy, spec.used_by)
+    _optional(g, node, MG.place, spec.place)
+    if spec.certainty:
+        g.add((node, MG.certainty, concept("certainty", spec.certainty)))
+
+
+def _anchor(g: Graph, slug: str, node: URIRef, archive: URIRef, found: anchors.Anchor) -> None:
+    target = iri("anchor", slug)
+    position = iri("selector", f"{slug}-position")
+    quote = iri("selector", f"{slug}-quote")
+    g.add((node, MG.anchor, target))
+    g.add((target, RDF.type, OA.SpecificResource))
+    g.add((target, OA.hasSource, archive))
+    g.add((target, OA.hasSelector, position))
+    g.add((target, OA.hasSelector, quote))
+    g.add((position, RDF.type, OA.TextPositionSelector))
+    g.add((position, OA.start, Literal(found.start, datatype=XSD.nonNegativeInteger)))
+    g.add((position, OA.end, Literal(found.end, datatype=XSD.nonNegativeInteger)))
+    g.add((quote, RDF.type, OA.TextQuoteSelector))
+    g.add((quote, OA.exact, Literal(found.exact)))
+    g.add((quote, OA.prefix, Literal(found.prefix)))
+    g.add((quote, OA.suffix, Literal(found.suffix)))
+
+
+def _optional(g: Graph, node: URIRef, prop: URIRef, value: URIRef | None) -> None:
+    if value is not None:
+        g.add((node, prop, value))
+
+
+def _optional_text(g: Graph, node: URIRef, prop: URIRef, value: str | None, lang: str = "en") -> None:
+    if value:
+        g.add((node, prop, text(value, lang)))

@@ -1,0 +1,173 @@
+"""One curated source document → its graph: the document, its archived text, the documents
+it quotes, the votes it reports, its statements and claims, and reviews of its claims.
+
+Input is ``curation/sources/<slug>.toml`` (format documented at the top of the seed
+article's file); output is ``graph/<slug>.ttl``. Documents are described in the shared
+source registry (``graph/sources.ttl``), everything else in this part.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import RDFS, XSD, Graph, Literal, URIRef
+
+from minegraph.core.anchors import QuoteNotFound
+from minegraph.build.records import Record, Resolver, load_toml, records, single
+from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
+from minegraph.build.rdf import cite, dates, describe, new_graph, text
+from minegraph.core.rdf_io import sha256_file
+from minegraph.build.parts.assertions import AssertionSpec, add_assertion
+
+DOCUMENT_CLASSES = {"NewsArticle", "Report", "OfficialStatement", "LegalText", "DataFile", "WebPage", "Compilation"}
+
+#: TOML keys copied into AssertionSpec fields unchanged.
+_PLAIN = ("speaker_as_reported", "cue", "attribution_note", "stance", "stance_note", "after", "measure",
+          "value", "qualifier", "unit", "period", "user_kind", "certainty", "mode", "quote")
+_DATES = ("date", "earliest", "latest", "as_of")
+_REFS = ("speaker", "capacity", "used_by", "place")
+
+
+def source_files(project) -> list[Path]:
+    """The curated sources, one TOML file each."""
+    return sorted((project.curation_dir / "sources").glob("*.toml"))
+
+
+def build_source(context, path: Path) -> Graph:
+    """The graph of one curated source."""
+    document, lines = load_toml(path)
+    resolve = Resolver(context.sources)
+    head = single(document, lines, path, "document")
+    g = new_graph()
+    doc, archive, archived_text = _document(context, resolve, head, g)
+    if archive is None:
+        raise head.error("the main document needs an archived text (archive = <file in graph/sources/>)")
+    for record in records(document, lines, path, "document_cited"):
+        _document(context, resolve, record, g)
+    for record in records(document, lines, path, "vote"):
+        _vote(g, record, resolve)
+    prefix = head.require("prefix")
+    groups = document.get("groups", {})
+    claim_groups = document.get("claim_groups", {})
+    for table in ("statement", "claim"):
+        for record in records(document, lines, path, table):
+            spec = _spec(record, table, prefix, doc, resolve, groups, claim_groups)
+            try:
+                add_assertion(g, spec, archive, archived_text)
+            except QuoteNotFound as exc:
+                raise record.error(f"{record.get('id')}: {exc} in graph/sources/{head.require('archive')}") from None
+    for record in records(document, lines, path, "review"):
+        _review(g, record, resolve, prefix)
+    return g
+
+
+def _document(context, resolve: Resolver, record: Record, part: Graph) -> tuple[URIRef, URIRef | None, str | None]:
+    """Register a document in the source registry (its archived text, if any, goes in ``part``);
+    returns it, its archive and the archived text."""
+    cls = record.require("class")
+    if cls not in DOCUMENT_CLASSES:
+        raise record.error(f"class must be one of {sorted(DOCUMENT_CLASSES)}, not {cls!r}")
+    doc = context.sources.register(
+        record.require("slug"), MG[cls], title=record.require("title"), url=record.get("url"),
+        date=record.date("date"), kind=record.get("kind"), language=record.get("language"),
+        publisher=resolve.ref(record, record.get("publisher")) if record.get("publisher") else None,
+    )
+    g = context.sources.graph
+    dates(g, doc, earliest=record.date("earliest"), latest=record.date("latest"))
+    if record.get("note"):
+        g.add((doc, RDFS.comment, text(record.get("note"))))
+    if record.get("author"):
+        g.add((doc, SCHEMA.author, resolve.ref(record, record.get("author"))))
+    if record.get("part_of"):
+        g.add((doc, DCTERMS.isPartOf, resolve.ref(record, record.get("part_of"))))
+    for cited in resolve.refs(record, "cites"):
+        g.add((doc, MG.cites, cited))
+    cite(g, doc, resolve.refs(record, "sources"))
+    if not record.get("archive"):
+        return doc, None, None
+    file_name = record.get("archive")
+    path = context.project.graph_dir / "sources" / file_name
+    if not path.is_file():
+        raise record.error(f"archived text graph/sources/{file_name} does not exist")
+    archive = iri("archive", file_name)
+    g.add((doc, MG.archivedText, archive))
+    content = path.read_bytes().decode("utf-8")
+    _describe_archive(part, archive, path, content)
+    return doc, archive, content
+
+
+def _describe_archive(g: Graph, archive: URIRef, path: Path, content: str) -> None:
+    """The mg:ArchivedText node: path under graph/, SHA-256 of the bytes, length in code points."""
+    describe(g, archive, [MG.ArchivedText], f"Archived text: {path.name}")
+    g.add((archive, MG.path, Literal(f"sources/{path.name}")))
+    g.add((archive, MG.sha256, Literal(sha256_file(path))))
+    g.add((archive, MG.characterCount, Literal(len(content), datatype=XSD.nonNegativeInteger)))
+    media = "application/json" if path.suffix == ".json" else "text/plain"
+    g.add((archive, DCTERMS.format, Literal(f"{media}; charset=utf-8")))
+
+
+def _vote(g: Graph, record: Record, resolve: Resolver) -> None:
+    node = iri("event", record.require("id"))
+    describe(g, node, [MG.ParliamentaryVote], record.require("label"))
+    g.add((node, MG.actor, resolve.ref(record, record.require("actor"))))
+    g.add((node, MG.voteOn, resolve.ref(record, record.require("vote_on"))))
+    g.add((node, MG.outcome, resolve.concept(record, "vote-outcome", record.require("outcome"))))
+    g.add((node, MG.votingMethod, resolve.concept(record, "voting-method", record.require("method"))))
+    if record.get("votes_for") is not None:
+        g.add((node, MG.votesFor, Literal(int(record.get("votes_for")), datatype=XSD.nonNegativeInteger)))
+    if record.get("place"):
+        g.add((node, MG.place, resolve.ref(record, record.get("place"))))
+    dates(g, node, exact=record.date("date"), earliest=record.date("earliest"), latest=record.date("latest"))
+    cite(g, node, resolve.refs(record, "sources"))
+
+
+def _spec(record: Record, table: str, prefix: str, doc: URIRef, resolve: Resolver, groups: dict, claim_groups: dict) -> AssertionSpec:
+    """An AssertionSpec from a [[statement]] or [[claim]] record (with its claim group's shared fields)."""
+    data = dict(record.data)
+    if data.get("group"):
+        if data["group"] not in claim_groups:
+            raise record.error(f"unknown claim group {data['group']!r}")
+        data = {**claim_groups[data["group"]], **data}
+    merged = Record(data, record.path, record.line, record.table)
+    fields: dict = {key: merged.get(key) for key in _PLAIN if merged.get(key) is not None}
+    fields.update({key: merged.date(key) for key in _DATES if merged.get(key) is not None})
+    fields.update({key: resolve.ref(merged, merged.get(key)) for key in _REFS if merged.get(key)})
+    for key in ("speaker", "quote", "mode"):
+        merged.require(key)
+    kind = "statement" if table == "statement" else merged.require("type")
+    if table == "statement":
+        merged.require("stance")
+        fields["about"] = _about(merged, resolve, groups)
+    origin = merged.get("quoted_from") or merged.get("derived_from")
+    if origin:
+        fields["quoted_from"] = resolve.ref(merged, origin)
+    if merged.get("derived_from_statement"):
+        fields["derived_from_statement"] = iri("statement", f"{prefix}-{merged.get('derived_from_statement')}")
+    try:
+        return AssertionSpec(kind=kind, slug=f"{prefix}-{merged.require('id')}", appears_in=doc,
+                             mentions=resolve.refs(merged, "mentions"), **fields)
+    except (TypeError, KeyError) as exc:
+        raise record.error(str(exc)) from None
+
+
+def _about(record: Record, resolve: Resolver, groups: dict) -> list[URIRef]:
+    about = record.require("about")
+    if isinstance(about, str) and about.startswith("@"):
+        if about[1:] not in groups:
+            raise record.error(f"unknown decision group {about!r}")
+        about = groups[about[1:]]
+    return [resolve.ref(record, value) for value in (about if isinstance(about, list) else [about])]
+
+
+def _review(g: Graph, record: Record, resolve: Resolver, prefix: str) -> None:
+    claim_id = record.require("claim")
+    node = iri("review", f"{prefix}-{claim_id}")
+    claim = iri("claim", f"{prefix}-{claim_id}")
+    describe(g, node, [MG.ClaimReview], f"Review of claim {claim_id}: {record.require('assessment')}")
+    g.add((node, MG.reviews, claim))
+    g.add((node, MG.assessment, resolve.concept(record, "assessment", record.require("assessment"))))
+    g.add((node, MG.assessmentText, Literal(record.require("as_written"))))
+    g.add((node, SCHEMA.reviewBody, text(record.require("body"))))
+    if record.get("reference_value") is not None:
+        g.add((node, MG.referenceValue, Literal(str(record.get("reference_value")), datatype=XSD.decimal)))
+    cite(g, node, resolve.refs(record, "sources"))

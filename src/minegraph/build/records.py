@@ -1,0 +1,122 @@
+"""Reading curation files (TOML): records that know their file and line, and references
+(``person:gilles-carbonnier``, ``state:LVA``, URLs) resolved to IRIs.
+
+Errors name the file and line of the record at fault, so a curator can fix the input
+without reading Python.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rdflib import URIRef
+
+from minegraph.errors import CurationError
+from minegraph.core.namespaces import KINDS, SCHEMES, concept, iri
+from minegraph.build.source_registry import SourceRegistry
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def load_toml(path: Path) -> tuple[dict, list[str]]:
+    """The parsed TOML and its lines; syntax errors become :class:`CurationError` with line/column."""
+    text = Path(path).read_text(encoding="utf-8")
+    try:
+        return tomllib.loads(text), text.splitlines()
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_POSITION.search(str(exc))
+        line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
+        raise CurationError(path, _TOML_POSITION.sub("", str(exc)).strip(), line=line, column=column) from None
+
+
+@dataclass(frozen=True)
+class Record:
+    """One table of a curation file (``[[statement]]``, ``[document]`` …) with its location."""
+
+    data: dict
+    path: Path
+    line: int | None
+    table: str
+
+    def error(self, message: str) -> CurationError:
+        return CurationError(self.path, f"[{self.table}] {message}", line=self.line)
+
+    def get(self, key: str, default=None):
+        return self.data.get(key, default)
+
+    def require(self, key: str):
+        if key not in self.data or self.data[key] in ("", None, []):
+            raise self.error(f"missing required field {key!r}")
+        return self.data[key]
+
+    def list(self, key: str) -> list:
+        value = self.data.get(key, [])
+        return value if isinstance(value, list) else [value]
+
+    def classes(self, key: str, allowed) -> list[URIRef]:
+        """The mg: classes named in ``key`` (e.g. ``types = ["Parliament"]``), each one of ``allowed``."""
+        from minegraph.core.namespaces import MG
+
+        names = self.list(key)
+        unknown = [name for name in names if name not in allowed]
+        if unknown or not names:
+            raise self.error(f"{key} {unknown or names!r}: expected some of {', '.join(sorted(allowed))}")
+        return [MG[name] for name in names]
+
+    def date(self, key: str) -> str | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(str(value)).isoformat()
+        except ValueError:
+            raise self.error(f"{key} = {value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def records(document: dict, lines: list[str], path: Path, table: str) -> Iterator[Record]:
+    """The records of an array of tables ``[[table]]``, each with the line it starts on."""
+    starts = [n for n, text in enumerate(lines, 1) if text.strip() == f"[[{table}]]"]
+    for index, data in enumerate(document.get(table, [])):
+        yield Record(data, path, starts[index] if index < len(starts) else None, table)
+
+
+def single(document: dict, lines: list[str], path: Path, table: str) -> Record:
+    """The record of a single table ``[table]`` (required)."""
+    if table not in document:
+        raise CurationError(path, f"missing table [{table}]")
+    line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"[{table}]"), None)
+    return Record(document[table], path, line, table)
+
+
+class Resolver:
+    """Turns the references written in curation files into IRIs."""
+
+    def __init__(self, sources: SourceRegistry):
+        self.sources = sources
+
+    def ref(self, record: Record, value: str) -> URIRef:
+        """``kind:slug`` → instance IRI; ``http(s)://…`` → the cited source document."""
+        if value.startswith(("http://", "https://")):
+            return self.sources.cite(value)
+        kind, sep, slug = value.partition(":")
+        if not sep or kind not in KINDS:
+            raise record.error(f"reference {value!r} is neither a URL nor kind:slug with a kind of {', '.join(KINDS)}")
+        try:
+            return iri(kind, slug)
+        except ValueError as exc:
+            raise record.error(str(exc)) from None
+
+    def refs(self, record: Record, key: str) -> list[URIRef]:
+        return [self.ref(record, value) for value in record.list(key)]
+
+    def concept(self, record: Record, scheme: str, value: str) -> URIRef:
+        assert scheme in SCHEMES, scheme
+        try:
+            return concept(scheme, value)
+        except ValueError as exc:
+            raise record.error(f"{scheme}: {exc}") from None

@@ -1,0 +1,190 @@
+"""Query results as text: a terminal table, SPARQL 1.1 CSV/TSV/JSON, Turtle and JSON-LD.
+
+Tables show labels instead of IRIs where one is known (a ``?xLabel`` column beside ``?x``, or
+the labels passed in), prefixed names (``state:LVA``) otherwise; ``show_iris`` turns labels off.
+Everything else follows the W3C result formats, so other tools read the output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from minegraph.errors import QueryError
+from minegraph.sparql.results import QueryResult
+from minegraph.sparql.terms import compact, to_json, to_ntriples
+
+SELECT_FORMATS = ("table", "csv", "tsv", "json")
+GRAPH_FORMATS = ("table", "ttl", "jsonld", "nt")
+FORMATS = ("table", "csv", "tsv", "json", "jsonld", "ttl", "nt")
+
+_NUMERIC = ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger", "positiveInteger")
+
+
+def render(result: QueryResult, fmt: str = "table", *, labels: dict[str, str] | None = None,
+           show_iris: bool = False, width: int = 120, max_column: int = 60) -> str:
+    """The result as text in ``fmt``; QueryError when the format does not fit the query form."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if result.is_graph:
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"{result.form} gives triples: use --format ttl, jsonld, nt or table (not {fmt})")
+        if fmt == "table":
+            return table(["subject", "predicate", "object"], [dict(zip(("subject", "predicate", "object"), t)) for t in result.triples],
+                         labels=labels, show_iris=show_iris, width=width, max_column=max_column)
+        return graph_text(result, fmt)
+    if fmt not in SELECT_FORMATS:
+        raise QueryError(f"{result.form} gives a table: use --format table, csv, tsv or json (not {fmt})")
+    if result.form == "ASK":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "json":
+        return sparql_json(result)
+    if fmt == "csv":
+        return sparql_csv(result)
+    if fmt == "tsv":
+        return sparql_tsv(result)
+    return table(result.variables, result.terms, labels=labels, show_iris=show_iris, width=width, max_column=max_column)
+
+
+# --------------------------------------------------------------------------- W3C formats
+
+
+def sparql_json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON Format."""
+    bindings = [{name: to_json(term) for name, term in row.items() if term is not None} for row in result.terms]
+    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+
+
+def sparql_csv(result: QueryResult) -> str:
+    """SPARQL 1.1 CSV: lexical values only, CRLF line ends (RFC 4180)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.variables)
+    for row in result.terms:
+        writer.writerow(["" if row.get(n) is None else _csv_value(row[n]) for n in result.variables])
+    return out.getvalue()
+
+
+def _csv_value(term: Node) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def sparql_tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 TSV: ``?var`` header, terms in N-Triples syntax."""
+    lines = ["\t".join(f"?{n}" for n in result.variables)]
+    for row in result.terms:
+        lines.append("\t".join("" if row.get(n) is None else to_ntriples(row[n]) for n in result.variables))
+    return "\n".join(lines) + "\n"
+
+
+def graph_text(result: QueryResult, fmt: str) -> str:
+    """Triples as Turtle (sorted, minegraph prefixes), JSON-LD (prefixes as context) or N-Triples."""
+    from minegraph.core.rdf_io import serialize_turtle
+
+    graph = result.graph()
+    if fmt == "ttl":
+        return serialize_turtle(graph).decode("utf-8")
+    if fmt == "nt":
+        return "".join(sorted(line + "\n" for line in graph.serialize(format="nt").splitlines() if line.strip()))
+    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if any(str(t).startswith(str(ns)) for t in _iris(result))}
+    return graph.serialize(format="json-ld", context=context, indent=2) + "\n"
+
+
+def _iris(result: QueryResult):
+    for triple in result.triples:
+        for term in triple:
+            if isinstance(term, URIRef):
+                yield term
+            elif isinstance(term, Literal) and term.datatype is not None:
+                yield term.datatype
+
+
+# --------------------------------------------------------------------------- terminal table
+
+
+def display(term: Node | None, labels: dict[str, str] | None = None, show_iris: bool = False) -> str:
+    """One cell: a label or prefixed name for an IRI, the lexical form of a literal."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        if not show_iris and labels and str(term) in labels:
+            return labels[str(term)]
+        return compact(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return " ".join(str(term).split())  # one line per cell
+
+
+def _is_number(term: Node | None) -> bool:
+    return isinstance(term, Literal) and term.datatype is not None and str(term.datatype).rsplit("#", 1)[-1] in _NUMERIC
+
+
+def _cell_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def _fit(text: str, width: int) -> str:
+    if _cell_width(text) <= width:
+        return text
+    out, used = [], 0
+    for char in text:
+        w = _cell_width(char)
+        if used + w > width - 1:
+            break
+        out.append(char)
+        used += w
+    return "".join(out) + "…"
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    gap = " " * (width - _cell_width(text))
+    return gap + text if right else text + gap
+
+
+def table(variables: list[str], rows: list[dict], *, labels: dict[str, str] | None = None, show_iris: bool = False,
+          width: int = 120, max_column: int = 60) -> str:
+    """A plain-text table that fits ``width`` columns: long cells are cut with '…'.
+
+    A ``?xLabel`` column beside ``?x`` is folded into ``x`` (unless ``show_iris``).
+    """
+    shown = list(variables)
+    folded: dict[str, str] = {}
+    if not show_iris:
+        for name in variables:
+            if name.endswith("Label") and name[: -len("Label")] in variables:
+                folded[name[: -len("Label")]] = name
+                shown.remove(name)
+    cells, numeric = [], {n: True for n in shown}
+    for row in rows:
+        line = []
+        for name in shown:
+            term = row.get(name)
+            label = row.get(folded[name]) if name in folded else None
+            if isinstance(term, URIRef) and label is not None:
+                text = " ".join(str(label).split())
+            else:
+                text = display(term, labels, show_iris)
+            if term is not None and not _is_number(term):
+                numeric[name] = False
+            line.append(text)
+        cells.append(line)
+    widths = [max([_cell_width(n)] + [_cell_width(line[i]) for line in cells]) for i, n in enumerate(shown)]
+    widths = [min(w, max(max_column, len(n))) for w, n in zip(widths, shown)]
+    budget = max(width - 2 * (len(shown) - 1), 8 * len(shown))
+    while sum(widths) > budget and max(widths) > 8:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    out = ["  ".join(_pad(_fit(n, w), w, False) for n, w in zip(shown, widths)).rstrip()]
+    out.append("  ".join("-" * w for w in widths))
+    for line in cells:
+        out.append("  ".join(_pad(_fit(t, w), w, numeric[n] and bool(t)) for t, w, n in zip(line, widths, shown)).rstrip())
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+

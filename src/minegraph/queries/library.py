@@ -1,0 +1,178 @@
+"""The query library: ``queries/*.rq`` files with a documented comment header.
+
+A library query opens with ``# key: value`` comment lines (continued on lines starting ``#   ``)::
+
+    # title: States for which the Convention is in force on a date
+    # description: What it answers and the definitions it uses,
+    #   continued on further lines.
+    # param: date xsd:date default=today — the date D
+    # param: state iri — the state (no default: required)
+    # example: minegraph query in-force-on-date --param date=2025-01-01
+
+Parameter types are those of :data:`minegraph.sparql.terms.PARAM_TYPES`; see ``queries/README.md``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib.term import Node
+
+from minegraph.errors import ParameterError, QueryError
+from minegraph.sparql.text import variables
+from minegraph.sparql.terms import PARAM_TYPES, as_text, parse_value
+
+FIELDS = ("title", "description", "param", "example")
+_FIELD = re.compile(r"^#\s?(?P<key>[A-Za-z][\w-]*):\s*(?P<value>.*)$")
+_CONTINUATION = re.compile(r"^#\s{2,}(?P<value>\S.*)$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s+(?P<type>\S+)"
+    r"(?:\s+default=(?P<default>\"[^\"]*\"|\S+))?"
+    r"(?:\s+(?:—|–|--|-)\s+(?P<description>.*))?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Param:
+    """One declared parameter: its name (the query variable), type, default and meaning."""
+
+    name: str
+    type: str
+    default: str | None
+    description: str
+
+    @property
+    def required(self) -> bool:
+        return self.default is None
+
+    def term(self, value: object) -> Node:
+        """The RDF term for a value of this parameter; ParameterError if it does not fit the type."""
+        try:
+            return parse_value(self.type, as_text(value))
+        except ValueError as exc:
+            raise ParameterError(f"parameter {self.name}: {exc}") from None
+
+    def summary(self) -> str:
+        default = "required" if self.required else f"default {self.default}"
+        return f"{self.name} ({self.type}, {default})" + (f": {self.description}" if self.description else "")
+
+
+@dataclass(frozen=True)
+class QueryDef:
+    """A library query: its name (file stem), documentation and SPARQL text."""
+
+    name: str
+    path: Path
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    examples: tuple[str, ...]
+    text: str
+
+    def bind(self, values: Mapping[str, object] | None = None) -> dict[str, Node]:
+        """RDF terms for every parameter: the given values checked against their types, else defaults."""
+        values = dict(values or {})
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            takes = "; ".join(p.summary() for p in self.params) or "no parameters"
+            raise ParameterError(f"query {self.name} has no parameter {', '.join(unknown)}; it takes {takes}")
+        bound = {}
+        for param in self.params:
+            if param.name in values:
+                bound[param.name] = param.term(values[param.name])
+            elif param.required:
+                raise ParameterError(f"query {self.name} needs --param {param.name}=VALUE ({PARAM_TYPES[param.type]})")
+            else:
+                bound[param.name] = param.term(param.default)
+        return bound
+
+
+def parse_header(text: str, source: str) -> dict[str, list[str]]:
+    """The header fields of a query text, in order; QueryError (file:line) on a malformed line."""
+    fields: dict[str, list[str]] = {key: [] for key in FIELDS}
+    last: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.rstrip()
+        if not stripped.startswith("#"):
+            if stripped:
+                break
+            continue
+        continuation = _CONTINUATION.match(stripped)
+        field = _FIELD.match(stripped)
+        if continuation and last is not None:
+            fields[last][-1] += " " + continuation.group("value").strip()
+        elif field and field.group("key") in FIELDS:
+            last = field.group("key")
+            fields[last].append(field.group("value").strip())
+        elif stripped.strip("# ") == "":
+            last = None
+        else:
+            raise QueryError(f"{source}:{number}: header lines are '# title:', '# description:', '# param:', "
+                             f"'# example:' or continuations starting '#   '; got {stripped!r}")
+    return fields
+
+
+def _param(spec: str, source: str) -> Param:
+    match = _PARAM.match(spec)
+    if not match:
+        raise QueryError(f"{source}: cannot read '# param: {spec}'; expected 'NAME TYPE [default=VALUE] — meaning'")
+    name, kind, default = match.group("name"), match.group("type"), match.group("default")
+    if kind not in PARAM_TYPES:
+        raise QueryError(f"{source}: parameter {name} has unknown type {kind!r}; expected one of {', '.join(PARAM_TYPES)}")
+    if default is not None:
+        default = default.strip('"')
+    param = Param(name, kind, default, (match.group("description") or "").strip())
+    if default is not None:
+        try:
+            parse_value(kind, default)
+        except ValueError as exc:
+            raise QueryError(f"{source}: default of parameter {name} is not valid: {exc}") from None
+    return param
+
+
+def load_query(path: Path) -> QueryDef:
+    """Read and check one ``.rq`` file (header complete, parameters declared and used)."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot read query file ({exc})") from None
+    fields = parse_header(text, str(path))
+    for key in ("title", "description", "example"):
+        if not fields[key]:
+            raise QueryError(f"{path}: the header has no '# {key}:' line")
+    params = tuple(_param(spec, str(path)) for spec in fields["param"])
+    names = [p.name for p in params]
+    if len(set(names)) != len(names):
+        raise QueryError(f"{path}: a parameter is declared twice ({', '.join(names)})")
+    unused = [n for n in names if n not in variables(text)]
+    if unused:
+        raise QueryError(f"{path}: parameter {', '.join(unused)} is declared but ?{unused[0]} does not occur in the query")
+    return QueryDef(path.stem, path, fields["title"][0], " ".join(fields["description"]), params,
+                    tuple(fields["example"]), text)
+
+
+def query_files(project) -> list[Path]:
+    """Every ``queries/*.rq`` file, by name."""
+    return sorted(project.queries_dir.glob("*.rq"))
+
+
+def find_query(project, name: str) -> QueryDef:
+    """A library query by name, or any ``.rq`` file by path; QueryError naming close matches."""
+    candidate = Path(name)
+    if name.endswith(".rq") or candidate.parent != Path("."):
+        if candidate.is_file():
+            return load_query(candidate)
+        raise QueryError(f"no query file {name}")
+    path = project.queries_dir / f"{name}.rq"
+    if path.is_file():
+        return load_query(path)
+    names = [p.stem for p in query_files(project)]
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    hint = f"; did you mean {' or '.join(close)}?" if close else "; run 'minegraph queries' to list them"
+    raise QueryError(f"unknown query {name!r}{hint}")

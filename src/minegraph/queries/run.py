@@ -1,0 +1,123 @@
+"""Running queries: library queries by name with typed parameters, ad-hoc SPARQL, labels for display.
+
+The Python face of the query layer (``minegraph.query``, ``minegraph.run_query``); the CLI
+(``minegraph query``, ``minegraph sparql``) calls the same functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from rdflib import URIRef
+
+from minegraph.queries.library import QueryDef, find_query, load_query, query_files
+from minegraph.sparql.results import QueryResult
+from minegraph.store.base import Store, open_store
+from minegraph.sparql.terms import to_sparql
+
+_DEFAULT_STORES: dict[str, tuple[Store, str]] = {}
+
+
+def _project(project):
+    if project is None:
+        from minegraph.core.project import find_project
+
+        return find_project()
+    return project
+
+
+def default_store(project=None) -> Store:
+    """The project's persisted Oxigraph store, reopened only when ontology/ or graph/ changed."""
+    from minegraph.store.cache import current_digest
+
+    project = _project(project)
+    key = str(project.root)
+    digest = current_digest(project)
+    cached = _DEFAULT_STORES.get(key)
+    if cached is not None and cached[1] == digest:
+        return cached[0]
+    store = open_store(project)
+    _DEFAULT_STORES[key] = (store, digest)
+    return store
+
+
+def run_query(name: str, params: Mapping[str, object] | None = None, *, store: Store | None = None,
+              project=None) -> QueryResult:
+    """Run a library query (or an ``.rq`` file) with its parameters bound as typed RDF terms."""
+    project = _project(project)
+    definition = find_query(project, name)
+    return execute(definition, params, store or default_store(project))
+
+
+def execute(definition: QueryDef, params: Mapping[str, object] | None, store: Store) -> QueryResult:
+    """Run an already loaded library query on ``store``."""
+    return store.query(definition.text, definition.bind(params), source=str(definition.path))
+
+
+def query(name: str, /, **params) -> QueryResult:
+    """``minegraph.query("in-force-on-date", date="2025-01-01")``: rows as dicts (``.to_dataframe()``)."""
+    return run_query(name, params)
+
+
+def run_sparql(text: str, *, store: Store | None = None, project=None, complete_prefixes: bool = True,
+               source: str | None = None) -> QueryResult:
+    """Run ad-hoc SPARQL text; minegraph's prefixes (``mg:``, ``state:``…) need no PREFIX lines."""
+    from minegraph.core.namespaces import PREFIXES
+    from minegraph.sparql.text import check_syntax, query_form, undeclared_prefixes
+
+    query_form(text)  # refuse updates before anything else
+    if store is None:
+        store = default_store(project)
+    if complete_prefixes:
+        check_syntax(text, source=source, prefixes=PREFIXES)  # positions refer to the text as typed
+        missing = undeclared_prefixes(text, PREFIXES)
+        text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in missing.items()) + text
+    return store.query(text, source=source)
+
+
+def list_queries(project=None) -> list[QueryDef | Exception]:
+    """Every library query, in name order; a file that cannot be read is listed as its error."""
+    from minegraph.errors import QueryError
+
+    entries: list[QueryDef | Exception] = []
+    for path in query_files(_project(project)):
+        try:
+            entries.append(load_query(path))
+        except QueryError as exc:
+            entries.append(exc)
+    return entries
+
+
+def result_iris(result: QueryResult) -> set[str]:
+    """IRIs a table would show (columns with a ``?xLabel`` companion excepted)."""
+    if result.is_graph:
+        return {str(t) for triple in result.triples for t in triple if isinstance(t, URIRef)}
+    labelled = {n[: -len("Label")] for n in result.variables if n.endswith("Label")}
+    return {str(row[n]) for row in result.terms for n in result.variables
+            if n not in labelled and isinstance(row.get(n), URIRef)}
+
+
+def fetch_labels(store: Store, iris: Iterable[str], chunk: int = 500) -> dict[str, str]:
+    """``rdfs:label`` of each IRI that has one (English first, then untagged, then any), by query."""
+    iris = sorted(i for i in set(iris) if _spellable(i))
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(iris), chunk):
+        values = " ".join(to_sparql(URIRef(iri)) for iri in iris[start:start + chunk])
+        text = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+                f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} ?s rdfs:label ?label }}")
+        for row in store.query(text).terms:
+            label = row["label"]
+            language = getattr(label, "language", None) or ""
+            rank = (0 if language.lower().startswith("en") else 1 if not language else 2, str(label))
+            key = str(row["s"])
+            if key not in found or rank < found[key]:
+                found[key] = rank
+    return {iri: rank[1] for iri, rank in found.items()}
+
+
+def _spellable(iri: str) -> bool:
+    try:
+        to_sparql(URIRef(iri))
+    except ValueError:
+        return False
+    return True

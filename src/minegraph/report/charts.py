@@ -1,0 +1,180 @@
+"""The membership chart: how many states were bound by the Convention, from its adoption in 1997
+to today, with the 2025–2026 withdrawals marked and labelled.
+
+Counts are computed by SPARQL over the graph (the same definitions as the in-force-on-date and
+consented-by-date queries), not by walking triples in Python. matplotlib is the optional extra
+``minegraph[plot]``, imported only when a chart is drawn. PNG and SVG are written atomically.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from rdflib import Graph
+
+from minegraph.errors import require
+from minegraph.core.rdf_io import atomic_write
+
+CHART_NAME = "membership-over-time"
+
+PREFIXES = """PREFIX mg: <https://w3id.org/minegraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+#: States in force and states consented on every date one of those counts can change.
+COUNTS_QUERY = PREFIXES + """
+SELECT ?day (COUNT(DISTINCT ?boundState) AS ?inForce) (COUNT(DISTINCT ?consentedState) AS ?consented)
+WHERE {
+  { SELECT DISTINCT ?day WHERE {
+      { ?change a mg:EntryIntoForceForState ; mg:date ?day }
+      UNION { ?change a mg:WithdrawalTakingEffect ; mg:date ?day }
+      UNION { ?change mg:instrument ?anyInstrument ; mg:date ?day } } }
+  ?state a mg:State ; mg:inReferenceUniverse true .
+  OPTIONAL { ?entry a mg:EntryIntoForceForState ; mg:actor ?state ; mg:date ?inForceSince . FILTER (?inForceSince <= ?day) }
+  OPTIONAL { ?effect a mg:WithdrawalTakingEffect ; mg:actor ?state ; mg:date ?withdrawnOn . FILTER (?withdrawnOn <= ?day) }
+  OPTIONAL { ?consent mg:instrument ?instrument ; mg:actor ?state ; mg:date ?deposited . FILTER (?deposited <= ?day) }
+  BIND (IF(BOUND(?entry) && !BOUND(?effect), ?state, ?unbound) AS ?boundState)
+  BIND (IF(BOUND(?consent) && !BOUND(?effect), ?state, ?unbound) AS ?consentedState)
+}
+GROUP BY ?day
+ORDER BY ?day
+"""
+
+#: Dates to mark: the Convention's entry into force, withdrawals taking effect, suspensions notified.
+MARKS_QUERY = PREFIXES + """
+SELECT ?day ?kind ?iso3
+WHERE {
+  { ?act a mg:TreatyEntryIntoForce ; mg:date ?day . BIND ("entry-into-force" AS ?kind) }
+  UNION { ?act a mg:WithdrawalTakingEffect ; mg:date ?day ; mg:actor/mg:iso3166Alpha3 ?iso3 . BIND ("withdrawal" AS ?kind) }
+  UNION { ?act a mg:SuspensionNotification ; mg:date ?day ; mg:actor/mg:iso3166Alpha3 ?iso3 . BIND ("suspension" AS ?kind) }
+}
+ORDER BY ?day ?iso3
+"""
+
+
+def as_store(source):
+    """A minegraph store for ``source``: a store as is, a pyoxigraph Store or an rdflib Graph wrapped."""
+    import pyoxigraph
+
+    from minegraph.store.base import OxigraphStore, RdflibStore, Store
+
+    if isinstance(source, Store):
+        return source
+    if isinstance(source, pyoxigraph.Store):
+        return OxigraphStore(source)
+    if isinstance(source, Graph):
+        return RdflibStore(source)
+    raise TypeError(f"expected a minegraph store, a pyoxigraph.Store or an rdflib.Graph, not {type(source).__name__}")
+
+
+def select(source, query: str) -> list[dict[str, object]]:
+    """Rows of a SELECT query as dicts of Python values (dates, ints, strings)."""
+    return as_store(source).query(query).rows
+
+
+def membership_series(source) -> list[tuple[datetime.date, int, int]]:
+    """(date, states in force, states consented) on every date a count changes, in date order."""
+    return [(row["day"], int(row["inForce"]), int(row["consented"])) for row in select(source, COUNTS_QUERY)]
+
+
+def marks(source) -> list[tuple[datetime.date, str, str]]:
+    """(date, kind, text) of the dates to mark, one per date and kind, states grouped by date."""
+    grouped: dict[tuple[datetime.date, str], list[str]] = defaultdict(list)
+    for row in select(source, MARKS_QUERY):
+        grouped[(row["day"], row["kind"])].append(row["iso3"] or "")
+    texts = {
+        "entry-into-force": lambda codes: "Convention enters into force",
+        "withdrawal": lambda codes: f"{', '.join(codes)} withdrawal{'s' if len(codes) > 1 else ''} take{'' if len(codes) > 1 else 's'} effect",
+        "suspension": lambda codes: f"{', '.join(codes)} notifies a suspension (contested; stays a party)",
+    }
+    return [(day, kind, texts[kind](codes)) for (day, kind), codes in sorted(grouped.items())]
+
+
+def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | None = None,
+                     progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Draw the chart and write ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
+    require("matplotlib", "plot")
+    from matplotlib.dates import DateFormatter, MonthLocator, YearLocator
+    from matplotlib.figure import Figure
+
+    today = today or datetime.date.today()
+    series = membership_series(store_or_graph)
+    events = marks(store_or_graph)
+    if not series:
+        raise ValueError("the graph holds no dated treaty acts to chart")
+    start = datetime.date(1997, 9, 1)
+    days = [start] + [d for d, _, _ in series] + [today]
+    in_force = [0] + [n for _, n, _ in series] + [series[-1][1]]
+    consented = [0] + [n for _, _, n in series] + [series[-1][2]]
+
+    figure = Figure(figsize=(13, 7.5), layout="constrained")
+    grid = figure.add_gridspec(1, 2, width_ratios=(3, 2))
+    whole, zoom = figure.add_subplot(grid[0]), figure.add_subplot(grid[1])
+    changes = [day for day, kind, _ in events if kind != "entry-into-force"] or [series[-1][0]]
+    zoom_from = datetime.date(min(changes).year, 1, 1)
+    for axes, first, title in ((whole, start, f"September 1997 to {today:%d %B %Y}"),
+                               (zoom, zoom_from, f"Since {zoom_from:%B %Y}: the withdrawals")):
+        axes.step(days, in_force, where="post", color="#1f5fa8", linewidth=2.2, label="In force for the state (Article 17)")
+        axes.step(days, consented, where="post", color="#d9822b", linewidth=1.4, linestyle="--",
+                  label="Consented: instrument deposited")
+        axes.set_xlim(first, today)
+        axes.set_title(title, fontsize=12)
+        axes.set_xlabel("Date")
+        axes.set_ylabel("Number of states")
+        axes.grid(True, color="#dddddd", linewidth=0.6)
+    whole.set_ylim(0, 200)
+    whole.xaxis.set_major_locator(YearLocator(2))
+    whole.xaxis.set_major_formatter(DateFormatter("%Y"))
+    before = max(i for i, d in enumerate(days) if d <= zoom_from)  # the level the zoom starts at
+    shown = [n for i in range(before, len(days)) for n in (in_force[i], consented[i])]
+    zoom.set_ylim(min(shown) - 7, max(shown) + 3)
+    zoom.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
+    zoom.xaxis.set_major_formatter(DateFormatter("%b\n%Y"))
+    _mark(whole, zoom, events, zoom_from)
+    whole.legend(loc="lower right", fontsize=10)
+    figure.suptitle("States bound by the Anti-Personnel Mine Ban Convention (Ottawa, 1997)", fontsize=15, fontweight="bold")
+    figure.get_layout_engine().set(h_pad=0.15)
+    figure.supxlabel("Counted over the 197 states of the reference universe. Entry into force as stated or derived by Article 17; "
+                     "a withdrawal takes effect six months after its deposit (Article 20).\nUkraine's 2025 suspension is not a "
+                     "withdrawal: Ukraine stays a party. Lebanon's 2026 accession has no known deposit date and is not counted.",
+                     fontsize=9, color="#444444")
+    out_dir = Path(out_dir)
+    written = []
+    for suffix, options in ((".png", {"dpi": 150, "metadata": {"Software": None}}),
+                            (".svg", {"metadata": {"Date": None, "Creator": None}})):
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format=suffix[1:], **options)
+        path = atomic_write(out_dir / f"{CHART_NAME}{suffix}", buffer.getvalue())
+        if progress:
+            progress(f"wrote {path}")
+        written.append(path)
+    return written
+
+
+def _mark(whole, zoom, events, zoom_from: datetime.date) -> None:
+    """Vertical lines for the marked dates; in the zoom panel numbered, with a numbered key."""
+    colours = {"entry-into-force": "#2e7d32", "withdrawal": "#c62828", "suspension": "#6a1b9a"}
+    low, high = zoom.get_ylim()
+    key = []
+    for day, kind, text in events:
+        colour, style = colours[kind], (":" if kind == "suspension" else "-.")
+        whole.axvline(day, color=colour, linestyle=style, linewidth=1)
+        if kind == "entry-into-force":
+            whole.annotate(f"{text}\n{day:%d %b %Y}", (day, 40), xytext=(8, 0), textcoords="offset points",
+                           fontsize=9, color=colour)
+            continue
+        if day < zoom_from:
+            continue
+        number = len(key) + 1
+        zoom.axvline(day, color=colour, linestyle=style, linewidth=1.2)
+        zoom.annotate(str(number), (day, high - (high - low) * (0.05 if number % 2 else 0.11)), ha="center", va="center",
+                      fontsize=9, fontweight="bold", color="white",
+                      bbox={"boxstyle": "circle,pad=0.25", "facecolor": colour, "edgecolor": "none"})
+        key.append((number, f"{day:%d %b %Y}: {text}", colour))
+    for row, (number, text, colour) in enumerate(key):
+        zoom.text(0.02, 0.03 + 0.055 * (len(key) - 1 - row), f"{number}  {text}", transform=zoom.transAxes,
+                  fontsize=8.5, color=colour, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})

@@ -1,0 +1,178 @@
+"""The analysts' report: one self-contained HTML page (styles inline, pictures as data URIs, also written
+beside it as PNG and SVG) with the headline figures, the membership chart, the stance network, who said
+what about which decision with links to each source, and the claims that disagree with reference data.
+
+Every figure and row comes from the library queries (``queries/*.rq``) or the network analysis; every
+text is escaped with :func:`html.escape`. The page is written atomically.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+from collections.abc import Callable
+from html import escape
+from pathlib import Path
+
+from rdflib import URIRef
+
+from minegraph.errors import MinegraphError
+from minegraph.queries.run import run_query, run_sparql
+from minegraph.core.rdf_io import atomic_write
+from minegraph.sparql.terms import compact, to_sparql
+
+REPORT_NAME = "index.html"
+
+#: Source URL and full text of assertions (the library's who-said-what shows the first words only).
+DETAILS_QUERY = """SELECT ?node ?quote ?mode ?sourceLabel ?url WHERE {
+  VALUES ?node { %s }
+  ?node mg:quote ?quote ; mg:appearsIn ?source .
+  OPTIONAL { ?node mg:mode/skos:prefLabel ?mode }
+  OPTIONAL { ?source rdfs:label ?sourceLabel }
+  OPTIONAL { ?source schema:url ?url }
+}"""
+
+STYLE = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 78rem; color: #222; padding: 0 1rem; }
+h1 { font-size: 1.7rem; margin-bottom: .2rem; } h2 { margin-top: 2.4rem; border-bottom: 1px solid #ddd; padding-bottom: .3rem; }
+.lead { color: #555; margin-top: 0; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .8rem; }
+.figure { border: 1px solid #ddd; border-radius: .5rem; padding: .7rem .9rem; background: #fafafa; }
+.figure .value { font-size: 1.9rem; font-weight: 700; } .figure .what { color: #555; font-size: .9rem; }
+img { max-width: 100%; height: auto; border: 1px solid #eee; }
+table { border-collapse: collapse; width: 100%; font-size: .9rem; margin-top: .6rem; }
+th, td { border-bottom: 1px solid #e5e5e5; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; position: sticky; top: 0; }
+.support { color: #2e7d32; font-weight: 600; } .oppose { color: #c62828; font-weight: 600; }
+.neutral { color: #666; font-weight: 600; } .mixed { color: #ef8f00; font-weight: 600; }
+code { font-size: .8rem; color: #555; } .note { color: #555; font-size: .9rem; }
+"""
+
+
+def _figures(store, project, today: datetime.date) -> list[tuple[object, str]]:
+    """(value, what it counts) for the headline, each from a library query."""
+    summary = run_query("membership-summary", {"date": today}, store=store, project=project).rows[0]
+    timeline = run_query("withdrawals-timeline", store=store, project=project).rows
+    per_source = run_query("statements-per-source", store=store, project=project).rows
+    speakers = run_query("most-quoted-speakers", store=store, project=project).rows
+    withdrawals = sum(1 for row in timeline if row["kind"] == "withdrawal")
+    effective = sum(1 for row in timeline if row["kind"] == "withdrawal" and row["effective"] and row["effective"] <= today)
+    return [
+        (summary["inForce"], f"states for which the Convention is in force on {today:%d %B %Y}"),
+        (summary["notBound"], f"of the {summary['universe']} states of the reference universe not bound by it"),
+        (withdrawals, "withdrawal decisions (2025), " + f"{effective} in effect by {today:%d %B %Y}"),
+        (sum(1 for row in timeline if row["kind"] == "suspension"), "suspension notified (contested; the state stays a party)"),
+        (sum(row["statements"] for row in per_source), "statements about decisions, with speaker and stance"),
+        (sum(row["claims"] for row in per_source), "claims of figures and findings"),
+        (len(speakers), "speakers quoted"),
+        (len(per_source), "source documents quoting them"),
+    ]
+
+
+def _details(store, nodes) -> dict[str, dict]:
+    if not nodes:
+        return {}
+    values = " ".join(to_sparql(URIRef(n)) for n in sorted(set(nodes)))
+    return {row["node"]: row for row in run_sparql(DETAILS_QUERY % values, store=store).rows}
+
+
+def _who_said_what(store, project) -> list[dict]:
+    """The library's who-said-what over every source that carries statements, with full quotes and source URLs."""
+    sources = [row["source"] for row in run_query("statements-per-source", store=store, project=project).rows
+               if row["statements"]]
+    rows = [row for source in sources
+            for row in run_query("who-said-what", {"source": source}, store=store, project=project).rows]
+    details = _details(store, [row["statement"] for row in rows])
+    return [dict(row, **{k: details[row["statement"]][k] for k in ("quote", "mode", "sourceLabel", "url")}) for row in rows]
+
+
+def _link(url: str | None, text: str) -> str:
+    return f'<a href="{escape(url)}">{escape(text)}</a>' if url else escape(text)
+
+
+def _image(path: Path, alt: str) -> str:
+    data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
+    svg = Path(path).with_suffix(".svg")
+    return (f'<p><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></p>'
+            f'<p class="note">Also as <a href="{escape(svg.name)}">SVG</a> and <a href="{escape(path.name)}">PNG</a> beside this page.</p>')
+
+
+def _table(headers: list[str], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
+           progress: Callable[[str], None] | None = None) -> str:
+    """Compute everything, write the pictures into ``out_dir`` and return the page's HTML."""
+    from minegraph.report.charts import membership_chart
+    from minegraph.analysis.graphs import analyse
+    from minegraph.analysis.plot import stance_picture
+
+    today = today or datetime.date.today()
+    analysis = analyse(store, project)
+    stance = analysis.graphs["stance"]
+    try:
+        chart_png = membership_chart(store, out_dir, today=today, progress=progress)[0]
+    except ValueError as exc:  # no dated treaty acts: nothing to report on
+        raise MinegraphError(f"cannot write the report: {exc}") from None
+    network_png = stance_picture(stance, analysis.coalitions, analysis.unaligned, out_dir, progress=progress)[0]
+    figures = "".join(f'<div class="figure"><div class="value">{escape(str(v))}</div><div class="what">{escape(w)}</div></div>'
+                      for v, w in _figures(store, project, today))
+    coalitions = "".join(
+        f"<li><strong>{escape(c.name)}</strong> ({escape(c.describe(stance))}): {escape(', '.join(c.labels))}</li>"
+        for c in analysis.coalitions)
+    if analysis.unaligned:
+        coalitions += ("<li><strong>No side taken</strong> (neutral statements only): "
+                       + escape(", ".join(stance.nodes[n]["label"] for n in analysis.unaligned)) + "</li>")
+    brokers = ", ".join(f"{escape(b['label'])} ({b['score']:g})" for b in analysis.brokers[:6]) or "none"
+    said = _who_said_what(store, project)
+    said_rows = [[escape(r["speakerLabel"]), escape(r["role"] or ""), escape(r["decisions"]),
+                  f'<span class="{escape(r["stance"])}">{escape(r["stance"])}</span>',
+                  f"“{escape(r['quote'])}”<br><code>{escape(r['mode'] or '')} · minegraph trace {escape(compact(r['statement']))}</code>",
+                  _link(r["url"], r["sourceLabel"]) + (f"<br>{escape(str(r['published']))}" if r["published"] else "")]
+                 for r in said]
+    claims = run_query("claims-vs-reference", store=store, project=project).rows
+    claim_urls = _details(store, [r["claim"] for r in claims])
+    claim_rows = [[escape(r["speakerLabel"]), f"“{escape(r['quote'])}”", escape(_number(r["claimed"])),
+                   escape(_number(r["reference"])), escape(r["asWritten"]), escape(r["explanation"]),
+                   _link(claim_urls.get(r["claim"], {}).get("url"), r["appearsInLabel"])] for r in claims]
+    sources = [[_link(s["url"], s["label"]), str(s["speakers"]), str(s["assertions"])] for s in analysis.widest_sources]
+    counts = ", ".join(f"{name}: {c['nodes']} nodes, {c['edges']} edges" for name, c in analysis.counts().items())
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>minegraph report: the Anti-Personnel Mine Ban Convention and the 2025 withdrawals</title>
+<style>{STYLE}</style></head><body>
+<h1>The Anti-Personnel Mine Ban Convention and the 2025 withdrawals</h1>
+<p class="lead">Who said what about which decision, in which source — generated by minegraph on {escape(today.isoformat())}
+from the graph in <code>graph/</code>. Every figure below is computed from the graph; every statement links to its source.</p>
+<section id="headline"><h2>Headline figures</h2><div class="figures">{figures}</div></section>
+<section id="membership"><h2>Membership over time</h2>{_image(chart_png, "States bound by the Convention over time")}</section>
+<section id="network"><h2>The stance network</h2>{_image(network_png, "Speakers, the decisions they spoke about and their stance")}
+<p>Coalitions (a two-sided split of the signed actor graph by structural balance; {analysis.frustration} violated tie(s)):</p>
+<ul>{coalitions}</ul><p class="note">Brokers between coalitions (shortest paths between members of different coalitions):
+{brokers}. Graphs: {escape(counts)}. GraphML and GEXF files: <code>minegraph network --export</code>.</p></section>
+<section id="who-said-what"><h2>Who said what about which decision</h2>
+<p class="note">Stances are the curators' reading of the text. Trace any statement with the command under its quote.</p>
+{_table(["Speaker", "Role at the time", "About", "Stance", "Quote", "Source"], said_rows)}</section>
+<section id="claims"><h2>Claims that disagree with the reference data</h2>
+{_table(["Said by", "Claim", "Claimed", "Reference", "Verdict", "Explanation", "Source"], claim_rows)}</section>
+<section id="sources"><h2>Sources quoting the speakers</h2>
+{_table(["Source document", "Speakers quoted", "Assertions"], sources)}</section>
+</body></html>
+"""
+
+
+def _number(value) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value) == int(value) else f"{value:,}"
+
+
+def write_report(store, project, out_dir: Path | None = None, *, today: datetime.date | None = None,
+                 progress: Callable[[str], None] | None = None) -> Path:
+    """Write ``index.html`` and its pictures to ``out_dir`` (default ``out/report`` under the project); return its path."""
+    out_dir = Path(out_dir) if out_dir is not None else Path(project.root) / "out" / "report"
+    page = render(store, project, out_dir, today=today, progress=progress)
+    return atomic_write(out_dir / REPORT_NAME, page.encode("utf-8"))

@@ -1,0 +1,309 @@
+"""SPARQL query text: a tokenizer, the query form, and parameter binding by substitution.
+
+Binding follows SPARQL SEP-0007: a parameter variable takes its value everywhere it is in
+scope — in patterns, filters, expressions, templates, and in sub-queries that project it — but
+not inside a sub-query that does not project it (that is another variable), and it may not
+be assigned (``AS ?p``, ``VALUES ?p``). The value is written as one escaped N-Triples term
+(:func:`minegraph.sparql.terms.to_sparql`) in place of variable tokens only: never inside strings,
+IRIs or comments. Projected parameters become ``(term AS ?p)`` so results still show them.
+
+One implementation for every engine, so that every engine answers the same query. (Oxigraph's
+own ``substitutions=`` requires the variable in the SELECT clause and leaves it unbound in
+``BIND`` expressions, so it is not used.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rdflib.term import Node
+
+from minegraph.errors import QueryError
+from minegraph.sparql.terms import to_sparql
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>\s+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
+               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
+  | (?P<pname>(?:[^\W\d_][\w\-.]*)?:(?:[\w\-:%]|\\.)*(?:\.+(?:[\w\-:%]|\\.)+)*)
+  | (?P<bnode>_:[\w\-.]*[\w\-])
+  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
+  | (?P<number>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)
+  | (?P<word>[^\W\d][\w]*)
+  | (?P<punct>\^\^|&&|\|\||!=|<=|>=|[{}()\[\],;.*/|^!=<>+\-?])
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_CLAUSE_END = {"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES", "GROUP"}
+
+
+@dataclass(frozen=True)
+class Token:
+    """One lexical token: its kind (var, iri, string, pname, word, punct, comment, ws…), text and offset."""
+
+    kind: str
+    text: str
+    start: int
+
+    @property
+    def word(self) -> str:
+        """Upper-cased text of a keyword token ('' for other kinds)."""
+        return self.text.upper() if self.kind == "word" else ""
+
+    @property
+    def name(self) -> str:
+        """Variable name without ``?``/``$`` ('' for other kinds)."""
+        return self.text[1:] if self.kind == "var" else ""
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every token of the text, comments and white space included, in order."""
+    return [Token(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(text)]
+
+
+def _code(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if t.kind not in ("ws", "comment")]
+
+
+def query_form(text: str) -> str:
+    """SELECT, CONSTRUCT, DESCRIBE or ASK; QueryError for updates or text with no query form."""
+    for token in _code(tokenize(text)):
+        if token.word in QUERY_FORMS:
+            return token.word
+        if token.word in UPDATE_WORDS:
+            raise QueryError(f"SPARQL Update ({token.word}) is not accepted: minegraph queries are read-only")
+    raise QueryError("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX lines)")
+
+
+def variables(text: str) -> set[str]:
+    """Names of the variables the text mentions (outside strings, IRIs and comments)."""
+    return {t.name for t in tokenize(text) if t.kind == "var"}
+
+
+def strip_comments(text: str) -> str:
+    """The text without comments (line breaks kept, so line numbers stay the same)."""
+    return "".join(t.text for t in tokenize(text) if t.kind != "comment")
+
+
+def refuse_service(text: str) -> None:
+    """QueryError if the query calls another endpoint (SERVICE): queries stay on the chosen store."""
+    for token in _code(tokenize(text)):
+        if token.word == "SERVICE":
+            line = text.count("\n", 0, token.start) + 1
+            raise QueryError(f"line {line}: SERVICE (federated query) is refused; queries run on one store only")
+
+
+def undeclared_prefixes(text: str, known: dict[str, str]) -> dict[str, str]:
+    """Known prefixes the text uses without a PREFIX line (to complete ad-hoc queries)."""
+    code = _code(tokenize(text))
+    declared = {code[i + 1].text[:-1] for i, t in enumerate(code[:-1]) if t.word == "PREFIX" and code[i + 1].kind == "pname"}
+    used = {t.text.split(":", 1)[0] for t in code if t.kind == "pname"}
+    return {p: known[p] for p in sorted(used - declared) if p in known}
+
+
+# --------------------------------------------------------------------------- substitution
+
+
+@dataclass
+class _Scope:
+    """One SELECT (the query or a sub-query): what it projects and groups by."""
+
+    depth: int
+    parent: "_Scope | None"
+    projected: set[str] = field(default_factory=set)
+    star: bool = False
+    group_keys: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Use:
+    """Where one variable token stands."""
+
+    scope: _Scope | None
+    role: str  # projection, group, order (bare, at the clause's top level), expr, assigned, values, bound, other
+
+
+def _classify(code: list[Token]) -> dict[int, _Use]:
+    """Role of every variable token (keyed by position in ``code``), with its SELECT scope."""
+    uses: dict[int, _Use] = {}
+    scopes: list[_Scope] = []
+    depth = paren = 0
+    clause = ""  # projection, group, order, values, or ""
+    for i, token in enumerate(code):
+        scope = scopes[-1] if scopes else None
+        text, word = token.text, token.word
+        if word == "SELECT":
+            scopes.append(_Scope(depth=depth, parent=scope))
+            clause, paren = "projection", 0
+            continue
+        if text == "{":
+            depth += 1
+            if clause in ("projection", "group", "order"):
+                clause = ""
+        elif text == "}":
+            depth -= 1
+            while scopes and depth < scopes[-1].depth:
+                scopes.pop()
+            clause = ""
+        elif text == "(":
+            paren += 1
+        elif text == ")":
+            paren = max(paren - 1, 0)
+        elif word in ("WHERE", "FROM") and clause == "projection":
+            clause = ""
+        elif word == "BY" and i and code[i - 1].word in ("GROUP", "ORDER"):
+            clause, paren = code[i - 1].word.lower(), 0
+        elif word == "VALUES":
+            clause = "values"
+        elif word in _CLAUSE_END and clause in ("group", "order"):
+            clause = ""
+        elif text == "*" and clause == "projection" and scope is not None:
+            scope.star = True
+        if token.kind != "var":
+            continue
+        previous = code[i - 1] if i else None
+        if previous is not None and previous.word == "AS":
+            role = "assigned"
+        elif clause == "values":
+            role = "values"
+        elif previous is not None and previous.text == "(" and i >= 2 and code[i - 2].word == "BOUND":
+            role = "bound"
+        elif clause in ("projection", "group", "order"):
+            role = clause if paren == 0 else "expr"
+        else:
+            role = "other"
+        if scope is not None and (role == "projection" or (role == "assigned" and clause == "projection")):
+            scope.projected.add(token.name)
+        if role == "group" and scope is not None:
+            scope.group_keys.add(token.name)
+        uses[i] = _Use(scope, role)
+    return uses
+
+
+def _visible(scope: _Scope | None, names: set[str], cache: dict[int, set[str]]) -> set[str]:
+    """Parameters that mean the outer value inside ``scope`` (sub-queries see only what they project)."""
+    if scope is None or scope.depth == 0:  # no SELECT, or the query's own SELECT
+        return names
+    key = id(scope)
+    if key not in cache:
+        outer = _visible(scope.parent, names, cache)
+        cache[key] = outer if scope.star else outer & scope.projected
+    return cache[key]
+
+
+def substitute(text: str, bindings: dict[str, Node]) -> str:
+    """The query with each bound variable replaced by its value (see module docstring)."""
+    if not bindings:
+        return text
+    tokens = tokenize(text)
+    code_index = [i for i, t in enumerate(tokens) if t.kind not in ("ws", "comment")]
+    code = [tokens[i] for i in code_index]
+    uses = _classify(code)
+    names = set(bindings)
+    cache: dict[int, set[str]] = {}
+    spelled = {name: to_sparql(term) for name, term in bindings.items()}
+    out = [t.text for t in tokens]
+    for position, use in uses.items():
+        token = code[position]
+        name = token.name
+        if name not in names or name not in _visible(use.scope, names, cache):
+            continue
+        value = spelled[name]
+        if use.role in ("assigned", "values", "bound"):
+            where = {"assigned": f"AS {token.text}", "values": f"VALUES {token.text}", "bound": f"BOUND({token.text})"}
+            line = text.count("\n", 0, token.start) + 1
+            raise QueryError(
+                f"line {line}: parameter {token.text} is used as {where[use.role]}; a parameter has one fixed value "
+                "and cannot be assigned or tested there — use another variable name"
+            )
+        if use.role == "projection":
+            grouped = use.scope is not None and name in use.scope.group_keys
+            replacement = token.text if grouped else f"({value} AS {token.text})"
+        elif use.role == "group":
+            replacement = f"({value} AS {token.text})"
+        elif use.role == "order":
+            replacement = f"({value})"
+        else:
+            replacement = value
+        out[code_index[position]] = replacement
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- syntax
+
+_EMPTY_STORE = None
+_LOCATION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
+
+
+def check_syntax(text: str, *, source: str | None = None, prefixes: dict[str, str] | None = None) -> None:
+    """QuerySyntaxError (line, column, the line shown with a caret) unless ``text`` is a SPARQL 1.1 query.
+
+    Oxigraph's parser decides, for every engine: it follows the grammar strictly, so a query that
+    passes here is portable. Nothing is evaluated (sub-queries and ASK run on an empty store).
+    """
+    global _EMPTY_STORE
+    import pyoxigraph
+
+    if _EMPTY_STORE is None:
+        _EMPTY_STORE = pyoxigraph.Store()
+    try:
+        _EMPTY_STORE.query(text, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise _syntax_error(text, str(exc), source) from None
+
+
+def _syntax_error(text: str, message: str, source: str | None) -> QueryError:
+    from minegraph.errors import QuerySyntaxError
+
+    match = _LOCATION.match(message)
+    if not match:
+        return QuerySyntaxError(message.splitlines()[0][:200], source=source)
+    line, column, detail = int(match.group(1)), int(match.group(2)), match.group(3)
+    lines = text.splitlines() or [""]
+    if "Prefix not found" in detail:
+        before = (lines[line - 1] if 0 < line <= len(lines) else "")[: max(column - 1, 0)]
+        prefix = re.search(r"([^\W\d][\w\-.]*)?:[\w\-:%.]*$", before)
+        name = (prefix.group(1) or "") if prefix else ""
+        column = prefix.start() + 1 if prefix else column
+        detail = f"prefix {name}: is not declared (add a line PREFIX {name}: <namespace IRI>)"
+    else:
+        detail = " ".join(detail.split())
+        detail = detail if len(detail) <= 160 else detail[:157] + "…"
+        if _offset(lines, line, column) >= len(text.rstrip()):
+            # Oxigraph reports errors inside a group at the end of the text; pyparsing (rdflib's
+            # parser) stops where the unreadable part starts, which is more useful to the reader.
+            earlier = _pyparsing_position(text)
+            if earlier is not None:
+                line, column = earlier
+                detail = "the query cannot be read from here on (check the brackets, quotes and terms)"
+            else:
+                detail = f"unexpected end of the query: {detail}"
+    shown = lines[line - 1] if 0 < line <= len(lines) else ""
+    caret = " " * max(column - 1, 0) + "^"
+    return QuerySyntaxError(f"{detail}\n    {shown}\n    {caret}", line=line, column=column, source=source)
+
+
+def _offset(lines: list[str], line: int, column: int) -> int:
+    return sum(len(l) + 1 for l in lines[: line - 1]) + column - 1
+
+
+def _pyparsing_position(text: str) -> tuple[int, int] | None:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
+    try:
+        parseQuery(text)
+    except ParseException as exc:
+        return exc.lineno, exc.col
+    except Exception:  # rdflib's parser fails in other ways on some inputs: no better position
+        return None
+    return None

@@ -1,0 +1,206 @@
+"""The persisted Oxigraph store (``.store/``): built from ontology/ + graph/, never used stale.
+
+``.store/manifest.json`` records the SHA-256 (with size and mtime, so unchanged files are not
+re-hashed) of every loaded file, the pyoxigraph version and the database directory. Opening
+compares it with the files on disk: any difference, an unreadable manifest, a database RocksDB
+reports as corrupt, or a database whose stamp does not match the manifest means a rebuild —
+into a temporary directory, renamed into place, and only then named by the manifest (written
+atomically). Readers open the database read-only, so several processes can query at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from minegraph.errors import StoreError
+from minegraph.core.rdf_io import atomic_write, sha256_file
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+_STAMP_GRAPH = "urn:minegraph:store"  # a named graph, invisible to queries on the default graph
+_STAMP_PREDICATE = "urn:minegraph:manifest-digest"
+_STALE_BUILD_SECONDS = 3600
+
+
+def default_location(project) -> Path:
+    """``.store/`` under the project root (ignored by git)."""
+    return project.root / ".store"
+
+
+def _relative(project, path: Path) -> str:
+    return path.resolve().relative_to(project.root.resolve()).as_posix()
+
+
+def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
+    """SHA-256, size and mtime of every file a store is loaded from; hashes reused when size and
+    mtime are unchanged since ``previous`` (a manifest's ``files``)."""
+    previous = previous or {}
+    files = {}
+    for path in project.all_rdf_files():
+        stat = path.stat()
+        name = _relative(project, path)
+        old = previous.get(name)
+        if old and old.get("size") == stat.st_size and old.get("mtime_ns") == stat.st_mtime_ns and old.get("sha256"):
+            digest = old["sha256"]
+        else:
+            digest = sha256_file(path)
+        files[name] = {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    return files
+
+
+def content_digest(files: dict[str, dict]) -> str:
+    """One digest of the store's inputs: file names and contents, pyoxigraph and layout versions."""
+    import pyoxigraph
+
+    digest = hashlib.sha256(f"minegraph-store {FORMAT} pyoxigraph {pyoxigraph.__version__}\n".encode())
+    for name in sorted(files):
+        digest.update(f"{name}\t{files[name]['sha256']}\n".encode())
+    return digest.hexdigest()
+
+
+def current_digest(project, location: Path | None = None) -> str:
+    """The digest a current store would have (cheap when files are unchanged: stat only)."""
+    try:
+        manifest = read_manifest(Path(location) if location else default_location(project))
+    except StoreError:
+        manifest = None
+    return content_digest(fingerprint(project, manifest["files"] if manifest else None))
+
+
+def read_manifest(location: Path) -> dict | None:
+    """The manifest, or None when there is none; StoreError when it is unreadable."""
+    path = location / MANIFEST
+    if not path.exists():
+        return None
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        if manifest.get("format") != FORMAT or not isinstance(manifest.get("files"), dict):
+            raise ValueError("unknown manifest layout")
+        if not all(isinstance(entry, dict) for entry in manifest["files"].values()):
+            raise ValueError("bad file entries")
+        for key in ("digest", "database"):
+            if not isinstance(manifest.get(key), str):
+                raise ValueError(f"no {key}")
+        return manifest
+    except (OSError, ValueError, AttributeError) as exc:
+        raise StoreError(f"{path} is unreadable ({exc})") from None
+
+
+def _changes(old: dict, new: dict) -> str:
+    names = sorted(set(old) ^ set(new)) + sorted(n for n in set(old) & set(new) if old[n].get("sha256") != new[n]["sha256"])
+    return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+
+
+def _open_verified(database: Path, digest: str):
+    """Open a database read-only and check its stamp; StoreError if RocksDB or the stamp disagrees."""
+    import pyoxigraph
+
+    try:
+        store = pyoxigraph.Store.read_only(str(database))
+        stamps = {q.object.value for q in store.quads_for_pattern(
+            pyoxigraph.NamedNode(_STAMP_GRAPH), pyoxigraph.NamedNode(_STAMP_PREDICATE), None, pyoxigraph.NamedNode(_STAMP_GRAPH))}
+    except (OSError, RuntimeError) as exc:
+        raise StoreError(f"database {database} is corrupt or unreadable ({' '.join(str(exc).split())[:200]})") from None
+    if stamps != {digest}:
+        raise StoreError(f"database {database} does not hold the files the manifest lists")
+    return store
+
+
+def open_current(project, location: Path | None = None, *, progress: Callable[[object], None] | None = None,
+                 rebuild: bool = True):
+    """``(pyoxigraph.Store, database path)`` for the project's current files, rebuilding if needed.
+
+    With ``rebuild=False`` a missing, stale or corrupt store raises StoreError instead.
+    """
+    location = Path(location) if location else default_location(project)
+    try:
+        manifest = read_manifest(location)
+        problem = "missing" if manifest is None else None
+    except StoreError as exc:
+        manifest, problem = None, f"corrupt: {exc}"
+    files = fingerprint(project, manifest["files"] if manifest else None)
+    digest = content_digest(files)
+    if manifest is not None:
+        if manifest["digest"] != digest:
+            problem = f"stale (changed: {_changes(manifest['files'], files) or 'engine version'})"
+        else:
+            database = location / manifest["database"]
+            try:
+                store = _open_verified(database, digest)
+            except StoreError as exc:
+                problem = f"corrupt: {exc}"
+            else:
+                if manifest["files"] != files:  # same contents, new mtimes: remember them
+                    _write_manifest(location, {**manifest, "files": files})
+                return store, database
+    if not rebuild:
+        raise StoreError(f"the store at {location} is {problem}; rebuild it (run any query without --no-rebuild)")
+    if progress:
+        progress(f"store {location} is {problem}: rebuilding")
+    database = build(project, location, files, digest, progress)
+    return _open_verified(database, digest), database
+
+
+def build(project, location: Path, files: dict[str, dict], digest: str, progress=None) -> Path:
+    """Load every file into a new database beside the old one, then switch the manifest to it."""
+    import pyoxigraph
+
+    from minegraph.store.base import OxigraphStore
+
+    location.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_builds(location)
+    scratch = Path(tempfile.mkdtemp(prefix="build-", dir=location))
+    try:
+        native = pyoxigraph.Store(str(scratch))
+        OxigraphStore(native).load(project.all_rdf_files(), progress)
+        if content_digest(fingerprint(project, files)) != digest:
+            raise StoreError("ontology/ or graph/ changed while the store was being built; run again")
+        stamp = pyoxigraph.NamedNode(_STAMP_GRAPH)
+        native.add(pyoxigraph.Quad(stamp, pyoxigraph.NamedNode(_STAMP_PREDICATE), pyoxigraph.Literal(digest), stamp))
+        native.flush()
+        native.optimize()  # compact the bulk loader's files: queries on disk run about a third faster
+        del native  # closes the database
+        final = location / f"db-{digest[:16]}"
+        if final.exists() and _is_sound(final, digest):  # built meanwhile by another process: keep it
+            shutil.rmtree(scratch)
+        else:
+            if final.exists():  # the corrupt database being replaced
+                final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=location)) / final.name)
+            scratch.rename(final)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    _write_manifest(location, {"format": FORMAT, "digest": digest, "database": final.name, "files": files,
+                               "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+    for old in [*location.glob("db-*"), *location.glob("trash-*")]:
+        if old != final:
+            shutil.rmtree(old, ignore_errors=True)
+    return final
+
+
+def _is_sound(database: Path, digest: str) -> bool:
+    try:
+        _open_verified(database, digest)
+    except StoreError:
+        return False
+    return True
+
+
+def _write_manifest(location: Path, manifest: dict) -> None:
+    atomic_write(location / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+
+
+def _remove_abandoned_builds(location: Path) -> None:
+    """Builds interrupted long ago (a crash or a kill) leave ``build-*`` directories behind."""
+    for scratch in location.glob("build-*"):
+        try:
+            if time.time() - scratch.stat().st_mtime > _STALE_BUILD_SECONDS:
+                shutil.rmtree(scratch, ignore_errors=True)
+        except OSError:
+            pass

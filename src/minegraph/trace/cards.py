@@ -1,0 +1,234 @@
+"""The provenance card of one statement or claim: the quote in its archived context, the speaker and their
+role at the time, the decisions and stance, the source document with the archive's SHA-256 and the quote's
+character offsets (both checked against the file under ``graph/``), and the chain of derivation to the
+original document and its publishing body. Everything comes from SPARQL queries on the store.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import URIRef
+
+from minegraph.core.namespaces import sparql_prologue
+from minegraph.trace.resolve import TraceError, select
+from minegraph.core.rdf_io import sha256_file
+from minegraph.sparql.terms import compact
+
+STATEMENT_QUERY = """SELECT ?isStatement ?quote ?label ?mode ?cue ?note ?speaker ?speakerLabel ?asReported ?stance
+       ?stanceNote ?said ?earliest ?latest ?published ?source ?anchor ?archive ?path ?sha256 ?start ?end ?exact WHERE {
+  ?node mg:speaker ?speaker ; mg:appearsIn ?source .
+  OPTIONAL { ?node mg:quote ?quote }
+  OPTIONAL { ?node rdfs:label ?label }
+  BIND (EXISTS { ?node a mg:Statement } AS ?isStatement)
+  OPTIONAL { ?speaker rdfs:label ?speakerLabel }
+  OPTIONAL { ?node mg:mode/skos:prefLabel ?mode }
+  OPTIONAL { ?node mg:cue ?cue }
+  OPTIONAL { ?node mg:attributionNote ?note }
+  OPTIONAL { ?node mg:speakerAsReported ?asReported }
+  OPTIONAL { ?node mg:stance/skos:prefLabel ?stance }
+  OPTIONAL { ?node mg:stanceNote ?stanceNote }
+  OPTIONAL { ?node mg:date ?said }
+  OPTIONAL { ?node mg:earliestDate ?earliest }
+  OPTIONAL { ?node mg:latestDate ?latest }
+  OPTIONAL { ?source schema:datePublished ?published }
+  OPTIONAL { ?node mg:anchor ?anchor . ?anchor oa:hasSource ?archive .
+             OPTIONAL { ?archive mg:path ?path } OPTIONAL { ?archive mg:sha256 ?sha256 }
+             OPTIONAL { ?anchor oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end }
+             OPTIONAL { ?anchor oa:hasSelector ?quoted . ?quoted oa:exact ?exact } }
+} LIMIT 1"""
+
+NODES_QUERY = """SELECT ?relation ?iri ?label WHERE {
+  { ?node mg:about ?iri . BIND ("about" AS ?relation) }
+  UNION { ?node mg:stance ?iri . BIND ("stance" AS ?relation) }
+  UNION { ?node mg:mode ?iri . BIND ("mode" AS ?relation) }
+  UNION { ?node mg:anchor/oa:hasSelector ?iri . BIND ("selector" AS ?relation) }
+  UNION { ?node mg:speakerCapacity ?iri . BIND ("membership" AS ?relation) }
+  UNION { ?node mg:speakerCapacity/(org:organization|org:role) ?iri . BIND ("organisation" AS ?relation) }
+  UNION { ?node mg:speakerCapacity/org:memberDuring ?iri . BIND ("interval" AS ?relation) }
+  UNION { ?node mg:speakerCapacity/org:memberDuring/(time:inside|time:before|time:hasBeginning|time:hasEnd) ?iri .
+          BIND ("instant" AS ?relation) }
+  OPTIONAL { ?iri rdfs:label|skos:prefLabel ?label }
+}"""
+
+ROLE_QUERY = """SELECT ?membership ?role ?organisation ?organisationLabel ?begin ?end ?inside ?before WHERE {
+  ?node mg:speakerCapacity ?membership .
+  OPTIONAL { ?membership org:role/skos:prefLabel ?role }
+  OPTIONAL { ?membership org:organization ?organisation . ?organisation rdfs:label ?organisationLabel }
+  OPTIONAL { ?membership org:memberDuring ?interval .
+             OPTIONAL { ?interval time:hasBeginning/time:inXSDDate ?begin }
+             OPTIONAL { ?interval time:hasEnd/time:inXSDDate ?end }
+             OPTIONAL { ?interval time:inside/time:inXSDDate ?inside }
+             OPTIONAL { ?interval time:before/time:inXSDDate ?before } }
+}"""
+
+#: Who a speaker without a membership is: a post (with its organisation) or a coalition (with its members).
+SPEAKER_QUERY = """SELECT ?role ?organisation ?organisationLabel ?member ?memberLabel WHERE {
+  { ?speaker org:postIn ?organisation . ?organisation rdfs:label ?organisationLabel .
+    OPTIONAL { ?speaker org:role/skos:prefLabel ?role } }
+  UNION { ?speaker org:hasMember ?member . ?member rdfs:label ?memberLabel }
+} ORDER BY ?memberLabel"""
+
+CHAIN_QUERY = """SELECT ?step ?relation ?document ?title ?typeLabel ?publisher ?publisherLabel ?published ?url WHERE {
+  { ?node mg:appearsIn ?document . BIND (1 AS ?step) BIND ("appears in" AS ?relation) }
+  UNION { ?node prov:wasQuotedFrom ?document . BIND (2 AS ?step) BIND ("quoted from" AS ?relation) }
+  UNION { ?node prov:wasDerivedFrom ?document . BIND (2 AS ?step) BIND ("derived from" AS ?relation) }
+  UNION { ?node (prov:wasQuotedFrom|prov:wasDerivedFrom)/mg:cites+ ?document .
+          BIND (3 AS ?step) BIND ("which cites" AS ?relation) }
+  FILTER (isIRI(?document))
+  OPTIONAL { ?document dcterms:title ?dcTitle }
+  OPTIONAL { ?document rdfs:label ?label }
+  BIND (COALESCE(?dcTitle, ?label) AS ?title)
+  OPTIONAL { ?document a ?type . ?type rdfs:subClassOf* mg:SourceDocument ; rdfs:label ?typeLabel }
+  OPTIONAL { ?document schema:publisher|schema:author ?publisher . OPTIONAL { ?publisher rdfs:label ?publisherLabel } }
+  OPTIONAL { ?document schema:datePublished ?published }
+  OPTIONAL { ?document schema:url ?url }
+} ORDER BY ?step ?document"""
+
+
+@dataclass
+class Document:
+    """A link of the chain of derivation: a source document, how the statement relates to it, who published it."""
+
+    iri: str
+    relation: str
+    title: str | None = None
+    type: str | None = None
+    publisher: str | None = None
+    publisher_label: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class StatementCard:
+    """Everything the graph says about one statement (or claim) and where it comes from."""
+
+    iri: str
+    kind: str
+    quote: str | None
+    label: str | None
+    language: str | None
+    mode: str | None
+    cue: str | None
+    attribution_note: str | None
+    speaker: dict
+    speaker_as_reported: str | None
+    role: dict | None
+    about: list[dict]
+    stance: str | None
+    stance_note: str | None
+    date: dict
+    source: Document
+    archive: dict
+    context: dict
+    chain: list[Document]
+    nodes: dict = field(default_factory=dict, repr=False)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def statement_card(store, iri: str, project) -> StatementCard:
+    """The provenance card of a statement or claim; context from the archived text under ``graph/``."""
+    node = URIRef(iri)
+    rows = select(store, STATEMENT_QUERY, node=node)
+    if not rows:
+        raise TraceError(f"{compact(iri)} has no speaker and source document: not a traceable statement")
+    row = rows[0]
+    quote_terms = store.query(sparql_prologue() + "SELECT ?q WHERE { ?node mg:quote ?q } LIMIT 1", {"node": node}).terms
+    linked = select(store, NODES_QUERY, node=node)
+    chain = _chain(store, node)
+    archive = {"iri": row["archive"], "path": row["path"], "sha256": row["sha256"], "start": row["start"],
+               "end": row["end"], "exact": row["exact"]}
+    archive.update(_check_archive(project, archive))
+    own = ("selector", "membership", "interval", "instant")  # described in full in the traced subgraph
+    named = ("about", "stance", "mode", "organisation")  # type and labels only
+    nodes = {"full": sorted({iri, row["anchor"], row["archive"], *[d.iri for d in chain],
+                             *[r["iri"] for r in linked if r["relation"] in own]} - {None}),
+             "brief": sorted({row["speaker"], *[r["iri"] for r in linked if r["relation"] in named],
+                              *[d.publisher for d in chain if d.publisher]})}
+    about = {r["iri"]: r["label"] for r in sorted(linked, key=lambda r: (r["iri"], str(r["label"]))) if r["relation"] == "about"}
+    return StatementCard(
+        iri=iri, kind="statement" if row["isStatement"] else "claim", quote=row["quote"], label=row["label"],
+        language=getattr(quote_terms[0]["q"], "language", None) if quote_terms else None,
+        mode=row["mode"], cue=row["cue"], attribution_note=row["note"],
+        speaker={"iri": row["speaker"], "label": row["speakerLabel"]}, speaker_as_reported=row["asReported"],
+        role=_role(store, node, URIRef(row["speaker"])), about=[{"iri": k, "label": v} for k, v in about.items()],
+        stance=row["stance"], stance_note=row["stanceNote"], date=_date(row), source=chain[0], archive=archive,
+        context=_context(project, archive), chain=chain, nodes=nodes)
+
+
+def _date(row: dict) -> dict:
+    if row["said"]:
+        return {"date": row["said"].isoformat(), "basis": "date of the statement"}
+    if row["earliest"] or row["latest"]:
+        bounds = " to ".join(d.isoformat() for d in (row["earliest"], row["latest"]) if d)
+        return {"date": bounds, "basis": "bounds of the statement's date"}
+    if row["published"]:
+        return {"date": row["published"].isoformat(), "basis": "publication date of the source"}
+    return {"date": None, "basis": "no date in the graph"}
+
+
+def _role(store, node: URIRef, speaker: URIRef) -> dict | None:
+    rows = select(store, ROLE_QUERY, node=node)
+    if rows:
+        row = rows[0]
+        period = {key: row[key].isoformat() for key in ("begin", "end", "inside", "before") if row[key]}
+        return {"membership": row["membership"], "role": row["role"], "organisation": row["organisation"],
+                "organisation_label": row["organisationLabel"], "period": period}
+    rows = select(store, SPEAKER_QUERY, speaker=speaker)
+    if not rows:
+        return None
+    if rows[0]["organisation"]:
+        return {"post_in": rows[0]["organisation"], "organisation_label": rows[0]["organisationLabel"],
+                "role": rows[0]["role"], "holder": None}
+    return {"members": [{"iri": r["member"], "label": r["memberLabel"]} for r in rows if r["member"]]}
+
+
+def _chain(store, node: URIRef) -> list[Document]:
+    chain: dict[str, Document] = {}
+    for row in select(store, CHAIN_QUERY, node=node):
+        if row["document"] in chain:
+            continue  # first (lowest) step wins: a report cited by the article and derived from is listed once
+        chain[row["document"]] = Document(
+            iri=row["document"], relation=row["relation"], title=row["title"], type=row["typeLabel"],
+            publisher=row["publisher"], publisher_label=row["publisherLabel"],
+            published=row["published"].isoformat() if row["published"] else None, url=row["url"])
+    return list(chain.values())
+
+
+def _archive_text(project, path: str | None) -> tuple[Path | None, str | None]:
+    if not path:
+        return None, None
+    file = Path(project.graph_dir) / path
+    try:
+        return file, file.read_text(encoding="utf-8")
+    except OSError:
+        return file, None
+
+
+def _check_archive(project, archive: dict) -> dict:
+    """Whether the archived file is there, has the recorded SHA-256, and holds the quote at the offsets."""
+    file, text = _archive_text(project, archive["path"])
+    if text is None:
+        return {"file": str(file) if file else None, "sha256_matches": None, "offsets_match": None}
+    start, end = archive["start"], archive["end"]
+    return {"file": str(file), "sha256_matches": sha256_file(file) == archive["sha256"],
+            "offsets_match": None if start is None or archive["exact"] is None else text[start:end] == archive["exact"]}
+
+
+def _context(project, archive: dict) -> dict:
+    """The quote's line split around it, with the nearest non-empty line before and after."""
+    _, text = _archive_text(project, archive["path"])
+    start, end = archive["start"], archive["end"]
+    if text is None or start is None or end is None:
+        return {}
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = [line for line in text[:line_start].splitlines() if line.strip()]
+    after = [line for line in text[line_end:].splitlines() if line.strip()]
+    return {"previous_line": before[-1] if before else "", "before": text[line_start:start], "quote": text[start:end],
+            "after": text[end:line_end], "next_line": after[0] if after else ""}

@@ -1,0 +1,288 @@
+"""Tracing: from a statement, an actor or a decision back to what the graph says about it and where from.
+
+:func:`resolve` turns an IRI (or prefixed name) or words of a quote or name into the node to trace,
+and says so when words match several nodes. :func:`trace` builds a card from SPARQL queries on the
+store: for a statement (or claim) the quote in its archived context, the speaker and their role at the
+time, the decision and stance, the source document with its hash and offsets, and the chain of
+derivation (:mod:`minegraph.trace.cards`); for an actor their statements by decision; for a decision
+its statements by stance and its events in time order. :func:`subgraph` is the traced part of the graph
+as rdflib triples, to share as Turtle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+
+from minegraph.errors import MinegraphError
+from minegraph.core.namespaces import bind_prefixes, sparql_prologue
+from minegraph.queries.run import run_sparql
+from minegraph.sparql.terms import compact, expand_iri, to_sparql
+
+KINDS = ("statement", "actor", "decision")
+STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
+
+
+class TraceError(MinegraphError):
+    """The text or IRI to trace names nothing traceable, or several things (see ``candidates``)."""
+
+    def __init__(self, message: str, candidates: list[tuple[str, str, str]] | None = None):
+        self.candidates = candidates or []
+        lines = [message] + [f"  {compact(iri)}  ({kind})  {_cut(text, 70)}" for iri, kind, text in self.candidates[:25]]
+        if len(self.candidates) > 25:
+            lines.append(f"  … and {len(self.candidates) - 25} more: use more words")
+        super().__init__("\n".join(lines))
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def select(store, text: str, **bindings) -> list[dict]:
+    """Rows (Python values) of a SELECT with minegraph's prefixes and ``bindings`` (name → term)."""
+    if not bindings:
+        return run_sparql(text, store=store).rows
+    return store.query(sparql_prologue() + text, bindings).rows
+
+
+# --------------------------------------------------------------------------- resolving
+
+CLASSIFY_QUERY = """SELECT ?kind WHERE {
+  { ?node a/rdfs:subClassOf* mg:Assertion . BIND ("statement" AS ?kind) }
+  UNION { ?node a/rdfs:subClassOf* mg:Decision . BIND ("decision" AS ?kind) }
+  UNION { ?node a/rdfs:subClassOf* mg:Actor . BIND ("actor" AS ?kind) }
+}"""
+
+SEARCH_QUERY = """SELECT DISTINCT ?node ?kind ?text WHERE {
+  { ?node a/rdfs:subClassOf* mg:Assertion ; mg:quote|rdfs:label ?text . BIND ("statement" AS ?kind) }
+  UNION { ?node a/rdfs:subClassOf* mg:Actor ; rdfs:label|skos:altLabel ?text . BIND ("actor" AS ?kind) }
+  UNION { ?node a/rdfs:subClassOf* mg:Decision ; rdfs:label ?text . BIND ("decision" AS ?kind) }
+  %s
+}"""
+
+
+@dataclass(frozen=True)
+class Target:
+    """A node to trace: its IRI and kind (statement, actor or decision)."""
+
+    iri: str
+    kind: str
+
+
+def resolve(store, text: str) -> Target:
+    """The node ``text`` names: an IRI or prefixed name, else the one node whose quote or name has all its words.
+
+    A quote or name equal to the whole text wins over partial matches. Raises :class:`TraceError` when
+    nothing matches, or when several nodes do (listing them).
+    """
+    text = text.strip()
+    if re.fullmatch(r"<?[A-Za-z][\w+.-]*:\S*>?", text):
+        try:
+            iri = str(expand_iri(text))
+        except ValueError as exc:
+            raise TraceError(f"cannot trace {text!r}: {exc}") from None
+        if iri:
+            kinds = {row["kind"] for row in select(store, CLASSIFY_QUERY, node=URIRef(iri))}
+            if not kinds:
+                exists = select(store, "SELECT ?p WHERE { { ?node ?p ?o } UNION { ?s ?p ?node } } LIMIT 1", node=URIRef(iri))
+                what = "is not a statement, claim, actor or decision" if exists else "is not in the graph"
+                raise TraceError(f"{compact(iri)} {what}: nothing to trace")
+            return Target(iri, next(k for k in KINDS if k in kinds))
+    words = re.findall(r"\w+", text.lower())
+    if not words:
+        raise TraceError(f"nothing to search for in {text!r}: give an IRI or words of a quote or name")
+    filters = " ".join(f"FILTER (CONTAINS(LCASE(STR(?text)), ?w{i}))" for i in range(len(words)))
+    rows = select(store, SEARCH_QUERY % filters, **{f"w{i}": Literal(w) for i, w in enumerate(words)})
+    exact = [r for r in rows if " ".join(str(r["text"]).lower().split()) == " ".join(text.lower().split())]
+    found: dict[str, tuple[str, str]] = {}
+    for row in sorted(exact or rows, key=lambda r: (KINDS.index(r["kind"]), r["node"], str(r["text"]))):
+        found.setdefault(row["node"], (row["kind"], row["text"]))
+    if len(found) == 1:
+        (iri, (kind, _)), = found.items()
+        return Target(iri, kind)
+    if not found:
+        raise TraceError(f"no statement quote, actor name or decision contains all of: {' '.join(words)}")
+    raise TraceError(f"{text!r} is ambiguous: it matches {len(found)} nodes; trace one of them by IRI",
+                     [(iri, kind, label) for iri, (kind, label) in found.items()])
+
+
+# --------------------------------------------------------------------------- actor and decision cards
+
+ACTOR_QUERY = """SELECT ?statement ?kind ?decision ?decisionLabel ?stance ?quote ?label ?source ?sourceLabel ?url WHERE {
+  ?statement mg:speaker ?node ; mg:appearsIn ?source .
+  OPTIONAL { ?statement mg:quote ?quote }
+  OPTIONAL { ?statement rdfs:label ?label }
+  BIND (IF(EXISTS { ?statement a mg:Statement }, "statement", "claim") AS ?kind)
+  OPTIONAL { ?statement mg:about ?decision . ?decision rdfs:label ?decisionLabel }
+  OPTIONAL { ?statement mg:stance/skos:prefLabel ?stance }
+  OPTIONAL { ?source rdfs:label ?sourceLabel }
+  OPTIONAL { ?source schema:url ?url }
+} ORDER BY ?decisionLabel ?statement"""
+
+DECISION_STATEMENTS_QUERY = """SELECT ?statement ?stance ?speaker ?speakerLabel ?about ?aboutLabel ?quote ?source ?sourceLabel ?url
+WHERE {
+  ?about mg:partOf* ?node .
+  ?statement a mg:Statement ; mg:about ?about ; mg:stance/skos:prefLabel ?stance ; mg:speaker ?speaker ;
+             mg:quote ?quote ; mg:appearsIn ?source .
+  ?about rdfs:label ?aboutLabel .
+  OPTIONAL { ?speaker rdfs:label ?speakerLabel }
+  OPTIONAL { ?source rdfs:label ?sourceLabel }
+  OPTIONAL { ?source schema:url ?url }
+} ORDER BY ?stance ?speakerLabel ?statement"""
+
+EVENTS_QUERY = """SELECT ?event ?label ?typeLabel ?date ?earliest ?latest ?asStated ?actor ?actorLabel WHERE {
+  ?event mg:partOf+ ?node .
+  OPTIONAL { ?event rdfs:label ?label }
+  OPTIONAL { ?event a ?type . ?type rdfs:subClassOf* mg:Event ; rdfs:label ?typeLabel .
+             FILTER NOT EXISTS { ?event a ?narrower . ?narrower rdfs:subClassOf+ ?type } }
+  OPTIONAL { ?event mg:date ?date }
+  OPTIONAL { ?event mg:earliestDate ?earliest }
+  OPTIONAL { ?event mg:latestDate ?latest }
+  OPTIONAL { ?event mg:dateAsStated ?asStated }
+  OPTIONAL { ?event mg:actor ?actor . ?actor rdfs:label ?actorLabel }
+}"""
+
+DECISION_QUERY = """SELECT ?label ?typeLabel ?decidedBy ?decidedByLabel ?date ?contested ?legalEffect WHERE {
+  ?node rdfs:label ?label .
+  OPTIONAL { ?node mg:decisionType/skos:prefLabel ?typeLabel }
+  OPTIONAL { ?node mg:decidedBy ?decidedBy . ?decidedBy rdfs:label ?decidedByLabel }
+  OPTIONAL { ?node mg:date ?date }
+  OPTIONAL { ?node mg:contested ?contested }
+  OPTIONAL { ?node mg:legalEffect ?legalEffect }
+} LIMIT 1"""
+
+
+@dataclass
+class ActorCard:
+    """An actor's statements grouped by the decision they are about (claims, about no decision, apart)."""
+
+    iri: str
+    label: str | None
+    by_decision: list[dict]
+    claims: list[dict]
+    nodes: dict = field(default_factory=dict, repr=False)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class DecisionCard:
+    """A decision: what it is, every statement about it (or a step of it) by stance, its events in time order."""
+
+    iri: str
+    label: str | None
+    decision_type: str | None
+    decided_by: dict | None
+    date: str | None
+    contested: bool | None
+    legal_effect: str | None
+    by_stance: dict[str, list[dict]]
+    events: list[dict]
+    nodes: dict = field(default_factory=dict, repr=False)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def _label(store, iri: str) -> str | None:
+    rows = select(store, "SELECT ?label WHERE { ?node rdfs:label ?label } ORDER BY ?label LIMIT 1", node=URIRef(iri))
+    return rows[0]["label"] if rows else None
+
+
+def actor_card(store, iri: str) -> ActorCard:
+    """All statements of an actor grouped by the decision(s) they are about, with stance, quote and source.
+
+    A statement about several decisions (the five withdrawals) is listed once, under that set of decisions.
+    """
+    items: dict[str, dict] = {}
+    rows = select(store, ACTOR_QUERY, node=URIRef(iri))
+    for row in rows:
+        item = items.setdefault(row["statement"], {
+            "iri": row["statement"], "kind": row["kind"], "stance": row["stance"], "quote": row["quote"], "label": row["label"],
+            "source": row["sourceLabel"] or row["source"], "url": row["url"], "decisions": {}})
+        if row["decision"]:
+            item["decisions"][row["decision"]] = row["decisionLabel"]
+    groups: dict[tuple, dict] = {}
+    claims = []
+    for item in items.values():
+        decisions = item.pop("decisions")
+        if item["kind"] == "claim" or not decisions:
+            claims.append(item)
+            continue
+        key = tuple(sorted(decisions))
+        group = groups.setdefault(key, {"decisions": [{"iri": d, "label": decisions[d]} for d in key], "statements": []})
+        group["statements"].append(item)
+    nodes = {"full": sorted({iri, *items}),
+             "brief": sorted({*{d for key in groups for d in key}, *{r["source"] for r in rows}})}
+    return ActorCard(iri, _label(store, iri), list(groups.values()), claims, nodes)
+
+
+def decision_card(store, iri: str) -> DecisionCard:
+    """Every statement about the decision (or a part of it) grouped by stance, and its events in time order."""
+    node = URIRef(iri)
+    info = (select(store, DECISION_QUERY, node=node) or [{}])[0]
+    by_stance: dict[str, list[dict]] = {}
+    statements = select(store, DECISION_STATEMENTS_QUERY, node=node)
+    for row in statements:
+        by_stance.setdefault(row["stance"], []).append(
+            {"iri": row["statement"], "speaker": row["speakerLabel"] or row["speaker"], "quote": row["quote"],
+             "via": row["aboutLabel"] if row["about"] != iri else None, "source": row["sourceLabel"], "url": row["url"]})
+    by_stance = dict(sorted(by_stance.items(), key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0])))
+    events: dict[str, dict] = {}
+    for row in select(store, EVENTS_QUERY, node=node):
+        when = row["date"] or row["earliest"] or row["latest"]
+        event = events.setdefault(row["event"], {
+            "iri": row["event"], "label": row["label"], "types": [], "actors": [],
+            "date": row["date"].isoformat() if row["date"] else None, "sort": when.isoformat() if when else "9999",
+            "date_text": row["asStated"] or _bounds(row)})
+        for key, value in (("types", row["typeLabel"]), ("actors", row["actorLabel"])):
+            if value and value not in event[key]:
+                event[key].append(value)
+    ordered = sorted(events.values(), key=lambda e: (e["sort"], e["iri"]))
+    for event in ordered:
+        del event["sort"]
+    decided = {"iri": info["decidedBy"], "label": info["decidedByLabel"]} if info.get("decidedBy") else None
+    nodes = {"full": sorted({iri, *{r["statement"] for r in statements}, *events}),
+             "brief": sorted({*{r["speaker"] for r in statements}, *{r["source"] for r in statements}})}
+    return DecisionCard(iri, info.get("label"), info.get("typeLabel"), decided,
+                        info["date"].isoformat() if info.get("date") else None, info.get("contested"),
+                        info.get("legalEffect"), by_stance, ordered, nodes)
+
+
+def _bounds(row: dict) -> str | None:
+    if row["date"] or not (row["earliest"] or row["latest"]):
+        return None
+    return f"between {row['earliest'] or '?'} and {row['latest'] or '?'}"
+
+
+# --------------------------------------------------------------------------- entry points
+
+SUBGRAPH_QUERY = """CONSTRUCT { ?n ?p ?o } WHERE {
+  { VALUES ?n { %s } ?n ?p ?o }
+  UNION { VALUES ?n { %s } VALUES ?p { rdf:type rdfs:label skos:prefLabel skos:altLabel schema:url } ?n ?p ?o }
+}"""
+
+
+def trace(store, target: Target | str, project):
+    """The card of a target (or of the text/IRI it is resolved from)."""
+    if isinstance(target, str):
+        target = resolve(store, target)
+    if target.kind == "statement":
+        from minegraph.trace.cards import statement_card
+
+        return statement_card(store, target.iri, project)
+    if target.kind == "actor":
+        return actor_card(store, target.iri)
+    return decision_card(store, target.iri)
+
+
+def subgraph(store, card) -> Graph:
+    """The traced part of the graph: every triple of the card's own nodes, type and labels of the nodes it names."""
+    full, brief = card.nodes["full"], [n for n in card.nodes["brief"] if n not in card.nodes["full"]]
+    values = [" ".join(to_sparql(URIRef(n)) for n in nodes) for nodes in (full, brief)]
+    result = run_sparql(SUBGRAPH_QUERY % tuple(values), store=store)
+    return result.graph() if result.triples else bind_prefixes(Graph())

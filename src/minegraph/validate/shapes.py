@@ -1,0 +1,277 @@
+"""Validation of the graph: pySHACL with ``ontology/shapes.ttl``, then the checks SHACL cannot express.
+
+Both run over one in-memory rdflib graph holding the ontology, the concept schemes and the
+data (pySHACL is fastest there, and ``sh:class`` / ``sh:targetClass`` then follow the
+ontology's ``rdfs:subClassOf`` without OWL inference). The result is a
+:class:`ValidationReport`: one :class:`Finding` per problem, with the file its subject is
+described in, its label, the property and a message. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pyshacl
+from pyshacl.errors import ReportableRuntimeError
+from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH, NamespaceManager
+from rdflib.term import Node
+
+from minegraph.validate.checks import CheckContext, CheckFunction, Problem, all_checks
+from minegraph.errors import InputError
+from minegraph.core.namespaces import bind_prefixes
+from minegraph.core.project import Project
+from minegraph.core.rdf_io import parse_into
+
+#: Namespace of the shapes in ``ontology/shapes.ttl``.
+MGSH = Namespace("https://w3id.org/minegraph/shapes#")
+
+#: Severities, most serious first; only a Violation makes the graph non-conforming.
+SEVERITIES = ("Violation", "Warning", "Info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: what is wrong (message), where (file, subject, property) and who says so (source)."""
+
+    severity: str
+    message: str
+    source: str  # "shape mgsh:Statement-stance" or "check anchors"
+    focus: str | None = None  # the subject's IRI
+    label: str | None = None
+    file: str | None = None  # relative to the project root, e.g. "graph/actors.ttl"
+    path: str | None = None  # the property, as a CURIE or a SHACL path
+    value: str | None = None  # the offending value, in Turtle notation
+    component: str | None = None  # the SHACL constraint component, for shape findings
+
+    def sort_key(self) -> tuple:
+        return (self.file or "~", self.focus or "", SEVERITIES.index(self.severity), self.path or "", self.message)
+
+
+@dataclass
+class ValidationReport:
+    """Every finding of one validation run, and what was validated."""
+
+    findings: list[Finding]
+    triples: int
+    files: list[str] = field(default_factory=list)
+    shacl: bool = True
+    checks: list[str] = field(default_factory=list)
+
+    @property
+    def conforms(self) -> bool:
+        """True when there is no Violation (Warnings and Infos are reported but do not fail)."""
+        return not any(f.severity == "Violation" for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per severity (every severity present, zero included)."""
+        return {severity: sum(1 for f in self.findings if f.severity == severity) for severity in SEVERITIES}
+
+    def messages(self) -> list[str]:
+        return [f.message for f in self.findings]
+
+    def to_dict(self) -> dict:
+        return {
+            "conforms": self.conforms,
+            "counts": self.counts(),
+            "triples": self.triples,
+            "files": self.files,
+            "shacl": self.shacl,
+            "checks": self.checks,
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+
+@dataclass
+class Schema:
+    """The ontology (with the concept schemes) and the shapes, loaded once and reusable."""
+
+    ontology: Graph
+    shapes: Graph
+    subject_files: dict[Node, str]
+
+    @classmethod
+    def load(cls, project: Project) -> "Schema":
+        ontology, files = load_files(project, project.ontology_files())
+        if not project.shapes_file.is_file():
+            raise InputError(project.shapes_file, "shapes file not found")
+        shapes = parse_into(Graph(), project.shapes_file)
+        return cls(ontology=ontology, shapes=shapes, subject_files=files)
+
+
+def load_files(project: Project, paths: Iterable[Path]) -> tuple[Graph, dict[Node, str]]:
+    """Parse files one by one into one graph; also map each subject to the file describing it
+    (the file that types it, else the first file that mentions it as a subject)."""
+    graph = bind_prefixes(Graph())
+    files: dict[Node, str] = {}
+    typed: set[Node] = set()
+    for path in paths:
+        part = parse_into(Graph(), path)
+        name = _relative(project, path)
+        for subject in set(part.subjects()):
+            if subject not in files or (subject not in typed and (subject, RDF.type, None) in part):
+                files[subject] = name
+        typed.update(part.subjects(RDF.type))
+        graph += part
+    return graph, files
+
+
+def _relative(project: Project, path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def validate(project: Project, *, checks: Iterable[str] | None = None, shacl: bool = True) -> ValidationReport:
+    """Validate ``ontology/`` + ``graph/*.ttl`` of a project. Raises :class:`InputError` on unreadable input."""
+    selected = select_checks(checks)
+    schema = Schema.load(project)
+    data_files = project.data_files()
+    data, files = load_files(project, data_files)
+    return validate_graph(
+        data, project, checks=list(selected), shacl=shacl, schema=schema, subject_files=files,
+        file_names=[_relative(project, p) for p in data_files],
+    )
+
+
+def validate_graph(
+    graph: Graph,
+    project: Project,
+    *,
+    checks: Iterable[str] | None = None,
+    shacl: bool = True,
+    schema: Schema | None = None,
+    subject_files: dict[Node, str] | None = None,
+    file_names: list[str] | None = None,
+) -> ValidationReport:
+    """Validate an in-memory data graph (without the ontology) against the project's schema;
+    archived texts are read from ``project.graph_dir``."""
+    selected = select_checks(checks)
+    schema = schema or Schema.load(project)
+    union = bind_prefixes(Graph())
+    union += schema.ontology
+    union += graph
+    describe = _Describer(union, {**schema.subject_files, **(subject_files or {})})
+    findings: list[Finding] = []
+    if shacl:
+        findings.extend(run_shacl(union, schema.shapes, describe))
+    context = CheckContext(graph=union, project=project, data_graph=graph)
+    for name, function in selected.items():
+        findings.extend(describe.problem(name, problem) for problem in function(context))
+    findings.sort(key=Finding.sort_key)
+    return ValidationReport(
+        findings=findings, triples=len(union), files=file_names or [], shacl=shacl, checks=list(selected),
+    )
+
+
+def select_checks(names: Iterable[str] | None) -> dict[str, CheckFunction]:
+    """The registered checks to run: all of them, or the named ones (unknown names are an error)."""
+    registry = all_checks()
+    if names is None:
+        return registry
+    names = list(names)
+    unknown = [n for n in names if n not in registry]
+    if unknown:
+        raise InputError(None, f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(registry)}")
+    return {n: registry[n] for n in names}
+
+
+def run_shacl(graph: Graph, shapes: Graph, describe: "_Describer") -> list[Finding]:
+    """pySHACL over ``graph`` (no inference: the ontology is already in the graph)."""
+    try:
+        _, results, _ = pyshacl.validate(
+            graph, shacl_graph=shapes, inference="none", advanced=False,
+            allow_warnings=True, allow_infos=True, abort_on_first=False,
+        )
+    except ReportableRuntimeError as exc:
+        raise InputError("ontology/shapes.ttl", f"the shapes cannot be run: {exc}") from None
+    return [describe.result(results, result) for result in results.subjects(RDF.type, SH.ValidationResult)]
+
+
+class _Describer:
+    """Turns SHACL results and check problems into findings: labels, files, CURIEs."""
+
+    def __init__(self, graph: Graph, subject_files: dict[Node, str]):
+        self.graph = graph
+        self.subject_files = subject_files
+        self.names = NamespaceManager(bind_prefixes(Graph()), bind_namespaces="none")
+        self.names.bind("mgsh", MGSH)
+
+    def result(self, results: Graph, result: Node) -> Finding:
+        focus = results.value(result, SH.focusNode)
+        shape = results.value(result, SH.sourceShape)
+        component = results.value(result, SH.sourceConstraintComponent)
+        value = results.value(result, SH.value)
+        path = results.value(result, SH.resultPath)
+        return self._finding(
+            severity=self.local_name(results.value(result, SH.resultSeverity)) or "Violation",
+            message=_message(results, result),
+            source=f"shape {self.curie(shape)}" if isinstance(shape, URIRef) else "shape (anonymous)",
+            focus=focus,
+            path=self.path(results, path) if path is not None else None,
+            value=self.term(value) if value is not None else None,
+            component=self.local_name(component),
+        )
+
+    def problem(self, name: str, problem: Problem) -> Finding:
+        return self._finding(
+            severity=problem.severity,
+            message=problem.message,
+            source=f"check {problem.check or name}",
+            focus=problem.focus,
+            path=self.curie(problem.path) if problem.path is not None else None,
+        )
+
+    def _finding(self, *, focus: Node | None, **fields) -> Finding:
+        return Finding(
+            focus=str(focus) if focus is not None else None,
+            label=self.label(focus) if focus is not None else None,
+            file=self.subject_files.get(focus) if focus is not None else None,
+            **fields,
+        )
+
+    def label(self, node: Node) -> str | None:
+        labels = [*self.graph.objects(node, RDFS.label), *self.graph.objects(node, SKOS.prefLabel)]
+        english = [l for l in labels if isinstance(l, Literal) and l.language == "en"]
+        chosen = (english or labels or [None])[0]
+        return str(chosen) if chosen is not None else None
+
+    def curie(self, node: Node) -> str:
+        return self.names.normalizeUri(node) if isinstance(node, URIRef) else str(node)
+
+    def term(self, node: Node) -> str:
+        return node.n3(self.names)
+
+    def local_name(self, node: Node | None) -> str | None:
+        if node is None:
+            return None
+        return str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def path(self, results: Graph, path: Node) -> str:
+        """A SHACL property path in SPARQL notation: ``mg:speaker``, ``^mg:anchor``, ``(a|b)``, ``a/b``."""
+        if isinstance(path, URIRef):
+            return self.curie(path)
+        inverse = results.value(path, SH.inversePath)
+        if inverse is not None:
+            return "^" + self.path(results, inverse)
+        alternatives = results.value(path, SH.alternativePath)
+        if alternatives is not None:
+            return "(" + "|".join(self.path(results, p) for p in Collection(results, alternatives)) + ")"
+        for modifier, suffix in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+            inner = results.value(path, modifier)
+            if inner is not None:
+                return self.path(results, inner) + suffix
+        if isinstance(path, BNode) and (path, RDF.first, None) in results:
+            return "/".join(self.path(results, p) for p in Collection(results, path))
+        return str(path)
+
+
+def _message(results: Graph, result: Node) -> str:
+    messages = list(results.objects(result, SH.resultMessage))
+    english = [m for m in messages if isinstance(m, Literal) and m.language in ("en", None)]
+    chosen = (english or messages or ["(no message)"])[0]
+    return str(chosen)
