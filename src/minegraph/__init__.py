@@ -10,7 +10,7 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
     frame = rows.to_dataframe()                                       # needs pandas
 """
 
-from minegraph._version import __version__
+from minegraph._version import __version__ as __version__
 
 
 def query(name, /, **params):
@@ -36,6 +36,6 @@ def sparql(text, *, store=None, project=None):
 
 def open_store(project=None, endpoint=None, engine="oxigraph", **options):
     """A store to query: the project's Oxigraph store, rdflib, or a remote SPARQL endpoint."""
-    from minegraph.store.base import open_store as _open_store
+    from minegraph.store import open_store as _open_store
 
     return _open_store(project, endpoint, engine, **options)

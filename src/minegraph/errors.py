@@ -86,3 +86,20 @@ def require(module: str, extra: str):
         return importlib.import_module(module)
     except ImportError as exc:  # pragma: no cover - depends on the environment
         raise MissingExtra(module, extra) from exc
+
+
+class TraceError(MinegraphError):
+    """The text or IRI to trace names nothing traceable, or several things (see ``candidates``:
+    (IRI, kind, text) triples; the message shows them with ``display`` applied to each IRI)."""
+
+    def __init__(self, message: str, candidates: list[tuple[str, str, str]] | None = None, display=str):
+        self.candidates = candidates or []
+        lines = [message] + [f"  {display(iri)}  ({kind})  {_cut(text, 70)}" for iri, kind, text in self.candidates[:25]]
+        if len(self.candidates) > 25:
+            lines.append(f"  … and {len(self.candidates) - 25} more: use more words")
+        super().__init__("\n".join(lines))
+
+
+def _cut(text: str, width: int) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -26,7 +26,7 @@ def snapshot(tmp_path_factory) -> Project:
 
 @pytest.fixture(scope="session")
 def store(snapshot):
-    from minegraph.store.base import OxigraphStore
+    from minegraph.store.oxigraph import OxigraphStore
 
     return OxigraphStore.memory(snapshot.all_rdf_files())
 

@@ -48,7 +48,8 @@ def fixture_project(tmp_path_factory) -> Project:
 @pytest.fixture(scope="session")
 def fixture_stores(fixture_project):
     """The fixture graph on the embedded engines: {"oxigraph": ..., "rdflib": ...}."""
-    from minegraph.store.base import OxigraphStore, RdflibStore
+    from minegraph.store.memory import RdflibStore
+    from minegraph.store.oxigraph import OxigraphStore
 
     files = fixture_project.all_rdf_files()
     return {"oxigraph": OxigraphStore.memory(files), "rdflib": RdflibStore.memory(files)}
@@ -57,7 +58,8 @@ def fixture_stores(fixture_project):
 @pytest.fixture(scope="session")
 def real_stores(real_project):
     """The real graph (ontology/ + graph/) on the embedded engines."""
-    from minegraph.store.base import OxigraphStore, RdflibStore
+    from minegraph.store.memory import RdflibStore
+    from minegraph.store.oxigraph import OxigraphStore
 
     files = real_project.all_rdf_files()
     return {"oxigraph": OxigraphStore.memory(files), "rdflib": RdflibStore.memory(files)}

@@ -11,7 +11,8 @@ import pytest
 
 from minegraph.errors import InputError, StoreError
 from minegraph.core.project import Project
-from minegraph.store.base import OxigraphStore
+from minegraph.store import persisted_store
+from minegraph.store.oxigraph import OxigraphStore
 from minegraph.store.cache import MANIFEST, default_location
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
@@ -28,7 +29,7 @@ def project(fixture_project, tmp_path) -> Project:
 
 def _open(project, **options):
     messages = []
-    store = OxigraphStore.persisted(project, progress=lambda m: messages.append(str(m)), **options)
+    store = persisted_store(project, progress=lambda m: messages.append(str(m)), **options)
     return store, messages
 
 
@@ -125,7 +126,7 @@ def test_a_database_that_is_not_the_one_the_manifest_names_is_refused(project, t
     shutil.copytree(project.ontology_dir, other.ontology_dir)
     other.graph_dir.mkdir()
     (other.graph_dir / "fixture.ttl").write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
-    OxigraphStore.persisted(other)
+    persisted_store(other)
     shutil.rmtree(_database(project))
     shutil.copytree(_database(other), _database(project))
     with pytest.raises(StoreError, match="does not hold the files the manifest lists"):

@@ -80,7 +80,7 @@ def add_engine_option(parser) -> None:
 
 def local_store(args, project):
     """The project's store on the engine the command was asked for (``--engine``), reporting progress."""
-    from minegraph.store.base import open_store
+    from minegraph.store import open_store
 
     return open_store(project, engine=getattr(args, "engine", "oxigraph"), progress=to_stderr)
 

@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from minegraph.store.remote import RemoteStore, push
-    from minegraph.store.base import open_store
+    from minegraph.store import open_store
 
     def progress(message) -> None:
         print(message, file=sys.stderr)

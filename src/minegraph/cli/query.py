@@ -41,7 +41,7 @@ def _common(parser) -> None:
 
 
 def _store(args):
-    from minegraph.store.base import open_store
+    from minegraph.store import open_store
 
     return open_store(project_from(args) if not args.endpoint else None, args.endpoint, args.engine,
                       graph=args.graph, timeout=args.timeout, allow_service=args.allow_service,

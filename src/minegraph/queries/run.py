@@ -12,7 +12,7 @@ from rdflib import URIRef
 
 from minegraph.queries.library import QueryDef, find_query, load_query, query_files
 from minegraph.sparql.results import QueryResult
-from minegraph.store.base import Store, open_store
+from minegraph.store import Store, open_store
 from minegraph.sparql.terms import to_sparql
 
 _DEFAULT_STORES: dict[str, tuple[Store, str]] = {}

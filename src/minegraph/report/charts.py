@@ -60,7 +60,9 @@ def as_store(source):
     """A minegraph store for ``source``: a store as is, a pyoxigraph Store or an rdflib Graph wrapped."""
     import pyoxigraph
 
-    from minegraph.store.base import OxigraphStore, RdflibStore, Store
+    from minegraph.store import Store
+    from minegraph.store.memory import RdflibStore
+    from minegraph.store.oxigraph import OxigraphStore
 
     if isinstance(source, Store):
         return source

@@ -1,1 +1,52 @@
-"""store."""
+"""Where queries run: embedded Oxigraph (default, persisted in ``.store/``), rdflib, or a remote
+SPARQL 1.1 endpoint, behind one :class:`~minegraph.store.base.Store` interface.
+
+The factory lives here, apart from the base class, so that no engine module imports another.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from minegraph.errors import QueryError
+from minegraph.store.base import ENGINES, Progress, Store
+
+__all__ = ["ENGINES", "Store", "open_store", "persisted_store"]
+
+
+def persisted_store(project, location: Path | None = None, progress: Progress | None = None,
+                    rebuild: bool = True, **options):
+    """The project's Oxigraph store on disk (default ``.store/``), rebuilt first if stale or corrupt."""
+    from minegraph.store.cache import open_current
+    from minegraph.store.oxigraph import OxigraphStore
+
+    store, path = open_current(project, location, progress=progress, rebuild=rebuild)
+    return OxigraphStore(store, location=path, **options)
+
+
+def open_store(project=None, endpoint: str | None = None, engine: str = "oxigraph", *, persist: bool = True,
+               location: Path | None = None, graph: str | None = None, timeout: float = 60,
+               progress: Progress | None = None, allow_service: bool = False) -> Store:
+    """The store to query: a remote endpoint if given, else the project's files on ``engine``.
+
+    Oxigraph is persisted in ``.store/`` (``location``) unless ``persist=False``.
+    """
+    if endpoint:
+        from minegraph.store.remote import RemoteStore
+
+        return RemoteStore(endpoint, graph=graph, timeout=timeout, allow_service=allow_service)
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    if project is None:
+        from minegraph.core.project import find_project
+
+        project = find_project()
+    if engine == "rdflib":
+        from minegraph.store.memory import RdflibStore
+
+        return RdflibStore.memory(project.all_rdf_files(), progress, allow_service=allow_service)
+    if persist:
+        return persisted_store(project, location, progress, allow_service=allow_service)
+    from minegraph.store.oxigraph import OxigraphStore
+
+    return OxigraphStore.memory(project.all_rdf_files(), progress, allow_service=allow_service)

@@ -151,7 +151,7 @@ def build(project, location: Path, files: dict[str, dict], digest: str, progress
     """Load every file into a new database beside the old one, then switch the manifest to it."""
     import pyoxigraph
 
-    from minegraph.store.base import OxigraphStore
+    from minegraph.store.oxigraph import OxigraphStore
 
     location.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_builds(location)

@@ -12,7 +12,8 @@ from pathlib import Path
 from rdflib import URIRef
 
 from minegraph.core.namespaces import sparql_prologue
-from minegraph.trace.resolve import TraceError, select
+from minegraph.errors import TraceError
+from minegraph.trace.select import select
 from minegraph.core.rdf_io import sha256_file
 from minegraph.sparql.terms import compact
 

@@ -16,36 +16,19 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 
-from minegraph.errors import MinegraphError
-from minegraph.core.namespaces import bind_prefixes, sparql_prologue
+from minegraph.errors import TraceError
+from minegraph.core.namespaces import bind_prefixes
 from minegraph.queries.run import run_sparql
 from minegraph.sparql.terms import compact, expand_iri, to_sparql
+from minegraph.trace.select import select
 
 KINDS = ("statement", "actor", "decision")
 STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
 
 
-class TraceError(MinegraphError):
-    """The text or IRI to trace names nothing traceable, or several things (see ``candidates``)."""
-
-    def __init__(self, message: str, candidates: list[tuple[str, str, str]] | None = None):
-        self.candidates = candidates or []
-        lines = [message] + [f"  {compact(iri)}  ({kind})  {_cut(text, 70)}" for iri, kind, text in self.candidates[:25]]
-        if len(self.candidates) > 25:
-            lines.append(f"  … and {len(self.candidates) - 25} more: use more words")
-        super().__init__("\n".join(lines))
-
-
 def _cut(text: str, width: int) -> str:
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def select(store, text: str, **bindings) -> list[dict]:
-    """Rows (Python values) of a SELECT with minegraph's prefixes and ``bindings`` (name → term)."""
-    if not bindings:
-        return run_sparql(text, store=store).rows
-    return store.query(sparql_prologue() + text, bindings).rows
 
 
 # --------------------------------------------------------------------------- resolving
@@ -106,7 +89,7 @@ def resolve(store, text: str) -> Target:
     if not found:
         raise TraceError(f"no statement quote, actor name or decision contains all of: {' '.join(words)}")
     raise TraceError(f"{text!r} is ambiguous: it matches {len(found)} nodes; trace one of them by IRI",
-                     [(iri, kind, label) for iri, (kind, label) in found.items()])
+                     [(iri, kind, label) for iri, (kind, label) in found.items()], display=compact)
 
 
 # --------------------------------------------------------------------------- actor and decision cards

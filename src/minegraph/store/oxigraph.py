@@ -1,0 +1,100 @@
+"""The embedded engine: pyoxigraph, in memory or persisted (see :mod:`minegraph.store.cache`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import Graph
+
+from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
+from minegraph.sparql.results import QueryResult
+from minegraph.sparql.terms import from_oxigraph
+from minegraph.store.base import Progress, Store, base_iri, load_steps
+
+
+class OxigraphStore(Store):
+    """The embedded engine (pyoxigraph): in memory, or a persisted directory kept current by
+    :mod:`minegraph.store.cache`."""
+
+    name = "oxigraph"
+
+    def __init__(self, store=None, *, location: Path | None = None, allow_service: bool = False):
+        import pyoxigraph
+
+        super().__init__(allow_service=allow_service)
+        self._store = store if store is not None else pyoxigraph.Store()
+        self.location = location
+
+    @classmethod
+    def memory(cls, paths: Iterable[Path] = (), progress: Progress | None = None, **options) -> "OxigraphStore":
+        """A fresh in-memory store holding the given files."""
+        store = cls(**options)
+        store.load(paths, progress)
+        return store
+
+    @property
+    def native(self):
+        """The underlying ``pyoxigraph.Store``."""
+        return self._store
+
+    def load(self, paths: Iterable[Path], progress: Progress | None = None) -> None:
+        from minegraph.core.rdf_io import check_syntax as check_file, rdf_format
+
+        for step in load_steps(paths):
+            if progress:
+                progress(step)
+            ox_format, _ = rdf_format(step.path)
+            try:
+                self._store.bulk_load(path=str(step.path), format=ox_format, base_iri=base_iri(step.path))
+            except SyntaxError:
+                check_file(step.path)  # raises InputError with the file's line and column
+                raise
+            except FileNotFoundError as exc:
+                raise InputError(step.path, f"cannot read file: {exc.strerror}") from None
+            except (OSError, RuntimeError) as exc:  # a read-only persisted store, a full disk…
+                raise StoreError(f"cannot load {step.path.name} into this store: {exc}") from None
+
+    def _run(self, text: str, form: str) -> QueryResult:
+        import pyoxigraph
+
+        try:
+            answer = self._store.query(text)
+            if form == "ASK":
+                return QueryResult(form, boolean=bool(answer))
+            if form in ("CONSTRUCT", "DESCRIBE"):
+                triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in answer]
+                return QueryResult(form, triples=triples)
+            assert isinstance(answer, pyoxigraph.QuerySolutions)
+            names = [v.value for v in answer.variables]
+            rows = [{n: from_oxigraph(solution[n]) for n in names} for solution in answer]
+            return QueryResult(form, variables=names, terms=rows)
+        except SyntaxError as exc:  # after substitution: should not happen, but say where
+            raise QuerySyntaxError(str(exc)) from None
+        except OSError as exc:
+            where = f" at {self.location}" if self.location else ""
+            raise StoreError(f"the Oxigraph store{where} cannot be read ({exc}); delete the directory to rebuild it") from None
+        except RuntimeError as exc:
+            raise QueryError(f"Oxigraph could not evaluate the query: {exc}") from None
+
+    def dump(self) -> bytes:
+        import pyoxigraph
+
+        return self._store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+
+    def dump_to(self, path: Path) -> Path:
+        import pyoxigraph
+
+        self._store.dump(str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
+        return Path(path)
+
+    def graph(self) -> Graph:
+        from minegraph.core.namespaces import bind_prefixes
+
+        return bind_prefixes(Graph()).parse(data=self.dump(), format="nt")
+
+    def close(self) -> None:
+        self._store = None  # pyoxigraph releases the database when the object is dropped
+
+    def describe(self) -> str:
+        return f"oxigraph {self.location}" if self.location else "oxigraph (in memory)"

@@ -1,0 +1,132 @@
+"""The layering is enforced, not described: no import circle between modules, and no
+subpackage imports a higher layer (lazy imports inside functions count too)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+PACKAGE = SRC / "minegraph"
+
+#: Layers from the bottom up; a subpackage may import its own layer's package and lower layers only.
+LAYERS: list[set[str]] = [
+    {"errors", "_version"},
+    {"core"},
+    {"sparql"},
+    {"build", "store"},
+    {"queries"},
+    {"validate", "trace"},
+    {"analysis"},
+    {"report"},
+    {"ingest", "publish", "bench", "scaleout"},
+    {"cli"},
+]
+RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every minegraph module named by an import in ``path`` (absolute or relative, at any depth)."""
+    this = module_name(path)
+    package = this if path.name == "__init__.py" else this.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names if alias.name.startswith("minegraph"))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - node.level + 1]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            if target.startswith("minegraph"):
+                found.add(target)
+                found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def all_modules() -> dict[str, Path]:
+    return {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def resolve(name: str, modules: dict[str, Path]) -> str | None:
+    """The module an imported name lives in (``a.b.func`` → ``a.b``)."""
+    while name and name not in modules:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def graph() -> dict[str, set[str]]:
+    modules = all_modules()
+    edges = {}
+    for name, path in modules.items():
+        targets = {resolve(t, modules) for t in imports_of(path)}
+        edges[name] = {t for t in targets if t and t != name and t != "minegraph"}
+    return edges
+
+
+def layer_of(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else None
+
+
+def test_no_subpackage_imports_a_higher_or_peer_layer():
+    wrong = []
+    for source, targets in graph().items():
+        here = layer_of(source)
+        if here is None:  # the facade minegraph/__init__.py may reach every layer (lazily)
+            continue
+        assert here in RANK, f"{source}: subpackage {here!r} has no layer in LAYERS"
+        for target in targets:
+            there = layer_of(target)
+            if there != here and RANK[there] >= RANK[here]:
+                wrong.append(f"{source} imports {target} ({here} is layer {RANK[here]}, {there} is {RANK[there]})")
+    assert not wrong, "upward or sideways imports:\n" + "\n".join(sorted(wrong))
+
+
+def test_no_import_circle_between_modules():
+    edges = graph()
+    cycles, state = [], {}
+
+    def visit(node, stack):
+        state[node] = "open"
+        stack.append(node)
+        for nxt in sorted(edges.get(node, ())):
+            if state.get(nxt) == "open":
+                cycles.append(" → ".join(stack[stack.index(nxt):] + [nxt]))
+            elif nxt not in state:
+                visit(nxt, stack)
+        stack.pop()
+        state[node] = "done"
+
+    for node in sorted(edges):
+        if node not in state:
+            visit(node, [])
+    assert not cycles, "import circles:\n" + "\n".join(cycles)
+
+
+@pytest.mark.parametrize("limit", [420])
+def test_no_module_is_over_the_size_limit(limit):
+    big = {module_name(p): n for p in PACKAGE.rglob("*.py") if (n := len(p.read_text().splitlines())) > limit}
+    assert not big, f"modules over {limit} lines (split by concern): {big}"
+
+
+def test_the_checker_sees_relative_and_lazy_imports(tmp_path):
+    pkg = tmp_path / "minegraph" / "core"
+    pkg.mkdir(parents=True)
+    probe = pkg / "probe.py"
+    probe.write_text("from ..cli import main\n\ndef f():\n    from minegraph.store.base import Store\n")
+    global SRC
+    saved, SRC = SRC, tmp_path
+    try:
+        assert imports_of(probe) >= {"minegraph.cli", "minegraph.cli.main", "minegraph.store.base"}
+    finally:
+        SRC = saved
