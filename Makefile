@@ -6,20 +6,28 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
 
 .PHONY: run test build validate bench serve clean lock
 
 # Each larger target (endpoint, browser, scale-out, load) keeps its recipe in a file of its own.
 -include mk/*.mk
 
-$(STAMP): pyproject.toml constraints.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# `make run` installs only what the main job needs; `make test` adds the test tools and every extra.
+$(RUN_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[run]'
+	@touch $(RUN_STAMP)
+
+$(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
-	@touch $(STAMP)
+	@touch $(STAMP) $(RUN_STAMP)
 
 ## The main job: validate the graph, then print who said what, the membership summary and headline queries.
-run: $(STAMP)
+run: $(RUN_STAMP)
 	$(BIN)/minegraph run
 
 ## Every test (pytest exit code 5, "no tests ran", is a failure too).

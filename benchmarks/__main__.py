@@ -41,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     from minegraph.core.project import find_project
     from minegraph.queries.library import query_files, load_query
     from minegraph.core.rdf_io import atomic_write, load_graph
-    from minegraph.store.base import OxigraphStore, RdflibStore
+    from minegraph.store.memory import RdflibStore
+    from minegraph.store.oxigraph import OxigraphStore
     from minegraph.validate.shapes import validate
 
     project = find_project()

@@ -58,13 +58,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def project_from(args: argparse.Namespace):
     """The project the command works on (``--project`` or found from the working directory)."""
-    from pathlib import Path
-
-    from minegraph.core.project import Project, find_project
+    from minegraph.core.project import find_project, open_project
 
     if getattr(args, "project", None):
-        root = Path(args.project).resolve()
-        return Project(root) if (root / "ontology").is_dir() else find_project(root)
+        return open_project(args.project)
     return find_project()
 
 

@@ -1,8 +1,10 @@
-"""Where minegraph's files live: ontology/, graph/, queries/, curation/.
+"""Where minegraph's files live: ontology/, graph/, queries/, curation/, and the store's cache.
 
-The project root is ``$MINEGRAPH_HOME`` when set, else the nearest directory upward from
-the working directory that holds ``ontology/minegraph.ttl``, else the checkout this
-package was installed from (editable installs).
+The project root is ``--project DIR`` (which must exist), else ``$MINEGRAPH_HOME``, else the
+nearest directory upward from the working directory that holds ``ontology/minegraph.ttl``, else
+the checkout this package was installed from (editable installs), else the data the wheel
+carries (``minegraph/_data``: ontology, graph, queries, curation). An installed project is
+read-only: its persisted store lives in the user's cache directory, not in site-packages.
 """
 
 from __future__ import annotations
@@ -14,13 +16,16 @@ from pathlib import Path
 from minegraph.errors import InputError
 
 _MARKER = Path("ontology") / "minegraph.ttl"
+#: The data folders the wheel carries (mapped in by pyproject.toml's force-include).
+PACKAGE_DATA = Path(__file__).resolve().parents[1] / "_data"
 
 
 @dataclass(frozen=True)
 class Project:
-    """The directories of one minegraph checkout."""
+    """The directories of one minegraph project (a checkout, a copy, or the installed data)."""
 
     root: Path
+    installed: bool = False
 
     @property
     def ontology_dir(self) -> Path:
@@ -47,6 +52,13 @@ class Project:
     def shapes_file(self) -> Path:
         return self.ontology_dir / "shapes.ttl"
 
+    @property
+    def store_dir(self) -> Path:
+        """Where the persisted store lives: ``.store/`` in a checkout, the user cache when installed."""
+        if not self.installed:
+            return self.root / ".store"
+        return user_cache_dir() / "store"
+
     def ontology_files(self) -> list[Path]:
         """The OWL ontology and the SKOS concept schemes (not the shapes)."""
         return sorted(p for p in self.ontology_dir.glob("*.ttl") if p.name != "shapes.ttl")
@@ -58,6 +70,25 @@ class Project:
     def all_rdf_files(self) -> list[Path]:
         """Ontology plus data: what a store is loaded from."""
         return self.ontology_files() + self.data_files()
+
+
+def user_cache_dir() -> Path:
+    """The user's cache directory for minegraph (``$XDG_CACHE_HOME/minegraph``, platformdirs' choice)."""
+    from platformdirs import user_cache_path
+
+    from minegraph._version import __version__
+
+    return Path(user_cache_path("minegraph", appauthor=False)) / __version__
+
+
+def open_project(root: str | Path) -> Project:
+    """The project at ``root`` as given by ``--project``: it must exist and hold the ontology."""
+    path = Path(root)
+    if not path.is_dir():
+        raise InputError(path, "no such project directory")
+    if not (path / _MARKER).is_file():
+        raise InputError(path, f"not a minegraph project: {_MARKER} is missing")
+    return Project(path.resolve())
 
 
 def find_project(start: Path | None = None) -> Project:
@@ -72,7 +103,9 @@ def find_project(start: Path | None = None) -> Project:
     for candidate in (here, *here.parents):
         if (candidate / _MARKER).is_file():
             return Project(candidate)
-    checkout = Path(__file__).resolve().parents[2]
-    if (checkout / _MARKER).is_file():
+    checkout = Path(__file__).resolve().parents[3]
+    if (checkout / _MARKER).is_file() and (checkout / "pyproject.toml").is_file():
         return Project(checkout)
+    if (PACKAGE_DATA / _MARKER).is_file():
+        return Project(PACKAGE_DATA, installed=True)
     raise InputError(here, f"no minegraph project found (looked for {_MARKER} here and upward; set MINEGRAPH_HOME)")

@@ -29,8 +29,8 @@ _STALE_BUILD_SECONDS = 3600
 
 
 def default_location(project) -> Path:
-    """``.store/`` under the project root (ignored by git)."""
-    return project.root / ".store"
+    """Where the project keeps its store (``.store/`` in a checkout, ignored by git)."""
+    return project.store_dir
 
 
 def _relative(project, path: Path) -> str:

@@ -1,0 +1,7 @@
+"""``python -m minegraph``: the command line."""
+
+import sys
+
+from minegraph.cli import main
+
+sys.exit(main())
