@@ -23,6 +23,7 @@ LAYERS: list[set[str]] = [
     {"report"},
     {"ingest", "publish", "bench", "scaleout"},
     {"cli"},
+    {"__main__"},
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
@@ -130,3 +131,10 @@ def test_the_checker_sees_relative_and_lazy_imports(tmp_path):
         assert imports_of(probe) >= {"minegraph.cli", "minegraph.cli.main", "minegraph.store.base"}
     finally:
         SRC = saved
+
+
+def test_only_the_analysis_layer_imports_networkx():
+    users = sorted(module_name(p) for p in PACKAGE.rglob("*.py")
+                   if any(isinstance(n, (ast.Import, ast.ImportFrom)) and "networkx" in ast.unparse(n)
+                          for n in ast.walk(ast.parse(p.read_text()))))
+    assert users and all(name.startswith("minegraph.analysis.") for name in users), users

@@ -1,7 +1,7 @@
 """Build graph/*.ttl from curation/: the one way data enters the graph.
 
 Each *part* is a function ``(BuildContext) -> rdflib.Graph`` that turns one kind of
-curated input into RDF; the sources every part cites are collected by the context's
+curated input into RDF, registered in :mod:`minegraph.build.registry` with the file it writes; the sources every part cites are collected by the context's
 :class:`~minegraph.build.source_registry.SourceRegistry` and written to ``graph/sources.ttl``, and the
 VoID/DCAT description of all of them to ``graph/dataset.ttl``.
 Output is deterministic (sorted Turtle, no blank nodes) and written atomically, so
@@ -10,7 +10,6 @@ building twice gives byte-identical files and ``git diff graph/`` is reviewable.
 
 from __future__ import annotations
 
-import importlib
 from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,19 +21,8 @@ from minegraph.build.dataset import describe_dataset
 from minegraph.errors import MinegraphError
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import serialize_turtle, atomic_write
+from minegraph.build.registry import all_parts
 from minegraph.build.source_registry import SourceRegistry
-
-#: (output file in graph/, "module:function" building it), in build order.
-PARTS: tuple[tuple[str, str], ...] = (
-    ("convention.ttl", "minegraph.build.parts.states:build_convention"),
-    ("states.ttl", "minegraph.build.parts.states:build_states"),
-    ("treaty-acts.ttl", "minegraph.build.parts.states:build_treaty_acts"),
-    ("withdrawals.ttl", "minegraph.build.parts.withdrawals:build_withdrawals"),
-    ("actors.ttl", "minegraph.build.parts.actors:build_actors"),
-    ("landmine-monitor.ttl", "minegraph.build.parts.landmine_monitor:build_landmine_monitor"),
-)
-# Then one part per curated source: curation/sources/<slug>.toml -> graph/<slug>.ttl.
-
 
 @dataclass
 class BuildContext:
@@ -51,18 +39,13 @@ class BuildContext:
 Progress = Callable[[str], None]
 
 
-def _part_function(spec: str) -> Callable[[BuildContext], Graph]:
-    module_name, _, function_name = spec.partition(":")
-    return getattr(importlib.import_module(module_name), function_name)
-
-
 def build_graphs(project: Project, progress: Progress | None = None) -> dict[str, Graph]:
     """Every part's graph plus ``sources.ttl``, keyed by output file name (nothing written)."""
     context = BuildContext.for_project(project)
     graphs: dict[str, Graph] = {}
     from minegraph.build.parts.source_documents import build_source, source_files
 
-    parts = [(name, _part_function(spec)) for name, spec in PARTS]
+    parts = [(p.output, p.function) for p in all_parts()]
     parts += [(f"{path.stem}.ttl", partial(build_source, path=path)) for path in source_files(project)]
     for name, function in parts:
         if progress:

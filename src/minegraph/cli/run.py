@@ -33,7 +33,7 @@ def run(args) -> int:
     from minegraph.queries.run import default_store
     from minegraph.report.html import write_report
     from minegraph.validate.shapes import validate
-    from .validate import format_finding, summary
+    from minegraph.validate.render import format_finding, summary
 
     project = project_from(args)
     out_dir = project.root / (args.output or "out")

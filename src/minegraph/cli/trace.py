@@ -6,9 +6,7 @@ An unknown IRI, or words that match nothing or several nodes, exit 2 with the ca
 
 from __future__ import annotations
 
-import json
 import shutil
-import textwrap
 
 from . import add_engine_option, emit, local_store, project_from
 
@@ -25,155 +23,17 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.trace.resolve import resolve, subgraph, trace
-    from minegraph.core.rdf_io import serialize_turtle
+    from minegraph.trace.render import render
+    from minegraph.trace.resolve import resolve, trace
 
     project = project_from(args)
     store = local_store(args, project)
     try:
         target = resolve(store, " ".join(args.target))
         card = trace(store, target, project)
-        if args.format == "ttl":
-            text = serialize_turtle(subgraph(store, card)).decode("utf-8")
-        elif args.format == "json":
-            data = {"kind": target.kind, **{k: v for k, v in card.to_dict().items() if k != "nodes"}}
-            text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
-        else:
-            width = 100 if args.output else min(shutil.get_terminal_size((100, 24)).columns, 120)
-            text = render_text(target.kind, card, width)
+        width = 100 if args.output else min(shutil.get_terminal_size((100, 24)).columns, 120)
+        text = render(store, target, card, args.format, width)
     finally:
         store.close()
     emit(text, args.output)
     return 0
-
-
-# --------------------------------------------------------------------------- text cards
-
-
-def _field(name: str, value, width: int, indent: int = 14) -> list[str]:
-    if value in (None, "", []):
-        return []
-    return textwrap.wrap(" ".join(str(value).split()), width, initial_indent=f"{name:<{indent}}",
-                         subsequent_indent=" " * indent, break_long_words=False, break_on_hyphens=False) or [name]
-
-
-def _wrap(text: str, width: int, indent: str = "  ", hang: str | None = None) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=hang or indent,
-                         break_long_words=False, break_on_hyphens=False) or [indent]
-
-
-def _iri(iri: str) -> str:
-    from minegraph.sparql.terms import compact
-
-    return compact(iri)
-
-
-def render_text(kind: str, card, width: int = 100) -> str:
-    """A card as text for a terminal."""
-    lines = {"statement": _statement, "actor": _actor, "decision": _decision}[kind](card, width)
-    return "\n".join(lines) + "\n"
-
-
-def _role(role: dict | None) -> str | None:
-    if not role:
-        return None
-    if "membership" in role:
-        period = role["period"]
-        when = (f"held on {period['inside']}" if "inside" in period else
-                " ".join(f"{k} {v}" for k, v in (("from", period.get("begin")), ("to", period.get("end"))) if v) or
-                (f"ended before {period['before']}" if "before" in period else "period not recorded"))
-        return f"{role['role'] or 'member'}, {role['organisation_label']} ({when})"
-    if "post_in" in role:
-        return f"{role['role'] or 'post'} in {role['organisation_label']} (the post is the speaker; no holder recorded)"
-    return "coalition of " + ", ".join(m["label"] for m in role["members"])
-
-
-def _statement(card, width: int) -> list[str]:
-    archive, context, source = card.archive, card.context, card.source
-    lines = [f"{card.kind.capitalize()}  {_iri(card.iri)}", ""]
-    lines += _wrap(f"“{card.quote}”" if card.quote else f"{card.label} (no quote recorded)", width)
-    if card.mode or card.cue:
-        lines += _wrap(f"({card.mode or 'mode not recorded'}" + (f"; cue: “{card.cue}”)" if card.cue else ")"), width)
-    if context:
-        lines += ["", f"In context ({archive['path']}, characters {archive['start']}–{archive['end']}):"]
-        lines += _wrap("… " + context["previous_line"], width, "  ")
-        lines += _wrap(f"{context['before']}⟦{context['quote']}⟧{context['after']}", width, "  ")
-        lines += _wrap(context["next_line"] + " …", width, "  ")
-    lines.append("")
-    lines += _field("Speaker", f"{card.speaker['label']} ({_iri(card.speaker['iri'])})", width)
-    lines += _field("  as reported", f"“{card.speaker_as_reported}”" if card.speaker_as_reported else None, width)
-    lines += _field("  role", _role(card.role), width)
-    lines += _field("Date", f"{card.date['date']} ({card.date['basis']})" if card.date["date"] else card.date["basis"], width)
-    for index, decision in enumerate(card.about):
-        lines += _field("About" if index == 0 else "", f"{decision['label']} ({_iri(decision['iri'])})", width)
-    lines += _field("Stance", f"{card.stance}" + (f" — {card.stance_note}" if card.stance_note else "") if card.stance else None, width)
-    lines += _field("Attribution", card.attribution_note, width)
-    lines += _field("Source", source.title, width)
-    lines += _field("  publisher", source.publisher_label, width)
-    lines += _field("  published", source.published, width)
-    lines += _field("  URL", source.url, width)
-    lines += _field("  archive", f"graph/{archive['path']}" if archive["path"] else None, width)
-    check = {True: "the file on disk has this hash", False: "THE FILE ON DISK DIFFERS", None: "file not found"}
-    lines += _field("  SHA-256", f"{archive['sha256']} ({check[archive.get('sha256_matches')]})" if archive["sha256"] else None, width)
-    if archive["start"] is not None:
-        where = {True: "the archived text there is the quote", False: "THE ARCHIVED TEXT THERE DIFFERS", None: "not checked"}
-        lines += _field("  offsets", f"{archive['start']}–{archive['end']} (code points, end exclusive; "
-                                     f"{where[archive.get('offsets_match')]})", width)
-    lines += ["", "Chain of derivation:"]
-    for number, document in enumerate(card.chain, 1):
-        detail = ", ".join(p for p in (document.type, document.publisher_label, document.published) if p)
-        lines += _wrap(f"{number}. {document.relation}: {document.title or _iri(document.iri)}" + (f" — {detail}" if detail else ""), width,
-                       hang="     ")
-        if document.url:
-            lines += _wrap(document.url, width, "     ")
-    last = next((d for d in reversed(card.chain) if d.publisher_label), None)
-    if last:
-        lines += _wrap(f"→ published by {last.publisher_label} ({_iri(last.publisher)})", width)
-    return lines
-
-
-def _actor(card, width: int) -> list[str]:
-    lines = [f"Actor  {card.label}  ({_iri(card.iri)})", ""]
-    if not card.by_decision and not card.claims:
-        lines.append("No statements or claims in the graph.")
-    for group in card.by_decision:
-        lines += _wrap("About " + "; ".join(f"{d['label']} ({_iri(d['iri'])})" for d in group["decisions"]) + ":",
-                       width, "", "  ")
-        lines += _items(group["statements"], width, lambda item: f"[{item['stance']}] “{item['quote']}”")
-        lines.append("")
-    if card.claims:
-        lines.append(f"Claims (figures and findings, about no decision): {len(card.claims)}")
-        lines += _items(card.claims, width, lambda item: f"“{item['quote']}”" if item["quote"] else item["label"])
-    return lines
-
-
-def _items(items: list[dict], width: int, text) -> list[str]:
-    """One wrapped entry per statement with its IRI; the source is named when it changes."""
-    lines, source = [], None
-    for item in items:
-        if item["source"] != source:
-            source = item["source"]
-            lines += _wrap(f"in {source}" + (f" <{item['url']}>" if item.get("url") else "") + ":", width, "  ")
-        lines += _wrap(f"{text(item)}  {_iri(item['iri'])}", width, "    ", "      ")
-    return lines
-
-
-def _decision(card, width: int) -> list[str]:
-    lines = [f"Decision  {card.label}  ({_iri(card.iri)})", ""]
-    lines += _field("Type", card.decision_type, width)
-    lines += _field("Decided by", card.decided_by["label"] if card.decided_by else None, width)
-    lines += _field("Date", card.date, width)
-    lines += _field("Contested", "yes" if card.contested else None, width)
-    lines += _field("Legal effect", card.legal_effect, width)
-    for stance, items in card.by_stance.items():
-        lines += ["", f"{stance.capitalize()} ({len(items)} statement{'s' if len(items) != 1 else ''}):"]
-        lines += _items(items, width, lambda item: f"{item['speaker']}: “{item['quote']}”"
-                                                   + (f" [about {item['via']}]" if item["via"] else ""))
-    if not card.by_stance:
-        lines += ["", "No statements about this decision in the graph."]
-    lines += ["", f"Events ({len(card.events)}):"]
-    for event in card.events:
-        when = event["date"] or event["date_text"] or "undated"
-        actors = f" — {', '.join(event['actors'])}" if event["actors"] else ""
-        lines += _wrap(f"{when}  {event['label']}{actors}", width, "  ", "              ")
-    return lines

@@ -23,6 +23,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from minegraph.validate.render import format_finding, summary
     from minegraph.validate.shapes import validate
 
     report = validate(project_from(args), checks=args.checks, shacl=not args.no_shacl)
@@ -33,25 +34,3 @@ def run(args) -> int:
             print(format_finding(finding))
         print(summary(report))
     return 0 if report.conforms else 1
-
-
-def format_finding(finding) -> str:
-    """``graph/FILE: SEVERITY "label" <IRI> property: message`` (parts that are unknown are left out)."""
-    parts = [f"{finding.file or '(no file)'}:", finding.severity]
-    if finding.label:
-        parts.append(json.dumps(finding.label, ensure_ascii=False))
-    if finding.focus:
-        parts.append(f"<{finding.focus}>")
-    where = " ".join(parts)
-    prop = f" {finding.path}" if finding.path else ""
-    return f"{where}{prop}: {finding.message}  [{finding.source}]"
-
-
-def summary(report) -> str:
-    counts = report.counts()
-    ran = ("pySHACL + " if report.shacl else "") + f"{len(report.checks)} check(s)"
-    verdict = "the graph conforms" if report.conforms else "the graph does NOT conform"
-    return (
-        f"{counts['Violation']} violation(s), {counts['Warning']} warning(s), {counts['Info']} info(s) "
-        f"in {report.triples} triples ({ran}): {verdict}"
-    )

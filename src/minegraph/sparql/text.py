@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rdflib.term import Node
 
@@ -70,44 +71,89 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(text)]
 
 
-def _code(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if t.kind not in ("ws", "comment")]
+class QueryText:
+    """One query text, tokenized once: its form, variables, SERVICE uses, prefixes and substitution
+    all derive from the same token list (see :func:`parsed` for the cached instance per text)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = tokenize(text)
+        self.code_index = [i for i, t in enumerate(self.tokens) if t.kind not in ("ws", "comment")]
+        self.code = [self.tokens[i] for i in self.code_index]
+        self._uses: dict[int, _Use] | None = None
+
+    @property
+    def form(self) -> str:
+        """SELECT, CONSTRUCT, DESCRIBE or ASK; QueryError for updates or text with no query form."""
+        for token in self.code:
+            if token.word in QUERY_FORMS:
+                return token.word
+            if token.word in UPDATE_WORDS:
+                raise QueryError(f"SPARQL Update ({token.word}) is not accepted: minegraph queries are read-only")
+        raise QueryError("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX lines)")
+
+    @property
+    def variables(self) -> set[str]:
+        """Names of the variables the text mentions (outside strings, IRIs and comments)."""
+        return {t.name for t in self.code if t.kind == "var"}
+
+    def line_of(self, token: Token) -> int:
+        return self.text.count("\n", 0, token.start) + 1
+
+    def refuse_service(self) -> None:
+        """QueryError if the query calls another endpoint (SERVICE): queries stay on the chosen store."""
+        for token in self.code:
+            if token.word == "SERVICE":
+                raise QueryError(f"line {self.line_of(token)}: SERVICE (federated query) is refused; "
+                                 "queries run on one store only")
+
+    def without_comments(self) -> str:
+        """The text without comments (line breaks kept, so line numbers stay the same)."""
+        return "".join(t.text for t in self.tokens if t.kind != "comment")
+
+    def undeclared_prefixes(self, known: dict[str, str]) -> dict[str, str]:
+        """Known prefixes the text uses without a PREFIX line (to complete ad-hoc queries)."""
+        code = self.code
+        declared = {code[i + 1].text[:-1] for i, t in enumerate(code[:-1]) if t.word == "PREFIX" and code[i + 1].kind == "pname"}
+        used = {t.text.split(":", 1)[0] for t in code if t.kind == "pname"}
+        return {p: known[p] for p in sorted(used - declared) if p in known}
+
+    @property
+    def uses(self) -> dict[int, "_Use"]:
+        if self._uses is None:
+            self._uses = _classify(self.code)
+        return self._uses
+
+
+@lru_cache(maxsize=512)
+def parsed(text: str) -> QueryText:
+    """The tokenized form of ``text``, cached: a library query is tokenized once per process."""
+    return QueryText(text)
 
 
 def query_form(text: str) -> str:
     """SELECT, CONSTRUCT, DESCRIBE or ASK; QueryError for updates or text with no query form."""
-    for token in _code(tokenize(text)):
-        if token.word in QUERY_FORMS:
-            return token.word
-        if token.word in UPDATE_WORDS:
-            raise QueryError(f"SPARQL Update ({token.word}) is not accepted: minegraph queries are read-only")
-    raise QueryError("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX lines)")
+    return parsed(text).form
 
 
 def variables(text: str) -> set[str]:
     """Names of the variables the text mentions (outside strings, IRIs and comments)."""
-    return {t.name for t in tokenize(text) if t.kind == "var"}
+    return parsed(text).variables
 
 
 def strip_comments(text: str) -> str:
     """The text without comments (line breaks kept, so line numbers stay the same)."""
-    return "".join(t.text for t in tokenize(text) if t.kind != "comment")
+    return parsed(text).without_comments()
 
 
 def refuse_service(text: str) -> None:
     """QueryError if the query calls another endpoint (SERVICE): queries stay on the chosen store."""
-    for token in _code(tokenize(text)):
-        if token.word == "SERVICE":
-            line = text.count("\n", 0, token.start) + 1
-            raise QueryError(f"line {line}: SERVICE (federated query) is refused; queries run on one store only")
+    parsed(text).refuse_service()
 
 
 def undeclared_prefixes(text: str, known: dict[str, str]) -> dict[str, str]:
     """Known prefixes the text uses without a PREFIX line (to complete ad-hoc queries)."""
-    code = _code(tokenize(text))
-    declared = {code[i + 1].text[:-1] for i, t in enumerate(code[:-1]) if t.word == "PREFIX" and code[i + 1].kind == "pname"}
-    used = {t.text.split(":", 1)[0] for t in code if t.kind == "pname"}
-    return {p: known[p] for p in sorted(used - declared) if p in known}
+    return parsed(text).undeclared_prefixes(known)
 
 
 # --------------------------------------------------------------------------- substitution
@@ -204,10 +250,8 @@ def substitute(text: str, bindings: dict[str, Node]) -> str:
     """The query with each bound variable replaced by its value (see module docstring)."""
     if not bindings:
         return text
-    tokens = tokenize(text)
-    code_index = [i for i, t in enumerate(tokens) if t.kind not in ("ws", "comment")]
-    code = [tokens[i] for i in code_index]
-    uses = _classify(code)
+    query = parsed(text)
+    tokens, code_index, code, uses = query.tokens, query.code_index, query.code, query.uses
     names = set(bindings)
     cache: dict[int, set[str]] = {}
     spelled = {name: to_sparql(term) for name, term in bindings.items()}
@@ -220,9 +264,8 @@ def substitute(text: str, bindings: dict[str, Node]) -> str:
         value = spelled[name]
         if use.role in ("assigned", "values", "bound"):
             where = {"assigned": f"AS {token.text}", "values": f"VALUES {token.text}", "bound": f"BOUND({token.text})"}
-            line = text.count("\n", 0, token.start) + 1
             raise QueryError(
-                f"line {line}: parameter {token.text} is used as {where[use.role]}; a parameter has one fixed value "
+                f"line {query.line_of(token)}: parameter {token.text} is used as {where[use.role]}; a parameter has one fixed value "
                 "and cannot be assigned or tested there — use another variable name"
             )
         if use.role == "projection":

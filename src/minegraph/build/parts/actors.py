@@ -12,6 +12,7 @@ from rdflib import RDFS, XSD, Graph, Literal, URIRef
 from minegraph.build.records import Record, Resolver, load_toml, records
 from minegraph.core.namespaces import MG, ORG, SCHEMA, iri
 from minegraph.build.rdf import cite, describe, interval, new_graph
+from minegraph.build.registry import part
 
 ORGANISATION_TYPES = {
     "State", "GovernmentBody", "Parliament", "InternationalOrganisation", "NonGovernmentalOrganisation",
@@ -19,6 +20,7 @@ ORGANISATION_TYPES = {
 }
 
 
+@part("actors.ttl", order=50)
 def build_actors(context) -> Graph:
     """The ``actors.ttl`` part."""
     path = context.project.curation_dir / "actors.toml"

@@ -16,6 +16,7 @@ from minegraph.core.namespaces import DCTERMS, MG, ORG, concept, iri
 from minegraph.build.rdf import cite, dates, describe, new_graph, text
 from minegraph.build.source_registry import KIND_CLASSES
 from minegraph.core.treaty_rules import TimingRule
+from minegraph.build.registry import part
 
 CONVENTION_FILE = "convention.toml"
 TREATY = iri("treaty", "apmbc")
@@ -47,6 +48,7 @@ def timing_rules(project) -> dict[URIRef, TimingRule]:
     return {rule.node: rule for rule in (_rule(r) for r in records(document, lines, path, "rule"))}
 
 
+@part("convention.ttl", order=10)
 def build_convention(context) -> Graph:
     """The ``convention.ttl`` part."""
     document, lines, path = _load(context.project)

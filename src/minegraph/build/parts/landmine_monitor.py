@@ -20,6 +20,7 @@ from minegraph.build.records import load_toml, records
 from minegraph.errors import InputError
 from minegraph.core.namespaces import MG, PROV, SKOS, concept, iri, scheme_iri, slugify
 from minegraph.build.rdf import cite, describe, new_graph, text
+from minegraph.build.registry import part
 
 ICBL_CMC = iri("organisation", "icbl-cmc")
 
@@ -46,6 +47,7 @@ def parse_figure(value: str) -> tuple[Decimal, str, str | None] | None:
     return amount, _QUALIFIERS[qualifier], unit
 
 
+@part("landmine-monitor.ttl", order=60)
 def build_landmine_monitor(context) -> Graph:
     """The ``landmine-monitor.ttl`` part: measures, the two reports, and their figures."""
     g = new_graph()

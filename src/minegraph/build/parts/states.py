@@ -22,6 +22,7 @@ from minegraph.core.namespaces import MG, PROV, SKOS, WD, concept, iri
 from minegraph.build.rdf import cite, dates, describe, new_graph, text
 from minegraph.build.reference.tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
+from minegraph.build.registry import part
 
 __all__ = ["build_convention", "build_states", "build_treaty_acts", "stated_entry_into_force"]
 
@@ -36,6 +37,7 @@ _STATED_ENTRY = (
 )
 
 
+@part("states.ttl", order=20)
 def build_states(context) -> Graph:
     """The ``states.ttl`` part: the 197 states with names, ISO codes and Wikidata identities."""
     reference = context.project.reference_dir
@@ -82,6 +84,7 @@ def _identity(g: Graph, node: URIRef, link, name: str) -> None:
         g.add((node, SKOS.altLabel, text(link.label)))
 
 
+@part("treaty-acts.ttl", order=30)
 def build_treaty_acts(context) -> Graph:
     """The ``treaty-acts.ttl`` part: every state's signature, consent and entry into force."""
     parties = sorted(read_parties(context.project.reference_dir), key=lambda p: p.iso3)

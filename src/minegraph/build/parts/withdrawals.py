@@ -20,6 +20,7 @@ from minegraph.errors import InputError
 from minegraph.core.namespaces import DCTERMS, MG, concept, iri
 from minegraph.build.rdf import cite, dates, describe, new_graph, text
 from minegraph.build.reference.tables import WithdrawalRow
+from minegraph.build.registry import part
 
 #: The joint statement of 18 March 2025: a document known only from the reports citing it.
 JOINT_STATEMENT = "joint-statement-2025-03-18-defence-ministers"
@@ -28,6 +29,7 @@ COALITION = iri("organisation", "EST-LVA-LTU-POL-defence-ministers")
 _PARENTHESIS = re.compile(r"\((.*)\)\s*$", re.S)
 
 
+@part("withdrawals.ttl", order=40)
 def build_withdrawals(context) -> Graph:
     """The ``withdrawals.ttl`` part."""
     readings = Readings(context)
