@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     from minegraph.core.rdf_io import atomic_write, load_graph
     from minegraph.store.memory import RdflibStore
     from minegraph.store.oxigraph import OxigraphStore
-    from minegraph.validate.shapes import validate
+    from minegraph.validation.shapes import validate
 
     project = find_project()
     files = project.all_rdf_files()

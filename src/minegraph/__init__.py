@@ -8,6 +8,9 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
     import minegraph
     rows = minegraph.query("in-force-on-date", date="2025-01-01")   # list-like of dicts
     frame = rows.to_dataframe()                                       # needs pandas
+    report = minegraph.validate()                                     # shapes + checks
+    card = minegraph.trace("downward spiral")                         # provenance of a statement
+    analysis = minegraph.network()                                    # the stance network and its measures
 """
 
 from minegraph._version import __version__ as __version__
@@ -39,3 +42,43 @@ def open_store(project=None, endpoint=None, engine="oxigraph", **options):
     from minegraph.store import open_store as _open_store
 
     return _open_store(project, endpoint, engine, **options)
+
+
+def validate(project=None, **options):
+    """Validate the project's graph against the shapes and the extra checks; a ValidationReport."""
+    from minegraph.core.project import find_project
+    from minegraph.validation.shapes import validate as _validate
+
+    return _validate(project or find_project(), **options)
+
+
+def trace(target, *, store=None, project=None):
+    """The provenance card of a statement, actor or decision, found by IRI or by words of it."""
+    from minegraph.core.project import find_project
+    from minegraph.store import open_store as _open_store
+    from minegraph.provenance.resolve import trace as _trace
+
+    project = project or find_project()
+    own = store is None
+    store = store or _open_store(project)
+    try:
+        return _trace(store, target, project)
+    finally:
+        if own:
+            store.close()
+
+
+def network(*, store=None, project=None, seed=1):
+    """The debate's graphs (stance, agreement, reported, membership) with centralities and coalitions."""
+    from minegraph.analysis.graphs import analyse
+    from minegraph.core.project import find_project
+    from minegraph.store import open_store as _open_store
+
+    project = project or find_project()
+    own = store is None
+    store = store or _open_store(project)
+    try:
+        return analyse(store, project, seed=seed)
+    finally:
+        if own:
+            store.close()

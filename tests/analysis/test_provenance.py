@@ -8,7 +8,7 @@ from rdflib import Literal, URIRef
 
 from minegraph.core.namespaces import MG, iri
 from minegraph.errors import TraceError
-from minegraph.trace.resolve import resolve, subgraph, trace
+from minegraph.provenance.resolve import resolve, subgraph, trace
 
 STATEMENT = str(iri("statement", "euronews-2025-04-10-01-carbonnier-civilian-victims"))
 QUOTE = "We know that over 80% of the victims of anti-personnel mines are civilians and especially children"

@@ -15,10 +15,10 @@ PACKAGE = SRC / "minegraph"
 LAYERS: list[set[str]] = [
     {"errors", "_version"},
     {"core"},
-    {"sparql"},
+    {"querylang"},
     {"build", "store"},
     {"queries"},
-    {"validate", "trace"},
+    {"validation", "provenance"},
     {"analysis"},
     {"report"},
     {"ingest", "publish", "bench", "scaleout"},
@@ -138,3 +138,12 @@ def test_only_the_analysis_layer_imports_networkx():
                    if any(isinstance(n, (ast.Import, ast.ImportFrom)) and "networkx" in ast.unparse(n)
                           for n in ast.walk(ast.parse(p.read_text()))))
     assert users and all(name.startswith("minegraph.analysis.") for name in users), users
+
+
+def test_no_function_is_over_sixty_lines():
+    long = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
+                long.append(f"{module_name(path)}.{node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert not long, "functions over 60 lines (split them): " + ", ".join(sorted(long))

@@ -13,7 +13,7 @@ from rdflib.namespace import SH
 
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import parse_into
-from minegraph.validate.shapes import Schema, ValidationReport, validate_graph
+from minegraph.validation.shapes import Schema, ValidationReport, validate_graph
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]

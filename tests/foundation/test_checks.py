@@ -10,8 +10,8 @@ import pytest
 from rdflib import RDF, RDFS, Literal, URIRef
 
 from minegraph.core import namespaces as ns  # XSD, TIME through the module: pytest probes module globals
-from minegraph.validate.checks import all_checks
-from minegraph.validate.checks.references import is_known
+from minegraph.validation.checks import all_checks
+from minegraph.validation.checks.references import is_known
 from minegraph.core.namespaces import MG, OA, iri
 
 S, Q = iri("statement", "fixture-01-ozols-defend"), iri("claim", "fixture-02-countries-contaminated")
@@ -27,7 +27,7 @@ T2020 = iri("instant", "2020-05-01")
 NOBODY = iri("person", "nobody")
 QUOTE = "Our soldiers must be able to defend every metre of our land"
 SHA = "f8cdbb64d12308865c8c08452c875821fda42239e1f879a894e1a20d9f058ea4"
-MY_MODULES = {"minegraph.validate.checks.anchors", "minegraph.validate.checks.references", "minegraph.validate.checks.dates"}
+MY_MODULES = {"minegraph.validation.checks.anchors", "minegraph.validation.checks.references", "minegraph.validation.checks.dates"}
 
 
 def date(value: str) -> Literal:

@@ -8,7 +8,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 
 from minegraph.core.rdf_io import parse_into, serialize_turtle
-from minegraph.validate.shapes import validate
+from minegraph.validation.shapes import validate
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 

@@ -15,7 +15,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from minegraph.build.builder import BuildContext
-from minegraph.validate.checks import CheckContext, all_checks
+from minegraph.validation.checks import CheckContext, all_checks
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
 

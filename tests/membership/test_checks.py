@@ -113,13 +113,13 @@ def test_counts_without_reference_data_are_a_warning(run_check, tmp_path):
 
 
 def test_the_checks_are_registered_for_minegraph_validate():
-    from minegraph.validate.checks import all_checks
+    from minegraph.validation.checks import all_checks
 
     assert set(TREATY_CHECKS) <= set(all_checks())
 
 
 def test_the_real_graph_has_167_states_that_ever_consented_and_133_signatories(real_graph):
-    from minegraph.validate.checks.treaty import by_state
+    from minegraph.validation.checks.treaty import by_state
 
     assert len(by_state(real_graph, MG.ConsentToBeBound)) == 167
     assert len(by_state(real_graph, MG.Signature)) == 133

@@ -8,8 +8,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from minegraph.errors import QueryError
-from minegraph.sparql.text import substitute, tokenize
-from minegraph.sparql.terms import to_sparql
+from minegraph.querylang.text import substitute, tokenize
+from minegraph.querylang.terms import to_sparql
 
 X = Literal("x")
 NASTY = [

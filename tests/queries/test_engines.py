@@ -14,8 +14,8 @@ from rdflib import Literal
 
 from minegraph.queries.library import load_query
 from minegraph.queries.run import execute
-from minegraph.sparql.text import tokenize
-from minegraph.sparql.terms import canonical
+from minegraph.querylang.text import tokenize
+from minegraph.querylang.terms import canonical
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_QUERIES = Path(__file__).resolve().parent / "fixtures" / "queries"
@@ -173,8 +173,8 @@ def test_some_library_queries_can_be_checked_against_native_substitution():
 def test_binding_by_substitution_agrees_with_oxigraphs_native_substitutions(path, params, real_stores):
     import pyoxigraph
 
-    from minegraph.sparql.terms import from_oxigraph
-    from minegraph.sparql.results import QueryResult
+    from minegraph.querylang.terms import from_oxigraph
+    from minegraph.querylang.results import QueryResult
 
     definition = load_query(path)
     ours = execute(definition, params, real_stores["oxigraph"])

@@ -13,8 +13,8 @@ from rdflib import Literal, URIRef
 from minegraph.errors import QueryError
 from minegraph.queries.formats import render, table
 from minegraph.queries.run import fetch_labels, result_iris
-from minegraph.sparql.results import QueryResult
-from minegraph.sparql.terms import from_oxigraph
+from minegraph.querylang.results import QueryResult
+from minegraph.querylang.terms import from_oxigraph
 
 STATE = "https://w3id.org/minegraph/id/state/"
 ODD = Literal('a "quoted", comma\nnew line\ttab \\ backslash é', lang="en")

@@ -34,7 +34,7 @@ def test_every_library_query_has_a_complete_header_and_valid_examples(path):
 
 @pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
 def test_every_library_query_is_strict_sparql_with_its_own_prefixes(path):
-    from minegraph.sparql.text import check_syntax, query_form, refuse_service
+    from minegraph.querylang.text import check_syntax, query_form, refuse_service
 
     text = path.read_text(encoding="utf-8")
     query_form(text)

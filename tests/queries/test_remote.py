@@ -15,7 +15,7 @@ from minegraph.cli import main
 from minegraph.errors import EndpointError, InputError
 from minegraph.core.rdf_io import load_graph
 from minegraph.store.remote import RemoteStore
-from minegraph.sparql.terms import canonical
+from minegraph.querylang.terms import canonical
 
 STATE = "https://w3id.org/minegraph/id/state/"
 

@@ -25,7 +25,7 @@ from rdflib import URIRef
 from minegraph.errors import require
 from minegraph.core.namespaces import MG
 from minegraph.queries.run import fetch_labels, run_query, run_sparql
-from minegraph.sparql.terms import to_sparql
+from minegraph.querylang.terms import to_sparql
 
 #: Edge stance for each sign of :func:`stance_graph` (0 is "neutral" or "mixed", see :func:`_stance`).
 STANCE_OF_SIGN = {1: "support", -1: "oppose"}

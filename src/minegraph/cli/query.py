@@ -122,7 +122,7 @@ def run_query(args) -> int:
 def run_sparql(args) -> int:
     from minegraph.queries.run import run_sparql as run
 
-    from minegraph.sparql.text import query_form
+    from minegraph.querylang.text import query_form
 
     text = sys.stdin.read() if args.text == "-" else args.text
     query_form(text)  # refuse updates before opening a store

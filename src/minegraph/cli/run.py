@@ -32,8 +32,8 @@ def register(sub) -> None:
 def run(args) -> int:
     from minegraph.queries.run import default_store
     from minegraph.report.html import write_report
-    from minegraph.validate.shapes import validate
-    from minegraph.validate.render import format_finding, summary
+    from minegraph.validation.shapes import validate
+    from minegraph.validation.render import format_finding, summary
 
     project = project_from(args)
     out_dir = project.root / (args.output or "out")

@@ -23,8 +23,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.trace.render import render
-    from minegraph.trace.resolve import resolve, trace
+    from minegraph.provenance.render import render
+    from minegraph.provenance.resolve import resolve, trace
 
     project = project_from(args)
     store = local_store(args, project)

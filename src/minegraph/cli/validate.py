@@ -23,8 +23,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.validate.render import format_finding, summary
-    from minegraph.validate.shapes import validate
+    from minegraph.validation.render import format_finding, summary
+    from minegraph.validation.shapes import validate
 
     report = validate(project_from(args), checks=args.checks, shacl=not args.no_shacl)
     if args.format == "json":

@@ -16,8 +16,8 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from minegraph.errors import QueryError
-from minegraph.sparql.results import QueryResult
-from minegraph.sparql.terms import compact, to_json, to_ntriples
+from minegraph.querylang.results import QueryResult
+from minegraph.querylang.terms import compact, to_json, to_ntriples
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json")
 GRAPH_FORMATS = ("table", "ttl", "jsonld", "nt")

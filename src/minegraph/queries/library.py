@@ -9,7 +9,7 @@ A library query opens with ``# key: value`` comment lines (continued on lines st
     # param: state iri — the state (no default: required)
     # example: minegraph query in-force-on-date --param date=2025-01-01
 
-Parameter types are those of :data:`minegraph.sparql.terms.PARAM_TYPES`; see ``queries/README.md``.
+Parameter types are those of :data:`minegraph.querylang.terms.PARAM_TYPES`; see ``queries/README.md``.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from pathlib import Path
 from rdflib.term import Node
 
 from minegraph.errors import ParameterError, QueryError
-from minegraph.sparql.text import variables
-from minegraph.sparql.terms import PARAM_TYPES, as_text, parse_value
+from minegraph.querylang.text import variables
+from minegraph.querylang.terms import PARAM_TYPES, as_text, parse_value
 
 FIELDS = ("title", "description", "param", "example")
 _FIELD = re.compile(r"^#\s?(?P<key>[A-Za-z][\w-]*):\s*(?P<value>.*)$")

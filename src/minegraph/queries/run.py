@@ -11,9 +11,9 @@ from collections.abc import Iterable, Mapping
 from rdflib import URIRef
 
 from minegraph.queries.library import QueryDef, find_query, load_query, query_files
-from minegraph.sparql.results import QueryResult
+from minegraph.querylang.results import QueryResult
 from minegraph.store import Store, open_store
-from minegraph.sparql.terms import to_sparql
+from minegraph.querylang.terms import to_sparql
 
 _DEFAULT_STORES: dict[str, tuple[Store, str]] = {}
 
@@ -63,7 +63,7 @@ def run_sparql(text: str, *, store: Store | None = None, project=None, complete_
                source: str | None = None) -> QueryResult:
     """Run ad-hoc SPARQL text; minegraph's prefixes (``mg:``, ``state:``…) need no PREFIX lines."""
     from minegraph.core.namespaces import PREFIXES
-    from minegraph.sparql.text import check_syntax, query_form, undeclared_prefixes
+    from minegraph.querylang.text import check_syntax, query_form, undeclared_prefixes
 
     query_form(text)  # refuse updates before anything else
     if store is None:

@@ -19,7 +19,7 @@ from rdflib import URIRef
 from minegraph.errors import MinegraphError
 from minegraph.queries.run import run_query, run_sparql
 from minegraph.core.rdf_io import atomic_write
-from minegraph.sparql.terms import compact, to_sparql
+from minegraph.querylang.terms import compact, to_sparql
 
 REPORT_NAME = "index.html"
 

@@ -1,9 +1,9 @@
 """Where queries run: one small interface over Oxigraph (default), rdflib and remote endpoints.
 
 Every store takes SPARQL 1.1 text plus parameter bindings and returns a
-:class:`~minegraph.sparql.results.QueryResult` of rdflib terms. The checks are shared: the query form
+:class:`~minegraph.querylang.results.QueryResult` of rdflib terms. The checks are shared: the query form
 (updates are refused), the syntax (Oxigraph's strict parser, with line and column), SERVICE
-(refused unless allowed), and the binding of parameters (:mod:`minegraph.sparql.text`) — so the
+(refused unless allowed), and the binding of parameters (:mod:`minegraph.querylang.text`) — so the
 same query gets the same answer on every engine.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.term import Node
 
-from minegraph.sparql.results import QueryResult
-from minegraph.sparql.text import check_syntax, query_form, refuse_service, substitute
+from minegraph.querylang.results import QueryResult
+from minegraph.querylang.text import check_syntax, query_form, refuse_service, substitute
 
 ENGINES = ("oxigraph", "rdflib")
 

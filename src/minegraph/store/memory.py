@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from minegraph.errors import QueryError, QuerySyntaxError
-from minegraph.sparql.results import QueryResult
+from minegraph.querylang.results import QueryResult
 from minegraph.store.base import Progress, Store, load_steps
 
 

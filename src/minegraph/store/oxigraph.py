@@ -8,8 +8,8 @@ from pathlib import Path
 from rdflib import Graph
 
 from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
-from minegraph.sparql.results import QueryResult
-from minegraph.sparql.terms import from_oxigraph
+from minegraph.querylang.results import QueryResult
+from minegraph.querylang.terms import from_oxigraph
 from minegraph.store.base import Progress, Store, base_iri, load_steps
 
 

@@ -21,10 +21,10 @@ from pathlib import Path
 from rdflib import Graph
 
 from minegraph.errors import EndpointError, InputError
-from minegraph.sparql.results import QueryResult
-from minegraph.sparql.text import strip_comments
+from minegraph.querylang.results import QueryResult
+from minegraph.querylang.text import strip_comments
 from minegraph.store.base import Progress, Store, load_steps
-from minegraph.sparql.terms import check_iri, from_json, from_oxigraph
+from minegraph.querylang.terms import check_iri, from_json, from_oxigraph
 
 _RDF_TYPES = {
     "application/n-triples": "N_TRIPLES",

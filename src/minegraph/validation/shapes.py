@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
 
-from minegraph.validate.checks import CheckContext, CheckFunction, Problem, all_checks
+from minegraph.validation.checks import CheckContext, CheckFunction, Problem, all_checks
 from minegraph.errors import InputError
 from minegraph.core.namespaces import bind_prefixes
 from minegraph.core.project import Project

@@ -12,7 +12,7 @@ def render(store, target, card, fmt: str = "text", width: int = 100) -> str:
     """The card of ``target`` in ``fmt``: ``text`` (wrapped to ``width``), ``json`` or ``ttl``."""
     if fmt == "ttl":
         from minegraph.core.rdf_io import serialize_turtle
-        from minegraph.trace.resolve import subgraph
+        from minegraph.provenance.resolve import subgraph
 
         return serialize_turtle(subgraph(store, card)).decode("utf-8")
     if fmt == "json":
@@ -34,7 +34,7 @@ def _wrap(text: str, width: int, indent: str = "  ", hang: str | None = None) ->
 
 
 def _iri(iri: str) -> str:
-    from minegraph.sparql.terms import compact
+    from minegraph.querylang.terms import compact
 
     return compact(iri)
 

@@ -16,7 +16,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from minegraph.errors import require
-from minegraph.sparql.terms import canonical, python_value
+from minegraph.querylang.terms import canonical, python_value
 
 Row = dict[str, Node | None]
 Triple = tuple[Node, Node, Node]

@@ -13,9 +13,9 @@ from rdflib import URIRef
 
 from minegraph.core.namespaces import sparql_prologue
 from minegraph.errors import TraceError
-from minegraph.trace.select import select
+from minegraph.provenance.select import select
 from minegraph.core.rdf_io import sha256_file
-from minegraph.sparql.terms import compact
+from minegraph.querylang.terms import compact
 
 STATEMENT_QUERY = """SELECT ?isStatement ?quote ?label ?mode ?cue ?note ?speaker ?speakerLabel ?asReported ?stance
        ?stanceNote ?said ?earliest ?latest ?published ?source ?anchor ?archive ?path ?sha256 ?start ?end ?exact WHERE {

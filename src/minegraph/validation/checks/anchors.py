@@ -20,7 +20,7 @@ from rdflib.term import Node
 
 from minegraph.core.anchors import verify
 from minegraph.core.namespaces import MG, OA
-from minegraph.validate.checks import CheckContext, Problem, check
+from minegraph.validation.checks import CheckContext, Problem, check
 
 
 @dataclass(frozen=True)

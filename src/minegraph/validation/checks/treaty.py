@@ -26,7 +26,7 @@ from minegraph.errors import InputError
 from minegraph.core.namespaces import MG
 from minegraph.build.reference.tables import read_parties, universe
 from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, ordinal, rule_from_graph
-from minegraph.validate.checks import CheckContext, Problem, check
+from minegraph.validation.checks import CheckContext, Problem, check
 
 Span = tuple[datetime.date | None, datetime.date | None]
 

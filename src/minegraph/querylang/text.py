@@ -4,7 +4,7 @@ Binding follows SPARQL SEP-0007: a parameter variable takes its value everywhere
 scope — in patterns, filters, expressions, templates, and in sub-queries that project it — but
 not inside a sub-query that does not project it (that is another variable), and it may not
 be assigned (``AS ?p``, ``VALUES ?p``). The value is written as one escaped N-Triples term
-(:func:`minegraph.sparql.terms.to_sparql`) in place of variable tokens only: never inside strings,
+(:func:`minegraph.querylang.terms.to_sparql`) in place of variable tokens only: never inside strings,
 IRIs or comments. Projected parameters become ``(term AS ?p)`` so results still show them.
 
 One implementation for every engine, so that every engine answers the same query. (Oxigraph's
@@ -21,7 +21,7 @@ from functools import lru_cache
 from rdflib.term import Node
 
 from minegraph.errors import QueryError
-from minegraph.sparql.terms import to_sparql
+from minegraph.querylang.terms import to_sparql
 
 _TOKEN = re.compile(
     r"""

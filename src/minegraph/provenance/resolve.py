@@ -4,7 +4,7 @@
 and says so when words match several nodes. :func:`trace` builds a card from SPARQL queries on the
 store: for a statement (or claim) the quote in its archived context, the speaker and their role at the
 time, the decision and stance, the source document with its hash and offsets, and the chain of
-derivation (:mod:`minegraph.trace.cards`); for an actor their statements by decision; for a decision
+derivation (:mod:`minegraph.provenance.cards`); for an actor their statements by decision; for a decision
 its statements by stance and its events in time order. :func:`subgraph` is the traced part of the graph
 as rdflib triples, to share as Turtle.
 """
@@ -19,8 +19,8 @@ from rdflib import Graph, Literal, URIRef
 from minegraph.errors import TraceError
 from minegraph.core.namespaces import bind_prefixes
 from minegraph.queries.run import run_sparql
-from minegraph.sparql.terms import compact, expand_iri, to_sparql
-from minegraph.trace.select import select
+from minegraph.querylang.terms import compact, expand_iri, to_sparql
+from minegraph.provenance.select import select
 
 KINDS = ("statement", "actor", "decision")
 STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
@@ -255,7 +255,7 @@ def trace(store, target: Target | str, project):
     if isinstance(target, str):
         target = resolve(store, target)
     if target.kind == "statement":
-        from minegraph.trace.cards import statement_card
+        from minegraph.provenance.cards import statement_card
 
         return statement_card(store, target.iri, project)
     if target.kind == "actor":

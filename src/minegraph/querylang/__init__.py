@@ -1,0 +1,1 @@
+"""The query language layer: SPARQL text (tokenized once, parameters bound as terms), RDF terms, results."""

@@ -1,0 +1,1 @@
+"""Validation: the SHACL shapes and the checks SHACL cannot express, one report."""
