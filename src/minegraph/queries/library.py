@@ -135,9 +135,39 @@ def _param(spec: str, source: str) -> Param:
     return param
 
 
+#: The package's own queries (trace cards, networks, charts, labels), in the library's format.
+INTERNAL_DIR = Path(__file__).resolve().parent / "internal"
+_CACHE: dict[tuple[str, int, int], QueryDef] = {}
+
+
 def load_query(path: Path) -> QueryDef:
-    """Read and check one ``.rq`` file (header complete, parameters declared and used)."""
+    """Read and check one ``.rq`` file (header complete, parameters declared and used); cached
+    per file and version (size, mtime), so a query is read and checked once per process."""
     path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read query file ({exc.strerror})") from None
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _CACHE:
+        _CACHE[key] = _read_query(path)
+    return _CACHE[key]
+
+
+def internal_query(name: str) -> QueryDef:
+    """One of the package's own queries (``queries/internal/NAME.rq`` in the package)."""
+    path = INTERNAL_DIR / f"{name}.rq"
+    if not path.is_file():
+        raise QueryError(f"no internal query {name!r}")
+    return load_query(path)
+
+
+def internal_query_files() -> list[Path]:
+    """The package's own queries, by name (``minegraph queries --all`` lists them too)."""
+    return sorted(INTERNAL_DIR.glob("*.rq"))
+
+
+def _read_query(path: Path) -> QueryDef:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
