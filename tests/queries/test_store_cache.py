@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 
 import pytest
@@ -101,14 +102,45 @@ def test_a_corrupt_database_is_detected_and_rebuilt(project, damage):
         for sst in database.glob("*.sst"):
             sst.unlink()
     store, messages = _open(project)
-    assert messages[0].startswith(f"store {default_location(project)} is corrupt: database {database} is corrupt or unreadable")
+    assert messages[0].startswith(f"store {default_location(project)} is corrupt: ")
+    assert re.search(r"database file \S+ was changed after the build|has other files than were built", messages[0])
     assert _count(store) == expected
+
+
+def test_bytes_flipped_inside_the_store_with_the_mtime_restored_are_detected(project):
+    store, _ = _open(project)
+    expected = _count(store)
+    del store
+    sst = max(_database(project).glob("*.sst"), key=lambda p: p.stat().st_size)
+    before = sst.stat()
+    with open(sst, "r+b") as handle:
+        handle.seek(before.st_size // 2)
+        block = handle.read(4096)
+        handle.seek(before.st_size // 2)
+        handle.write(bytes(b ^ 0xFF for b in block))
+    os.utime(sst, ns=(before.st_atime_ns, before.st_mtime_ns))
+    store, messages = _open(project)
+    assert messages and f"database file {sst.name} was changed after the build" in messages[0]
+    assert _count(store) == expected
+
+
+def test_a_same_size_edit_of_a_graph_file_with_its_mtime_restored_is_seen(project):
+    _open(project)
+    path = project.data_files()[0]
+    before = path.stat()
+    data = path.read_bytes()
+    index = data.index(b'"') + 1  # the first letter of the first literal: flip its case
+    path.write_bytes(data[:index] + bytes([data[index] ^ 0x20]) + data[index + 1:])
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    _, messages = _open(project)
+    assert messages and "is stale" in messages[0]
 
 
 def test_a_corrupt_store_is_reported_when_rebuilding_is_not_allowed(project):
     _open(project)
     (_database(project) / "CURRENT").write_text("garbage\n")
-    with pytest.raises(StoreError, match=r"is corrupt: database .* is corrupt or unreadable"):
+    with pytest.raises(StoreError, match=r"is corrupt: database file CURRENT was changed after the build"):
         _open(project, rebuild=False)
 
 

@@ -10,6 +10,7 @@ building twice gives byte-identical files and ``git diff graph/`` is reviewable.
 
 from __future__ import annotations
 
+import shutil
 from functools import partial
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,8 @@ from rdflib import BNode, Graph
 from minegraph.build.dataset import describe_dataset
 from minegraph.errors import MinegraphError
 from minegraph.core.project import Project
-from minegraph.core.rdf_io import serialize_turtle, atomic_write
+from minegraph.core.files import replaced_directory
+from minegraph.core.rdf_io import serialize_turtle
 from minegraph.build.registry import all_parts
 from minegraph.build.source_registry import SourceRegistry
 
@@ -65,15 +67,26 @@ def _refuse_blank_nodes(name: str, graph: Graph) -> None:
 
 
 def build(project: Project, progress: Progress | None = None) -> list[Path]:
-    """Rebuild graph/*.ttl; return the files whose bytes changed."""
-    changed: list[Path] = []
-    for name, graph in build_graphs(project, progress).items():
-        path = project.graph_dir / name
-        data = serialize_turtle(graph)
-        if not path.exists() or path.read_bytes() != data:
-            atomic_write(path, data)
-            changed.append(path)
-    return changed
+    """Rebuild graph/*.ttl; return the files whose bytes changed.
+
+    The new graph/ is written into a staging copy (archived texts hard-linked, not copied) and
+    swapped in whole, under a lock: a second build is refused, and a build killed at any point
+    leaves the old graph/ intact (the next build removes what it left behind)."""
+    graphs = build_graphs(project, progress)
+    target = project.graph_dir
+    written = {name: serialize_turtle(graph) for name, graph in graphs.items()}
+    changed = [target / name for name, data in written.items()
+               if not (target / name).is_file() or (target / name).read_bytes() != data]
+    stale = [p for p in target.glob("*.ttl") if p.name not in written]
+    if not changed and not stale:
+        return []
+    with replaced_directory(target, "build", keep=("sources",)) as staging:
+        for name, data in sorted(written.items()):
+            (staging / name).write_bytes(data)
+        for other in sorted(target.iterdir()):  # anything else graph/ holds (a README, …) stays
+            if other.name != "sources" and not other.name.endswith(".ttl") and not other.name.startswith("."):
+                (shutil.copytree if other.is_dir() else shutil.copy2)(other, staging / other.name)
+    return changed + stale
 
 
 def stale_files(project: Project) -> list[str]:

@@ -83,9 +83,10 @@ def local_store(args, project):
 
 
 def emit(text: str, output: str | None, what: str = "") -> None:
-    """Write a command's result to ``output`` atomically (saying so on stderr), or to standard output."""
-    if output:
-        from minegraph.core.rdf_io import atomic_write
+    """Write a command's result to ``output`` atomically (saying so on stderr), or to standard output
+    (no ``output``, or ``-``). Only a regular file is ever replaced."""
+    if output and output != "-":
+        from minegraph.core.files import atomic_write
 
         atomic_write(output, text.encode("utf-8"))
         to_stderr(f"wrote {output}{what}")

@@ -25,6 +25,6 @@ def run(args) -> int:
         return 1 if stale else 0
     changed = build(project, progress=lambda message: print(message, file=sys.stderr))
     for path in changed:
-        print(f"wrote {path.relative_to(project.root)}")
+        print(f"{'wrote' if path.exists() else 'removed'} {path.relative_to(project.root)}")
     print(f"{len(changed)} file(s) changed")
     return 0

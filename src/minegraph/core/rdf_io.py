@@ -1,15 +1,12 @@
-"""Reading and writing RDF files: precise parse errors, deterministic Turtle, atomic writes.
+"""Reading and writing RDF files: precise parse errors and deterministic Turtle.
 
 Turtle is checked with Oxigraph's parser first (fast, and it reports line and column),
 then loaded into the requested rdflib graph. Output is sorted Turtle with minegraph's
-prefixes, written to a temporary file and renamed, so a file is never half-written.
+prefixes (written atomically by :mod:`minegraph.core.files`).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,6 +14,7 @@ import pyoxigraph
 from rdflib import Graph
 
 from minegraph.errors import InputError
+from minegraph.core.files import atomic_write, sha256_file  # noqa: F401 (their old home; moving callers over)
 from minegraph.core.namespaces import bind_prefixes
 
 _FORMATS = {
@@ -87,37 +85,3 @@ def serialize_turtle(graph: Graph) -> bytes:
         out.add(triple)
     text = out.serialize(format="turtle", encoding="utf-8")
     return text
-
-
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
-def atomic_write(path: Path, data: bytes) -> Path:
-    """Write bytes to ``path`` through a temporary file in the same directory, then rename."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file the usual permissions
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    return path
-
-
-def sha256_file(path: Path) -> str:
-    """The SHA-256 of a file's bytes, as lowercase hex."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 16), b""):
-            digest.update(block)
-    return digest.hexdigest()

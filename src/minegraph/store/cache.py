@@ -19,9 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from minegraph.errors import StoreError
-from minegraph.core.rdf_io import atomic_write, sha256_file
+from minegraph.core.files import atomic_write, sha256_file
 
-FORMAT = 1
+FORMAT = 2
 MANIFEST = "manifest.json"
 _STAMP_GRAPH = "urn:minegraph:store"  # a named graph, invisible to queries on the default graph
 _STAMP_PREDICATE = "urn:minegraph:manifest-digest"
@@ -38,19 +38,21 @@ def _relative(project, path: Path) -> str:
 
 
 def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
-    """SHA-256, size and mtime of every file a store is loaded from; hashes reused when size and
-    mtime are unchanged since ``previous`` (a manifest's ``files``)."""
+    """SHA-256 of every file a store is loaded from, with the file's identity (size, inode, mtime and
+    ctime); a hash is reused only while the identity is unchanged since ``previous`` (a manifest's
+    ``files``). ctime cannot be set back by a user, so an edit that restores size and mtime is seen."""
     previous = previous or {}
     files = {}
     for path in project.all_rdf_files():
         stat = path.stat()
         name = _relative(project, path)
+        identity = {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns, "ctime_ns": stat.st_ctime_ns}
         old = previous.get(name)
-        if old and old.get("size") == stat.st_size and old.get("mtime_ns") == stat.st_mtime_ns and old.get("sha256"):
+        if old and old.get("sha256") and all(old.get(k) == v for k, v in identity.items()):
             digest = old["sha256"]
         else:
             digest = sha256_file(path)
-        files[name] = {"sha256": digest, "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+        files[name] = {"sha256": digest, **identity}
     return files
 
 
@@ -132,6 +134,7 @@ def open_current(project, location: Path | None = None, *, progress: Callable[[o
         else:
             database = location / manifest["database"]
             try:
+                _check_store_files(database, manifest.get("store_files"))
                 store = _open_verified(database, digest)
             except StoreError as exc:
                 problem = f"corrupt: {exc}"
@@ -177,11 +180,42 @@ def build(project, location: Path, files: dict[str, dict], digest: str, progress
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     _write_manifest(location, {"format": FORMAT, "digest": digest, "database": final.name, "files": files,
+                               "store_files": store_files(final),
                                "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
     for old in [*location.glob("db-*"), *location.glob("trash-*")]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
     return final
+
+
+#: RocksDB's own log files change when a database is opened, even read-only: not part of the data.
+_VOLATILE = ("LOG", "LOCK")
+
+
+def store_files(database: Path) -> dict[str, dict]:
+    """Identity (size, mtime, ctime) and SHA-256 of every data file of a database, recorded at build."""
+    files = {}
+    for path in sorted(p for p in database.rglob("*") if p.is_file() and not p.name.startswith(_VOLATILE)):
+        stat = path.stat()
+        files[path.relative_to(database).as_posix()] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
+                                                        "ctime_ns": stat.st_ctime_ns, "sha256": sha256_file(path)}
+    return files
+
+
+def _check_store_files(database: Path, recorded: dict | None) -> None:
+    """StoreError if a data file of the database was changed since it was built (cheap: stat first,
+    hashing only a file whose identity changed)."""
+    if recorded is None:
+        raise StoreError("the manifest records no checksums of the database files")
+    present = {p.relative_to(database).as_posix() for p in database.rglob("*")
+               if p.is_file() and not p.name.startswith(_VOLATILE)}
+    if present != set(recorded):
+        raise StoreError(f"database {database} has other files than were built")
+    for name, entry in recorded.items():
+        stat = (database / name).stat()
+        same = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns) == (entry["size"], entry["mtime_ns"], entry["ctime_ns"])
+        if not same and sha256_file(database / name) != entry["sha256"]:
+            raise StoreError(f"database file {name} was changed after the build")
 
 
 def _is_sound(database: Path, digest: str) -> bool:

@@ -1,0 +1,133 @@
+"""Files written safely: atomic writes to regular files only, directories replaced in one step,
+and a lock so that two builds never interleave.
+
+A file is written to a temporary sibling and renamed over the target, so a reader (or a crash)
+never sees it half-written. A directory (``graph/``, ``dist/``) is rebuilt beside itself and
+swapped in with one ``renameat2(RENAME_EXCHANGE)`` call, so a SIGKILL at any point leaves either
+the whole old or the whole new version; leftovers of a killed run are removed by the next one.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import hashlib
+import os
+import shutil
+import stat
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from minegraph.errors import InputError
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+_KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"),
+          (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_output_target(path: Path) -> Path:
+    """``path`` if it is a regular file or does not exist yet; InputError naming what it is otherwise."""
+    path = Path(path)
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return path
+    except OSError as exc:
+        raise InputError(path, f"cannot write here: {exc.strerror}") from None
+    for test, what in _KINDS:
+        if test(mode):
+            raise InputError(path, f"is {what}; outputs are written only to regular files (use - for standard output)")
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> Path:
+    """Write bytes to ``path`` through a temporary file in the same directory, then rename.
+
+    Only regular files are replaced; a directory that cannot be written to is an InputError."""
+    path = check_output_target(Path(path))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise InputError(path, f"cannot write here: {exc.strerror or exc}") from None
+    try:
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file the usual permissions
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return path
+
+
+def sha256_file(path: Path) -> str:
+    """The SHA-256 of a file's bytes, as lowercase hex."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def exchange(a: Path, b: Path) -> None:
+    """Swap two directories in one system call (Linux ``renameat2`` with ``RENAME_EXCHANGE``)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.renameat2(-100, os.fsencode(a), -100, os.fsencode(b), 2) != 0:  # AT_FDCWD, RENAME_EXCHANGE
+        code = ctypes.get_errno()
+        raise OSError(code, f"cannot swap {a} and {b}: {os.strerror(code)}")
+
+
+@contextmanager
+def locked(target: Path, what: str):
+    """Hold ``<target>.lock`` for the block; a second process gets an InputError at once."""
+    lock = target.with_name(f".{target.name}.lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise InputError(target, f"another {what} is running on it; wait for it to finish") from None
+            raise
+        yield
+
+
+@contextmanager
+def replaced_directory(target: Path, what: str, keep: tuple[str, ...] = ()):
+    """A staging copy of ``target`` to write the new version into; swapped in whole on success.
+
+    ``keep`` names subfolders carried over unchanged (hard-linked, so no bytes are copied)."""
+    target = Path(target)
+    with locked(target, what):
+        remove_leftovers(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+        try:
+            for name in keep:
+                if (target / name).is_dir():
+                    shutil.copytree(target / name, staging / name, copy_function=os.link)
+            yield staging
+            os.chmod(staging, 0o777 & ~_UMASK)
+            if target.exists():
+                exchange(staging, target)
+            else:
+                staging.rename(target)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_leftovers(target: Path) -> None:
+    """Staging folders and temporary files a killed run left beside or inside ``target``."""
+    for stray in target.parent.glob(f".{target.name}.staging-*"):
+        shutil.rmtree(stray, ignore_errors=True)
+    if target.is_dir():
+        for stray in target.glob(".*.tmp"):
+            stray.unlink(missing_ok=True)
