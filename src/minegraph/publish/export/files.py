@@ -38,7 +38,7 @@ def sums_text(files: dict[str, bytes]) -> bytes:
     return b"".join(f"{sha256_hex(data)}  {name}\n".encode("utf-8") for name, data in sorted(files.items()))
 
 
-def _check_replaceable(output: Path) -> None:
+def check_replaceable(output: Path) -> None:
     """Refuse to replace a directory that is not an earlier release (it could be anything)."""
     if output.is_symlink() or (output.exists() and not output.is_dir()):
         raise InputError(output, "the export output exists and is not a directory; choose another --output")
@@ -50,7 +50,7 @@ def _check_replaceable(output: Path) -> None:
 def staged_directory(output: Path) -> Iterator[Path]:
     """A fresh directory beside ``output``; on success it replaces ``output``, on error it is removed."""
     output = Path(output).absolute()
-    _check_replaceable(output)
+    check_replaceable(output)
     output.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent))
     try:

@@ -16,7 +16,7 @@ from rdflib import Graph
 from . import serialise
 from .context import CONTEXT_FILE, committed_context, context_bytes
 from .docs_html import ontology_docs
-from .files import SUMS_FILE, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
+from .files import SUMS_FILE, check_replaceable, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
 from .inputs import Release, load_release
 from .jsonld import jsonld
 from .void import SPDX, DumpFile, describe
@@ -133,8 +133,9 @@ def export(project_dir: Path, output_dir: Path, without_texts: bool = False, bas
     ``base`` is where the release is published: downloads at ``<base>dist/<file>``, the SPARQL
     endpoint at ``<base>query``. ``without_texts`` leaves out the archived third-party texts.
     """
-    release, files = build_files(project_dir, without_texts, base, use_pylode)
     output_dir = Path(output_dir)
+    check_replaceable(output_dir.absolute())  # before the work, so a wrong --output fails at once
+    release, files = build_files(project_dir, without_texts, base, use_pylode)
     with staged_directory(output_dir) as stage:
         write_tree(stage, files)
     entries = tuple(ManifestEntry(name, len(data), sha256_hex(data)) for name, data in sorted(files.items()))

@@ -1,7 +1,8 @@
 """``void.ttl``: the VoID + DCAT 3 description of a release (DCAT-AP friendly).
 
 One ``void:Dataset``/``dcat:Dataset`` with its counts, partitions and dates (computed by the SPARQL
-queries in ``queries/``, on Oxigraph), one ``dcat:Distribution`` per dump with its size and SHA-256
+queries in ``queries/``, on rdflib: an Oxigraph store normalises literals on load, e.g.
+``"37.0"^^xsd:decimal`` to ``"37"``, which would undercount distinct objects), one ``dcat:Distribution`` per dump with its size and SHA-256
 (``spdx:checksum``, as DCAT 3 recommends), one ``void:Dataset`` per named graph (``void:subset``)
 and the SPARQL endpoint as a ``dcat:DataService``. Every node has an IRI (no blank nodes), so the
 file is reproducible byte for byte.
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
 
 from minegraph.namespaces import ID_BASE, PREFIXES
 
@@ -22,6 +25,7 @@ DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 SPDX = "http://spdx.org/rdf/terms#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 IANA = "http://www.iana.org/assignments/media-types/"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
 
 TITLE = "minegraph: the Anti-Personnel Mine Ban Convention, its parties, and who said what"
@@ -57,20 +61,36 @@ def _query_text(name: str) -> str:
     return resources.files(__package__).joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
 
 
-def run_query(store: ox.Store, name: str, **bindings: ox.Literal | ox.NamedNode) -> list[dict[str, object]]:
+def _to_ox(term: Identifier) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
+    raise TypeError(f"unexpected term in a query result: {term!r}")
+
+
+@dataclass(frozen=True)
+class ReleaseGraphs:
+    """The release in rdflib: the union graph, and the dataset of named graphs."""
+
+    union: Graph
+    dataset: Dataset
+
+    @classmethod
+    def of(cls, release: Release) -> "ReleaseGraphs":
+        union = Graph().parse(data=ox.serialize(release.triples(), format=ox.RdfFormat.N_TRIPLES), format="nt")
+        dataset = Dataset()
+        dataset.parse(data=ox.serialize(release.quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+        return cls(union, dataset)
+
+
+def run_query(graph: Graph, name: str, **bindings: Identifier) -> list[dict[str, object]]:
     """Rows of one query of ``queries/`` as dicts of Oxigraph terms, parameters bound as RDF terms."""
-    substitutions = {ox.Variable(key): value for key, value in bindings.items()}
-    solutions = store.query(_query_text(name), substitutions=substitutions or None)
-    names = [variable.value for variable in solutions.variables]
-    return [{key: row[key] for key in names if row[key] is not None} for row in solutions]
-
-
-def release_store(release: Release) -> ox.Store:
-    """Every triple once in the default graph, and every quad in its named graph."""
-    store = ox.Store()
-    store.extend(ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in release.triples())
-    store.extend(release.quads)
-    return store
+    result = graph.query(_query_text(name), initBindings=bindings or None)
+    names = [str(variable) for variable in result.vars]
+    return [{key: _to_ox(row[key]) for key in names if row[key] is not None} for row in result]
 
 
 class _Description:
@@ -121,18 +141,18 @@ def vocabulary_of(iri: str) -> str | None:
 
 def describe(release: Release, dumps: list[DumpFile], base: str, version: str) -> set[ox.Triple]:
     """The triples of ``void.ttl`` for a release whose dumps are ``dumps``, published under ``base``."""
-    store = release_store(release)
+    graphs = ReleaseGraphs.of(release)
     out = _Description()
     dataset = _dataset_node("minegraph")
-    _describe_dataset(out, dataset, store, base, version)
-    _describe_partitions(out, dataset, store)
-    _describe_graphs(out, dataset, store)
+    _describe_dataset(out, dataset, graphs.union, base, version)
+    _describe_partitions(out, dataset, graphs.union)
+    _describe_graphs(out, dataset, graphs.dataset)
     _describe_distributions(out, dataset, dumps, base)
     _describe_service(out, dataset, base)
     return out.triples
 
 
-def _describe_dataset(out: _Description, dataset: ox.NamedNode, store: ox.Store, base: str, version: str) -> None:
+def _describe_dataset(out: _Description, dataset: ox.NamedNode, graph: Graph, base: str, version: str) -> None:
     publisher = _dataset_node("minegraph-developers")
     rights = _dataset_node("minegraph-rights")
     for kind in ("void:Dataset", "dcat:Dataset"):
@@ -148,25 +168,25 @@ def _describe_dataset(out: _Description, dataset: ox.NamedNode, store: ox.Store,
     out.add(publisher, "rdf:type", "foaf:Agent")
     out.add(publisher, "foaf:name", ox.Literal(PUBLISHER_NAME))
     out.add(dataset, "dcat:version", ox.Literal(version))
-    for row in run_query(store, "void-dates"):
+    for row in run_query(graph, "void-dates"):
         for key in ("issued", "modified"):
             if key in row:
                 out.add(dataset, f"dcterms:{key}", row[key])
-    (totals,) = run_query(store, "void-totals")
+    (totals,) = run_query(graph, "void-totals")
     for key in ("triples", "distinctSubjects", "distinctObjects", "properties"):
         out.add(dataset, f"void:{key}", totals[key])
-    for row in run_query(store, "void-entities", uriSpace=ox.Literal(ID_BASE)):
+    for row in run_query(graph, "void-entities", uriSpace=Literal(ID_BASE)):
         out.add(dataset, "void:entities", row["entities"])
     out.add(dataset, "void:uriSpace", ox.Literal(ID_BASE))
     out.add(dataset, "void:sparqlEndpoint", ox.NamedNode(base + "query"))
     out.add(dataset, "dcat:landingPage", ox.NamedNode(base))
-    for row in run_query(store, "void-examples"):
+    for row in run_query(graph, "void-examples"):
         out.add(dataset, "void:exampleResource", row["example"])
 
 
-def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_partitions(out: _Description, dataset: ox.NamedNode, graph: Graph) -> None:
     vocabularies = set()
-    classes = run_query(store, "void-class-partitions")
+    classes = run_query(graph, "void-class-partitions")
     for row in classes:
         node = _dataset_node(f"minegraph-class-{_slug_of(row['class'].value)}")
         out.add(dataset, "void:classPartition", node)
@@ -175,7 +195,7 @@ def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Sto
         out.add(node, "void:triples", row["triples"])
         vocabularies.add(vocabulary_of(row["class"].value))
     out.add(dataset, "void:classes", _integer(len(classes)))
-    for row in run_query(store, "void-property-partitions"):
+    for row in run_query(graph, "void-property-partitions"):
         node = _dataset_node(f"minegraph-property-{_slug_of(row['property'].value)}")
         out.add(dataset, "void:propertyPartition", node)
         out.add(node, "void:property", row["property"])
@@ -186,10 +206,10 @@ def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Sto
         out.add(dataset, "void:vocabulary", ox.NamedNode(namespace))
 
 
-def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_graphs(out: _Description, dataset: ox.NamedNode, graph: Graph) -> None:
     """One ``void:subset`` per named graph; the graph's IRI names the subset."""
     prefix = source_graph("").value
-    for row in run_query(store, "void-graphs"):
+    for row in run_query(graph, "void-graphs"):
         graph = row["graph"]
         out.add(dataset, "void:subset", graph)
         out.add(graph, "rdf:type", "void:Dataset")
