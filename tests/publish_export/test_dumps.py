@@ -10,7 +10,7 @@ from rdflib import Dataset, Graph, URIRef
 
 from .conftest import ROOT, rdflib_graph
 
-TRIPLE_DUMPS = {"minegraph.ttl": "turtle", "minegraph.nt": "nt"}
+TRIPLE_DUMPS = {"minegraph.ttl": "turtle", "minegraph.nt": "nt", "minegraph.jsonld": "json-ld"}
 QUAD_DUMPS = {"minegraph.nq": "nquads", "minegraph.trig": "trig"}
 OX_FORMATS = {
     "minegraph.ttl": ox.RdfFormat.TURTLE,
