@@ -26,6 +26,17 @@ SPDX = "http://spdx.org/rdf/terms#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 IANA = "http://www.iana.org/assignments/media-types/"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
+#: DCAT-AP's dcterms:format values (EU file-type authority table), by media type.
+EU_FILE_TYPES = {
+    "text/turtle": "RDF_TURTLE",
+    "application/n-triples": "RDF_N_TRIPLES",
+    "application/n-quads": "RDF_N_QUADS",
+    "application/trig": "RDF_TRIG",
+    "application/ld+json": "JSON_LD",
+}
+THEME = EU_AUTHORITY + "data-theme/INTR"  # DCAT-AP data theme "International issues"
+KEYWORDS = ("Anti-Personnel Mine Ban Convention", "Ottawa Convention", "landmines", "treaty withdrawal", "linked data")
 _VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
 
 TITLE = "minegraph: the Anti-Personnel Mine Ban Convention, its parties, and who said what"
@@ -168,6 +179,9 @@ def _describe_dataset(out: _Description, dataset: ox.NamedNode, graph: Graph, ba
     out.add(publisher, "rdf:type", "foaf:Agent")
     out.add(publisher, "foaf:name", ox.Literal(PUBLISHER_NAME))
     out.add(dataset, "dcat:version", ox.Literal(version))
+    out.add(dataset, "dcat:theme", ox.NamedNode(THEME))
+    for keyword in KEYWORDS:
+        out.add(dataset, "dcat:keyword", _text(keyword))
     for row in run_query(graph, "void-dates"):
         for key in ("issued", "modified"):
             if key in row:
@@ -234,6 +248,7 @@ def _describe_distributions(out: _Description, dataset: ox.NamedNode, dumps: lis
         out.add(node, "dcat:downloadURL", url)
         out.add(node, "dcat:accessURL", url)
         out.add(node, "dcat:mediaType", ox.NamedNode(IANA + dump.media_type))
+        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + EU_FILE_TYPES[dump.media_type]))
         if dump.compressed:
             out.add(node, "dcat:compressFormat", ox.NamedNode(IANA + "application/gzip"))
         out.add(node, "dcat:byteSize", _integer(dump.byte_size, "nonNegativeInteger"))
