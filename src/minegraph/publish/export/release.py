@@ -1,0 +1,143 @@
+"""``export``: the release of minegraph as a directory of dumps, description, docs and checksums.
+
+Every file is made in memory from the project's files (nothing from the clock or the host), then
+written into a temporary directory beside the output and renamed into place. Same input, same
+bytes. Layout and formats: ``docs/export.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from rdflib import Graph
+
+from . import serialise
+from .context import CONTEXT_FILE, committed_context, context_bytes
+from .docs_html import ontology_docs
+from .files import SUMS_FILE, check_replaceable, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
+from .inputs import Release, load_release
+from .jsonld import jsonld
+from .void import SPDX, DumpFile, describe
+
+DEFAULT_BASE = "https://w3id.org/minegraph/"
+DUMP_NAME = "minegraph"
+#: Dump suffix -> (media type, writer).
+FORMATS = {
+    "ttl": ("text/turtle", serialise.turtle),
+    "nt": ("application/n-triples", serialise.ntriples),
+    "nq": ("application/n-quads", serialise.nquads),
+    "trig": ("application/trig", serialise.trig),
+    "jsonld": ("application/ld+json", None),
+}
+ARCHIVED_TEXT_SUFFIX = ".txt"  # third-party texts; other files in graph/sources/ are minegraph's own
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    path: str  # relative to the release directory
+    byte_size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What an export wrote: the directory, each file with its size and hash, and the graph's size."""
+
+    output_dir: Path
+    files: tuple[ManifestEntry, ...]
+    triples: int
+    quads: int
+    graphs: tuple[str, ...]
+    without_texts: bool
+
+    def entry(self, path: str) -> ManifestEntry:
+        return next(entry for entry in self.files if entry.path == path)
+
+
+def package_version() -> str:
+    try:
+        return metadata.version("minegraph")
+    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
+
+def _dumps(release: Release) -> dict[str, bytes]:
+    """Each dump plain and gzipped."""
+    files = {}
+    for suffix, (_, writer) in FORMATS.items():
+        data = writer(release) if writer else jsonld(release, committed_context())
+        files[f"{DUMP_NAME}.{suffix}"] = data
+        files[f"{DUMP_NAME}.{suffix}.gz"] = gzip_bytes(data)
+    return files
+
+
+def _dump_files(files: dict[str, bytes]) -> list[DumpFile]:
+    described = []
+    for name, data in sorted(files.items()):
+        suffix = name.removeprefix(DUMP_NAME + ".").removesuffix(".gz")
+        described.append(DumpFile(name, FORMATS[suffix][0], len(data), sha256_hex(data)))
+    return described
+
+
+def _ontology_files(project_dir: Path, version: str, use_pylode: bool) -> dict[str, bytes]:
+    """The ontology, concepts and shapes as committed, plus their HTML documentation."""
+    ontology_dir = project_dir / "ontology"
+    files = {f"ontology/{path.name}": path.read_bytes() for path in sorted(ontology_dir.glob("*.ttl"))}
+    graph = Graph()
+    for path in sorted(ontology_dir.glob("*.ttl")):
+        if path.name != "shapes.ttl":
+            graph.parse(path, format="turtle")
+    for path in sorted((project_dir / "graph").glob("*.ttl")):  # open schemes (measures) keep concepts with the data
+        graph.parse(path, format="turtle")
+    docs = ontology_docs(ontology_dir / "minegraph.ttl", graph, version, use_pylode)
+    files.update({f"ontology/{name}": data for name, data in docs.items()})
+    return files
+
+
+def _source_files(project_dir: Path, without_texts: bool) -> dict[str, bytes]:
+    """The archived files of graph/sources/; third-party texts only when asked for."""
+    files = {}
+    for path in sorted((project_dir / "graph" / "sources").glob("*")):
+        if path.is_file() and not (without_texts and path.suffix == ARCHIVED_TEXT_SUFFIX):
+            files[f"sources/{path.name}"] = path.read_bytes()
+    return files
+
+
+def _legal_files(project_dir: Path) -> dict[str, bytes]:
+    return {name: (project_dir / name).read_bytes() for name in ("LICENSE", "RIGHTS.md", "CITATION.cff") if (project_dir / name).is_file()}
+
+
+def build_files(project_dir: Path, without_texts: bool = False, base: str = DEFAULT_BASE, use_pylode: bool = True) -> tuple[Release, dict[str, bytes]]:
+    """Every file of the release (relative path -> bytes), nothing written yet."""
+    project_dir = Path(project_dir)
+    if not base.endswith("/"):
+        base += "/"
+    version = package_version()
+    release = load_release(project_dir)
+    files = _dumps(release)
+    void_triples = describe(release, _dump_files(files), base, version)
+    files["void.ttl"] = serialise.turtle_of(void_triples, {"spdx": SPDX})
+    files[CONTEXT_FILE] = context_bytes(committed_context())
+    files.update(_ontology_files(project_dir, version, use_pylode))
+    files.update(_source_files(project_dir, without_texts))
+    files.update(_legal_files(project_dir))
+    files[SUMS_FILE] = sums_text(files)
+    return release, files
+
+
+def export(project_dir: Path, output_dir: Path, without_texts: bool = False, base: str = DEFAULT_BASE, use_pylode: bool = True) -> Manifest:
+    """Write the release of the project at ``project_dir`` to ``output_dir`` (replaced as a whole).
+
+    ``base`` is where the release is published: downloads at ``<base>dist/<file>``, the SPARQL
+    endpoint at ``<base>query``. ``without_texts`` leaves out the archived third-party texts.
+    """
+    output_dir = Path(output_dir)
+    check_replaceable(output_dir.absolute())  # before the work, so a wrong --output fails at once
+    release, files = build_files(project_dir, without_texts, base, use_pylode)
+    with staged_directory(output_dir) as stage:
+        write_tree(stage, files)
+    entries = tuple(ManifestEntry(name, len(data), sha256_hex(data)) for name, data in sorted(files.items()))
+    graphs = tuple(graph.value for graph in release.graphs())
+    return Manifest(output_dir, entries, len(release.triples()), len(release.quads), graphs, without_texts)

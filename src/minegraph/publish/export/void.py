@@ -1,0 +1,269 @@
+"""``void.ttl``: the VoID + DCAT 3 description of a release (DCAT-AP friendly).
+
+One ``void:Dataset``/``dcat:Dataset`` with its counts, partitions and dates (computed by the SPARQL
+queries in ``queries/``, on rdflib: an Oxigraph store normalises literals on load, e.g.
+``"37.0"^^xsd:decimal`` to ``"37"``, which would undercount distinct objects), one ``dcat:Distribution`` per dump with its size and SHA-256
+(``spdx:checksum``, as DCAT 3 recommends), one ``void:Dataset`` per named graph (``void:subset``)
+and the SPARQL endpoint as a ``dcat:DataService``. Every node has an IRI (no blank nodes), so the
+file is reproducible byte for byte.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.term import Identifier
+
+from minegraph.core.namespaces import ID_BASE, PREFIXES
+
+from .inputs import Release, source_graph
+
+DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+SPDX = "http://spdx.org/rdf/terms#"
+FOAF = "http://xmlns.com/foaf/0.1/"
+IANA = "http://www.iana.org/assignments/media-types/"
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
+#: DCAT-AP's dcterms:format values (EU file-type authority table), by media type.
+EU_FILE_TYPES = {
+    "text/turtle": "RDF_TURTLE",
+    "application/n-triples": "RDF_N_TRIPLES",
+    "application/n-quads": "RDF_N_QUADS",
+    "application/trig": "RDF_TRIG",
+    "application/ld+json": "JSON_LD",
+}
+THEME = EU_AUTHORITY + "data-theme/INTR"  # DCAT-AP data theme "International issues"
+KEYWORDS = ("Anti-Personnel Mine Ban Convention", "Ottawa Convention", "landmines", "treaty withdrawal", "linked data")
+_VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
+
+TITLE = "minegraph: the Anti-Personnel Mine Ban Convention, its parties, and who said what"
+DESCRIPTION = (
+    "Linked data on the 1997 Anti-Personnel Mine Ban Convention: every state's treaty acts as dated events, "
+    "the 2025 withdrawals, and attributed statements about them (speaker, role, decision, stance, verbatim "
+    "quote anchored in an archived source), each fact with its source document."
+)
+PUBLISHER_NAME = "minegraph developers"  # the authors named in pyproject.toml
+RIGHTS = (
+    "Data: CC BY 4.0. The archived texts of third-party source documents (sources/*.txt) are not covered "
+    "by that licence: they stay under their publishers' rights and are kept only so that every quote can "
+    "be checked against its source; `minegraph export --without-texts` leaves them out and keeps their "
+    "hashes and selectors."
+)
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    """One file of the release described as a distribution."""
+
+    name: str  # path inside the release, e.g. "minegraph.ttl.gz"
+    media_type: str  # of the RDF inside, e.g. "text/turtle"
+    byte_size: int
+    sha256: str
+
+    @property
+    def compressed(self) -> bool:
+        return self.name.endswith(".gz")
+
+
+def _query_text(name: str) -> str:
+    return resources.files(__package__).joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+
+
+def _to_ox(term: Identifier) -> ox.NamedNode | ox.Literal:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
+    raise TypeError(f"unexpected term in a query result: {term!r}")
+
+
+@dataclass(frozen=True)
+class ReleaseGraphs:
+    """The release in rdflib: the union graph, and the dataset of named graphs."""
+
+    union: Graph
+    dataset: Dataset
+
+    @classmethod
+    def of(cls, release: Release) -> "ReleaseGraphs":
+        union = Graph().parse(data=ox.serialize(release.triples(), format=ox.RdfFormat.N_TRIPLES), format="nt")
+        dataset = Dataset()
+        dataset.parse(data=ox.serialize(release.quads, format=ox.RdfFormat.N_QUADS), format="nquads")
+        return cls(union, dataset)
+
+
+def run_query(graph: Graph, name: str, **bindings: Identifier) -> list[dict[str, object]]:
+    """Rows of one query of ``queries/`` as dicts of Oxigraph terms, parameters bound as RDF terms."""
+    result = graph.query(_query_text(name), initBindings=bindings or None)
+    names = [str(variable) for variable in result.vars]
+    return [{key: _to_ox(row[key]) for key in names if row[key] is not None} for row in result]
+
+
+class _Description:
+    """The triples of the description, built with minegraph's prefixes: ``add("void:triples", ...)``."""
+
+    def __init__(self) -> None:
+        self.triples: set[ox.Triple] = set()
+
+    @staticmethod
+    def node(name: str) -> ox.NamedNode:
+        prefix, _, local = name.partition(":")
+        if prefix in PREFIXES:
+            return ox.NamedNode(PREFIXES[prefix] + local)
+        extra = {"spdx": SPDX, "foaf": FOAF}
+        return ox.NamedNode(extra[prefix] + local) if prefix in extra else ox.NamedNode(name)
+
+    def add(self, subject: ox.NamedNode, predicate: str, obj: ox.NamedNode | ox.Literal | str) -> None:
+        value = self.node(obj) if isinstance(obj, str) else obj
+        self.triples.add(ox.Triple(subject, self.node(predicate), value))
+
+
+def _integer(value: int, datatype: str = "integer") -> ox.Literal:
+    return ox.Literal(str(value), datatype=ox.NamedNode(PREFIXES["xsd"] + datatype))
+
+
+def _text(value: str) -> ox.Literal:
+    return ox.Literal(value, language="en")
+
+
+def _dataset_node(slug: str) -> ox.NamedNode:
+    return ox.NamedNode(PREFIXES["dataset"] + slug)
+
+
+def _slug_of(iri: str) -> str:
+    """A readable slug for a partition: ``mg:State`` -> ``mg-State``."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace) and iri != namespace:
+            local = iri[len(namespace):]
+            return f"{prefix}-{''.join(c if c.isalnum() or c in '-_.' else '-' for c in local)}"
+    raise ValueError(f"no prefix of minegraph's for {iri}: add it to minegraph.core.namespaces")
+
+
+def vocabulary_of(iri: str) -> str | None:
+    """The namespace (of minegraph's known vocabularies) an IRI belongs to, if any."""
+    matches = [ns for ns in _VOCABULARY_PREFIXES.values() if iri.startswith(ns)]
+    return max(matches, key=len) if matches else None
+
+
+def describe(release: Release, dumps: list[DumpFile], base: str, version: str) -> set[ox.Triple]:
+    """The triples of ``void.ttl`` for a release whose dumps are ``dumps``, published under ``base``."""
+    graphs = ReleaseGraphs.of(release)
+    out = _Description()
+    dataset = _dataset_node("minegraph")
+    _describe_dataset(out, dataset, graphs.union, base, version)
+    _describe_partitions(out, dataset, graphs.union)
+    _describe_graphs(out, dataset, graphs.dataset)
+    _describe_distributions(out, dataset, dumps, base)
+    _describe_service(out, dataset, base)
+    return out.triples
+
+
+def _describe_dataset(out: _Description, dataset: ox.NamedNode, graph: Graph, base: str, version: str) -> None:
+    publisher = _dataset_node("minegraph-developers")
+    rights = _dataset_node("minegraph-rights")
+    for kind in ("void:Dataset", "dcat:Dataset"):
+        out.add(dataset, "rdf:type", kind)
+    out.add(dataset, "dcterms:title", _text(TITLE))
+    out.add(dataset, "dcterms:description", _text(DESCRIPTION))
+    out.add(dataset, "dcterms:license", ox.NamedNode(DATA_LICENCE))
+    out.add(dataset, "dcterms:rights", rights)
+    out.add(rights, "rdf:type", "dcterms:RightsStatement")
+    out.add(rights, "rdfs:label", _text(RIGHTS))
+    for role in ("dcterms:publisher", "dcterms:creator"):
+        out.add(dataset, role, publisher)
+    out.add(publisher, "rdf:type", "foaf:Agent")
+    out.add(publisher, "foaf:name", ox.Literal(PUBLISHER_NAME))
+    out.add(dataset, "dcat:version", ox.Literal(version))
+    out.add(dataset, "dcat:theme", ox.NamedNode(THEME))
+    for keyword in KEYWORDS:
+        out.add(dataset, "dcat:keyword", _text(keyword))
+    for row in run_query(graph, "void-dates"):
+        for key in ("issued", "modified"):
+            if key in row:
+                out.add(dataset, f"dcterms:{key}", row[key])
+    (totals,) = run_query(graph, "void-totals")
+    for key in ("triples", "distinctSubjects", "distinctObjects", "properties"):
+        out.add(dataset, f"void:{key}", totals[key])
+    for row in run_query(graph, "void-entities", uriSpace=Literal(ID_BASE)):
+        out.add(dataset, "void:entities", row["entities"])
+    out.add(dataset, "void:uriSpace", ox.Literal(ID_BASE))
+    out.add(dataset, "void:sparqlEndpoint", ox.NamedNode(base + "query"))
+    out.add(dataset, "dcat:landingPage", ox.NamedNode(base))
+    for row in run_query(graph, "void-examples"):
+        out.add(dataset, "void:exampleResource", row["example"])
+
+
+def _describe_partitions(out: _Description, dataset: ox.NamedNode, graph: Graph) -> None:
+    vocabularies = set()
+    classes = run_query(graph, "void-class-partitions")
+    for row in classes:
+        node = _dataset_node(f"minegraph-class-{_slug_of(row['class'].value)}")
+        out.add(dataset, "void:classPartition", node)
+        out.add(node, "void:class", row["class"])
+        out.add(node, "void:entities", row["entities"])
+        out.add(node, "void:triples", row["triples"])
+        vocabularies.add(vocabulary_of(row["class"].value))
+    out.add(dataset, "void:classes", _integer(len(classes)))
+    for row in run_query(graph, "void-property-partitions"):
+        node = _dataset_node(f"minegraph-property-{_slug_of(row['property'].value)}")
+        out.add(dataset, "void:propertyPartition", node)
+        out.add(node, "void:property", row["property"])
+        for key in ("triples", "distinctSubjects", "distinctObjects"):
+            out.add(node, f"void:{key}", row[key])
+        vocabularies.add(vocabulary_of(row["property"].value))
+    for namespace in sorted(v for v in vocabularies if v):
+        out.add(dataset, "void:vocabulary", ox.NamedNode(namespace))
+
+
+def _describe_graphs(out: _Description, dataset: ox.NamedNode, graph: Graph) -> None:
+    """One ``void:subset`` per named graph; the graph's IRI names the subset."""
+    prefix = source_graph("").value
+    for row in run_query(graph, "void-graphs"):
+        graph = row["graph"]
+        out.add(dataset, "void:subset", graph)
+        out.add(graph, "rdf:type", "void:Dataset")
+        out.add(graph, "void:triples", row["triples"])
+        if graph.value.startswith(prefix):
+            slug = graph.value[len(prefix):]
+            out.add(graph, "dcterms:title", _text(f"Statements, claims and anchors of source document {slug}"))
+            out.add(graph, "dcterms:source", ox.NamedNode(PREFIXES["source"] + slug))
+        else:
+            out.add(graph, "dcterms:title", _text("Reference data, ontology and concept schemes"))
+
+
+def _describe_distributions(out: _Description, dataset: ox.NamedNode, dumps: list[DumpFile], base: str) -> None:
+    for dump in dumps:
+        node = _dataset_node("minegraph-dump-" + dump.name.replace(".", "-"))
+        url = ox.NamedNode(f"{base}dist/{dump.name}")
+        checksum = _dataset_node("minegraph-dump-" + dump.name.replace(".", "-") + "-sha256")
+        out.add(dataset, "dcat:distribution", node)
+        out.add(dataset, "void:dataDump", url)
+        out.add(node, "rdf:type", "dcat:Distribution")
+        out.add(node, "dcterms:title", ox.Literal(dump.name))
+        out.add(node, "dcat:downloadURL", url)
+        out.add(node, "dcat:accessURL", url)
+        out.add(node, "dcat:mediaType", ox.NamedNode(IANA + dump.media_type))
+        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + EU_FILE_TYPES[dump.media_type]))
+        if dump.compressed:
+            out.add(node, "dcat:compressFormat", ox.NamedNode(IANA + "application/gzip"))
+        out.add(node, "dcat:byteSize", _integer(dump.byte_size, "nonNegativeInteger"))
+        out.add(node, "dcterms:license", ox.NamedNode(DATA_LICENCE))
+        out.add(node, "spdx:checksum", checksum)
+        out.add(checksum, "rdf:type", "spdx:Checksum")
+        out.add(checksum, "spdx:algorithm", "spdx:checksumAlgorithm_sha256")
+        out.add(checksum, "spdx:checksumValue", ox.Literal(dump.sha256, datatype=ox.NamedNode(PREFIXES["xsd"] + "hexBinary")))
+
+
+def _describe_service(out: _Description, dataset: ox.NamedNode, base: str) -> None:
+    service = _dataset_node("minegraph-sparql")
+    out.add(service, "rdf:type", "dcat:DataService")
+    out.add(service, "dcterms:title", _text("minegraph SPARQL 1.1 endpoint (read-only)"))
+    out.add(service, "dcat:endpointURL", ox.NamedNode(base + "query"))
+    out.add(service, "dcat:servesDataset", dataset)
+    out.add(service, "dcterms:conformsTo", ox.NamedNode("https://www.w3.org/TR/sparql11-protocol/"))
+    out.add(service, "dcterms:license", ox.NamedNode(DATA_LICENCE))

@@ -1,0 +1,114 @@
+"""void.ttl: its counts equal SPARQL counts computed by rdflib on the graph, and each distribution's
+size and checksum are those of the file."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
+
+SPDX = Namespace("http://spdx.org/rdf/terms#")
+DATASET = URIRef("https://w3id.org/minegraph/id/dataset/minegraph")
+URI_SPACE = "https://w3id.org/minegraph/id/"
+
+
+@pytest.fixture(scope="module")
+def void(release):
+    return Graph().parse(release.output_dir / "void.ttl", format="turtle")
+
+
+def _one(graph, subject, predicate):
+    values = list(graph.objects(subject, predicate))
+    assert len(values) == 1, (subject, predicate, values)
+    return values[0]
+
+
+def _count(graph, query, **bindings):
+    (row,) = graph.query(query, initBindings=bindings)
+    return int(row[0])
+
+
+def test_one_dataset_that_is_both_void_and_dcat(void):
+    assert set(void.subjects(RDF.type, DCAT.Dataset)) == {DATASET}
+    assert DATASET in set(void.subjects(RDF.type, VOID.Dataset))
+    assert not set(void.subjects(RDF.type, DCAT.Distribution)) & set(void.subjects(RDF.type, VOID.Dataset))
+
+
+def test_totals_equal_sparql_counts_on_the_graph(void, expected_graph):
+    assert int(_one(void, DATASET, VOID.triples)) == _count(expected_graph, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    for key, var in (("distinctSubjects", "s"), ("distinctObjects", "o"), ("properties", "p")):
+        expected = _count(expected_graph, f"SELECT (COUNT(DISTINCT ?{var}) AS ?n) WHERE {{ ?s ?p ?o }}")
+        assert int(_one(void, DATASET, VOID[key])) == expected, key
+    entities = _count(
+        expected_graph,
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), ?space)) }",
+        space=Literal(URI_SPACE),
+    )
+    assert int(_one(void, DATASET, VOID.entities)) == entities
+    assert str(_one(void, DATASET, VOID.uriSpace)) == URI_SPACE
+
+
+def test_class_partitions_equal_sparql_counts(void, expected_graph):
+    expected = {
+        row["c"]: int(row["n"])
+        for row in expected_graph.query("SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c")
+    }
+    partitions = {_one(void, p, VOID["class"]): int(_one(void, p, VOID.entities)) for p in void.objects(DATASET, VOID.classPartition)}
+    assert partitions == expected
+    assert int(_one(void, DATASET, VOID.classes)) == len(expected)
+
+
+def test_property_partitions_equal_sparql_counts(void, expected_graph):
+    expected = {
+        row["p"]: int(row["n"]) for row in expected_graph.query("SELECT ?p (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?p")
+    }
+    partitions = {_one(void, p, VOID.property): int(_one(void, p, VOID.triples)) for p in void.objects(DATASET, VOID.propertyPartition)}
+    assert partitions == expected
+
+
+def test_named_graph_subsets_add_up(void, release):
+    subsets = list(void.objects(DATASET, VOID.subset))
+    assert {str(s) for s in subsets} == set(release.graphs)
+    assert sum(int(_one(void, s, VOID.triples)) for s in subsets) == release.quads
+
+
+def test_each_dump_is_a_distribution_with_its_size_and_checksum(void, release):
+    dumps = sorted(p.name for p in release.output_dir.glob("minegraph.*"))
+    distributions = list(void.objects(DATASET, DCAT.distribution))
+    assert len(distributions) == len(dumps) == 10
+    for node in distributions:
+        url = str(_one(void, node, DCAT.downloadURL))
+        name = url.rsplit("/", 1)[1]
+        data = (release.output_dir / name).read_bytes()
+        size = _one(void, node, DCAT.byteSize)
+        assert int(size) == len(data) and size.datatype == XSD.nonNegativeInteger
+        checksum = _one(void, node, SPDX.checksum)
+        assert _one(void, checksum, SPDX.algorithm) == SPDX.checksumAlgorithm_sha256
+        assert str(_one(void, checksum, SPDX.checksumValue)) == hashlib.sha256(data).hexdigest()
+        assert str(_one(void, node, DCAT.mediaType)).startswith("http://www.iana.org/assignments/media-types/")
+        assert URIRef(url) in set(void.objects(DATASET, VOID.dataDump))
+
+
+def test_metadata_from_the_data_not_the_clock(void, expected_graph):
+    latest = max(
+        [row[0].toPython() for row in expected_graph.query("SELECT ?d WHERE { ?x <https://schema.org/datePublished> ?d }")]
+        + [row[0].toPython() for row in expected_graph.query(
+            "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?d WHERE { ?o a <http://www.w3.org/2002/07/owl#Ontology> ; dcterms:modified ?d }")]
+    )
+    assert _one(void, DATASET, DCTERMS.modified).toPython() == latest
+    assert _one(void, DATASET, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+    assert str(_one(void, DATASET, DCAT.version))
+    for key in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.issued, VOID.sparqlEndpoint):
+        _one(void, DATASET, key)
+    examples = set(void.objects(DATASET, VOID.exampleResource))
+    assert examples and all((e, None, None) in expected_graph for e in examples)
+    vocabularies = {str(v) for v in void.objects(DATASET, VOID.vocabulary)}
+    assert {"https://w3id.org/minegraph/ontology#", "http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#"} <= vocabularies
+
+
+def test_the_endpoint_is_a_data_service(void):
+    (service,) = void.subjects(RDF.type, DCAT.DataService)
+    assert _one(void, service, DCAT.servesDataset) == DATASET
+    assert _one(void, service, DCAT.endpointURL) == _one(void, DATASET, VOID.sparqlEndpoint)
