@@ -67,9 +67,10 @@ def choose(formats: tuple[Format, ...], format_param: str | None, accept: str | 
     """The format asked for by ``format=`` (wins) or Accept; ``"html"`` when ``html`` is offered and
     preferred; NotAcceptable when nothing offered is accepted."""
     if format_param:
-        if html and format_param.lower() in ("html", "text/html"):
+        wanted = [w for w in format_param.split(",") if w.strip()]  # SPARQLWrapper repeats format=
+        if html and any(w.strip().lower() in ("html", "text/html") for w in wanted[:1]):
             return "html"
-        found = _by_name(formats, format_param)
+        found = next((f for f in (_by_name(formats, w) for w in wanted) if f is not None), None)
         if found is None:
             offered = ", ".join(f.name for f in formats) + (", html" if html else "")
             raise NotAcceptable(f"unknown format {format_param!r}; use one of {offered}")

@@ -23,7 +23,9 @@ _DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 
 async def _parameters(request: Request) -> dict[str, str] | Response:
     """The protocol's parameters from the URL, a form body, or a ``application/sparql-query`` body."""
-    params = {k: v for k, v in request.query_params.multi_items()}
+    params: dict[str, str] = {}
+    for key, value in request.query_params.multi_items():
+        params[key] = f"{params[key]},{value}" if key == "format" and key in params else value
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media == "application/sparql-update":

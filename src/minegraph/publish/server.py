@@ -7,11 +7,20 @@ outright (Linux parent-death signal), so no process is left behind.
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
 from ..sparql.guard import Limits
 from .settings import DEFAULT_BASE, Settings
+
+
+def exposure_warning(settings: Settings) -> str | None:
+    """The warning printed when the endpoint is bound beyond loopback (None on loopback)."""
+    if settings.is_loopback():
+        return None
+    return (f"warning: binding {settings.host} exposes the endpoint beyond this machine; the Host header must be "
+            f"one of {', '.join(settings.hosts())} (pass --allowed-host for a public name)")
 
 
 def serve(project_dir: Path | str | None = None, host: str = "127.0.0.1", port: int = 7878, base: str = DEFAULT_BASE,
@@ -30,14 +39,25 @@ def serve(project_dir: Path | str | None = None, host: str = "127.0.0.1", port: 
                         limits=limits or Limits(), allowed_hosts=tuple(allowed_hosts))
     store, database = open_current(project, progress=lambda message: print(message, file=sys.stderr))
     del store  # workers open the database read-only themselves
-    if not settings.is_loopback():
-        print(f"warning: binding {host} exposes the endpoint beyond this machine; the Host header must be one "
-              f"of {', '.join(settings.hosts())} (set allowed hosts for a public name)", file=sys.stderr)
+    warning = exposure_warning(settings)
+    if warning:
+        print(warning, file=sys.stderr)
     app = create_app(settings, database, project)
     print(f"SPARQL endpoint http://{host}:{port}/query  ·  query page http://{host}:{port}/  ·  Ctrl-C stops",
           flush=True)
-    uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    # uvicorn stops gracefully on SIGTERM/SIGINT (the app's shutdown kills the workers), then re-raises
+    # the signal to the handler found before it started: a no-op here, so a requested stop exits 0.
+    previous = {sig: signal.signal(sig, _stopped) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=5)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     return 0
+
+
+def _stopped(signum, frame) -> None:
+    """The stop signal, re-raised by uvicorn after its graceful shutdown: already handled."""
 
 
 def main(argv: list[str] | None = None) -> int:
