@@ -82,6 +82,6 @@ def test_query_page_served_from_local_assets(server):
     status, _, body = http(server, "/sparql")
     page = body.decode()
     assert status == 200 and '<script src="/assets/yasgui/yasgui.min.js">' in page and "PREFIX mg:" in page
-    assert "https://" not in re.sub(r'data-(base|prologue)="[^"]*"', "", page)  # nothing fetched from elsewhere
+    assert "https://" not in re.sub(r'data-(base|prologue|prefixes)="[^"]*"', "", page)  # nothing fetched from elsewhere
     status, headers, _ = http(server, "/assets/yasgui/yasgui.min.js")
     assert status == 200 and "javascript" in headers["Content-Type"]

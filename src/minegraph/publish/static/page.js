@@ -9,6 +9,7 @@
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: { getData: () => [] },
     persistenceId: null,
+    yasr: { prefixes: JSON.parse(document.body.dataset.prefixes) },
     yasqe: { value: prologue + "\nSELECT ?state ?label WHERE {\n  ?state a mg:State ; rdfs:label ?label .\n} LIMIT 10\n",
              autocompleters: ["prefixes", "variables"] },
   });
