@@ -79,6 +79,9 @@ def test_result_iris_link_to_entity_pages(server, browser):
     browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
     link = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".yasr table tbody a[href*='/id/state/LVA']"))[0]
     assert link.get_attribute("href") == server.url + "/id/state/LVA"
+    link.click()
+    wait(browser, lambda d: d.current_url == server.url + "/id/state/LVA")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Latvia"
 
 
 def test_entity_pages_in_the_browser(server, browser):

@@ -152,3 +152,11 @@ def test_sigterm_stops_server_and_workers(small_server):
     assert small_server.stop() == 0
     assert not alive(small_server.process.pid)
     assert not any(alive(pid) for pid in workers)
+
+
+def test_sigint_stops_server_and_workers(tmp_path):
+    started = start_server(tmp_path, "--workers", "1")
+    workers = started.health()["workers"]
+    started.process.send_signal(signal.SIGINT)
+    assert started.process.wait(15) == 0
+    assert not any(alive(pid) for pid in workers)

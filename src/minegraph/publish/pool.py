@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -76,10 +77,15 @@ class WorkerPool:
                                        args=(child, self.database, self.project_root, self.prefixes), daemon=True)
         process.start()
         child.close()
-        if not parent.poll(_START_TIMEOUT):
+        try:
+            if not parent.poll(_START_TIMEOUT):
+                raise EOFError
+            parent.recv()  # {"ready": pid}
+        except (EOFError, OSError):
             process.kill()
-            raise RuntimeError("a query worker did not start within a minute")
-        parent.recv()  # {"ready": pid}
+            process.join(5)
+            raise RuntimeError(f"a query worker did not start (exit code {process.exitcode}); "
+                               f"is the database {self.database} readable?") from None
         return Worker(process, parent)
 
     async def start(self) -> None:
@@ -95,18 +101,42 @@ class WorkerPool:
         await loop.run_in_executor(self.threads, worker.kill)
         if self.closed:
             return
-        fresh = await loop.run_in_executor(self.threads, self._spawn)
+        for attempt in range(3):
+            try:
+                fresh = await loop.run_in_executor(self.threads, self._spawn)
+                break
+            except RuntimeError as exc:
+                print(f"minegraph serve: {exc} (attempt {attempt + 1} of 3)", file=sys.stderr)
+                await asyncio.sleep(1 + attempt)
+        else:
+            return  # the pool is smaller now; /health shows it
         self.replaced += 1
         self.workers[fresh.pid] = fresh
         self.idle.put_nowait(fresh)
 
+    async def _next_idle(self, timeout: float) -> Worker:
+        """The next idle worker, waiting at most ``timeout`` (no worker is lost when the wait is cut short)."""
+        getter = asyncio.ensure_future(self.idle.get())
+        try:
+            await asyncio.wait({getter}, timeout=timeout)
+        except BaseException:  # the request itself was cancelled
+            self._abandon(getter)
+            raise
+        if not getter.done():
+            getter.cancel()
+            raise JobFailed(503, "busy", f"no query worker became free within {timeout:g} s; try again later")
+        return getter.result()
+
+    def _abandon(self, getter: asyncio.Future) -> None:
+        if getter.done() and not getter.cancelled():
+            self.idle.put_nowait(getter.result())
+        else:
+            getter.cancel()
+
     async def run(self, job: dict, timeout: float | None = None) -> dict:
         """The worker's reply to ``job``; JobFailed when no worker is free in time, or it timed out or died."""
         timeout = self.timeout if timeout is None else timeout
-        try:
-            worker = await asyncio.wait_for(self.idle.get(), timeout)
-        except asyncio.TimeoutError:
-            raise JobFailed(503, "busy", f"no query worker became free within {timeout:g} s; try again later") from None
+        worker = await self._next_idle(timeout)
         loop = asyncio.get_running_loop()
         try:
             reply = await loop.run_in_executor(self.threads, worker.call, job, timeout)
