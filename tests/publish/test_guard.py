@@ -85,3 +85,15 @@ def test_any_text_never_crashes_the_guard(text):
         assert str(refused) and refused.status in (400, 403)
     else:
         assert form in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+
+
+def test_settings_hosts_and_exposure_warning():
+    from minegraph.publish.server import exposure_warning
+    from minegraph.publish.settings import Settings
+
+    assert Settings().is_loopback() and exposure_warning(Settings()) is None
+    assert set(Settings().hosts()) >= {"127.0.0.1", "localhost", "::1"}
+    public = Settings(host="0.0.0.0")
+    assert not public.is_loopback() and "0.0.0.0" not in public.hosts()
+    assert "exposes the endpoint beyond this machine" in exposure_warning(public)
+    assert Settings(host="10.1.2.3", allowed_hosts=("data.example.org",)).hosts() == ["data.example.org"]

@@ -158,3 +158,9 @@ def test_host_allow_list(server):
 def test_health(server):
     health = server.health()
     assert health["status"] == "ok" and len(health["workers"]) == 2
+
+
+def test_describe_as_turtle(server):
+    status, headers, body = get(server, "DESCRIBE <https://w3id.org/minegraph/id/state/LVA>")
+    assert status == 200 and headers["Content-Type"].startswith("text/turtle")
+    assert (LVA, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None) in Graph().parse(data=body, format="turtle")
