@@ -15,3 +15,14 @@ $(NODE_ASSETS): package.json package-lock.json
 
 # The endpoint's tests and `make serve` need the query page's assets.
 test serve: $(NODE_ASSETS)
+
+PACKAGED_ASSETS := src/minegraph/publish/static/yasgui
+
+.PHONY: wheel-assets
+
+## Copy YASGUI's build (and its licence) into the package, for a wheel that serves the query page
+## without node_modules/ (the copy is ignored by git; package-data must list publish/static/yasgui/*).
+wheel-assets: $(NODE_ASSETS)
+	mkdir -p $(PACKAGED_ASSETS)
+	cp node_modules/@zazuko/yasgui/build/yasgui.min.js node_modules/@zazuko/yasgui/build/yasgui.min.css $(PACKAGED_ASSETS)/
+	cp node_modules/@zazuko/yasgui/LICENSE* $(PACKAGED_ASSETS)/ 2>/dev/null || true
