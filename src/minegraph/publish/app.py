@@ -33,8 +33,10 @@ YASGUI_PARTS = ("node_modules", "@zazuko", "yasgui", "build")
 
 
 def yasgui_dir(project_root: Path) -> Path | None:
-    """YASGUI's build: shipped in the package (``static/yasgui``) or installed by ``make assets``."""
-    for candidate in (STATIC / "yasgui", project_root.joinpath(*YASGUI_PARTS)):
+    """YASGUI's build: shipped in the package (``static/yasgui``), or installed by ``make assets`` in the
+    project or in the checkout this package runs from (an editable install)."""
+    checkout = Path(__file__).resolve().parents[3]
+    for candidate in (STATIC / "yasgui", project_root.joinpath(*YASGUI_PARTS), checkout.joinpath(*YASGUI_PARTS)):
         if (candidate / "yasgui.min.js").is_file():
             return candidate
     return None
