@@ -160,3 +160,9 @@ def test_sigint_stops_server_and_workers(tmp_path):
     started.process.send_signal(signal.SIGINT)
     assert started.process.wait(15) == 0
     assert not any(alive(pid) for pid in workers)
+
+
+def test_huge_body_refused_without_buffering_it(server):
+    status, _, body = http(server, "/query", b"#" * 2_000_000, {"Content-Type": "application/sparql-query"})
+    assert status == 413 and json.loads(body)["error"] == "too-long"
+    assert get(server, "ASK { ?s ?p ?o }")[0] == 200

@@ -21,6 +21,17 @@ from .responses import ROWS_HEADER, TRUNCATED_HEADER, error
 _DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
 
 
+async def _body(request: Request, limit: int) -> bytes | Response:
+    """The request body, read no further than ``limit`` bytes (a huge body is refused, not buffered)."""
+    parts, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return error(413, "too-long", f"the request body is over {limit:,} bytes")
+        parts.append(chunk)
+    return b"".join(parts)
+
+
 async def _parameters(request: Request) -> dict[str, str] | Response:
     """The protocol's parameters from the URL, a form body, or a ``application/sparql-query`` body."""
     params: dict[str, str] = {}
@@ -30,14 +41,16 @@ async def _parameters(request: Request) -> dict[str, str] | Response:
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media == "application/sparql-update":
             return error(403, "update", "SPARQL Update is refused; this service is read-only")
+        # room for the longest accepted query in UTF-8 (4 bytes a character) and URL-encoded (x3)
+        body = await _body(request, 12 * request.app.state.settings.limits.max_length + 1024)
+        if isinstance(body, Response):
+            return body
         if media == "application/sparql-query":
-            body = await request.body()
             try:
                 params["query"] = body.decode("utf-8")
             except UnicodeDecodeError:
                 return error(400, "encoding", "the query body is not UTF-8 text")
         elif media == "application/x-www-form-urlencoded":
-            body = await request.body()
             try:
                 params.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
             except (UnicodeDecodeError, ValueError):
