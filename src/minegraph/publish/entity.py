@@ -59,12 +59,12 @@ def card(evaluator, project_root: str, iri: str) -> dict | None:
 
 def handle(evaluator, project_root: str, job: dict) -> dict:
     """Answer a ``describe`` (RDF document) or ``page`` (HTML data) job; 404 for an unknown entity."""
-    from .worker import _serialise_triples
+    from .capped import serialise_triples
 
     iri = job["iri"]
     if job["kind"] == "describe":
         triples = evaluator.store.query(_bound("entity-description", iri))
-        body, rows, truncated = _serialise_triples(triples, job["format"], job["max_rows"], evaluator.prefixes)
+        body, rows, truncated = serialise_triples(triples, job["format"], job["max_rows"], evaluator.prefixes)
         if rows == 0:
             return {"status": 404, "error": "unknown", "message": f"nothing is known about <{iri}>"}
         return {"status": 200, "body": body, "rows": rows, "truncated": truncated}
