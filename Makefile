@@ -18,11 +18,12 @@ $(VENV)/bin/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 # `make run` installs only what the main job needs; `make test` adds the test tools and every extra.
-$(RUN_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
+# The wheel (and an editable install) carries the query page's YASGUI build from node_modules/.
+$(RUN_STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python $(NODE_ASSETS)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[run]'
 	@touch $(RUN_STAMP)
 
-$(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python
+$(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python $(NODE_ASSETS)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	@touch $(STAMP) $(RUN_STAMP)
 

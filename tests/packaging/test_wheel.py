@@ -45,6 +45,7 @@ def test_the_wheel_carries_the_data(installed):
     assert (data / "ontology" / "minegraph.ttl").is_file()
     assert (data / "queries" / "in-force-on-date.rq").is_file()
     assert any((data / "graph" / "sources").glob("*.txt"))
+    assert (data.parent / "publish" / "static" / "yasgui" / "yasgui.min.js").is_file(), "the query page works offline"
     assert not str(data).startswith(str(ROOT))
 
 

@@ -1,0 +1,105 @@
+"""HTML of entity pages: label, types, links both ways, and for a statement its trace card.
+
+Plain HTML with every value escaped; IRIs under the data's base are linked to this server's own
+``/id/…`` pages, so the links work on a local server.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
+_STYLE = """body{font-family:system-ui,sans-serif;max-width:70rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
+table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;
+vertical-align:top}code{font-size:.85em;color:#555}.card{background:#f6f6f2;padding:.75rem 1rem;border-left:4px solid
+#996}blockquote{margin:.5rem 0}mark{background:#fe8}nav a{margin-right:1rem}"""
+
+
+def local(iri: str, base: str) -> str:
+    """The address on this server of an IRI under ``base``; other IRIs unchanged."""
+    return "/" + iri[len(base):] if iri.startswith(base) else iri
+
+
+def _value(term: dict | None, base: str, label: dict | None = None) -> str:
+    if term is None:
+        return ""
+    if term["type"] == "iri":
+        shown = escape(label["value"]) if label else f"<code>{escape(term['value'])}</code>"
+        return f'<a href="{escape(local(term["value"], base))}">{shown}</a>'
+    if term["type"] == "bnode":
+        return f"<code>_:{escape(term['value'])}</code>"
+    lang = f' <code>@{escape(term["language"])}</code>' if term.get("language") else ""
+    return escape(term["value"]) + lang
+
+
+def page(title: str, body: str, alternates: str = "") -> str:
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)} · minegraph</title>'
+            f'<meta name="viewport" content="width=device-width"><style>{_STYLE}</style>{alternates}</head><body>'
+            f'<nav><a href="/sparql">query page</a><a href="/ontology">ontology</a></nav>{body}</body></html>')
+
+
+def _rows(links: list[dict], direction: str, base: str) -> str:
+    rows = [r for r in links if r["direction"]["value"] == direction]
+    if not rows:
+        return "<p>none</p>"
+    cells = "".join(f"<tr><td>{_value(r['property'], base, r['propertyLabel'])}</td>"
+                    f"<td>{_value(r['other'], base, r['otherLabel'])}</td></tr>" for r in rows)
+    return f"<table><tr><th>property</th><th>{'value' if direction == 'out' else 'from'}</th></tr>{cells}</table>"
+
+
+def _iri_link(iri: str | None, label: str | None, base: str) -> str:
+    if not iri:
+        return escape(label or "")
+    return f'<a href="{escape(local(iri, base))}">{escape(label or iri)}</a>'
+
+
+def card_html(card: dict, base: str) -> str:
+    """The trace card: the quote in its archived context, speaker, role, decisions, stance, source, chain."""
+    context = card.get("context") or {}
+    if context:
+        quote = (f"<blockquote><p>{escape(context['previous_line'])}</p><p>{escape(context['before'])}"
+                 f"<mark>{escape(context['quote'])}</mark>{escape(context['after'])}</p>"
+                 f"<p>{escape(context['next_line'])}</p></blockquote>")
+    else:
+        quote = f"<blockquote><mark>{escape(card.get('quote') or card.get('label') or '')}</mark></blockquote>"
+    role = card.get("role") or {}
+    role_text = _iri_link(role.get("organisation") or role.get("post_in"), role.get("organisation_label"), base)
+    about = ", ".join(_iri_link(a["iri"], a["label"], base) for a in card.get("about", [])) or "none recorded"
+    source = card["source"]
+    chain = "".join(f"<li>{escape(d['relation'])}: {_iri_link(d['iri'], d['title'], base)}"
+                    f"{' — ' + _iri_link(d['publisher'], d['publisher_label'], base) if d.get('publisher') else ''}"
+                    f"{' (' + escape(d['published']) + ')' if d.get('published') else ''}</li>" for d in card["chain"])
+    original = f' · <a href="{escape(source["url"])}">original</a>' if source.get("url") else ""
+    archive = card.get("archive") or {}
+    checks = (f"SHA-256 {'matches' if archive.get('sha256_matches') else 'does not match'}; "
+              f"offsets {archive.get('start')}–{archive.get('end')} "
+              f"{'hold the quote' if archive.get('offsets_match') else 'do not hold the quote'}")
+    return (f'<section class="card"><h2>Trace card ({escape(card["kind"])})</h2>{quote}'
+            f"<p><b>Speaker</b>: {_iri_link(card['speaker']['iri'], card['speaker']['label'], base)}"
+            f"{' (as reported: ' + escape(card['speaker_as_reported']) + ')' if card.get('speaker_as_reported') else ''}"
+            f"{'; <b>role</b>: ' + escape(str(role.get('role') or '')) + ' ' + role_text if role else ''}</p>"
+            f"<p><b>About</b>: {about}; <b>stance</b>: {escape(card.get('stance') or 'none recorded')}"
+            f"{'; <b>mode</b>: ' + escape(card['mode']) if card.get('mode') else ''}"
+            f"; <b>date</b>: {escape(str((card.get('date') or {}).get('date') or ''))}</p>"
+            f"<p><b>Source</b>: {_iri_link(source['iri'], source.get('title'), base)}"
+            f"{original}</p>"
+            f"<p><b>Archived text</b>: {escape(str(archive.get('path') or ''))} — {escape(checks)}</p>"
+            f"<p><b>Chain</b>:</p><ol>{chain}</ol></section>")
+
+
+def entity_html(iri: str, links: list[dict], card: dict | None, base: str) -> str:
+    outgoing = [r for r in links if r["direction"]["value"] == "out"]
+    labels = [r["other"]["value"] for r in outgoing if r["property"]["value"] in LABELS and r["other"]["type"] == "literal"]
+    types = [r for r in outgoing if r["property"]["value"] == RDF_TYPE]
+    title = labels[0] if labels else iri.rsplit("/", 1)[-1]
+    type_html = ", ".join(_value(r["other"], base, r["otherLabel"]) for r in types) or "none"
+    alternates = "".join(f'<link rel="alternate" type="{t}" href="?format={f}">'
+                         for t, f in (("text/turtle", "turtle"), ("application/ld+json", "jsonld"),
+                                      ("application/n-triples", "ntriples")))
+    body = (f"<h1>{escape(title)}</h1><p><code>{escape(iri)}</code></p><p><b>Types</b>: {type_html}</p>"
+            '<p>As data: <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · '
+            '<a href="?format=ntriples">N-Triples</a></p>'
+            f"{card_html(card, base) if card else ''}"
+            f"<h2>Links from here</h2>{_rows(links, 'out', base)}<h2>Links to here</h2>{_rows(links, 'in', base)}")
+    return page(title, body, alternates)

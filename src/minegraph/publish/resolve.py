@@ -1,0 +1,86 @@
+"""Dereferenceable IRIs: ``/id/{kind}/{slug}`` and ``/ontology``, one URL per resource.
+
+Content negotiation answers 200 at the IRI itself with ``Vary: Accept`` (no 303): HTML for a
+browser, Turtle, JSON-LD or N-Triples for data clients; ``format=`` overrides the Accept header.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, Response
+
+from .formats import GRAPHS, NotAcceptable, choose
+from .pages import entity_html, local, page
+from .pool import JobFailed
+from .protocol import run_job
+from .responses import error
+
+_VARY = {"Vary": "Accept"}
+
+
+def _negotiate(request: Request):
+    return choose(GRAPHS, request.query_params.get("format"), request.headers.get("accept"), html=True)
+
+
+async def entity(request: Request) -> Response:
+    """An entity's HTML page or RDF document, by content negotiation."""
+    settings = request.app.state.settings
+    kind, slug = request.path_params["kind"], request.path_params["slug"]
+    iri = f"{settings.base}id/{kind}/{slug}"
+    try:
+        fmt = _negotiate(request)
+    except NotAcceptable as exc:
+        return error(406, "format", str(exc))
+    if fmt != "html":
+        response = await run_job(request, {"kind": "describe", "iri": iri, "format": fmt.oxigraph,
+                                           "max_rows": settings.max_rows}, fmt.media_type)
+        response.headers.update(_VARY)
+        return response
+    try:
+        reply = await request.app.state.pool.run({"kind": "page", "iri": iri, "entity_kind": kind})
+    except JobFailed as exc:
+        return error(exc.status, exc.kind, exc.message)
+    if reply["status"] != 200:
+        body = page("Not found", f"<h1>Not found</h1><p>{reply.get('message', '')}</p>")
+        return HTMLResponse(body, status_code=reply["status"], headers=_VARY)
+    return HTMLResponse(entity_html(iri, reply["links"], reply["card"], settings.base), headers=_VARY)
+
+
+def ontology_docs(project_root: Path) -> Path | None:
+    """The ontology's HTML documentation written by ``minegraph export``, if it is there."""
+    for candidate in ("dist/ontology/index.html", "dist/ontology.html", "dist/docs/ontology.html"):
+        path = project_root / candidate
+        if path.is_file():
+            return path
+    return None
+
+
+async def ontology(request: Request) -> Response:
+    """The ontology file (Turtle, JSON-LD, N-Triples) or its HTML documentation for browsers."""
+    import pyoxigraph as ox
+
+    state = request.app.state
+    try:
+        fmt = _negotiate(request)
+    except NotAcceptable as exc:
+        return error(406, "format", str(exc))
+    if fmt == "html":
+        docs = ontology_docs(state.project_root)
+        if docs is not None:
+            return FileResponse(docs, media_type="text/html", headers=_VARY)
+        body = page("Ontology", "<h1>minegraph ontology</h1><p>The HTML documentation is written by "
+                    "<code>minegraph export</code>; it is not there yet. The ontology as data: "
+                    '<a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · '
+                    '<a href="?format=ntriples">N-Triples</a>.</p>')
+        return HTMLResponse(body, headers=_VARY)
+    source = state.project_root / "ontology" / "minegraph.ttl"
+    quads = ox.parse(path=str(source), format=ox.RdfFormat.TURTLE)
+    target = getattr(ox.RdfFormat, fmt.oxigraph)
+    body = ox.serialize([q.triple for q in quads], format=target,
+                        prefixes=state.prefixes if target == ox.RdfFormat.TURTLE else None)
+    return Response(body, media_type=fmt.media_type, headers=_VARY)
+
+
+__all__ = ["entity", "ontology", "local"]

@@ -1,0 +1,43 @@
+"""What the endpoint allows: every guard's limit in one place, each configurable."""
+
+from __future__ import annotations
+
+import ipaddress
+from dataclasses import dataclass, field
+
+from minegraph.querylang.guard import Limits
+
+DEFAULT_BASE = "https://w3id.org/minegraph/"
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The endpoint's configuration (``minegraph serve`` options map onto these fields)."""
+
+    host: str = "127.0.0.1"
+    port: int = 7878
+    base: str = DEFAULT_BASE  # the data's IRI namespace, answered under this server's own address
+    timeout: float = 30.0  # wall-clock seconds a query may run before its worker is killed
+    workers: int = 2
+    max_rows: int = 10_000  # rows (or triples) per answer; more are cut, with a header saying so
+    max_concurrent: int = 32  # requests being answered or waiting for a worker; more get 429
+    retry_after: int = 2
+    limits: Limits = field(default_factory=Limits)
+    allowed_hosts: tuple[str, ...] = ()  # Host header values accepted; empty: loopback names and --host
+    cors_origins: tuple[str, ...] = ("*",)
+
+    def hosts(self) -> list[str]:
+        """Host names the Host header may carry (DNS rebinding defence)."""
+        if self.allowed_hosts:
+            return list(self.allowed_hosts)
+        names = {*LOOPBACK_NAMES, self.host}
+        return sorted(n for n in names if n not in ("0.0.0.0", "::"))
+
+    def is_loopback(self) -> bool:
+        if self.host == "localhost":
+            return True
+        try:
+            return ipaddress.ip_address(self.host.strip("[]")).is_loopback
+        except ValueError:
+            return False

@@ -1,0 +1,39 @@
+// minegraph's query page: YASGUI (served from this server) with the query library as examples.
+(async function () {
+  const base = document.body.dataset.base;          // the data's IRI namespace, e.g. https://w3id.org/minegraph/
+  const prologue = document.body.dataset.prologue;  // minegraph's PREFIX lines
+  const answer = await fetch("/examples.json");
+  const examples = await answer.json();
+  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+    requestConfig: { endpoint: new URL("/query", location.href).href, method: "POST" },
+    copyEndpointOnNewTab: false,
+    endpointCatalogueOptions: { getData: () => [] },
+    persistenceId: null,
+    yasr: { prefixes: JSON.parse(document.body.dataset.prefixes) },
+    yasqe: { value: prologue + "\nSELECT ?state ?label WHERE {\n  ?state a mg:State ; rdfs:label ?label .\n} LIMIT 10\n",
+             autocompleters: ["prefixes", "variables"] },
+  });
+  const picker = document.getElementById("examples");
+  examples.forEach((example, index) => {
+    const option = document.createElement("option");
+    option.value = String(index);
+    option.textContent = example.title + (example.required.length ? " (needs parameters)" : "");
+    option.title = example.description;
+    picker.appendChild(option);
+  });
+  picker.addEventListener("change", () => {
+    const example = examples[Number(picker.value)];
+    if (!example) return;
+    const tab = yasgui.getTab();
+    tab.setQuery(example.query);
+    tab.setName(example.name);
+    document.getElementById("about").textContent = example.description +
+      (example.parameters.length ? " Parameters (bound to their defaults): " + example.parameters.join("; ") : "");
+  });
+  // Result IRIs under the data's namespace open their entity page on this server.
+  const local = (href) => href.startsWith(base) ? new URL("/" + href.slice(base.length), location.href).href : href;
+  new MutationObserver(() => {
+    document.querySelectorAll("#yasgui a[href^='" + base + "']").forEach((a) => { a.href = local(a.href); a.target = "_self"; });
+  }).observe(document.getElementById("yasgui"), { childList: true, subtree: true });
+  window.minegraphYasgui = yasgui;
+})();

@@ -1,0 +1,75 @@
+"""One query worker: a child process that opens the store read-only and answers jobs from a pipe.
+
+The server never evaluates a query itself: a worker does, so that a query past its time, or one
+that crashes the engine, costs only the worker (the supervisor in :mod:`.pool` kills and replaces
+it). Answers are written by pyoxigraph, cut at the row cap by :mod:`.capped`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+
+from .capped import serialise_solutions, serialise_triples
+
+INTERNAL_GRAPH = "urn:minegraph:store"  # the store's stamp graph (minegraph.store.cache): never shown
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to SIGKILL this process when the server dies, however it dies (no orphans)."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+class Evaluator:
+    """The worker's store and what it may show (every named graph but the internal one)."""
+
+    def __init__(self, database: str, prefixes: dict[str, str]):
+        import pyoxigraph as ox
+
+        self.store = ox.Store.read_only(database)
+        self.visible = [g for g in self.store.named_graphs() if getattr(g, "value", None) != INTERNAL_GRAPH]
+        self.prefixes = prefixes
+
+    def query(self, text: str, form: str, fmt: str, max_rows: int) -> dict:
+        """Evaluate and serialise; the dataset is fixed (FROM clauses cannot reach the internal graph)."""
+        import pyoxigraph as ox
+
+        try:
+            answer = self.store.query(text, default_graph=ox.DefaultGraph(), named_graphs=self.visible)
+        except SyntaxError as exc:
+            return {"status": 400, "error": "syntax", "message": " ".join(str(exc).split())[:500]}
+        if isinstance(answer, ox.QueryBoolean):
+            body = answer.serialize(format=getattr(ox.QueryResultsFormat, fmt))
+            return {"status": 200, "body": body, "rows": 1, "truncated": False}
+        if isinstance(answer, ox.QuerySolutions):
+            body, rows, truncated = serialise_solutions(answer, fmt, max_rows)
+        else:
+            body, rows, truncated = serialise_triples(answer, fmt, max_rows, self.prefixes)
+        return {"status": 200, "body": body, "rows": rows, "truncated": truncated}
+
+
+def serve_jobs(conn, database: str, project_root: str, prefixes: dict[str, str]) -> None:
+    """The child's loop: one job in, one reply out, until the pipe closes."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops us
+    from . import entity
+
+    evaluator = Evaluator(database, prefixes)
+    conn.send({"ready": os.getpid()})
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if job["kind"] == "query":
+                reply = evaluator.query(job["text"], job["form"], job["format"], job["max_rows"])
+            else:
+                reply = entity.handle(evaluator, project_root, job)
+        except Exception as exc:  # the reply says what failed; the worker lives on
+            reply = {"status": 500, "error": "engine", "message": f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"}
+        conn.send(reply)

@@ -1,0 +1,147 @@
+"""A parse-free query guard: limits and refusals decided on the raw text, before any engine sees it.
+
+One linear scan of the text, outside strings, IRIs and comments, measures the bracket nesting
+(``( { [``) and the operator chains (``|| && ! / | ^ UNION``) — Oxigraph's recursive-descent parser
+overflows its stack on either, and kills the process — and finds the keywords that decide the
+query's fate: ``SERVICE`` (federation, an outbound HTTP request) anywhere, including ``FILTER
+EXISTS``, sub-queries and nested groups, and the SPARQL Update operations. Nothing is parsed or
+evaluated here: pyoxigraph 0.5 exposes no parse-only query object, and evaluating on an empty
+store would run ``SERVICE``. The engine's own parser runs afterwards, on text this guard passed.
+
+The scan errs on the side of refusal: a ``SERVICE`` word is refused wherever it could be a
+keyword (any case; also written ``SERVICE:x``, which Oxigraph reads as ``SERVICE :x``), and an
+IRI-like ``<…>`` holding an apostrophe is refused, because Oxigraph may read such a ``<`` as
+"less than" and the apostrophe as the start of a string the scan would otherwise skip.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import QueryError
+
+QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
+UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+_OPERATORS = {"||", "&&", "!", "/", "|", "^", "UNION"}
+
+_TOKEN = re.compile(
+    r"""
+    (?P<ws>[ \t\r\n]+)
+  | (?P<comment>\#[^\n\r]*)
+  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
+  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+  | (?P<escape>\\.)
+  | (?P<var>[?$][^\W]+)
+  | (?P<word>[^\W\d]\w*)
+  | (?P<op>\|\||&&)
+  | (?P<other>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+class GuardError(QueryError):
+    """A query refused by the guard; ``status`` is the HTTP status an endpoint answers with."""
+
+    status = 400
+    kind = "refused"
+
+
+class QueryTooLong(GuardError):
+    kind = "too-long"
+
+
+class QueryTooDeep(GuardError):
+    kind = "too-deep"
+
+
+class ServiceRefused(GuardError):
+    kind = "service"
+
+
+class UpdateRefused(GuardError):
+    status = 403
+    kind = "update"
+
+
+class NotAQuery(GuardError):
+    kind = "syntax"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What the guard accepts: characters, bracket depth, operators in the whole text."""
+
+    max_length: int = 32_768
+    max_depth: int = 64
+    max_operators: int = 256
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the scan found: the query form, the deepest nesting, the operator count."""
+
+    form: str
+    depth: int
+    operators: int
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _is_keyword(text: str, start: int, end: int) -> bool:
+    """A word that may be a keyword: not a variable name, not the local part of a prefixed name."""
+    return not start or text[start - 1] not in (":", "?", "$")
+
+
+def scan(text: str, limits: Limits = Limits()) -> Scan:
+    """Measure and classify the text in one pass; GuardError on the first limit or refusal met."""
+    if not isinstance(text, str):
+        raise NotAQuery("the query must be text")
+    if len(text) > limits.max_length:
+        raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {limits.max_length:,}")
+    depth = deepest = operators = 0
+    form = ""
+    for match in _TOKEN.finditer(text):
+        kind, token = match.lastgroup, match.group()
+        if kind == "iri" and "'" in token:
+            raise GuardError(f"line {_line(text, match.start())}: an IRI or '<' comparison holding an apostrophe "
+                             "is ambiguous to the guard; write the apostrophe as %27 or put spaces around '<'")
+        if kind == "other" or kind == "op":
+            if token in "({[":
+                depth += 1
+                deepest = max(deepest, depth)
+                if depth > limits.max_depth:
+                    raise QueryTooDeep(f"line {_line(text, match.start())}: brackets nested deeper than "
+                                       f"{limits.max_depth} levels")
+            elif token in ")}]":
+                depth = max(depth - 1, 0)
+            elif token in _OPERATORS:
+                operators += 1
+        elif kind == "word" and _is_keyword(text, match.start(), match.end()):
+            word = token.upper()
+            if word == "UNION":
+                operators += 1
+            elif word == "SERVICE":
+                raise ServiceRefused(f"line {_line(text, match.start())}: SERVICE (a federated query to another "
+                                     "endpoint) is refused; queries run on this dataset only")
+            elif not form and word in QUERY_FORMS:
+                form = word
+            elif not form and word in UPDATE_WORDS:
+                raise UpdateRefused(f"line {_line(text, match.start())}: SPARQL Update ({word}) is refused; "
+                                    "this service is read-only")
+        if operators > limits.max_operators:
+            raise QueryTooDeep(f"line {_line(text, match.start())}: more than {limits.max_operators} operators "
+                               "(|| && ! / | ^ UNION) in one query")
+    if not form:
+        raise NotAQuery("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK "
+                        "(after PREFIX and BASE lines)")
+    return Scan(form, deepest, operators)
+
+
+def check(text: str, limits: Limits = Limits()) -> str:
+    """The query form (SELECT, CONSTRUCT, DESCRIBE, ASK) of a text the guard accepts; GuardError otherwise."""
+    return scan(text, limits).form

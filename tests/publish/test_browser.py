@@ -1,0 +1,98 @@
+"""A real browser (headless Chromium through chromedriver) on the query page and entity pages.
+
+Run with ``make test-browser`` (installs Chromium and chromedriver from Debian when missing).
+Screenshots are kept in ``tests/publish/artefacts/`` (ignored by git).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from .test_protocol import get
+
+pytestmark = pytest.mark.browser
+ARTEFACTS = Path(__file__).with_name("artefacts")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    driver_path = shutil.which("chromedriver")
+    if driver_path is None:
+        pytest.fail("chromedriver is missing: run 'make test-browser' (it installs chromium and chromium-driver)")
+    profile = tempfile.mkdtemp(prefix="minegraph-chromium-")
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+                 f"--user-data-dir={profile}", "--window-size=1280,1000"):
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_page_load_timeout(30)
+    ARTEFACTS.mkdir(exist_ok=True)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait(driver, condition, timeout=20):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def test_query_page_runs_a_library_example(server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    browser.get(server.url + "/sparql")
+    wait(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#examples option")) > 10)
+    picker = Select(browser.find_element(By.ID, "examples"))
+    picker.select_by_visible_text("Membership of the Convention on a date, in numbers")
+    wait(browser, lambda d: "inForce" in d.execute_script("return window.minegraphYasgui.getTab().getQuery()"))
+    browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    rows = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr"))
+    browser.save_screenshot(str(ARTEFACTS / "query-page-membership-summary.png"))
+    cells = [c.text for c in rows[0].find_elements(By.TAG_NAME, "td")]
+    counts = [int(m.group(1)) for m in (re.match(r'^\D*"?(\d+)"?', c) for c in cells[1:]) if m]
+    assert len(rows) == 1 and max(counts) >= 197 and any(100 < n < 197 for n in counts)  # universe, in force
+    origins = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
+    assert set(origins) <= {server.url}  # everything from this server: works with no internet
+
+
+def test_result_iris_link_to_entity_pages(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/sparql")
+    wait(browser, lambda d: d.execute_script("return !!window.minegraphYasgui"))
+    browser.execute_script("window.minegraphYasgui.getTab().setQuery(arguments[0])",
+                           "PREFIX state: <https://w3id.org/minegraph/id/state/> SELECT ?s WHERE { BIND(state:LVA AS ?s) }")
+    browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
+    link = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".yasr table tbody a[href*='/id/state/LVA']"))[0]
+    assert link.get_attribute("href") == server.url + "/id/state/LVA"
+    link.click()
+    wait(browser, lambda d: d.current_url == server.url + "/id/state/LVA")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Latvia"
+
+
+def test_entity_pages_in_the_browser(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/id/state/LVA")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Latvia"
+    browser.save_screenshot(str(ARTEFACTS / "entity-state-LVA.png"))
+    query = "PREFIX mg: <https://w3id.org/minegraph/ontology#> SELECT ?s WHERE { ?s a mg:Statement ; mg:quote ?q } ORDER BY ?s LIMIT 1"
+    iri = json.loads(get(server, query, format="json")[2])["results"]["bindings"][0]["s"]["value"]
+    browser.get(server.url + urllib.parse.urlparse(iri).path.removeprefix("/minegraph"))
+    card = browser.find_element(By.CSS_SELECTOR, "section.card")
+    assert "Trace card" in card.text and browser.find_element(By.TAG_NAME, "mark").text
+    browser.save_screenshot(str(ARTEFACTS / "entity-statement.png"))

@@ -1,0 +1,44 @@
+"""The worker pool on its own: busy (503), timeout (504) and no worker lost when a wait is cut short."""
+
+from __future__ import annotations
+
+import asyncio
+
+from minegraph.core.namespaces import PREFIXES
+from minegraph.core.project import Project
+from minegraph.publish.pool import JobFailed, WorkerPool
+from minegraph.store.cache import open_current
+
+from .conftest import ROOT
+
+SLOW = {"kind": "query", "text": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "form": "SELECT", "format": "JSON", "max_rows": 10}
+QUICK = {"kind": "query", "text": "ASK { ?s ?p ?o }", "form": "ASK", "format": "JSON", "max_rows": 10}
+
+
+def test_busy_then_timeout_then_served_again():
+    _, database = open_current(Project(ROOT))
+
+    async def scenario():
+        pool = WorkerPool(str(database), str(ROOT), dict(PREFIXES), size=1, timeout=1.5)
+        await pool.start()
+        try:
+            slow = asyncio.ensure_future(pool.run(SLOW))
+            await asyncio.sleep(0.1)
+            try:
+                await pool.run(QUICK, timeout=0.3)
+            except JobFailed as busy:
+                assert busy.status == 503 and busy.kind == "busy"
+            else:
+                raise AssertionError("a second job found a free worker")
+            try:
+                await slow
+            except JobFailed as timed_out:
+                assert timed_out.status == 504 and timed_out.kind == "timeout"
+            answer = await pool.run(QUICK, timeout=20)
+            assert answer["status"] == 200 and answer["body"] == b'{"head":{},"boolean":true}'
+            assert pool.replaced == 1 and len(pool.workers) == 1 and pool.idle.qsize() == 1
+        finally:
+            pool.close()
+
+    asyncio.run(scenario())
