@@ -59,7 +59,8 @@ class _Run:
             role=entity.role if entity else None, organisation=entity.organisation if entity else None,
             cue=cue_text or None, about=s.about, stance=s.stance, confidence=s.confidence, mode=mode,
             speaker_as_reported=ref_text, matched_on=entity.matched_on if entity and actor else None,
-            rests_on=s.rests_on, new_actor=entity is not None and actor is None)
+            rests_on=s.rests_on, new_actor=entity is not None and actor is None,
+            speaker_kind=entity.kind if entity else None)
         self.out.append(cand)
         if entity is not None:
             self.last = (sent.para, entity)
@@ -110,7 +111,7 @@ def _quotes_of_sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> None:
                 owner = att.possessor(text, sent.start, q.open, countries)
                 entity = run.discourse.resolve(owner) if owner else None
             span = (cue.start, cue.end)
-            run.emit(entity, cue.ref.text, q.start, q.end, "direct", span, sent)
+            run.emit(entity, cue.ref.reported or cue.ref.text, q.start, q.end, "direct", span, sent)
             prev = (entity, cue.ref.text, span)
             _adding_that(run, sent, cue, entity)
             continue
@@ -135,7 +136,7 @@ def _continues(text: str, before: QuoteSpan, q: QuoteSpan) -> bool:
 def _adding_that(run: _Run, sent: Sentence, cue, entity: Entity | None) -> None:
     found = att.adding_that(run.text, cue.end, sent.end)
     if found:
-        run.emit(entity, cue.ref.text, found[0], found[1], "paraphrase", (found[0], found[0] + 11), sent)
+        run.emit(entity, cue.ref.reported or cue.ref.text, found[0], found[1], "paraphrase", (found[0], found[0] + 11), sent)
 
 
 def _partial(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> bool:
@@ -149,7 +150,7 @@ def _partial(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> bool:
         entity = run.discourse.statement_author
     else:
         entity = run.discourse.resolve(cue.ref)
-    run.emit(entity, cue.ref.text, sent.start, sent.end, "partial", (cue.start, cue.end), sent)
+    run.emit(entity, cue.ref.reported or cue.ref.text, sent.start, sent.end, "partial", (cue.start, cue.end), sent)
     return True
 
 
@@ -161,7 +162,7 @@ def _sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan], first_of_para: boo
         if found:
             cue, s, e = found
             entity = run.discourse.resolve(cue.ref)
-            run.emit(entity, cue.ref.text, s, e, "direct", (cue.start, cue.end), sent)
+            run.emit(entity, cue.ref.reported or cue.ref.text, s, e, "direct", (cue.start, cue.end), sent)
             return True
     if qs:
         _quotes_of_sentence(run, sent, qs)
@@ -171,7 +172,7 @@ def _sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan], first_of_para: boo
             cue, s, e = found
             entity = run.discourse.resolve(cue.ref)
             mode = "partial" if (s, e) == (sent.start, sent.end) else "paraphrase"
-            run.emit(entity, cue.ref.text, s, e, mode, (cue.start, cue.end), sent)
+            run.emit(entity, cue.ref.reported or cue.ref.text, s, e, mode, (cue.start, cue.end), sent)
     run.discourse.scan(text, sent.start, sent.end, [(q.open, q.close + 1) for q in qs])
     return False
 

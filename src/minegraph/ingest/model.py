@@ -61,6 +61,7 @@ class Candidate:
     matched_on: str | None = None
     rests_on: list[str] = field(default_factory=list)
     new_actor: bool = False
+    speaker_kind: str | None = None
 
     PUBLIC = ("quote", "start", "end", "direct", "speaker", "speaker_iri", "role", "organisation",
               "cue", "about", "stance", "confidence")

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from minegraph.ingest.countries import Countries
 from minegraph.ingest.fold import fold
@@ -38,7 +38,7 @@ class Ref:
     heads: tuple[str, ...] = ()
     owner: "Ref | None" = None
     indefinite: bool = False
-    extra: dict = field(default_factory=dict)
+    reported: str | None = None
 
 
 def _tokens(text: str, base: int) -> list[tuple[str, int, int]]:
@@ -201,9 +201,12 @@ def analyse(text: str, phrase_start: int, phrase_end: int, countries: Countries)
     ref = _classify_main(phrase[s:e], phrase_start + s, countries)
     if ref is None:
         return None
+    reported_end = phrase_start + parts[0][1]
     for s, e in parts[1:3]:
         piece = phrase[s:e].strip()
         if not piece or _STOP_PART.match(piece):
             break
         _apposition(ref, phrase[s:e], phrase_start + s, countries)
+        reported_end = phrase_start + e
+    ref.reported = text[phrase_start:reported_end].strip(" ,")
     return ref
