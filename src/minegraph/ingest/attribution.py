@@ -47,6 +47,10 @@ _TURN = re.compile(r"^(?P<who>(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Madam)\.?\s+[^\W\d_][\
                    r"(?P<speech>\S.*)$")
 
 
+SUBJECT_REACH = 250  # a subject is looked for this far (in code points) before its verb
+CUE_REACH = 300  # a quotation's cue is looked for this far before and after it
+
+
 @dataclass
 class Cue:
     """An attribution: the speaker phrase, the cue's span, how the statement is reported."""
@@ -59,6 +63,11 @@ class Cue:
 
 def _subject(text: str, start: int, verb_start: int, countries: Countries) -> Ref | None:
     """The speaker phrase right before a verb: leading adverbial clauses and trailing adverbs dropped."""
+    if verb_start - start > SUBJECT_REACH:
+        comma = text.rfind(", ", verb_start - SUBJECT_REACH, verb_start)
+        if comma < 0:
+            return None
+        start = comma + 2
     seg = text[start:verb_start]
     lead = LEADING_CLAUSE.match(seg)
     offset = start + (lead.end() if lead else 0)

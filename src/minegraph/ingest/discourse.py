@@ -15,11 +15,11 @@ from minegraph.ingest.speakers import Ref, analyse
 
 WINDOW = 60  # antecedents looked at, most recent first: keeps resolution linear in the text
 _PLURAL = frozenset({"ministers", "countries", "states", "governments", "groups", "tablers", "members"})
-_CAPS = re.compile(r"(?:[^\W\d_][\w'’-]*)(?:\s+(?:(?:of|the|de|van|von|el|al|da|di|du|der|for)\s+)*"
-                   r"[^\W\d_][\w'’-]*)*")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_GLUE = frozenset({"of", "the", "de", "van", "von", "el", "al", "da", "di", "du", "der", "for"})
 
 
-@dataclass
+@dataclass(eq=False)
 class Entity:
     """A speaker or candidate antecedent: a person, a body, or a group of either."""
 
@@ -31,16 +31,19 @@ class Entity:
     role: str | None = None
     organisation: str | None = None
     reported: str | None = None
+    _keys: tuple[str, set[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def label(self) -> str:
         return self.actor.label if self.actor else self.name
 
     def keys(self) -> set[str]:
-        ks = {" ".join(key(self.name))}
-        if self.actor:
-            ks |= {" ".join(key(n)) for n in (self.actor.label, *self.actor.aliases)}
-        return ks
+        if self._keys is None or self._keys[0] != self.name:
+            ks = {" ".join(key(self.name))}
+            if self.actor:
+                ks |= _actor_keys(self.actor)
+            self._keys = (self.name, ks)
+        return self._keys[1]
 
 
 class Discourse:
@@ -142,16 +145,49 @@ class Discourse:
                 break
 
     def _scan_piece(self, text: str, start: int, end: int, sentence_start: int) -> None:
-        for m in _CAPS.finditer(text, start, end):
-            run = m.group()
-            if not run[:1].isupper() or (m.start() == sentence_start and " " not in run):
+        for run_start, run_end in _capital_runs(text, start, end):
+            run = text[run_start:run_end]
+            if run_start == sentence_start and " " not in run:
                 continue
-            ref = analyse(text, m.start(), m.end(), self.linker.countries)
+            ref = analyse(text, run_start, run_end, self.linker.countries)
             if ref is None or ref.kind not in ("name", "org") or self.linker.countries.lookup(run):
                 continue
-            before = words(text[max(sentence_start, m.start() - 60):m.start()])[-5:]
+            before = words(text[max(sentence_start, run_start - 60):run_start])[-5:]
             ref.heads = tuple(ref.heads) + tuple(w for w in before if w in ROLE_WORDS)
             self.mention(ref)
+
+
+def _capital_runs(text: str, start: int, end: int):
+    """Spans of consecutive capitalised words, with up to two of/the/particles inside, in one pass."""
+    run_start = last_cap = prev_end = -1
+    glue = 0
+    for m in _WORD_RE.finditer(text, start, end):
+        word = m.group()
+        adjacent = prev_end >= 0 and m.start() - prev_end <= 2 and text[prev_end:m.start()].isspace()
+        if word[:1].isupper():
+            if run_start < 0 or not adjacent:
+                if run_start >= 0:
+                    yield run_start, last_cap
+                run_start = m.start()
+            last_cap, glue = m.end(), 0
+        elif run_start >= 0 and adjacent and word in _GLUE and glue < 2:
+            glue += 1
+        else:
+            if run_start >= 0:
+                yield run_start, last_cap
+            run_start, glue = -1, 0
+        prev_end = m.end()
+    if run_start >= 0:
+        yield run_start, last_cap
+
+
+_ACTOR_KEYS: dict[str, set[str]] = {}
+
+
+def _actor_keys(actor: Actor) -> set[str]:
+    if actor.iri not in _ACTOR_KEYS:
+        _ACTOR_KEYS[actor.iri] = {" ".join(key(n)) for n in (actor.label, *actor.aliases)}
+    return _ACTOR_KEYS[actor.iri]
 
 
 def _pronoun_kind(word: str) -> str:

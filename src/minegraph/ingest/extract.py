@@ -22,6 +22,7 @@ from minegraph.ingest.segment import Sentence, sentences
 from minegraph.ingest.stance import StanceModel
 
 _WORD = re.compile(r"\w")
+CONTEXT = 1000  # the paragraph context of a statement's stance, either side of its sentence
 
 
 class _Run:
@@ -51,7 +52,8 @@ class _Run:
             context = context.replace(quote, " ")
         actor = entity.actor if entity else None
         prior = self._prior(entity)
-        para = self.text[slice(*self.paragraphs.get(sent.para, (sent.start, sent.end)))]
+        p_start, p_end = self.paragraphs.get(sent.para, (sent.start, sent.end))
+        para = self.text[max(p_start, sent.start - CONTEXT):min(p_end, sent.end + CONTEXT)]
         s = self.stance.suggest(quote, context, self.text[sent.start:sent.end], para, actor, prior)
         cand = Candidate(
             quote=quote, start=start, end=end, direct=mode == "direct",
@@ -96,8 +98,8 @@ def _quotes_of_sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> None:
     prev: tuple[Entity | None, str | None, tuple[int, int]] | None = None
     partial_done = False
     for i, q in enumerate(qs):
-        lo = qs[i - 1].close + 1 if i else sent.start
-        hi = qs[i + 1].open if i + 1 < len(qs) else sent.end
+        lo = max(qs[i - 1].close + 1 if i else sent.start, q.open - att.CUE_REACH)
+        hi = min(qs[i + 1].open if i + 1 < len(qs) else sent.end, q.close + 1 + att.CUE_REACH)
         cue = att.after_cue(text, q.close, hi, countries)
         if cue is None and prev is not None and i and _continues(text, qs[i - 1], q):
             entity, ref_text, span = prev

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters NFKD does not decompose into a base letter plus marks.
 _EXTRA = str.maketrans({
@@ -16,6 +17,13 @@ STOP = frozenset({"the", "of", "and", "a", "an", "for", "to", "in", "on", "at", 
 
 def fold(text: str) -> str:
     """Lower-case `text` and strip its diacritics."""
+    if text.isascii():
+        return text.lower()
+    return _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -30,6 +38,7 @@ def words(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> tuple[str, ...]:
     """A matching key: the folded content words of a name, in order."""
     return tuple(w for w in words(text) if w not in STOP)

@@ -61,10 +61,20 @@ def sentences(text: str, quotes: list[QuoteSpan]) -> list[Sentence]:
     return out
 
 
+MAX_SENTENCE = 2000  # longer runs are cut at a space, so that work per sentence stays bounded
+
+
 def _add(text: str, out: list[Sentence], start: int, end: int, para: int) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        out.append(Sentence(start, cut, para))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, para))
