@@ -83,7 +83,7 @@ def _value(value) -> str:
 
 def _table(name: str, fields: list[tuple[str, object]], array: bool = True) -> list[str]:
     lines = [f"[[{name}]]" if array else f"[{name}]"]
-    lines += [f"{k} = {_value(v)}" for k, v in fields if v is not None and v != ""]
+    lines += [f"{k} = {_value(v)}" for k, v in fields if v is not None]
     return lines
 
 

@@ -10,7 +10,7 @@ from minegraph.ingest.fold import STOP, fold, key, words
 from minegraph.ingest.model import Actor
 from minegraph.ingest.speakers import Ref
 
-_SYNONYMS = {"defense": "defence", "ministers": "minister", "spokesman": "spokesperson",
+_SYNONYMS = {"defense": "defence", "spokesman": "spokesperson",
              "spokeswoman": "spokesperson", "head": "president", "govt": "government"}
 _POST_HEADS = frozenset({"minister", "president", "spokesperson", "secretary-general", "chair", "prime"})
 _BODY_HEADS = frozenset({"ministry", "government", "parliament", "cabinet", "council", "commission"})
@@ -69,6 +69,8 @@ class Linker:
         return None
 
     def _by_role(self, heads, country: str | None, text: str) -> tuple[Actor | None, str | None]:
+        if len({self.countries.lookup(w) for w in heads} - {None}) > 1:
+            return None, None  # "the ministers of Estonia and Latvia": a group no one post or body is
         country_words = set(words(self.countries.names.get(country or "", "")))
         want = _norm(w for w in heads if w not in country_words and not self.countries.lookup(w))
         if not want:
