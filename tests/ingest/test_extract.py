@@ -123,3 +123,29 @@ def test_offsets_slice_every_gold_text_and_output_is_deterministic(actors, decis
     text = path.read_text(encoding="utf-8")
     assert all(text[c.start:c.end] == c.quote for c in first)
     assert to_json(first) == to_json(extract_file(path, actors, decisions))
+
+
+def test_cue_verb_with_object_then_quotation(actors):
+    (c,) = run("Ana Ruiz told reporters “The treaty works.”", actors)
+    assert (c.quote, c.speaker) == ("The treaty works", "Ana Ruiz")
+
+
+def test_said_in_a_statement_that(actors):
+    (c,) = run("Ana Ruiz said in a statement that the mines would stay in storage.", actors)
+    assert (c.quote, c.cue) == ("the mines would stay in storage", "said in a statement that")
+
+
+def test_named_turn_with_party(actors):
+    text = "Karl Ozols (Greens): This bill will cost lives.\nAnna Berg (Liberals): It will save them."
+    assert pairs(run(text, actors)) == [("This bill will cost lives", "Karl Ozols"), ("It will save them", "Anna Berg")]
+
+
+def test_cue_less_quotation_after_a_sentence_naming_its_subject(actors):
+    text = "“Mines kill,” said Ana Ruiz. Karl Ozols, a deputy, disagreed. “They protect the border.”"
+    assert [c.speaker for c in run(text, actors)] == ["Ana Ruiz", "Karl Ozols"]
+
+
+def test_the_ministry_takes_the_country_of_the_story(actors):
+    text = "Estonia will leave the treaty. The ministry said that the stocks were small and would stay so."
+    (c,) = run(text, actors)
+    assert c.speaker_iri == "organisation:EST-ministry-of-defence"

@@ -20,6 +20,7 @@ AFTER_VERBS = ("said|says|told|tells|added|adds|stated|states|recalled|recalls|e
                "replied|answered|declared|continued|urged|commented|emphasised|emphasized|announced|"
                "acknowledged|admitted|concluded|observed|remarked|suggested|confirmed|conceded|cautioned|"
                "vowed|pledged|promised|predicted|asserted|maintained")
+_AFTER_VERB_RE = re.compile(AFTER_VERBS, re.IGNORECASE)
 _NOT_SPEAKER = r"[^,;:“”\"«»„\n]"
 _AFTER_VERB_FIRST = re.compile(rf"^[\s,.—–-]*(?P<verb>(?:{AFTER_VERBS}))\b\s+(?P<who>{_NOT_SPEAKER}{{1,160}}"
                                rf"(?:,{_NOT_SPEAKER}{{1,120}}){{0,2}})", re.IGNORECASE)
@@ -38,7 +39,9 @@ _IN_VIEW = re.compile(r"\bin (?P<who>his|her|their|its) (?:view|experience|opini
 _TABLED = re.compile(r"(?:An?|The|Another)\s+(?:motion|amendment|resolution|declaration|statement|bill|text|"
                      r"letter)\b[^,]{0,60},\s*(?:tabled|issued|drafted|presented|signed|put forward|submitted|"
                      r"proposed)\s+by\s+(?P<who>[^,]{1,100}?)(?:\s+and\s+[a-z]+\b[^,]*)?,")
-_THAT = re.compile(r"\s*that\b\s*", re.IGNORECASE)
+_THAT = re.compile(r"\s*(?:(?:in|on|at|during|after|before|last|this|late|earlier|later|yesterday|today|via)\b"
+                   r"[^.;:!?,\n]{0,50}?\s)?that\b\s*", re.IGNORECASE)
+_VERB_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»„]+){0,3}\s*")
 _TOLD_OBJECT = re.compile(r"[^.;:!?]{0,80}?\bthat\b\s*")
 _AS_CLAUSE = re.compile(r"(?:^|,\s*|\s)as\s+(?=\S+$)")
 _TURN = re.compile(r"^(?P<who>(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Madam)\.?\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}|"
@@ -49,6 +52,10 @@ _TURN = re.compile(r"^(?P<who>(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Madam)\.?\s+[^\W\d_][\
 
 SUBJECT_REACH = 250  # a subject is looked for this far (in code points) before its verb
 CUE_REACH = 300  # a quotation's cue is looked for this far before and after it
+
+# "Jānis Ozols (NA): …": a name with its party or body in brackets opens a turn too.
+_TURN_NAMED = re.compile(r"^(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}\s*\([^()\n]{1,60}\)):\s+"
+                         r"(?P<speech>\S.*)$")
 
 
 @dataclass
@@ -85,7 +92,7 @@ def _subject(text: str, start: int, verb_start: int, countries: Countries) -> Re
     return analyse(text, offset, end, countries)
 
 
-def _leading_subject(text: str, start: int, end: int, countries: Countries) -> Ref | None:
+def leading_subject(text: str, start: int, end: int, countries: Countries) -> Ref | None:
     """The subject at the start of a clause: names, role words and appositions up to the first verb."""
     lead = LEADING_CLAUSE.match(text, start, end)
     pos = lead.end() if lead else start
@@ -123,14 +130,18 @@ def before_cue(text: str, start: int, opening: int, countries: Countries) -> Cue
     if doc:
         ref = analyse(text, start + doc.start("doc"), start + doc.end("doc"), countries)
         return Cue(ref, start + doc.start(), start + len(seg)) if ref else None
-    if not (seg.endswith(":") or seg.endswith(",") or re.search(r"\bthat$", seg)):
+    verbs = list(SAY_RE.finditer(seg))
+    # `X told reporters "…"`: a speech verb and at most three words, then a full quoted sentence.
+    ends_on_verb = bool(verbs) and _AFTER_VERB_RE.fullmatch(verbs[-1].group()) is not None and \
+        _VERB_TAIL.fullmatch(seg, verbs[-1].end()) is not None and text[opening + 1:opening + 2].isupper()
+    if not (seg.endswith(":") or seg.endswith(",") or re.search(r"\bthat$", seg) or ends_on_verb):
         return None
-    for v in SAY_RE.finditer(seg):
+    for v in verbs:
         ref = _subject(text, start, start + v.start(), countries)
         if ref is not None:
             return Cue(ref, start + v.start(), start + len(seg))
     if seg.endswith(":"):
-        ref = _leading_subject(text, start, start + len(seg), countries)
+        ref = leading_subject(text, start, start + len(seg), countries)
         if ref is not None:
             return Cue(ref, ref.start, start + len(seg))
     return None
@@ -283,7 +294,7 @@ def adding_that(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 def turn(text: str, start: int, end: int, countries: Countries) -> tuple[Cue, int, int] | None:
     """A turn of a debate record: `Mr Jānis Ozols (National Alliance): text`."""
-    m = _TURN.match(text[start:end])
+    m = _TURN.match(text[start:end]) or _TURN_NAMED.match(text[start:end])
     if not m or len(m.group("speech").split()) < 3:
         return None
     who = m.group("who")

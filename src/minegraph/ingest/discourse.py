@@ -15,6 +15,8 @@ from minegraph.ingest.speakers import Ref, analyse
 
 WINDOW = 60  # antecedents looked at, most recent first: keeps resolution linear in the text
 _PLURAL = frozenset({"ministers", "countries", "states", "governments", "groups", "tablers", "members"})
+_BODY_OR_POST = frozenset({"ministry", "government", "parliament", "cabinet", "minister", "president",
+                           "prime"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _GLUE = frozenset({"of", "the", "de", "van", "von", "el", "al", "da", "di", "du", "der", "for"})
 
@@ -53,6 +55,7 @@ class Discourse:
         self.linker = linker
         self.recent: deque[Entity] = deque(maxlen=WINDOW)
         self.statement_author: Entity | None = None
+        self.last_country: str | None = None
 
     def _touch(self, entity: Entity) -> Entity:
         try:
@@ -119,6 +122,8 @@ class Discourse:
             for e in reversed(self.recent):
                 if e.roles & heads and (ref.country is None or (e.actor is not None and e.actor.country == ref.country)):
                     return self._touch(e)
+        if ref.definite and ref.country is None and self.last_country and heads & _BODY_OR_POST:
+            ref.country = self.last_country  # "the ministry" in a story about one country
         actor, matched = (None, None) if ref.indefinite or not ref.country else self.linker.link(ref)
         entity = Entity(ref.text, "person", actor, matched)
         _enrich(entity, ref)
@@ -145,6 +150,9 @@ class Discourse:
                 break
 
     def _scan_piece(self, text: str, start: int, end: int, sentence_start: int) -> None:
+        named = self.linker.countries.find_all(words(text[start:end]))
+        if named:
+            self.last_country = named[-1]
         for run_start, run_end in _capital_runs(text, start, end):
             run = text[run_start:run_end]
             if run_start == sentence_start and " " not in run:

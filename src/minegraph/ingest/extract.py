@@ -38,6 +38,8 @@ class _Run:
         self.last: tuple[int, Entity] | None = None  # paragraph and entity of the last statement
         self.stances: dict[int, Counter] = defaultdict(Counter)
         self.paragraphs: dict[int, tuple[int, int]] = {}
+        self.sentence_index = 0
+        self.quiet_subject: tuple[int, int, Entity] | None = None
 
     def emit(self, entity: Entity | None, ref_text: str | None, start: int, end: int, mode: str,
              cue: tuple[int, int] | None, sent: Sentence) -> None:
@@ -75,10 +77,23 @@ class _Run:
         return self.stances[id(entity)].most_common(1)[0][0]
 
     def carry(self, para: int) -> Entity | None:
-        """The speaker a cue-less quotation continues: the last one, in this or the previous paragraph."""
+        """The speaker of a cue-less quotation: the subject of the sentence just before it when that one
+        reported no statement ("X disagreed. "…""), else the last speaker, in this or the previous paragraph."""
+        if self.quiet_subject and self.quiet_subject[0] == self.sentence_index - 1 and \
+                self.quiet_subject[1] in (para, para - 1):
+            return self.quiet_subject[2]
         if self.last and self.last[0] in (para, para - 1):
             return self.last[1]
         return None
+
+    def note_quiet_sentence(self, sent: Sentence) -> None:
+        """Remember the named subject of a sentence that reported no statement."""
+        if self.text[sent.end - 1] not in ".!?…":
+            self.quiet_subject = None  # a headline or a dateline, not a sentence with a subject
+            return
+        ref = att.leading_subject(self.text, sent.start, sent.end, self.countries)
+        entity = self.discourse.mention(ref) if ref is not None and ref.kind in ("name", "org") else None
+        self.quiet_subject = (self.sentence_index, sent.para, entity) if entity else None
 
 
 def _by_sentence(sents: list[Sentence], quotes: list[QuoteSpan]) -> list[list[QuoteSpan]]:
@@ -189,12 +204,16 @@ def extract(text: str, actors: list[Actor], decisions: list[Decision] | None = N
         run.paragraphs[sent.para] = (min(lo, sent.start), max(hi, sent.end))
     turn_para = -1
     previous_para = -1
-    for sent, qs in zip(sents, _by_sentence(sents, quotes)):
+    for index, (sent, qs) in enumerate(zip(sents, _by_sentence(sents, quotes))):
         first, previous_para = sent.para != previous_para, sent.para
         if sent.para == turn_para:
             continue
+        run.sentence_index = index
+        before = len(run.out)
         if _sentence(run, sent, qs, first):
             turn_para = sent.para
+        elif len(run.out) == before and not qs:
+            run.note_quiet_sentence(sent)
     run.out.sort(key=lambda c: (c.start, c.end))
     return run.out
 

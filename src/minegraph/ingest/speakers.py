@@ -38,6 +38,7 @@ class Ref:
     heads: tuple[str, ...] = ()
     owner: "Ref | None" = None
     indefinite: bool = False
+    definite: bool = False
     reported: str | None = None
 
 
@@ -92,6 +93,7 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
         text = text[:m.end()]
     toks = _tokens(text, base)
     indefinite = bool(toks) and fold(toks[0][0]) in ("a", "an")
+    definite = bool(toks) and fold(toks[0][0]) == "the"
     while toks and (fold(toks[0][0]) in _ARTICLES or fold(toks[0][0]) in HONORIFICS):
         toks = toks[1:]
     if not toks:
@@ -140,7 +142,7 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     role = " ".join(t[0] for t in toks if _plain(t[0]) in ROLE_WORDS) or None
     return Ref(kind, phrase, start, end, name=phrase if kind != "descriptor" else None,
                role=role if kind == "descriptor" else None, country=country, heads=tuple(words),
-               indefinite=indefinite)
+               indefinite=indefinite, definite=definite)
 
 
 def _strip_article(text: str | None) -> str | None:

@@ -21,14 +21,19 @@ PRO_BAN = ("civilian", "civilians", "child", "children", "victim", "victims", "k
            "domino effect", "negative signal", "slippery slope", "not justify", "weapons of the past",
            "weapon of the past", "weapon from the past", "reciprocity", "downward spiral", "costly",
            "condemn", "condemns", "condemned", "taboo", "reverse course", "reject", "indiscriminate",
-           "damage", "distinguish", "danger", "unacceptable", "banning", "humanitarian disarmament")
+           "damage", "distinguish", "danger", "unacceptable", "banning", "humanitarian disarmament", "oppose",
+           "regret", "regrettable", "deplore", "deplores", "dangerous", "mistake", "step back", "undermine",
+           "undermines", "erode", "erodes", "violation", "reconsider", "concerned", "worried", "alarming",
+           "maimed", "killed", "amputation", "survivors", "humanitarian")
 PRO_WITHDRAW = ("security", "deterrence", "deter", "defend", "defensive", "survival", "prepare", "prepared",
                 "versatile", "lethality", "necessary measure", "every option", "on the table", "tie our hands",
                 "can be used", "deny terrain", "protects", "protect", "attacked", "threat", "threats",
-                "justifies", "deteriorated")
+                "justifies", "deteriorated", "necessary", "sovereign", "flexibility", "freedom of action",
+                "aggression", "deterrent", "capabilities", "eastern flank", "right decision")
 NEUTRAL = ("no plans", "not plan", "declined to comment", "without commenting", "stopped short of",
            "no intention", "final decision", "not considering", "respect", "understood", "committed to",
-           "contributed", "in peacetime", "consulted", "procedures")
+           "contributed", "in peacetime", "consulted", "procedures", "will decide", "take effect",
+           "not yet decided")
 WITHDRAW_WORDS = re.compile(r"\b(?:withdraw\w*|leav(?:e|es|ing)|exit(?:s|ing|ed)?|quit(?:s|ting)?|pull(?:s|ed|ing)? out|"
                             r"suspen\w*|denounc\w*|renounc\w*)\b")
 BAN_WORDS = re.compile(r"\b(?:ban|banning|bans|prohibition|prohibit\w*)\b")
