@@ -75,6 +75,9 @@ def _subject(text: str, start: int, verb_start: int, countries: Countries) -> Re
         if comma < 0:
             return None
         start = comma + 2
+    if re.search(r"\s(?:and|but)\s+$", text[max(start, verb_start - 6):verb_start]):
+        # "The Council expressed … and recalled": the verbs share the clause's subject.
+        return leading_subject(text, start, verb_start, countries)
     seg = text[start:verb_start]
     lead = LEADING_CLAUSE.match(seg)
     offset = start + (lead.end() if lead else 0)

@@ -33,6 +33,8 @@ official officer adviser advisor analyst expert representative delegate leader f
 coordinator diplomat negotiator general commander colonel defence defense foreign affairs interior
 national regional development justice finance state former acting opposition socialist conservative
 liberal green passer-by passerby resident survivor deminer activist professor scientist
+farmer teacher doctor nurse soldier veteran officer pensioner villager student lawyer journalist priest
+engineer mother father widow neighbour neighbor owner worker volunteer retired army
 """.split())
 
 ORG_HEADS = frozenset("""

@@ -20,7 +20,14 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _STOP_PART = re.compile(r"^(?:who|which|whose|where|without|with|adding|recalling|according|as|when|after|"
                         r"before|while|in|on|at|during|speaking|referring|since|because)\b|^[a-z]+ing\b")
 _ARTICLES = frozenset({"the", "a", "an"})
-_GLUE = frozenset({"of", "the", "for", "and", "a", "an", "on", "in"})
+_GLUE = frozenset({"of", "the", "for", "and", "a", "an", "on", "in", "at", "from"})
+_NUMBERS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both"})
+_NAMED = re.compile(r"\b(?:named|called)\s+(?=[^\W\d_])")
+
+
+def _is_role(word: str) -> bool:
+    """A role word, or a hyphenated one made of role words ("vice-chair")."""
+    return word in ROLE_WORDS or ("-" in word and all(p in ROLE_WORDS for p in word.split("-")))
 
 
 @dataclass
@@ -73,7 +80,7 @@ def _name_run(toks: list[tuple[str, int, int]], countries: Countries) -> int:
     while i > 0:
         tok = toks[i - 1][0]
         low = _plain(tok)
-        ok = (_is_cap(tok) and low not in ROLE_WORDS and low not in ORG_HEADS and low not in DOCUMENT_HEADS
+        ok = (_is_cap(tok) and not _is_role(low) and low not in ORG_HEADS and low not in DOCUMENT_HEADS
               and not countries.lookup(low) and not _POSSESSIVE.search(tok))
         if not ok and not (low in NAME_PARTICLES and i < len(toks) and i > 1):
             break
@@ -133,13 +140,14 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
             country = iso
     capital = country is not None or any(_is_cap(t[0]) for t in toks)
     kind = "org" if capital and any(w in ORG_HEADS for w in words) else \
-        "descriptor" if any(w in ROLE_WORDS or w in ORG_HEADS for w in words) else \
+        "descriptor" if any(_is_role(w) or w in ORG_HEADS for w in words) else \
         "name" if all(_is_cap(t[0]) for t in toks) else None
-    if kind is None or (kind == "descriptor" and not all(
-            w in ROLE_WORDS or w in ORG_HEADS or w in _GLUE or _is_cap(t[0]) for w, t in zip(words, toks))):
+    if kind is None or (kind in ("descriptor", "org") and not all(
+            _is_role(w) or w in ORG_HEADS or w in _GLUE or w in _NUMBERS or _is_cap(t[0])
+            for w, t in zip(words, toks))):
         return None
     phrase = text[start - base:end - base]
-    role = " ".join(t[0] for t in toks if _plain(t[0]) in ROLE_WORDS) or None
+    role = " ".join(t[0] for t in toks if _is_role(_plain(t[0]))) or None
     return Ref(kind, phrase, start, end, name=phrase if kind != "descriptor" else None,
                role=role if kind == "descriptor" else None, country=country, heads=tuple(words),
                indefinite=indefinite, definite=definite)
@@ -155,7 +163,7 @@ def _named(toks, cut, words, start, end, text, base, countries, country) -> Ref:
     """A phrase ending in a name: what precedes it is role, body and country ("Commission spokesperson X")."""
     name = " ".join(t[0] for t in toks[cut:])
     pre = toks[:cut]
-    at = [k for k, t in enumerate(pre) if _plain(t[0]) in ROLE_WORDS]
+    at = [k for k, t in enumerate(pre) if _is_role(_plain(t[0]))]
     role = text[pre[at[0]][1] - base:pre[at[-1]][2] - base] if at else None
     org = " ".join(t[0] for t in pre if _is_cap(t[0]) and _plain(t[0]) not in ROLE_WORDS
                    and not countries.lookup(_plain(t[0]))) or None
@@ -196,6 +204,12 @@ def analyse(text: str, phrase_start: int, phrase_end: int, countries: Countries)
     while phrase_end > phrase_start and text[phrase_end - 1] in " \t.,;:!?—–-":
         phrase_end -= 1
     phrase = text[phrase_start:phrase_end]
+    named = _NAMED.search(phrase)
+    if named:  # "a retired army officer named Algis Petrauskas": the name, with the phrase as its role
+        ref = analyse(text, phrase_start + named.end(), phrase_end, countries)
+        if ref is not None and ref.kind == "name":
+            ref.role = ref.role or _strip_article(phrase[:named.start()].split(",")[-1])
+            return ref
     parts = _parts(phrase, countries)
     if not parts:
         return None
