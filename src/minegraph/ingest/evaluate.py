@@ -8,7 +8,7 @@ quote when they overlap by at least half of the longer span (one-to-one, largest
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from minegraph.ingest.extract import extract
