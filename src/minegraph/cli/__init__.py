@@ -25,6 +25,8 @@ COMMANDS = (
     "trace",
     "network",
     "report",
+    "ingest",
+    "export",
 )
 
 

@@ -7,9 +7,7 @@ A reviewed draft is a curation file: `minegraph build` stays the one road to gra
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -149,15 +147,6 @@ def to_draft(candidates: list[Candidate], document: DraftDocument) -> str:
 
 def write_draft(path: str | Path, candidates: list[Candidate], document: DraftDocument) -> Path:
     """Write the draft atomically (a temporary file in the same folder, then a rename)."""
-    path = Path(path)
-    data = to_draft(candidates, document).encode("utf-8")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    from minegraph.core.files import atomic_write
+
+    return atomic_write(Path(path), to_draft(candidates, document).encode("utf-8"))

@@ -1,0 +1,100 @@
+"""``minegraph ingest``, ``extract``, ``evaluate-extraction``: new sources into drafts for review.
+
+``ingest FILE.txt --url … --title … --publisher … --date …`` archives the text and writes a draft;
+``ingest DIR/`` does every ``.txt`` with its sidecar ``.json``; ``extract`` prints the extractor's
+candidates only; ``evaluate-extraction GOLD_DIR`` measures the extractor against gold texts.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from . import emit, project_from, to_stderr
+
+
+def register(sub) -> None:
+    from minegraph.ingest.workflow import KINDS
+
+    parser = sub.add_parser("ingest", help="archive a new source text, extract its statements, write a draft for review")
+    parser.add_argument("path", metavar="FILE.txt|DIR", help="a UTF-8 text, or a folder of .txt files each with a sidecar .json")
+    parser.add_argument("--url", help="where the text was published")
+    parser.add_argument("--title", help="its title")
+    parser.add_argument("--publisher", help="who published it (an existing actor's name, or a new organisation)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="when it was published")
+    parser.add_argument("--lang", default="en", help="language of the text (default: en)")
+    parser.add_argument("--kind", choices=sorted(KINDS), default="news", help="kind of document (default: news)")
+    parser.add_argument("--drafts", metavar="DIR", help="where drafts go (default: drafts/ in the project)")
+    parser.set_defaults(handler=run_ingest)
+
+    parser = sub.add_parser("extract", help="print the statements the extractor finds in a text (nothing is written)")
+    parser.add_argument("path", metavar="FILE.txt")
+    parser.add_argument("--format", "-f", choices=("json", "table"), default="json", help="output format (default: json)")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
+    parser.set_defaults(handler=run_extract)
+
+    parser = sub.add_parser("evaluate-extraction", help="precision, recall and F1 of the extractor on gold texts")
+    parser.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of .txt files, each with its gold .json")
+    parser.add_argument("--format", "-f", choices=("table", "json"), default="table", help="output format (default: table)")
+    parser.set_defaults(handler=run_evaluate)
+
+
+def _progress(index: int, total: int, name: str) -> None:
+    done = int(30 * index / total)
+    end = "\n" if index == total else ""
+    print(f"\r[{'#' * done}{'.' * (30 - done)}] {index}/{total} {name[:40]:<40}", end=end, file=sys.stderr, flush=True)
+
+
+def run_ingest(args) -> int:
+    from minegraph.errors import InputError
+    from minegraph.ingest.workflow import SourceMeta, ingest_file, ingest_folder
+
+    project = project_from(args)
+    path = Path(args.path)
+    drafts = Path(args.drafts) if args.drafts else None
+    if path.is_dir():
+        results = list(ingest_folder(project, path, _progress, drafts))
+    else:
+        missing = [f"--{k}" for k in ("url", "title", "publisher", "date") if not getattr(args, k)]
+        if missing:
+            raise InputError(path, f"a single text needs {', '.join(missing)} (or ingest a folder with sidecar .json files)")
+        meta = SourceMeta(args.url, args.title, args.publisher, args.date, args.lang, args.kind)
+        results = [ingest_file(project, path, meta, drafts_dir=drafts)]
+    for result in results:
+        linked = sum(1 for c in result.candidates if c.speaker_iri)
+        print(f"archived {_shown(result.archive, project)} as source:{result.slug}")
+        print(f"draft    {_shown(result.draft, project)}: {len(result.candidates)} candidate statement(s), "
+              f"{linked} with a linked speaker; review it, then: minegraph accept {_shown(result.draft, project)}")
+    return 0
+
+
+def _shown(path: Path, project) -> str:
+    try:
+        return str(path.resolve().relative_to(project.root.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def run_extract(args) -> int:
+    from minegraph.ingest import to_json, to_table
+    from minegraph.ingest.workflow import Gazetteer, read_text
+    from minegraph.ingest.extract import extract
+
+    project = project_from(args)
+    _, text = read_text(Path(args.path))
+    gazetteer = Gazetteer(project)
+    candidates = extract(text, gazetteer.actors, gazetteer.decisions)
+    emit(to_json(candidates) if args.format == "json" else to_table(candidates), args.output)
+    return 0
+
+
+def run_evaluate(args) -> int:
+    from minegraph.ingest import evaluate
+    from minegraph.ingest.workflow import Gazetteer
+
+    project = project_from(args)
+    gazetteer = Gazetteer(project)
+    to_stderr(f"evaluating the extractor on {args.gold_dir}")
+    report = evaluate(args.gold_dir, gazetteer.actors, gazetteer.decisions)
+    sys.stdout.write(report.table() if args.format == "table" else report.json())
+    return 0
