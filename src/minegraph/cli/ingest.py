@@ -27,6 +27,12 @@ def register(sub) -> None:
     parser.add_argument("--drafts", metavar="DIR", help="where drafts go (default: drafts/ in the project)")
     parser.set_defaults(handler=run_ingest)
 
+    parser = sub.add_parser("accept", help="check a reviewed draft, write it as curation, rebuild and validate")
+    parser.add_argument("draft", metavar="DRAFT", help="the reviewed draft (drafts/<slug>.toml)")
+    parser.add_argument("--reviewer", default="organisation:minegraph-curators",
+                        help="the agent of accepted stances (an actor IRI; default: the curators)")
+    parser.set_defaults(handler=run_accept)
+
     parser = sub.add_parser("extract", help="print the statements the extractor finds in a text (nothing is written)")
     parser.add_argument("path", metavar="FILE.txt")
     parser.add_argument("--format", "-f", choices=("json", "table"), default="json", help="output format (default: json)")
@@ -73,6 +79,19 @@ def _shown(path: Path, project) -> str:
         return str(path.resolve().relative_to(project.root.resolve()))
     except ValueError:
         return str(path)
+
+
+def run_accept(args) -> int:
+    from minegraph.ingest.accept import accept
+
+    project = project_from(args)
+    result = accept(project, Path(args.draft), reviewer=args.reviewer, progress=to_stderr)
+    for path in result.written:
+        print(f"wrote {_shown(path, project)}")
+    print(f"accepted source:{result.slug}: {result.statements} statement(s); stance assessments: "
+          f"{result.accepted} accepted by the reviewer, {result.suggested} left as the extractor suggested them; "
+          "the graph is rebuilt and conforms")
+    return 0
 
 
 def run_extract(args) -> int:

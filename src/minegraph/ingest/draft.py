@@ -79,7 +79,7 @@ def _value(value) -> str:
     return _toml_str(str(value))
 
 
-def _table(name: str, fields: list[tuple[str, object]], array: bool = True) -> list[str]:
+def toml_table(name: str, fields: list[tuple[str, object]], array: bool = True) -> list[str]:
     lines = [f"[[{name}]]" if array else f"[{name}]"]
     lines += [f"{k} = {_value(v)}" for k, v in fields if v is not None]
     return lines
@@ -103,13 +103,13 @@ def _statement_id(n: int, c: Candidate) -> str:
 
 
 def _statement(n: int, c: Candidate, speaker: str) -> list[str]:
-    lines = _table("statement", [
+    lines = toml_table("statement", [
         ("id", _statement_id(n, c)), ("speaker", speaker), ("speaker_as_reported", c.speaker_as_reported),
         ("speaker_matched_on", c.matched_on), ("role", c.role), ("organisation", c.organisation),
         ("quote", c.quote), ("start", c.start), ("end", c.end), ("mode", c.mode), ("cue", c.cue)])
     for about in c.about:
         lines.append("")
-        lines += _table("statement.assessment", [
+        lines += toml_table("statement.assessment", [
             ("about", about), ("stance", c.stance), ("method", "suggested"), ("confidence", c.confidence),
             ("rests_on", "; ".join(c.rests_on) or "no cue word"),
             ("note", f"suggested by the extractor from the cue words ({c.cue or 'no attribution cue'})")])
@@ -121,7 +121,7 @@ def _statement(n: int, c: Candidate, speaker: str) -> list[str]:
 def to_draft(candidates: list[Candidate], document: DraftDocument) -> str:
     """The draft TOML text for `candidates` of `document`; the same input gives the same bytes."""
     out = [HEADER.format(slug=document.slug)]
-    out += _table("document", [
+    out += toml_table("document", [
         ("slug", document.slug), ("title", document.title), ("url", document.url), ("date", document.date),
         ("language", document.language), ("publisher", document.publisher), ("kind", document.kind),
         ("archive", document.archive)], array=False)
@@ -137,7 +137,7 @@ def to_draft(candidates: list[Candidate], document: DraftDocument) -> str:
             speaker = ""
         body += ["", *_statement(n, c, speaker)]
     for iri, c in sorted(new_actors.items()):
-        out += ["", *_table("new_actor", [
+        out += ["", *toml_table("new_actor", [
             ("id", iri), ("label", c.speaker), ("kind", iri.split(":", 1)[0]), ("role", c.role),
             ("organisation", c.organisation), ("as_reported", c.speaker_as_reported),
             ("note", "proposed by the extractor: no actor of the graph matched this name")])]

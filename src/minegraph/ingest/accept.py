@@ -1,0 +1,219 @@
+"""``minegraph accept DRAFT``: a reviewed draft becomes a curation file, then the graph is rebuilt and validated.
+
+The draft is checked first — every field known, every quote in the archived text (re-anchored by
+the quote when the reviewer moved it), every IRI in the graph or proposed in a [[new_actor]] table,
+stances in the scheme — and then built and validated in a scratch copy of the project. Only when
+that conforms are ``curation/sources/<slug>.toml`` (and ``curation/actors/<slug>.toml`` for new
+actors) written and the real graph rebuilt: a draft with mistakes changes nothing.
+
+Assessments the reviewer did not touch (method and stance as the extractor suggested them) stay
+``suggested``, attributed to the extractor; edited or confirmed ones become ``accepted``, attributed
+to the reviewer.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from minegraph.build.records import Record, load_toml, records, single
+from minegraph.errors import CurationError
+from minegraph.ingest.draft import toml_table
+from minegraph.ingest.workflow import KINDS, Gazetteer, read_text
+
+EXTRACTOR = "organisation:minegraph-extractor"
+CURATORS = "organisation:minegraph-curators"
+STANCES = ("support", "oppose", "neutral")
+#: The draft's tables and the fields each may hold (review aids are checked, then dropped).
+FIELDS = {
+    "document": {"slug", "title", "url", "date", "language", "publisher", "kind", "archive"},
+    "new_actor": {"id", "label", "kind", "role", "organisation", "as_reported", "note"},
+    "statement": {"id", "speaker", "speaker_as_reported", "speaker_matched_on", "role", "organisation", "quote",
+                  "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment"},
+    "statement.assessment": {"about", "stance", "method", "confidence", "rests_on", "note"},
+}
+MODES = ("direct", "partial", "paraphrase")
+
+
+@dataclass
+class Accepted:
+    """What accept wrote and found."""
+
+    slug: str
+    written: list[Path] = field(default_factory=list)
+    statements: int = 0
+    suggested: int = 0
+    accepted: int = 0
+
+
+def _known(record: Record, table: str) -> None:
+    unknown = sorted(set(record.data) - FIELDS[table])
+    if unknown:
+        raise record.error(f"unknown field(s) {', '.join(unknown)}; a {table} may hold {', '.join(sorted(FIELDS[table]))}")
+
+
+def _anchor(record: Record, text: str, archive: str) -> int:
+    """The occurrence (1-based) of the statement's quote the offsets point at; re-anchored by the quote."""
+    quote = record.require("quote")
+    starts, at = [], text.find(quote)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(quote, at + 1)
+    if not starts:
+        raise record.error(f"quote {quote[:60]!r} is not in graph/sources/{archive} (quotes are verbatim)")
+    start = record.get("start")
+    if not isinstance(start, int):
+        return 1
+    return 1 + min(range(len(starts)), key=lambda i: abs(starts[i] - start))
+
+
+class _Draft:
+    """A parsed draft with its located records."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.data, self.lines = load_toml(self.path)
+        unknown = sorted(set(self.data) - {"document", "new_actor", "statement"})
+        if unknown:
+            raise CurationError(self.path, f"unknown table(s) {', '.join(unknown)}")
+        self.document = single(self.data, self.lines, self.path, "document")
+        _known(self.document, "document")
+        self.actors = list(records(self.data, self.lines, self.path, "new_actor"))
+        self.statements = list(records(self.data, self.lines, self.path, "statement"))
+        starts = iter(n for n, line in enumerate(self.lines, 1) if line.strip() == "[[statement.assessment]]")
+        self.assessments = [[Record(t, self.path, next(starts, s.line), "statement.assessment")
+                             for t in (s.get("assessment") or [])] for s in self.statements]
+
+
+def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewer: str = CURATORS) -> tuple[str, str | None, Accepted]:
+    """The curation text (and new-actors text) of a reviewed draft; CurationError naming line and field."""
+    draft = _Draft(path)
+    doc = draft.document
+    slug, archive = doc.require("slug"), doc.require("archive")
+    if doc.require("kind") not in KINDS:
+        raise doc.error(f"kind {doc.get('kind')!r} is not one of {', '.join(KINDS)}")
+    archive_path = project.graph_dir / "sources" / archive
+    if not archive_path.is_file():
+        raise doc.error(f"archive graph/sources/{archive} does not exist (ingest archives it)")
+    _, text = read_text(archive_path)
+    gazetteer = gazetteer or Gazetteer(project)
+    known = {a.iri for a in gazetteer.actors}
+    proposed = {a.require("id") for a in draft.actors}
+    for actor in draft.actors:
+        _known(actor, "new_actor")
+        actor.require("label")
+        if actor.get("id") in known:
+            raise actor.error(f"{actor.get('id')} is already an actor of the graph: delete this [[new_actor]]")
+    decisions = {d.iri for d in gazetteer.decisions}
+    if doc.require("publisher") not in known | proposed:
+        raise doc.error(f"publisher {doc.get('publisher')} is not an actor of the graph; add a [[new_actor]] for it")
+    suggestions = _suggestions(text, gazetteer)
+    result = Accepted(slug)
+    body = []
+    for statement, assessments in zip(draft.statements, draft.assessments):
+        body += ["", *_statement(statement, assessments, text, archive, known | proposed, decisions,
+                                 suggestions, reviewer, result)]
+    result.statements = len(draft.statements)
+    return _curation(doc, body), _new_actors(draft.actors, slug), result
+
+
+def _statement(record, assessments, text, archive, actors, decisions, suggestions, reviewer, result) -> list[str]:
+    _known(record, "statement")
+    speaker = record.require("speaker")
+    if speaker not in actors:
+        raise record.error(f"speaker {speaker!r} is neither an actor of the graph nor a [[new_actor]] of this draft")
+    if record.require("mode") not in MODES:
+        raise record.error(f"mode {record.get('mode')!r} is not one of {', '.join(MODES)}")
+    occurrence = _anchor(record, text, archive)
+    if not assessments:
+        raise record.error(f"{record.get('id')}: no [[statement.assessment]]: say which decision it is about and how")
+    fields = [(k, record.get(k)) for k in ("id", "speaker", "speaker_as_reported", "quote", "mode", "cue",
+                                           "attribution_note", "mentions")]
+    lines = toml_table("statement", fields + ([("occurrence", occurrence)] if occurrence > 1 else []))
+    span = suggestions.get(record.get("quote"), {})
+    for table in assessments:
+        lines += ["", *_assessment(table, decisions, span, reviewer, result)]
+    return lines
+
+
+def _assessment(record, decisions, suggested, reviewer, result) -> list[str]:
+    _known(record, "statement.assessment")
+    about, stance = record.require("about"), record.require("stance")
+    if about not in decisions:
+        raise record.error(f"about {about!r} is not a decision of the graph")
+    if stance not in STANCES:
+        raise record.error(f"stance {stance!r} is not one of {', '.join(STANCES)} (the stance scheme)")
+    method = record.require("method")
+    if method not in ("suggested", "accepted"):
+        raise record.error(f"method {method!r}: a reviewed draft has method = \"suggested\" or \"accepted\"")
+    untouched = method == "suggested" and suggested.get(about) == stance
+    if untouched:
+        result.suggested += 1
+        fields = [("about", about), ("stance", stance), ("method", "suggested"), ("by", EXTRACTOR),
+                  ("confidence", record.get("confidence")), ("rests_on", record.get("rests_on"))]
+    else:
+        result.accepted += 1
+        fields = [("about", about), ("stance", stance), ("method", "accepted"), ("by", reviewer),
+                  ("rests_on", record.get("rests_on"))]
+    note = record.get("note") or ("suggested by the extractor" if untouched else "reviewed")
+    return toml_table("statement.assessment", fields + [("note", note)])
+
+
+def _suggestions(text: str, gazetteer: Gazetteer) -> dict[str, dict[str, str]]:
+    """What the extractor suggests for this text: quote → decision → stance (deterministic)."""
+    from minegraph.ingest.extract import extract
+
+    return {c.quote: {about: c.stance for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
+
+
+def _curation(doc: Record, body: list[str]) -> str:
+    slug = doc.require("slug")
+    head = [f"# {doc.require('title')}: accepted from a reviewed draft (minegraph accept).", ""]
+    head += toml_table("document", [
+        ("slug", slug), ("prefix", slug), ("class", KINDS[doc.require("kind")]), ("title", doc.get("title")),
+        ("url", doc.require("url")), ("date", doc.require("date")), ("language", doc.get("language") or "en"),
+        ("publisher", doc.get("publisher")), ("archive", doc.get("archive")), ("sources", [doc.get("url")])], array=False)
+    return "\n".join(head + body).rstrip("\n") + "\n"
+
+
+def _new_actors(actors: list[Record], slug: str) -> str | None:
+    if not actors:
+        return None
+    lines = [f"# Actors first named in source:{slug} (minegraph accept).", ""]
+    for actor in actors:
+        kind, _, ident = actor.require("id").partition(":")
+        table = "person" if kind == "person" else "organisation"
+        fields = [("id", ident)] + ([("types", ["Organisation"])] if table == "organisation" else [])
+        lines += toml_table(table, fields + [("label", actor.get("label")), ("note", actor.get("as_reported") and
+                            f"Introduced as “{actor.get('as_reported')}”."), ("sources", [f"source:{slug}"])]) + [""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def accept(project, path: Path, reviewer: str = CURATORS, progress=None) -> Accepted:
+    """Check, build and validate the draft in a scratch copy; then write it and rebuild the real graph."""
+    from minegraph.build.builder import build
+    from minegraph.core.files import atomic_write
+    from minegraph.core.project import Project
+    from minegraph.validation.shapes import validate
+
+    curation, actors, result = check_draft(project, path, reviewer=reviewer)
+    outputs = {Path("curation/sources") / f"{result.slug}.toml": curation}
+    if actors:
+        outputs[Path("curation/actors") / f"{result.slug}.toml"] = actors
+    with tempfile.TemporaryDirectory(prefix="minegraph-accept-") as scratch:
+        for part in ("ontology", "graph", "queries", "curation"):
+            shutil.copytree(project.root / part, Path(scratch) / part)
+        trial = Project(Path(scratch))
+        for relative, data in outputs.items():
+            atomic_write(trial.root / relative, data.encode("utf-8"))
+        build(trial, progress)
+        report = validate(trial)
+        if not report.conforms:
+            problems = "; ".join(f.message for f in report.findings[:5])
+            raise CurationError(Path(path), f"the accepted draft would not validate: {problems}")
+    for relative, data in outputs.items():
+        result.written.append(atomic_write(project.root / relative, data.encode("utf-8")))
+    build(project, progress)
+    return result
