@@ -11,6 +11,8 @@ from . import add_engine_option, emit, project_from
 def register(sub) -> None:
     listing = sub.add_parser("queries", help="list the query library (queries/*.rq) with titles")
     listing.add_argument("--long", action="store_true", help="also show descriptions, parameters and examples")
+    listing.add_argument("--all", action="store_true",
+                         help="also list the package's internal queries (trace cards, networks, charts, labels)")
     listing.set_defaults(handler=run_list)
 
     run = sub.add_parser("query", help="run a library query by name, or a .rq file")
@@ -77,13 +79,14 @@ def _emit(args, result, store) -> int:
 def run_list(args) -> int:
     from minegraph.queries.run import list_queries
 
-    entries = list_queries(project_from(args))
+    entries = list_queries(project_from(args), internal=args.all)
     width = max((len(getattr(e, "name", "")) for e in entries), default=0)
     for entry in entries:
         if isinstance(entry, Exception):
             print(f"{'(broken)':<{width}}  {entry}")
             continue
-        print(f"{entry.name:<{width}}  {entry.title}")
+        internal = " (internal)" if args.all and entry.path.parent.name == "internal" else ""
+        print(f"{entry.name:<{width}}  {entry.title}{internal}")
         if args.long:
             print(_documentation(entry, indent="    "))
     print(f"({len(entries)} queries; run one with: minegraph query NAME [--param NAME=VALUE])")

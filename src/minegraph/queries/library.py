@@ -199,10 +199,11 @@ def find_query(project, name: str) -> QueryDef:
         if candidate.is_file():
             return load_query(candidate)
         raise QueryError(f"no query file {name}")
-    path = project.queries_dir / f"{name}.rq"
-    if path.is_file():
-        return load_query(path)
-    names = [p.stem for p in query_files(project)]
+    for folder in (project.queries_dir, INTERNAL_DIR):  # the public library first, then the package's own
+        path = folder / f"{name}.rq"
+        if path.is_file():
+            return load_query(path)
+    names = [p.stem for p in query_files(project) + internal_query_files()]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
     hint = f"; did you mean {' or '.join(close)}?" if close else "; run 'minegraph queries' to list them"
     raise QueryError(f"unknown query {name!r}{hint}")

@@ -75,12 +75,14 @@ def run_sparql(text: str, *, store: Store | None = None, project=None, complete_
     return store.query(text, source=source)
 
 
-def list_queries(project=None) -> list[QueryDef | Exception]:
-    """Every library query, in name order; a file that cannot be read is listed as its error."""
+def list_queries(project=None, internal: bool = False) -> list[QueryDef | Exception]:
+    """Every library query (and, with ``internal``, the package's own), in name order; a file that
+    cannot be read is listed as its error."""
     from minegraph.errors import QueryError
+    from minegraph.queries.library import internal_query_files
 
     entries: list[QueryDef | Exception] = []
-    for path in query_files(_project(project)):
+    for path in query_files(_project(project)) + (internal_query_files() if internal else []):
         try:
             entries.append(load_query(path))
         except QueryError as exc:
@@ -97,21 +99,25 @@ def result_iris(result: QueryResult) -> set[str]:
             if n not in labelled and isinstance(row.get(n), URIRef)}
 
 
-def fetch_labels(store: Store, iris: Iterable[str], chunk: int = 500) -> dict[str, str]:
-    """``rdfs:label`` of each IRI that has one (English first, then untagged, then any), by query."""
+def fetch_labels(store: Store, iris: Iterable[str], per_node_limit: int = 100) -> dict[str, str]:
+    """``rdfs:label`` of each IRI that has one (English first, then untagged, then any), by query:
+    one bound query per IRI for a few, one query over every label for many."""
+    from minegraph.queries.library import internal_query
+
     iris = sorted(i for i in set(iris) if _spellable(i))
     found: dict[str, tuple[int, str]] = {}
-    for start in range(0, len(iris), chunk):
-        values = " ".join(to_sparql(URIRef(iri)) for iri in iris[start:start + chunk])
-        text = ("PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-                f"SELECT ?s ?label WHERE {{ VALUES ?s {{ {values} }} ?s rdfs:label ?label }}")
-        for row in store.query(text).terms:
-            label = row["label"]
-            language = getattr(label, "language", None) or ""
-            rank = (0 if language.lower().startswith("en") else 1 if not language else 2, str(label))
-            key = str(row["s"])
-            if key not in found or rank < found[key]:
-                found[key] = rank
+    if len(iris) <= per_node_limit:
+        definition = internal_query("label-of")
+        rows = ((iri, row["label"]) for iri in iris for row in execute(definition, {"node": iri}, store).terms)
+    else:
+        wanted = set(iris)
+        rows = ((str(row["node"]), row["label"]) for row in execute(internal_query("all-labels"), {}, store).terms
+                if str(row["node"]) in wanted)
+    for key, label in rows:
+        language = getattr(label, "language", None) or ""
+        rank = (0 if language.lower().startswith("en") else 1 if not language else 2, str(label))
+        if key not in found or rank < found[key]:
+            found[key] = rank
     return {iri: rank[1] for iri, rank in found.items()}
 
 
