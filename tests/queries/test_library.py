@@ -34,12 +34,13 @@ def test_every_library_query_has_a_complete_header_and_valid_examples(path):
 
 @pytest.mark.parametrize("path", LIBRARY, ids=lambda p: p.stem)
 def test_every_library_query_is_strict_sparql_with_its_own_prefixes(path):
-    from minegraph.querylang.text import check_syntax, query_form, refuse_service
+    from minegraph.querylang.guard import check as guard
+    from minegraph.querylang.text import check_syntax, query_form
 
     text = path.read_text(encoding="utf-8")
     query_form(text)
     check_syntax(text, source=str(path))  # no predeclared prefixes: the file runs anywhere
-    refuse_service(text)
+    guard(text)  # no SERVICE, within the limits
 
 
 def test_header_fields_and_parameters_are_read(fixture_project):
@@ -156,7 +157,7 @@ def test_ad_hoc_sparql_has_minegraph_prefixes_predeclared(fixture_stores):
 @pytest.mark.parametrize("text, message", [
     ("DELETE WHERE { ?s ?p ?o }", r"SPARQL Update \(DELETE\) is not accepted"),
     ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", r"SPARQL Update \(INSERT\) is not accepted"),
-    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", r"line 1: SERVICE \(federated query\) is refused"),
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", r"line 1: SERVICE \(a federated query to another endpoint\) is refused"),
 ])
 def test_updates_and_federated_queries_are_refused(fixture_stores, text, message):
     with pytest.raises(QueryError, match=message):

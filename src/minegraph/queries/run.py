@@ -65,7 +65,10 @@ def run_sparql(text: str, *, store: Store | None = None, project=None, complete_
     from minegraph.core.namespaces import PREFIXES
     from minegraph.querylang.text import check_syntax, query_form, undeclared_prefixes
 
-    query_form(text)  # refuse updates before anything else
+    from minegraph.querylang.guard import check as guard
+
+    guard(text, allow_service=getattr(store, "allow_service", False))  # before any parse: limits, SERVICE, updates
+    query_form(text)
     if store is None:
         store = default_store(project)
     if complete_prefixes:

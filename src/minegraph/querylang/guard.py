@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..errors import QueryError
+from minegraph.errors import QueryError
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
 UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
@@ -97,8 +97,9 @@ def _is_keyword(text: str, start: int, end: int) -> bool:
     return not start or text[start - 1] not in (":", "?", "$")
 
 
-def scan(text: str, limits: Limits = Limits()) -> Scan:
-    """Measure and classify the text in one pass; GuardError on the first limit or refusal met."""
+def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> Scan:
+    """Measure and classify the text in one pass; GuardError on the first limit or refusal met
+    (``allow_service`` lets SERVICE through, for a store the user opened for federation)."""
     if not isinstance(text, str):
         raise NotAQuery("the query must be text")
     if len(text) > limits.max_length:
@@ -125,14 +126,14 @@ def scan(text: str, limits: Limits = Limits()) -> Scan:
             word = token.upper()
             if word == "UNION":
                 operators += 1
-            elif word == "SERVICE":
+            elif word == "SERVICE" and not allow_service:
                 raise ServiceRefused(f"line {_line(text, match.start())}: SERVICE (a federated query to another "
                                      "endpoint) is refused; queries run on this dataset only")
             elif not form and word in QUERY_FORMS:
                 form = word
             elif not form and word in UPDATE_WORDS:
-                raise UpdateRefused(f"line {_line(text, match.start())}: SPARQL Update ({word}) is refused; "
-                                    "this service is read-only")
+                raise UpdateRefused(f"line {_line(text, match.start())}: SPARQL Update ({word}) is not accepted: "
+                                    "minegraph queries are read-only")
         if operators > limits.max_operators:
             raise QueryTooDeep(f"line {_line(text, match.start())}: more than {limits.max_operators} operators "
                                "(|| && ! / | ^ UNION) in one query")
@@ -142,6 +143,6 @@ def scan(text: str, limits: Limits = Limits()) -> Scan:
     return Scan(form, deepest, operators)
 
 
-def check(text: str, limits: Limits = Limits()) -> str:
+def check(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> str:
     """The query form (SELECT, CONSTRUCT, DESCRIBE, ASK) of a text the guard accepts; GuardError otherwise."""
-    return scan(text, limits).form
+    return scan(text, limits, allow_service=allow_service).form

@@ -72,7 +72,7 @@ def tokenize(text: str) -> list[Token]:
 
 
 class QueryText:
-    """One query text, tokenized once: its form, variables, SERVICE uses, prefixes and substitution
+    """One query text, tokenized once: its form, variables, prefixes and substitution
     all derive from the same token list (see :func:`parsed` for the cached instance per text)."""
 
     def __init__(self, text: str):
@@ -99,13 +99,6 @@ class QueryText:
 
     def line_of(self, token: Token) -> int:
         return self.text.count("\n", 0, token.start) + 1
-
-    def refuse_service(self) -> None:
-        """QueryError if the query calls another endpoint (SERVICE): queries stay on the chosen store."""
-        for token in self.code:
-            if token.word == "SERVICE":
-                raise QueryError(f"line {self.line_of(token)}: SERVICE (federated query) is refused; "
-                                 "queries run on one store only")
 
     def without_comments(self) -> str:
         """The text without comments (line breaks kept, so line numbers stay the same)."""
@@ -144,11 +137,6 @@ def variables(text: str) -> set[str]:
 def strip_comments(text: str) -> str:
     """The text without comments (line breaks kept, so line numbers stay the same)."""
     return parsed(text).without_comments()
-
-
-def refuse_service(text: str) -> None:
-    """QueryError if the query calls another endpoint (SERVICE): queries stay on the chosen store."""
-    parsed(text).refuse_service()
 
 
 def undeclared_prefixes(text: str, known: dict[str, str]) -> dict[str, str]:

@@ -170,12 +170,9 @@ def build(project, location: Path, files: dict[str, dict], digest: str, progress
         native.optimize()  # compact the bulk loader's files: queries on disk run about a third faster
         del native  # closes the database
         final = location / f"db-{digest[:16]}"
-        if final.exists() and _is_sound(final, digest):  # built meanwhile by another process: keep it
-            shutil.rmtree(scratch)
-        else:
-            if final.exists():  # the corrupt database being replaced
-                final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=location)) / final.name)
-            scratch.rename(final)
+        if final.exists():  # a corrupt one (never opened again: a damaged file can make RocksDB misbehave)
+            final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=location)) / final.name)
+        scratch.rename(final)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
@@ -216,14 +213,6 @@ def _check_store_files(database: Path, recorded: dict | None) -> None:
         same = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns) == (entry["size"], entry["mtime_ns"], entry["ctime_ns"])
         if not same and sha256_file(database / name) != entry["sha256"]:
             raise StoreError(f"database file {name} was changed after the build")
-
-
-def _is_sound(database: Path, digest: str) -> bool:
-    try:
-        _open_verified(database, digest)
-    except StoreError:
-        return False
-    return True
 
 
 def _write_manifest(location: Path, manifest: dict) -> None:
