@@ -16,6 +16,7 @@ from .rdfbuild import cite, describe, interval, new_graph
 ORGANISATION_TYPES = {
     "State", "GovernmentBody", "Parliament", "InternationalOrganisation", "NonGovernmentalOrganisation",
     "PoliticalGroup", "MediaOutlet", "NonStateArmedGroup", "Coalition",
+    "Organisation",  # none of the above: e.g. the curators, the agent of curated stance assessments
 }
 
 
