@@ -233,12 +233,19 @@ def decision_card(store, iri: str) -> DecisionCard:
     info = (select(store, DECISION_QUERY, node=node) or [{}])[0]
     by_stance: dict[str, list[dict]] = {}
     statements = select(store, DECISION_STATEMENTS_QUERY, node=node)
-    for row in statements:
+    seen: set[tuple[str, str]] = set()
+    # a statement is listed once per stance: by its assessment toward the decision itself if it has one
+    for row in sorted(statements, key=lambda r: r["about"] != iri):
+        if (row["stance"], row["statement"]) in seen:
+            continue
+        seen.add((row["stance"], row["statement"]))
         by_stance.setdefault(row["stance"], []).append(
             {"iri": row["statement"], "speaker": row["speakerLabel"] or row["speaker"], "quote": row["quote"],
              "via": row["aboutLabel"] if row["about"] != iri else None, "source": row["sourceLabel"], "url": row["url"],
              "method": row["method"], "assessor": row["assessorLabel"], "note": row["note"]})
-    by_stance = dict(sorted(by_stance.items(), key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0])))
+    by_stance = {stance: sorted(items, key=lambda item: (str(item["speaker"]), item["iri"]))
+                 for stance, items in sorted(by_stance.items(),
+                                             key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0]))}
     events: dict[str, dict] = {}
     for row in select(store, EVENTS_QUERY, node=node):
         when = row["date"] or row["earliest"] or row["latest"]
