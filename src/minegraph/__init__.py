@@ -7,6 +7,7 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
 
     import minegraph
     rows = minegraph.query("in-force-on-date", date="2025-01-01")   # list-like of dicts
+    rows = minegraph.query("who-said-what", as_of="2025-04-09")      # the graph as it stood then
     frame = rows.to_dataframe()                                       # needs pandas
 """
 
@@ -20,11 +21,11 @@ def query(name, /, **params):
     return _query(name, **params)
 
 
-def run_query(name, params=None, *, store=None, project=None):
-    """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value)."""
+def run_query(name, params=None, *, store=None, project=None, as_of=None):
+    """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value), as of a date if given."""
     from .queries import run_query as _run_query
 
-    return _run_query(name, params, store=store, project=project)
+    return _run_query(name, params, store=store, project=project, as_of=as_of)
 
 
 def sparql(text, *, store=None, project=None):

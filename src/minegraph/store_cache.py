@@ -159,6 +159,9 @@ def build(project, location: Path, files: dict[str, dict], digest: str, progress
     try:
         native = pyoxigraph.Store(str(scratch))
         OxigraphStore(native).load(project.all_rdf_files(), progress)
+        from .asof import partition
+
+        partition(native)  # the as-of named graphs (minegraph.asof): readers cannot write them later
         if content_digest(fingerprint(project, files)) != digest:
             raise StoreError("ontology/ or graph/ changed while the store was being built; run again")
         stamp = pyoxigraph.NamedNode(_STAMP_GRAPH)
