@@ -34,7 +34,7 @@ TIMELESS = AS_OF_BASE + "timeless"
 SPANS = AS_OF_BASE + "span/"
 EPOCH = datetime.date(1800, 1, 1)  # day 0 of the spans; earlier dates count as day 0
 LEVELS = 18  # spans of 2^0 … 2^17 days: 2^18 days from 1800 reach beyond 2500
-_MARKER = AS_OF_BASE + "partition"  # graph and subject of the partition's record
+_MARKER = AS_OF_BASE + "partition/2"  # graph and subject of the partition's record (2: day spans)
 _TRIPLES = AS_OF_BASE + "triples"  # how many default-graph triples the partition holds
 
 #: The date from which each dated node is known (see the module docstring).
@@ -183,7 +183,7 @@ def as_of_view(store, value) -> "AsOfStore":
     if not _partitioned(native):
         try:
             partition(native)
-        except OSError:  # readers open the persisted store read-only
+        except (OSError, RuntimeError):  # readers open the persisted store read-only
             raise StoreError(f"the store {store.describe()} has no as-of partition; delete the directory "
                              f"{store.location} to rebuild it") from None
     return AsOfStore(native, date, store)

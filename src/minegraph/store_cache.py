@@ -21,7 +21,7 @@ from pathlib import Path
 from .errors import StoreError
 from .rdfio import atomic_write, sha256_file
 
-FORMAT = 1
+FORMAT = 2  # 2: the store also holds the as-of index (minegraph.asof)
 MANIFEST = "manifest.json"
 _STAMP_GRAPH = "urn:minegraph:store"  # a named graph, invisible to queries on the default graph
 _STAMP_PREDICATE = "urn:minegraph:manifest-digest"
