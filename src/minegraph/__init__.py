@@ -7,6 +7,7 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
 
     import minegraph
     rows = minegraph.query("in-force-on-date", date="2025-01-01")   # list-like of dicts
+    rows = minegraph.query("who-said-what", as_of="2025-04-09")      # the graph as it stood then
     frame = rows.to_dataframe()                                       # needs pandas
     report = minegraph.validate()                                     # shapes + checks
     card = minegraph.trace("downward spiral")                         # provenance of a statement
@@ -16,18 +17,18 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
 from minegraph._version import __version__ as __version__
 
 
-def query(name, /, **params):
-    """Run the library query ``name`` on the project's graph; parameters as keywords."""
+def query(name, /, *, as_of=None, **params):
+    """Run the library query ``name`` on the project's graph; parameters as keywords; ``as_of`` a date."""
     from minegraph.queries.run import query as _query
 
-    return _query(name, **params)
+    return _query(name, as_of=as_of, **params)
 
 
-def run_query(name, params=None, *, store=None, project=None):
-    """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value)."""
+def run_query(name, params=None, *, store=None, project=None, as_of=None):
+    """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value), as of a date if given."""
     from minegraph.queries.run import run_query as _run_query
 
-    return _run_query(name, params, store=store, project=project)
+    return _run_query(name, params, store=store, project=project, as_of=as_of)
 
 
 def sparql(text, *, store=None, project=None):

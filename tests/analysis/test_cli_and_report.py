@@ -53,7 +53,7 @@ def test_trace_by_words_and_to_a_file(snapshot, capsys, tmp_path):
                        "Ban", "Convention", "--output", str(tmp_path / "card.txt"))
     assert code == 0 and "wrote" in err
     text = (tmp_path / "card.txt").read_text(encoding="utf-8")
-    assert text.startswith("Decision  Latvia's withdrawal") and "Oppose (15 statements):" in text
+    assert text.startswith("Decision  Latvia's withdrawal") and "Oppose (17 statements):" in text
 
 
 @pytest.mark.parametrize("target, message", [
@@ -71,24 +71,24 @@ def test_trace_exits_2_on_what_cannot_be_traced(snapshot, capsys, target, messag
 def test_network_tables(snapshot, capsys):
     code, out, _ = run(snapshot, capsys, "network")
     assert code == 0
-    assert re.search(r"^stance\s+17\s+38\s", out, re.M) and re.search(r"^membership\s+167\s+166\s", out, re.M)
+    assert re.search(r"^stance\s+16\s+39\s", out, re.M) and re.search(r"^membership\s+167\s+166\s", out, re.M)
     assert re.search(r"^Coalition \d\s+Gilles Carbonnier\s", out, re.M)
-    assert re.search(r"^no side taken\s+European Commission\s", out, re.M)
+    assert re.search(r"^no side taken\s+Anouar El Anouni\s", out, re.M)
 
 
 def test_network_json_and_exports(snapshot, capsys, tmp_path):
     code, out, err = run(snapshot, capsys, "network", "--format", "json", "--output", str(tmp_path))
     data = json.loads(out)
     assert code == 0
-    assert data["graphs"]["stance"] == {"nodes": 17, "edges": 38}
-    assert data["graphs"]["agreement"] == {"nodes": 11, "edges": 22}
-    assert data["graphs"]["reported"] == {"nodes": 26, "edges": 25}
+    assert data["graphs"]["stance"] == {"nodes": 16, "edges": 39}
+    assert data["graphs"]["agreement"] == {"nodes": 10, "edges": 26}
+    assert data["graphs"]["reported"] == {"nodes": 25, "edges": 24}
     assert data["frustration"] == 0 and len(data["coalitions"]) == 2
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == sorted([f"{g}-network.{f}" for g in ("stance", "agreement", "reported", "membership")
                             for f in ("graphml", "gexf")] + ["stance-network.png", "stance-network.svg"])
     assert err.count("wrote ") == 10
-    assert nx.read_gexf(tmp_path / "stance-network.gexf").number_of_edges() == 38
+    assert nx.read_gexf(tmp_path / "stance-network.gexf").number_of_edges() == 39
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +106,8 @@ def test_the_report_has_its_sections_pictures_and_links(report):
     assert page.count('src="data:image/png;base64,') == 2
     assert {p.name for p in path.parent.iterdir()} == {"index.html", "membership-over-time.png", "membership-over-time.svg",
                                                        "stance-network.png", "stance-network.svg"}
-    assert page.count("minegraph trace statement:") == 27  # one row per statement
-    assert page.count(f'<a href="{URL}">') >= 27 + 4  # every statement and the reviewed claims link to the article
+    assert page.count("minegraph trace statement:") == 31  # one row per statement and stance (26 statements)
+    assert page.count(f'<a href="{URL}">') >= 31 + 5  # every statement and the reviewed claims link to the article
     assert "European People&#x27;s Party" in page  # text is escaped
     assert "<script" not in page and "<link" not in page  # self-contained: no external scripts or styles
 
@@ -119,14 +119,14 @@ def test_the_report_headline_figures_come_from_the_graph(report):
     # On 1 March 2026 all five withdrawals had taken effect (Poland's last, on 20 February 2026).
     assert figures["states for which the Convention is in force on 01 March 2026"] == "161"
     assert figures["withdrawal decisions (2025), 5 in effect by 01 March 2026"] == "5"
-    assert figures["statements about decisions, with speaker and stance"] == "27"
-    assert figures["speakers quoted"] == "13"
+    assert figures["statements about decisions, with speaker and stance assessments"] == "26"
+    assert figures["speakers quoted"] == "12"  # the Commission is no longer one: Euronews characterises it
 
 
 def test_the_report_lists_claims_that_disagree_with_the_reference(report):
     _, page = report
     claims = page.split('<section id="claims">')[1].split("</section>")[0]
-    assert claims.count("<tr>") == 1 + 4  # header and the four reviews whose verdict is not "correct"
+    assert claims.count("<tr>") == 1 + 5  # header and the five reviews whose verdict is not "correct"
     assert "five Baltic member states" in claims and "incorrect" in claims
 
 

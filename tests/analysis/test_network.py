@@ -28,20 +28,21 @@ JOINT_RECOMMENDATION = str(iri("decision", "EST-LVA-LTU-POL-joint-recommendation
 
 def test_stance_graph_sizes(analysis):
     stance = analysis.graphs["stance"]
-    # 27 statements by 11 speakers: Carbonnier (8), Strada (7), the defence ministers' coalition (2),
+    # 26 statements by 10 speakers: Carbonnier (8), Strada (7), the defence ministers' coalition (2),
     # Estonia's defence ministry, Finland's defence minister (a post), the Latvian government (3), the EU,
-    # the Commission, El Anouni, the EP amendment's tablers and the EPP (1 each). They are about 6 top-level
-    # decisions: the five withdrawals and the Convention's adoption; the joint recommendation is
-    # mg:partOf four withdrawals and rolls up into them, so it is not a node.
-    assert Counter(kind for _, kind in stance.nodes(data="kind")) == {"actor": 11, "decision": 6}
-    assert JOINT_RECOMMENDATION not in stance
-    # Edges, one per speaker and decision: Carbonnier 5, Strada 5 withdrawals + the adoption = 6,
-    # tablers 5, Commission 5, El Anouni 5, defence ministers 4 (EST LVA LTU POL, via the recommendation),
-    # EPP 4 (its motion is about the four, not Finland), Finland's minister 1, Latvian government 1,
-    # Estonian ministry 1, EU 1 (the adoption): 5+6+5+5+5+4+4+1+1+1+1 = 38.
-    assert stance.number_of_edges() == 38
+    # El Anouni, the EP amendment's tablers and the EPP (1 each). The Commission is no speaker: "stopped
+    # short of condemning" is Euronews's characterisation (a claim). They are about 6 top-level decisions:
+    # the five withdrawals and the Convention's adoption; the joint recommendation is mg:partOf four
+    # withdrawals and rolls up into them, so it is not a node.
+    assert Counter(kind for _, kind in stance.nodes(data="kind")) == {"actor": 10, "decision": 6}
+    assert JOINT_RECOMMENDATION not in stance and COMMISSION not in stance
+    # Edges, one per speaker and decision: Carbonnier 5 withdrawals + the adoption = 6, Strada 6, the EU 6
+    # (its 2024 document supports the ban and is read as opposing the withdrawals), tablers 5, El Anouni 5,
+    # defence ministers 4 (EST LVA LTU POL), EPP 4 (its motion is about the four, not Finland), Finland's
+    # minister 1, Latvian government 1, Estonian ministry 1: 6+6+6+5+5+4+4+1+1+1 = 39.
+    assert stance.number_of_edges() == 39
     assert nx.is_bipartite(stance)
-    assert Counter(s for *_, s in stance.edges(data="sign")) == {-1: 15, 1: 12, 0: 11}
+    assert Counter(s for *_, s in stance.edges(data="sign")) == {-1: 20, 1: 13, 0: 6}
 
 
 def test_stance_edges_are_signed_and_rolled_up(analysis):
@@ -53,8 +54,11 @@ def test_stance_edges_are_signed_and_rolled_up(analysis):
     ministers = stance.edges[DEFENCE_MINISTERS, EST]  # both statements are about the joint recommendation
     assert (ministers["sign"], ministers["weight"], ministers["start"]) == (1, 2, "2025-03-18")
     assert not stance.has_edge(DEFENCE_MINISTERS, FIN)
-    assert stance.edges[COMMISSION, FIN]["stance"] == "neutral"
+    assert stance.edges[EL_ANOUNI, FIN]["stance"] == "neutral"
     assert stance.edges[STRADA, ADOPTION]["stance"] == "support"
+    # "supports the ban, therefore opposes the withdrawals": Strada's and the EU's statements oppose them
+    assert {stance.edges[speaker, w]["stance"] for speaker in (STRADA, EU) for w in WITHDRAWALS} == {"oppose"}
+    assert (stance.edges[EU, ADOPTION]["stance"], stance.edges[EU, LVA]["weight"]) == ("support", 1)
     assert stance.nodes[FINLAND_MINISTER]["actor_type"] == "post"
     assert stance.nodes[DEFENCE_MINISTERS]["actor_type"] == "coalition"
     assert stance.nodes[LVA]["decision_type"] == "withdrawal"
@@ -62,27 +66,29 @@ def test_stance_edges_are_signed_and_rolled_up(analysis):
 
 def test_agreement_projection_sizes(analysis):
     agreement = analysis.graphs["agreement"]
-    # Same side: Carbonnier–Strada, Carbonnier–tablers, Strada–tablers (5 withdrawals each), ministers–EPP (4),
-    # ministers–Latvian government and EPP–Latvian government (Latvia), Strada–EU (the adoption): 7.
-    # Both neutral: Commission–El Anouni (5), each of them with Estonia's ministry (Estonia): 3.
-    # Opposite sides: each of Carbonnier, Strada, tablers against each of the ministers (4), the EPP (4),
-    # Finland's minister (1) and the Latvian government (1): 3 × 4 = 12. Total 22, over the 11 speakers.
-    assert agreement.number_of_nodes() == 11
-    assert agreement.number_of_edges() == 22
-    assert Counter(r for *_, r in agreement.edges(data="relation")) == {"agree": 7, "both neutral": 3, "disagree": 12}
-    assert agreement.edges[CARBONNIER, STRADA]["agree"] == 5
+    # Same side: each pair of Carbonnier, Strada, the EU, tablers (6 pairs: the withdrawals, and the adoption
+    # among the first three), ministers–EPP (4), ministers–Latvian government and EPP–Latvian government
+    # (Latvia): 9. Both neutral: El Anouni–Estonia's ministry (Estonia): 1. Opposite sides: each of Carbonnier,
+    # Strada, the EU, tablers against each of the ministers, the EPP, Finland's minister and the Latvian
+    # government: 4 × 4 = 16. Total 26, over the 10 speakers.
+    assert agreement.number_of_nodes() == 10
+    assert agreement.number_of_edges() == 26
+    assert Counter(r for *_, r in agreement.edges(data="relation")) == {"agree": 9, "both neutral": 1, "disagree": 16}
+    assert agreement.edges[CARBONNIER, STRADA]["agree"] == 6
+    assert agreement.edges[EU, STRADA]["agree"] == 6
     assert agreement.edges[STRADA, EPP]["disagree"] == 4
-    assert agreement.edges[COMMISSION, EL_ANOUNI]["neutral"] == 5
+    assert agreement.edges[ESTONIA_MOD, EL_ANOUNI]["neutral"] == 1
 
 
 def test_reported_graph_sizes(analysis):
     reported = analysis.graphs["reported"]
     # Sources carrying assertions: the Euronews article and 12 pages quoting Landmine Monitor figures.
-    # Speakers: the article's 11 statement speakers, ICBL-CMC (its claims) and Euronews itself (its own
-    # claims) = 13. Edges: the article to its 13 speakers + 12 pages to ICBL-CMC = 25.
-    assert Counter(kind for _, kind in reported.nodes(data="kind")) == {"source": 13, "actor": 13}
-    assert reported.number_of_edges() == 25
-    assert reported.out_degree(EURONEWS) == 13
+    # Speakers: the article's 10 statement speakers, ICBL-CMC (its claims) and Euronews itself (its own
+    # claims and characterisations) = 12. Edges: the article to its 12 speakers + 12 pages to ICBL-CMC = 24.
+    assert Counter(kind for _, kind in reported.nodes(data="kind")) == {"source": 13, "actor": 12}
+    assert reported.number_of_edges() == 24
+    assert reported.out_degree(EURONEWS) == 12
+    assert reported.edges[EURONEWS, EURONEWS_ORG]["claims"] == 8
     assert reported.edges[EURONEWS, CARBONNIER]["weight"] == 8
     assert reported.edges[EURONEWS, EL_ANOUNI]["statements"] == 1 and reported.edges[EURONEWS, EL_ANOUNI]["claims"] == 2
 
@@ -121,11 +127,11 @@ def test_coalitions_oppose_and_support_the_withdrawals(analysis):
     assert set(opposing.members) == {CARBONNIER, STRADA, TABLERS, EU}  # the EU: with Strada, for the ban
     assert opposing.opposes == sorted(WITHDRAWALS) and opposing.supports == [ADOPTION]
     assert supporting.supports == sorted(WITHDRAWALS) and supporting.opposes == []
-    assert analysis.unaligned == sorted([ESTONIA_MOD, COMMISSION, EL_ANOUNI])
+    assert analysis.unaligned == sorted([ESTONIA_MOD, EL_ANOUNI])
     assert analysis.frustration == 0  # structurally balanced: no tie violated
     assert len(analysis.coalitions) == 2
     assert analysis.graphs["stance"].nodes[EPP]["coalition"] == supporting.name
-    assert analysis.graphs["stance"].nodes[COMMISSION]["coalition"] == ""
+    assert analysis.graphs["stance"].nodes[EL_ANOUNI]["coalition"] == ""
 
 
 def test_coalitions_do_not_depend_on_insertion_order(analysis):
@@ -169,20 +175,22 @@ def test_centrality_values(analysis):
     rows = {r["node"]: r for r in analysis.centrality}
     # Latvia's and Estonia's withdrawals were spoken about by 8 speakers each, Finland's by 6.
     assert (rows[LVA]["degree"], rows[EST]["degree"], rows[FIN]["degree"]) == (8, 8, 6)
-    assert rows[CARBONNIER]["strength"] == 40  # 8 statements × 5 withdrawals
+    assert rows[CARBONNIER]["strength"] == 43  # 8 statements × 5 withdrawals + 3 for the ban
     assert abs(sum(r["pagerank"] for r in analysis.centrality) - 1) < 1e-4
     assert analysis.centrality[0]["node"] == CARBONNIER  # most statement links
-    assert max(analysis.centrality, key=lambda r: r["betweenness"])["node"] == STRADA  # she alone links the EU's ban statement
-    assert rows[EU]["betweenness"] == 0
+    # Latvia's and Estonia's withdrawals join the most speakers; the ban is joined by three opponents of
+    # the withdrawals, so no single speaker is a bridge to it any more
+    assert max(analysis.centrality, key=lambda r: r["betweenness"])["node"] in (LVA, EST)
+    assert rows[EU]["betweenness"] == rows[STRADA]["betweenness"] == rows[CARBONNIER]["betweenness"]
 
 
 def test_brokers_and_quotes(analysis):
     actors = [b["node"] for b in analysis.brokers if b["kind"] == "actor"]
-    assert actors == [STRADA]  # the only path from the EU (the ban) to the other side runs through her
+    assert actors == []  # the EU now reaches the other side directly, through the withdrawals it opposes
     assert analysis.brokers[0]["node"] == LVA
-    assert (analysis.most_quoted[0]["node"], analysis.most_quoted[0]["assertions"], analysis.most_quoted[0]["sources"]) == (ICBL, 54, 13)
-    assert [r["node"] for r in analysis.most_quoted[1:3]] == [CARBONNIER, STRADA]
-    assert (analysis.widest_sources[0]["node"], analysis.widest_sources[0]["speakers"]) == (EURONEWS, 13)
+    assert (analysis.most_quoted[0]["node"], analysis.most_quoted[0]["assertions"], analysis.most_quoted[0]["sources"]) == (ICBL, 53, 13)
+    assert [r["node"] for r in analysis.most_quoted[1:3]] == [EURONEWS_ORG, CARBONNIER]
+    assert (analysis.widest_sources[0]["node"], analysis.widest_sources[0]["speakers"]) == (EURONEWS, 12)
 
 
 def test_stance_graph_alone_matches_the_analysis(store, snapshot, analysis):

@@ -15,6 +15,7 @@ QUOTE = "We know that over 80% of the victims of anti-personnel mines are civili
 URL = "https://www.euronews.com/2025/04/10/eu-countries-withdrawal-from-anti-landmine-convention-sparks-controversy"
 SHA256 = "0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c"
 WITHDRAWALS = [str(iri("decision", f"{code}-withdrawal")) for code in ("EST", "FIN", "LTU", "LVA", "POL")]
+ADOPTION, JOINT_RECOMMENDATION = str(iri("decision", "apmbc-adoption")), str(iri("decision", "EST-LVA-LTU-POL-joint-recommendation"))
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,10 @@ def test_the_card_names_speaker_role_decisions_stance_and_mode(card):
     assert card.role["organisation_label"] == "International Committee of the Red Cross"
     assert card.role["role"] == "vice-president" and card.role["period"] == {"inside": "2025-04-10"}
     assert [d["iri"] for d in card.about] == sorted(WITHDRAWALS)
-    assert (card.stance, card.mode, card.cue) == ("oppose", "direct quote", "told Euronews")
+    assert (card.mode, card.cue) == ("direct quote", "told Euronews")
+    assert sorted((a["decision"], a["stance"], a["method"], a["assessor_label"]) for a in card.assessments) == [
+        (d, "oppose", "curated", "minegraph curators") for d in sorted(WITHDRAWALS)]
+    assert all(a["note"] and a["confidence"] is None for a in card.assessments)
     assert card.date == {"date": "2025-04-10", "basis": "publication date of the source"}
     # Carbonnier spoke to Euronews: the chain ends at the article and its publisher.
     assert [(d.relation, d.iri) for d in card.chain] == [("appears in", str(iri("source", "euronews-2025-04-10-anti-personnel-mines")))]
@@ -59,7 +63,7 @@ def test_the_card_names_speaker_role_decisions_stance_and_mode(card):
 
 def test_a_claim_derived_from_a_report_chains_to_its_publishing_body(store, snapshot):
     claim = trace(store, str(iri("claim", "euronews-2025-04-10-57-lm2024-833-casualties")), snapshot)
-    assert claim.kind == "claim" and claim.stance is None
+    assert claim.kind == "claim" and claim.assessments == []
     assert [(d.relation, d.title, d.publisher_label) for d in claim.chain] == [
         ("appears in", "EU countries' withdrawal from anti-landmine convention sparks controversy", "Euronews"),
         ("derived from", "Landmine Monitor 2024", "International Campaign to Ban Landmines – Cluster Munition Coalition"),
@@ -91,22 +95,25 @@ def test_the_traced_subgraph_holds_the_statement_and_its_anchor(store, card):
 def test_an_actor_card_groups_statements_by_decision(store, snapshot):
     card = trace(store, "person:gilles-carbonnier", snapshot)
     assert card.label == "Gilles Carbonnier"
-    assert len(card.by_decision) == 1  # all 8 statements are about the same five withdrawals
-    group = card.by_decision[0]
-    assert [d["iri"] for d in group["decisions"]] == sorted(WITHDRAWALS)
-    assert len(group["statements"]) == 8 and {s["stance"] for s in group["statements"]} == {"oppose"}
+    # a statement is listed once per stance, under the decisions it is read with that stance toward:
+    # 3 support the ban; 7 oppose the five withdrawals; 1 opposes them and the joint recommendation
+    groups = {tuple(d["iri"] for d in g["decisions"]): g["statements"] for g in card.by_decision}
+    assert {key: (len(items), {s["stance"] for s in items}) for key, items in groups.items()} == {
+        (ADOPTION,): (3, {"support"}), tuple(sorted(WITHDRAWALS)): (7, {"oppose"}),
+        tuple(sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])): (1, {"oppose"})}
     strada = trace(store, "person:cecilia-strada", snapshot)
-    assert sorted(len(g["statements"]) for g in strada.by_decision) == [1, 6]
+    assert sorted(len(g["statements"]) for g in strada.by_decision) == [1, 7]  # her statement 10 is in both
     icbl = trace(store, "organisation:icbl-cmc", snapshot)
-    assert icbl.by_decision == [] and len(icbl.claims) == 54
+    assert icbl.by_decision == [] and len(icbl.claims) == 53  # claim 43 is Euronews's own wording
 
 
 def test_a_decision_card_groups_by_stance_and_orders_events(store, snapshot):
     card = trace(store, "decision:LVA-withdrawal", snapshot)
     assert list(card.by_stance) == ["support", "oppose", "neutral"]
-    assert {k: len(v) for k, v in card.by_stance.items()} == {"support": 5, "oppose": 15, "neutral": 3}
-    via = [s for s in card.by_stance["support"] if s["via"]]
-    assert len(via) == 2 and via[0]["via"].startswith("Joint recommendation")
+    assert {k: len(v) for k, v in card.by_stance.items()} == {"support": 5, "oppose": 17, "neutral": 2}
+    # the joint statement's quotes are assessed toward Latvia's withdrawal itself, not only via the recommendation
+    assert [s["via"] for items in card.by_stance.values() for s in items] == [None] * 24
+    assert {s["method"] for items in card.by_stance.values() for s in items} == {"curated"}
     dates = [e["date"] for e in card.events if e["date"]]
     assert dates == sorted(dates)
     assert (dates[0], dates[-1]) == ("2025-03-18", "2025-12-27")

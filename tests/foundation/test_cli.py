@@ -14,13 +14,14 @@ from minegraph.core.rdf_io import parse_into, serialize_turtle
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 STATEMENT = iri("statement", "fixture-01-ozols-defend")
+ASSESSMENT = iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal")
 DECISION = iri("decision", "LVA-withdrawal")
 
 
 def broken_project(new_project):
-    """The valid fixture without the statement's stance and the decision's sources."""
+    """The valid fixture without the stance of the statement's assessment and the decision's sources."""
     graph = parse_into(Graph(), FIXTURES / "valid.ttl")
-    graph.remove((STATEMENT, MG.stance, None))
+    graph.remove((ASSESSMENT, MG.stance, None))
     graph.remove((DECISION, DCTERMS.source, None))
     project = new_project(data_files=())
     (project.graph_dir / "fixture.ttl").write_bytes(serialize_turtle(graph))
@@ -50,8 +51,8 @@ def test_broken_project_exits_1_with_one_line_per_problem_and_a_summary(new_proj
     assert lines[:-1] == [
         f'graph/fixture.ttl: Violation "Latvia\'s decision to withdraw from the Convention" <{DECISION}> dcterms:source: '
         "A fact needs at least one source document (dcterms:source)  [shape mgsh:Fact-source]",
-        f"graph/fixture.ttl: Violation <{STATEMENT}> mg:stance: A statement needs exactly one stance (mg:stance)  "
-        "[shape mgsh:Statement-stance]",
+        f'graph/fixture.ttl: Violation "support: “Our soldiers must be able…” → LVA-withdrawal" <{ASSESSMENT}> '
+        "mg:stance: A stance assessment needs exactly one stance (mg:stance)  [shape mgsh:StanceAssessment-stance]",
     ]
     assert lines[-1].startswith("2 violation(s), 0 warning(s), 0 info(s) in ")
     assert lines[-1].endswith("(pySHACL + 9 check(s)): the graph does NOT conform")
@@ -63,7 +64,7 @@ def test_json_output_lists_the_findings(new_project, capsys):
     assert code == 1 and report["conforms"] is False and report["counts"]["Violation"] == 2
     assert {(f["file"], f["focus"], f["path"]) for f in report["findings"]} == {
         ("graph/fixture.ttl", str(DECISION), "dcterms:source"),
-        ("graph/fixture.ttl", str(STATEMENT), "mg:stance"),
+        ("graph/fixture.ttl", str(ASSESSMENT), "mg:stance"),
     }
 
 

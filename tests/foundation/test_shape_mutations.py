@@ -37,6 +37,7 @@ ALT = iri("event", "LVA-saeima-vote-2025-04-16-votes-for-68")
 DEP, EFF, DEC = iri("event", "LVA-withdrawal-deposit"), iri("event", "LVA-withdrawal-effective"), iri("decision", "LVA-withdrawal")
 MEASURE = concept("measure", "countries-contaminated")
 SUPPORT = concept("stance", "support")
+SA, CURATORS = iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal"), iri("organisation", "fixture-curators")
 HEX = "0" * 64
 
 
@@ -252,10 +253,30 @@ CASES = [
     Case("SpeakerCapacityShape", "Or", S, swap(S, MG.speakerCapacity, M2)),
     Case("PersonCapacityShape", "Or", S, drop(S, MG.speakerCapacity)),
     Case("Statement-about", "MinCount", S, drop(S, MG.about)),
-    Case("Statement-stance", "MinCount", S, drop(S, MG.stance)),
-    Case("Statement-stance", "MaxCount", S, extra(S, MG.stance, concept("stance", "oppose"))),
-    Case("Statement-stance-value", "In", S, swap(S, MG.stance, concept("quote-mode", "direct"))),
-    Case("Statement-stanceNote", "Datatype", S, swap(S, MG.stanceNote, Literal("Defends the decision."))),
+    Case("Statement-assessed", "MinCount", S, unlink(SA, MG.assessedStatement, S)),
+    Case("Range-assessedStatement", "Class", SA, swap(SA, MG.assessedStatement, Q)),
+    Case("Range-towards", "Class", SA, swap(SA, MG.towards, LVA)),
+    Case("StanceAssessment-statement", "MinCount", SA, drop(SA, MG.assessedStatement)),
+    Case("StanceAssessment-statement", "MaxCount", SA, extra(SA, MG.assessedStatement, iri("statement", "other"))),
+    Case("StanceAssessment-towards", "MinCount", SA, drop(SA, MG.towards)),
+    Case("StanceAssessment-towards", "MaxCount", SA, extra(SA, MG.towards, iri("decision", "LTU-withdrawal"))),
+    Case("StanceAssessment-stance", "MinCount", SA, drop(SA, MG.stance)),
+    Case("StanceAssessment-stance", "MaxCount", SA, extra(SA, MG.stance, concept("stance", "oppose"))),
+    Case("StanceAssessment-stance-value", "In", SA, swap(SA, MG.stance, concept("quote-mode", "direct"))),
+    Case("StanceAssessment-method", "MinCount", SA, drop(SA, MG.assessmentMethod)),
+    Case("StanceAssessment-method", "MaxCount", SA, extra(SA, MG.assessmentMethod, concept("assessment-method", "accepted"))),
+    Case("StanceAssessment-method-value", "In", SA, swap(SA, MG.assessmentMethod, SUPPORT)),
+    Case("StanceAssessment-assessor", "MinCount", SA, drop(SA, ns.PROV.wasAttributedTo)),
+    Case("StanceAssessment-assessor", "MaxCount", SA, extra(SA, ns.PROV.wasAttributedTo, GOV)),
+    Case("StanceAssessment-assessor-class", "Class", SA, swap(SA, ns.PROV.wasAttributedTo, DOC)),
+    Case("StanceAssessment-confidence", "MaxCount", SA, extra(SA, MG.confidence, Literal("0.5", datatype=ns.XSD.decimal))),
+    Case("StanceAssessment-confidence-value", "Datatype", SA, swap(SA, MG.confidence, Literal(0.9))),
+    Case("StanceAssessment-confidence-value", "MinInclusive", SA, swap(SA, MG.confidence, Literal("-0.1", datatype=ns.XSD.decimal))),
+    Case("StanceAssessment-confidence-value", "MaxInclusive", SA, swap(SA, MG.confidence, Literal("1.5", datatype=ns.XSD.decimal))),
+    Case("StanceAssessment-note", "MinCount", SA, drop(SA, MG.stanceNote)),
+    Case("StanceAssessment-texts", "Datatype", SA, swap(SA, MG.restsOn, Literal("defend every metre"))),
+    Case("SuggestedAssessmentShape", "Or", SA, ([(SA, MG.assessmentMethod, None), (SA, MG.confidence, None)],
+                                                [(SA, MG.assessmentMethod, concept("assessment-method", "suggested"))])),
     Case("QuantitativeClaimShape", "Or", Q, drop(Q, MG.value, Q, MG.valueText)),
     Case("QuantitativeClaim-measure", "MinCount", Q, drop(Q, MG.measure)),
     Case("QuantitativeClaim-measure", "MaxCount", Q, extra(Q, MG.measure, concept("measure", "casualties"))),
@@ -357,7 +378,7 @@ def test_every_case_names_a_constraint_of_the_shapes(shape_constraints):
 
 
 def test_a_violation_fails_validation(case_reports):
-    report = case_reports["Statement-stance-MinCount"]
+    report = case_reports["StanceAssessment-stance-MinCount"]
     assert report.counts()["Violation"] >= 1 and report.conforms is False
 
 
@@ -373,10 +394,16 @@ def test_a_coalition_the_source_does_not_name_needs_no_members(run_mutation):
 
 
 def test_stance_and_speaker_messages_read_as_sentences(case_reports):
-    stance = case_reports["Statement-stance-value-In"].messages()
+    stance = case_reports["StanceAssessment-stance-value-In"].messages()
     speaker = case_reports["Assertion-speaker-MinCount"].messages()
     assert "A stance must be one of support, oppose, neutral, mixed" in stance
     assert "An assertion needs exactly one speaker (mg:speaker)" in speaker
+
+
+def test_a_suggested_assessment_with_a_confidence_and_a_curated_one_without_conform(run_mutation):
+    suggested = run_mutation([(SA, MG.assessmentMethod, None)], [(SA, MG.assessmentMethod, concept("assessment-method", "suggested"))], checks=[])
+    curated = run_mutation([(SA, MG.confidence, None)], [], checks=[])
+    assert suggested.findings == [] and curated.findings == []
 
 
 def test_a_claim_known_only_from_a_page_that_was_not_archived_needs_no_quote_or_anchor(run_mutation):

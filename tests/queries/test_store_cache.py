@@ -13,7 +13,6 @@ import pytest
 from minegraph.errors import InputError, StoreError
 from minegraph.core.project import Project
 from minegraph.store import persisted_store
-from minegraph.store.oxigraph import OxigraphStore
 from minegraph.store.cache import MANIFEST, default_location
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -25,8 +25,12 @@ id = "01-first"
 speaker = "person:someone"
 quote = "{quote}"
 mode = "direct"
-about = ["decision:X-withdrawal"]
+
+[[statement.assessment]]
+about = "decision:X-withdrawal"
 stance = "{stance}"
+method = "curated"
+note = "Calls mines a thing of the past."
 """
 
 
@@ -80,6 +84,67 @@ def test_a_good_statement_is_anchored_at_code_point_offsets(tmp_path):
     position = iri("selector", "tiny-01-first-position")
     assert graph.value(position, OA.start).toPython() == 10
     assert graph.value(position, OA.end).toPython() == 40
+
+
+def _article(**assessment) -> str:
+    """The tiny article with its assessment's fields replaced (None removes a field)."""
+    fields = {"about": '"decision:X-withdrawal"', "stance": '"oppose"', "method": '"curated"',
+              "note": '"Calls mines a thing of the past."', **assessment}
+    head = ARTICLE.format(quote="Mines are weapons of the past.", stance="oppose").split("[[statement.assessment]]")[0]
+    return head + "[[statement.assessment]]\n" + "".join(f"{k} = {v}\n" for k, v in fields.items() if v is not None)
+
+
+def test_an_assessment_is_one_node_per_statement_and_decision_with_its_assessor_and_method(tmp_path):
+    from minegraph.core.namespaces import MG, PROV, concept, iri
+
+    groups = '[groups]\npair = ["decision:X-withdrawal", "decision:Y-withdrawal"]\n\n[[statement]]'
+    project, toml = make_project(tmp_path, _article(about='"@pair"').replace("[[statement]]", groups))
+    graph = build(project, toml)
+    statement = iri("statement", "tiny-01-first")
+    assessments = sorted(graph.subjects(MG.assessedStatement, statement))
+    assert assessments == [iri("stance-assessment", "tiny-01-first.X-withdrawal"), iri("stance-assessment", "tiny-01-first.Y-withdrawal")]
+    assert set(graph.objects(statement, MG.about)) == {iri("decision", "X-withdrawal"), iri("decision", "Y-withdrawal")}
+    first = assessments[0]
+    assert graph.value(first, MG.stance) == concept("stance", "oppose")
+    assert graph.value(first, MG.assessmentMethod) == concept("assessment-method", "curated")
+    assert graph.value(first, PROV.wasAttributedTo) == iri("organisation", "minegraph-curators")
+    assert graph.value(statement, MG.stance) is None  # the stance is on the assessment, never on the statement
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"stance": '"against"'}, "stance must be one of support, oppose, neutral, mixed"),
+        ({"method": '"guessed"'}, "method must be one of curated, suggested, accepted"),
+        ({"method": '"suggested"', "by": '"organisation:extractor"'}, "needs a confidence"),
+        ({"method": '"suggested"', "confidence": "0.7"}, "must name who suggested it"),
+        ({"confidence": "1.5"}, "confidence must be between 0 and 1"),
+        ({"note": None}, "missing required field 'note'"),
+        ({"colour": '"red"'}, "unknown field(s) colour"),
+    ],
+)
+def test_a_bad_assessment_names_the_file_and_the_line_of_its_table(tmp_path, change, message):
+    project, toml = make_project(tmp_path, _article(**change))
+    with pytest.raises(CurationError) as caught:
+        build(project, toml)
+    assert message in str(caught.value) and caught.value.line == 16  # the [[statement.assessment]] line
+
+
+def test_a_statement_without_assessment_or_with_the_old_single_stance_is_refused(tmp_path):
+    head = _article().split("[[statement.assessment]]")[0]
+    project, toml = make_project(tmp_path, head)
+    with pytest.raises(CurationError, match="needs at least one \\[\\[statement.assessment\\]\\]"):
+        build(project, toml)
+    toml.write_text(head + 'about = ["decision:X-withdrawal"]\nstance = "oppose"\n', encoding="utf-8")
+    with pytest.raises(CurationError, match="belong in \\[\\[statement.assessment\\]\\] tables"):
+        build(project, toml)
+
+
+def test_two_assessments_toward_the_same_decision_are_refused(tmp_path):
+    text = _article() + "\n" + "[[statement.assessment]]" + _article().split("[[statement.assessment]]")[1]
+    project, toml = make_project(tmp_path, text)
+    with pytest.raises(CurationError, match="more than one assessment toward"):
+        build(project, toml)
 
 
 @pytest.mark.parametrize(

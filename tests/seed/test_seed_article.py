@@ -3,39 +3,48 @@
 import pytest
 from rdflib import Literal, URIRef
 
-from minegraph.core.namespaces import MG, concept, iri
+from minegraph.core.namespaces import MG, PROV, concept, iri
 
 ARTICLE = iri("source", "euronews-2025-04-10-anti-personnel-mines")
 
-#: Every attributed statement of the article: id suffix → (speaker, stance).
+W5 = ("EST", "FIN", "LVA", "LTU", "POL")
+W4 = ("EST", "LVA", "LTU", "POL")
+
+
+def _w(states, stance) -> dict:
+    return {f"{code}-withdrawal": stance for code in states}
+
+
+BAN, JR = "apmbc-adoption", "EST-LVA-LTU-POL-joint-recommendation"
+
+#: Every attributed statement of the article: id suffix → (speaker, {decision slug: stance of its assessment}).
 STATEMENTS = {
-    "01-carbonnier-civilian-victims": ("person:gilles-carbonnier", "oppose"),
-    "02-carbonnier-weapons-of-the-past": ("person:gilles-carbonnier", "oppose"),
-    "03-carbonnier-harm-own-side": ("person:gilles-carbonnier", "oppose"),
-    "04-carbonnier-croatia-clearance": ("person:gilles-carbonnier", "oppose"),
-    "05-strada-trail-of-wounded": ("person:cecilia-strada", "oppose"),
-    "06-strada-first-person-injured": ("person:cecilia-strada", "oppose"),
-    "07-strada-children-afghanistan": ("person:cecilia-strada", "oppose"),
-    "08-strada-women-children-affected": ("person:cecilia-strada", "oppose"),
-    "09-strada-war-economy": ("person:cecilia-strada", "oppose"),
-    "10-strada-banning-obvious": ("person:cecilia-strada", "support"),
-    "11-strada-slippery-slope": ("person:cecilia-strada", "oppose"),
-    "12-joint-statement-deteriorated-security": ("organisation:EST-LVA-LTU-POL-defence-ministers", "support"),
-    "13-estonia-mod-no-plans": ("organisation:EST-ministry-of-defence", "neutral"),
-    "14-joint-statement-every-necessary-measure": ("organisation:EST-LVA-LTU-POL-defence-ministers", "support"),
-    "15-finland-minister-versatile-preparation": ("post:FIN-minister-of-defence", "support"),
-    "16-latvia-government-lethality": ("organisation:LVA-government", "support"),
-    "17-latvia-government-parliament-decides": ("organisation:LVA-government", "neutral"),
-    "18-latvia-government-can-be-used": ("organisation:LVA-government", "support"),
-    "19-eu-document-completely-unacceptable": ("organisation:european-union", "support"),
-    "20-commission-stopped-short": ("organisation:european-commission", "neutral"),
-    "21-el-anouni-contributed-millions": ("person:anouar-el-anouni", "neutral"),
-    "22-ep-amendment-strongly-condemns": ("organisation:ep-amendment-tablers-2025-04", "oppose"),
-    "23-epp-motion-justifies": ("organisation:epp", "support"),
-    "24-carbonnier-no-reciprocity-justification": ("person:gilles-carbonnier", "oppose"),
-    "25-carbonnier-ihl-no-reciprocity": ("person:gilles-carbonnier", "oppose"),
-    "26-carbonnier-domino-effect": ("person:gilles-carbonnier", "oppose"),
-    "27-carbonnier-why-continue": ("person:gilles-carbonnier", "oppose"),
+    "01-carbonnier-civilian-victims": ("person:gilles-carbonnier", _w(W5, "oppose")),
+    "02-carbonnier-weapons-of-the-past": ("person:gilles-carbonnier", {**_w(W5, "oppose"), BAN: "support"}),
+    "03-carbonnier-harm-own-side": ("person:gilles-carbonnier", _w(W5, "oppose")),
+    "04-carbonnier-croatia-clearance": ("person:gilles-carbonnier", _w(W5, "oppose")),
+    "05-strada-trail-of-wounded": ("person:cecilia-strada", _w(W5, "oppose")),
+    "06-strada-first-person-injured": ("person:cecilia-strada", _w(W5, "oppose")),
+    "07-strada-children-afghanistan": ("person:cecilia-strada", _w(W5, "oppose")),
+    "08-strada-women-children-affected": ("person:cecilia-strada", _w(W5, "oppose")),
+    "09-strada-war-economy": ("person:cecilia-strada", _w(W5, "oppose")),
+    "10-strada-banning-obvious": ("person:cecilia-strada", {BAN: "support", **_w(W5, "oppose")}),
+    "11-strada-slippery-slope": ("person:cecilia-strada", _w(W5, "oppose")),
+    "12-joint-statement-deteriorated-security": ("organisation:EST-LVA-LTU-POL-defence-ministers", {JR: "support", **_w(W4, "support")}),
+    "13-estonia-mod-no-plans": ("organisation:EST-ministry-of-defence", {"EST-withdrawal": "neutral"}),
+    "14-joint-statement-every-necessary-measure": ("organisation:EST-LVA-LTU-POL-defence-ministers", {JR: "support", **_w(W4, "support")}),
+    "15-finland-minister-versatile-preparation": ("post:FIN-minister-of-defence", {"FIN-withdrawal": "support"}),
+    "16-latvia-government-lethality": ("organisation:LVA-government", {"LVA-withdrawal": "support"}),
+    "17-latvia-government-parliament-decides": ("organisation:LVA-government", {"LVA-withdrawal": "neutral"}),
+    "18-latvia-government-can-be-used": ("organisation:LVA-government", {"LVA-withdrawal": "support"}),
+    "19-eu-document-completely-unacceptable": ("organisation:european-union", {BAN: "support", **_w(W5, "oppose")}),
+    "21-el-anouni-contributed-millions": ("person:anouar-el-anouni", _w(W5, "neutral")),
+    "22-ep-amendment-strongly-condemns": ("organisation:ep-amendment-tablers-2025-04", {**_w(W5, "oppose"), JR: "oppose"}),
+    "23-epp-motion-justifies": ("organisation:epp", {**_w(W4, "support"), JR: "support"}),
+    "24-carbonnier-no-reciprocity-justification": ("person:gilles-carbonnier", {**_w(W5, "oppose"), JR: "oppose"}),
+    "25-carbonnier-ihl-no-reciprocity": ("person:gilles-carbonnier", {**_w(W5, "oppose"), BAN: "support"}),
+    "26-carbonnier-domino-effect": ("person:gilles-carbonnier", {**_w(W5, "oppose"), BAN: "support"}),
+    "27-carbonnier-why-continue": ("person:gilles-carbonnier", _w(W5, "oppose")),
 }
 
 
@@ -45,14 +54,52 @@ def ref(curie: str) -> URIRef:
 
 
 @pytest.mark.parametrize("suffix, expected", sorted(STATEMENTS.items()))
-def test_statement_has_expected_speaker_stance_and_source(real_graph, suffix, expected):
+def test_statement_has_expected_speaker_assessments_and_source(real_graph, suffix, expected):
     node = iri("statement", f"euronews-2025-04-10-{suffix}")
-    speaker, stance = expected
+    speaker, stances = expected
     assert real_graph.value(node, MG.speaker) == ref(speaker)
-    assert real_graph.value(node, MG.stance) == concept("stance", stance)
+    assessments = list(real_graph.subjects(MG.assessedStatement, node))
+    found = {str(real_graph.value(a, MG.towards)).rsplit("/", 1)[-1]: str(real_graph.value(a, MG.stance)).rsplit("/", 1)[-1]
+             for a in assessments}
+    assert found == stances and len(assessments) == len(stances)
+    assert {real_graph.value(a, MG.assessmentMethod) for a in assessments} == {concept("assessment-method", "curated")}
+    assert {real_graph.value(a, PROV.wasAttributedTo) for a in assessments} == {iri("organisation", "minegraph-curators")}
+    assert all(real_graph.value(a, MG.stanceNote) for a in assessments), "every assessment says why"
+    assert set(real_graph.objects(node, MG.about)) == {real_graph.value(a, MG.towards) for a in assessments}
+    assert real_graph.value(node, MG.stance) is None
     assert real_graph.value(node, MG.appearsIn) == ARTICLE
     assert real_graph.value(node, MG.anchor) is not None
-    assert list(real_graph.objects(node, MG.about)), "a statement is about at least one decision"
+
+
+@pytest.mark.parametrize("suffix", ["10-strada-banning-obvious", "19-eu-document-completely-unacceptable"])
+def test_support_of_the_ban_is_read_as_opposition_to_the_withdrawals_and_the_note_says_so(real_graph, suffix):
+    node = iri("statement", f"euronews-2025-04-10-{suffix}")
+    for assessment in real_graph.subjects(MG.assessedStatement, node):
+        if real_graph.value(assessment, MG.stance) == concept("stance", "oppose"):
+            assert str(real_graph.value(assessment, MG.stanceNote)).startswith("Supports the ban, therefore opposes the withdrawals")
+
+
+def test_the_reporters_characterisations_are_euronews_claims_that_mention_whom_they_describe(real_graph):
+    from rdflib import RDF
+
+    stopped_short = iri("claim", "euronews-2025-04-10-36-euronews-commission-stopped-short")
+    most_mined = iri("claim", "euronews-2025-04-10-43-euronews-ukraine-most-mined")
+    for node in (stopped_short, most_mined, iri("claim", "euronews-2025-04-10-35-euronews-eu-institutions-in-line")):
+        assert real_graph.value(node, MG.speaker) == iri("organisation", "euronews")
+        assert real_graph.value(node, MG.mode) == concept("quote-mode", "characterisation")
+        assert (node, RDF.type, MG.Statement) not in real_graph
+    assert iri("organisation", "european-commission") in set(real_graph.objects(stopped_short, MG.mentions))
+    assert iri("state", "UKR") in set(real_graph.objects(most_mined, MG.mentions))
+    assert not list(real_graph.subjects(MG.speaker, iri("organisation", "european-commission")))
+
+
+def test_the_four_baltic_countries_is_a_claim_reviewed_as_incorrect(real_graph):
+    claim = iri("claim", "euronews-2025-04-10-34-euronews-four-baltic")
+    assert real_graph.value(claim, MG.value).toPython() == 4
+    review = iri("review", "euronews-2025-04-10-34-euronews-four-baltic")
+    assert real_graph.value(review, MG.reviews) == claim
+    assert real_graph.value(review, MG.assessment) == concept("assessment", "incorrect")
+    assert real_graph.value(review, MG.referenceValue).toPython() == 3
 
 
 def test_article_has_no_statement_beyond_the_expected_list(real_graph):

@@ -123,8 +123,8 @@ def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
                   title="Edge colour: stance toward the decision · Marker: type of speaker", title_fontsize=10)
     figure.suptitle(title or "Who stands where: speakers and the decisions their statements are about",
                     fontsize=15, fontweight="bold")
-    axes.set_title("One line per speaker and decision: its colour is the stance of their statements (as read by the "
-                   "curators), its width the number of statements.\nStatements about a step of a decision (the defence "
+    axes.set_title("One line per speaker and decision: its colour is the stance their statements are assessed with toward "
+                   "it, its width the number of statements.\nStatements about a step of a decision (the defence "
                    "ministers' joint recommendation) count toward the decision it is part of.", fontsize=10, color="#444444")
     return figure
 

@@ -40,14 +40,20 @@ def _common(parser) -> None:
     parser.add_argument("--iris", action="store_true", help="table: show IRIs (as prefixed names) instead of labels")
     parser.add_argument("--width", type=int, metavar="N", help="table: total width (default: the terminal's; 0 = unlimited)")
     parser.add_argument("--allow-service", action="store_true", help="allow SERVICE clauses (federated queries)")
+    parser.add_argument("--as-of", metavar="DATE", help="answer as the graph stood on DATE (YYYY-MM-DD; Oxigraph only)")
 
 
 def _store(args):
     from minegraph.store import open_store
 
-    return open_store(project_from(args) if not args.endpoint else None, args.endpoint, args.engine,
-                      graph=args.graph, timeout=args.timeout, allow_service=args.allow_service,
-                      progress=lambda message: print(message, file=sys.stderr))
+    store = open_store(project_from(args) if not args.endpoint else None, args.endpoint, args.engine,
+                       graph=args.graph, timeout=args.timeout, allow_service=args.allow_service,
+                       progress=lambda message: print(message, file=sys.stderr))
+    if getattr(args, "as_of", None):
+        from minegraph.store.asof import as_of_view
+
+        return as_of_view(store, args.as_of)
+    return store
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
@@ -115,6 +121,10 @@ def run_query(args) -> int:
         return 0
     params = _params(args.param)
     definition.bind(params)  # report parameter errors before opening a store
+    if args.as_of:
+        from minegraph.store.asof import parse_date
+
+        parse_date(args.as_of)
     store = _store(args)
     try:
         return _emit(args, execute(definition, params, store), store)

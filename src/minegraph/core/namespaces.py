@@ -37,6 +37,7 @@ KINDS = (
     "event",  # treaty acts, votes, announcements
     "statement",
     "claim",
+    "stance-assessment",  # one reading of a statement's stance toward one decision
     "review",  # assessments of claims against reference data
     "source",  # source documents
     "archive",  # archived texts of source documents
@@ -50,6 +51,7 @@ KINDS = (
 #: Controlled vocabularies (SKOS concept schemes): ``id/concept/<scheme>/<slug>``.
 SCHEMES = (
     "stance",
+    "assessment-method",
     "quote-mode",
     "instrument",
     "decision-type",

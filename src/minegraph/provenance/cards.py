@@ -1,5 +1,5 @@
 """The provenance card of one statement or claim: the quote in its archived context, the speaker and their
-role at the time, the decisions and stance, the source document with the archive's SHA-256 and the quote's
+role at the time, each decision with its stance assessments (stance, method, assessor, why), the source document with the archive's SHA-256 and the quote's
 character offsets (both checked against the file under ``graph/``), and the chain of derivation to the
 original document and its publishing body. Everything comes from SPARQL queries on the store.
 """
@@ -17,8 +17,8 @@ from minegraph.provenance.select import select
 from minegraph.core.rdf_io import sha256_file
 from minegraph.querylang.terms import compact
 
-STATEMENT_QUERY = """SELECT ?isStatement ?quote ?label ?mode ?cue ?note ?speaker ?speakerLabel ?asReported ?stance
-       ?stanceNote ?said ?earliest ?latest ?published ?source ?anchor ?archive ?path ?sha256 ?start ?end ?exact WHERE {
+STATEMENT_QUERY = """SELECT ?isStatement ?quote ?label ?mode ?cue ?note ?speaker ?speakerLabel ?asReported
+       ?said ?earliest ?latest ?published ?source ?anchor ?archive ?path ?sha256 ?start ?end ?exact WHERE {
   ?node mg:speaker ?speaker ; mg:appearsIn ?source .
   OPTIONAL { ?node mg:quote ?quote }
   OPTIONAL { ?node rdfs:label ?label }
@@ -28,8 +28,6 @@ STATEMENT_QUERY = """SELECT ?isStatement ?quote ?label ?mode ?cue ?note ?speaker
   OPTIONAL { ?node mg:cue ?cue }
   OPTIONAL { ?node mg:attributionNote ?note }
   OPTIONAL { ?node mg:speakerAsReported ?asReported }
-  OPTIONAL { ?node mg:stance/skos:prefLabel ?stance }
-  OPTIONAL { ?node mg:stanceNote ?stanceNote }
   OPTIONAL { ?node mg:date ?said }
   OPTIONAL { ?node mg:earliestDate ?earliest }
   OPTIONAL { ?node mg:latestDate ?latest }
@@ -42,7 +40,9 @@ STATEMENT_QUERY = """SELECT ?isStatement ?quote ?label ?mode ?cue ?note ?speaker
 
 NODES_QUERY = """SELECT ?relation ?iri ?label WHERE {
   { ?node mg:about ?iri . BIND ("about" AS ?relation) }
-  UNION { ?node mg:stance ?iri . BIND ("stance" AS ?relation) }
+  UNION { ?iri mg:assessedStatement ?node . BIND ("assessment" AS ?relation) }
+  UNION { [] mg:assessedStatement ?node ; mg:stance|mg:assessmentMethod|prov:wasAttributedTo ?iri .
+          BIND ("stance" AS ?relation) }
   UNION { ?node mg:mode ?iri . BIND ("mode" AS ?relation) }
   UNION { ?node mg:anchor/oa:hasSelector ?iri . BIND ("selector" AS ?relation) }
   UNION { ?node mg:speakerCapacity ?iri . BIND ("membership" AS ?relation) }
@@ -52,6 +52,19 @@ NODES_QUERY = """SELECT ?relation ?iri ?label WHERE {
           BIND ("instant" AS ?relation) }
   OPTIONAL { ?iri rdfs:label|skos:prefLabel ?label }
 }"""
+
+#: A statement's stance assessments: one per decision it bears on, with who read it, how, and why.
+ASSESSMENTS_QUERY = """SELECT ?assessment ?decision ?decisionLabel ?stance ?method ?assessor ?assessorLabel ?confidence
+       ?note ?restsOn WHERE {
+  ?assessment mg:assessedStatement ?node ; mg:towards ?decision .
+  OPTIONAL { ?decision rdfs:label ?decisionLabel }
+  OPTIONAL { ?assessment mg:stance/skos:prefLabel ?stance }
+  OPTIONAL { ?assessment mg:assessmentMethod/skos:prefLabel ?method }
+  OPTIONAL { ?assessment prov:wasAttributedTo ?assessor . OPTIONAL { ?assessor rdfs:label ?assessorLabel } }
+  OPTIONAL { ?assessment mg:confidence ?confidence }
+  OPTIONAL { ?assessment mg:stanceNote ?note }
+  OPTIONAL { ?assessment mg:restsOn ?restsOn }
+} ORDER BY ?decisionLabel ?decision ?assessment"""
 
 ROLE_QUERY = """SELECT ?membership ?role ?organisation ?organisationLabel ?begin ?end ?inside ?before WHERE {
   ?node mg:speakerCapacity ?membership .
@@ -118,8 +131,7 @@ class StatementCard:
     speaker_as_reported: str | None
     role: dict | None
     about: list[dict]
-    stance: str | None
-    stance_note: str | None
+    assessments: list[dict]
     date: dict
     source: Document
     archive: dict
@@ -144,7 +156,7 @@ def statement_card(store, iri: str, project) -> StatementCard:
     archive = {"iri": row["archive"], "path": row["path"], "sha256": row["sha256"], "start": row["start"],
                "end": row["end"], "exact": row["exact"]}
     archive.update(_check_archive(project, archive))
-    own = ("selector", "membership", "interval", "instant")  # described in full in the traced subgraph
+    own = ("selector", "membership", "interval", "instant", "assessment")  # described in full in the traced subgraph
     named = ("about", "stance", "mode", "organisation")  # type and labels only
     nodes = {"full": sorted({iri, row["anchor"], row["archive"], *[d.iri for d in chain],
                              *[r["iri"] for r in linked if r["relation"] in own]} - {None}),
@@ -157,7 +169,7 @@ def statement_card(store, iri: str, project) -> StatementCard:
         mode=row["mode"], cue=row["cue"], attribution_note=row["note"],
         speaker={"iri": row["speaker"], "label": row["speakerLabel"]}, speaker_as_reported=row["asReported"],
         role=_role(store, node, URIRef(row["speaker"])), about=[{"iri": k, "label": v} for k, v in about.items()],
-        stance=row["stance"], stance_note=row["stanceNote"], date=_date(row), source=chain[0], archive=archive,
+        assessments=_assessments(store, node), date=_date(row), source=chain[0], archive=archive,
         context=_context(project, archive), chain=chain, nodes=nodes)
 
 
@@ -170,6 +182,16 @@ def _date(row: dict) -> dict:
     if row["published"]:
         return {"date": row["published"].isoformat(), "basis": "publication date of the source"}
     return {"date": None, "basis": "no date in the graph"}
+
+
+def _assessments(store, node: URIRef) -> list[dict]:
+    """The stance assessments of a statement (none for a claim), ordered by decision."""
+    return [{"iri": r["assessment"], "decision": r["decision"], "decision_label": r["decisionLabel"],
+             "stance": r["stance"], "method": r["method"], "assessor": r["assessor"],
+             "assessor_label": r["assessorLabel"],
+             "confidence": float(r["confidence"]) if r["confidence"] is not None else None,
+             "note": r["note"], "rests_on": r["restsOn"]}
+            for r in select(store, ASSESSMENTS_QUERY, node=node)]
 
 
 def _role(store, node: URIRef, speaker: URIRef) -> dict | None:

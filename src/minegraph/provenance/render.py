@@ -77,7 +77,8 @@ def _statement(card, width: int) -> list[str]:
     lines += _field("Date", f"{card.date['date']} ({card.date['basis']})" if card.date["date"] else card.date["basis"], width)
     for index, decision in enumerate(card.about):
         lines += _field("About" if index == 0 else "", f"{decision['label']} ({_iri(decision['iri'])})", width)
-    lines += _field("Stance", f"{card.stance}" + (f" — {card.stance_note}" if card.stance_note else "") if card.stance else None, width)
+        for item in (a for a in card.assessments if a["decision"] == decision["iri"]):
+            lines += _field("  stance", _assessment(item), width)
     lines += _field("Attribution", card.attribution_note, width)
     lines += _field("Source", source.title, width)
     lines += _field("  publisher", source.publisher_label, width)
@@ -101,6 +102,13 @@ def _statement(card, width: int) -> list[str]:
     if last:
         lines += _wrap(f"→ published by {last.publisher_label} ({_iri(last.publisher)})", width)
     return lines
+
+
+def _assessment(item: dict) -> str:
+    """``oppose (curated by minegraph curators) — why``, with the confidence of a machine's suggestion."""
+    how = ", ".join(p for p in (item["method"], f"confidence {item['confidence']}" if item["confidence"] is not None else None) if p)
+    return (f"{item['stance']} ({how}{' by ' + item['assessor_label'] if item['assessor_label'] else ''})"
+            + (f" — {item['note']}" if item["note"] else "") + (f" [rests on “{item['rests_on']}”]" if item["rests_on"] else ""))
 
 
 def _actor(card, width: int) -> list[str]:

@@ -3,7 +3,7 @@
 :func:`resolve` turns an IRI (or prefixed name) or words of a quote or name into the node to trace,
 and says so when words match several nodes. :func:`trace` builds a card from SPARQL queries on the
 store: for a statement (or claim) the quote in its archived context, the speaker and their role at the
-time, the decision and stance, the source document with its hash and offsets, and the chain of
+time, each decision with its stance assessments, the source document with its hash and offsets, and the chain of
 derivation (:mod:`minegraph.provenance.cards`); for an actor their statements by decision; for a decision
 its statements by stance and its events in time order. :func:`subgraph` is the traced part of the graph
 as rdflib triples, to share as Turtle.
@@ -99,17 +99,21 @@ ACTOR_QUERY = """SELECT ?statement ?kind ?decision ?decisionLabel ?stance ?quote
   OPTIONAL { ?statement mg:quote ?quote }
   OPTIONAL { ?statement rdfs:label ?label }
   BIND (IF(EXISTS { ?statement a mg:Statement }, "statement", "claim") AS ?kind)
-  OPTIONAL { ?statement mg:about ?decision . ?decision rdfs:label ?decisionLabel }
-  OPTIONAL { ?statement mg:stance/skos:prefLabel ?stance }
+  OPTIONAL { ?assessment mg:assessedStatement ?statement ; mg:towards ?decision ; mg:stance/skos:prefLabel ?stance .
+             ?decision rdfs:label ?decisionLabel }
   OPTIONAL { ?source rdfs:label ?sourceLabel }
   OPTIONAL { ?source schema:url ?url }
 } ORDER BY ?decisionLabel ?statement"""
 
-DECISION_STATEMENTS_QUERY = """SELECT ?statement ?stance ?speaker ?speakerLabel ?about ?aboutLabel ?quote ?source ?sourceLabel ?url
+DECISION_STATEMENTS_QUERY = """SELECT ?statement ?stance ?method ?assessorLabel ?note ?speaker ?speakerLabel ?about ?aboutLabel
+       ?quote ?source ?sourceLabel ?url
 WHERE {
   ?about mg:partOf* ?node .
-  ?statement a mg:Statement ; mg:about ?about ; mg:stance/skos:prefLabel ?stance ; mg:speaker ?speaker ;
-             mg:quote ?quote ; mg:appearsIn ?source .
+  ?assessment mg:towards ?about ; mg:assessedStatement ?statement ; mg:stance/skos:prefLabel ?stance .
+  OPTIONAL { ?assessment mg:assessmentMethod/skos:prefLabel ?method }
+  OPTIONAL { ?assessment prov:wasAttributedTo/rdfs:label ?assessorLabel }
+  OPTIONAL { ?assessment mg:stanceNote ?note }
+  ?statement a mg:Statement ; mg:speaker ?speaker ; mg:quote ?quote ; mg:appearsIn ?source .
   ?about rdfs:label ?aboutLabel .
   OPTIONAL { ?speaker rdfs:label ?speakerLabel }
   OPTIONAL { ?source rdfs:label ?sourceLabel }
@@ -179,12 +183,14 @@ def _label(store, iri: str) -> str | None:
 def actor_card(store, iri: str) -> ActorCard:
     """All statements of an actor grouped by the decision(s) they are about, with stance, quote and source.
 
-    A statement about several decisions (the five withdrawals) is listed once, under that set of decisions.
+    A statement is listed once per stance, under the set of decisions its assessments read with that
+    stance: once under the five withdrawals when it opposes them all, and again under the ban if it
+    also supports the ban.
     """
-    items: dict[str, dict] = {}
+    items: dict[tuple, dict] = {}
     rows = select(store, ACTOR_QUERY, node=URIRef(iri))
     for row in rows:
-        item = items.setdefault(row["statement"], {
+        item = items.setdefault((row["statement"], row["stance"]), {
             "iri": row["statement"], "kind": row["kind"], "stance": row["stance"], "quote": row["quote"], "label": row["label"],
             "source": row["sourceLabel"] or row["source"], "url": row["url"], "decisions": {}})
         if row["decision"]:
@@ -199,7 +205,7 @@ def actor_card(store, iri: str) -> ActorCard:
         key = tuple(sorted(decisions))
         group = groups.setdefault(key, {"decisions": [{"iri": d, "label": decisions[d]} for d in key], "statements": []})
         group["statements"].append(item)
-    nodes = {"full": sorted({iri, *items}),
+    nodes = {"full": sorted({iri, *{statement for statement, _ in items}}),
              "brief": sorted({*{d for key in groups for d in key}, *{r["source"] for r in rows}})}
     return ActorCard(iri, _label(store, iri), list(groups.values()), claims, nodes)
 
@@ -210,11 +216,19 @@ def decision_card(store, iri: str) -> DecisionCard:
     info = (select(store, DECISION_QUERY, node=node) or [{}])[0]
     by_stance: dict[str, list[dict]] = {}
     statements = select(store, DECISION_STATEMENTS_QUERY, node=node)
-    for row in statements:
+    seen: set[tuple[str, str]] = set()
+    # a statement is listed once per stance: by its assessment toward the decision itself if it has one
+    for row in sorted(statements, key=lambda r: r["about"] != iri):
+        if (row["stance"], row["statement"]) in seen:
+            continue
+        seen.add((row["stance"], row["statement"]))
         by_stance.setdefault(row["stance"], []).append(
             {"iri": row["statement"], "speaker": row["speakerLabel"] or row["speaker"], "quote": row["quote"],
-             "via": row["aboutLabel"] if row["about"] != iri else None, "source": row["sourceLabel"], "url": row["url"]})
-    by_stance = dict(sorted(by_stance.items(), key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0])))
+             "via": row["aboutLabel"] if row["about"] != iri else None, "source": row["sourceLabel"], "url": row["url"],
+             "method": row["method"], "assessor": row["assessorLabel"], "note": row["note"]})
+    by_stance = {stance: sorted(items, key=lambda item: (str(item["speaker"]), item["iri"]))
+                 for stance, items in sorted(by_stance.items(),
+                                             key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0]))}
     events: dict[str, dict] = {}
     for row in select(store, EVENTS_QUERY, node=node):
         when = row["date"] or row["earliest"] or row["latest"]

@@ -42,11 +42,17 @@ def default_store(project=None) -> Store:
 
 
 def run_query(name: str, params: Mapping[str, object] | None = None, *, store: Store | None = None,
-              project=None) -> QueryResult:
-    """Run a library query (or an ``.rq`` file) with its parameters bound as typed RDF terms."""
+              project=None, as_of=None) -> QueryResult:
+    """Run a library query (or an ``.rq`` file) with its parameters bound as typed RDF terms;
+    ``as_of`` (an ISO date) answers against what was known on that date (:mod:`minegraph.store.asof`)."""
     project = _project(project)
     definition = find_query(project, name)
-    return execute(definition, params, store or default_store(project))
+    store = store or default_store(project)
+    if as_of is not None:
+        from minegraph.store.asof import as_of_view
+
+        store = as_of_view(store, as_of)
+    return execute(definition, params, store)
 
 
 def execute(definition: QueryDef, params: Mapping[str, object] | None, store: Store) -> QueryResult:
@@ -54,9 +60,10 @@ def execute(definition: QueryDef, params: Mapping[str, object] | None, store: St
     return store.query(definition.text, definition.bind(params), source=str(definition.path))
 
 
-def query(name: str, /, **params) -> QueryResult:
-    """``minegraph.query("in-force-on-date", date="2025-01-01")``: rows as dicts (``.to_dataframe()``)."""
-    return run_query(name, params)
+def query(name: str, /, *, as_of=None, **params) -> QueryResult:
+    """``minegraph.query("in-force-on-date", date="2025-01-01")``: rows as dicts (``.to_dataframe()``);
+    ``as_of="2025-05-01"`` answers as the graph stood on that date."""
+    return run_query(name, params, as_of=as_of)
 
 
 def run_sparql(text: str, *, store: Store | None = None, project=None, complete_prefixes: bool = True,

@@ -62,7 +62,7 @@ def _figures(store, project, today: datetime.date) -> list[tuple[object, str]]:
         (summary["notBound"], f"of the {summary['universe']} states of the reference universe not bound by it"),
         (withdrawals, "withdrawal decisions (2025), " + f"{effective} in effect by {today:%d %B %Y}"),
         (sum(1 for row in timeline if row["kind"] == "suspension"), "suspension notified (contested; the state stays a party)"),
-        (sum(row["statements"] for row in per_source), "statements about decisions, with speaker and stance"),
+        (sum(row["statements"] for row in per_source), "statements about decisions, with speaker and stance assessments"),
         (sum(row["claims"] for row in per_source), "claims of figures and findings"),
         (len(speakers), "speakers quoted"),
         (len(per_source), "source documents quoting them"),
@@ -103,6 +103,24 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _said_rows(store, project) -> list[list[str]]:
+    """Table rows of who said what: one per statement and stance, with the trace command."""
+    return [[escape(r["speakerLabel"]), escape(r["role"] or ""), escape(r["decisions"]),
+             f'<span class="{escape(r["stance"])}">{escape(r["stance"])}</span><br>{escape(r["method"] or "")}',
+             f"“{escape(r['quote'])}”<br><code>{escape(r['mode'] or '')} · minegraph trace {escape(compact(r['statement']))}</code>",
+             _link(r["url"], r["sourceLabel"]) + (f"<br>{escape(str(r['published']))}" if r["published"] else "")]
+            for r in _who_said_what(store, project)]
+
+
+def _claim_rows(store, project) -> list[list[str]]:
+    """Table rows of the claims that disagree with the reference data."""
+    claims = run_query("claims-vs-reference", store=store, project=project).rows
+    urls = _details(store, [r["claim"] for r in claims])
+    return [[escape(r["speakerLabel"]), f"“{escape(r['quote'])}”", escape(_number(r["claimed"])),
+             escape(_number(r["reference"])), escape(r["asWritten"]), escape(r["explanation"]),
+             _link(urls.get(r["claim"], {}).get("url"), r["appearsInLabel"])] for r in claims]
+
+
 def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
            progress: Callable[[str], None] | None = None) -> str:
     """Compute everything, write the pictures into ``out_dir`` and return the page's HTML."""
@@ -127,17 +145,7 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
         coalitions += ("<li><strong>No side taken</strong> (neutral statements only): "
                        + escape(", ".join(stance.nodes[n]["label"] for n in analysis.unaligned)) + "</li>")
     brokers = ", ".join(f"{escape(b['label'])} ({b['score']:g})" for b in analysis.brokers[:6]) or "none"
-    said = _who_said_what(store, project)
-    said_rows = [[escape(r["speakerLabel"]), escape(r["role"] or ""), escape(r["decisions"]),
-                  f'<span class="{escape(r["stance"])}">{escape(r["stance"])}</span>',
-                  f"“{escape(r['quote'])}”<br><code>{escape(r['mode'] or '')} · minegraph trace {escape(compact(r['statement']))}</code>",
-                  _link(r["url"], r["sourceLabel"]) + (f"<br>{escape(str(r['published']))}" if r["published"] else "")]
-                 for r in said]
-    claims = run_query("claims-vs-reference", store=store, project=project).rows
-    claim_urls = _details(store, [r["claim"] for r in claims])
-    claim_rows = [[escape(r["speakerLabel"]), f"“{escape(r['quote'])}”", escape(_number(r["claimed"])),
-                   escape(_number(r["reference"])), escape(r["asWritten"]), escape(r["explanation"]),
-                   _link(claim_urls.get(r["claim"], {}).get("url"), r["appearsInLabel"])] for r in claims]
+    said_rows, claim_rows = _said_rows(store, project), _claim_rows(store, project)
     sources = [[_link(s["url"], s["label"]), str(s["speakers"]), str(s["assertions"])] for s in analysis.widest_sources]
     counts = ", ".join(f"{name}: {c['nodes']} nodes, {c['edges']} edges" for name, c in analysis.counts().items())
     return f"""<!DOCTYPE html>
@@ -154,7 +162,9 @@ from the graph in <code>graph/</code>. Every figure below is computed from the g
 <ul>{coalitions}</ul><p class="note">Brokers between coalitions (shortest paths between members of different coalitions):
 {brokers}. Graphs: {escape(counts)}. GraphML and GEXF files: <code>minegraph network --export</code>.</p></section>
 <section id="who-said-what"><h2>Who said what about which decision</h2>
-<p class="note">Stances are the curators' reading of the text. Trace any statement with the command under its quote.</p>
+<p class="note">Stances are stance assessments: one per statement and decision, read by the curators (method
+"curated") or suggested by a machine. A statement that supports the ban and opposes the withdrawals has a row for
+each stance. Trace any statement with the command under its quote.</p>
 {_table(["Speaker", "Role at the time", "About", "Stance", "Quote", "Source"], said_rows)}</section>
 <section id="claims"><h2>Claims that disagree with the reference data</h2>
 {_table(["Said by", "Claim", "Claimed", "Reference", "Verdict", "Explanation", "Source"], claim_rows)}</section>

@@ -17,6 +17,7 @@ from minegraph.build.registry import part
 ORGANISATION_TYPES = {
     "State", "GovernmentBody", "Parliament", "InternationalOrganisation", "NonGovernmentalOrganisation",
     "PoliticalGroup", "MediaOutlet", "NonStateArmedGroup", "Coalition",
+    "Organisation",  # none of the above: e.g. the curators, the agent of curated stance assessments
 }
 
 

@@ -1,5 +1,5 @@
-"""Assertions as RDF: statements (with stance toward a decision) and claims (figures and
-findings), each anchored in the archived text of the source it appears in.
+"""Assertions as RDF: statements (with stance assessments, one per decision they bear on) and
+claims (figures and findings), each anchored in the archived text of the source it appears in.
 
 :class:`AssertionSpec` is the pipeline-facing form: the curation files produce specs today,
 an extractor can produce them tomorrow; :func:`add_assertion` is the one place that turns a
@@ -26,6 +26,38 @@ ASSERTION_CLASSES = {
 }
 
 
+#: Who assesses a stance when a record does not say: the curators, for what they read themselves
+#: or accepted; an extractor's suggestion must name its extractor.
+CURATORS = iri("organisation", "minegraph-curators")
+ASSESSMENT_METHODS = ("curated", "suggested", "accepted")
+STANCES = ("support", "oppose", "neutral", "mixed")
+
+
+@dataclass
+class StanceAssessmentSpec:
+    """One reading of a statement's stance toward one decision: by whom, how, how sure, and why."""
+
+    decision: URIRef
+    stance: str
+    method: str
+    note: str
+    by: URIRef = CURATORS
+    confidence: float | None = None
+    rests_on: str | None = None
+
+    def __post_init__(self):
+        if self.stance not in STANCES:
+            raise ValueError(f"stance must be one of {', '.join(STANCES)}, not {self.stance!r}")
+        if self.method not in ASSESSMENT_METHODS:
+            raise ValueError(f"method must be one of {', '.join(ASSESSMENT_METHODS)}, not {self.method!r}")
+        if self.method == "suggested" and self.confidence is None:
+            raise ValueError("a suggested (machine-made) assessment needs a confidence between 0 and 1")
+        if self.confidence is not None and not 0 <= self.confidence <= 1:
+            raise ValueError(f"confidence must be between 0 and 1, not {self.confidence!r}")
+        if not self.note:
+            raise ValueError("an assessment needs a note saying why (note = ...)")
+
+
 @dataclass
 class AssertionSpec:
     """Everything needed to write one assertion; IRIs already resolved."""
@@ -41,8 +73,7 @@ class AssertionSpec:
     cue: str | None = None
     attribution_note: str | None = None
     about: list[URIRef] = field(default_factory=list)
-    stance: str | None = None
-    stance_note: str | None = None
+    assessments: list[StanceAssessmentSpec] = field(default_factory=list)
     quoted_from: URIRef | None = None  # prov:wasQuotedFrom (direct) / prov:wasDerivedFrom (otherwise)
     derived_from_statement: URIRef | None = None
     mentions: list[URIRef] = field(default_factory=list)
@@ -87,9 +118,8 @@ def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef, archived_text:
     _optional_text(g, node, MG.attributionNote, spec.attribution_note)
     for decision in spec.about:
         g.add((node, MG.about, decision))
-    if spec.stance:
-        g.add((node, MG.stance, concept("stance", spec.stance)))
-    _optional_text(g, node, MG.stanceNote, spec.stance_note)
+    for assessment in spec.assessments:
+        add_assessment(g, spec, assessment)
     if spec.quoted_from is not None:
         g.add((node, PROV.wasQuotedFrom if spec.mode == "direct" else PROV.wasDerivedFrom, spec.quoted_from))
     _optional(g, node, MG.derivedFromStatement, spec.derived_from_statement)
@@ -98,6 +128,30 @@ def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef, archived_text:
     dates(g, node, exact=spec.date, earliest=spec.earliest, latest=spec.latest)
     _figure(g, node, spec)
     _anchor(g, spec.slug, node, archive, found)
+    return node
+
+
+def assessment_iri(statement_slug: str, decision: URIRef) -> URIRef:
+    """``stance-assessment:<statement slug>.<decision slug>``: one node per statement and decision."""
+    return iri("stance-assessment", f"{statement_slug}.{str(decision).rsplit('/', 1)[-1]}")
+
+
+def add_assessment(g: Graph, spec: AssertionSpec, assessment: StanceAssessmentSpec) -> URIRef:
+    """Write one stance assessment of the statement ``spec`` toward one decision."""
+    node = assessment_iri(spec.slug, assessment.decision)
+    g.add((node, RDF.type, MG.StanceAssessment))
+    g.add((node, RDFS.label, text(f"{assessment.stance}: {excerpt(spec.quote, 40)} → "
+                                  f"{str(assessment.decision).rsplit('/', 1)[-1]}")))
+    g.add((node, MG.assessedStatement, spec.iri))
+    g.add((node, MG.towards, assessment.decision))
+    g.add((node, MG.stance, concept("stance", assessment.stance)))
+    g.add((node, MG.assessmentMethod, concept("assessment-method", assessment.method)))
+    g.add((node, PROV.wasAttributedTo, assessment.by))
+    g.add((node, MG.stanceNote, text(assessment.note)))
+    if assessment.confidence is not None:
+        g.add((node, MG.confidence, Literal(str(assessment.confidence), datatype=XSD.decimal)))
+    _optional_text(g, node, MG.restsOn, assessment.rests_on, spec.language)
+    cite(g, node, [spec.appears_in])
     return node
 
 

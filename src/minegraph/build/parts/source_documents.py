@@ -17,12 +17,12 @@ from minegraph.build.records import Record, Resolver, load_toml, records, single
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
 from minegraph.build.rdf import cite, dates, describe, new_graph, text
 from minegraph.core.rdf_io import sha256_file
-from minegraph.build.parts.assertions import AssertionSpec, add_assertion
+from minegraph.build.parts.assertions import AssertionSpec, StanceAssessmentSpec, add_assertion
 
 DOCUMENT_CLASSES = {"NewsArticle", "Report", "OfficialStatement", "LegalText", "DataFile", "WebPage", "Compilation"}
 
 #: TOML keys copied into AssertionSpec fields unchanged.
-_PLAIN = ("speaker_as_reported", "cue", "attribution_note", "stance", "stance_note", "after", "measure",
+_PLAIN = ("speaker_as_reported", "cue", "attribution_note", "after", "measure",
           "value", "qualifier", "unit", "period", "user_kind", "certainty", "mode", "quote")
 _DATES = ("date", "earliest", "latest", "as_of")
 _REFS = ("speaker", "capacity", "used_by", "place")
@@ -49,9 +49,13 @@ def build_source(context, path: Path) -> Graph:
     prefix = head.require("prefix")
     groups = document.get("groups", {})
     claim_groups = document.get("claim_groups", {})
+    assessment_lines = iter(n for n, line in enumerate(lines, 1) if line.strip() == "[[statement.assessment]]")
     for table in ("statement", "claim"):
         for record in records(document, lines, path, table):
             spec = _spec(record, table, prefix, doc, resolve, groups, claim_groups)
+            if table == "statement":
+                spec.assessments = _assessments(record, resolve, groups, assessment_lines)
+                spec.about = list(dict.fromkeys(a.decision for a in spec.assessments))
             try:
                 add_assertion(g, spec, archive, archived_text)
             except QuoteNotFound as exc:
@@ -135,9 +139,9 @@ def _spec(record: Record, table: str, prefix: str, doc: URIRef, resolve: Resolve
     for key in ("speaker", "quote", "mode"):
         merged.require(key)
     kind = "statement" if table == "statement" else merged.require("type")
-    if table == "statement":
-        merged.require("stance")
-        fields["about"] = _about(merged, resolve, groups)
+    if table == "statement" and (merged.get("stance") or merged.get("about")):
+        raise merged.error(f"{merged.get('id')}: stance and about belong in [[statement.assessment]] tables, "
+                           "one per decision or @group (about, stance, method, note)")
     origin = merged.get("quoted_from") or merged.get("derived_from")
     if origin:
         fields["quoted_from"] = resolve.ref(merged, origin)
@@ -148,6 +152,36 @@ def _spec(record: Record, table: str, prefix: str, doc: URIRef, resolve: Resolve
                              mentions=resolve.refs(merged, "mentions"), **fields)
     except (TypeError, KeyError) as exc:
         raise record.error(str(exc)) from None
+
+
+def _assessments(statement: Record, resolve: Resolver, groups: dict, starts) -> list[StanceAssessmentSpec]:
+    """The ``[[statement.assessment]]`` tables of a statement, a @group expanded to one per decision."""
+    tables = statement.get("assessment") or []
+    if not isinstance(tables, list) or not tables:
+        raise statement.error(f"{statement.get('id')}: a statement needs at least one [[statement.assessment]] "
+                              "(about, stance, method, note)")
+    found: list[StanceAssessmentSpec] = []
+    for table in tables:
+        record = Record(table, statement.path, next(starts, statement.line), "statement.assessment")
+        unknown = sorted(set(table) - {"about", "stance", "method", "note", "by", "confidence", "rests_on"})
+        if unknown:
+            raise record.error(f"unknown field(s) {', '.join(unknown)}")
+        if record.get("method") == "suggested" and not record.get("by"):
+            raise record.error("a suggested assessment must name who suggested it (by = \"organisation:…\")")
+        by = {"by": resolve.ref(record, record.get("by"))} if record.get("by") else {}
+        for decision in _about(record, resolve, groups):
+            try:
+                found.append(StanceAssessmentSpec(
+                    decision=decision, stance=record.require("stance"), method=record.require("method"),
+                    note=record.require("note"), confidence=record.get("confidence"),
+                    rests_on=record.get("rests_on"), **by))
+            except ValueError as exc:
+                raise record.error(str(exc)) from None
+    towards = [a.decision for a in found]
+    repeated = sorted({str(d) for d in towards if towards.count(d) > 1})
+    if repeated:
+        raise statement.error(f"{statement.get('id')}: more than one assessment toward {', '.join(repeated)}")
+    return found
 
 
 def _about(record: Record, resolve: Resolver, groups: dict) -> list[URIRef]:

@@ -5,7 +5,9 @@
 * ``anchors``: every assertion's quote is exactly the archived text at its offsets, and the
   TextQuoteSelector (exact, prefix, suffix) agrees; the anchor points into the archived text
   of the document the assertion appears in;
-* ``cues``: an attribution cue (``mg:cue``) occurs in the quote's paragraph (line).
+* ``cues``: an attribution cue (``mg:cue``) occurs in the quote's paragraph (line);
+* ``rests-on``: the words a stance assessment rests on (``mg:restsOn``) occur, verbatim, in the
+  archived text its statement is anchored in.
 """
 
 from __future__ import annotations
@@ -171,3 +173,19 @@ def cues_in_quote_paragraph(context: CheckContext) -> Iterator[Problem]:
                     f"The attribution cue {str(cue)!r} (mg:cue) does not occur in the quote's paragraph of the archived text",
                     record.assertion, MG.cue,
                 )
+
+
+@check("rests-on")
+def stance_words_in_archive(context: CheckContext) -> Iterator[Problem]:
+    """The words a stance rests on (mg:restsOn) occur verbatim in the archived text of the assessed statement."""
+    g = context.graph
+    archives = {record.assertion: record.archive for record in anchor_records(g)}
+    for assessment, words in sorted(g.subject_objects(MG.restsOn)):
+        statement = g.value(assessment, MG.assessedStatement)
+        archive = archives.get(statement)
+        found = archived_file(context, archive) if archive is not None else None
+        if found is None or found.text is None:
+            continue  # no anchored statement (SHACL's to report) or an unreadable text (the archives check's)
+        if str(words) not in found.text:
+            yield Problem("rests-on", f"The words {str(words)!r} the stance rests on (mg:restsOn) do not occur in the "
+                          "archived text of the assessed statement", assessment, MG.restsOn)

@@ -8,7 +8,9 @@
   vocabulary, so a misspelt ``mg:speeker`` cannot pass unnoticed;
 * ``identifiers``: IRIs agree with the identifiers they are built from: a state's IRI ends with
   its alpha-3 code, an instant's with its date (SHACL-SPARQL could say it, but pySHACL parses
-  such a query once per node, which costs seconds on the real graph).
+  such a query once per node, which costs seconds on the real graph);
+* ``assessed-decisions``: a statement is about (``mg:about``) exactly the decisions its stance
+  assessments are toward (``mg:towards``), and has at most one assessment per decision and assessor.
 """
 
 from __future__ import annotations
@@ -110,3 +112,25 @@ def iris_match_identifiers(context: CheckContext) -> Iterator[Problem]:
                         f"The IRI <{node}> is not the one its identifier {str(value)!r} gives: <{namespace}{value}>",
                         node, prop,
                     )
+
+
+@check("assessed-decisions")
+def statements_about_their_assessed_decisions(context: CheckContext) -> Iterator[Problem]:
+    """mg:about of a statement = the decisions its assessments are toward; one assessment per decision and assessor."""
+    g = context.data
+    assessed: dict[URIRef, list[tuple]] = defaultdict(list)
+    for assessment, statement in g.subject_objects(MG.assessedStatement):
+        assessed[statement].append((g.value(assessment, MG.towards), g.value(assessment, PROV.wasAttributedTo), assessment))
+    for statement in sorted(set(assessed) | set(g.subjects(MG.about, None))):
+        about = set(g.objects(statement, MG.about))
+        towards = {decision for decision, _, _ in assessed[statement] if decision is not None}
+        for decision in sorted(about - towards):
+            yield Problem("assessed-decisions", f"The statement is about <{decision}> (mg:about) but no stance assessment "
+                          "of it is toward that decision (mg:towards)", statement, MG.about)
+        for decision in sorted(towards - about):
+            yield Problem("assessed-decisions", f"A stance assessment of the statement is toward <{decision}> (mg:towards), "
+                          "but the statement is not about it (mg:about)", statement, MG.about)
+        pairs = [(decision, by) for decision, by, _ in assessed[statement]]
+        for decision, by in sorted({pair for pair in pairs if pairs.count(pair) > 1}):
+            yield Problem("assessed-decisions", f"The statement has more than one stance assessment toward <{decision}> "
+                          f"by <{by}>", statement, MG.about)

@@ -1,0 +1,120 @@
+"""The graph as it stood on a date (minegraph.store.asof): answers before and after the joint statement
+(2025-03-18), the seed article (2025-04-10), the first deposits (2025-06-27) and the first withdrawals
+taking effect (2025-12-27), on a view of the same Oxigraph store. Figures measured on the real graph."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from minegraph.store.asof import EPOCH, SPANS, as_of_view, spans_up_to
+from minegraph.cli import main
+from minegraph.errors import ParameterError, StoreError
+from minegraph.queries.run import run_query
+
+
+@pytest.fixture(scope="module")
+def store(real_project):
+    """A store of its own: the view writes the as-of index into it."""
+    from minegraph.store.oxigraph import OxigraphStore
+
+    return OxigraphStore.memory(real_project.all_rdf_files())
+
+
+@pytest.fixture(scope="module")
+def query(store, real_project):
+    def run(name, as_of, **params):
+        return run_query(name, params, store=store, project=real_project, as_of=as_of).rows
+
+    return run
+
+
+def _timeline(query, as_of) -> dict[str, tuple]:
+    rows = query("withdrawals-timeline", as_of)
+    return {kind: sorted(r["iso3"] for r in rows if r[kind]) for kind in ("announced", "deposited", "effective")}
+
+
+def test_the_joint_statement_of_2025_03_18_is_unknown_the_day_before(query):
+    assert _timeline(query, "2025-03-17") == {"announced": [], "deposited": [], "effective": []}
+    assert _timeline(query, "2025-03-18")["announced"] == ["EST", "LTU", "LVA", "POL"]
+    assert _timeline(query, "2025-04-09")["announced"] == ["EST", "FIN", "LTU", "LVA", "POL"]  # Finland, 2025-04-01
+
+
+def test_the_first_deposits_are_known_from_2025_06_27(query):
+    assert _timeline(query, "2025-06-26")["deposited"] == []
+    assert _timeline(query, "2025-06-27")["deposited"] == ["EST", "LTU", "LVA"]
+
+
+def test_the_first_withdrawals_take_effect_on_2025_12_27(query):
+    assert _timeline(query, "2025-12-26")["effective"] == []
+    assert _timeline(query, "2025-12-27")["effective"] == ["EST", "LTU", "LVA"]
+    # In force on 2025-12-31 as then known: 164 in March (the Marshall Islands' and Tonga's entry into
+    # force still ahead), 166 the day before the first withdrawals took effect, 163 once they had.
+    counts = {d: len(query("in-force-on-date", d, date="2025-12-31")) for d in ("2025-03-17", "2025-12-26", "2025-12-27")}
+    assert counts == {"2025-03-17": 164, "2025-12-26": 166, "2025-12-27": 163}
+
+
+def test_statements_are_known_from_the_day_their_source_was_published(query):
+    assert query("who-said-what", "2025-04-09") == [] and query("stance-edges", "2025-04-09") == []
+    assert len(query("who-said-what", "2025-04-10")) == 31
+    assert len(query("stance-edges", "2025-04-10")) == 39
+
+
+def test_known_on_date_lists_acts_and_statements_up_to_the_date(store, real_project):
+    def kinds(date):
+        rows = run_query("known-on-date", {"date": date}, store=store, project=real_project).rows
+        counted: dict[str, int] = {}
+        for row in rows:
+            counted[row["kind"]] = counted.get(row["kind"], 0) + 1
+        return counted, rows
+
+    assert kinds("2025-03-17")[0] == {}
+    counted, rows = kinds("2025-03-18")
+    assert counted == {"announced": 5}  # four defence ministers and Poland's prime minister
+    assert {r["whoLabel"] for r in rows} == {"Andris Sprūds", "Donald Tusk", "Dovilė Šakalienė", "Hanno Pevkur",
+                                              "Władysław Kosiniak-Kamysz"}
+    assert kinds("2025-06-27")[0] == {"announced": 9, "voted": 8, "said": 31, "deposited": 3}
+    assert kinds("2025-12-27")[0] == {"announced": 10, "voted": 10, "said": 31, "deposited": 5,
+                                       "notified a suspension": 1, "withdrawal took effect": 3}
+    said = [r for r in kinds("2025-04-10")[1] if r["what"].endswith("10-strada-banning-obvious")]
+    assert sorted(r["stance"] for r in said) == ["oppose", "support"]
+
+
+def test_a_view_is_the_same_store_seen_through_its_graphs_not_a_copy(store):
+    before = store.triple_count()
+    view = as_of_view(store, "2025-04-09")
+    assert view.native.undated is store.native
+    assert store.triple_count() == before  # the default graph is untouched
+    assert view.triple_count() < as_of_view(store, "2025-04-10").triple_count() < before
+    assert view.describe().endswith("as of 2025-04-09") and view.as_of == datetime.date(2025, 4, 9)
+
+
+@pytest.mark.parametrize("date", ["1800-01-01", "1997-12-03", "2025-03-18", "2025-06-27", "2025-12-27", "2026-02-20"])
+def test_the_spans_up_to_a_date_cover_every_day_from_the_epoch_once(date):
+    covered = []
+    for iri in spans_up_to(datetime.date.fromisoformat(date)):
+        first, length = iri[len(SPANS):].split("/days/")
+        start = (datetime.date.fromisoformat(first) - EPOCH).days
+        assert start % int(length) == 0  # aligned
+        covered += range(start, start + int(length))
+    assert covered == list(range((datetime.date.fromisoformat(date) - EPOCH).days + 1))
+
+
+def test_a_bad_date_or_engine_is_a_clear_error(store, real_stores):
+    with pytest.raises(ParameterError, match="expected an ISO date"):
+        as_of_view(store, "2025-13-01")
+    with pytest.raises(StoreError, match="needs the Oxigraph engine"):
+        as_of_view(real_stores["rdflib"], "2025-05-01")
+
+
+def test_the_cli_answers_as_of_a_date(real_project, capsys):
+    code = main(["--project", str(real_project.root), "query", "withdrawals-timeline", "--as-of", "2025-06-27",
+                 "--format", "csv"])
+    out = capsys.readouterr().out
+    assert code == 0
+    lines = out.splitlines()
+    iso3 = lines[0].split(",").index("iso3")
+    deposited = [line.split(",")[iso3] for line in lines[1:] if ",2025-06-27," in line]
+    assert sorted(deposited) == ["EST", "LTU", "LVA"]
+    assert main(["--project", str(real_project.root), "query", "stance-edges", "--as-of", "2025-04-31"]) == 2
