@@ -10,11 +10,12 @@ minegraph always pushes into a named graph and queries it with ``default-graph-u
 from __future__ import annotations
 
 import os
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import EndpointError, InputError
 from ..remote import _UPLOAD_TYPES, RemoteStore, user_agent
 
 #: The named graph ``minegraph push --server virtuoso`` fills when no ``--graph`` is given.
@@ -58,20 +59,18 @@ class VirtuosoStore(RemoteStore):
         self.user, self._password = user, password
 
     def upload(self, path: Path, *, replace: bool, content_type: str | None = None) -> None:
-        """Send one RDF file (PUT replaces the graph, POST adds to it), authenticated by digest.
-
-        The body is sent from memory, not streamed: the digest handshake answers the first attempt
-        with 401 and urllib then sends the request again, which a half-read file cannot do. Splitting
-        the file instead would give each part blank nodes of its own.
-        """
+        """Send one RDF file, streamed: PUT replaces the graph, POST adds to it."""
         path = Path(path)
         content_type = content_type or _UPLOAD_TYPES.get(path.suffix.lower())
         if content_type is None:
             raise InputError(path, f"cannot upload {path.suffix} files; use .nt or .ttl")
-        request = urllib.request.Request(self._graph_url(), data=path.read_bytes(), method="PUT" if replace else "POST",
-                                         headers={"Content-Type": content_type, "User-Agent": user_agent()})
-        with self._failures("upload"), self._open(request) as response:
-            response.read()
+        with open(path, "rb") as body:
+            request = urllib.request.Request(
+                self._graph_url(), data=body, method="PUT" if replace else "POST",
+                headers={"Content-Type": content_type, "Content-Length": str(path.stat().st_size), "User-Agent": user_agent()},
+            )
+            with self._failures("upload"), self._open(request) as response:
+                response.read()
 
     def download(self) -> bytes:
         """The whole graph as N-Triples (Graph Store Protocol GET, authenticated like uploads)."""
@@ -80,11 +79,36 @@ class VirtuosoStore(RemoteStore):
             return response.read()
 
     def _open(self, request: urllib.request.Request):
-        """Open a Graph Store request, answering Virtuoso's digest challenge with the user's credentials."""
+        """Send a Graph Store request with its digest ``Authorization`` already set.
+
+        urllib's own digest handling sends the request, waits for the 401 challenge and sends it
+        again; Virtuoso answers 401 before reading a large body and closes the connection (a broken
+        pipe on our side), and a streamed body cannot be sent twice. So a bodiless HEAD fetches the
+        challenge first and the real request goes once, authenticated.
+        """
         if not self.user or self._password is None:
             raise InputError(None, f"{self.store_url} needs a user with the SPARQL_UPDATE role and its password: "
                                    f"give --user NAME and --password-file FILE (or set ${PASSWORD_VARIABLE})")
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, self.store_url, self.user, self._password)
-        opener = urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(passwords))
-        return opener.open(request, timeout=self.timeout)
+        digest = urllib.request.HTTPDigestAuthHandler(passwords)
+        challenge = self._challenge(request.full_url)
+        authorization = digest.get_authorization(request, challenge) if challenge else None
+        if authorization is None:
+            raise EndpointError(f"{self.store_url}: the server did not ask for digest authentication")
+        request.add_unredirected_header("Authorization", f"Digest {authorization}")
+        return urllib.request.urlopen(request, timeout=self.timeout)
+
+    def _challenge(self, url: str) -> dict[str, str] | None:
+        """The parameters of the server's ``WWW-Authenticate: Digest …`` answer to a bodiless request."""
+        probe = urllib.request.Request(url, method="HEAD", headers={"User-Agent": user_agent()})
+        try:
+            with urllib.request.urlopen(probe, timeout=self.timeout):
+                return None
+        except urllib.error.HTTPError as exc:
+            header = (exc.headers.get("WWW-Authenticate") or "") if exc.code == 401 else ""
+            exc.close()
+        scheme, _, rest = header.partition(" ")
+        if scheme.lower() != "digest":
+            return None
+        return urllib.request.parse_keqv_list(filter(None, urllib.request.parse_http_list(rest)))
