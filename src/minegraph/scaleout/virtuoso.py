@@ -97,7 +97,23 @@ class VirtuosoStore(RemoteStore):
         if authorization is None:
             raise EndpointError(f"{self.store_url}: the server did not ask for digest authentication")
         request.add_unredirected_header("Authorization", f"Digest {authorization}")
+        if request.data is not None:
+            self._check_credentials(request.full_url, digest, challenge)
         return urllib.request.urlopen(request, timeout=self.timeout)
+
+    def _check_credentials(self, url: str, digest, challenge: dict[str, str]) -> None:
+        """An authenticated HEAD before a body goes out: Virtuoso refuses bad credentials before
+        reading the body and drops the connection, which would read as a broken pipe, not as 401.
+        Only 401 means refused: accepted credentials meet 501, as the endpoint implements no HEAD."""
+        probe = urllib.request.Request(url, method="HEAD", headers={"User-Agent": user_agent()})
+        probe.add_unredirected_header("Authorization", f"Digest {digest.get_authorization(probe, challenge)}")
+        try:
+            with urllib.request.urlopen(probe, timeout=self.timeout):
+                pass
+        except urllib.error.HTTPError as exc:
+            if exc.code == 401:
+                raise
+            exc.close()
 
     def _challenge(self, url: str) -> dict[str, str] | None:
         """The parameters of the server's ``WWW-Authenticate: Digest …`` answer to a bodiless request."""
