@@ -6,9 +6,9 @@ answers, give it a password of its own, check it listens on loopback only, and s
     python3 scaleout/instance.py stop-system-service
 
 The instance folder holds the generated ``virtuoso.ini``, the database (``db/``), the log, the dba
-password (``dba-password``, mode 600), ``load/`` (where ``minegraph push --via bulk`` stages files,
-the only folder the server may read) and ``instance.json``, which says where the instance listens;
-the tests and ``minegraph push`` read it. Standard library only, so it runs before the venv exists.
+password (``dba-password``, mode 600) and ``instance.json``, which says where the instance listens
+(the tests and ``scaleout/measure.py`` read it). The folder is the only one the server may read
+files from (``DirsAllowed``). Standard library only, so it runs before the venv exists.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ def start(folder: Path, sql_port: int | None, http_port: int | None) -> dict:
     if info and alive(info["pid"]) and http_answers(info):
         print(f"Virtuoso already running (pid {info['pid']}): {info['endpoint']}")
         return info
-    for sub in ("db", "vsp", "load"):
+    for sub in ("db", "vsp"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     (folder / ".gitignore").write_text("# minegraph's Virtuoso instance: generated, never committed\n*\n")
     sql_port, http_port = sql_port or free_port(), http_port or free_port()
@@ -168,7 +168,7 @@ def start(folder: Path, sql_port: int | None, http_port: int | None) -> dict:
     base = f"http://127.0.0.1:{http_port}"
     info = {"pid": 0, "folder": str(folder), "sql": f"127.0.0.1:{sql_port}", "http": base,
             "endpoint": f"{base}/sparql", "graph_store": f"{base}/sparql-graph-crud-auth",
-            "user": "dba", "password_file": str(folder / "dba-password"), "load_dir": str(folder / "load")}
+            "user": "dba", "password_file": str(folder / "dba-password")}
     log = open(folder / "server.out", "ab")
     process = subprocess.Popen([binary("virtuoso-t"), "+foreground", "+configfile", str(ini)], cwd=folder,
                                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
