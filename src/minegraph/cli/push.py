@@ -15,6 +15,10 @@ def register(sub) -> None:
     parser.add_argument("--graph", metavar="IRI", help="upload into this named graph (default: the default graph)")
     parser.add_argument("--append", action="store_true", help="add to the graph (POST) instead of replacing it (PUT)")
     parser.add_argument("--timeout", type=float, default=300, metavar="SECONDS", help="network timeout (default: 300)")
+    parser.add_argument("--server", choices=("sparql", "virtuoso"), default="sparql",
+                        help="virtuoso: digest-authenticated upload to .../sparql-graph-crud-auth, into a named graph (see docs/scale-out.md)")
+    parser.add_argument("--user", metavar="NAME", default="dba", help="with --server virtuoso: the uploading user (default: dba)")
+    parser.add_argument("--password-file", metavar="FILE", help="with --server virtuoso: its password (default: $MINEGRAPH_ENDPOINT_PASSWORD)")
     parser.set_defaults(handler=run)
 
 
@@ -25,7 +29,13 @@ def run(args) -> int:
     def progress(message) -> None:
         print(message, file=sys.stderr)
 
-    remote = RemoteStore(args.endpoint, store_url=args.store_url, graph=args.graph, timeout=args.timeout)
+    if args.server == "virtuoso":
+        from ..scaleout.virtuoso import VirtuosoStore, read_password
+
+        remote = VirtuosoStore(args.endpoint, store_url=args.store_url, graph=args.graph, user=args.user,
+                               password=read_password(args.password_file), timeout=args.timeout)
+    else:
+        remote = RemoteStore(args.endpoint, store_url=args.store_url, graph=args.graph, timeout=args.timeout)
     remote.store_url  # fail on an underivable Graph Store URL before loading anything
     source = open_store(project_from(args), progress=progress)
     try:
