@@ -7,7 +7,7 @@ import time
 
 
 class Bar:
-    """Redrawn in place at most ten times a second; silent when ``enabled`` is false."""
+    """Redrawn in place at most ten times a second on a terminal, a line per tenth elsewhere; silent when ``enabled`` is false."""
 
     def __init__(self, total: int, what: str, *, enabled: bool = True, width: int = 30, stream=None):
         self.total, self.what, self.enabled, self.width = max(total, 1), what, enabled, width
@@ -19,15 +19,20 @@ class Bar:
         self.done += 1
         self.triples += triples
         now = time.monotonic()
-        if self.enabled and (now - self.drawn >= 0.1 or self.done == self.total):
+        if not self.enabled:
+            return
+        tty = self.stream.isatty()
+        step = self.done * 10 // self.total != (self.done - 1) * 10 // self.total
+        if (tty and now - self.drawn >= 0.1) or (not tty and step) or self.done == self.total:
             self.drawn = now
             filled = self.width * self.done // self.total
-            self.stream.write(f"\rsynth  [{'#' * filled}{'.' * (self.width - filled)}]  {self.done}/{self.total} "
-                              f"{self.what}  {human(self.triples)} triples  {now - self.started:.0f} s ")
+            self.stream.write(f"{chr(13) if tty else ''}synth  [{'#' * filled}{'.' * (self.width - filled)}]  "
+                              f"{self.done}/{self.total} {self.what}  {human(self.triples)} triples  "
+                              f"{now - self.started:.0f} s {'' if tty else chr(10)}")
             self.stream.flush()
 
     def close(self) -> None:
-        if self.enabled:
+        if self.enabled and self.stream.isatty():
             self.stream.write("\n")
             self.stream.flush()
 

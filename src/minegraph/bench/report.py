@@ -43,6 +43,7 @@ def _query(figures: dict) -> dict:
     return {"rows": figures.get("raw", {}).get("rows"), "project": project, "raw": raw, "rdflib": rdflib,
             "project_first": figures.get("project", {}).get("first"), "project_p95": figures.get("project", {}).get("p95"),
             "rdflib_timeout": figures.get("rdflib", {}).get("timeout"), "same_answer": len(digests) <= 1,
+            "project_timeout": figures.get("project", {}).get("timeout"), "raw_timeout": figures.get("raw", {}).get("timeout"),
             "project_over_raw": ratio(project, raw), "raw_over_rdflib": ratio(raw, rdflib)}
 
 
@@ -87,7 +88,7 @@ def seconds(value: float | None) -> str:
 
 
 def times(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}×"
+    return "–" if value is None else f"{value:.3g}×"
 
 
 def _cell(op: dict) -> str:
@@ -135,12 +136,17 @@ def _query_table(size: dict) -> list[str]:
              "| query | rows | run_query first | p50 | p95 | raw p50 | run_query / raw | rdflib p50 | raw / rdflib |",
              "|---|---|---|---|---|---|---|---|---|"]
     for name, q in sorted(size["queries"].items()):
-        rdflib = f"> {q['rdflib_timeout']:.0f} s" if q["rdflib_timeout"] else seconds(q["rdflib"])
+        rdflib = _capped(q["rdflib"], q["rdflib_timeout"])
         flag = "" if q["same_answer"] else " (answers differ!)"
         lines.append(f"| {name}{flag} | {q['rows'] if q['rows'] is not None else '–'} | {seconds(q['project_first'])} | "
-                     f"{seconds(q['project'])} | {seconds(q['project_p95'])} | {seconds(q['raw'])} | "
+                     f"{_capped(q['project'], q['project_timeout'])} | {seconds(q['project_p95'])} | "
+                     f"{_capped(q['raw'], q['raw_timeout'])} | "
                      f"{times(q['project_over_raw'])} | {rdflib} | {times(q['raw_over_rdflib'])} |")
     return lines
+
+
+def _capped(value: float | None, timeout: float | None) -> str:
+    return f"> {timeout:.0f} s" if timeout else seconds(value)
 
 
 def _exponent_table(summary: dict) -> list[str]:

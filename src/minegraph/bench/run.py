@@ -36,6 +36,8 @@ class Settings:
     rdflib_cap: float = 20.0  # seconds per rdflib query run
     rdflib_max: int = 200_000  # rdflib's engine only up to this many triples (its load alone is minutes above)
     timeout: float = 900.0  # seconds per measurement process
+    query_timeout: float = 900.0  # seconds per query process (a query that does not finish is "> timeout")
+    merge: Path | None = None  # an earlier results file whose other sizes join this run's tables
     work: Path = Path("out/bench")
     results: Path = Path("bench/results")
     docs: Path = Path("docs/performance.md")
@@ -96,7 +98,7 @@ def bench_size(size: str, settings: Settings) -> dict:
     result["triples"] = next((r["triples"] for r in result["load"]["raw"] if "triples" in r), None)
     for path in sorted((root / "queries").glob("*.rq")):
         say(f"{size}: query {path.stem}")
-        result["queries"][path.stem] = {engine: measure("query", root, settings.timeout, "--engine", engine,
+        result["queries"][path.stem] = {engine: measure("query", root, settings.query_timeout, "--engine", engine,
                                                         "--query", str(path), "--runs", str(settings.query_runs))
                                         for engine in ("project", "raw")}
     if result["triples"] and result["triples"] <= settings.rdflib_max:
@@ -120,7 +122,7 @@ def bench_rewrites(root: Path, settings: Settings) -> dict:
     for fixture in sorted(settings.rewrites.glob("*.rq")):
         say(f"rewrite {fixture.stem}")
         figures[fixture.stem] = {
-            variant: measure("query", root, settings.timeout, "--engine", "raw", "--query", str(path), "--runs", "3")
+            variant: measure("query", root, settings.query_timeout, "--engine", "raw", "--query", str(path), "--runs", "3")
             for variant, path in (("original", root / "queries" / fixture.name), ("rewritten", fixture))
         }
     return figures
@@ -133,6 +135,16 @@ def run(settings: Settings) -> dict:
     for size in settings.sizes:
         results["sizes"].append(bench_size(size, settings))
     results["log"] = settings.log
+    return publish(results, settings, started)
+
+
+def publish(results: dict, settings: Settings, started: datetime.datetime) -> dict:
+    """Merge an earlier run's other sizes if asked, summarise, write JSON, Markdown and the docs page."""
+    if settings.merge:
+        earlier = json.loads(settings.merge.read_text(encoding="utf-8"))
+        kept = [dict(s, run=earlier["started"]) for s in earlier["sizes"] if s["size"] not in settings.sizes]
+        results["sizes"] = sorted(kept + results["sizes"], key=_order)
+        results["merged_from"] = str(settings.merge)
     results["summary"] = report.summarise(results)
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
     settings.results.mkdir(parents=True, exist_ok=True)
@@ -142,6 +154,10 @@ def run(settings: Settings) -> dict:
     _write(settings.docs, report.performance_page(results, markdown, f"bench/results/{stamp}.json"))
     say(f"wrote {settings.results / stamp}.json, .md and {settings.docs}")
     return results
+
+
+def _order(size: dict) -> float:
+    return 0.0 if size["size"] == "real" else float(size["size"])
 
 
 def _write(path: Path, text: str) -> None:
@@ -159,17 +175,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per measurement process")
+    parser.add_argument("--query-timeout", type=float, help="seconds per query process (default: --timeout)")
     parser.add_argument("--rdflib-cap", type=float, default=20.0)
+    parser.add_argument("--merge", type=Path, help="an earlier results JSON whose other sizes join the tables")
     parser.add_argument("--rewrites", type=Path, default=Path("benchmarks/rewrites"),
                         help="directory of rewritten .rq fixtures to compare with the library's (none: empty)")
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--render", type=Path, help="only re-render the tables of an existing results JSON")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()] + ([LARGE] if args.large else [])
     settings = Settings(project=args.project.resolve(), sizes=sizes, seed=args.seed, runs=args.runs,
-                        timeout=args.timeout, rdflib_cap=args.rdflib_cap,
+                        timeout=args.timeout, query_timeout=args.query_timeout or args.timeout,
+                        rdflib_cap=args.rdflib_cap, merge=args.merge,
                         rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
                         command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]))
-    run(settings)
+    if args.render:
+        results = json.loads(args.render.read_text(encoding="utf-8"))
+        publish(results, settings, datetime.datetime.fromisoformat(results["started"]))
+    else:
+        run(settings)
     return 0
 
 
