@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import subprocess
 import sys
 import time
@@ -91,7 +92,8 @@ def repeated(kind: str, root: Path, settings: Settings, *options: str, slow: flo
 
 def bench_size(size: str, settings: Settings) -> dict:
     root, synthetic = prepare(size, settings)
-    result: dict = {"size": size, "project": str(root), "synthetic": synthetic, "load": {}, "queries": {}}
+    result: dict = {"size": size, "project": str(root), "synthetic": synthetic, "load": {}, "queries": {},
+                    "load_average": [round(x, 2) for x in os.getloadavg()]}
     for engine in ("raw", "project", "rdflib"):
         say(f"{size}: load {engine}")
         result["load"][engine] = repeated(f"load-{engine}", root, settings)
