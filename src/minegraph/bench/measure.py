@@ -4,7 +4,7 @@ prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.run`
 Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project|raw --query FILE``
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``queries-rdflib`` (every
 library query on rdflib, each capped); ``validate`` (``--engine pyshacl`` or ``shaclsparql``);
-``network``.
+``network``; ``synth --output DIR --triples N`` (the generator, from the project).
 """
 
 from __future__ import annotations
@@ -72,6 +72,14 @@ def network(root: Path) -> dict:
     return {"wall": wall, "cpu": cpu, **outcome}
 
 
+def generate(project: Path, output: Path, triples: int, seed: int) -> dict:
+    """The generator itself, timed (its peak RSS is this process's)."""
+    from .synth import synthesize
+
+    wall, cpu, manifest = targets.timed(lambda: synthesize(project, output, triples=triples, seed=seed, progress=False))
+    return {"wall": wall, "cpu": cpu, "triples": manifest.triples, "copies": manifest.copies, "extras": manifest.extras}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m minegraph.bench.measure")
     parser.add_argument("kind")
@@ -80,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cap", type=float, default=20.0)
     parser.add_argument("--query", type=Path, help="the .rq file of kind 'query'")
+    parser.add_argument("--output", type=Path, help="kind 'synth': the directory to generate")
+    parser.add_argument("--triples", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     kind, root = args.kind, args.project
     if kind.startswith("load-"):
@@ -90,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         result = rdflib_queries(root, args.runs, args.cap)
     elif kind == "validate":
         result = validation(root, args.engine)
+    elif kind == "synth":
+        result = generate(root, args.output, args.triples, args.seed)
     elif kind == "network":
         result = network(root)
     else:

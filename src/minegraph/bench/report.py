@@ -126,6 +126,7 @@ def markdown(results: dict) -> str:
     lines.append("| queries: median raw / rdflib | " + " | ".join(times(s["raw_over_rdflib_median"]) for s in sizes) + " | |")
     for size in sizes:
         lines += _query_table(size)
+    lines += _generator_table(results["sizes"])
     lines += _exponent_table(summary)
     lines += _rewrite_table(sizes)
     return "\n".join(lines) + "\n"
@@ -147,6 +148,19 @@ def _query_table(size: dict) -> list[str]:
 
 def _capped(value: float | None, timeout: float | None) -> str:
     return f"> {timeout:.0f} s" if timeout else seconds(value)
+
+
+def _generator_table(sizes: list[dict]) -> list[str]:
+    made = [s for s in sizes if s.get("generated")]
+    if not made:
+        return []
+    lines = ["", "## The generator (this run, when it generated)", "",
+             "| size | triples | copies | extra assertions | seconds | peak RSS |", "|---|---|---|---|---|---|"]
+    for s in made:
+        g = s["generated"]
+        lines.append(f"| {s['size']} | {g['triples']} | {g['copies']} | {g['extras']} | {seconds(g['wall'])} | "
+                     f"{g['peak_mb']:.0f} MB |")
+    return lines
 
 
 def _exponent_table(summary: dict) -> list[str]:

@@ -44,7 +44,7 @@ class Settings:
     docs: Path = Path("docs/performance.md")
     rewrites: Path | None = None
     command: str = ""
-    log: list[str] = field(default_factory=list)
+    generated: dict[str, dict] = field(default_factory=dict)  # size -> the generator's time and peak RSS
 
 
 def say(message: str) -> None:
@@ -76,9 +76,11 @@ def prepare(size: str, settings: Settings) -> tuple[Path, bool]:
         if known.get("target") == target and known.get("seed") == settings.seed:
             return root, True
     say(f"generating {size} triples into {root}")
-    started = time.perf_counter()
-    synthesize(settings.project, root, triples=target, seed=settings.seed, progress=True)
-    settings.log.append(f"generated {size} in {time.perf_counter() - started:.1f} s")
+    outcome = measure("synth", settings.project, settings.timeout * 4, "--output", str(root), "--triples", str(target),
+                      "--seed", str(settings.seed))
+    settings.generated[size] = outcome
+    if "wall" not in outcome:
+        raise RuntimeError(f"the generator failed at {size} triples: {outcome}")
     return root, True
 
 
@@ -136,7 +138,9 @@ def run(settings: Settings) -> dict:
                "machine": machine.describe(), "seed": settings.seed, "sizes": []}
     for size in settings.sizes:
         results["sizes"].append(bench_size(size, settings))
-    results["log"] = settings.log
+    for entry in results["sizes"]:
+        if entry["size"] in settings.generated:
+            entry["generated"] = settings.generated[entry["size"]]
     return publish(results, settings, started)
 
 
