@@ -1,0 +1,117 @@
+"""One measurement in a fresh process: ``python -m minegraph.bench.measure KIND --project DIR``
+prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.run` starts these.
+
+Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project|raw --query FILE``
+(one query: first run, p50, p95, rows and a fingerprint of the answer); ``queries-rdflib`` (every
+library query on rdflib, each capped); ``validate`` (``--engine pyshacl`` or ``shaclsparql``);
+``network``; ``synth --output DIR --triples N`` (the generator, from the project).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+from pathlib import Path
+
+from . import targets
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load(root: Path, engine: str) -> dict:
+    build = {"raw": targets.raw_store, "project": targets.project_store, "rdflib": targets.rdflib_graph}[engine]
+    wall, cpu, store = targets.timed(lambda: build(root))
+    count = len(store) if engine != "project" else store.triple_count()
+    return {"wall": wall, "cpu": cpu, "triples": count}
+
+
+def query(root: Path, engine: str, path: Path, runs: int, budget: float) -> dict:
+    """One query (a library query or any ``.rq`` file, defaults bound) on minegraph or raw pyoxigraph."""
+    name, params, text = targets.bound_query(path)
+    if engine == "project":
+        store = targets.project_store(root)
+        call = lambda: targets.run_library_query(root, store, Path(path), params)  # noqa: E731
+    else:
+        store = targets.raw_store(root)
+        call = lambda: targets.run_raw(store, text)  # noqa: E731
+    return {"query": name, **targets.repeat(call, runs, budget=budget)}
+
+
+def rdflib_queries(root: Path, runs: int, cap: float) -> dict:
+    """Every library query on rdflib's engine in one process, each run interrupted after ``cap`` seconds."""
+    graph = targets.rdflib_graph(root)
+    results = {}
+    for path in targets.library(root):
+        name, _, text = targets.bound_query(path)
+        try:
+            with targets.cap(cap):
+                results[name] = targets.repeat(lambda: targets.run_rdflib(graph, text), runs, budget=cap / 2)
+        except targets.Timeout:
+            results[name] = {"timeout": cap}
+    return {"queries": results}
+
+
+def validation(root: Path, engine: str) -> dict:
+    if engine == "pyshacl":
+        wall, cpu, outcome = targets.timed(lambda: targets.run_validation(root))
+        return {"wall": wall, "cpu": cpu, **outcome}
+    validator = targets.shacl_sparql_validator()
+    if validator is None:
+        return {"missing": f"{targets.SHACL_SPARQL} is not importable"}
+    wall, cpu, report = targets.timed(lambda: validator(targets.project(root)))
+    return {"wall": wall, "cpu": cpu, "conforms": getattr(report, "conforms", None)}
+
+
+def network(root: Path) -> dict:
+    store = targets.project_store(root)
+    wall, cpu, outcome = targets.timed(lambda: targets.run_network(root, store))
+    return {"wall": wall, "cpu": cpu, **outcome}
+
+
+def generate(project: Path, output: Path, triples: int, seed: int) -> dict:
+    """The generator itself, timed (its peak RSS is this process's)."""
+    from .synth import synthesize
+
+    wall, cpu, manifest = targets.timed(lambda: synthesize(project, output, triples=triples, seed=seed, progress=False))
+    return {"wall": wall, "cpu": cpu, "triples": manifest.triples, "copies": manifest.copies, "extras": manifest.extras}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m minegraph.bench.measure")
+    parser.add_argument("kind")
+    parser.add_argument("--project", required=True, type=Path)
+    parser.add_argument("--engine", default="pyshacl")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cap", type=float, default=20.0)
+    parser.add_argument("--query", type=Path, help="the .rq file of kind 'query'")
+    parser.add_argument("--output", type=Path, help="kind 'synth': the directory to generate")
+    parser.add_argument("--triples", type=int, default=10_000)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+    kind, root = args.kind, args.project
+    if kind.startswith("load-"):
+        result = load(root, kind[5:])
+    elif kind == "query":
+        result = query(root, args.engine, args.query, args.runs, args.cap)
+    elif kind == "queries-rdflib":
+        result = rdflib_queries(root, args.runs, args.cap)
+    elif kind == "validate":
+        result = validation(root, args.engine)
+    elif kind == "synth":
+        result = generate(root, args.output, args.triples, args.seed)
+    elif kind == "network":
+        result = network(root)
+    else:
+        parser.error(f"unknown kind {kind!r}")
+    result["peak_mb"] = peak_mb()
+    json.dump(result, sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,207 @@
+"""The bench harness (``make bench``): synthetic projects of 10^4, 10^5, 10^6 triples (10^7 with
+``--large``) and the real graph; every operation in fresh processes (:mod:`.measure`), medians of
+several runs, growth exponents and same-run ratios; results as JSON and Markdown under
+``bench/results/`` and the last table in ``docs/performance.md``.
+
+``python -m minegraph.bench.run [--sizes real,1e4,1e5] [--large] [--rewrites DIR]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import machine, report
+from .synth import MANIFEST
+
+DEFAULT_SIZES = ("real", "1e4", "1e5", "1e6")
+LARGE = "1e7"
+
+
+@dataclass
+class Settings:
+    """What to run, how often, and for how long at most."""
+
+    project: Path
+    sizes: list[str]
+    seed: int = 1
+    runs: int = 3  # processes per load / validation / network measurement (median taken)
+    query_runs: int = 5  # runs after the first inside a query's process (p50, p95)
+    rdflib_cap: float = 20.0  # seconds per rdflib query run
+    rdflib_max: int = 200_000  # rdflib's engine only up to this many triples (its load alone is minutes above)
+    timeout: float = 900.0  # seconds per measurement process
+    query_timeout: float = 900.0  # seconds per query process (a query that does not finish is "> timeout")
+    merge: Path | None = None  # an earlier results file whose other sizes join this run's tables
+    work: Path = Path("out/bench")
+    results: Path = Path("bench/results")
+    docs: Path = Path("docs/performance.md")
+    rewrites: Path | None = None
+    command: str = ""
+    generated: dict[str, dict] = field(default_factory=dict)  # size -> the generator's time and peak RSS
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure(kind: str, root: Path, timeout: float, *options: str) -> dict:
+    """One measurement in a fresh process; a timeout or a failure is recorded, not raised."""
+    command = [sys.executable, "-m", "minegraph.bench.measure", kind, "--project", str(root), *options]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return {"timeout": timeout}
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["exit " + str(done.returncode)])[-1]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def prepare(size: str, settings: Settings) -> tuple[Path, bool]:
+    """The project directory of a size (the real one, or a synthetic one reused when its manifest
+    matches) and whether it is synthetic."""
+    if size == "real":
+        return settings.project, False
+    target = int(float(size))
+    root = settings.work / f"synth-{size}-s{settings.seed}"
+    manifest = root / MANIFEST
+    if manifest.is_file():
+        known = json.loads(manifest.read_text())
+        if known.get("target") == target and known.get("seed") == settings.seed:
+            return root, True
+    say(f"generating {size} triples into {root}")
+    outcome = measure("synth", settings.project, settings.timeout * 4, "--output", str(root), "--triples", str(target),
+                      "--seed", str(settings.seed))
+    settings.generated[size] = outcome
+    if "wall" not in outcome:
+        raise RuntimeError(f"the generator failed at {size} triples: {outcome}")
+    return root, True
+
+
+def repeated(kind: str, root: Path, settings: Settings, *options: str, slow: float = 120.0) -> list[dict]:
+    """``settings.runs`` processes of one measurement; one only when the first is slower than ``slow`` s."""
+    runs = [measure(kind, root, settings.timeout, *options)]
+    if "wall" in runs[0] and runs[0]["wall"] < slow:
+        runs += [measure(kind, root, settings.timeout, *options) for _ in range(settings.runs - 1)]
+    return runs
+
+
+def bench_size(size: str, settings: Settings) -> dict:
+    root, synthetic = prepare(size, settings)
+    result: dict = {"size": size, "project": str(root), "synthetic": synthetic, "load": {}, "queries": {},
+                    "load_average": [round(x, 2) for x in os.getloadavg()]}
+    for engine in ("raw", "project", "rdflib"):
+        say(f"{size}: load {engine}")
+        result["load"][engine] = repeated(f"load-{engine}", root, settings)
+    result["triples"] = next((r["triples"] for r in result["load"]["raw"] if "triples" in r), None)
+    for path in sorted((root / "queries").glob("*.rq")):
+        say(f"{size}: query {path.stem}")
+        result["queries"][path.stem] = {engine: measure("query", root, settings.query_timeout, "--engine", engine,
+                                                        "--query", str(path), "--runs", str(settings.query_runs))
+                                        for engine in ("project", "raw")}
+    if result["triples"] and result["triples"] <= settings.rdflib_max:
+        say(f"{size}: every query on rdflib (cap {settings.rdflib_cap:.0f} s each)")
+        rdflib = measure("queries-rdflib", root, settings.timeout * 2, "--runs", "3", "--cap", str(settings.rdflib_cap))
+        for name, figures in rdflib.get("queries", {}).items():
+            result["queries"].setdefault(name, {})["rdflib"] = figures
+    for engine in ("pyshacl", "shaclsparql"):
+        say(f"{size}: validate ({engine})")
+        result.setdefault("validate", {})[engine] = repeated("validate", root, settings, "--engine", engine)
+    say(f"{size}: network")
+    result["network"] = repeated("network", root, settings)
+    if settings.rewrites:
+        result["rewrites"] = bench_rewrites(root, settings)
+    return result
+
+
+def bench_rewrites(root: Path, settings: Settings) -> dict:
+    """Each fixture ``NAME.rq`` (a rewritten library query) against ``queries/NAME.rq``, raw pyoxigraph."""
+    figures = {}
+    for fixture in sorted(settings.rewrites.glob("*.rq")):
+        say(f"rewrite {fixture.stem}")
+        figures[fixture.stem] = {
+            variant: measure("query", root, settings.query_timeout, "--engine", "raw", "--query", str(path), "--runs", "3")
+            for variant, path in (("original", root / "queries" / fixture.name), ("rewritten", fixture))
+        }
+    return figures
+
+
+def run(settings: Settings) -> dict:
+    started = datetime.datetime.now(datetime.timezone.utc)
+    results = {"started": started.isoformat(timespec="seconds"), "command": settings.command,
+               "machine": machine.describe(), "seed": settings.seed, "sizes": []}
+    for size in settings.sizes:
+        results["sizes"].append(bench_size(size, settings))
+    for entry in results["sizes"]:
+        if entry["size"] in settings.generated:
+            entry["generated"] = settings.generated[entry["size"]]
+    return publish(results, settings, started)
+
+
+def publish(results: dict, settings: Settings, started: datetime.datetime) -> dict:
+    """Merge an earlier run's other sizes if asked, summarise, write JSON, Markdown and the docs page."""
+    if settings.merge:
+        earlier = json.loads(settings.merge.read_text(encoding="utf-8"))
+        kept = [dict(s, run=earlier["started"]) for s in earlier["sizes"] if s["size"] not in settings.sizes]
+        results["sizes"] = sorted(kept + results["sizes"], key=_order)
+        results["merged_from"] = str(settings.merge)
+    results["summary"] = report.summarise(results)
+    stamp = started.strftime("%Y%m%dT%H%M%SZ")
+    settings.results.mkdir(parents=True, exist_ok=True)
+    _write(settings.results / f"{stamp}.json", json.dumps(results, indent=1) + "\n")
+    markdown = report.markdown(results)
+    _write(settings.results / f"{stamp}.md", markdown)
+    _write(settings.docs, report.performance_page(results, markdown, f"bench/results/{stamp}.json"))
+    say(f"wrote {settings.results / stamp}.json, .md and {settings.docs}")
+    return results
+
+
+def _order(size: dict) -> float:
+    return 0.0 if size["size"] == "real" else float(size["size"])
+
+
+def _write(path: Path, text: str) -> None:
+    """Atomic: a temporary file beside the target, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(DEFAULT_SIZES), help="comma-separated: real, 1e4, 1e5, 1e6 …")
+    parser.add_argument("--large", action="store_true", help=f"add {LARGE} triples")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds per measurement process")
+    parser.add_argument("--query-timeout", type=float, help="seconds per query process (default: --timeout)")
+    parser.add_argument("--rdflib-cap", type=float, default=20.0)
+    parser.add_argument("--merge", type=Path, help="an earlier results JSON whose other sizes join the tables")
+    parser.add_argument("--rewrites", type=Path, default=Path("benchmarks/rewrites"),
+                        help="directory of rewritten .rq fixtures to compare with the library's (none: empty)")
+    parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--render", type=Path, help="only re-render the tables of an existing results JSON")
+    args = parser.parse_args(argv)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()] + ([LARGE] if args.large else [])
+    settings = Settings(project=args.project.resolve(), sizes=sizes, seed=args.seed, runs=args.runs,
+                        timeout=args.timeout, query_timeout=args.query_timeout or args.timeout,
+                        rdflib_cap=args.rdflib_cap, merge=args.merge,
+                        rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
+                        command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]))
+    if args.render:
+        results = json.loads(args.render.read_text(encoding="utf-8"))
+        publish(results, settings, datetime.datetime.fromisoformat(results["started"]))
+    else:
+        run(settings)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

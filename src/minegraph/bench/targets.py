@@ -1,0 +1,171 @@
+"""The operations the bench measures, each next to its baseline. This is the only module of
+``bench/`` that imports minegraph's query, store, validation and network code, so when those move
+only these imports change.
+
+Each function takes a project root and returns plain numbers (seconds, counts); the process
+that calls it is fresh (see :mod:`.measure`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import signal
+import statistics
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from minegraph.analysis.graphs import analyse
+from minegraph.core.project import Project
+from minegraph.queries.run import run_query
+from minegraph.queries.library import load_query, query_files
+from minegraph.core.rdf_io import load_graph
+from minegraph.sparql_text import substitute
+from minegraph.store.oxigraph import OxigraphStore
+from minegraph.validation.shapes import validate
+
+#: Values for required parameters (the others run with their defaults).
+REQUIRED = {"state-history": {"state": "LVA"}}
+#: The SPARQL-over-the-store engine another helper builds; measured when importable.
+SHACL_SPARQL = "minegraph.shaclsparql"
+
+
+class Timeout(Exception):
+    """An operation ran past its cap."""
+
+
+@contextmanager
+def cap(seconds: float | None):
+    """Interrupt pure-Python work (rdflib) after ``seconds`` with :class:`Timeout`."""
+    if not seconds:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise Timeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def timed(function: Callable[[], object]) -> tuple[float, float, object]:
+    """(wall seconds, CPU seconds, result) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function()
+    return time.perf_counter() - wall, time.process_time() - cpu, result
+
+
+def project(root: Path) -> Project:
+    return Project(Path(root).resolve())
+
+
+def rdf_files(root: Path) -> list[Path]:
+    return project(root).all_rdf_files()
+
+
+def raw_store(root: Path) -> ox.Store:
+    """pyoxigraph alone: ``bulk_load`` of every file (the baseline of minegraph's load)."""
+    store = ox.Store()
+    for path in rdf_files(root):
+        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
+    return store
+
+
+def project_store(root: Path) -> OxigraphStore:
+    """minegraph's embedded store, in memory (syntax errors reported by file and line)."""
+    return OxigraphStore.memory(rdf_files(root))
+
+
+def rdflib_graph(root: Path):
+    return load_graph(rdf_files(root))
+
+
+def library(root: Path) -> list[Path]:
+    """Every library query file (``queries/*.rq``), in name order."""
+    return query_files(project(root))
+
+
+def bound_query(path: Path) -> tuple[str, dict, str]:
+    """(name, parameters, SPARQL text with the parameters bound) of a query file, defaults used."""
+    definition = load_query(Path(path))
+    params = REQUIRED.get(definition.name, {})
+    return definition.name, params, substitute(definition.text, definition.bind(params))
+
+
+def run_library_query(root: Path, store: OxigraphStore, path: Path, params: dict) -> list:
+    """One query through minegraph's ``run_query`` (by name for a library query, else by path); its rows."""
+    name = path.stem if path.parent.resolve() == project(root).queries_dir.resolve() else str(path)
+    result = run_query(name, params, store=store, project=project(root))
+    return result.terms if result.terms is not None else list(result.triples or ())
+
+
+def run_raw(store: ox.Store, text: str) -> list:
+    """The same SPARQL on raw pyoxigraph, every cell read; its rows."""
+    answer = store.query(text)
+    if isinstance(answer, ox.QuerySolutions):
+        names = [v.value for v in answer.variables]
+        return [{name: solution[name] for name in names} for solution in answer]
+    if isinstance(answer, ox.QueryBoolean):
+        return [bool(answer)]
+    return list(answer)
+
+
+def run_rdflib(graph, text: str) -> list:
+    """The same SPARQL on rdflib's engine, every row read."""
+    return list(graph.query(text))
+
+
+def digest(rows: list) -> str:
+    """A fingerprint of rows independent of row order and of the order inside space-separated lists
+    (GROUP_CONCAT's order is the engine's), to tell whether two queries answer the same."""
+    def cell(value) -> str:
+        text = value.value if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(value)
+        return " ".join(sorted(text.split(" ")))
+
+    lines = sorted("\t".join(f"{k}={cell(v)}" for k, v in sorted(row.items()) if v is not None)
+                   if isinstance(row, dict) else str(row) for row in rows)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
+
+
+def repeat(function: Callable[[], object], runs: int, budget: float | None = None) -> dict:
+    """First run, then up to ``runs`` more (fewer if ``budget`` seconds are spent): first, p50, p95."""
+    first, _, answer = timed(function)
+    times, spent = [], first
+    for _ in range(runs):
+        if budget is not None and spent > budget:
+            break
+        wall, _, _ = timed(function)
+        times.append(wall)
+        spent += wall
+    times = times or [first]
+    ordered = sorted(times)
+    return {"first": first, "p50": statistics.median(ordered), "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+            "runs": len(times), "rows": len(answer), "digest": digest(answer)}
+
+
+def run_validation(root: Path) -> dict:
+    report = validate(project(root))
+    return {"conforms": report.conforms, "counts": report.counts(), "triples": report.triples}
+
+
+def shacl_sparql_validator() -> Callable[[Project], object] | None:
+    """The SPARQL validation engine when it exists (``minegraph.shaclsparql.validate``), else None."""
+    try:
+        module = importlib.import_module(SHACL_SPARQL)
+    except ImportError:
+        return None
+    return getattr(module, "validate", None)
+
+
+def run_network(root: Path, store: OxigraphStore) -> dict:
+    analysis = analyse(store, project(root))
+    return {"counts": analysis.counts()}
