@@ -223,9 +223,19 @@ class Compiler:
                 pattern, variable = self.pattern(shape, name, value, THIS, path)
                 if pattern:
                     out.append(self.entry(shape, COMPONENT[name], path, focus, pattern, variable))
+                if name == "node":  # pySHACL nests the node shape's own results (sh:detail); minegraph reports them
+                    out += self.details(value, focus if path is None else self.values_as_focus(focus, path))
         for child in self.graph.sh(shape, "property"):
             if self.active(child):
                 out += self.emit(child, focus if path is None else self.values_as_focus(focus, path))
+        return out
+
+    def details(self, shape: Term, focus: str) -> list[CompiledConstraint]:
+        self.depth += 1
+        if self.depth > 32:
+            raise ShapesError(f"{self.graph.path}: recursive sh:node is not supported ({self.graph.name(shape)})")
+        out = self.emit(shape, focus) if self.active(shape) else []
+        self.depth -= 1
         return out
 
     def values_as_focus(self, focus: str, path: Path) -> str:
