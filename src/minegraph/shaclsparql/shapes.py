@@ -23,11 +23,13 @@ class ShapesGraph:
     def __init__(self, path: Path):
         self.path = Path(path)
         index: dict[Term, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+        store = ox.Store()  # the store writes literals as the data store does ("01"^^xsd:int → "1"^^xsd:integer)
         try:
-            for quad in ox.parse(path=str(self.path), format=ox.RdfFormat.TURTLE, base_iri=self.path.resolve().as_uri()):
-                index[quad.subject][quad.predicate.value].append(quad.object)
+            store.load(path=str(self.path), format=ox.RdfFormat.TURTLE, base_iri=self.path.resolve().as_uri())
         except (SyntaxError, OSError) as exc:
             raise ShapesError(f"{self.path}: cannot read the shapes: {exc}") from None
+        for quad in store:
+            index[quad.subject][quad.predicate.value].append(quad.object)
         self.index = {s: {p: sorted(o, key=str) for p, o in ps.items()} for s, ps in index.items()}
 
     def objects(self, node: Term, predicate: str) -> list[Term]:
