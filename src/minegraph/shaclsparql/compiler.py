@@ -219,6 +219,8 @@ class Compiler:
                 out += [self.entry(shape, comp, path, focus, pattern, None) for comp, pattern in self.qualified(shape, THIS, path)]
             elif name == "datatype" and value.value in INTEGER_RANGES and path is not None and path.steps:
                 out.append(self.integer_datatype(shape, value.value, path, focus))
+            elif name == "class":
+                out.append(self.top_class(shape, value, path, focus))
             else:
                 pattern, variable = self.pattern(shape, name, value, THIS, path)
                 if pattern:
@@ -250,6 +252,14 @@ class Compiler:
             message=message_of(self.graph, shape), severity=severity_of(self.graph, shape),
             query=f"SELECT DISTINCT {projected} WHERE {{ {focus} {unwrap(pattern)} }}", value=variable, datatype=datatype,
         )
+
+    def top_class(self, shape: Term, cls: Term, path: Path | None, focus: str) -> CompiledConstraint:
+        """sh:class at the top level as an anti-join: the instances of the class are found once, not per value
+        (inside EXISTS a MINUS would see its variable substituted, so nested sh:class keeps NOT EXISTS)."""
+        v = self.vars.fresh() if path else THIS
+        values = f"{THIS} {path.sparql} {v} ." if path else ""
+        pattern = f"{values} MINUS {{ {v} {TYPE_OF} {term(cls)} }}"
+        return self.entry(shape, COMPONENT["class"], path, focus, pattern, v)
 
     def integer_datatype(self, shape: Term, datatype: str, path: Path, focus: str) -> CompiledConstraint:
         """sh:datatype of the integer family: rows also carry the predicate (``?dp``) and whether the store's
