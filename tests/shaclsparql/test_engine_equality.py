@@ -30,15 +30,11 @@ def extra_cases() -> dict[str, tuple[list, list]]:
     m, mg = mutations, mutations.MG
     return {
         "valid-fixture": ([], []),
-        "coalition-unnamed-in-source": ([(m.COALITION, fixtures_org().hasMember, None)],
+        "coalition-unnamed-in-source": ([(m.COALITION, m.ORG.hasMember, None)],
                                         [(m.COALITION, mg.unnamedInSource, Literal(True))]),
         "claim-not-archived": ([(m.Q, mg.quote, None), (m.Q, mg.mode, None), (m.Q, mg.anchor, None),
                                 (m.Q, mg.appearsIn, None), (m.A2, None, None)], [(m.Q, mg.appearsIn, m.REPORT)]),
     }
-
-
-def fixtures_org():
-    return mutations.ORG
 
 
 CHANGES = {**{case.id: case.change for case in mutations.CASES}, **extra_cases()}

@@ -45,16 +45,16 @@ def run_constraint(store: ox.Store, constraint: CompiledConstraint, datatypes: S
     except (SyntaxError, OSError, ValueError) as exc:
         raise ShapesError(f"shape {constraint.shape}: its {constraint.component} query fails: {exc}") from None
     findings = {}
+    reports_value = constraint.value is not None and not constraint.component.endswith("UniqueLangConstraintComponent")
     for row in rows:
         if constraint.datatype and not _datatype_violated(row, constraint, datatypes):
             continue
-        focus = row["this"]
         value = row[constraint.value[1:]] if constraint.value else None
-        shown = str(value) if value is not None and constraint.component.endswith("UniqueLangConstraintComponent") is False else None
-        key = (_text(focus), shown, value if value is not None else None)
+        key = (_text(row["this"]), str(value) if value is not None else None)  # one result per focus and value
         findings[key] = Finding(
-            focus=_text(focus), path=constraint.path, value=shown, constraint=constraint.component,
-            shape=constraint.shape, message=constraint.message, severity=constraint.severity,
+            focus=key[0], path=constraint.path, value=key[1] if reports_value else None,
+            constraint=constraint.component, shape=constraint.shape, message=constraint.message,
+            severity=constraint.severity,
         )
     return list(findings.values())
 
