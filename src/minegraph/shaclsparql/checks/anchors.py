@@ -1,5 +1,6 @@
 """``archives``, ``anchors`` and ``cues``: archived files against their records, quotes against the texts
-they are anchored in. The graph side is SPARQL; each archived file is read once."""
+they are anchored in. The graph side is SPARQL (one query each); each archived file is read once and the
+quotes are compared with it in Python (one query per text would cost texts × anchors)."""
 
 from __future__ import annotations
 
@@ -79,17 +80,38 @@ def archives_match_records(context: Context) -> Iterator[CheckFinding]:
                                    f"{recorded.value} (mg:characterCount)", text(node), MG + "characterCount")
 
 
-def readable_texts(context: Context) -> Iterator[tuple[ox.NamedNode, str]]:
-    for node, (found, _, _) in archives(context).items():
-        if found.text is not None:
-            yield node, found.text
+@dataclass(frozen=True)
+class Anchored:
+    """A complete anchor read against the text it points into (which was readable)."""
+
+    assertion: str
+    start: int
+    end: int
+    exact: str
+    prefix: str | None
+    suffix: str | None
+    text: str
+
+    @property
+    def inside(self) -> bool:
+        return 0 <= self.start < self.end <= len(self.text)
+
+    def paragraph(self) -> str:
+        """The line of the text that holds the quote."""
+        first = self.text.rfind("\n", 0, self.start) + 1
+        last = self.text.find("\n", self.end)
+        return self.text[first : last if last >= 0 else len(self.text)]
 
 
-def anchored(context: Context) -> list[ox.QuerySolution]:
-    """The complete anchors of each readable archived text, read against it (anchor-text.rq)."""
+def anchored(context: Context) -> list[Anchored]:
+    """Every complete anchor (anchor-records.rq) whose archived text could be read, with that text."""
     if "anchored" not in context.cache:
-        context.cache["anchored"] = [row for node, content in readable_texts(context)
-                                     for row in context.select("anchor-text", archive=node, text=ox.Literal(content))]
+        texts = {node: found.text for node, (found, _, _) in archives(context).items() if found.text is not None}
+        context.cache["anchored"] = [
+            Anchored(text(row["assertion"]), int(row["start"].value), int(row["end"].value), row["exact"].value,
+                     row["prefix"].value if row["prefix"] is not None else None,
+                     row["suffix"].value if row["suffix"] is not None else None, texts[row["archive"]])
+            for row in context.select("anchor-records") if row["archive"] in texts]
     return context.cache["anchored"]
 
 
@@ -106,22 +128,22 @@ def quotes_match_archives(context: Context) -> Iterator[CheckFinding]:
         yield CheckFinding("anchors", "The anchor points into an archived text (oa:hasSource) that is not the archived "
                            "text of the document the assertion appears in (mg:appearsIn / mg:archivedText)",
                            text(row["assertion"]), MG + "anchor")
-    for row in anchored(context):
-        for message in _text_problems(row):
-            yield CheckFinding("anchors", f"Anchor: {message}", text(row["assertion"]), MG + "anchor")
+    for record in anchored(context):
+        for message in _text_problems(record):
+            yield CheckFinding("anchors", f"Anchor: {message}", record.assertion, MG + "anchor")
 
 
-def _text_problems(row: ox.QuerySolution) -> list[str]:
-    start, end, exact = row["start"].value, row["end"].value, row["exact"].value
-    if row["inside"].value != "true":
-        return [f"offsets {start}..{end} lie outside the archived text ({len(row['text'].value)} characters)"]
-    problems = []
-    if row["found"].value != exact:
-        problems.append(f"text at offsets {start}..{end} is {_short(row['found'].value)}, not the quote {_short(exact)}")
-    if row["prefixOk"].value != "true":
-        problems.append(f"TextQuoteSelector prefix {_short(row['prefix'].value)} does not precede offset {start}")
-    if row["suffixOk"].value != "true":
-        problems.append(f"TextQuoteSelector suffix {_short(row['suffix'].value)} does not follow offset {end}")
+def _text_problems(record: Anchored) -> list[str]:
+    start, end, exact, text_ = record.start, record.end, record.exact, record.text
+    if not record.inside:
+        return [f"offsets {start}..{end} lie outside the archived text ({len(text_)} characters)"]
+    found, problems = text_[start:end], []
+    if found != exact:
+        problems.append(f"text at offsets {start}..{end} is {_short(found)}, not the quote {_short(exact)}")
+    if record.prefix is not None and not text_[:start].endswith(record.prefix):
+        problems.append(f"TextQuoteSelector prefix {_short(record.prefix)} does not precede offset {start}")
+    if record.suffix is not None and not text_[end:].startswith(record.suffix):
+        problems.append(f"TextQuoteSelector suffix {_short(record.suffix)} does not follow offset {end}")
     return problems
 
 
@@ -129,11 +151,12 @@ def _text_problems(row: ox.QuerySolution) -> list[str]:
 def cues_in_quote_paragraph(context: Context) -> Iterator[CheckFinding]:
     cues: dict = {}
     for row in context.select("cues"):
-        cues.setdefault(row["assertion"], []).append(row["cue"].value)
-    for row in anchored(context):
-        if row["inside"].value != "true":
+        cues.setdefault(text(row["assertion"]), []).append(row["cue"].value)
+    for record in anchored(context):
+        if not record.inside:
             continue  # the anchors check reports offsets outside the text
-        for cue in cues.get(row["assertion"], []):
-            if cue not in row["paragraph"].value:
+        paragraph = record.paragraph()
+        for cue in cues.get(record.assertion, []):
+            if cue not in paragraph:
                 yield CheckFinding("cues", f"The attribution cue {cue!r} (mg:cue) does not occur in the quote's "
-                                   "paragraph of the archived text", text(row["assertion"]), MG + "cue")
+                                   "paragraph of the archived text", record.assertion, MG + "cue")

@@ -20,8 +20,10 @@ def _order(node) -> tuple:
 
 def unknown_iris(context: Context, position: str) -> list[tuple]:
     """(iri, subject, predicate) of the data triples (not the ontology's) using an unknown IRI at ``position``."""
+    if "unknown-iris" not in context.cache:  # references and terms share the one scan of every triple
+        context.cache["unknown-iris"] = context.select("unknown-iris")
     rows = []
-    for row in context.select("unknown-iris"):
+    for row in context.cache["unknown-iris"]:
         if row["position"].value != position:
             continue
         iri, subject, via = row["iri"], row["subject"], row["via"]
