@@ -3,7 +3,8 @@ runs it: same focus, path, constraint component, message, severity and shape, on
 valid fixture and on every negative fixture of the shape tests (each constraint broken once).
 
 pySHACL's side of the mutations is slow (about a second a case), so its findings are kept in pytest's
-cache, keyed by the SHA-256 of every input (shapes, ontology, fixture, the mutation list, pySHACL's version)."""
+cache, keyed by the SHA-256 of every input (shapes, ontology, fixture, the mutation list, minegraph/validate.py,
+pySHACL's version): a fresh checkout pays about a minute once."""
 
 from __future__ import annotations
 
@@ -79,7 +80,7 @@ def fixture_schema(fixture_project) -> Schema:
 def reference(request, valid, fixture_project, fixture_schema, flat_ontology) -> dict[str, list[tuple]]:
     """pySHACL's findings for every case (from pytest's cache when every input is unchanged)."""
     key = "shaclsparql/pyshacl-" + digest(SHAPES, *ONTOLOGY, fixtures.FIXTURES / "valid.ttl",
-                                          FOUNDATION / "test_shape_mutations.py", Path(__file__))[:32] + pyshacl.__version__
+                                          FOUNDATION / "test_shape_mutations.py", ROOT / "src" / "minegraph" / "validate.py")[:32] + pyshacl.__version__
     cached = request.config.cache.get(key, None)
     if cached is not None:
         return {case: [tuple(f) for f in findings] for case, findings in cached.items()}
