@@ -1,0 +1,84 @@
+"""The checks SHACL cannot express, as SPARQL over the same Oxigraph store plus one read of each
+archived text: each ``.rq`` file of this folder answers one question, the Python around it only reads
+files and words the messages. ``run_checks(store, graph_dir)`` returns what minegraph.checks returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class CheckFinding:
+    """One problem a check found: the node, the property, a message; severity as in SHACL."""
+
+    check: str
+    message: str
+    focus: str | None = None
+    path: str | None = None
+    severity: str = "Violation"
+
+    def sort_key(self) -> tuple:
+        return (self.check, self.focus or "", self.path or "", self.message, self.severity)
+
+
+@dataclass
+class Context:
+    """What the checks read: the store (ontology + data), graph/ (archived texts), the ontology's own triples."""
+
+    store: ox.Store
+    graph_dir: Path
+    ontology: ox.Store
+    cache: dict = field(default_factory=dict)
+
+    def select(self, name: str, **bindings) -> list[ox.QuerySolution]:
+        """Run ``name.rq`` with ``bindings`` (variable → RDF term) substituted."""
+        substitutions = {ox.Variable(k): v for k, v in bindings.items()}
+        return list(self.store.query(query_text(name), substitutions=substitutions or None))
+
+    def is_ontology_triple(self, s, p, o) -> bool:
+        return ox.Quad(s, p, o, ox.DefaultGraph()) in self.ontology
+
+
+@cache
+def query_text(name: str) -> str:
+    return (HERE / f"{name}.rq").read_text("utf-8")
+
+
+Check = Callable[[Context], Iterable[CheckFinding]]
+REGISTRY: dict[str, Check] = {}
+
+
+def check(name: str) -> Callable[[Check], Check]:
+    def register(function: Check) -> Check:
+        REGISTRY[name] = function
+        return function
+
+    return register
+
+
+def text(node) -> str:
+    return node.value if isinstance(node, ox.NamedNode | ox.Literal) else str(node)
+
+
+def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Path] = (),
+               names: Iterable[str] | None = None) -> list[CheckFinding]:
+    """Run the named checks (all by default) over ``store``; archived texts are read under ``graph_dir``.
+    ``ontology_files`` are the files of the store that are not data (their triples are not checked)."""
+    from . import anchors, graph, treaty  # noqa: F401  (they register their checks)
+
+    ontology = ox.Store()
+    for path in map(Path, ontology_files):
+        ontology.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+    context = Context(store, Path(graph_dir), ontology)
+    selected = sorted(REGISTRY) if names is None else list(names)
+    unknown = [n for n in selected if n not in REGISTRY]
+    if unknown:
+        raise ValueError(f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(sorted(REGISTRY))}")
+    return sorted((f for name in selected for f in REGISTRY[name](context)), key=CheckFinding.sort_key)

@@ -1,0 +1,272 @@
+"""Compile the shapes graph into one SPARQL SELECT per (reporting shape, constraint): each query
+returns the focus node (``?this``) and, where SHACL reports one, the value node of every violation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import pyoxigraph as ox
+
+from .components import (FOCUS_PARAMETERS, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, ValueConditions, Variables,
+                         datatype_ok, integer, less_than, term)
+from .paths import Path, compile_path
+from .shapes import ShapesError, ShapesGraph, Term
+from .vocab import COMPONENT, INTEGER_RANGES, RDF_TYPE, SH, XSD_INTEGER
+
+THIS = "?this"
+TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
+
+
+@dataclass(frozen=True)
+class CompiledConstraint:
+    """One query and what its rows mean: the shape, component, path, message and severity they report."""
+
+    shape: str
+    component: str
+    path: str | None
+    message: str
+    severity: str
+    query: str
+    value: str | None = None  # the variable holding sh:value (None: the result has no value)
+    datatype: str | None = None  # set when rows need the source datatype of an integer value (see engine)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def unwrap(pattern: str) -> str:
+    """A group's content, to sit in the query's own group: a FILTER must see ``?this`` bound by the focus nodes."""
+    return pattern[1:-1] if pattern.startswith("{") and pattern.endswith("}") else pattern
+
+
+def message_of(graph: ShapesGraph, shape: Term) -> str:
+    messages = graph.sh(shape, "message")
+    chosen = [m for m in messages if isinstance(m, ox.Literal) and m.language in (None, "en")] or messages
+    return chosen[0].value if chosen else f"{graph.name(shape)} is violated"
+
+
+def severity_of(graph: ShapesGraph, shape: Term) -> str:
+    severity = graph.value(shape, SH + "severity")
+    return severity.value.rsplit("#", 1)[-1] if severity is not None else "Violation"
+
+
+class Compiler:
+    """Walks the shapes graph; ``compile()`` returns every top-level constraint query, in a stable order."""
+
+    def __init__(self, graph: ShapesGraph):
+        self.graph = graph
+        self.vars = Variables()
+        self.values = ValueConditions(graph, self.vars, self.violates)
+        self.depth = 0
+
+    # -- shape structure ------------------------------------------------------------------
+    def active(self, shape: Term) -> bool:
+        flag = self.graph.value(shape, SH + "deactivated")
+        return not (isinstance(flag, ox.Literal) and flag.value == "true")
+
+    def path(self, shape: Term) -> Path | None:
+        node = self.graph.value(shape, SH + "path")
+        return compile_path(self.graph, node) if node is not None else None
+
+    def constraints(self, shape: Term) -> list[tuple[str, Term]]:
+        """(parameter, value) of every constraint declared on ``shape``, value parameters first."""
+        for name in UNSUPPORTED:
+            if self.graph.sh(shape, name):
+                raise ShapesError(f"{self.graph.path}: sh:{name} on {self.graph.name(shape)} is not supported")
+        found = [(n, v) for n in VALUE_PARAMETERS + FOCUS_PARAMETERS for v in self.graph.sh(shape, n)]
+        if self.graph.sh(shape, "pattern"):
+            found = [(n, v) for n, v in found if n != "pattern"] + [("pattern", self.graph.sh(shape, "pattern")[0])]
+        return found
+
+    # -- violation patterns ---------------------------------------------------------------
+    def violates(self, shape: Term, x: str) -> str | None:
+        """A group pattern with a solution iff node ``x`` violates ``shape`` (None: it cannot)."""
+        if not self.active(shape):
+            return None
+        self.depth += 1
+        if self.depth > 32:
+            raise ShapesError(f"{self.graph.path}: recursive shapes are not supported ({self.graph.name(shape)})")
+        path = self.path(shape)
+        parts = [p for name, value in self.constraints(shape)
+                 for p, _ in [self.pattern(shape, name, value, x, path)] if p]
+        if path is not None:
+            parts += [pattern for _, pattern in self.qualified(shape, x, path)]
+        for child in self.graph.sh(shape, "property"):
+            parts += [p for p in [self.child(child, x, path)] if p]
+        self.depth -= 1
+        return "{ " + " UNION ".join(parts) + " }" if parts else None
+
+    def child(self, child: Term, x: str, path: Path | None) -> str | None:
+        if path is None:
+            return self.violates(child, x)
+        v = self.vars.fresh()
+        inner = self.violates(child, v)
+        return f"{{ {x} {path.sparql} {v} . FILTER EXISTS {inner} }}" if inner else None
+
+    def pattern(self, shape: Term, name: str, value: Term, x: str, path: Path | None) -> tuple[str | None, str | None]:
+        """(violation pattern, value variable) of one constraint, for focus node ``x``."""
+        if name in VALUE_PARAMETERS:
+            if path is None:
+                return f"{{ FILTER({self.values.condition(shape, name, value, x)}) }}", x
+            v = self.vars.fresh()
+            return f"{{ {x} {path.sparql} {v} . FILTER({self.values.condition(shape, name, value, v)}) }}", v
+        return self.focus_pattern(shape, name, value, x, path)
+
+    def focus_pattern(self, shape: Term, name: str, value: Term, x: str, path: Path | None):
+        g, a, b = self.graph, self.vars.fresh(), self.vars.fresh()
+        p = path.sparql if path else None
+        if name in ("minCount", "maxCount", "uniqueLang", "qualifiedValueShape") and path is None:
+            raise ShapesError(f"{g.path}: sh:{name} on {g.name(shape)} needs sh:path")
+        if name == "minCount":
+            return self.at_least(x, p, a, "true", integer(g, value, name), negate=True), None
+        if name == "maxCount":
+            return self.at_least(x, p, a, "true", integer(g, value, name) + 1, negate=False), None
+        if name == "hasValue":
+            if path is None:
+                return f"{{ FILTER(!sameTerm({x}, {term(value)})) }}", None
+            return f"{{ FILTER NOT EXISTS {{ {x} {p} {term(value)} }} }}", None
+        if name == "uniqueLang":
+            if not (isinstance(value, ox.Literal) and value.value == "true"):
+                return None, None
+            lang = self.vars.fresh()
+            return (f"{{ {x} {p} {a} . {x} {p} {b} . FILTER(!sameTerm({a}, {b}) && LANG({a}) != \"\" && "
+                    f"LCASE(LANG({a})) = LCASE(LANG({b}))) BIND(LCASE(LANG({a})) AS {lang}) }}"), lang
+        if name == "qualifiedValueShape":
+            return None, None  # compiled by qualified(), which reports two components
+        return self.pair(name, value, x, p or "", a, b)
+
+    def at_least(self, x: str, p: str, a: str, condition: str, n: int, *, negate: bool) -> str | None:
+        """Focus ``x`` has at least ``n`` distinct values along ``p`` satisfying ``condition`` (or not)."""
+        if n <= 0:
+            return None if negate else "{ }"
+        if n == 1:
+            found = f"{{ {x} {p} {a} . FILTER({condition}) }}"
+        else:
+            found = (f"{{ {{ SELECT {x} WHERE {{ {x} {p} {a} . FILTER({condition}) }} GROUP BY {x} "
+                     f"HAVING (COUNT(DISTINCT {a}) >= {n}) }} }}")
+        return f"{{ FILTER NOT EXISTS {found} }}" if negate else found
+
+    def pair(self, name: str, other: Term, x: str, p: str, a: str, b: str):
+        q = term(other)
+        own = f"{x} {p} {a}" if p else f"BIND({x} AS {a})"
+        if name == "equals":
+            back = f"{x} {p} {a}" if p else f"FILTER(sameTerm({a}, {x}))"
+            return f"{{ {{ {own} FILTER NOT EXISTS {{ {x} {q} {a} }} }} UNION {{ {x} {q} {a} FILTER NOT EXISTS {{ {back} }} }} }}", a
+        if name == "disjoint":
+            return f"{{ {own} . {x} {q} {a} }}", a
+        operator = "<" if name == "lessThan" else "<="
+        return f"{{ {own} . {x} {q} {b} . FILTER(!{less_than(a, b, operator)}) }}", a
+
+    def qualified(self, shape: Term, x: str, path: Path) -> list[tuple[str, str]]:
+        """(component, pattern) for sh:qualifiedMinCount / sh:qualifiedMaxCount of ``shape``."""
+        g, a = self.graph, self.vars.fresh()
+        q = g.value(shape, SH + "qualifiedValueShape")
+        if q is None:
+            return []
+        condition = self.values.conforms(q, a)
+        disjoint = g.value(shape, SH + "qualifiedValueShapesDisjoint")
+        if isinstance(disjoint, ox.Literal) and disjoint.value == "true":
+            for sibling in self.siblings(shape, q):
+                condition += f" && !{self.values.conforms(sibling, a)}"
+        out = []
+        for bound, comp in (("qualifiedMinCount", "qualifiedMinCount"), ("qualifiedMaxCount", "qualifiedMaxCount")):
+            for n in g.sh(shape, bound):
+                count = integer(g, n, bound)
+                pattern = (self.at_least(x, path.sparql, a, condition, count, negate=True) if comp == "qualifiedMinCount"
+                           else self.at_least(x, path.sparql, a, condition, count + 1, negate=False))
+                if pattern:
+                    out.append((COMPONENT[comp], pattern))
+        return out
+
+    def siblings(self, shape: Term, q: Term) -> list[Term]:
+        parents = [s for s in self.graph.subjects() if shape in self.graph.sh(s, "property")]
+        return [sq for parent in parents for ps in self.graph.sh(parent, "property")
+                for sq in self.graph.sh(ps, "qualifiedValueShape") if sq != q]
+
+    # -- top level: shapes with targets ---------------------------------------------------
+    def focus_nodes(self, shape: Term) -> str | None:
+        """A subquery binding ``?this`` to every focus node of ``shape`` (None: it has no target)."""
+        g, branches = self.graph, []
+        classes = list(g.sh(shape, "targetClass")) + ([shape] if g.is_class(shape) else [])
+        branches += [f"{{ {THIS} {TYPE_OF} {term(c)} }}" for c in classes]
+        branches += [f"{{ VALUES {THIS} {{ {term(n)} }} }}" for n in g.sh(shape, "targetNode")]
+        branches += [f"{{ {THIS} {term(p)} {self.vars.fresh()} }}" for p in g.sh(shape, "targetSubjectsOf")]
+        branches += [f"{{ {self.vars.fresh()} {term(p)} {THIS} }}" for p in g.sh(shape, "targetObjectsOf")]
+        if not branches:
+            return None
+        return f"{{ SELECT DISTINCT {THIS} WHERE {{ {' UNION '.join(branches)} }} }}"
+
+    def compile(self) -> list[CompiledConstraint]:
+        """Every query of the shapes graph: one per constraint of each targeted shape and of its sh:property."""
+        compiled: list[CompiledConstraint] = []
+        for shape in self.graph.subjects():
+            if self.active(shape) and self.is_shape(shape):
+                focus = self.focus_nodes(shape)
+                if focus:
+                    compiled += self.emit(shape, focus)
+        return compiled
+
+    def is_shape(self, node: Term) -> bool:
+        g = self.graph
+        return (g.has(node, RDF_TYPE, ox.NamedNode(SH + "NodeShape")) or g.has(node, RDF_TYPE, ox.NamedNode(SH + "PropertyShape"))
+                or bool(g.sh(node, "path")) or any(g.sh(node, t) for t in TARGETS))
+
+    def emit(self, shape: Term, focus: str) -> list[CompiledConstraint]:
+        path = self.path(shape)
+        out = []
+        for name, value in self.constraints(shape):
+            if name == "qualifiedValueShape":
+                out += [self.entry(shape, comp, path, focus, pattern, None) for comp, pattern in self.qualified(shape, THIS, path)]
+            elif name == "datatype" and value.value in INTEGER_RANGES and path is not None and path.steps:
+                out.append(self.integer_datatype(shape, value.value, path, focus))
+            elif name == "class":
+                out.append(self.top_class(shape, value, path, focus))
+            else:
+                pattern, variable = self.pattern(shape, name, value, THIS, path)
+                if pattern:
+                    out.append(self.entry(shape, COMPONENT[name], path, focus, pattern, variable))
+                if name == "node":  # pySHACL nests the node shape's own results (sh:detail); minegraph reports them
+                    out += self.details(value, focus if path is None else self.values_as_focus(focus, path))
+        for child in self.graph.sh(shape, "property"):
+            if self.active(child):
+                out += self.emit(child, focus if path is None else self.values_as_focus(focus, path))
+        return out
+
+    def details(self, shape: Term, focus: str) -> list[CompiledConstraint]:
+        self.depth += 1
+        if self.depth > 32:
+            raise ShapesError(f"{self.graph.path}: recursive sh:node is not supported ({self.graph.name(shape)})")
+        out = self.emit(shape, focus) if self.active(shape) else []
+        self.depth -= 1
+        return out
+
+    def values_as_focus(self, focus: str, path: Path) -> str:
+        parent = self.vars.fresh()
+        return (f"{{ SELECT DISTINCT {THIS} WHERE {{ {{ SELECT ({THIS} AS {parent}) WHERE {{ {focus} }} }} "
+                f"{parent} {path.sparql} {THIS} }} }}")
+
+    def entry(self, shape, component, path, focus, pattern, variable, *, datatype=None, select=None) -> CompiledConstraint:
+        projected = select or (f"{THIS} {variable}" if variable and variable != THIS else THIS)
+        return CompiledConstraint(
+            shape=self.graph.name(shape), component=component, path=path.display if path else None,
+            message=message_of(self.graph, shape), severity=severity_of(self.graph, shape),
+            query=f"SELECT DISTINCT {projected} WHERE {{ {focus} {unwrap(pattern)} }}", value=variable, datatype=datatype,
+        )
+
+    def top_class(self, shape: Term, cls: Term, path: Path | None, focus: str) -> CompiledConstraint:
+        """sh:class at the top level as an anti-join: the instances of the class are found once, not per value
+        (inside EXISTS a MINUS would see its variable substituted, so nested sh:class keeps NOT EXISTS)."""
+        v = self.vars.fresh() if path else THIS
+        values = f"{THIS} {path.sparql} {v} ." if path else ""
+        pattern = f"{values} MINUS {{ {v} {TYPE_OF} {term(cls)} }}"
+        return self.entry(shape, COMPONENT["class"], path, focus, pattern, v)
+
+    def integer_datatype(self, shape: Term, datatype: str, path: Path, focus: str) -> CompiledConstraint:
+        """sh:datatype of the integer family: rows also carry the predicate (``?dp``) and whether the store's
+        value fits (``?ok``); the engine decides the fitting ones from the datatype the source file wrote."""
+        v = self.vars.fresh()
+        steps = " ".join(f"<{s}>" for s in path.steps)
+        pattern = (f"VALUES ?dp {{ {steps} }} {THIS} ?dp {v} . BIND({datatype_ok(datatype, v)} AS ?ok) "
+                   f"FILTER(!?ok || (isLiteral({v}) && DATATYPE({v}) = <{XSD_INTEGER}>))")
+        return self.entry(shape, COMPONENT["datatype"], path, focus, pattern, v, datatype=datatype,
+                          select=f"{THIS} {v} ?dp ?ok")

@@ -1,0 +1,131 @@
+"""SHACL Core constraint components as SPARQL: a violation condition per value node, or a violation
+pattern per focus node. Every constant is an RDF term serialised by pyoxigraph (N-Triples syntax)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pyoxigraph as ox
+
+from .shapes import ShapesError, ShapesGraph, Term
+from .vocab import CASTABLE, INTEGER_RANGES, NODE_KINDS, RDF_LANGSTRING, RDFS_LITERAL, XSD_INTEGER, XSD_STRING
+
+TYPE_OF = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
+
+#: Parameters whose value is tested on each value node, in the order the compiler visits them.
+VALUE_PARAMETERS = ("class", "datatype", "nodeKind", "in", "pattern", "minInclusive", "maxInclusive",
+                    "minExclusive", "maxExclusive", "minLength", "maxLength", "languageIn", "node", "or", "and",
+                    "not", "xone")
+#: Parameters tested once per focus node (counts, pairs, hasValue, uniqueLang, qualified shapes).
+FOCUS_PARAMETERS = ("minCount", "maxCount", "hasValue", "uniqueLang", "equals", "disjoint", "lessThan",
+                    "lessThanOrEquals", "qualifiedValueShape")
+UNSUPPORTED = ("closed", "sparql")
+
+
+def term(node: Term) -> str:
+    """An RDF term as SPARQL text (pyoxigraph's N-Triples serialisation, valid SPARQL)."""
+    if isinstance(node, ox.BlankNode):
+        raise ShapesError(f"a blank node cannot be a constant of a query: {node}")
+    return str(node)
+
+
+def integer(graph: ShapesGraph, node: Term, name: str) -> int:
+    try:
+        return int(node.value)
+    except (AttributeError, ValueError):
+        raise ShapesError(f"{graph.path}: sh:{name} must be an integer, not {node}") from None
+
+
+class Variables:
+    """Fresh SPARQL variable names for one query."""
+
+    def __init__(self):
+        self._counter = itertools.count()
+
+    def fresh(self) -> str:
+        return f"?v{next(self._counter)}"
+
+
+def datatype_ok(datatype: str, v: str) -> str:
+    """True when ``v`` is a well-formed literal of ``datatype`` (integer types: as the store keeps them)."""
+    dt = f"<{datatype}>"
+    if datatype == RDFS_LITERAL:
+        return f"isLiteral({v})"
+    if datatype == RDF_LANGSTRING:
+        return f"(isLiteral({v}) && LANG({v}) != \"\")"
+    if datatype in INTEGER_RANGES:
+        low, high = INTEGER_RANGES[datatype]
+        tests = [f"isLiteral({v})", f"DATATYPE({v}) = <{XSD_INTEGER}>", f"isNumeric({v})"]
+        tests += [f"{v} >= {low}"] if low is not None else []
+        tests += [f"{v} <= {high}"] if high is not None else []
+        return "(" + " && ".join(tests) + ")"
+    if datatype in CASTABLE:
+        return f"(isLiteral({v}) && DATATYPE({v}) = {dt} && COALESCE(DATATYPE({dt}({v})) = {dt}, false))"
+    if datatype == XSD_STRING:
+        return f"(isLiteral({v}) && DATATYPE({v}) = {dt})"
+    return f"(isLiteral({v}) && DATATYPE({v}) = {dt})"
+
+
+def less_than(a: str, b: str, operator: str) -> str:
+    """pySHACL's comparison: IRIs and strings compare as strings, a string never compares with a non-string."""
+    stringy = "(isIRI({x}) || (isLiteral({x}) && (DATATYPE({x}) = <%s> || LANG({x}) != \"\")))" % XSD_STRING
+    sa, sb = stringy.format(x=a), stringy.format(x=b)
+    return (f"IF({sa} && {sb}, STR({a}) {operator} STR({b}), "
+            f"IF({sa} || {sb}, false, COALESCE({a} {operator} {b}, false)))")
+
+
+class ValueConditions:
+    """Violation conditions on one value node ``v`` for the value-type and logical components."""
+
+    def __init__(self, graph: ShapesGraph, variables: Variables, violates: Callable[[Term, str], str | None]):
+        self.graph, self.variables, self.violates = graph, variables, violates
+
+    def conforms(self, shape: Term, v: str) -> str:
+        pattern = self.violates(shape, v)
+        return "true" if pattern is None else f"NOT EXISTS {pattern}"
+
+    def condition(self, shape: Term, name: str, value: Term, v: str) -> str:
+        """The SPARQL expression that is true when value node ``v`` violates ``sh:name value`` of ``shape``."""
+        g = self.graph
+        if name == "pattern":
+            return self.pattern(shape, v)
+        if name == "class":
+            return f"NOT EXISTS {{ {v} {TYPE_OF} {term(value)} }}"
+        if name == "datatype":
+            return f"!{datatype_ok(value.value, v)}"
+        if name == "nodeKind":
+            if value.value not in NODE_KINDS:
+                raise ShapesError(f"{g.path}: unknown sh:nodeKind {value}")
+            return "!" + NODE_KINDS[value.value].format(v=v)
+        if name == "in":
+            members = g.items(value)
+            return "!(" + " || ".join(f"sameTerm({v}, {term(m)})" for m in members) + ")" if members else "true"
+        if name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
+            operator = {"minInclusive": ">=", "maxInclusive": "<=", "minExclusive": ">", "maxExclusive": "<"}[name]
+            return f"!COALESCE({v} {operator} {term(value)}, false)"
+        if name in ("minLength", "maxLength"):
+            operator = ">=" if name == "minLength" else "<="
+            return f"(isBlank({v}) || !COALESCE(STRLEN(STR({v})) {operator} {integer(g, value, name)}, false))"
+        if name == "languageIn":
+            tags = " || ".join(f"langMatches(LANG({v}), {term(t)})" for t in g.items(value))
+            return f"!(isLiteral({v}) && ({tags or 'false'}))"
+        if name == "node":
+            pattern = self.violates(value, v)
+            return "false" if pattern is None else f"EXISTS {pattern}"
+        if name == "not":
+            return self.conforms(value, v)
+        members = [self.conforms(s, v) for s in g.items(value)]
+        if name == "or":
+            return "!(" + (" || ".join(members) or "false") + ")"
+        if name == "and":
+            return "!(" + (" && ".join(members) or "true") + ")"
+        if name == "xone":
+            return "(" + (" + ".join(f"IF({m}, 1, 0)" for m in members) or "0") + ") != 1"
+        raise ShapesError(f"{g.path}: sh:{name} is not supported")
+
+    def pattern(self, shape: Term, v: str) -> str:
+        flags = self.graph.sh(shape, "flags")
+        regex = f"REGEX(STR({v}), {term(self.graph.sh(shape, 'pattern')[0])}"
+        regex += f", {term(flags[0])})" if flags else ")"
+        return f"(isBlank({v}) || !{regex})"

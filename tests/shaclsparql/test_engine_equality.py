@@ -1,0 +1,130 @@
+"""The SPARQL engine (minegraph.shaclsparql) reports exactly what pySHACL reports, as ``minegraph validate``
+runs it: same focus, path, constraint component, message, severity and shape, on the real graph, on the
+valid fixture and on every negative fixture of the shape tests (each constraint broken once).
+
+pySHACL's side of the mutations is slow (about a second a case), so its findings are kept in pytest's
+cache, keyed by the SHA-256 of every input (shapes, ontology, fixture, the mutation list, minegraph/validate.py,
+pySHACL's version): a fresh checkout pays about a minute once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyshacl
+import pytest
+from rdflib import RDFS, Graph, Literal
+
+from minegraph.paths import Project
+from minegraph.validate import Schema, validate, validate_graph
+
+from .conftest import FOUNDATION, digest, foundation_module, reference_key
+
+ROOT = Path(__file__).resolve().parents[2]
+SHAPES = ROOT / "ontology" / "shapes.ttl"
+mutations = foundation_module("test_shape_mutations")
+fixtures = foundation_module("conftest")
+ONTOLOGY = Project(ROOT).ontology_files()
+
+
+def extra_cases() -> dict[str, tuple[list, list]]:
+    """The other negative (and one positive) fixtures of the shape tests, as (remove, add)."""
+    m, mg = mutations, mutations.MG
+    return {
+        "valid-fixture": ([], []),
+        "coalition-unnamed-in-source": ([(m.COALITION, m.ORG.hasMember, None)],
+                                        [(m.COALITION, mg.unnamedInSource, Literal(True))]),
+        "claim-not-archived": ([(m.Q, mg.quote, None), (m.Q, mg.mode, None), (m.Q, mg.anchor, None),
+                                (m.Q, mg.appearsIn, None), (m.A2, None, None)], [(m.Q, mg.appearsIn, m.REPORT)]),
+    }
+
+
+CHANGES = {**{case.id: case.change for case in mutations.CASES}, **extra_cases()}
+FLAT = "ontology-without-subclass-chains"
+
+
+def mutated(valid: Graph, change: tuple[list, list]) -> Graph:
+    graph = Graph()
+    graph += valid
+    remove, add = change
+    for pattern in remove:
+        graph.remove(pattern)
+    for triple in add:
+        graph.add(triple)
+    return graph
+
+
+@pytest.fixture(scope="session")
+def valid() -> Graph:
+    return fixtures.parse_into(Graph(), fixtures.FIXTURES / "valid.ttl")
+
+
+@pytest.fixture(scope="session")
+def flat_ontology(fixture_schema) -> Graph:
+    flat = Graph()
+    flat += fixture_schema.ontology
+    flat.remove((None, RDFS.subClassOf, None))
+    return flat
+
+
+@pytest.fixture(scope="session")
+def fixture_project(tmp_path_factory) -> Project:
+    return fixtures.make_project(tmp_path_factory.mktemp("fixture-project"))
+
+
+@pytest.fixture(scope="session")
+def fixture_schema(fixture_project) -> Schema:
+    return Schema.load(fixture_project)
+
+
+@pytest.fixture(scope="session")
+def reference(request, valid, fixture_project, fixture_schema, flat_ontology) -> dict[str, list[tuple]]:
+    """pySHACL's findings for every case (from pytest's cache when every input is unchanged)."""
+    key = "shaclsparql/pyshacl-" + digest(SHAPES, *ONTOLOGY, fixtures.FIXTURES / "valid.ttl",
+                                          FOUNDATION / "test_shape_mutations.py", ROOT / "src" / "minegraph" / "validate.py")[:32] + pyshacl.__version__
+    cached = request.config.cache.get(key, None)
+    if cached is not None:
+        return {case: [tuple(f) for f in findings] for case, findings in cached.items()}
+    result = {}
+    for case, change in CHANGES.items():
+        report = validate_graph(mutated(valid, change), fixture_project, schema=fixture_schema, checks=[])
+        result[case] = sorted(reference_key(f) for f in report.findings)
+    flat = Schema(ontology=flat_ontology, shapes=fixture_schema.shapes, subject_files={})
+    result[FLAT] = sorted(reference_key(f) for f in validate_graph(valid, fixture_project, schema=flat, checks=[]).findings)
+    request.config.cache.set(key, result)
+    return result
+
+
+@pytest.fixture(scope="session")
+def cache_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("compiled-shapes")
+
+
+def test_real_graph_same_findings(engine_findings, names, cache_dir):
+    from minegraph.shaclsparql import load_store, validate_store
+
+    from .conftest import engine_key
+
+    project = Project(ROOT)
+    expected = sorted(reference_key(f) for f in validate(project, checks=[]).findings)
+    files = project.all_rdf_files()
+    actual = sorted(engine_key(f, names) for f in validate_store(load_store(files), SHAPES, cache_dir, sources=files))
+    assert actual == expected
+
+
+@pytest.mark.parametrize("case", sorted(CHANGES), ids=sorted(CHANGES))
+def test_negative_fixture_same_findings(case, reference, engine_findings, valid, cache_dir):
+    actual = engine_findings(ONTOLOGY, mutated(valid, CHANGES[case]), SHAPES, cache_dir)
+    assert actual == reference[case]
+
+
+def test_sh_class_without_subclass_chains_same_findings(reference, engine_findings, valid, flat_ontology, cache_dir):
+    data = Graph()
+    data += flat_ontology
+    data += valid
+    assert engine_findings([], data, SHAPES, cache_dir) == reference[FLAT]
+
+
+def test_every_case_breaks_something_in_both_engines(reference):
+    """The equality is not vacuous: every mutation is reported (by the reference, hence by the engine)."""
+    silent = [case for case in mutations.CASES if not reference[case.id]]
+    assert silent == [] and len(reference) > 200
