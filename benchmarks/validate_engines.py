@@ -1,10 +1,10 @@
 """SHACL validation engines side by side, each in fresh processes on the same files, same run:
 
-* ``shaclsparql`` — minegraph.shaclsparql: pyoxigraph bulk load, then the compiled queries (warm cache);
+* ``validation.engine`` — minegraph.validation.engine: pyoxigraph bulk load, then the compiled queries (warm cache);
 * ``pyshacl`` — ``minegraph.validate.validate(project, checks=[])``, pySHACL as ``minegraph validate`` runs it;
 * ``pyrudof`` — rudof's native SHACL engine (only when ``pyrudof`` is installed; not a dependency);
-* ``shaclsparql+checks`` / ``pyshacl+checks`` — the same plus the extra checks: the 13 SPARQL checks of
-  minegraph.shaclsparql.checks against ``minegraph validate``'s 14 (treaty-reference-counts not rewritten).
+* ``validation.engine+checks`` / ``pyshacl+checks`` — the same plus the extra checks: the 13 SPARQL checks of
+  minegraph.validation.engine.checks against ``minegraph validate``'s 14 (treaty-reference-counts not rewritten).
 
 Graphs: the real graph (ontology/ + graph/*.ttl) and, unless ``--copies 1``, that graph replicated N
 times (every instance IRI under ``…/minegraph/id/`` but the concepts gets a per-copy suffix, written as
@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 INSTANCES = "https://w3id.org/minegraph/id/"
 CONCEPTS = INSTANCES + "concept/"
-ENGINES = ("shaclsparql", "pyshacl", "pyrudof", "shaclsparql+checks", "pyshacl+checks")
+ENGINES = ("engine", "pyshacl", "pyrudof", "validation.engine+checks", "pyshacl+checks")
 
 
 # -- workers: one engine, one project, one fresh process ------------------------------------
@@ -40,8 +40,8 @@ def project_files(root: Path) -> tuple[list[Path], Path]:
     return ontology + sorted((root / "graph").glob("*.ttl")), root / "ontology" / "shapes.ttl"
 
 
-def work_shaclsparql(root: Path, cache: Path) -> dict:
-    from minegraph.shaclsparql import load_store, validate_store
+def work_engine(root: Path, cache: Path) -> dict:
+    from minegraph.validation.engine import load_store, validate_store
 
     files, shapes = project_files(root)
     start = time.perf_counter()
@@ -54,8 +54,8 @@ def work_shaclsparql(root: Path, cache: Path) -> dict:
 
 
 def work_pyshacl(root: Path, cache: Path) -> dict:
-    from minegraph.paths import Project
-    from minegraph.validate import Schema, load_files, validate_graph
+    from minegraph.core.project import Project
+    from minegraph.validation.shapes import Schema, load_files, validate_graph
 
     project = Project(root)
     start = time.perf_counter()
@@ -67,9 +67,9 @@ def work_pyshacl(root: Path, cache: Path) -> dict:
             "violations": report.counts()["Violation"], "triples": report.triples}
 
 
-def work_shaclsparql_checks(root: Path, cache: Path) -> dict:
-    from minegraph.shaclsparql import load_store, validate_store
-    from minegraph.shaclsparql.checks import run_checks
+def work_engine_checks(root: Path, cache: Path) -> dict:
+    from minegraph.validation.engine import load_store, validate_store
+    from minegraph.validation.engine.checks import run_checks
 
     files, shapes = project_files(root)
     start = time.perf_counter()
@@ -82,8 +82,8 @@ def work_shaclsparql_checks(root: Path, cache: Path) -> dict:
 
 
 def work_pyshacl_checks(root: Path, cache: Path) -> dict:
-    from minegraph.paths import Project
-    from minegraph.validate import Schema, load_files, validate_graph
+    from minegraph.core.project import Project
+    from minegraph.validation.shapes import Schema, load_files, validate_graph
 
     project = Project(root)
     start = time.perf_counter()
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, dict] = {}
     with tempfile.TemporaryDirectory(prefix="validate-engines-") as scratch:
         cache = Path(scratch) / "compiled"
-        run_process("shaclsparql", ROOT, cache)  # compiles the shapes once: later runs read the cache
+        run_process("engine", ROOT, cache)  # compiles the shapes once: later runs read the cache
         graphs = [("real", ROOT, args.repeat)]
         if args.copies > 1:
             graphs.append((f"real×{args.copies}", replicate(args.copies, Path(scratch) / "replicated"), args.large_repeat))

@@ -48,7 +48,7 @@ def open_store(project=None, endpoint=None, engine="oxigraph", **options):
 def validate(project=None, **options):
     """Validate the project's graph against the shapes and the extra checks; a ValidationReport."""
     from minegraph.core.project import find_project
-    from minegraph.validation.shapes import validate as _validate
+    from minegraph.validation import validate as _validate
 
     return _validate(project or find_project(), **options)
 

@@ -3,7 +3,7 @@ prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.run`
 
 Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project|raw --query FILE``
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``queries-rdflib`` (every
-library query on rdflib, each capped); ``validate`` (``--engine pyshacl`` or ``shaclsparql``);
+library query on rdflib, each capped); ``validate`` (``--engine pyshacl`` or ``validation.engine``);
 ``network``; ``synth --output DIR --triples N`` (the generator, from the project).
 """
 

@@ -13,7 +13,7 @@ OPERATIONS = (
     ("load: minegraph OxigraphStore.memory", ("load", "project")),
     ("load: rdflib parse", ("load", "rdflib")),
     ("validate: minegraph.validate (pySHACL + checks)", ("validate", "pyshacl")),
-    ("validate: minegraph.shaclsparql", ("validate", "shaclsparql")),
+    ("validate: minegraph.validation.engine", ("validate", "validation.engine")),
     ("network: minegraph.network.analyse", ("network",)),
 )
 

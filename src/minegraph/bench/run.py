@@ -110,7 +110,7 @@ def bench_size(size: str, settings: Settings) -> dict:
         rdflib = measure("queries-rdflib", root, settings.timeout * 2, "--runs", "3", "--cap", str(settings.rdflib_cap))
         for name, figures in rdflib.get("queries", {}).items():
             result["queries"].setdefault(name, {})["rdflib"] = figures
-    for engine in ("pyshacl", "shaclsparql"):
+    for engine in ("pyshacl", "validation.engine"):
         say(f"{size}: validate ({engine})")
         result.setdefault("validate", {})[engine] = repeated("validate", root, settings, "--engine", engine)
     say(f"{size}: network")

@@ -24,14 +24,14 @@ from minegraph.core.project import Project
 from minegraph.queries.run import run_query
 from minegraph.queries.library import load_query, query_files
 from minegraph.core.rdf_io import load_graph
-from minegraph.sparql_text import substitute
+from minegraph.querylang.text import substitute
 from minegraph.store.oxigraph import OxigraphStore
 from minegraph.validation.shapes import validate
 
 #: Values for required parameters (the others run with their defaults).
 REQUIRED = {"state-history": {"state": "LVA"}}
 #: The SPARQL-over-the-store engine another helper builds; measured when importable.
-SHACL_SPARQL = "minegraph.shaclsparql"
+SHACL_SPARQL = "minegraph.validation.engine"
 
 
 class Timeout(Exception):
@@ -158,7 +158,7 @@ def run_validation(root: Path) -> dict:
 
 
 def shacl_sparql_validator() -> Callable[[Project], object] | None:
-    """The SPARQL validation engine when it exists (``minegraph.shaclsparql.validate``), else None."""
+    """The SPARQL validation engine when it exists (``minegraph.validation.engine.validate``), else None."""
     try:
         module = importlib.import_module(SHACL_SPARQL)
     except ImportError:

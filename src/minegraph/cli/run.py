@@ -32,7 +32,7 @@ def register(sub) -> None:
 def run(args) -> int:
     from minegraph.queries.run import default_store
     from minegraph.report.html import write_report
-    from minegraph.validation.shapes import validate
+    from minegraph.validation import validate
     from minegraph.validation.render import format_finding, summary
 
     project = project_from(args)

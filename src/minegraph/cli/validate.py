@@ -1,4 +1,4 @@
-"""``minegraph validate``: pySHACL and the extra checks over ontology/ + graph/*.ttl.
+"""``minegraph validate``: the shapes and the extra checks over ontology/ + graph/*.ttl (SPARQL engine, or pySHACL).
 
 Prints one line per problem (``graph/FILE: SEVERITY "label" <IRI> property: message``) and a
 summary; exits 0 when the graph conforms, 1 when it does not, 2 on unreadable input.
@@ -14,7 +14,9 @@ from . import project_from
 def register(sub) -> None:
     parser = sub.add_parser("validate", help="check the graph against the shapes and the extra checks")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--no-shacl", action="store_true", help="skip pySHACL; run only the extra checks (quick)")
+    parser.add_argument("--engine", choices=("sparql", "pyshacl"), default="sparql",
+                        help="sparql (default: the shapes as SPARQL over Oxigraph) or pyshacl (the reference engine)")
+    parser.add_argument("--no-shacl", action="store_true", help="skip the shapes; run only the extra checks (quick)")
     parser.add_argument(
         "--check", action="append", metavar="NAME", dest="checks",
         help="run only this extra check (repeatable; default: all registered checks)",
@@ -24,9 +26,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from minegraph.validation.render import format_finding, summary
-    from minegraph.validation.shapes import validate
+    from minegraph.validation import validate
 
-    report = validate(project_from(args), checks=args.checks, shacl=not args.no_shacl)
+    report = validate(project_from(args), engine=args.engine, checks=args.checks, shacl=not args.no_shacl)
     if args.format == "json":
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -1,1 +1,21 @@
-"""Validation: the SHACL shapes and the checks SHACL cannot express, one report."""
+"""Validation: the SHACL shapes and the checks SHACL cannot express, one report.
+
+Two engines give the same findings: ``sparql`` (default: the shapes compiled to SPARQL and the
+checks as SPARQL over one Oxigraph store, :mod:`minegraph.validation.sparql`) and ``pyshacl`` (the
+reference: pySHACL and the Python checks over rdflib, :mod:`minegraph.validation.shapes`).
+"""
+
+ENGINES = ("sparql", "pyshacl")
+
+
+def validate(project, *, engine: str = "sparql", checks=None, shacl: bool = True):
+    """Validate a project's ``ontology/`` + ``graph/*.ttl`` with ``engine``; a ValidationReport."""
+    if engine == "pyshacl":
+        from minegraph.validation.shapes import validate as run
+    elif engine == "sparql":
+        from minegraph.validation.sparql import validate_sparql as run
+    else:
+        from minegraph.errors import InputError
+
+        raise InputError(project.root, f"unknown validation engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    return run(project, checks=checks, shacl=shacl)

@@ -19,7 +19,7 @@ def format_finding(finding) -> str:
 
 def summary(report) -> str:
     counts = report.counts()
-    ran = ("pySHACL + " if report.shacl else "") + f"{len(report.checks)} check(s)"
+    ran = ("shapes + " if report.shacl else "") + f"{len(report.checks)} check(s)"
     verdict = "the graph conforms" if report.conforms else "the graph does NOT conform"
     return (
         f"{counts['Violation']} violation(s), {counts['Warning']} warning(s), {counts['Info']} info(s) "

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from . import CheckFinding, Context, check, text
+from .base import CheckFinding, Context, check, text
 
 MG = "https://w3id.org/minegraph/ontology#"
 XSD_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from . import CheckFinding, Context, check, text
+from .base import CheckFinding, Context, check, text
 
 #: How many other users of a dangling IRI a message names before it only counts them.
 NAMED_USERS = 3

@@ -1,4 +1,4 @@
-"""The treaty checks rewritten as SPARQL (minegraph.shaclsparql.checks.treaty) find what minegraph.checks.treaty
+"""The treaty checks rewritten as SPARQL (minegraph.validation.engine.checks.treaty) find what minegraph.validation.checks.treaty
 finds, on the real graph and on every hand-made fixture of tests/membership (wrong dates, impossible
 sequences, acts out of order, missing rules). treaty-reference-counts is not rewritten yet (it reads the
 reference CSV files)."""
@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from minegraph.checks import CheckContext, all_checks
-from minegraph.namespaces import MG, iri
-from minegraph.paths import Project
-from minegraph.rdfio import load_graph
-from minegraph.shaclsparql import load_store
-from minegraph.shaclsparql.checks import run_checks
+from minegraph.validation.checks import CheckContext, all_checks
+from minegraph.core.namespaces import MG, iri
+from minegraph.core.project import Project
+from minegraph.core.rdf_io import load_graph
+from minegraph.validation.engine import load_store
+from minegraph.validation.engine.checks import run_checks
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "membership" / "fixtures"

@@ -1,4 +1,4 @@
-"""The checks rewritten as SPARQL (minegraph.shaclsparql.checks) find what minegraph.checks finds: same
+"""The checks rewritten as SPARQL (minegraph.validation.engine.checks) find what minegraph.validation.checks finds: same
 check, focus, property, message and severity, on the real graph and on every negative fixture of
 tests/foundation/test_checks.py (the list imported from there)."""
 
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from minegraph.paths import Project
-from minegraph.shaclsparql import load_store
-from minegraph.shaclsparql.checks import run_checks
-from minegraph.validate import validate, validate_graph
+from minegraph.core.project import Project
+from minegraph.validation.engine import load_store
+from minegraph.validation.engine.checks import run_checks
+from minegraph.validation.shapes import validate, validate_graph
 
 from .conftest import foundation_module
 

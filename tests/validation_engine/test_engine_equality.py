@@ -1,4 +1,4 @@
-"""The SPARQL engine (minegraph.shaclsparql) reports exactly what pySHACL reports, as ``minegraph validate``
+"""The SPARQL engine (minegraph.validation.engine) reports exactly what pySHACL reports, as ``minegraph validate``
 runs it: same focus, path, constraint component, message, severity and shape, on the real graph, on the
 valid fixture and on every negative fixture of the shape tests (each constraint broken once).
 
@@ -14,8 +14,8 @@ import pyshacl
 import pytest
 from rdflib import RDFS, Graph, Literal
 
-from minegraph.paths import Project
-from minegraph.validate import Schema, validate, validate_graph
+from minegraph.core.project import Project
+from minegraph.validation.shapes import Schema, validate, validate_graph
 
 from .conftest import FOUNDATION, digest, foundation_module, reference_key
 
@@ -79,7 +79,7 @@ def fixture_schema(fixture_project) -> Schema:
 @pytest.fixture(scope="session")
 def reference(request, valid, fixture_project, fixture_schema, flat_ontology) -> dict[str, list[tuple]]:
     """pySHACL's findings for every case (from pytest's cache when every input is unchanged)."""
-    key = "shaclsparql/pyshacl-" + digest(SHAPES, *ONTOLOGY, fixtures.FIXTURES / "valid.ttl",
+    key = "validation.engine/pyshacl-" + digest(SHAPES, *ONTOLOGY, fixtures.FIXTURES / "valid.ttl",
                                           FOUNDATION / "test_shape_mutations.py", ROOT / "src" / "minegraph" / "validate.py")[:32] + pyshacl.__version__
     cached = request.config.cache.get(key, None)
     if cached is not None:
@@ -100,7 +100,7 @@ def cache_dir(tmp_path_factory) -> Path:
 
 
 def test_real_graph_same_findings(engine_findings, names, cache_dir):
-    from minegraph.shaclsparql import load_store, validate_store
+    from minegraph.validation.engine import load_store, validate_store
 
     from .conftest import engine_key
 

@@ -1,5 +1,5 @@
 """Both engines on one graph: pySHACL as ``minegraph validate`` runs it (the reference) and the SPARQL
-engine of minegraph.shaclsparql on an Oxigraph store loaded from the same triples. The negative fixtures
+engine of minegraph.validation.engine on an Oxigraph store loaded from the same triples. The negative fixtures
 are the mutations of tests/foundation/test_shape_mutations.py, imported from there (one list, one truth)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from minegraph.shaclsparql import load_store, validate_store
+from minegraph.validation.engine import load_store, validate_store
 
 HERE = Path(__file__).resolve().parent
 FOUNDATION = HERE.parent / "foundation"
@@ -21,7 +21,7 @@ FOUNDATION = HERE.parent / "foundation"
 
 def foundation_module(name: str):
     """A module of tests/foundation by file (the test folders are not packages)."""
-    key = f"_shaclsparql_foundation_{name}"
+    key = f"_validation.engine_foundation_{name}"
     if key not in sys.modules:
         spec = importlib.util.spec_from_file_location(key, FOUNDATION / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
@@ -46,7 +46,7 @@ def engine_key(finding, names) -> tuple:
 
 @pytest.fixture(scope="session")
 def names():
-    from minegraph.validate import _Describer
+    from minegraph.validation.shapes import _Describer
 
     return _Describer(Graph(), {})
 

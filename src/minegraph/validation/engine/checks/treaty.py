@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from . import CheckFinding, Context, check, text
+from .base import CheckFinding, Context, check, text
 
 MG = "https://w3id.org/minegraph/ontology#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

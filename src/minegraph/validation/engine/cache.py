@@ -33,7 +33,7 @@ def compiled_shapes(shapes_path: Path, cache_dir: Path | None = None) -> list[Co
     """The query set of a shapes file, from ``cache_dir`` when compiled before (written there otherwise)."""
     if cache_dir is None:
         return compile_shapes(shapes_path)
-    cache = Path(cache_dir) / f"shaclsparql-{shapes_digest(shapes_path)}.json"
+    cache = Path(cache_dir) / f"validation.engine-{shapes_digest(shapes_path)}.json"
     if cache.is_file():
         try:
             return [CompiledConstraint(**entry) for entry in json.loads(cache.read_text("utf-8"))]

@@ -1,0 +1,29 @@
+"""The checks SHACL cannot express, as SPARQL over the same Oxigraph store plus one read of each
+archived text: each ``.rq`` file of this folder answers one question, the Python around it only reads
+files and words the messages. ``run_checks(store, graph_dir)`` returns what minegraph.checks returns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from .base import REGISTRY, CheckFinding, Context, check, query_text, text  # noqa: F401 (the public names)
+
+
+def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Path] = (),
+               names: Iterable[str] | None = None) -> list[CheckFinding]:
+    """Run the named checks (all by default) over ``store``; archived texts are read under ``graph_dir``.
+    ``ontology_files`` are the files of the store that are not data (their triples are not checked)."""
+    from . import anchors, graph, treaty  # noqa: F401  (they register their checks)
+
+    ontology = ox.Store()
+    for path in map(Path, ontology_files):
+        ontology.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+    context = Context(store, Path(graph_dir), ontology)
+    selected = sorted(REGISTRY) if names is None else list(names)
+    unknown = [n for n in selected if n not in REGISTRY]
+    if unknown:
+        raise ValueError(f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(sorted(REGISTRY))}")
+    return sorted((f for name in selected for f in REGISTRY[name](context)), key=CheckFinding.sort_key)
