@@ -55,7 +55,7 @@ def test_broken_project_exits_1_with_one_line_per_problem_and_a_summary(new_proj
         "mg:stance: A stance assessment needs exactly one stance (mg:stance)  [shape mgsh:StanceAssessment-stance]",
     ]
     assert lines[-1].startswith("2 violation(s), 0 warning(s), 0 info(s) in ")
-    assert lines[-1].endswith("(pySHACL + 9 check(s)): the graph does NOT conform")
+    assert lines[-1].endswith("(shapes + 9 check(s)): the graph does NOT conform")
 
 
 def test_json_output_lists_the_findings(new_project, capsys):

@@ -7,6 +7,7 @@ so that a conforming run is one store load and a few hundred small queries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -97,7 +98,16 @@ def reference_counts(store, project) -> list:
 
 def _describe(store, project, data_files, raw) -> list[Finding]:
     """Findings with labels, files and prefixed names (only now is rdflib's prefix table loaded)."""
-    from minegraph.querylang.terms import compact
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import NamespaceManager
+
+    from minegraph.core.namespaces import bind_prefixes
+
+    names = NamespaceManager(bind_prefixes(Graph()), bind_namespaces="none")
+    names.bind("mgsh", "https://w3id.org/minegraph/shapes#")
+
+    def compact(iri: str) -> str:
+        return names.normalizeUri(URIRef(iri))
 
     files = _subject_files(project, data_files, {f.focus for _, f in raw if f.focus})
     out = []
@@ -112,9 +122,10 @@ def _describe(store, project, data_files, raw) -> list[Finding]:
 
 
 def _curie(compact, iri: str) -> str:
-    if iri.startswith("https://w3id.org/minegraph/shapes#"):
-        return "mgsh:" + iri.rsplit("#", 1)[1]
-    return compact(iri) if "://" in iri and " " not in iri and not iri.startswith(("(", "^", "<")) else iri
+    """Prefixed names for the IRIs of an IRI or of a SHACL path in SPARQL notation (``^<…>``, ``(<a>|<b>)``)."""
+    if not iri.startswith(("(", "^", "<")):
+        return compact(iri)
+    return re.sub(r"<([^<>\s]+)>", lambda m: compact(m.group(1)), iri)
 
 
 def _label(store, focus: str | None) -> str | None:
