@@ -134,11 +134,11 @@ def _statement(record, assessments, text, archive, actors, decisions, suggestion
     lines = toml_table("statement", fields + ([("occurrence", occurrence)] if occurrence > 1 else []))
     span = suggestions.get(record.get("quote"), {})
     for table in assessments:
-        lines += ["", *_assessment(table, decisions, span, reviewer, result)]
+        lines += ["", *_assessment(table, decisions, span, reviewer, result, text)]
     return lines
 
 
-def _assessment(record, decisions, suggested, reviewer, result) -> list[str]:
+def _assessment(record, decisions, suggested, reviewer, result, text: str) -> list[str]:
     _known(record, "statement.assessment")
     about, stance = record.require("about"), record.require("stance")
     if about not in decisions:
@@ -149,15 +149,19 @@ def _assessment(record, decisions, suggested, reviewer, result) -> list[str]:
     if method not in ("suggested", "accepted"):
         raise record.error(f"method {method!r}: a reviewed draft has method = \"suggested\" or \"accepted\"")
     untouched = method == "suggested" and suggested.get(about) == stance
+    words = record.get("rests_on")
+    rests_on = words if words and words in text else None  # the graph keeps only words found verbatim
+    note = record.get("note") or ("suggested by the extractor" if untouched else "reviewed")
+    if words and rests_on is None:
+        note = f"{note} (cue words: {words})"
     if untouched:
         result.suggested += 1
         fields = [("about", about), ("stance", stance), ("method", "suggested"), ("by", EXTRACTOR),
-                  ("confidence", record.get("confidence")), ("rests_on", record.get("rests_on"))]
+                  ("confidence", record.get("confidence")), ("rests_on", rests_on)]
     else:
         result.accepted += 1
         fields = [("about", about), ("stance", stance), ("method", "accepted"), ("by", reviewer),
-                  ("rests_on", record.get("rests_on"))]
-    note = record.get("note") or ("suggested by the extractor" if untouched else "reviewed")
+                  ("rests_on", rests_on)]
     return toml_table("statement.assessment", fields + [("note", note)])
 
 

@@ -23,11 +23,18 @@ ORGANISATION_TYPES = {
 
 @part("actors.ttl", order=50)
 def build_actors(context) -> Graph:
-    """The ``actors.ttl`` part."""
-    path = context.project.curation_dir / "actors.toml"
-    document, lines = load_toml(path)
+    """The ``actors.ttl`` part: ``curation/actors.toml``, then the actors first named by accepted sources
+    (``curation/actors/<source>.toml``, written by ``minegraph accept``)."""
     resolve = Resolver(context.sources)
     g = new_graph()
+    curation = context.project.curation_dir
+    for path in [curation / "actors.toml", *sorted((curation / "actors").glob("*.toml"))]:
+        _actors_file(g, path, resolve)
+    return g
+
+
+def _actors_file(g: Graph, path, resolve: Resolver) -> None:
+    document, lines = load_toml(path)
     for record in records(document, lines, path, "organisation"):
         _organisation(g, record, resolve)
     for record in records(document, lines, path, "person"):
@@ -42,7 +49,6 @@ def build_actors(context) -> Graph:
         _membership(g, record, resolve)
     for record in records(document, lines, path, "place"):
         _actor(g, record, resolve, "place", [MG.Place])
-    return g
 
 
 def _actor(g: Graph, record: Record, resolve: Resolver, kind: str, types: list[URIRef]) -> URIRef:

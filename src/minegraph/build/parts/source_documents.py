@@ -23,7 +23,8 @@ DOCUMENT_CLASSES = {"NewsArticle", "Report", "OfficialStatement", "LegalText", "
 
 #: TOML keys copied into AssertionSpec fields unchanged.
 _PLAIN = ("speaker_as_reported", "cue", "attribution_note", "after", "measure",
-          "value", "qualifier", "unit", "period", "user_kind", "certainty", "mode", "quote")
+          "value", "qualifier", "unit", "period", "user_kind", "certainty", "mode", "quote",
+          "occurrence")  # the n-th match of a quote that occurs more than once (written by minegraph accept)
 _DATES = ("date", "earliest", "latest", "as_of")
 _REFS = ("speaker", "capacity", "used_by", "place")
 
