@@ -17,7 +17,7 @@ export-tools:
 
 ## The export tests, rapper included.
 test-export: $(STAMP) export-tools
-	$(BIN)/python -m pytest tests/publish_export -q
+	$(BIN)/python -m pytest tests/publish/export -q
 
 ## Regenerate the committed JSON-LD context from the ontology (a test fails while it is stale).
 export-context: $(STAMP)

@@ -17,7 +17,7 @@ from minegraph.core.rdf_io import load_graph
 from minegraph.validation.engine import load_store
 from minegraph.validation.engine.checks import run_checks
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "membership" / "fixtures"
 PROJECT = Project(ROOT)
 ONTOLOGY = PROJECT.ontology_files()

@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from minegraph.validation.engine import load_store, validate_store
 
 HERE = Path(__file__).resolve().parent
-FOUNDATION = HERE.parent / "foundation"
+FOUNDATION = HERE.parent  # tests/validation: the shape and check tests of the pySHACL engine
 
 
 def foundation_module(name: str):

@@ -16,7 +16,7 @@ from minegraph.validation.shapes import validate, validate_graph
 
 from .conftest import foundation_module
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 cases = foundation_module("test_checks")
 fixtures = foundation_module("conftest")
 ONTOLOGY = Project(ROOT).ontology_files()

@@ -19,7 +19,7 @@ from minegraph.validation.shapes import Schema, validate, validate_graph
 
 from .conftest import FOUNDATION, digest, foundation_module, reference_key
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 mutations = foundation_module("test_shape_mutations")
 fixtures = foundation_module("conftest")
@@ -80,7 +80,7 @@ def fixture_schema(fixture_project) -> Schema:
 def reference(request, valid, fixture_project, fixture_schema, flat_ontology) -> dict[str, list[tuple]]:
     """pySHACL's findings for every case (from pytest's cache when every input is unchanged)."""
     key = "validation.engine/pyshacl-" + digest(SHAPES, *ONTOLOGY, fixtures.FIXTURES / "valid.ttl",
-                                          FOUNDATION / "test_shape_mutations.py", ROOT / "src" / "minegraph" / "validate.py")[:32] + pyshacl.__version__
+                                          FOUNDATION / "test_shape_mutations.py", ROOT / "src" / "minegraph" / "validation" / "shapes.py")[:32] + pyshacl.__version__
     cached = request.config.cache.get(key, None)
     if cached is not None:
         return {case: [tuple(f) for f in findings] for case, findings in cached.items()}

@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from minegraph.publish.export import export
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def expected_files(root: Path = ROOT) -> list[Path]:
