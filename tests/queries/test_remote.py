@@ -167,6 +167,16 @@ def test_a_reply_that_is_not_sparql_json_is_refused(scripted):
         RemoteStore(url).query("SELECT * WHERE { ?s ?p ?o }")
 
 
+@pytest.mark.parametrize("media, name", [("application/rdf+xml", "RDF/XML"), ("application/ld+json", "JSON-LD")])
+def test_rdf_xml_and_json_ld_answers_are_refused_unread(scripted, media, name):
+    handler, url = scripted
+    bomb = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+            b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>')
+    handler.body, handler.content_type = bomb, media
+    with pytest.raises(EndpointError, match=f"answered {name}, which minegraph refuses"):
+        RemoteStore(url).query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+
+
 def test_requests_carry_minegraph_user_agent_and_no_comments(scripted):
     from minegraph import __version__
 

@@ -32,8 +32,10 @@ _RDF_TYPES = {
     "text/turtle": "TURTLE",
     "application/x-turtle": "TURTLE",
     "application/turtle": "TURTLE",
-    "application/rdf+xml": "RDF_XML",
 }
+#: Formats asked for by no request of minegraph and refused when sent: RDF/XML can expand XML entities
+#: (a kilobyte answer into gigabytes), JSON-LD can make its reader fetch remote contexts.
+_REFUSED_TYPES = {"application/rdf+xml": "RDF/XML", "application/ld+json": "JSON-LD"}
 _UPLOAD_TYPES = {".nt": "application/n-triples", ".ttl": "text/turtle"}
 
 
@@ -119,7 +121,12 @@ class RemoteStore(Store):
     def _triples(self, body: bytes, content_type: str):
         import pyoxigraph
 
-        kind = _RDF_TYPES.get(content_type.split(";")[0].strip().lower())
+        media = content_type.split(";")[0].strip().lower()
+        if media in _REFUSED_TYPES:
+            raise EndpointError(f"{self.endpoint}: the server answered {_REFUSED_TYPES[media]}, which minegraph refuses "
+                                "(it asks for N-Triples or Turtle only; RDF/XML and JSON-LD can expand entities or "
+                                "fetch remote contexts)")
+        kind = _RDF_TYPES.get(media)
         if kind is None:
             raise EndpointError(f"{self.endpoint}: expected RDF triples, got {content_type or 'no content type'}")
         try:
