@@ -149,3 +149,15 @@ def test_ambiguous_words_list_the_candidates(store):
 def test_nothing_to_trace_is_a_clear_error(store, text, message):
     with pytest.raises(TraceError, match=message):
         resolve(store, text)
+
+
+def test_an_archive_path_leaving_the_project_is_never_read(snapshot, tmp_path):
+    from minegraph.provenance.cards import _archive_text
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the card")
+    outside = "../" * 12 + str(secret).lstrip("/")
+    assert _archive_text(snapshot, outside) == (None, None)
+    assert _archive_text(snapshot, "sources/../../ontology/minegraph.ttl") == (None, None)
+    file, text = _archive_text(snapshot, "sources/euronews-2025-04-10-anti-personnel-mines.txt")
+    assert text is not None and file.name.endswith(".txt")

@@ -223,9 +223,14 @@ def _chain(store, node: URIRef) -> list[Document]:
 
 
 def _archive_text(project, path: str | None) -> tuple[Path | None, str | None]:
+    """The archived file and its text; a path that leaves graph/sources/ (``../../etc/passwd``, a
+    symbolic link out) is never read: the card then says the file was not found."""
     if not path:
         return None, None
+    sources = (Path(project.graph_dir) / "sources").resolve()
     file = Path(project.graph_dir) / path
+    if not file.resolve().is_relative_to(sources):
+        return None, None
     try:
         return file, file.read_text(encoding="utf-8")
     except OSError:
