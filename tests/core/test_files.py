@@ -1,0 +1,96 @@
+"""Outputs go only to regular files, atomically; a directory is replaced whole or not at all, under a lock;
+a build killed at any point leaves graph/ wholly old or wholly new, and the next build recovers."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from minegraph.core.files import atomic_write, locked, replaced_directory
+from minegraph.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("make, what", [
+    (lambda p: p.symlink_to(p.parent / "elsewhere"), "a symbolic link"),
+    (lambda p: p.mkdir(), "a directory"),
+    (lambda p: os.mkfifo(p), "a FIFO"),
+])
+def test_only_regular_files_are_replaced(tmp_path, make, what):
+    target = tmp_path / "out.txt"
+    make(target)
+    with pytest.raises(InputError, match=f"is {what}; outputs are written only to regular files"):
+        atomic_write(target, b"data")
+    assert not target.is_file() or target.is_symlink()
+
+
+def test_a_device_is_never_replaced():
+    with pytest.raises(InputError, match="is a device"):
+        atomic_write(Path("/dev/null"), b"data")
+    assert Path("/dev/null").is_char_device()
+
+
+def test_an_unwritable_place_is_an_error_not_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="cannot write here"):
+        atomic_write(blocker / "below" / "out.txt", b"data")
+
+
+def test_a_failure_inside_the_block_keeps_the_old_directory(tmp_path):
+    target = tmp_path / "graph"
+    target.mkdir()
+    (target / "a.ttl").write_text("old")
+    with pytest.raises(RuntimeError):
+        with replaced_directory(target, "build") as staging:
+            (staging / "a.ttl").write_text("new")
+            raise RuntimeError("disk full")
+    assert (target / "a.ttl").read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir() if "staging" in p.name] == []
+
+
+def test_a_second_run_is_refused_while_the_first_holds_the_lock(tmp_path):
+    target = tmp_path / "graph"
+    target.mkdir()
+    with locked(target, "build"):
+        with pytest.raises(InputError, match="another build is running on it"):
+            with locked(target, "build"):
+                pass
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_build_killed_at_random_points_leaves_graph_old_or_new(tmp_path):
+    for part in ("ontology", "graph", "queries", "curation"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    graph = tmp_path / "graph"
+    old = _tree(graph)
+    subprocess.run([sys.executable, "-m", "minegraph", "--project", str(tmp_path), "build"], check=True, capture_output=True)
+    (graph / "actors.ttl").write_bytes(old["actors.ttl"] + b"# an edit the build will undo\n")
+    edited = _tree(graph)
+    new = old
+    rng = random.Random(7)
+    for _ in range(5):
+        process = subprocess.Popen([sys.executable, "-m", "minegraph", "--project", str(tmp_path), "build"],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.2, 2.5))
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert _tree(graph) in (edited, new), "graph/ is a mix of two builds"
+        if _tree(graph) == new:
+            (graph / "actors.ttl").write_bytes(edited["actors.ttl"])
+    done = subprocess.run([sys.executable, "-m", "minegraph", "--project", str(tmp_path), "build"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert _tree(graph) == new
+    assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
