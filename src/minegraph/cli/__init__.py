@@ -27,6 +27,7 @@ COMMANDS = (
     "report",
     "ingest",
     "export",
+    "synth",
 )
 
 
