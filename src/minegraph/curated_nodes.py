@@ -173,7 +173,7 @@ def _alternative(g: Graph, readings: Readings, record: Record) -> URIRef:
         raise record.error(f"property {prop!r}: expected one of {', '.join(ALTERNATIVE_PROPERTIES)}")
     value = record.require("value")
     kind, owner_slug = str(owner).rsplit("/", 2)[1:]
-    node = iri(kind, f"{owner_slug}-alternative-{slugify(prop)}-{value}")
+    node = iri("alternative", f"{kind}-{owner_slug}-{slugify(prop)}-{value}")
     describe(g, node, [MG.AlternativeReport], f"Alternative report: {prop} {value}", comment=record.get("comment"))
     g.add((owner, MG.alternativeReport, node))
     g.add((node, MG.ofProperty, MG[prop]))

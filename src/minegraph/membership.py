@@ -18,7 +18,7 @@ from .cell_readings import Readings
 from .convention import TREATY, build_convention, timing_rules
 from .curated_nodes import build_records
 from .errors import InputError
-from .namespaces import MG, PROV, SKOS, WD, concept, iri
+from .namespaces import MG, SKOS, WD, concept, iri
 from .rdfbuild import cite, dates, describe, new_graph, text
 from .reference_data import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from .treaty_rules import ARTICLE_17, TimingRule, ordinal
@@ -163,6 +163,7 @@ def _entry_into_force(g: Graph, party: Party, state: URIRef, consent: URIRef, ru
     if stated:
         day, phrase = stated
         _act(g, node, MG.EntryIntoForceForState, label, state, day, docs)
+        g.add((node, MG.consequenceOf, consent))
         why = "the date of effect the depositary records for a succession (Article 17 does not apply)" \
             if party.method == "succession" else "minegraph validate compares it with Article 17"
         g.add((node, RDFS.comment, text(f"As the reference notes state it (“{phrase}”); {why}.")))
@@ -175,7 +176,7 @@ def _entry_into_force(g: Graph, party: Party, state: URIRef, consent: URIRef, ru
     dates(g, node, exact=day.isoformat())
     g.add((node, MG.dateBasis, concept("date-basis", "derived-article-17")))
     g.add((node, MG.derivedByRule, rule.node))
-    g.add((node, PROV.wasDerivedFrom, consent))
+    g.add((node, MG.consequenceOf, consent))
     basis = (f"the Convention's own entry into force: the deposit ({party.consent_date}) was on or before the "
              f"{ordinal(rule.instrument_threshold)} deposit ({threshold})") if paragraph.endswith("(1)") \
         else f"the first day of the {ordinal(rule.months_after)} month after the deposit of {party.consent_date}"
