@@ -18,7 +18,7 @@ from .cell_readings import Readings
 from .convention import TREATY, build_convention, timing_rules
 from .curated_nodes import build_records
 from .errors import InputError
-from .namespaces import MG, SKOS, WD, concept, iri
+from .namespaces import DCTERMS, MG, SKOS, WD, concept, iri
 from .rdfbuild import cite, dates, describe, new_graph, text
 from .reference_data import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from .treaty_rules import ARTICLE_17, TimingRule, ordinal
@@ -102,10 +102,25 @@ def build_treaty_acts(context) -> Graph:
         _entry_into_force(g, party, state, consent, rule, threshold, docs)
     readings = Readings(context)
     build_records(g, readings, csv="parties")
-    for record in readings.records("decision", "parties"):  # the consent is a step of the state's decision
+    for record in readings.records("decision", "parties"):  # the deposit carries out the state's decision
         party = next(p for p in parties if p.iso3 == record.require("state"))
-        g.add((iri("event", f"{party.iso3}-{party.instrument.lower()}"), MG.partOf, iri("decision", record.require("id"))))
+        g.add((iri("event", f"{party.iso3}-{party.instrument.lower()}"), MG.carriesOut, iri("decision", record.require("id"))))
+    for party in parties:
+        _prefer_sources(g, context, iri("state", party.iso3))
     return g
+
+
+def _prefer_sources(g: Graph, context, state: URIRef) -> None:
+    """A party's acts share its row's sources, except a page that gives another value for the act
+    (the source of an alternative report of it, as Matangi Tonga's 26 June for Tonga's deposit); the
+    best-ranked remaining one is the act's mg:preferredSource."""
+    for act in sorted(g.subjects(MG.actor, state)):
+        for alternative in g.objects(act, MG.alternativeReport):
+            for doc in g.objects(alternative, DCTERMS.source):
+                g.remove((act, DCTERMS.source, doc))
+        best = context.sources.best_document(sorted(g.objects(act, DCTERMS.source)))
+        if best is not None:
+            g.add((act, MG.preferredSource, best))
 
 
 def _act(g: Graph, node: URIRef, cls: URIRef, label: str, state: URIRef, day: date | None, docs) -> URIRef:
@@ -129,7 +144,12 @@ def _consent(g: Graph, party: Party, state: URIRef, docs) -> URIRef:
         year = party.consent_year
         dates(g, node, earliest=f"{year}-01-01", latest=f"{year}-12-31")
         g.add((node, MG.dateAsStated, Literal(str(year))))
-        g.add((node, RDFS.comment, text(f"Deposit date not found; the reference gives only the year ({party.status}).")))
+        g.add((node, MG.valueNotFound, MG.date))
+        g.add((node, RDFS.comment, text(
+            f"Deposit date not found; the reference gives only the year ({party.status}). The Convention enters into "
+            "force for the state on the first day of the sixth month after the deposit (Article 17(2)), so that date is "
+            "unknown too: the graph has no entry into force for the state, and in-force-on-date reports it as unknown "
+            "from the first day of the year.")))
     if party.notes:
         g.add((node, RDFS.comment, text(f"Reference note: {party.notes}")))
     return node
