@@ -146,5 +146,8 @@ def test_ukraine_suspension_is_contested_and_has_no_date_of_effect(real_graph):
     assert set(real_graph.objects(decision, MG.contestedBy)) == {iri("organisation", "human-rights-watch"),
                                                                   iri("organisation", "icbl-cmc")}
     assert "remains listed as a State Party" in str(real_graph.value(decision, MG.legalEffect))
-    steps = set(real_graph.subjects(MG.partOf, decision))
-    assert not any((step, RDF.type, MG.WithdrawalTakingEffect) in real_graph for step in steps)
+    steps = set(real_graph.subjects(MG.carriesOut, decision))
+    assert (iri("event", "UKR-suspension-notification"), RDF.type, MG.SuspensionNotification) in real_graph
+    assert iri("event", "UKR-suspension-notification") in steps
+    consequences = {e for step in steps for e in real_graph.subjects(MG.consequenceOf, step)}
+    assert not any((e, RDF.type, MG.WithdrawalTakingEffect) in real_graph for e in consequences | steps)

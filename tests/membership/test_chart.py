@@ -55,3 +55,13 @@ def test_importing_the_charts_module_does_not_import_matplotlib():
     code = "import sys, minegraph.report.charts; print('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_chart_is_drawn_to_the_last_date_the_graph_holds_not_to_the_clock(store, tmp_path):
+    from minegraph.report.charts import last_date
+
+    assert last_date(store) == date(2026, 2, 20)  # Poland's withdrawal takes effect
+    default = membership_chart(store, tmp_path / "default")
+    explicit = membership_chart(store, tmp_path / "explicit", today=date(2026, 2, 20))
+    assert default[0].read_bytes() == explicit[0].read_bytes()  # the PNG (the SVG's element ids are random)
+    assert "20 February 2026" in default[1].read_text(encoding="utf-8")

@@ -11,7 +11,7 @@ from minegraph.build.parts.convention import timing_rules
 from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, TimingRule, add_months, ordinal, rule_from_graph
 
 ART17 = TimingRule(ARTICLE_17, "17", 6, True, 40)
-ART20 = TimingRule(ARTICLE_20, "20", 6, False)
+ART20 = TimingRule(ARTICLE_20, "20(3)", 6, False)
 
 
 def test_article_17_gives_the_first_day_of_the_sixth_month_after_the_deposit():

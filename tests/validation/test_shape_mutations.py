@@ -21,6 +21,7 @@ POS1, QS1 = iri("selector", "fixture-01-ozols-defend-position"), iri("selector",
 POS2, QS2 = iri("selector", "fixture-02-countries-contaminated-position"), iri("selector", "fixture-02-countries-contaminated-quote")
 AR, DOC = iri("archive", "fixture-article.txt"), iri("source", "fixture-article")
 REPORT = iri("source", "monitor-report")
+BILL = iri("source", "lva-withdrawal-bill")
 TREATY, OTHER_TREATY = iri("treaty", "apmbc"), iri("treaty", "ccm")
 R17, R20, EIF = iri("rule", "apmbc-article-17"), iri("rule", "apmbc-article-20"), iri("event", "LVA-entry-into-force")
 LVA, LTU = iri("state", "LVA"), iri("state", "LTU")
@@ -99,6 +100,8 @@ CASES = [
     Case("Range-treaty", "Class", DEC, swap(DEC, MG.treaty, DOC)),
     Case("Range-rule", "Class", EIF, swap(EIF, MG.derivedByRule, TREATY)),
     Case("Range-alternativeReport", "Class", VOTE, extra(VOTE, MG.alternativeReport, DOC)),
+    Case("PreferredSource-url", "MinCount", BILL, extra(SIG, MG.preferredSource, BILL)),
+    Case("PreferredSource-rank", "MinCount", REPORT, extra(RAT, MG.preferredSource, REPORT)),
     Case("Range-post", "Class", M1, swap(M1, MG.post, MOD)),
     Case("Range-place", "Or", VOTE, swap(VOTE, MG.place, MOD)),
     Case("Range-mentions", "Or", MU, extra(MU, MG.mentions, DOC)),

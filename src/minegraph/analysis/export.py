@@ -1,6 +1,6 @@
 """GraphML and GEXF files of the network graphs, for Gephi, Cytoscape and yEd.
 
-Attributes are made portable first: lists become ``"; "``-joined text, ``None`` is left out, dates are
+Attributes are made portable first: lists become ``"; "``-joined text, ``None`` and ``""`` are left out, dates are
 ISO strings. In GEXF, ``start``/``end`` become the Gephi time interval of a node or edge (networkx then
 writes ``mode="dynamic" timeformat="date"``) and ``*_history`` lists of ``(value, start, end)`` become
 dynamic attributes (``status_history`` → ``status`` over time). Files are written atomically.
@@ -31,7 +31,7 @@ def _portable(value):
 def _clean(data: dict, dynamic: bool) -> dict:
     out = {}
     for key, value in data.items():
-        if value is None:
+        if value is None or value == "":  # an unknown value is left out, not written as an empty string
             continue
         if dynamic and key.endswith(HISTORY):
             out[key[: -len(HISTORY)]] = [(v, start, end) for v, start, end in value]

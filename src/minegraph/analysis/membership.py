@@ -25,15 +25,17 @@ ACTS_QUERY = """SELECT ?state ?stateLabel ?iso3 ?treaty ?treatyLabel ?class ?dat
 ORDER BY ?iso3 ?date"""
 
 #: Act class → (edge attribute holding its date, status of the state from that date, rank: the order of acts
-#: on a same day, and a later act of lower rank never steps the status back).
+#: on a same day, and a later act of lower rank never steps the status back). A deposit of withdrawal and a
+#: suspension notification change no status: the Convention stays in force for the state until the withdrawal
+#: takes effect (Article 20(3)), as in the query in-force-on-date; their dates are edge attributes.
 ACTS = {
     "Signature": ("signed", "signatory", 0),
     "Ratification": ("consented", "consented", 1),
     "Accession": ("consented", "consented", 1),
     "Succession": ("consented", "consented", 1),
     "EntryIntoForceForState": ("in_force", "in force", 2),
-    "SuspensionNotification": ("suspension_notified", "in force, suspension notified (contested)", 3),
-    "WithdrawalInstrumentDeposit": ("withdrawal_deposited", "withdrawing", 4),
+    "SuspensionNotification": ("suspension_notified", None, 3),
+    "WithdrawalInstrumentDeposit": ("withdrawal_deposited", None, 4),
     "WithdrawalTakingEffect": ("withdrawn", "withdrawn", 5),
 }
 
@@ -55,7 +57,8 @@ def membership_graph(store) -> nx.DiGraph:
         name = row["class"].rsplit("#", 1)[-1]
         attribute, status, order = ACTS[name]
         day = row["date"].isoformat()
-        acts.setdefault((state, treaty), []).append((day, order, status))
+        if status is not None:
+            acts.setdefault((state, treaty), []).append((day, order, status))
         data = graph.get_edge_data(state, treaty) or {}
         data[attribute] = day
         if row["instrument"]:

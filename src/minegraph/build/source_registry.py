@@ -167,6 +167,13 @@ class SourceRegistry:
         """The most authoritative of several URLs (lowest rank; unranked last; first on ties)."""
         return min(urls, key=lambda url: self.quality[url].rank if url in self.quality else 99)
 
+    def best_document(self, docs: list[URIRef]) -> URIRef | None:
+        """The best-ranked of several cited documents that have a URL and a rank (first on ties), or None."""
+        ranked = [(int(rank), i, doc) for i, doc in enumerate(docs)
+                  if (rank := self.graph.value(doc, MG.authorityRank)) is not None
+                  and self.graph.value(doc, SCHEMA.url) is not None]
+        return min(ranked)[2] if ranked else None
+
     def cite_all(self, urls: str) -> list[URIRef]:
         """Cite every URL of a whitespace-separated cell, in order, without repeats."""
         seen: list[URIRef] = []

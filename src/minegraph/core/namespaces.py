@@ -46,6 +46,7 @@ KINDS = (
     "interval",  # time:Interval
     "instant",  # time:Instant, one per date
     "dataset",  # VoID/DCAT descriptions
+    "alternative",  # mg:AlternativeReport: a value other sources give for a property of a node
 )
 
 #: Controlled vocabularies (SKOS concept schemes): ``id/concept/<scheme>/<slug>``.

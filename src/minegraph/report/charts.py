@@ -1,5 +1,6 @@
 """The membership chart: how many states were bound by the Convention, from its adoption in 1997
-to today, with the 2025–2026 withdrawals marked and labelled.
+to the last date the graph holds (not the clock's today, so a committed chart does not change when
+it is redrawn), with the 2025–2026 withdrawals marked and labelled.
 
 Counts are computed by SPARQL over the graph (the same definitions as the in-force-on-date and
 consented-by-date queries), not by walking triples in Python. matplotlib is the optional extra
@@ -42,6 +43,11 @@ WHERE {
 }
 GROUP BY ?day
 ORDER BY ?day
+"""
+
+#: The last date of any dated node of the graph: the date the chart is drawn to by default.
+LAST_DATE_QUERY = PREFIXES + """
+SELECT (MAX(?day) AS ?last) WHERE { ?node mg:date ?day }
 """
 
 #: Dates to mark: the Convention's entry into force, withdrawals taking effect, suspensions notified.
@@ -96,14 +102,23 @@ def marks(source) -> list[tuple[datetime.date, str, str]]:
     return [(day, kind, texts[kind](codes)) for (day, kind), codes in sorted(grouped.items())]
 
 
+def last_date(source) -> datetime.date:
+    """The latest mg:date in the graph (for the 2025 withdrawals: Poland's taking effect, 20 February 2026)."""
+    rows = select(source, LAST_DATE_QUERY)
+    if not rows or rows[0]["last"] is None:
+        raise ValueError("the graph holds no dated node to draw the chart to")
+    return rows[0]["last"]
+
+
 def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | None = None,
                      progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Draw the chart and write ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
+    """Draw the chart to ``today`` (default: the last date the graph holds) and write
+    ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
     require("matplotlib", "plot")
     from matplotlib.dates import DateFormatter, MonthLocator, YearLocator
     from matplotlib.figure import Figure
 
-    today = today or datetime.date.today()
+    today = today or last_date(store_or_graph)
     series = membership_series(store_or_graph)
     events = marks(store_or_graph)
     if not series:
@@ -123,7 +138,7 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
         axes.step(days, in_force, where="post", color="#1f5fa8", linewidth=2.2, label="In force for the state (Article 17)")
         axes.step(days, consented, where="post", color="#d9822b", linewidth=1.4, linestyle="--",
                   label="Consented: instrument deposited")
-        axes.set_xlim(first, today)
+        axes.set_xlim(first, today + datetime.timedelta(days=max(20, (today - first).days // 30)))  # room for the last step
         axes.set_title(title, fontsize=12)
         axes.set_xlabel("Date")
         axes.set_ylabel("Number of states")
@@ -141,7 +156,7 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
     figure.suptitle("States bound by the Anti-Personnel Mine Ban Convention (Ottawa, 1997)", fontsize=15, fontweight="bold")
     figure.get_layout_engine().set(h_pad=0.15)
     figure.supxlabel("Counted over the 197 states of the reference universe. Entry into force as stated or derived by Article 17; "
-                     "a withdrawal takes effect six months after its deposit (Article 20).\nUkraine's 2025 suspension is not a "
+                     "a withdrawal takes effect six months after its deposit (Article 20(3)).\nUkraine's 2025 suspension is not a "
                      "withdrawal: Ukraine stays a party. Lebanon's 2026 accession has no known deposit date and is not counted.",
                      fontsize=9, color="#444444")
     out_dir = Path(out_dir)

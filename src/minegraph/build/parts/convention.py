@@ -78,13 +78,13 @@ def build_convention(context) -> Graph:
     conference = iri("organisation", adoption.require("decided_by"))
     describe(g, conference, [MG.Organisation], adoption.require("decided_by_label"))
     cite(g, conference, sources(adoption))
-    _dated_act(g, ADOPTION, [MG.TreatyAdoption, MG.Decision], adoption, sources(adoption))
+    _dated_act(g, ADOPTION, [MG.TreatyAdoption, MG.Decision], adoption, sources(adoption), context.sources)
     g.add((ADOPTION, MG.decidedBy, conference))
     g.add((ADOPTION, MG.decisionType, concept("decision-type", "adoption")))
     _dated_act(g, OPENING, [MG.OpeningForSignature], single(document, lines, path, "opening"),
-               sources(single(document, lines, path, "opening")))
+               sources(single(document, lines, path, "opening")), context.sources)
     entry = single(document, lines, path, "entry_into_force")
-    _dated_act(g, ENTRY_INTO_FORCE, [MG.TreatyEntryIntoForce], entry, sources(entry))
+    _dated_act(g, ENTRY_INTO_FORCE, [MG.TreatyEntryIntoForce], entry, sources(entry), context.sources)
 
     for record in records(document, lines, path, "rule"):
         rule = _rule(record)
@@ -106,12 +106,15 @@ def build_convention(context) -> Graph:
     return g
 
 
-def _dated_act(g: Graph, node: URIRef, types: list[URIRef], record: Record, docs: list[URIRef]) -> None:
+def _dated_act(g: Graph, node: URIRef, types: list[URIRef], record: Record, docs: list[URIRef], sources) -> None:
     describe(g, node, types, record.require("label"), comment=record.get("note"))
     g.add((node, MG.treaty, TREATY))
     dates(g, node, exact=record.date("date") or _missing(record, "date"))
     g.add((node, MG.dateBasis, concept("date-basis", "stated")))
     cite(g, node, docs)
+    best = sources.best_document(docs)
+    if best is not None:
+        g.add((node, MG.preferredSource, best))
 
 
 def _missing(record: Record, key: str):

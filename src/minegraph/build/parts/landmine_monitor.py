@@ -2,7 +2,9 @@
 press, and the measure vocabulary that claims of any source share.
 
 Each row of ``landmine_monitor_facts.csv`` is one claim: spoken by ICBL-CMC, derived from
-the report, appearing in the best-ranked page that reports it, citing every URL of the row.
+the report, citing the pages field_sources.csv says support the figure (the unverified ones,
+marked so, when none does) and appearing in the best-ranked of them; a page that gives another
+value is an alternative report (``[[alternative]]`` in ``curation/measures.toml``).
 A row whose figure counts a known measure (``curation/measures.toml``) is a quantitative
 claim with its number parsed from the text; the text is always kept as written.
 """
@@ -18,7 +20,8 @@ from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from minegraph.build.records import load_toml, records
 from minegraph.errors import InputError
-from minegraph.core.namespaces import MG, PROV, SKOS, concept, iri, scheme_iri, slugify
+from minegraph.build.reference.fact_sources import FieldSources, check_alternatives, cite_fact
+from minegraph.core.namespaces import MG, PROV, RDF, SKOS, concept, iri, scheme_iri, slugify
 from minegraph.build.rdf import cite, describe, new_graph, text
 from minegraph.build.registry import part
 
@@ -57,10 +60,33 @@ def build_landmine_monitor(context) -> Graph:
         reader = csv.DictReader(handle)
         rows = [(reader.line_num, row) for row in reader]
     reports = _reports(context, path, rows)
+    fields = FieldSources(context.project.reference_dir)
+    alternatives = _alternatives(g, context)
     for line, row in rows:
         if row["figure"] != "release date":
-            _figure_claim(g, context, path, line, row, reports, measures)
+            _figure_claim(g, context, fields, path, line, row, reports, measures)
+    for claim in alternatives:
+        if (claim, RDF.type, MG.Claim) not in g:
+            raise alternatives[claim].error(f"{claim} is not a Landmine Monitor figure of the graph")
     return g
+
+
+def _alternatives(g: Graph, context) -> dict:
+    """[[alternative]] records of measures.toml: another value a page gives for a figure (mg:valueText)."""
+    path = context.project.curation_dir / "measures.toml"
+    document, lines = load_toml(path)
+    found = {}
+    for record in records(document, lines, path, "alternative"):
+        claim = iri("claim", record.require("of").removeprefix("claim:"))
+        value = record.require("value")
+        node = iri("alternative", f"claim-{claim.rsplit('/', 1)[1]}-value-text-{slugify(value)}")
+        describe(g, node, [MG.AlternativeReport], f"Alternative report: value {value}", comment=record.get("comment"))
+        g.add((claim, MG.alternativeReport, node))
+        g.add((node, MG.ofProperty, MG.valueText))
+        g.add((node, RDF.value, Literal(value)))
+        cite(g, node, [context.sources.cite(url) for url in record.require("sources")])
+        found[claim] = record
+    return found
 
 
 def _measures(g: Graph, context) -> dict[tuple[str, str], str]:
@@ -106,7 +132,7 @@ def _reports(context, path: Path, rows) -> dict[str, URIRef]:
     return reports
 
 
-def _figure_claim(g: Graph, context, path: Path, line: int, row: dict, reports: dict, measures: dict) -> None:
+def _figure_claim(g: Graph, context, fields: FieldSources, path: Path, line: int, row: dict, reports: dict, measures: dict) -> None:
     report = reports.get(row["report"])
     if report is None:
         raise InputError(path, f"unknown report {row['report']!r}", line=line)
@@ -114,9 +140,8 @@ def _figure_claim(g: Graph, context, path: Path, line: int, row: dict, reports: 
     node = iri("claim", slug)
     if not row["source"].split():
         raise InputError(path, f"figure {row['figure']!r} has no source", line=line)
-    urls = context.sources.cite_all(row["source"])
-    added = context.sources.cite_all(row.get("added_sources") or "")
-    best = context.sources.cite(context.sources.best_ranked(row["source"].split()))
+    where = InputError(path, f"figure {row['figure']!r} of {row['report']}", line=line)
+    citation = fields.monitor(row["report"], row["figure"], where)
     measure = measures.get((row["report"], row["figure"]))
     parsed = parse_figure(row["value"]) if measure else None
     if measure and parsed is None:
@@ -124,7 +149,7 @@ def _figure_claim(g: Graph, context, path: Path, line: int, row: dict, reports: 
     types = [MG.Claim, MG.QuantitativeClaim] if parsed else [MG.Claim]
     describe(g, node, types, f"{row['report']}: {row['figure']} = {row['value']}", comment=row.get("source_review_note") or None)
     g.add((node, MG.speaker, ICBL_CMC))
-    g.add((node, MG.appearsIn, best))
+    g.add((node, MG.appearsIn, cite_fact(g, node, context.sources, citation)))
     g.add((node, PROV.wasDerivedFrom, report))
     g.add((node, MG.valueText, Literal(row["value"])))
     if row["year_of_data"]:
@@ -136,4 +161,4 @@ def _figure_claim(g: Graph, context, path: Path, line: int, row: dict, reports: 
         g.add((node, MG.valueQualifier, concept("value-qualifier", qualifier)))
         if unit:
             g.add((node, MG.unitText, Literal(unit)))
-    cite(g, node, urls + [doc for doc in added if doc not in urls])
+    check_alternatives(g, node, citation, context.sources, where)

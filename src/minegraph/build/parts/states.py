@@ -18,7 +18,7 @@ from minegraph.build.reference.readings import Readings
 from minegraph.build.parts.convention import TREATY, build_convention, timing_rules
 from minegraph.build.reference.nodes import build_records
 from minegraph.errors import InputError
-from minegraph.core.namespaces import MG, PROV, SKOS, WD, concept, iri
+from minegraph.core.namespaces import DCTERMS, MG, SKOS, WD, concept, iri
 from minegraph.build.rdf import cite, dates, describe, new_graph, text
 from minegraph.build.reference.tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
@@ -105,10 +105,25 @@ def build_treaty_acts(context) -> Graph:
         _entry_into_force(g, party, state, consent, rule, threshold, docs)
     readings = Readings(context)
     build_records(g, readings, csv="parties")
-    for record in readings.records("decision", "parties"):  # the consent is a step of the state's decision
+    for record in readings.records("decision", "parties"):  # the deposit carries out the state's decision
         party = next(p for p in parties if p.iso3 == record.require("state"))
-        g.add((iri("event", f"{party.iso3}-{party.instrument.lower()}"), MG.partOf, iri("decision", record.require("id"))))
+        g.add((iri("event", f"{party.iso3}-{party.instrument.lower()}"), MG.carriesOut, iri("decision", record.require("id"))))
+    for party in parties:
+        _prefer_sources(g, context, iri("state", party.iso3))
     return g
+
+
+def _prefer_sources(g: Graph, context, state: URIRef) -> None:
+    """A party's acts share its row's sources, except a page that gives another value for the act
+    (the source of an alternative report of it, as Matangi Tonga's 26 June for Tonga's deposit); the
+    best-ranked remaining one is the act's mg:preferredSource."""
+    for act in sorted(g.subjects(MG.actor, state)):
+        for alternative in g.objects(act, MG.alternativeReport):
+            for doc in g.objects(alternative, DCTERMS.source):
+                g.remove((act, DCTERMS.source, doc))
+        best = context.sources.best_document(sorted(g.objects(act, DCTERMS.source)))
+        if best is not None:
+            g.add((act, MG.preferredSource, best))
 
 
 def _act(g: Graph, node: URIRef, cls: URIRef, label: str, state: URIRef, day: date | None, docs) -> URIRef:
@@ -132,7 +147,12 @@ def _consent(g: Graph, party: Party, state: URIRef, docs) -> URIRef:
         year = party.consent_year
         dates(g, node, earliest=f"{year}-01-01", latest=f"{year}-12-31")
         g.add((node, MG.dateAsStated, Literal(str(year))))
-        g.add((node, RDFS.comment, text(f"Deposit date not found; the reference gives only the year ({party.status}).")))
+        g.add((node, MG.valueNotFound, MG.date))
+        g.add((node, RDFS.comment, text(
+            f"Deposit date not found; the reference gives only the year ({party.status}). The Convention enters into "
+            "force for the state on the first day of the sixth month after the deposit (Article 17(2)), so that date is "
+            "unknown too: the graph has no entry into force for the state, and in-force-on-date reports it as unknown "
+            "from the first day of the year.")))
     if party.notes:
         g.add((node, RDFS.comment, text(f"Reference note: {party.notes}")))
     return node
@@ -166,6 +186,7 @@ def _entry_into_force(g: Graph, party: Party, state: URIRef, consent: URIRef, ru
     if stated:
         day, phrase = stated
         _act(g, node, MG.EntryIntoForceForState, label, state, day, docs)
+        g.add((node, MG.consequenceOf, consent))
         why = "the date of effect the depositary records for a succession (Article 17 does not apply)" \
             if party.method == "succession" else "minegraph validate compares it with Article 17"
         g.add((node, RDFS.comment, text(f"As the reference notes state it (“{phrase}”); {why}.")))
@@ -178,7 +199,7 @@ def _entry_into_force(g: Graph, party: Party, state: URIRef, consent: URIRef, ru
     dates(g, node, exact=day.isoformat())
     g.add((node, MG.dateBasis, concept("date-basis", "derived-article-17")))
     g.add((node, MG.derivedByRule, rule.node))
-    g.add((node, PROV.wasDerivedFrom, consent))
+    g.add((node, MG.consequenceOf, consent))
     basis = (f"the Convention's own entry into force: the deposit ({party.consent_date}) was on or before the "
              f"{ordinal(rule.instrument_threshold)} deposit ({threshold})") if paragraph.endswith("(1)") \
         else f"the first day of the {ordinal(rule.months_after)} month after the deposit of {party.consent_date}"

@@ -17,8 +17,9 @@ from minegraph.build.reference.readings import Readings
 from minegraph.build.reference.nodes import TREATY, build_records, dispute
 from minegraph.build.records import Record
 from minegraph.errors import InputError
+from minegraph.build.reference.fact_sources import check_alternatives, cite_fact
 from minegraph.core.namespaces import DCTERMS, MG, concept, iri
-from minegraph.build.rdf import cite, dates, describe, new_graph, text
+from minegraph.build.rdf import dates, describe, new_graph, text
 from minegraph.build.reference.tables import WithdrawalRow
 from minegraph.build.registry import part
 
@@ -78,7 +79,8 @@ def register_joint_statement(context, readings: Readings) -> URIRef:
 
 
 def _instrument_acts(g: Graph, readings: Readings, record: Record, row: WithdrawalRow) -> None:
-    """The deposit of the instrument (or the suspension notification) and the date of effect."""
+    """The deposit of the instrument (or the suspension notification), which carries out the decision,
+    and the date of effect, the deposit's consequence under Article 20(3); each cites its own field."""
     decision = iri("decision", record.require("id"))
     state = iri("state", row.iso3)
     kind = record.require("type")
@@ -86,32 +88,39 @@ def _instrument_acts(g: Graph, readings: Readings, record: Record, row: Withdraw
         if row.effective is not None:
             raise row.row.error("effective is a date, but the curated decision is a suspension (no Article 20 effect)")
         node = _act(g, f"{row.iso3}-suspension-notification", MG.SuspensionNotification,
-                    f"{row.name} notifies the UN of the suspension of the Convention", state, decision, row.deposited.isoformat())
+                    f"{row.name} notifies the UN of the suspension of the Convention", state, row.deposited.isoformat())
+        g.add((node, MG.carriesOut, decision))
         match = _PARENTHESIS.search(row.row.text("notification_deposited"))
         if match:
             g.add((node, RDFS.comment, text(f"As the reference describes it: {match.group(1)}.")))
         dispute(g, readings, record, node)
-        cite(g, node, readings.sources(record, "deposit_sources"))
+        _cite_field(g, readings, node, row, "notification")
         return
-    node = _act(g, f"{row.iso3}-withdrawal-deposit", MG.WithdrawalInstrumentDeposit,
-                f"{row.name} deposits its instrument of withdrawal with the depositary", state, decision, row.deposited.isoformat())
-    cite(g, node, readings.sources(record, "deposit_sources"))
+    deposit = _act(g, f"{row.iso3}-withdrawal-deposit", MG.WithdrawalInstrumentDeposit,
+                   f"{row.name} deposits its instrument of withdrawal with the depositary", state, row.deposited.isoformat())
+    g.add((deposit, MG.carriesOut, decision))
+    _cite_field(g, readings, deposit, row, "notification_deposited")
     if row.effective is None:
         raise row.row.error("effective does not start with a date (YYYY-MM-DD) although the row is a withdrawal")
     effect = _act(g, f"{row.iso3}-withdrawal-effective", MG.WithdrawalTakingEffect,
-                  f"{row.name}'s withdrawal takes effect", state, decision, row.effective.isoformat())
+                  f"{row.name}'s withdrawal takes effect", state, row.effective.isoformat())
+    g.add((effect, MG.consequenceOf, deposit))
     g.add((effect, RDFS.comment, text(
-        "Date as stated by the sources; minegraph validate compares it with Article 20 (six months after the deposit).")))
-    cite(g, effect, readings.sources(record, "effective_sources"))
+        "Date as stated by the sources; minegraph validate compares it with Article 20(3) (six months after the deposit).")))
+    _cite_field(g, readings, effect, row, "effective")
 
 
-def _act(g: Graph, slug: str, cls: URIRef, label: str, state: URIRef, decision: URIRef, day: str) -> URIRef:
+def _cite_field(g: Graph, readings: Readings, node: URIRef, row: WithdrawalRow, field: str) -> None:
+    citation = readings.fields.withdrawal(row.iso3, [field], row.row.error(f"field_sources.csv has no verdicts for {row.iso3} {field!r}"))
+    cite_fact(g, node, readings.context.sources, citation)
+    check_alternatives(g, node, citation, readings.context.sources, row.row.error(f"{row.iso3} {field}"))
+
+
+def _act(g: Graph, slug: str, cls: URIRef, label: str, state: URIRef, day: str) -> URIRef:
     node = iri("event", slug)
     describe(g, node, [cls], label)
     g.add((node, MG.actor, state))
     g.add((node, MG.treaty, TREATY))
-    g.add((node, MG.partOf, decision))
     dates(g, node, exact=day)
     g.add((node, MG.dateBasis, concept("date-basis", "stated")))
     return node
-

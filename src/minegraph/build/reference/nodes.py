@@ -11,6 +11,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from minegraph.build.reference.readings import VOTE_COUNTS, Readings
 from minegraph.build.records import Record
+from minegraph.build.reference.fact_sources import check_alternatives, cite_fact
 from minegraph.core.namespaces import MG, ORG, concept, iri, slugify
 from minegraph.build.rdf import cite, dates, describe, interval, text
 
@@ -18,7 +19,7 @@ TREATY = iri("treaty", "apmbc")
 BODY_TYPES = ("GovernmentBody", "Parliament", "NonGovernmentalOrganisation", "InternationalOrganisation", "Coalition")
 EVENT_TYPES = ("Event", "WithdrawalAnnouncement", "ExecutiveDecision", "ParliamentaryVote", "Promulgation")
 ALTERNATIVE_PROPERTIES = {"date": XSD.date, "votesFor": XSD.nonNegativeInteger, "votesAgainst": XSD.nonNegativeInteger,
-                          "abstentions": XSD.nonNegativeInteger}
+                          "abstentions": XSD.nonNegativeInteger, "valueText": XSD.string}
 _COUNT_PROPERTIES = {"votes_for": MG.votesFor, "votes_against": MG.votesAgainst, "abstentions": MG.abstentions,
                      "not_voting": MG.notVoting}
 
@@ -38,6 +39,28 @@ def build_records(g: Graph, readings: Readings, csv: str) -> None:
         _event(g, readings, record)
     for record in readings.records("alternative", csv):
         _alternative(g, readings, record)
+    for record in readings.records("event", csv):
+        if record.get("facts"):
+            check_alternatives(g, iri("event", record.require("id")), readings.fact_citation(record), readings.context.sources,
+                               record.error(f"event {record.require('id')}"))
+
+
+def cite_record(g: Graph, readings: Readings, record: Record, node: URIRef, key: str = "sources") -> None:
+    """Cite a record's sources: per fact (``facts``: fields of field_sources.csv, plus any source:<slug>
+    documents of ``sources``), else its ``sources``; and name the best-ranked one mg:preferredSource."""
+    if record.get("facts"):
+        extra = [readings.resolve.ref(record, t) for t in record.list(key) if t.startswith("source:")]
+        others = [t for t in record.list(key) if not t.startswith("source:")]
+        if others:
+            raise record.error(f"{key} {others!r}: a record with facts cites the pages field_sources.csv gives for them, "
+                               "plus only source:<slug> documents")
+        cite_fact(g, node, readings.context.sources, readings.fact_citation(record), extra)
+        return
+    docs = readings.sources(record, key)
+    cite(g, node, docs)
+    best = readings.context.sources.best_document(docs)
+    if best is not None:
+        g.add((node, MG.preferredSource, best))
 
 
 def _body(g: Graph, readings: Readings, record: Record) -> URIRef:
@@ -49,7 +72,7 @@ def _body(g: Graph, readings: Readings, record: Record) -> URIRef:
         g.add((node, ORG.hasMember, readings.resolve.ref(record, member)))
     if record.get("not_in_reference"):
         g.add((node, RDFS.comment, text(record.get("not_in_reference"))))
-    cite(g, node, readings.sources(record))
+    cite_record(g, readings, record, node)
     return node
 
 
@@ -59,7 +82,7 @@ def _post(g: Graph, readings: Readings, record: Record) -> URIRef:
     g.add((node, ORG.postIn, readings.resolve.ref(record, record.require("post_in"))))
     if record.get("role"):
         g.add((node, ORG.role, readings.resolve.concept(record, "role", record.get("role"))))
-    cite(g, node, readings.sources(record))
+    cite_record(g, readings, record, node)
     return node
 
 
@@ -72,6 +95,8 @@ def _person(g: Graph, readings: Readings, record: Record, roles: dict[URIRef, st
     cite(g, node, sources)
     for held in record.list("held"):
         _membership(g, readings, record, node, slug, held, roles, sources)
+    for post in record.list("holds"):  # a post the sources name without an exact date: org:holds, no period
+        g.add((node, ORG.holds, readings.resolve.ref(record, post)))
     return node
 
 
@@ -129,9 +154,33 @@ def decision(g: Graph, readings: Readings, record: Record) -> URIRef:
     if record.get("date"):
         dates(g, node, exact=record.date("date"))
         g.add((node, MG.dateBasis, concept("date-basis", "stated")))
+    elif record.get("dated_by"):
+        _dated_by(g, readings, record, node)
+    else:
+        raise record.error("a decision needs a date: date = ..., or dated_by = the event whose date it is")
     dispute(g, readings, record, node)
-    cite(g, node, readings.sources(record))
+    if record.get("facts") or record.get("sources") or not record.get("dated_by"):
+        cite_record(g, readings, record, node)
+    preferred = sorted(g.objects(node, MG.preferredSource))
+    for other in preferred:  # the date's and the record's own facts each name one: keep the best
+        if other != readings.context.sources.best_document(preferred):
+            g.remove((node, MG.preferredSource, other))
     return node
+
+
+def _dated_by(g: Graph, readings: Readings, record: Record, node: URIRef) -> None:
+    """The decision takes the date (or bounds) of its last domestic step, and that step's sources."""
+    step_ref = record.require("dated_by")
+    step = next((r for r in readings.records("event", readings.csv_of(record)) if f"event:{r.require('id')}" == step_ref), None)
+    if step is None:
+        raise record.error(f"dated_by {step_ref!r} is not an [[event]] reading the same CSV")
+    dates(g, node, exact=step.date("date"), earliest=step.date("earliest"), latest=step.date("latest"))
+    if step.get("date"):
+        g.add((node, MG.dateBasis, concept("date-basis", "stated")))
+    g.add((node, MG.datedBy, iri("event", step.require("id"))))
+    when = step.get("date") or f"between {step.get('earliest')} and {step.get('latest')}"
+    g.add((node, RDFS.comment, text(f"Dated by its last domestic step the sources record, {when}: {step.require('label')}.")))
+    cite_record(g, readings, step, node)
 
 
 def dispute(g: Graph, readings: Readings, record: Record, node: URIRef) -> None:
@@ -151,6 +200,10 @@ def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
         g.add((node, MG.actor, readings.resolve.ref(record, actor)))
     for whole in record.list("part_of"):
         g.add((node, MG.partOf, readings.resolve.ref(record, whole)))
+    for decided in record.list("carries_out"):
+        g.add((node, MG.carriesOut, readings.resolve.ref(record, decided)))
+    if not record.list("part_of") and not record.list("carries_out"):
+        raise record.error("an event needs carries_out (the decision it takes or carries out) or part_of (the act it is part of)")
     dates(g, node, exact=record.date("date"), earliest=record.date("earliest"), latest=record.date("latest"))
     if record.get("date"):
         g.add((node, MG.dateBasis, concept("date-basis", "stated")))
@@ -161,7 +214,7 @@ def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
     for key in VOTE_COUNTS:
         if record.get(key) is not None:
             g.add((node, _COUNT_PROPERTIES[key], Literal(record.get(key), datatype=XSD.nonNegativeInteger)))
-    cite(g, node, readings.sources(record))
+    cite_record(g, readings, record, node)
     return node
 
 
@@ -173,7 +226,7 @@ def _alternative(g: Graph, readings: Readings, record: Record) -> URIRef:
         raise record.error(f"property {prop!r}: expected one of {', '.join(ALTERNATIVE_PROPERTIES)}")
     value = record.require("value")
     kind, owner_slug = str(owner).rsplit("/", 2)[1:]
-    node = iri(kind, f"{owner_slug}-alternative-{slugify(prop)}-{value}")
+    node = iri("alternative", f"{kind}-{owner_slug}-{slugify(prop)}-{value}")
     describe(g, node, [MG.AlternativeReport], f"Alternative report: {prop} {value}", comment=record.get("comment"))
     g.add((owner, MG.alternativeReport, node))
     g.add((node, MG.ofProperty, MG[prop]))

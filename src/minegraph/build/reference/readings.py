@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from minegraph.build.records import Record, Resolver, load_toml, records
+from minegraph.build.reference.fact_sources import FactCitation, FieldSources
 from minegraph.build.reference.tables import Party, Row, WithdrawalRow, read_parties, read_withdrawals
 
 CURATION_FILE = "membership.toml"
@@ -56,6 +57,7 @@ class Readings:
         self.parties: dict[str, Party] = {p.iso3: p for p in read_parties(reference)}
         self.withdrawals: dict[str, WithdrawalRow] = {w.iso3: w for w in read_withdrawals(reference)}
         self.resolve = Resolver(context.sources)
+        self.fields = FieldSources(reference)
 
     # ------------------------------------------------------------------ records
 
@@ -98,6 +100,9 @@ class Readings:
 
     def verify(self, record: Record) -> None:
         """Refuse a record that says more than its cell (see the module docstring)."""
+        if record.get("contradicting_field"):
+            self._check_contradiction(record)
+            return
         if record.get("not_in_reference"):
             if record.get("state") or record.get("column"):
                 raise record.error("a record marked not_in_reference cannot also read a reference cell")
@@ -130,6 +135,30 @@ class Readings:
                     raise record.error(f"as_written {held['as_written']!r} does not occur in the {cell.column} cell")
                 self._check_date(record, cell, _iso(record, day), held.get("as_written"))
         self._check_urls(record, cell)
+
+    def _check_contradiction(self, record: Record) -> None:
+        """An alternative read from field_sources.csv: its words must occur in the evidence of a
+        ``contradicts`` verdict for that field, and it must cite exactly those pages."""
+        field, state = record.require("contradicting_field"), record.require("state")
+        rows = [v for v in self.fields.verdicts("ottawa_withdrawals.csv", state, [field], record.error(
+            f"field_sources.csv has no verdicts for {state} {field!r}")) if v.verdict == "contradicts"]
+        words = record.require("as_written")
+        if not any(words in v.evidence for v in rows):
+            raise record.error(f"as_written {words!r} does not occur in the evidence of a 'contradicts' verdict for {state} {field!r}")
+        if sorted(record.list("sources")) != sorted({v.url for v in rows}):
+            raise record.error(f"sources must be the pages contradicting {state} {field!r}: {sorted({v.url for v in rows})}")
+
+    def _row_sources(self, record: Record, cell: Cell) -> tuple[str, ...]:
+        """"row": the row's pages that support the cell the record reads, where field_sources.csv
+        covers that cell (else, unverified ones); the whole row's sources where it does not."""
+        if self.csv_of(record) == "withdrawals" and ("ottawa_withdrawals.csv", record.get("state"), cell.column) in self.fields.table:
+            return self.fields.withdrawal(record.require("state"), [cell.column]).cited
+        return cell.row_sources
+
+    def fact_citation(self, record: Record) -> FactCitation:
+        """The per-field citation of a record's ``facts`` (fields of field_sources.csv for its state)."""
+        return self.fields.withdrawal(record.require("state"), record.list("facts"),
+                                      record.error(f"facts {record.list('facts')!r}: no verdicts in field_sources.csv for {record.get('state')}"))
 
     def _check_number(self, record: Record, cell: Cell, key: str, value) -> None:
         if not isinstance(value, int) or value < 0:
@@ -174,12 +203,12 @@ class Readings:
         tokens = record.list(key) if tokens is None else tokens
         if not tokens:
             raise record.error(f"{key} is empty: every fact needs a source")
-        cell = None if record.get("not_in_reference") else self.cell(record)
+        cell = None if record.get("not_in_reference") or record.get("contradicting_field") else self.cell(record)
         urls: list[str] = []
         docs: list[URIRef] = []
         for token in tokens:
             if token == "row":
-                urls += cell.row_sources
+                urls += self._row_sources(record, cell)
             elif token == "primary":
                 urls += cell.primary
             elif token == "added":

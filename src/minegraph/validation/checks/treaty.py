@@ -236,11 +236,19 @@ def dates_in_order(context: CheckContext) -> Iterator[Problem]:
     closers = [*instances(g, MG.WithdrawalInstrumentDeposit), *instances(g, MG.SuspensionNotification),
                *instances(g, MG.WithdrawalTakingEffect)]
     for announcement in instances(g, MG.WithdrawalAnnouncement):
-        decisions = set(g.objects(announcement, MG.partOf))
+        decisions = _decisions(g, announcement)
         for act in closers:
-            if decisions & set(g.objects(act, MG.partOf)) and _after(g, announcement, act):
+            if decisions & _decisions(g, act) and _after(g, announcement, act):
                 yield Problem(name, f"{label(g, announcement)} is dated {_when(span(g, announcement))}, after "
                                     f"“{label(g, act)}” ({_when(span(g, act))}): an announcement comes first", announcement, MG.date)
+
+
+def _decisions(g, act) -> set:
+    """The decisions an act carries out, directly or as the consequence of an act that does."""
+    found = set(g.objects(act, MG.carriesOut))
+    for cause in g.objects(act, MG.consequenceOf):
+        found |= set(g.objects(cause, MG.carriesOut))
+    return found
 
 
 @check("treaty-reference-counts")

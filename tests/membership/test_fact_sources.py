@@ -1,0 +1,118 @@
+"""Each fact cites only the pages that support it (curation/reference/field_sources.csv), names its
+best-ranked one mg:preferredSource, and keeps a contradicting page as an alternative report."""
+
+from __future__ import annotations
+
+import tomllib
+
+from rdflib import RDF, Literal
+
+from minegraph.build.reference.fact_sources import FieldSources
+from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
+
+POLITICO_18_MARCH = "https://www.politico.eu/article/poland-baltic-states-inch-closer-to-leaving-antipersonnel-mine-treaty/"
+MAG = "https://www.maginternational.org/whats-happening/mag-statement-official-withdrawal-ottawa-treaty"
+
+
+def urls(graph, node, prop=DCTERMS.source) -> set[str]:
+    return {str(graph.value(doc, SCHEMA.url)) for doc in graph.objects(node, prop)}
+
+
+def rank(graph, doc) -> int:
+    return int(graph.value(doc, MG.authorityRank))
+
+
+def test_the_vendored_field_table_is_the_reference_byte_for_byte(project, reference_dir):
+    vendored = project.reference_dir / "field_sources.csv"
+    assert vendored.read_bytes() == (reference_dir / "field_sources.csv").read_bytes()
+
+
+def test_estonias_withdrawal_taking_effect_cites_no_page_published_before_it(real_graph):
+    effect = iri("event", "EST-withdrawal-effective")
+    cited = urls(real_graph, effect)
+    assert POLITICO_18_MARCH not in cited and not any("pap.pl" in url for url in cited)
+    assert any(url.startswith(MAG) for url in cited)
+    assert str(real_graph.value(real_graph.value(effect, MG.preferredSource), SCHEMA.url)).startswith(MAG)
+
+
+def test_every_withdrawal_act_cites_only_pages_that_support_its_fields(project, real_graph, reference_dir):
+    fields = FieldSources(reference_dir)
+    document = tomllib.loads((project.curation_dir / "membership.toml").read_text(encoding="utf-8"))
+    checked = 0
+    for record in document["event"]:
+        if "facts" not in record:
+            continue
+        node = iri("event", record["id"])
+        verdicts = fields.verdicts("ottawa_withdrawals.csv", record["state"], record["facts"])
+        allowed = {v.url for v in verdicts if v.verdict == "supports"}
+        if real_graph.value(node, MG.sourcesUnverified) == Literal(True):
+            assert not allowed, record["id"]
+            allowed = {v.url for v in verdicts if v.verdict == "unverified"}
+        cited = urls(real_graph, node) - {"None"}  # the joint statement itself has no URL
+        assert cited, record["id"]
+        assert cited <= allowed, (record["id"], cited - allowed)
+        checked += 1
+    assert checked >= 24
+
+
+def test_a_preferred_source_is_the_best_ranked_cited_document(real_graph):
+    facts = set(real_graph.subjects(MG.preferredSource, None))
+    assert len(facts) > 500
+    for fact in facts:
+        preferred = real_graph.value(fact, MG.preferredSource)
+        cited = [doc for doc in real_graph.objects(fact, DCTERMS.source) if real_graph.value(doc, MG.authorityRank) is not None]
+        assert preferred in set(real_graph.objects(fact, DCTERMS.source)), fact
+        assert rank(real_graph, preferred) == min(rank(real_graph, doc) for doc in cited), fact
+
+
+def test_no_withdrawal_act_cites_a_forum_page(real_graph):
+    decisions = {iri("decision", f"{code}-withdrawal") for code in ("EST", "LVA", "LTU", "POL", "FIN")} | {iri("decision", "UKR-suspension")}
+    acts = {act for decision in decisions for act in real_graph.subjects(MG.carriesOut, decision)}
+    acts |= {effect for act in acts for effect in real_graph.subjects(MG.consequenceOf, act)}
+    assert len(acts) > 30
+    forum = [(act, doc) for act in acts for doc in real_graph.objects(act, DCTERMS.source)
+             if real_graph.value(doc, MG.authorityRank) == Literal(5)]
+    assert not forum
+
+
+def test_a_contradicting_page_is_an_alternative_report_not_a_citation(real_graph):
+    civilians = iri("claim", "landmine-monitor-2024-civilian-share-of-casualties")
+    wom = "https://www.wom.ch/en/news/current/landmine-monitor-2024"
+    assert wom not in urls(real_graph, civilians)
+    [alternative] = list(real_graph.objects(civilians, MG.alternativeReport))
+    assert str(real_graph.value(alternative, RDF.value)) == "three quarters" and urls(real_graph, alternative) == {wom}
+    tonga = iri("event", "TON-accession")  # Matangi Tonga says 26 June: the alternative's source, not the deposit's
+    assert not any("matangitonga" in url for url in urls(real_graph, tonga))
+    notification = iri("event", "UKR-suspension-notification")
+    [late] = list(real_graph.objects(notification, MG.alternativeReport))
+    assert str(real_graph.value(late, RDF.value)) == "2025-07-21"
+
+
+def test_the_child_share_cites_only_the_page_that_gives_46_percent(real_graph):
+    claim = iri("claim", "landmine-monitor-2025-children-share-of-civilian-casualties-where-age-was-known")
+    assert urls(real_graph, claim) == {"https://www.world-today-news.com/global-landmine-ban-faces-threats-human-rights-watch-report-finds"}
+
+
+def test_facts_nothing_supports_are_marked_unverified(real_graph):
+    for slug in ("FIN-withdrawal-announcement-2025-04-01", "FIN-government-proposal-2025-05-28"):
+        assert real_graph.value(iri("event", slug), MG.sourcesUnverified) == Literal(True)
+    killed = iri("claim", "landmine-monitor-2025-people-killed")
+    assert real_graph.value(killed, MG.sourcesUnverified) == Literal(True)
+    assert real_graph.value(iri("event", "EST-withdrawal-effective"), MG.sourcesUnverified) is None
+
+
+def test_the_joint_recommendation_has_a_preferred_source_with_a_url(real_graph):
+    for node in (iri("decision", "EST-LVA-LTU-POL-joint-recommendation"), iri("organisation", "EST-LVA-LTU-POL-defence-ministers")):
+        preferred = real_graph.value(node, MG.preferredSource)
+        assert real_graph.value(preferred, SCHEMA.url) is not None, node
+        assert iri("source", "joint-statement-2025-03-18-defence-ministers") in set(real_graph.objects(node, DCTERMS.source))
+
+
+def test_every_treaty_act_and_withdrawal_act_has_one_preferred_source(real_graph):
+    from rdflib import RDFS
+
+    acts = {a for cls in real_graph.transitive_subjects(RDFS.subClassOf, MG.TreatyAct) for a in real_graph.subjects(RDF.type, cls)}
+    acts |= set(real_graph.subjects(MG.carriesOut, None)) | set(real_graph.subjects(MG.datedBy, None))
+    assert len(acts) > 480
+    for act in acts:
+        assert len(set(real_graph.objects(act, MG.preferredSource))) == 1, act
