@@ -55,7 +55,7 @@ def test_attributes_survive_the_round_trip(exported):
     assert gexf.edges[carbonnier, latvia]["start"] == "2025-04-10"
     membership = nx.read_graphml(exported / "membership-network.graphml")
     edge = membership.edges[str(iri("state", "LVA")), str(iri("treaty", "apmbc"))]
-    assert edge["status_history"] == "consented 2005-07-01 2005-12-31; in force 2006-01-01 2025-06-26; withdrawing 2025-06-27 2025-12-26"
+    assert edge["status_history"] == "consented 2005-07-01 2005-12-31; in force 2006-01-01 2025-12-26"
 
 
 def test_gexf_has_gephi_time_intervals_and_dynamic_status(exported):
@@ -68,8 +68,8 @@ def test_gexf_has_gephi_time_intervals_and_dynamic_status(exported):
     assert (latvia.get("start"), latvia.get("end")) == ("2005-07-01", "2025-12-26")
     status_id = dynamic[0].find(f"{GEXF}attribute").get("id")
     spells = [(v.get("value"), v.get("start"), v.get("end")) for v in latvia.iter(f"{GEXF}attvalue") if v.get("for") == status_id]
-    assert spells == [("consented", "2005-07-01", "2005-12-31"), ("in force", "2006-01-01", "2025-06-26"),
-                      ("withdrawing", "2025-06-27", "2025-12-26")]
+    # in force until the withdrawal takes effect (Article 20(3)), as in-force-on-date counts it
+    assert spells == [("consented", "2005-07-01", "2005-12-31"), ("in force", "2006-01-01", "2025-12-26")]
     stance = ET.parse(exported / "stance-network.gexf").getroot().find(f"{GEXF}graph")
     assert (stance.get("mode"), stance.get("timeformat")) == ("dynamic", "date")
     assert all(e.get("start") for e in stance.iter(f"{GEXF}edge"))

@@ -102,15 +102,15 @@ def test_membership_graph_sizes_and_dates(analysis):
     assert membership.number_of_edges() == 166
     assert set(membership.predecessors(treaty)) == set(membership) - {treaty}
     assert str(iri("state", "LBN")) not in membership
-    # Status after the last act: the five withdrawals, Ukraine's contested suspension, everyone else in force.
-    assert Counter(s for *_, s in membership.edges(data="status")) == {
-        "in force": 160, "withdrawn": 5, "in force, suspension notified (contested)": 1}
+    # Status after the last act: the five withdrawals; everyone else in force, Ukraine too (its contested
+    # suspension notification changes no status; its date is the edge's suspension_notified).
+    assert Counter(s for *_, s in membership.edges(data="status")) == {"in force": 161, "withdrawn": 5}
+    assert membership.edges[str(iri("state", "UKR")), treaty]["suspension_notified"] == "2025-07-18"
     latvia = membership.edges[str(iri("state", "LVA")), treaty]
     assert (latvia["consented"], latvia["instrument"], latvia["in_force"]) == ("2005-07-01", "accession", "2006-01-01")
     assert (latvia["withdrawal_deposited"], latvia["withdrawn"], latvia["start"], latvia["end"]) == (
         "2025-06-27", "2025-12-27", "2005-07-01", "2025-12-26")
-    assert latvia["status_history"] == [("consented", "2005-07-01", "2005-12-31"), ("in force", "2006-01-01", "2025-06-26"),
-                                        ("withdrawing", "2025-06-27", "2025-12-26")]
+    assert latvia["status_history"] == [("consented", "2005-07-01", "2005-12-31"), ("in force", "2006-01-01", "2025-12-26")]
     assert "end" not in membership.edges[str(iri("state", "FRA")), treaty]
     # Montenegro is bound from independence (2006-06-03), before it notified its succession: no step back.
     montenegro = membership.edges[str(iri("state", "MNE")), treaty]

@@ -121,7 +121,7 @@ WHERE {
 } ORDER BY ?stance ?speakerLabel ?statement"""
 
 EVENTS_QUERY = """SELECT ?event ?label ?typeLabel ?date ?earliest ?latest ?asStated ?actor ?actorLabel WHERE {
-  ?event mg:partOf+ ?node .
+  ?event (mg:partOf|mg:carriesOut|mg:consequenceOf)+ ?node .
   OPTIONAL { ?event rdfs:label ?label }
   OPTIONAL { ?event a ?type . ?type rdfs:subClassOf* mg:Event ; rdfs:label ?typeLabel .
              FILTER NOT EXISTS { ?event a ?narrower . ?narrower rdfs:subClassOf+ ?type } }
