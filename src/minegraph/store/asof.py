@@ -1,6 +1,7 @@
 """The graph as it stood on a date ("time travel"): queries answered against what was known then.
 
-Known on date D: treaty acts and other dated events (and decisions) dated on or before D, statements and
+Known on date D: treaty acts and other dated events dated on or before D, decisions from their first act
+(an announcement) or their own date, statements and
 claims whose source document was published on or before D (with their anchors, stance assessments and
 reviews), source documents published on or before D, and everything that carries no date (states,
 actors, the ontology, the concept schemes). An event known only by bounds counts from its latest bound
@@ -65,6 +66,13 @@ SELECT ?node (MIN(?when) AS ?known) WHERE {
     OPTIONAL { ?document mg:latestDate ?latest }
     BIND (COALESCE(?published, ?date, ?latest) AS ?when)
     ?assertion (mg:anchor|mg:anchor/oa:hasSelector|^mg:assessedStatement|^mg:reviews)? ?node .
+  } UNION {
+    # a decision is a process: known from its first act (an announcement), not only from its own date
+    ?act mg:carriesOut ?node .
+    OPTIONAL { ?act mg:date ?date }
+    OPTIONAL { ?act mg:latestDate ?latest }
+    OPTIONAL { ?act mg:earliestDate ?earliest }
+    BIND (COALESCE(?date, ?latest, ?earliest) AS ?when)
   } UNION {
     ?document mg:archivedText ?node .
     OPTIONAL { ?document schema:datePublished ?published }
