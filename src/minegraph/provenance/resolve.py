@@ -14,16 +14,21 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 
 from minegraph.errors import TraceError
 from minegraph.core.namespaces import bind_prefixes
-from minegraph.queries.run import run_sparql
-from minegraph.querylang.terms import compact, expand_iri, to_sparql
-from minegraph.provenance.select import select
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute
+from minegraph.querylang.terms import compact, expand_iri
 
 KINDS = ("statement", "actor", "decision")
 STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
+
+
+def select(store, name: str, **params) -> list[dict]:
+    """Rows (Python values) of the internal query ``name`` with ``params`` bound as typed terms."""
+    return execute(internal_query(name), params, store).rows
 
 
 def _cut(text: str, width: int) -> str:
@@ -32,20 +37,6 @@ def _cut(text: str, width: int) -> str:
 
 
 # --------------------------------------------------------------------------- resolving
-
-CLASSIFY_QUERY = """SELECT ?kind WHERE {
-  { ?node a/rdfs:subClassOf* mg:Assertion . BIND ("statement" AS ?kind) }
-  UNION { ?node a/rdfs:subClassOf* mg:Decision . BIND ("decision" AS ?kind) }
-  UNION { ?node a/rdfs:subClassOf* mg:Actor . BIND ("actor" AS ?kind) }
-}"""
-
-SEARCH_QUERY = """SELECT DISTINCT ?node ?kind ?text WHERE {
-  { ?node a/rdfs:subClassOf* mg:Assertion ; mg:quote|rdfs:label ?text . BIND ("statement" AS ?kind) }
-  UNION { ?node a/rdfs:subClassOf* mg:Actor ; rdfs:label|skos:altLabel ?text . BIND ("actor" AS ?kind) }
-  UNION { ?node a/rdfs:subClassOf* mg:Decision ; rdfs:label ?text . BIND ("decision" AS ?kind) }
-  %s
-}"""
-
 
 @dataclass(frozen=True)
 class Target:
@@ -68,17 +59,16 @@ def resolve(store, text: str) -> Target:
         except ValueError as exc:
             raise TraceError(f"cannot trace {text!r}: {exc}") from None
         if iri:
-            kinds = {row["kind"] for row in select(store, CLASSIFY_QUERY, node=URIRef(iri))}
+            kinds = {row["kind"] for row in select(store, "trace-classify", node=iri)}
             if not kinds:
-                exists = select(store, "SELECT ?p WHERE { { ?node ?p ?o } UNION { ?s ?p ?node } } LIMIT 1", node=URIRef(iri))
+                exists = select(store, "trace-node-exists", node=iri)
                 what = "is not a statement, claim, actor or decision" if exists else "is not in the graph"
                 raise TraceError(f"{compact(iri)} {what}: nothing to trace")
             return Target(iri, next(k for k in KINDS if k in kinds))
     words = re.findall(r"\w+", text.lower())
     if not words:
         raise TraceError(f"nothing to search for in {text!r}: give an IRI or words of a quote or name")
-    filters = " ".join(f"FILTER (CONTAINS(LCASE(STR(?text)), ?w{i}))" for i in range(len(words)))
-    rows = select(store, SEARCH_QUERY % filters, **{f"w{i}": Literal(w) for i, w in enumerate(words)})
+    rows = [r for r in select(store, "trace-search-texts") if all(w in str(r["text"]).lower() for w in words)]
     exact = [r for r in rows if " ".join(str(r["text"]).lower().split()) == " ".join(text.lower().split())]
     found: dict[str, tuple[str, str]] = {}
     for row in sorted(exact or rows, key=lambda r: (KINDS.index(r["kind"]), r["node"], str(r["text"]))):
@@ -93,54 +83,6 @@ def resolve(store, text: str) -> Target:
 
 
 # --------------------------------------------------------------------------- actor and decision cards
-
-ACTOR_QUERY = """SELECT ?statement ?kind ?decision ?decisionLabel ?stance ?quote ?label ?source ?sourceLabel ?url WHERE {
-  ?statement mg:speaker ?node ; mg:appearsIn ?source .
-  OPTIONAL { ?statement mg:quote ?quote }
-  OPTIONAL { ?statement rdfs:label ?label }
-  BIND (IF(EXISTS { ?statement a mg:Statement }, "statement", "claim") AS ?kind)
-  OPTIONAL { ?assessment mg:assessedStatement ?statement ; mg:towards ?decision ; mg:stance/skos:prefLabel ?stance .
-             ?decision rdfs:label ?decisionLabel }
-  OPTIONAL { ?source rdfs:label ?sourceLabel }
-  OPTIONAL { ?source schema:url ?url }
-} ORDER BY ?decisionLabel ?statement"""
-
-DECISION_STATEMENTS_QUERY = """SELECT ?statement ?stance ?method ?assessorLabel ?note ?speaker ?speakerLabel ?about ?aboutLabel
-       ?quote ?source ?sourceLabel ?url
-WHERE {
-  ?about mg:partOf* ?node .
-  ?assessment mg:towards ?about ; mg:assessedStatement ?statement ; mg:stance/skos:prefLabel ?stance .
-  OPTIONAL { ?assessment mg:assessmentMethod/skos:prefLabel ?method }
-  OPTIONAL { ?assessment prov:wasAttributedTo/rdfs:label ?assessorLabel }
-  OPTIONAL { ?assessment mg:stanceNote ?note }
-  ?statement a mg:Statement ; mg:speaker ?speaker ; mg:quote ?quote ; mg:appearsIn ?source .
-  ?about rdfs:label ?aboutLabel .
-  OPTIONAL { ?speaker rdfs:label ?speakerLabel }
-  OPTIONAL { ?source rdfs:label ?sourceLabel }
-  OPTIONAL { ?source schema:url ?url }
-} ORDER BY ?stance ?speakerLabel ?statement"""
-
-EVENTS_QUERY = """SELECT ?event ?label ?typeLabel ?date ?earliest ?latest ?asStated ?actor ?actorLabel WHERE {
-  ?event (mg:partOf|mg:carriesOut|mg:consequenceOf)+ ?node .
-  OPTIONAL { ?event rdfs:label ?label }
-  OPTIONAL { ?event a ?type . ?type rdfs:subClassOf* mg:Event ; rdfs:label ?typeLabel .
-             FILTER NOT EXISTS { ?event a ?narrower . ?narrower rdfs:subClassOf+ ?type } }
-  OPTIONAL { ?event mg:date ?date }
-  OPTIONAL { ?event mg:earliestDate ?earliest }
-  OPTIONAL { ?event mg:latestDate ?latest }
-  OPTIONAL { ?event mg:dateAsStated ?asStated }
-  OPTIONAL { ?event mg:actor ?actor . ?actor rdfs:label ?actorLabel }
-}"""
-
-DECISION_QUERY = """SELECT ?label ?typeLabel ?decidedBy ?decidedByLabel ?date ?contested ?legalEffect WHERE {
-  ?node rdfs:label ?label .
-  OPTIONAL { ?node mg:decisionType/skos:prefLabel ?typeLabel }
-  OPTIONAL { ?node mg:decidedBy ?decidedBy . ?decidedBy rdfs:label ?decidedByLabel }
-  OPTIONAL { ?node mg:date ?date }
-  OPTIONAL { ?node mg:contested ?contested }
-  OPTIONAL { ?node mg:legalEffect ?legalEffect }
-} LIMIT 1"""
-
 
 @dataclass
 class ActorCard:
@@ -176,7 +118,7 @@ class DecisionCard:
 
 
 def _label(store, iri: str) -> str | None:
-    rows = select(store, "SELECT ?label WHERE { ?node rdfs:label ?label } ORDER BY ?label LIMIT 1", node=URIRef(iri))
+    rows = select(store, "first-label", node=iri)
     return rows[0]["label"] if rows else None
 
 
@@ -188,7 +130,7 @@ def actor_card(store, iri: str) -> ActorCard:
     also supports the ban.
     """
     items: dict[tuple, dict] = {}
-    rows = select(store, ACTOR_QUERY, node=URIRef(iri))
+    rows = select(store, "trace-actor-statements", node=iri)
     for row in rows:
         item = items.setdefault((row["statement"], row["stance"]), {
             "iri": row["statement"], "kind": row["kind"], "stance": row["stance"], "quote": row["quote"], "label": row["label"],
@@ -212,10 +154,9 @@ def actor_card(store, iri: str) -> ActorCard:
 
 def decision_card(store, iri: str) -> DecisionCard:
     """Every statement about the decision (or a part of it) grouped by stance, and its events in time order."""
-    node = URIRef(iri)
-    info = (select(store, DECISION_QUERY, node=node) or [{}])[0]
+    info = (select(store, "trace-decision", node=iri) or [{}])[0]
     by_stance: dict[str, list[dict]] = {}
-    statements = select(store, DECISION_STATEMENTS_QUERY, node=node)
+    statements = select(store, "trace-decision-statements", node=iri)
     seen: set[tuple[str, str]] = set()
     # a statement is listed once per stance: by its assessment toward the decision itself if it has one
     for row in sorted(statements, key=lambda r: r["about"] != iri):
@@ -230,7 +171,7 @@ def decision_card(store, iri: str) -> DecisionCard:
                  for stance, items in sorted(by_stance.items(),
                                              key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0]))}
     events: dict[str, dict] = {}
-    for row in select(store, EVENTS_QUERY, node=node):
+    for row in select(store, "trace-decision-events", node=iri):
         when = row["date"] or row["earliest"] or row["latest"]
         event = events.setdefault(row["event"], {
             "iri": row["event"], "label": row["label"], "types": [], "actors": [],
@@ -258,12 +199,6 @@ def _bounds(row: dict) -> str | None:
 
 # --------------------------------------------------------------------------- entry points
 
-SUBGRAPH_QUERY = """CONSTRUCT { ?n ?p ?o } WHERE {
-  { VALUES ?n { %s } ?n ?p ?o }
-  UNION { VALUES ?n { %s } VALUES ?p { rdf:type rdfs:label skos:prefLabel skos:altLabel schema:url } ?n ?p ?o }
-}"""
-
-
 def trace(store, target: Target | str, project):
     """The card of a target (or of the text/IRI it is resolved from)."""
     if isinstance(target, str):
@@ -280,6 +215,9 @@ def trace(store, target: Target | str, project):
 def subgraph(store, card) -> Graph:
     """The traced part of the graph: every triple of the card's own nodes, type and labels of the nodes it names."""
     full, brief = card.nodes["full"], [n for n in card.nodes["brief"] if n not in card.nodes["full"]]
-    values = [" ".join(to_sparql(URIRef(n)) for n in nodes) for nodes in (full, brief)]
-    result = run_sparql(SUBGRAPH_QUERY % tuple(values), store=store)
-    return result.graph() if result.triples else bind_prefixes(Graph())
+    graph = bind_prefixes(Graph())
+    for name, nodes in (("trace-node-triples", full), ("trace-node-summary", brief)):
+        for node in nodes:
+            for triple in execute(internal_query(name), {"node": node}, store).triples:
+                graph.add(triple)
+    return graph
