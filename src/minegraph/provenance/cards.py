@@ -11,94 +11,12 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from minegraph.core.namespaces import sparql_prologue
 from minegraph.errors import TraceError
 from minegraph.provenance.select import select
 from minegraph.core.rdf_io import sha256_file
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute
 from minegraph.querylang.terms import compact
-
-STATEMENT_QUERY = """SELECT ?isStatement ?quote ?label ?mode ?cue ?note ?speaker ?speakerLabel ?asReported
-       ?said ?earliest ?latest ?published ?source ?anchor ?archive ?path ?sha256 ?start ?end ?exact WHERE {
-  ?node mg:speaker ?speaker ; mg:appearsIn ?source .
-  OPTIONAL { ?node mg:quote ?quote }
-  OPTIONAL { ?node rdfs:label ?label }
-  BIND (EXISTS { ?node a mg:Statement } AS ?isStatement)
-  OPTIONAL { ?speaker rdfs:label ?speakerLabel }
-  OPTIONAL { ?node mg:mode/skos:prefLabel ?mode }
-  OPTIONAL { ?node mg:cue ?cue }
-  OPTIONAL { ?node mg:attributionNote ?note }
-  OPTIONAL { ?node mg:speakerAsReported ?asReported }
-  OPTIONAL { ?node mg:date ?said }
-  OPTIONAL { ?node mg:earliestDate ?earliest }
-  OPTIONAL { ?node mg:latestDate ?latest }
-  OPTIONAL { ?source schema:datePublished ?published }
-  OPTIONAL { ?node mg:anchor ?anchor . ?anchor oa:hasSource ?archive .
-             OPTIONAL { ?archive mg:path ?path } OPTIONAL { ?archive mg:sha256 ?sha256 }
-             OPTIONAL { ?anchor oa:hasSelector ?position . ?position oa:start ?start ; oa:end ?end }
-             OPTIONAL { ?anchor oa:hasSelector ?quoted . ?quoted oa:exact ?exact } }
-} LIMIT 1"""
-
-NODES_QUERY = """SELECT ?relation ?iri ?label WHERE {
-  { ?node mg:about ?iri . BIND ("about" AS ?relation) }
-  UNION { ?iri mg:assessedStatement ?node . BIND ("assessment" AS ?relation) }
-  UNION { [] mg:assessedStatement ?node ; mg:stance|mg:assessmentMethod|prov:wasAttributedTo ?iri .
-          BIND ("stance" AS ?relation) }
-  UNION { ?node mg:mode ?iri . BIND ("mode" AS ?relation) }
-  UNION { ?node mg:anchor/oa:hasSelector ?iri . BIND ("selector" AS ?relation) }
-  UNION { ?node mg:speakerCapacity ?iri . BIND ("membership" AS ?relation) }
-  UNION { ?node mg:speakerCapacity/(org:organization|org:role) ?iri . BIND ("organisation" AS ?relation) }
-  UNION { ?node mg:speakerCapacity/org:memberDuring ?iri . BIND ("interval" AS ?relation) }
-  UNION { ?node mg:speakerCapacity/org:memberDuring/(time:inside|time:before|time:hasBeginning|time:hasEnd) ?iri .
-          BIND ("instant" AS ?relation) }
-  OPTIONAL { ?iri rdfs:label|skos:prefLabel ?label }
-}"""
-
-#: A statement's stance assessments: one per decision it bears on, with who read it, how, and why.
-ASSESSMENTS_QUERY = """SELECT ?assessment ?decision ?decisionLabel ?stance ?method ?assessor ?assessorLabel ?confidence
-       ?note ?restsOn WHERE {
-  ?assessment mg:assessedStatement ?node ; mg:towards ?decision .
-  OPTIONAL { ?decision rdfs:label ?decisionLabel }
-  OPTIONAL { ?assessment mg:stance/skos:prefLabel ?stance }
-  OPTIONAL { ?assessment mg:assessmentMethod/skos:prefLabel ?method }
-  OPTIONAL { ?assessment prov:wasAttributedTo ?assessor . OPTIONAL { ?assessor rdfs:label ?assessorLabel } }
-  OPTIONAL { ?assessment mg:confidence ?confidence }
-  OPTIONAL { ?assessment mg:stanceNote ?note }
-  OPTIONAL { ?assessment mg:restsOn ?restsOn }
-} ORDER BY ?decisionLabel ?decision ?assessment"""
-
-ROLE_QUERY = """SELECT ?membership ?role ?organisation ?organisationLabel ?begin ?end ?inside ?before WHERE {
-  ?node mg:speakerCapacity ?membership .
-  OPTIONAL { ?membership org:role/skos:prefLabel ?role }
-  OPTIONAL { ?membership org:organization ?organisation . ?organisation rdfs:label ?organisationLabel }
-  OPTIONAL { ?membership org:memberDuring ?interval .
-             OPTIONAL { ?interval time:hasBeginning/time:inXSDDate ?begin }
-             OPTIONAL { ?interval time:hasEnd/time:inXSDDate ?end }
-             OPTIONAL { ?interval time:inside/time:inXSDDate ?inside }
-             OPTIONAL { ?interval time:before/time:inXSDDate ?before } }
-}"""
-
-#: Who a speaker without a membership is: a post (with its organisation) or a coalition (with its members).
-SPEAKER_QUERY = """SELECT ?role ?organisation ?organisationLabel ?member ?memberLabel WHERE {
-  { ?speaker org:postIn ?organisation . ?organisation rdfs:label ?organisationLabel .
-    OPTIONAL { ?speaker org:role/skos:prefLabel ?role } }
-  UNION { ?speaker org:hasMember ?member . ?member rdfs:label ?memberLabel }
-} ORDER BY ?memberLabel"""
-
-CHAIN_QUERY = """SELECT ?step ?relation ?document ?title ?typeLabel ?publisher ?publisherLabel ?published ?url WHERE {
-  { ?node mg:appearsIn ?document . BIND (1 AS ?step) BIND ("appears in" AS ?relation) }
-  UNION { ?node prov:wasQuotedFrom ?document . BIND (2 AS ?step) BIND ("quoted from" AS ?relation) }
-  UNION { ?node prov:wasDerivedFrom ?document . BIND (2 AS ?step) BIND ("derived from" AS ?relation) }
-  UNION { ?node (prov:wasQuotedFrom|prov:wasDerivedFrom)/mg:cites+ ?document .
-          BIND (3 AS ?step) BIND ("which cites" AS ?relation) }
-  FILTER (isIRI(?document))
-  OPTIONAL { ?document dcterms:title ?dcTitle }
-  OPTIONAL { ?document rdfs:label ?label }
-  BIND (COALESCE(?dcTitle, ?label) AS ?title)
-  OPTIONAL { ?document a ?type . ?type rdfs:subClassOf* mg:SourceDocument ; rdfs:label ?typeLabel }
-  OPTIONAL { ?document schema:publisher|schema:author ?publisher . OPTIONAL { ?publisher rdfs:label ?publisherLabel } }
-  OPTIONAL { ?document schema:datePublished ?published }
-  OPTIONAL { ?document schema:url ?url }
-} ORDER BY ?step ?document"""
 
 
 @dataclass
@@ -146,12 +64,12 @@ class StatementCard:
 def statement_card(store, iri: str, project) -> StatementCard:
     """The provenance card of a statement or claim; context from the archived text under ``graph/``."""
     node = URIRef(iri)
-    rows = select(store, STATEMENT_QUERY, node=node)
+    rows = select(store, "statement-card", node=node)
     if not rows:
         raise TraceError(f"{compact(iri)} has no speaker and source document: not a traceable statement")
     row = rows[0]
-    quote_terms = store.query(sparql_prologue() + "SELECT ?q WHERE { ?node mg:quote ?q } LIMIT 1", {"node": node}).terms
-    linked = select(store, NODES_QUERY, node=node)
+    quote_terms = execute(internal_query("statement-quote"), {"node": node}, store).terms
+    linked = select(store, "statement-card-nodes", node=node)
     chain = _chain(store, node)
     archive = {"iri": row["archive"], "path": row["path"], "sha256": row["sha256"], "start": row["start"],
                "end": row["end"], "exact": row["exact"]}
@@ -191,17 +109,17 @@ def _assessments(store, node: URIRef) -> list[dict]:
              "assessor_label": r["assessorLabel"],
              "confidence": float(r["confidence"]) if r["confidence"] is not None else None,
              "note": r["note"], "rests_on": r["restsOn"]}
-            for r in select(store, ASSESSMENTS_QUERY, node=node)]
+            for r in select(store, "statement-assessments", node=node)]
 
 
 def _role(store, node: URIRef, speaker: URIRef) -> dict | None:
-    rows = select(store, ROLE_QUERY, node=node)
+    rows = select(store, "statement-speaker-role", node=node)
     if rows:
         row = rows[0]
         period = {key: row[key].isoformat() for key in ("begin", "end", "inside", "before") if row[key]}
         return {"membership": row["membership"], "role": row["role"], "organisation": row["organisation"],
                 "organisation_label": row["organisationLabel"], "period": period}
-    rows = select(store, SPEAKER_QUERY, speaker=speaker)
+    rows = select(store, "speaker-identity", speaker=speaker)
     if not rows:
         return None
     if rows[0]["organisation"]:
@@ -212,7 +130,7 @@ def _role(store, node: URIRef, speaker: URIRef) -> dict | None:
 
 def _chain(store, node: URIRef) -> list[Document]:
     chain: dict[str, Document] = {}
-    for row in select(store, CHAIN_QUERY, node=node):
+    for row in select(store, "statement-derivation-chain", node=node):
         if row["document"] in chain:
             continue  # first (lowest) step wins: a report cited by the article and derived from is listed once
         chain[row["document"]] = Document(

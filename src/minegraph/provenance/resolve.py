@@ -21,14 +21,10 @@ from minegraph.core.namespaces import bind_prefixes
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute
 from minegraph.querylang.terms import compact, expand_iri
+from minegraph.provenance.select import select
 
 KINDS = ("statement", "actor", "decision")
 STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
-
-
-def select(store, name: str, **params) -> list[dict]:
-    """Rows (Python values) of the internal query ``name`` with ``params`` bound as typed terms."""
-    return execute(internal_query(name), params, store).rows
 
 
 def _cut(text: str, width: int) -> str:

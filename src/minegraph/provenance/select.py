@@ -1,13 +1,11 @@
-"""Rows of a trace query, with minegraph's prefixes and parameters bound as RDF terms."""
+"""Rows of a trace query: one of the package's internal queries, parameters bound as typed RDF terms."""
 
 from __future__ import annotations
 
-from minegraph.core.namespaces import sparql_prologue
-from minegraph.queries.run import run_sparql
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute
 
 
-def select(store, text: str, **bindings) -> list[dict]:
-    """Rows (Python values) of a SELECT with minegraph's prefixes and ``bindings`` (name → term)."""
-    if not bindings:
-        return run_sparql(text, store=store).rows
-    return store.query(sparql_prologue() + text, bindings).rows
+def select(store, name: str, **params) -> list[dict]:
+    """Rows (Python values) of the internal query ``name`` (``queries/internal/NAME.rq``) with ``params``."""
+    return execute(internal_query(name), params, store).rows
