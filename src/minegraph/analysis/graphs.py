@@ -20,12 +20,11 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
-from rdflib import URIRef
 
 from minegraph.errors import require
 from minegraph.core.namespaces import MG
-from minegraph.queries.run import fetch_labels, run_query, run_sparql
-from minegraph.querylang.terms import to_sparql
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute, fetch_labels, run_query
 
 #: Edge stance for each sign of :func:`stance_graph` (0 is "neutral" or "mixed", see :func:`_stance`).
 STANCE_OF_SIGN = {1: "support", -1: "oppose"}
@@ -38,40 +37,10 @@ ACTOR_TYPES = (
     (MG.MediaOutlet, "media outlet"), (MG.Organisation, "organisation"), (MG.Actor, "actor"),
 )
 
-TYPES_QUERY = "SELECT ?node ?type WHERE { VALUES ?node { %s } ?node a ?type }"
 
-DECISIONS_QUERY = """SELECT ?node ?decisionType ?date WHERE {
-  VALUES ?node { %s }
-  OPTIONAL { ?node mg:decisionType/skos:prefLabel ?decisionType }
-  OPTIONAL { ?node mg:date ?date }
-}"""
-
-#: Who is reported where: one row per source document and speaker of the assertions it carries.
-REPORTED_QUERY = """SELECT ?source ?speaker (COUNT(DISTINCT ?assertion) AS ?assertions)
-       (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?claim) AS ?claims)
-WHERE {
-  ?assertion mg:appearsIn ?source ;
-             mg:speaker ?speaker .
-  OPTIONAL { ?assertion a mg:Statement . BIND (?assertion AS ?statement) }
-  OPTIONAL { ?assertion a mg:Claim . BIND (?assertion AS ?claim) }
-}
-GROUP BY ?source ?speaker
-ORDER BY ?source ?speaker"""
-
-SOURCES_QUERY = """SELECT ?node ?url ?published ?kind WHERE {
-  VALUES ?node { %s }
-  OPTIONAL { ?node schema:url ?url }
-  OPTIONAL { ?node schema:datePublished ?published }
-  OPTIONAL { ?node mg:sourceKind/skos:prefLabel ?kind }
-}"""
-
-
-def _values(iris) -> str:
-    return " ".join(to_sparql(URIRef(i)) for i in sorted(iris))
-
-
-def _rows(store, text: str) -> list[dict]:
-    return run_sparql(text, store=store).rows
+def _rows(store, name: str, **params) -> list[dict]:
+    """Rows of the internal query ``name`` (``queries/internal/NAME.rq``) with ``params`` bound as terms."""
+    return execute(internal_query(name), params, store).rows
 
 
 def _iso(value) -> str | None:
@@ -85,8 +54,8 @@ def actor_type(types: set[str]) -> str:
 
 def _describe_actors(store, graph: nx.Graph, nodes) -> None:
     types: dict[str, set[str]] = {}
-    for row in _rows(store, TYPES_QUERY % _values(nodes)):
-        types.setdefault(row["node"], set()).add(row["type"])
+    for node in sorted(nodes):
+        types[node] = {row["type"] for row in _rows(store, "node-types", node=node)}
     for node in nodes:
         graph.nodes[node]["actor_type"] = actor_type(types.get(node, set()))
 
@@ -120,8 +89,8 @@ def stance_graph(store, project=None) -> nx.Graph:
     if actors:
         _describe_actors(store, graph, actors)
     if decisions:
-        for row in _rows(store, DECISIONS_QUERY % _values(decisions)):
-            graph.nodes[row["node"]].update(decision_type=row["decisionType"] or "", date=_iso(row["date"]) or "")
+        for node, row in ((n, r) for n in sorted(decisions) for r in _rows(store, "decision-type-date", node=n)):
+            graph.nodes[node].update(decision_type=row["decisionType"] or "", date=_iso(row["date"]) or "")
     return graph
 
 
@@ -154,7 +123,7 @@ def agreement_graph(stance: nx.Graph) -> nx.Graph:
 def reported_graph(store) -> nx.DiGraph:
     """Source document → speaker: who each document reports, weighted by the number of assertions."""
     graph = nx.DiGraph(name="reported")
-    rows = _rows(store, REPORTED_QUERY)
+    rows = _rows(store, "reported-by-source")
     for row in rows:
         graph.add_node(row["source"], kind="source")
         graph.add_node(row["speaker"], kind="actor")
@@ -165,8 +134,8 @@ def reported_graph(store) -> nx.DiGraph:
         graph.nodes[node]["label"] = labels.get(node, node)
     sources = [n for n, kind in graph.nodes(data="kind") if kind == "source"]
     if sources:
-        for row in _rows(store, SOURCES_QUERY % _values(sources)):
-            graph.nodes[row["node"]].update(url=row["url"] or "", published=_iso(row["published"]) or "",
+        for node, row in ((n, r) for n in sorted(sources) for r in _rows(store, "source-details", node=n)):
+            graph.nodes[node].update(url=row["url"] or "", published=_iso(row["published"]) or "",
                                             source_kind=row["kind"] or "")
         _describe_actors(store, graph, [n for n in graph if n not in sources])
     return graph

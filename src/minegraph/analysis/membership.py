@@ -10,19 +10,8 @@ import datetime
 
 import networkx as nx
 
-from minegraph.queries.run import run_sparql
-
-#: Dated treaty acts of states, one row per act; the kinds are the keys of ACTS.
-ACTS_QUERY = """SELECT ?state ?stateLabel ?iso3 ?treaty ?treatyLabel ?class ?date ?instrument ?contested WHERE {
-  VALUES ?class { mg:Signature mg:Ratification mg:Accession mg:Succession mg:EntryIntoForceForState
-                  mg:WithdrawalInstrumentDeposit mg:WithdrawalTakingEffect mg:SuspensionNotification }
-  ?act a ?class ; mg:actor ?state ; mg:treaty ?treaty ; mg:date ?date .
-  ?state a mg:State ; rdfs:label ?stateLabel ; mg:iso3166Alpha3 ?iso3 .
-  ?treaty rdfs:label ?treatyLabel .
-  OPTIONAL { ?act mg:instrument/skos:prefLabel ?instrument }
-  OPTIONAL { ?act mg:contested ?contested }
-}
-ORDER BY ?iso3 ?date"""
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute
 
 #: Act class → (edge attribute holding its date, status of the state from that date, rank: the order of acts
 #: on a same day, and a later act of lower rank never steps the status back). A deposit of withdrawal and a
@@ -50,7 +39,7 @@ def membership_graph(store) -> nx.DiGraph:
     """
     graph = nx.DiGraph(name="membership")
     acts: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
-    for row in run_sparql(ACTS_QUERY, store=store).rows:
+    for row in execute(internal_query("treaty-acts"), {}, store).rows:
         state, treaty = row["state"], row["treaty"]
         graph.add_node(state, label=row["stateLabel"], kind="state", iso3=row["iso3"], actor_type="state")
         graph.add_node(treaty, label=row["treatyLabel"], kind="treaty")
