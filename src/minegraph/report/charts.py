@@ -22,46 +22,6 @@ from minegraph.core.rdf_io import atomic_write
 
 CHART_NAME = "membership-over-time"
 
-PREFIXES = """PREFIX mg: <https://w3id.org/minegraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-"""
-
-#: States in force and states consented on every date one of those counts can change.
-COUNTS_QUERY = PREFIXES + """
-SELECT ?day (COUNT(DISTINCT ?boundState) AS ?inForce) (COUNT(DISTINCT ?consentedState) AS ?consented)
-WHERE {
-  { SELECT DISTINCT ?day WHERE {
-      { ?change a mg:EntryIntoForceForState ; mg:date ?day }
-      UNION { ?change a mg:WithdrawalTakingEffect ; mg:date ?day }
-      UNION { ?change mg:instrument ?anyInstrument ; mg:date ?day } } }
-  ?state a mg:State ; mg:inReferenceUniverse true .
-  OPTIONAL { ?entry a mg:EntryIntoForceForState ; mg:actor ?state ; mg:date ?inForceSince . FILTER (?inForceSince <= ?day) }
-  OPTIONAL { ?effect a mg:WithdrawalTakingEffect ; mg:actor ?state ; mg:date ?withdrawnOn . FILTER (?withdrawnOn <= ?day) }
-  OPTIONAL { ?consent mg:instrument ?instrument ; mg:actor ?state ; mg:date ?deposited . FILTER (?deposited <= ?day) }
-  BIND (IF(BOUND(?entry) && !BOUND(?effect), ?state, ?unbound) AS ?boundState)
-  BIND (IF(BOUND(?consent) && !BOUND(?effect), ?state, ?unbound) AS ?consentedState)
-}
-GROUP BY ?day
-ORDER BY ?day
-"""
-
-#: The last date of any dated node of the graph: the date the chart is drawn to by default.
-LAST_DATE_QUERY = PREFIXES + """
-SELECT (MAX(?day) AS ?last) WHERE { ?node mg:date ?day }
-"""
-
-#: Dates to mark: the Convention's entry into force, withdrawals taking effect, suspensions notified.
-MARKS_QUERY = PREFIXES + """
-SELECT ?day ?kind ?iso3
-WHERE {
-  { ?act a mg:TreatyEntryIntoForce ; mg:date ?day . BIND ("entry-into-force" AS ?kind) }
-  UNION { ?act a mg:WithdrawalTakingEffect ; mg:date ?day ; mg:actor/mg:iso3166Alpha3 ?iso3 . BIND ("withdrawal" AS ?kind) }
-  UNION { ?act a mg:SuspensionNotification ; mg:date ?day ; mg:actor/mg:iso3166Alpha3 ?iso3 . BIND ("suspension" AS ?kind) }
-}
-ORDER BY ?day ?iso3
-"""
-
-
 def as_store(source):
     """A minegraph store for ``source``: a store as is, a pyoxigraph Store or an rdflib Graph wrapped."""
     import pyoxigraph
@@ -79,20 +39,23 @@ def as_store(source):
     raise TypeError(f"expected a minegraph store, a pyoxigraph.Store or an rdflib.Graph, not {type(source).__name__}")
 
 
-def select(source, query: str) -> list[dict[str, object]]:
-    """Rows of a SELECT query as dicts of Python values (dates, ints, strings)."""
-    return as_store(source).query(query).rows
+def select(source, name: str) -> list[dict[str, object]]:
+    """Rows of the internal query ``name`` (``queries/internal/NAME.rq``) as dicts of Python values."""
+    from minegraph.queries.library import internal_query
+    from minegraph.queries.run import execute
+
+    return execute(internal_query(name), {}, as_store(source)).rows
 
 
 def membership_series(source) -> list[tuple[datetime.date, int, int]]:
     """(date, states in force, states consented) on every date a count changes, in date order."""
-    return [(row["day"], int(row["inForce"]), int(row["consented"])) for row in select(source, COUNTS_QUERY)]
+    return [(row["day"], int(row["inForce"]), int(row["consented"])) for row in select(source, "membership-counts")]
 
 
 def marks(source) -> list[tuple[datetime.date, str, str]]:
     """(date, kind, text) of the dates to mark, one per date and kind, states grouped by date."""
     grouped: dict[tuple[datetime.date, str], list[str]] = defaultdict(list)
-    for row in select(source, MARKS_QUERY):
+    for row in select(source, "membership-marks"):
         grouped[(row["day"], row["kind"])].append(row["iso3"] or "")
     texts = {
         "entry-into-force": lambda codes: "Convention enters into force",
@@ -104,7 +67,7 @@ def marks(source) -> list[tuple[datetime.date, str, str]]:
 
 def last_date(source) -> datetime.date:
     """The latest mg:date in the graph (for the 2025 withdrawals: Poland's taking effect, 20 February 2026)."""
-    rows = select(source, LAST_DATE_QUERY)
+    rows = select(source, "last-date")
     if not rows or rows[0]["last"] is None:
         raise ValueError("the graph holds no dated node to draw the chart to")
     return rows[0]["last"]

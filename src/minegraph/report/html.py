@@ -14,23 +14,13 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
-from rdflib import URIRef
-
 from minegraph.errors import MinegraphError
-from minegraph.queries.run import run_query, run_sparql
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute, run_query
 from minegraph.core.rdf_io import atomic_write
-from minegraph.querylang.terms import compact, to_sparql
+from minegraph.querylang.terms import compact
 
 REPORT_NAME = "index.html"
-
-#: Source URL and full text of assertions (the library's who-said-what shows the first words only).
-DETAILS_QUERY = """SELECT ?node ?quote ?mode ?sourceLabel ?url WHERE {
-  VALUES ?node { %s }
-  ?node mg:quote ?quote ; mg:appearsIn ?source .
-  OPTIONAL { ?node mg:mode/skos:prefLabel ?mode }
-  OPTIONAL { ?source rdfs:label ?sourceLabel }
-  OPTIONAL { ?source schema:url ?url }
-}"""
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 78rem; color: #222; padding: 0 1rem; }
@@ -70,10 +60,12 @@ def _figures(store, project, today: datetime.date) -> list[tuple[object, str]]:
 
 
 def _details(store, nodes) -> dict[str, dict]:
-    if not nodes:
-        return {}
-    values = " ".join(to_sparql(URIRef(n)) for n in sorted(set(nodes)))
-    return {row["node"]: row for row in run_sparql(DETAILS_QUERY % values, store=store).rows}
+    """Full quote, mode and source of each assertion: one bound query per node."""
+    details = {}
+    for node in sorted(set(nodes)):
+        for row in execute(internal_query("assertion-details"), {"node": node}, store).rows:
+            details[node] = {"node": node, **row}
+    return details
 
 
 def _who_said_what(store, project) -> list[dict]:
