@@ -2,9 +2,8 @@
 rows after the normalisation of the engine-agreement tests (tests/queries/test_engines.py), with the
 default parameters and those of each example, on the real graph and on the fixture graph.
 
-Where Virtuoso 7.2 cannot run a library query as written, the portable rewrite proposed in
-``scaleout/rewrites/NAME.rq`` runs there instead; a test without Virtuoso checks that each rewrite
-gives Oxigraph's answer to the original, so it is a drop-in replacement.
+The library itself is written portably (the rewrites Virtuoso 7.2 needed are folded into
+``queries/*.rq``); what no rewrite can change is a strict expected failure, described in docs/scale-out.md.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("minegraph_tests_queries_engines", ROOT / "tests" / "queries" / "test_engines.py")
 engines = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(engines)
-REWRITES = ROOT / "scaleout" / "rewrites"
 
 #: Differences no rewrite of the query can remove (strict xfail: fails as soon as Virtuoso agrees).
 #: Both come from parameter binding. A parameter in an aggregate query's SELECT clause is bound as
@@ -40,9 +38,8 @@ DIFFERS_ON_FIXTURE_GRAPH = {"param-types": "Virtuoso 7.2 returns a boolean const
 
 
 def on_virtuoso(path: Path) -> Path:
-    """The text Virtuoso runs for a query: its proposed rewrite if there is one, else the query itself."""
-    rewrite = REWRITES / path.name
-    return rewrite if rewrite.exists() else path
+    """The text Virtuoso runs for a query: the library's own (every rewrite is folded into queries/)."""
+    return path
 
 
 def _mark(cases, differs: dict[str, str]):
@@ -71,27 +68,3 @@ def test_real_graph_same_answer_on_virtuoso(path, params, real_stores, virtuoso_
 @pytest.mark.parametrize("path, params", _mark(engines.FIXTURE_CASES, DIFFERS_ON_FIXTURE_GRAPH))
 def test_fixture_graph_same_answer_on_virtuoso(path, params, fixture_stores, virtuoso_stores):
     _same_on_virtuoso(path, params, fixture_stores["oxigraph"], virtuoso_stores["fixture"])
-
-
-REWRITTEN = sorted(p for p in REWRITES.glob("*.rq"))
-REWRITE_CASES = [c for c in engines.FIXTURE_CASES if (REWRITES / c.values[0].name).exists()]
-
-
-def test_every_rewrite_replaces_a_library_query_with_the_same_header():
-    assert REWRITTEN, "no rewrites: drop this test and the rewrites folder together"
-    for rewrite in REWRITTEN:
-        library = ROOT / "queries" / rewrite.name
-        assert library.exists(), f"{rewrite.name} rewrites no library query"
-        original, portable = load_query(library), load_query(rewrite)
-        assert (portable.title, portable.description, portable.params, portable.examples) == \
-               (original.title, original.description, original.params, original.examples), rewrite.name
-
-
-@pytest.mark.parametrize("path, params", REWRITE_CASES)
-def test_rewrite_gives_oxigraph_the_answer_of_the_original(path, params, real_stores, fixture_stores):
-    original, portable = load_query(path), load_query(REWRITES / path.name)
-    for stores in (real_stores, fixture_stores):
-        expected = execute(original, params, stores["oxigraph"])
-        actual = execute(portable, params, stores["oxigraph"])
-        assert actual.variables == expected.variables
-        assert engines.comparable(portable, actual) == engines.comparable(original, expected)
