@@ -124,7 +124,7 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
     analysis = analyse(store, project)
     stance = analysis.graphs["stance"]
     try:
-        chart_png = membership_chart(store, out_dir, today=today, progress=progress)[0]
+        chart_png = membership_chart(store, out_dir, progress=progress)[0]  # drawn to the graph's last date, not the clock
     except ValueError as exc:  # no dated treaty acts: nothing to report on
         raise MinegraphError(f"cannot write the report: {exc}") from None
     network_png = stance_picture(stance, analysis.coalitions, analysis.unaligned, out_dir, progress=progress)[0]
