@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 from minegraph.errors import EndpointError, InputError
-from minegraph.store.remote import _UPLOAD_TYPES, RemoteStore, user_agent
+from minegraph.store.remote import RemoteStore, user_agent
 
 #: The named graph ``minegraph push --server virtuoso`` fills when no ``--graph`` is given.
 DEFAULT_GRAPH = "urn:minegraph:graph"
@@ -57,20 +57,6 @@ class VirtuosoStore(RemoteStore):
         super().__init__(endpoint, store_url=store_url or graph_store_url_for(endpoint), graph=graph or DEFAULT_GRAPH,
                          timeout=timeout, allow_service=allow_service)
         self.user, self._password = user, password
-
-    def upload(self, path: Path, *, replace: bool, content_type: str | None = None) -> None:
-        """Send one RDF file, streamed: PUT replaces the graph, POST adds to it."""
-        path = Path(path)
-        content_type = content_type or _UPLOAD_TYPES.get(path.suffix.lower())
-        if content_type is None:
-            raise InputError(path, f"cannot upload {path.suffix} files; use .nt or .ttl")
-        with open(path, "rb") as body:
-            request = urllib.request.Request(
-                self._graph_url(), data=body, method="PUT" if replace else "POST",
-                headers={"Content-Type": content_type, "Content-Length": str(path.stat().st_size), "User-Agent": user_agent()},
-            )
-            with self._failures("upload"), self._open(request) as response:
-                response.read()
 
     def download(self) -> bytes:
         """The whole graph as N-Triples (Graph Store Protocol GET, authenticated like uploads)."""

@@ -152,8 +152,12 @@ class RemoteStore(Store):
                 self._graph_url(), data=body, method="PUT" if replace else "POST",
                 headers={"Content-Type": content_type, "Content-Length": str(path.stat().st_size), "User-Agent": user_agent()},
             )
-            with self._failures("upload"), urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with self._failures("upload"), self._open(request) as response:
                 response.read()
+
+    def _open(self, request: urllib.request.Request):
+        """Send a Graph Store request (a server that needs authentication overrides this)."""
+        return urllib.request.urlopen(request, timeout=self.timeout)
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> None:
         """Add files to the remote graph (POST), one request per file, each checked locally first."""
