@@ -13,7 +13,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from minegraph.core.rdf_io import atomic_write
+from minegraph.core.files import atomic_write
 
 FORMATS = ("graphml", "gexf")
 HISTORY = "_history"

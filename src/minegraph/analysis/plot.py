@@ -20,7 +20,7 @@ from pathlib import Path
 import networkx as nx
 
 from minegraph.errors import require
-from minegraph.core.rdf_io import atomic_write
+from minegraph.core.files import atomic_write
 
 PICTURE_NAME = "stance-network"
 

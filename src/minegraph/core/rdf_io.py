@@ -14,7 +14,6 @@ import pyoxigraph
 from rdflib import Graph
 
 from minegraph.errors import InputError
-from minegraph.core.files import atomic_write, sha256_file  # noqa: F401 (their old home; moving callers over)
 from minegraph.core.namespaces import bind_prefixes
 
 _FORMATS = {

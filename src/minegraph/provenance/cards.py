@@ -13,7 +13,7 @@ from rdflib import URIRef
 
 from minegraph.errors import TraceError
 from minegraph.provenance.select import select
-from minegraph.core.rdf_io import sha256_file
+from minegraph.core.files import sha256_file
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute
 from minegraph.querylang.terms import compact

@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from minegraph.errors import require
-from minegraph.core.rdf_io import atomic_write
+from minegraph.core.files import atomic_write
 
 CHART_NAME = "membership-over-time"
 

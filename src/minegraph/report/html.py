@@ -17,7 +17,7 @@ from pathlib import Path
 from minegraph.errors import MinegraphError
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute, run_query
-from minegraph.core.rdf_io import atomic_write
+from minegraph.core.files import atomic_write
 from minegraph.querylang.terms import compact
 
 REPORT_NAME = "index.html"

@@ -16,7 +16,7 @@ from minegraph.core.anchors import QuoteNotFound
 from minegraph.build.records import Record, Resolver, load_toml, records, single
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
 from minegraph.build.rdf import cite, dates, describe, new_graph, text
-from minegraph.core.rdf_io import sha256_file
+from minegraph.core.files import sha256_file
 from minegraph.build.parts.assertions import AssertionSpec, StanceAssessmentSpec, add_assertion
 
 DOCUMENT_CLASSES = {"NewsArticle", "Report", "OfficialStatement", "LegalText", "DataFile", "WebPage", "Compilation"}
