@@ -105,7 +105,8 @@ def locked(target: Path, what: str):
 def replaced_directory(target: Path, what: str, keep: tuple[str, ...] = ()):
     """A staging copy of ``target`` to write the new version into; swapped in whole on success.
 
-    ``keep`` names subfolders carried over unchanged (hard-linked, so no bytes are copied)."""
+    ``keep`` names files and subfolders carried over unchanged (hard-linked, so no bytes are copied);
+    write into the copy only by replacing files (:func:`atomic_write`), never in place."""
     target = Path(target)
     with locked(target, what):
         remove_leftovers(target)
@@ -114,6 +115,8 @@ def replaced_directory(target: Path, what: str, keep: tuple[str, ...] = ()):
             for name in keep:
                 if (target / name).is_dir():
                     shutil.copytree(target / name, staging / name, copy_function=os.link)
+                elif (target / name).is_file():
+                    os.link(target / name, staging / name)
             yield staging
             os.chmod(staging, 0o777 & ~_UMASK)
             if target.exists():

@@ -13,8 +13,8 @@ to the reviewer.
 
 from __future__ import annotations
 
+import os
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,10 +101,11 @@ def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewe
     gazetteer = gazetteer or Gazetteer(project)
     known = {a.iri for a in gazetteer.actors}
     proposed = {a.require("id") for a in draft.actors}
+    again = _introduced(project, slug)
     for actor in draft.actors:
         _known(actor, "new_actor")
         actor.require("label")
-        if actor.get("id") in known:
+        if actor.get("id") in known - again:
             raise actor.error(f"{actor.get('id')} is already an actor of the graph: delete this [[new_actor]]")
     decisions = {d.iri for d in gazetteer.decisions}
     if doc.require("publisher") not in known | proposed:
@@ -117,6 +118,15 @@ def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewe
                                  suggestions, reviewer, result)]
     result.statements = len(draft.statements)
     return _curation(doc, body), _new_actors(draft.actors, slug), result
+
+
+def _introduced(project, slug: str) -> set[str]:
+    """The actors an earlier accept of this draft wrote (so accepting it again, e.g. after a kill, is no error)."""
+    path = project.curation_dir / "actors" / f"{slug}.toml"
+    if not path.is_file():
+        return set()
+    data, _ = load_toml(path)
+    return {f"{table}:{entry.get('id')}" for table in ("person", "organisation") for entry in data.get(table, [])}
 
 
 def _statement(record, assessments, text, archive, actors, decisions, suggestions, reviewer, result) -> list[str]:
@@ -196,28 +206,47 @@ def _new_actors(actors: list[Record], slug: str) -> str | None:
 
 
 def accept(project, path: Path, reviewer: str = CURATORS, progress=None) -> Accepted:
-    """Check, build and validate the draft in a scratch copy; then write it and rebuild the real graph."""
+    """Check the draft; build and validate it in a scratch copy; then swap in the new curation/ and rebuild graph/.
+
+    curation/ is replaced in one rename (see :func:`minegraph.core.files.replaced_directory`) and so is
+    graph/ by the build after it: a kill at any point leaves each wholly old or wholly new, graph/ new
+    only once curation/ is. Killed between the two, ``accept`` (or ``build``) run again finishes the job."""
     from minegraph.build.builder import build
-    from minegraph.core.files import atomic_write
-    from minegraph.core.project import Project
-    from minegraph.validation.shapes import validate
+    from minegraph.core.files import atomic_write, replaced_directory
 
     curation, actors, result = check_draft(project, path, reviewer=reviewer)
-    outputs = {Path("curation/sources") / f"{result.slug}.toml": curation}
+    outputs = {Path("sources") / f"{result.slug}.toml": curation}
     if actors:
-        outputs[Path("curation/actors") / f"{result.slug}.toml"] = actors
-    with tempfile.TemporaryDirectory(prefix="minegraph-accept-") as scratch:
-        for part in ("ontology", "graph", "queries", "curation"):
-            shutil.copytree(project.root / part, Path(scratch) / part)
-        trial = Project(Path(scratch))
+        outputs[Path("actors") / f"{result.slug}.toml"] = actors
+    folder = project.curation_dir
+    with replaced_directory(folder, "accept", keep=tuple(p.name for p in folder.iterdir() if not p.name.startswith("."))) as staged:
         for relative, data in outputs.items():
-            atomic_write(trial.root / relative, data.encode("utf-8"))
-        build(trial, progress)
-        report = validate(trial)
-        if not report.conforms:
-            problems = "; ".join(f.message for f in report.findings[:5])
-            raise CurationError(Path(path), f"the accepted draft would not validate: {problems}")
-    for relative, data in outputs.items():
-        result.written.append(atomic_write(project.root / relative, data.encode("utf-8")))
+            atomic_write(staged / relative, data.encode("utf-8"))
+            result.written.append(folder / relative)
+        _trial(project, staged, path, progress)
     build(project, progress)
     return result
+
+
+def _trial(project, staged: Path, draft: Path, progress) -> None:
+    """Build and validate a scratch project whose curation is ``staged``; CurationError unless it conforms.
+
+    The scratch folder is named like the staging folder, so a run killed here leaves nothing the
+    next accept does not remove."""
+    from minegraph.build.builder import build
+    from minegraph.core.project import Project
+    from minegraph.validation.sparql import validate_sparql
+
+    trial = Path(f"{staged}-trial")
+    try:
+        for part in ("ontology", "queries"):
+            shutil.copytree(project.root / part, trial / part)
+        for part, source in (("graph", project.graph_dir), ("curation", staged)):
+            shutil.copytree(source, trial / part, copy_function=os.link)  # both are only ever replaced whole
+        build(Project(trial), progress)
+        report = validate_sparql(Project(trial))
+        if not report.conforms:
+            problems = "; ".join(f.message for f in report.findings[:5])
+            raise CurationError(Path(draft), f"the accepted draft would not validate: {problems}")
+    finally:
+        shutil.rmtree(trial, ignore_errors=True)

@@ -5,17 +5,21 @@ re-hashed) of every loaded file, the pyoxigraph version and the database directo
 compares it with the files on disk: any difference, an unreadable manifest, a database RocksDB
 reports as corrupt, or a database whose stamp does not match the manifest means a rebuild —
 into a temporary directory, renamed into place, and only then named by the manifest (written
-atomically). Readers open the database read-only, so several processes can query at once.
+atomically). Readers open the database read-only, so several processes can query at once; a
+rebuild holds ``.build.lock`` (a second process waits, then uses the first one's store) and first
+removes whatever a killed build left behind.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from minegraph.errors import StoreError
@@ -23,9 +27,9 @@ from minegraph.core.files import atomic_write, sha256_file
 
 FORMAT = 2
 MANIFEST = "manifest.json"
+_LEFTOVERS = ("build-", "trash-", "db-")  # a scratch build, a set-aside database, a database (one is current)
 _STAMP_GRAPH = "urn:minegraph:store"  # a named graph, invisible to queries on the default graph
 _STAMP_PREDICATE = "urn:minegraph:manifest-digest"
-_STALE_BUILD_SECONDS = 3600
 
 
 def default_location(project) -> Path:
@@ -141,13 +145,41 @@ def open_current(project, location: Path | None = None, *, progress: Callable[[o
             else:
                 if manifest["files"] != files:  # same contents, new mtimes: remember them
                     _write_manifest(location, {**manifest, "files": files})
+                _tidy(location, manifest["database"])
                 return store, database
     if not rebuild:
         raise StoreError(f"the store at {location} is {problem}; rebuild it (run any query without --no-rebuild)")
-    if progress:
-        progress(f"store {location} is {problem}: rebuilding")
-    database = build(project, location, files, digest, progress)
+    with _building(location):
+        try:  # another process may have built it while this one waited for the lock
+            return open_current(project, location, rebuild=False)
+        except StoreError:
+            pass
+        if progress:
+            progress(f"store {location} is {problem}: rebuilding")
+        database = build(project, location, files, digest, progress)
     return _open_verified(database, digest), database
+
+
+@contextmanager
+def _building(location: Path, wait: bool = True):
+    """Hold ``.build.lock`` of the store (waiting for another process's build, or yielding False
+    at once when ``wait`` is false); what a killed build left behind is removed first."""
+    location.mkdir(parents=True, exist_ok=True)
+    with open(location / ".build.lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        _remove_leftovers(location)
+        yield True
+
+
+def _tidy(location: Path, database: str) -> None:
+    """Remove what a killed build left beside a current store, unless a build is running now."""
+    if any(p.name.startswith(_LEFTOVERS) and p.name != database for p in location.iterdir()):
+        with _building(location, wait=False):
+            pass
 
 
 def build(project, location: Path, files: dict[str, dict], digest: str, progress=None) -> Path:
@@ -157,7 +189,6 @@ def build(project, location: Path, files: dict[str, dict], digest: str, progress
     from minegraph.store.oxigraph import OxigraphStore
 
     location.mkdir(parents=True, exist_ok=True)
-    _remove_abandoned_builds(location)
     scratch = Path(tempfile.mkdtemp(prefix="build-", dir=location))
     try:
         native = pyoxigraph.Store(str(scratch))
@@ -219,11 +250,14 @@ def _write_manifest(location: Path, manifest: dict) -> None:
     atomic_write(location / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
 
 
-def _remove_abandoned_builds(location: Path) -> None:
-    """Builds interrupted long ago (a crash or a kill) leave ``build-*`` directories behind."""
-    for scratch in location.glob("build-*"):
-        try:
-            if time.time() - scratch.stat().st_mtime > _STALE_BUILD_SECONDS:
-                shutil.rmtree(scratch, ignore_errors=True)
-        except OSError:
-            pass
+def _remove_leftovers(location: Path) -> None:
+    """Scratch builds, set-aside and superseded databases; only called under the build lock, so no
+    other process is writing any of them (a reader of a superseded database keeps its open files)."""
+    try:
+        current = read_manifest(location)
+    except StoreError:
+        current = None
+    keep = current["database"] if current else None
+    for stray in location.iterdir():
+        if stray.name.startswith(_LEFTOVERS) and stray.name != keep:
+            shutil.rmtree(stray, ignore_errors=True)
