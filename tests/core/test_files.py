@@ -1,15 +1,9 @@
 """Outputs go only to regular files, atomically; a directory is replaced whole or not at all, under a lock;
-a build killed at any point leaves graph/ wholly old or wholly new, and the next build recovers."""
+killed runs are in test_faults.py."""
 
 from __future__ import annotations
 
 import os
-import random
-import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -65,32 +59,3 @@ def test_a_second_run_is_refused_while_the_first_holds_the_lock(tmp_path):
         with pytest.raises(InputError, match="another build is running on it"):
             with locked(target, "build"):
                 pass
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def test_a_build_killed_at_random_points_leaves_graph_old_or_new(tmp_path):
-    for part in ("ontology", "graph", "queries", "curation"):
-        shutil.copytree(ROOT / part, tmp_path / part)
-    graph = tmp_path / "graph"
-    old = _tree(graph)
-    subprocess.run([sys.executable, "-m", "minegraph", "--project", str(tmp_path), "build"], check=True, capture_output=True)
-    (graph / "actors.ttl").write_bytes(old["actors.ttl"] + b"# an edit the build will undo\n")
-    edited = _tree(graph)
-    new = old
-    rng = random.Random(7)
-    for _ in range(5):
-        process = subprocess.Popen([sys.executable, "-m", "minegraph", "--project", str(tmp_path), "build"],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.2, 2.5))
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert _tree(graph) in (edited, new), "graph/ is a mix of two builds"
-        if _tree(graph) == new:
-            (graph / "actors.ttl").write_bytes(edited["actors.ttl"])
-    done = subprocess.run([sys.executable, "-m", "minegraph", "--project", str(tmp_path), "build"], capture_output=True, text=True)
-    assert done.returncode == 0, done.stderr
-    assert _tree(graph) == new
-    assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
