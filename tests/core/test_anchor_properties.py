@@ -23,6 +23,13 @@ def spans(draw):
     return text, start, draw(st.integers(start + 1, len(text)))
 
 
+@st.composite
+def anchored_points(draw):
+    """A text, the anchor of a span of it, and a position inside that span."""
+    text, start, end = draw(spans())
+    return text, anchor_at(text, start, end), draw(st.integers(start, end - 1))
+
+
 def _problems(text, anchor):
     return verify(text, anchor.start, anchor.end, anchor.exact, anchor.prefix, anchor.suffix)
 
@@ -48,11 +55,9 @@ def test_locating_a_span_s_text_finds_an_occurrence_that_verifies(case):
 
 
 @SETTINGS
-@given(spans(), st.data())
-def test_any_changed_character_inside_the_span_is_reported(case, data):
-    text, start, end = case
-    anchor = anchor_at(text, start, end)
-    at = data.draw(st.integers(start, end - 1))
+@given(anchored_points(), st.data())
+def test_any_changed_character_inside_the_span_is_reported(point, data):
+    text, anchor, at = point
     other = data.draw(st.characters(blacklist_categories=("Cs",)))
     assume(other != text[at])
     edited = text[:at] + other + text[at + 1:]
@@ -60,11 +65,10 @@ def test_any_changed_character_inside_the_span_is_reported(case, data):
 
 
 @SETTINGS
-@given(spans(), st.data())
-def test_an_insertion_or_deletion_inside_the_span_is_reported_unless_the_selectors_still_read_the_same(case, data):
-    text, start, end = case
-    anchor = anchor_at(text, start, end)
-    at = data.draw(st.integers(start, end - 1))
+@given(anchored_points(), st.data())
+def test_an_insertion_or_deletion_inside_the_span_is_reported_unless_the_selectors_still_read_the_same(point, data):
+    text, anchor, at = point
+    start, end = anchor.start, anchor.end
     inserted = data.draw(st.text(max_size=3))
     deleted = data.draw(st.integers(0 if inserted else 1, end - at))
     edited = text[:at] + inserted + text[at + deleted:]

@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, RDFS, XSD
 
 from minegraph.core.namespaces import MG, iri
 from minegraph.core.rdf_io import serialize_turtle
+from minegraph.querylang.terms import from_oxigraph
 
 SETTINGS = settings(max_examples=100, deadline=None)
 KINDS = ("statement", "person", "organisation", "state", "decision", "source", "archive")
@@ -52,17 +53,6 @@ def graphs(draw, blank_nodes: bool = True):
     return graph
 
 
-def _from_oxigraph(term):
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    datatype = None if term.datatype.value == str(XSD.string) else URIRef(term.datatype.value)
-    return Literal(term.value, datatype=datatype)
-
-
 @SETTINGS
 @given(graphs())
 def test_rdflib_reads_back_what_was_written(graph):
@@ -75,7 +65,7 @@ def test_rdflib_reads_back_what_was_written(graph):
 def test_oxigraph_reads_back_what_was_written(graph):
     again = Graph()
     for triple in pyoxigraph.parse(serialize_turtle(graph), format=pyoxigraph.RdfFormat.TURTLE):
-        again.add((_from_oxigraph(triple.subject), _from_oxigraph(triple.predicate), _from_oxigraph(triple.object)))
+        again.add((from_oxigraph(triple.subject), from_oxigraph(triple.predicate), from_oxigraph(triple.object)))
     assert isomorphic(again, graph)
 
 
