@@ -162,6 +162,8 @@ def _documentation(definition, indent: str = "") -> str:
 
 
 def run_query(args) -> int:
+    if not args.describe:
+        _prestart(args)
     from minegraph.queries.library import find_query
     from minegraph.queries.run import stream
     from minegraph.querylang.text import query_form
@@ -177,7 +179,6 @@ def run_query(args) -> int:
         from minegraph.store.asof import parse_date
 
         parse_date(args.as_of)
-    _prestart(args)
     store = _store(args)
     try:
         return _answer(args, store, query_form(definition.text),
@@ -187,6 +188,7 @@ def run_query(args) -> int:
 
 
 def run_sparql(args) -> int:
+    _prestart(args)
     from minegraph.queries.formats import check_format
     from minegraph.queries.run import stream_sparql
     from minegraph.querylang.text import query_form
@@ -195,7 +197,6 @@ def run_sparql(args) -> int:
     form = query_form(text)  # refuse updates before opening a store
     check_format(form, args.format)
     source = "<stdin>" if args.text == "-" else "<query>"
-    _prestart(args)
     store = _store(args)
     try:
         return _answer(args, store, form, lambda timeout, rows: stream_sparql(text, store=store, source=source,

@@ -3,23 +3,24 @@
 The query runs in a supervised child (:mod:`minegraph.store.supervised`): a persisted store is
 opened read-only by path in a spawned worker (kept for the next query: one start per process),
 an in-memory store (or an as-of view) is queried in a forked one-shot child that inherits it.
-Rows come back in growing batches (1, 2, 4 … 1024) as compact term tuples, so the first rows
+This module loads nothing heavy at import (the worker starts light). Rows come back in growing batches (1, 2, 4 … 1024) as compact term tuples, so the first rows
 arrive at once and a large answer streams with bounded memory on both sides. Past the deadline,
 on Ctrl-C, or when the reader stops early, the child is SIGKILLed: its CPU work ends with it.
 """
 
 from __future__ import annotations
 
+import atexit
 import threading
 import time
 from collections.abc import Generator
 
 from minegraph.errors import QueryError, QueryTimeout, StoreError
-from minegraph.store.rows import GRAPH_FORMS, RowStream
 from minegraph.store.supervised import (Worker, WorkerFailed, child_setup, job_loop, short, start_worker,
                                         timeout_message)
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 _MAX_BATCH = 1024
 _KEEP_IDLE = 2
 _idle: list[Worker] = []
@@ -58,7 +59,7 @@ def _answer(conn, native, job: dict) -> None:
     if job["form"] == "ASK":
         conn.send({"boolean": bool(answer)})
         return
-    if job["form"] in GRAPH_FORMS:
+    if job["form"] in _GRAPH_FORMS:
         conn.send({"variables": []})
         rows = ((t.subject, t.predicate, t.object) for t in answer)
     else:
@@ -181,15 +182,27 @@ def prestart() -> None:
             _idle.append(_spawned())
 
 
+@atexit.register
+def close_idle() -> None:
+    """Kill and reap the workers kept for the next query (at exit, or to start afresh)."""
+    with _lock:
+        workers = list(_idle)
+        _idle.clear()
+    for worker in workers:
+        worker.kill()
+
+
 def idle_pids() -> list[int]:
     """Process ids of the workers kept for the next query."""
     with _lock:
         return [w.pid for w in _idle]
 
 
-def stream_oxigraph(store, text: str, form: str, timeout: float | None, max_rows: int | None) -> RowStream:
-    """Evaluate checked, bound ``text`` on an Oxigraph store in a worker; rows stream as they come."""
+def stream_oxigraph(store, text: str, form: str, timeout: float | None, max_rows: int | None):
+    """Evaluate checked, bound ``text`` on an Oxigraph store in a worker; a RowStream of its rows as they come."""
     import pyoxigraph
+
+    from minegraph.store.rows import RowStream  # here: the worker itself never loads rdflib
 
     native, database = store.native, None
     if store.location is not None and isinstance(native, pyoxigraph.Store):
