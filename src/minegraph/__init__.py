@@ -8,6 +8,7 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
     import minegraph
     rows = minegraph.query("in-force-on-date", date="2025-01-01")   # list-like of dicts
     rows = minegraph.query("who-said-what", as_of="2025-04-09")      # the graph as it stood then
+    rows = minegraph.sparql("SELECT * { ?s ?p ?o }", timeout=5, max_rows=100)  # rows.truncated: cut?
     frame = rows.to_dataframe()                                       # needs pandas
     report = minegraph.validate()                                     # shapes + checks
     card = minegraph.trace("downward spiral")                         # provenance of a statement
@@ -17,25 +18,29 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
 from minegraph._version import __version__ as __version__
 
 
-def query(name, /, *, as_of=None, **params):
-    """Run the library query ``name`` on the project's graph; parameters as keywords; ``as_of`` a date."""
+def query(name, /, *, as_of=None, timeout=60, max_rows=None, **params):
+    """Run the library query ``name`` on the project's graph; parameters as keywords; ``as_of`` a date.
+    Bounded: in a worker process killed after ``timeout`` seconds (QueryTimeout), cut at ``max_rows``
+    rows (``result.truncated`` then says so)."""
     from minegraph.queries.run import query as _query
 
-    return _query(name, as_of=as_of, **params)
+    return _query(name, as_of=as_of, timeout=timeout, max_rows=max_rows, **params)
 
 
-def run_query(name, params=None, *, store=None, project=None, as_of=None):
-    """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value), as of a date if given."""
+def run_query(name, params=None, *, store=None, project=None, as_of=None, timeout=None, max_rows=None):
+    """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value), as of a date if given.
+    In-process (fastest, unbounded) unless ``timeout`` or ``max_rows`` is given."""
     from minegraph.queries.run import run_query as _run_query
 
-    return _run_query(name, params, store=store, project=project, as_of=as_of)
+    return _run_query(name, params, store=store, project=project, as_of=as_of, timeout=timeout, max_rows=max_rows)
 
 
-def sparql(text, *, store=None, project=None):
-    """Run ad-hoc SPARQL; minegraph's prefixes need no PREFIX lines."""
+def sparql(text, *, store=None, project=None, timeout=60, max_rows=None):
+    """Run ad-hoc SPARQL; minegraph's prefixes need no PREFIX lines. Bounded as :func:`query` is
+    (``run_sparql`` in :mod:`minegraph.queries.run` is the unbounded in-process road)."""
     from minegraph.queries.run import run_sparql
 
-    return run_sparql(text, store=store, project=project)
+    return run_sparql(text, store=store, project=project, timeout=timeout, max_rows=max_rows)
 
 
 def open_store(project=None, endpoint=None, engine="oxigraph", **options):

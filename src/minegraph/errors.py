@@ -59,6 +59,10 @@ class QuerySyntaxError(QueryError):
         super().__init__(f"{where}: syntax error: {message}")
 
 
+class QueryTimeout(QueryError):
+    """A local query ran past its wall-clock timeout and its worker process was killed."""
+
+
 class EndpointError(MinegraphError):
     """A remote SPARQL endpoint failed: HTTP error, timeout, unreachable."""
 

@@ -1,11 +1,15 @@
-"""``minegraph queries``, ``minegraph query NAME|FILE.rq`` and ``minegraph sparql TEXT|-``."""
+"""``minegraph queries``, ``minegraph query NAME|FILE.rq`` and ``minegraph sparql TEXT|-``.
+
+Queries are bounded: ``--timeout`` (default 60 s) stops a local query by killing its worker
+process, ``--max-rows`` cuts the answer (said on stderr); CSV, TSV and JSON lines stream.
+"""
 
 from __future__ import annotations
 
 import shutil
 import sys
 
-from . import add_engine_option, emit, project_from
+from . import add_engine_option, emit, project_from, to_stderr
 
 
 def register(sub) -> None:
@@ -30,17 +34,38 @@ def register(sub) -> None:
 
 
 def _common(parser) -> None:
-    parser.add_argument("--format", "-f", default="table", choices=("table", "csv", "tsv", "json", "jsonld", "ttl", "nt"),
-                        help="output format (default: table; jsonld/ttl/nt for CONSTRUCT and DESCRIBE)")
+    parser.add_argument("--format", "-f", default="table",
+                        choices=("table", "csv", "tsv", "json", "jsonl", "jsonld", "ttl", "nt"),
+                        help="output format (default: table; jsonld/ttl/nt for CONSTRUCT and DESCRIBE; "
+                             "csv, tsv and jsonl stream row by row)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     parser.add_argument("--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the local graph")
     parser.add_argument("--graph", metavar="IRI", help="with --endpoint: query this named graph as the default graph")
     add_engine_option(parser)
-    parser.add_argument("--timeout", type=float, default=60, metavar="SECONDS", help="endpoint timeout (default: 60)")
+    parser.add_argument("--timeout", type=_positive(float), default=60, metavar="SECONDS",
+                        help="stop the query after SECONDS (local: its worker process is killed; "
+                             "with --endpoint: the HTTP timeout) (default: 60)")
+    parser.add_argument("--max-rows", type=_positive(int, zero=True), metavar="N",
+                        help="keep at most N rows (or triples); a cut answer is said on standard error")
     parser.add_argument("--iris", action="store_true", help="table: show IRIs (as prefixed names) instead of labels")
     parser.add_argument("--width", type=int, metavar="N", help="table: total width (default: the terminal's; 0 = unlimited)")
     parser.add_argument("--allow-service", action="store_true", help="allow SERVICE clauses (federated queries)")
     parser.add_argument("--as-of", metavar="DATE", help="answer as the graph stood on DATE (YYYY-MM-DD; Oxigraph only)")
+
+
+def _positive(kind, zero: bool = False):
+    import argparse
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, got {text[:40]!r}") from None
+        if value < 0 or (value == 0 and not zero) or value != value:
+            raise argparse.ArgumentTypeError(f"expected a number {'>= 0' if zero else '> 0'}, got {text[:40]!r}")
+        return value
+
+    return parse
 
 
 def _store(args):
@@ -66,6 +91,32 @@ def _params(pairs: list[str]) -> dict[str, str]:
             raise ParameterError(f"--param expects NAME=VALUE, got {pair!r}")
         params[name.strip()] = value
     return params
+
+
+def _answer(args, store, form: str, run) -> int:
+    """Run the query (``run(timeout, max_rows)`` gives a RowStream), write it, and say when it was cut."""
+    from minegraph.queries.formats import check_format
+    from minegraph.queries.streaming import STREAM_FORMATS, write_answer
+
+    check_format(form, args.format)
+    stream = run(args.timeout, args.max_rows)
+    if args.format in STREAM_FORMATS:
+        rows = write_answer(stream, args.format, args.output)
+        if args.output and args.output != "-":
+            to_stderr(f"wrote {args.output} ({rows} rows)")
+    else:
+        _emit(args, stream.to_result(), store)
+    if stream.truncated:
+        to_stderr(f"minegraph: the answer was cut at {args.max_rows} rows (--max-rows {args.max_rows}); there are more")
+    return 0
+
+
+def _prestart(args) -> None:
+    """Boot the query worker while the store is opened (a local, persisted Oxigraph store only)."""
+    if not args.endpoint and args.engine == "oxigraph" and not getattr(args, "as_of", None):
+        from minegraph.store.bounded import prestart
+
+        prestart()
 
 
 def _emit(args, result, store) -> int:
@@ -111,8 +162,11 @@ def _documentation(definition, indent: str = "") -> str:
 
 
 def run_query(args) -> int:
+    if not args.describe:
+        _prestart(args)
     from minegraph.queries.library import find_query
-    from minegraph.queries.run import execute
+    from minegraph.queries.run import stream
+    from minegraph.querylang.text import query_form
 
     definition = find_query(project_from(args), args.name)
     if args.describe:
@@ -127,20 +181,25 @@ def run_query(args) -> int:
         parse_date(args.as_of)
     store = _store(args)
     try:
-        return _emit(args, execute(definition, params, store), store)
+        return _answer(args, store, query_form(definition.text),
+                       lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows))
     finally:
         store.close()
 
 
 def run_sparql(args) -> int:
-    from minegraph.queries.run import run_sparql as run
-
+    _prestart(args)
+    from minegraph.queries.formats import check_format
+    from minegraph.queries.run import stream_sparql
     from minegraph.querylang.text import query_form
 
     text = sys.stdin.read() if args.text == "-" else args.text
-    query_form(text)  # refuse updates before opening a store
+    form = query_form(text)  # refuse updates before opening a store
+    check_format(form, args.format)
+    source = "<stdin>" if args.text == "-" else "<query>"
     store = _store(args)
     try:
-        return _emit(args, run(text, store=store, source="<stdin>" if args.text == "-" else "<query>"), store)
+        return _answer(args, store, form, lambda timeout, rows: stream_sparql(text, store=store, source=source,
+                                                                              timeout=timeout, max_rows=rows))
     finally:
         store.close()

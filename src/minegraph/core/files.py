@@ -47,6 +47,15 @@ def atomic_write(path: Path, data: bytes) -> Path:
     """Write bytes to ``path`` through a temporary file in the same directory, then rename.
 
     Only regular files are replaced; a directory that cannot be written to is an InputError."""
+    with atomic_stream(path) as handle:
+        handle.write(data)
+    return Path(path)
+
+
+@contextmanager
+def atomic_stream(path: Path):
+    """A binary file to write ``path``'s new content into bit by bit (a streamed answer): it is a
+    temporary sibling, renamed over ``path`` when the block ends, removed if the block fails."""
     path = check_output_target(Path(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,7 +65,7 @@ def atomic_write(path: Path, data: bytes) -> Path:
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file the usual permissions
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -66,7 +75,6 @@ def atomic_write(path: Path, data: bytes) -> Path:
         except FileNotFoundError:
             pass
         raise
-    return path
 
 
 def sha256_file(path: Path) -> str:

@@ -1,22 +1,20 @@
-"""Supervised query workers: a few child processes, each answering one job at a time.
+"""The endpoint's query workers: a few supervised child processes, each answering one job at a time.
 
 A job that runs past the wall-clock timeout gets its worker SIGKILLed (the CPU work stops with
 it) and a fresh worker started in its place; a worker that dies mid-job is replaced the same
-way. The caller gets a :class:`JobFailed` with the HTTP status to answer (504, 502, 503).
+way. The caller gets a :class:`JobFailed` with the HTTP status to answer (504, 502, 503). Starting,
+waiting on and killing one child is :mod:`minegraph.store.supervised`, shared with local queries.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+
+from minegraph.store.supervised import START_TIMEOUT as _START_TIMEOUT, Worker, WorkerFailed, start_worker
 
 from . import worker as worker_module
-
-_START_TIMEOUT = 60.0
 
 
 class JobFailed(Exception):
@@ -27,34 +25,16 @@ class JobFailed(Exception):
         self.status, self.kind, self.message = status, kind, message
 
 
-@dataclass
-class Worker:
-    """One child process and the parent's end of its pipe."""
+_STATUS = {"timeout": 504, "crashed": 502}
 
-    process: multiprocessing.process.BaseProcess
-    conn: object
-    jobs: int = 0
-    started: float = field(default_factory=time.monotonic)
 
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    def kill(self) -> None:
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-    def call(self, job: dict, timeout: float) -> dict:
-        """Send a job and wait for its reply (blocking: run in a thread)."""
-        self.conn.send(job)
-        if not self.conn.poll(timeout):
-            raise JobFailed(504, "timeout", f"the query ran longer than {timeout:g} s and was stopped")
-        try:
-            return self.conn.recv()
-        except (EOFError, OSError):
-            raise JobFailed(502, "crashed", "the query worker died while evaluating this query; it was replaced") from None
+def _call(worker: Worker, job: dict, timeout: float) -> dict:
+    """The worker's reply, or JobFailed with the HTTP status of what went wrong (blocking: run in a thread)."""
+    try:
+        return worker.call(job, timeout)
+    except WorkerFailed as exc:
+        message = exc.message + ("; it was replaced" if exc.kind == "crashed" else "")
+        raise JobFailed(_STATUS.get(exc.kind, 502), exc.kind, message) from None
 
 
 class WorkerPool:
@@ -64,7 +44,6 @@ class WorkerPool:
                  timeout: float = 30.0):
         self.database, self.project_root, self.prefixes = database, project_root, prefixes
         self.size, self.timeout = size, timeout
-        self.context = multiprocessing.get_context("spawn")
         self.threads = ThreadPoolExecutor(max_workers=size * 2 + 2, thread_name_prefix="minegraph-pool")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.workers: dict[int, Worker] = {}
@@ -72,21 +51,11 @@ class WorkerPool:
         self.closed = False
 
     def _spawn(self) -> Worker:
-        parent, child = self.context.Pipe()
-        process = self.context.Process(target=worker_module.serve_jobs, name="minegraph-query-worker",
-                                       args=(child, self.database, self.project_root, self.prefixes), daemon=True)
-        process.start()
-        child.close()
         try:
-            if not parent.poll(_START_TIMEOUT):
-                raise EOFError
-            parent.recv()  # {"ready": pid}
-        except (EOFError, OSError):
-            process.kill()
-            process.join(5)
-            raise RuntimeError(f"a query worker did not start (exit code {process.exitcode}); "
-                               f"is the database {self.database} readable?") from None
-        return Worker(process, parent)
+            return start_worker(worker_module.serve_jobs, (self.database, self.project_root, self.prefixes),
+                                wait=_START_TIMEOUT)
+        except WorkerFailed as exc:
+            raise RuntimeError(f"{exc.message}; is the database {self.database} readable?") from None
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
@@ -139,7 +108,7 @@ class WorkerPool:
         worker = await self._next_idle(timeout)
         loop = asyncio.get_running_loop()
         try:
-            reply = await loop.run_in_executor(self.threads, worker.call, job, timeout)
+            reply = await loop.run_in_executor(self.threads, _call, worker, job, timeout)
         except JobFailed:
             asyncio.ensure_future(self._replace(worker))
             raise

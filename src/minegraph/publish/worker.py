@@ -7,21 +7,11 @@ it). Answers are written by pyoxigraph, cut at the row cap by :mod:`.capped`.
 
 from __future__ import annotations
 
-import ctypes
-import os
-import signal
+from minegraph.store.supervised import child_setup, job_loop, short
 
 from .capped import serialise_solutions, serialise_triples
 
 INTERNAL_GRAPH = "urn:minegraph:store"  # the store's stamp graph (minegraph.store.cache): never shown
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to SIGKILL this process when the server dies, however it dies (no orphans)."""
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 class Evaluator:
@@ -53,23 +43,16 @@ class Evaluator:
 
 
 def serve_jobs(conn, database: str, project_root: str, prefixes: dict[str, str]) -> None:
-    """The child's loop: one job in, one reply out, until the pipe closes."""
-    _die_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops us
+    """The child: one job in, one reply out, until the pipe closes (a failed job is a 500 reply)."""
+    child_setup()  # dies with the server; Ctrl-C is the server's to handle, it stops us
     from . import entity
 
     evaluator = Evaluator(database, prefixes)
-    conn.send({"ready": os.getpid()})
-    while True:
-        try:
-            job = conn.recv()
-        except (EOFError, OSError):
-            return
-        try:
-            if job["kind"] == "query":
-                reply = evaluator.query(job["text"], job["form"], job["format"], job["max_rows"])
-            else:
-                reply = entity.handle(evaluator, project_root, job)
-        except Exception as exc:  # the reply says what failed; the worker lives on
-            reply = {"status": 500, "error": "engine", "message": f"{type(exc).__name__}: {' '.join(str(exc).split())[:300]}"}
-        conn.send(reply)
+
+    def handle(job: dict) -> None:
+        if job["kind"] == "query":
+            conn.send(evaluator.query(job["text"], job["form"], job["format"], job["max_rows"]))
+        else:
+            conn.send(entity.handle(evaluator, project_root, job))
+
+    job_loop(conn, handle, lambda exc: {"status": 500, "error": "engine", "message": f"{type(exc).__name__}: {short(exc, 300)}"})

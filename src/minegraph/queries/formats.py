@@ -1,14 +1,13 @@
-"""Query results as text: a terminal table, SPARQL 1.1 CSV/TSV/JSON, Turtle and JSON-LD.
+"""Query results as text: a terminal table, SPARQL 1.1 CSV/TSV/JSON, JSON lines, Turtle and JSON-LD.
 
 Tables show labels instead of IRIs where one is known (a ``?xLabel`` column beside ``?x``, or
 the labels passed in), prefixed names (``state:LVA``) otherwise; ``show_iris`` turns labels off.
-Everything else follows the W3C result formats, so other tools read the output.
+Everything else follows the W3C result formats, so other tools read the output. CSV, TSV and
+JSON lines are written by :mod:`minegraph.queries.streaming` (which can also stream them).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 
@@ -17,39 +16,44 @@ from rdflib.term import Node
 
 from minegraph.errors import QueryError
 from minegraph.querylang.results import QueryResult
-from minegraph.querylang.terms import compact, to_json, to_ntriples
+from minegraph.querylang.terms import compact
+from minegraph.queries.streaming import STREAM_FORMATS, json_cell, stream_text
+from minegraph.store.rows import RowStream
 
-SELECT_FORMATS = ("table", "csv", "tsv", "json")
-GRAPH_FORMATS = ("table", "ttl", "jsonld", "nt")
-FORMATS = ("table", "csv", "tsv", "json", "jsonld", "ttl", "nt")
+SELECT_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
+GRAPH_FORMATS = ("table", "ttl", "jsonld", "nt", "jsonl")
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "jsonld", "ttl", "nt")
 
 _NUMERIC = ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger", "positiveInteger")
+
+
+def check_format(form: str, fmt: str) -> None:
+    """QueryError unless ``fmt`` is a format and fits the query form (checked before a query runs)."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    if form in ("CONSTRUCT", "DESCRIBE") and fmt not in GRAPH_FORMATS:
+        raise QueryError(f"{form} gives triples: use --format ttl, jsonld, nt, jsonl or table (not {fmt})")
+    if form not in ("CONSTRUCT", "DESCRIBE") and fmt not in SELECT_FORMATS:
+        raise QueryError(f"{form} gives a table: use --format table, csv, tsv, json or jsonl (not {fmt})")
 
 
 def render(result: QueryResult, fmt: str = "table", *, labels: dict[str, str] | None = None,
            show_iris: bool = False, width: int = 120, max_column: int = 60) -> str:
     """The result as text in ``fmt``; QueryError when the format does not fit the query form."""
-    if fmt not in FORMATS:
-        raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    check_format(result.form, fmt)
+    if fmt in STREAM_FORMATS:
+        return stream_text(RowStream.from_result(result), fmt)
     if result.is_graph:
-        if fmt not in GRAPH_FORMATS:
-            raise QueryError(f"{result.form} gives triples: use --format ttl, jsonld, nt or table (not {fmt})")
         if fmt == "table":
             return table(["subject", "predicate", "object"], [dict(zip(("subject", "predicate", "object"), t)) for t in result.triples],
                          labels=labels, show_iris=show_iris, width=width, max_column=max_column)
         return graph_text(result, fmt)
-    if fmt not in SELECT_FORMATS:
-        raise QueryError(f"{result.form} gives a table: use --format table, csv, tsv or json (not {fmt})")
     if result.form == "ASK":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
         return ("true" if result.boolean else "false") + "\n"
     if fmt == "json":
         return sparql_json(result)
-    if fmt == "csv":
-        return sparql_csv(result)
-    if fmt == "tsv":
-        return sparql_tsv(result)
     return table(result.variables, result.terms, labels=labels, show_iris=show_iris, width=width, max_column=max_column)
 
 
@@ -58,30 +62,20 @@ def render(result: QueryResult, fmt: str = "table", *, labels: dict[str, str] | 
 
 def sparql_json(result: QueryResult) -> str:
     """SPARQL 1.1 Query Results JSON Format."""
-    bindings = [{name: to_json(term) for name, term in row.items() if term is not None} for row in result.terms]
+    names = result.variables
+    bindings = [{n: json_cell(v) for n, v in zip(names, row) if v is not None}
+                for row in RowStream.from_result(result).wire_rows()]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
 
 
 def sparql_csv(result: QueryResult) -> str:
     """SPARQL 1.1 CSV: lexical values only, CRLF line ends (RFC 4180)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(result.variables)
-    for row in result.terms:
-        writer.writerow(["" if row.get(n) is None else _csv_value(row[n]) for n in result.variables])
-    return out.getvalue()
-
-
-def _csv_value(term: Node) -> str:
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+    return stream_text(RowStream.from_result(result), "csv")
 
 
 def sparql_tsv(result: QueryResult) -> str:
     """SPARQL 1.1 TSV: ``?var`` header, terms in N-Triples syntax."""
-    lines = ["\t".join(f"?{n}" for n in result.variables)]
-    for row in result.terms:
-        lines.append("\t".join("" if row.get(n) is None else to_ntriples(row[n]) for n in result.variables))
-    return "\n".join(lines) + "\n"
+    return stream_text(RowStream.from_result(result), "tsv")
 
 
 def graph_text(result: QueryResult, fmt: str) -> str:

@@ -1,7 +1,10 @@
 """Running queries: library queries by name with typed parameters, ad-hoc SPARQL, labels for display.
 
 The Python face of the query layer (``minegraph.query``, ``minegraph.run_query``); the CLI
-(``minegraph query``, ``minegraph sparql``) calls the same functions.
+(``minegraph query``, ``minegraph sparql``) calls the same functions. Two paths: ``run_query``,
+``run_sparql`` and ``execute`` evaluate in-process by default (no per-call overhead); given a
+``timeout`` or ``max_rows`` — as ``query``, ``minegraph.sparql`` and the CLI always do — a local
+Oxigraph query runs in a worker process killed at the deadline (:mod:`minegraph.store.bounded`).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from rdflib import URIRef
 from minegraph.queries.library import QueryDef, find_query, load_query, query_files
 from minegraph.querylang.results import QueryResult
 from minegraph.store import Store, open_store
+from minegraph.store.rows import RowStream
+from minegraph.store.supervised import DEFAULT_TIMEOUT
 from minegraph.querylang.terms import to_sparql
 
 _DEFAULT_STORES: dict[str, tuple[Store, str]] = {}
@@ -42,9 +47,10 @@ def default_store(project=None) -> Store:
 
 
 def run_query(name: str, params: Mapping[str, object] | None = None, *, store: Store | None = None,
-              project=None, as_of=None) -> QueryResult:
+              project=None, as_of=None, timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
     """Run a library query (or an ``.rq`` file) with its parameters bound as typed RDF terms;
-    ``as_of`` (an ISO date) answers against what was known on that date (:mod:`minegraph.store.asof`)."""
+    ``as_of`` (an ISO date) answers against what was known on that date (:mod:`minegraph.store.asof`).
+    In-process unless ``timeout`` (seconds) or ``max_rows`` is given (then bounded, see :func:`stream`)."""
     project = _project(project)
     definition = find_query(project, name)
     store = store or default_store(project)
@@ -52,23 +58,53 @@ def run_query(name: str, params: Mapping[str, object] | None = None, *, store: S
         from minegraph.store.asof import as_of_view
 
         store = as_of_view(store, as_of)
-    return execute(definition, params, store)
+    return execute(definition, params, store, timeout=timeout, max_rows=max_rows)
 
 
-def execute(definition: QueryDef, params: Mapping[str, object] | None, store: Store) -> QueryResult:
-    """Run an already loaded library query on ``store``."""
-    return store.query(definition.text, definition.bind(params), source=str(definition.path))
+def execute(definition: QueryDef, params: Mapping[str, object] | None, store: Store, *,
+            timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+    """Run an already loaded library query on ``store`` (in-process unless bounded by ``timeout``/``max_rows``)."""
+    if timeout is None and max_rows is None:
+        return store.query(definition.text, definition.bind(params), source=str(definition.path))
+    return stream(definition, params, store, timeout=timeout, max_rows=max_rows).to_result()
 
 
-def query(name: str, /, *, as_of=None, **params) -> QueryResult:
+def stream(definition: QueryDef, params: Mapping[str, object] | None, store: Store, *,
+           timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> RowStream:
+    """A library query's rows as they come, within ``timeout`` seconds (local Oxigraph: a worker process
+    SIGKILLed at the deadline) and at most ``max_rows`` of them (``truncated`` says when cut)."""
+    return store.stream(definition.text, definition.bind(params), source=str(definition.path),
+                        timeout=timeout, max_rows=max_rows)
+
+
+def query(name: str, /, *, as_of=None, timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None,
+          **params) -> QueryResult:
     """``minegraph.query("in-force-on-date", date="2025-01-01")``: rows as dicts (``.to_dataframe()``);
-    ``as_of="2025-05-01"`` answers as the graph stood on that date."""
-    return run_query(name, params, as_of=as_of)
+    ``as_of="2025-05-01"`` answers as the graph stood on that date. Bounded: stopped (QueryTimeout) after
+    ``timeout`` seconds, cut at ``max_rows`` rows (then ``result.truncated`` is True)."""
+    return run_query(name, params, as_of=as_of, timeout=timeout, max_rows=max_rows)
 
 
 def run_sparql(text: str, *, store: Store | None = None, project=None, complete_prefixes: bool = True,
-               source: str | None = None) -> QueryResult:
-    """Run ad-hoc SPARQL text; minegraph's prefixes (``mg:``, ``state:``…) need no PREFIX lines."""
+               source: str | None = None, timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+    """Run ad-hoc SPARQL text; minegraph's prefixes (``mg:``, ``state:``…) need no PREFIX lines.
+    In-process unless ``timeout`` or ``max_rows`` is given (then bounded, see :func:`stream_sparql`)."""
+    text, store = prepare_sparql(text, store, project, complete_prefixes, source)
+    if timeout is None and max_rows is None:
+        return store.query(text, source=source)
+    return store.stream(text, source=source, timeout=timeout, max_rows=max_rows).to_result()
+
+
+def stream_sparql(text: str, *, store: Store | None = None, project=None, source: str | None = None,
+                  timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> RowStream:
+    """Ad-hoc SPARQL's rows as they come, bounded as :func:`stream` is."""
+    text, store = prepare_sparql(text, store, project, True, source)
+    return store.stream(text, source=source, timeout=timeout, max_rows=max_rows)
+
+
+def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: bool,
+                   source: str | None) -> tuple[str, Store]:
+    """The text to run (refused first if unsafe; missing PREFIX lines added) and the store to run it on."""
     from minegraph.core.namespaces import PREFIXES
     from minegraph.querylang.text import check_syntax, query_form, undeclared_prefixes
 
@@ -82,7 +118,7 @@ def run_sparql(text: str, *, store: Store | None = None, project=None, complete_
         check_syntax(text, source=source, prefixes=PREFIXES)  # positions refer to the text as typed
         missing = undeclared_prefixes(text, PREFIXES)
         text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in missing.items()) + text
-    return store.query(text, source=source)
+    return text, store
 
 
 def list_queries(project=None, internal: bool = False) -> list[QueryDef | Exception]:

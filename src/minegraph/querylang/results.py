@@ -34,6 +34,7 @@ class QueryResult(Sequence):
     terms: list[Row] = field(default_factory=list)
     boolean: bool | None = None
     triples: list[Triple] = field(default_factory=list)
+    truncated: bool = False  # True when a row cap (``max_rows``) cut the answer: more rows exist
 
     @property
     def is_graph(self) -> bool:

@@ -144,7 +144,17 @@ def as_text(value: object) -> str:
 # --------------------------------------------------------------------------- SPARQL spelling
 
 
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
+
+
+def ntriples_string(text: str) -> str:
+    """``text`` as the body of a quoted N-Triples/SPARQL literal (backslashes, quotes, controls escaped)."""
+    return _escape_string(text)
+
+
 def _escape_string(text: str) -> str:
+    if _NEEDS_ESCAPE.search(text) is None:  # most values: nothing to escape
+        return text
     out = []
     for i, char in enumerate(text):
         if char == "\\":

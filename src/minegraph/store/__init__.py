@@ -8,10 +8,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from minegraph.errors import QueryError
-from minegraph.store.base import ENGINES, Progress, Store
+
+if TYPE_CHECKING:
+    from minegraph.store.base import Progress, Store
 
 __all__ = ["ENGINES", "Store", "open_store", "persisted_store"]
+
+
+def __getattr__(name: str):
+    """``Store``, ``ENGINES`` and ``Progress`` load the engines' base (and rdflib) only when asked for,
+    so that a query worker importing :mod:`minegraph.store.bounded` starts light."""
+    if name in ("ENGINES", "Progress", "Store"):
+        from minegraph.store import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def persisted_store(project, location: Path | None = None, progress: Progress | None = None,
@@ -35,6 +49,8 @@ def open_store(project=None, endpoint: str | None = None, engine: str = "oxigrap
         from minegraph.store.remote import RemoteStore
 
         return RemoteStore(endpoint, graph=graph, timeout=timeout, allow_service=allow_service)
+    from minegraph.store.base import ENGINES
+
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if project is None:

@@ -20,6 +20,7 @@ from rdflib.term import Node
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.guard import check as guard
 from minegraph.querylang.text import check_syntax, query_form, substitute
+from minegraph.store.rows import RowStream
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -61,10 +62,26 @@ class Store(ABC):
 
     def query(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None) -> QueryResult:
         """Run a query; ``bindings`` maps variable names to RDF terms (substituted, never pasted as text)."""
+        text, form = self._checked(text, bindings, source)
+        return self._run(text, form)
+
+    def stream(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
+               timeout: float | None = None, max_rows: int | None = None) -> RowStream:
+        """Run a query with a wall-clock ``timeout`` (seconds) and a row cap; rows stream as they come.
+        Oxigraph evaluates in a worker process killed at the deadline (:mod:`minegraph.store.bounded`);
+        other engines answer in-process (a remote endpoint's own timeout applies), cut at ``max_rows``."""
+        text, form = self._checked(text, bindings, source)
+        return self._stream(text, form, timeout, max_rows)
+
+    def _checked(self, text: str, bindings: Mapping[str, Node] | None, source: str | None) -> tuple[str, str]:
         guard(text, allow_service=self.allow_service)  # limits and SERVICE before any parser sees the text
         form = query_form(text)
         check_syntax(text, source=source)
-        return self._run(substitute(text, dict(bindings or {})), form)
+        return substitute(text, dict(bindings or {})), form
+
+    def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None) -> RowStream:
+        """Evaluate checked, bound text as a stream (default: in-process, then cut)."""
+        return RowStream.from_result(self._run(text, form), max_rows)
 
     @abstractmethod
     def _run(self, text: str, form: str) -> QueryResult:

@@ -77,6 +77,12 @@ class OxigraphStore(Store):
         except RuntimeError as exc:
             raise QueryError(f"Oxigraph could not evaluate the query: {exc}") from None
 
+    def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None):
+        """In a worker process, killed at the deadline (:mod:`minegraph.store.bounded`)."""
+        from minegraph.store.bounded import stream_oxigraph
+
+        return stream_oxigraph(self, text, form, timeout, max_rows)
+
     def dump(self) -> bytes:
         import pyoxigraph
 
