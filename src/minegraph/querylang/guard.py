@@ -1,6 +1,7 @@
 """A parse-free query guard: limits and refusals decided on the raw text, before any engine sees it.
 
-One linear scan of the text, outside strings, IRIs and comments, measures the bracket nesting
+One linear pass over the text's tokens (:mod:`minegraph.querylang.lexer`, the tokenizer parameter
+binding uses too, so both agree on what is a string, an IRI or a comment), outside those, measures the bracket nesting
 (``( { [``) and the operator chains (``|| && ! / | ^ UNION``) — Oxigraph's recursive-descent parser
 overflows its stack on either, and kills the process — and finds the keywords that decide the
 query's fate: ``SERVICE`` (federation, an outbound HTTP request) anywhere, including ``FILTER
@@ -20,26 +21,13 @@ import re
 from dataclasses import dataclass
 
 from minegraph.errors import QueryError
+from minegraph.querylang.lexer import HIDDEN, QUERY_FORMS, UPDATE_WORDS, spans
 
-QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
-UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
-_OPERATORS = {"||", "&&", "!", "/", "|", "^", "UNION"}
-
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>[ \t\r\n]+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><(?:[^<>"{}|^`\\\x00-\x20]|\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8})*>)
-  | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<escape>\\.)
-  | (?P<var>[?$][^\W]+)
-  | (?P<word>[^\W\d]\w*)
-  | (?P<op>\|\||&&)
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+_OPERATOR_CHARS = "!/|^"  # each one an operator; ``||`` and ``&&`` count once; UNION is a word
+_OPEN, _CLOSE = "({[", ")}]"
+#: Code tokens that may hold a keyword: names and words (a prefixed name's prefix, ``1SERVICE``'s word…).
+_NAMED = frozenset({"word", "pname", "bnode", "langtag", "var", "escape", "number", "other"})
+_PIECE = re.compile(r"\w+")
 
 
 class GuardError(QueryError):
@@ -92,55 +80,76 @@ def _line(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
-def _is_keyword(text: str, start: int, end: int) -> bool:
-    """A word that may be a keyword: not a variable name, not the local part of a prefixed name."""
-    return not start or text[start - 1] not in (":", "?", "$")
+def _keywords(text: str, kind: str, start: int, end: int):
+    """The pieces of a code token that may be keywords, upper-cased with their offsets: each run of word
+    characters that starts with a letter and follows no ``:``, ``?`` or ``$`` (so not a variable's name,
+    nor a prefixed name's local part) — ``SERVICE:x``'s prefix and ``ex:a-SERVICE``'s last piece count."""
+    if kind == "word":  # one run of word characters, starting with a letter
+        if not start or text[start - 1] not in ":?$":
+            yield text[start:end].upper(), start
+        return
+    for piece in _PIECE.finditer(text, start, end):
+        at = piece.start()
+        if not piece.group()[0].isdigit() and (not at or text[at - 1] not in ":?$"):
+            yield piece.group().upper(), at
+
+
+def _operators(token: str) -> int:
+    return 1 if token in ("||", "&&") else sum(token.count(c) for c in _OPERATOR_CHARS)
 
 
 def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> Scan:
-    """Measure and classify the text in one pass; GuardError on the first limit or refusal met
-    (``allow_service`` lets SERVICE through, for a store the user opened for federation)."""
+    """Measure and classify the text in one pass over :func:`minegraph.querylang.lexer.spans`; GuardError
+    on the first limit or refusal met (``allow_service`` lets SERVICE through, for a store the user opened
+    for federation)."""
     if not isinstance(text, str):
         raise NotAQuery("the query must be text")
     if len(text) > limits.max_length:
         raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {limits.max_length:,}")
     depth = deepest = operators = 0
     form = ""
-    for match in _TOKEN.finditer(text):
-        kind, token = match.lastgroup, match.group()
-        if kind == "iri" and "'" in token:
-            raise GuardError(f"line {_line(text, match.start())}: an IRI or '<' comparison holding an apostrophe "
+    for kind, start, end in spans(text):
+        if kind == "iri" and "'" in text[start:end]:
+            raise GuardError(f"line {_line(text, start)}: an IRI or '<' comparison holding an apostrophe "
                              "is ambiguous to the guard; write the apostrophe as %27 or put spaces around '<'")
-        if kind == "other" or kind == "op":
-            if token in "({[":
+        if kind in HIDDEN:
+            continue
+        if kind == "punct":
+            token = text[start:end]
+            if token in _OPEN:
                 depth += 1
                 deepest = max(deepest, depth)
                 if depth > limits.max_depth:
-                    raise QueryTooDeep(f"line {_line(text, match.start())}: brackets nested deeper than "
+                    raise QueryTooDeep(f"line {_line(text, start)}: brackets nested deeper than "
                                        f"{limits.max_depth} levels")
-            elif token in ")}]":
+            elif token in _CLOSE:
                 depth = max(depth - 1, 0)
-            elif token in _OPERATORS:
-                operators += 1
-        elif kind == "word" and _is_keyword(text, match.start(), match.end()):
-            word = token.upper()
-            if word == "UNION":
-                operators += 1
-            elif word == "SERVICE" and not allow_service:
-                raise ServiceRefused(f"line {_line(text, match.start())}: SERVICE (a federated query to another "
-                                     "endpoint) is refused; queries run on this dataset only")
-            elif not form and word in QUERY_FORMS:
-                form = word
-            elif not form and word in UPDATE_WORDS:
-                raise UpdateRefused(f"line {_line(text, match.start())}: SPARQL Update ({word}) is not accepted: "
-                                    "minegraph queries are read-only")
+            else:
+                operators += _operators(token)
+        elif kind in _NAMED:
+            for word, at in _keywords(text, kind, start, end):
+                operators += word == "UNION"
+                form = _keyword(text, word, at, form, allow_service)
         if operators > limits.max_operators:
-            raise QueryTooDeep(f"line {_line(text, match.start())}: more than {limits.max_operators} operators "
+            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_operators} operators "
                                "(|| && ! / | ^ UNION) in one query")
     if not form:
         raise NotAQuery("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK "
                         "(after PREFIX and BASE lines)")
     return Scan(form, deepest, operators)
+
+
+def _keyword(text: str, word: str, start: int, form: str, allow_service: bool) -> str:
+    """The query form after one possible keyword; GuardError for SERVICE, or an update before any form."""
+    if word == "SERVICE" and not allow_service:
+        raise ServiceRefused(f"line {_line(text, start)}: SERVICE (a federated query to another "
+                             "endpoint) is refused; queries run on this dataset only")
+    if not form and word in QUERY_FORMS:
+        return word
+    if not form and word in UPDATE_WORDS:
+        raise UpdateRefused(f"line {_line(text, start)}: SPARQL Update ({word}) is not accepted: "
+                            "minegraph queries are read-only")
+    return form
 
 
 def check(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> str:

@@ -1,4 +1,4 @@
-"""SPARQL query text: a tokenizer, the query form, and parameter binding by substitution.
+"""SPARQL query text (tokenized by :mod:`minegraph.querylang.lexer`): the query form, and parameter binding by substitution.
 
 Binding follows SPARQL SEP-0007: a parameter variable takes its value everywhere it is in
 scope — in patterns, filters, expressions, templates, and in sub-queries that project it — but
@@ -21,54 +21,13 @@ from functools import lru_cache
 from rdflib.term import Node
 
 from minegraph.errors import QueryError
+from minegraph.querylang.lexer import QUERY_FORMS, UPDATE_WORDS, Token, tokenize
 from minegraph.querylang.terms import to_sparql
 
-_TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
-  | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<string>'''(?:(?:'|'')?(?:[^'\\]|\\.))*'''|\"\"\"(?:(?:"|"")?(?:[^"\\]|\\.))*\"\"\"
-               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-  | (?P<var>[?$][\w\u00B7\u0300-\u036F\u203F-\u2040]+)
-  | (?P<pname>(?:[^\W\d_][\w\-.]*)?:(?:[\w\-:%]|\\.)*(?:\.+(?:[\w\-:%]|\\.)+)*)
-  | (?P<bnode>_:[\w\-.]*[\w\-])
-  | (?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<number>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)
-  | (?P<word>[^\W\d][\w]*)
-  | (?P<punct>\^\^|&&|\|\||!=|<=|>=|[{}()\[\],;.*/|^!=<>+\-?])
-  | (?P<other>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+__all__ = ["QueryText", "Token", "tokenize", "parsed", "query_form", "variables", "strip_comments",
+           "undeclared_prefixes", "substitute", "check_syntax"]
 
-QUERY_FORMS = ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")
-UPDATE_WORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 _CLAUSE_END = {"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES", "GROUP"}
-
-
-@dataclass(frozen=True)
-class Token:
-    """One lexical token: its kind (var, iri, string, pname, word, punct, comment, ws…), text and offset."""
-
-    kind: str
-    text: str
-    start: int
-
-    @property
-    def word(self) -> str:
-        """Upper-cased text of a keyword token ('' for other kinds)."""
-        return self.text.upper() if self.kind == "word" else ""
-
-    @property
-    def name(self) -> str:
-        """Variable name without ``?``/``$`` ('' for other kinds)."""
-        return self.text[1:] if self.kind == "var" else ""
-
-
-def tokenize(text: str) -> list[Token]:
-    """Every token of the text, comments and white space included, in order."""
-    return [Token(m.lastgroup or "other", m.group(), m.start()) for m in _TOKEN.finditer(text)]
 
 
 class QueryText:
