@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 import sys
 
-from . import add_engine_option, emit, project_from
+from . import add_engine_option, emit, project_from, read_stdin
 
 
 def register(sub) -> None:
@@ -57,13 +57,13 @@ def _store(args):
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from minegraph.errors import ParameterError
+    from minegraph.errors import ParameterError, shown
 
     params = {}
     for pair in pairs:
         name, equals, value = pair.partition("=")
         if not equals or not name.strip():
-            raise ParameterError(f"--param expects NAME=VALUE, got {pair!r}")
+            raise ParameterError(f"--param expects NAME=VALUE, got {shown(pair)}")
         params[name.strip()] = value
     return params
 
@@ -135,10 +135,10 @@ def run_query(args) -> int:
 def run_sparql(args) -> int:
     from minegraph.queries.run import run_sparql as run
 
-    from minegraph.querylang.text import query_form
+    from minegraph.querylang.guard import check as guard
 
-    text = sys.stdin.read() if args.text == "-" else args.text
-    query_form(text)  # refuse updates before opening a store
+    text = read_stdin() if args.text == "-" else args.text
+    guard(text, allow_service=args.allow_service)  # refuse updates, SERVICE, non-text before opening a store
     store = _store(args)
     try:
         return _emit(args, run(text, store=store, source="<stdin>" if args.text == "-" else "<query>"), store)

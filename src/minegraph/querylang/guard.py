@@ -42,6 +42,9 @@ _TOKEN = re.compile(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class GuardError(QueryError):
     """A query refused by the guard; ``status`` is the HTTP status an endpoint answers with."""
 
@@ -104,6 +107,7 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
         raise NotAQuery("the query must be text")
     if len(text) > limits.max_length:
         raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {limits.max_length:,}")
+    _refuse_non_text(text)
     depth = deepest = operators = 0
     form = ""
     for match in _TOKEN.finditer(text):
@@ -141,6 +145,19 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
         raise NotAQuery("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK "
                         "(after PREFIX and BASE lines)")
     return Scan(form, deepest, operators)
+
+
+def _refuse_non_text(text: str) -> None:
+    """NotAQuery naming the first character that is no text: a byte that was not UTF-8 (kept by
+    ``surrogateescape``, as in a command-line argument) or another lone surrogate."""
+    bad = _SURROGATE.search(text)
+    if bad is None:
+        return
+    line = _line(text, bad.start())
+    column = bad.start() - text.rfind("\n", 0, bad.start())
+    code = ord(bad.group())
+    what = f"byte 0x{code - 0xDC00:02x} is not UTF-8" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X} is a lone surrogate"
+    raise NotAQuery(f"line {line}, column {column}: {what}; a query is UTF-8 text")
 
 
 def check(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> str:
