@@ -62,8 +62,10 @@ def trace(target, *, store=None, project=None):
     """The provenance card of a statement, actor or decision, found by IRI or by words of it."""
     from minegraph.core.project import find_project
     from minegraph.store import open_store as _open_store
-    from minegraph.provenance.resolve import trace as _trace
+    from minegraph.provenance.resolve import check_search_text, trace as _trace
 
+    if isinstance(target, str):
+        check_search_text(target)  # before the store is opened
     project = project or find_project()
     own = store is None
     store = store or _open_store(project)

@@ -98,12 +98,37 @@ class TraceError(MinegraphError):
 
     def __init__(self, message: str, candidates: list[tuple[str, str, str]] | None = None, display=str):
         self.candidates = candidates or []
-        lines = [message] + [f"  {display(iri)}  ({kind})  {_cut(text, 70)}" for iri, kind, text in self.candidates[:25]]
+        lines = [message] + [f"  {display(iri)}  ({kind})  {cut(text, 70)}" for iri, kind, text in self.candidates[:25]]
         if len(self.candidates) > 25:
             lines.append(f"  … and {len(self.candidates) - 25} more: use more words")
         super().__init__("\n".join(lines))
 
 
-def _cut(text: str, width: int) -> str:
+def cut(text: str, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with an ellipsis (for cards and listings)."""
     text = " ".join(str(text).split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+#: How much of a user's value an error message echoes.
+SHOWN = 80
+
+
+def shown(value, width: int = SHOWN) -> str:
+    """A user's value as an error message echoes it: quoted (repr), and when long cut to ``width``
+    characters with its full length said, so a 100 KB argument never fills the terminal."""
+    text = str(value)
+    if len(text) <= width:
+        return repr(text)
+    return f"{text[:width]!r}… ({len(text):,} characters)"
+
+
+def position(data: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based (line, column) of a byte offset into a file's bytes (columns count characters)."""
+    line = data.count(b"\n", 0, offset) + 1
+    return line, len(data[data.rfind(b"\n", 0, offset) + 1: offset].decode("utf-8", "replace")) + 1
+
+
+def not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[str, int, int]:
+    """(message, line, column) naming the first byte of ``data`` that is not UTF-8."""
+    return (f"not UTF-8 text (byte 0x{data[error.start]:02x})", *position(data, error.start))

@@ -96,7 +96,7 @@ def test_rdflib_engine_gives_the_same_output(run):
     (("query", "no-such-query"), "unknown query 'no-such-query'"),
     (("query", "param-types", "--param", "day=2025-13-01"), "parameter day: not a calendar date"),
     (("query", "param-types", "--param", "day"), "--param expects NAME=VALUE, got 'day'"),
-    (("query", "param-types", "--param", "colour=red"), "query param-types has no parameter colour"),
+    (("query", "param-types", "--param", "colour=red"), "query param-types has no parameter 'colour'"),
     (("sparql", "SELECT ?x WHERE {\n  ?x ?y\n}"), "<query>:2:3: syntax error: "),
     (("sparql", "DROP ALL"), "SPARQL Update (DROP) is not accepted"),
     (("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--format", "ttl"), "SELECT gives a table: use --format table, csv, tsv, json or jsonl"),

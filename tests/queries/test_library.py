@@ -86,7 +86,7 @@ def test_python_values_are_accepted_as_parameters(fixture_project, fixture_store
     ({"node": "not an iri"}, "parameter node: not an absolute IRI"),
     ({"node": "http://x/a b"}, "parameter node: character ' ' is not allowed"),
     ({"node": "stat:LVA"}, "parameter node: unknown prefix stat: in 'stat:LVA'"),
-    ({"colour": "red"}, "query param-types has no parameter colour; it takes day"),
+    ({"colour": "red"}, "query param-types has no parameter 'colour'; it takes day"),
 ])
 def test_a_bad_parameter_is_refused_with_a_clear_message(fixture_project, params, message):
     with pytest.raises(ParameterError, match="^" + message.replace("(", r"\(")):

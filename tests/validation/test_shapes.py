@@ -108,7 +108,7 @@ def test_valid_fixture_has_no_finding_at_all(run_mutation, shacl):
     report = run_mutation(shacl=shacl)
     assert report.findings == []
     assert report.conforms
-    assert len(report.checks) == 11
+    assert len(report.checks) == 12
 
 
 def test_every_class_of_the_shapes_has_an_instance_in_the_valid_fixture(schema, valid_triples):

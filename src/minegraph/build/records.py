@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from minegraph.errors import CurationError
+from minegraph.errors import CurationError, not_utf8, shown
 from minegraph.core.namespaces import KINDS, SCHEMES, concept, iri
 from minegraph.build.source_registry import SourceRegistry
 
@@ -25,7 +25,15 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def load_toml(path: Path) -> tuple[dict, list[str]]:
     """The parsed TOML and its lines; syntax errors become :class:`CurationError` with line/column."""
-    text = Path(path).read_text(encoding="utf-8")
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CurationError(path, f"cannot read file: {exc.strerror or exc}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message, line, column = not_utf8(data, exc)
+        raise CurationError(path, message, line=line, column=column) from None
     try:
         return tomllib.loads(text), text.splitlines()
     except tomllib.TOMLDecodeError as exc:
@@ -73,16 +81,24 @@ class Record:
         if value is None:
             return None
         try:
-            return date.fromisoformat(str(value)).isoformat()
+            if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ValueError(value)
+            return date.fromisoformat(value).isoformat()
         except ValueError:
-            raise self.error(f"{key} = {value!r} is not an ISO date (YYYY-MM-DD)") from None
+            raise self.error(f"{key} = {shown(value)} is not an ISO date written as a string \"YYYY-MM-DD\"") from None
 
 
 def records(document: dict, lines: list[str], path: Path, table: str) -> Iterator[Record]:
     """The records of an array of tables ``[[table]]``, each with the line it starts on."""
     starts = [n for n, text in enumerate(lines, 1) if text.strip() == f"[[{table}]]"]
+    seen: dict[object, int | None] = {}
     for index, data in enumerate(document.get(table, [])):
-        yield Record(data, path, starts[index] if index < len(starts) else None, table)
+        record = Record(data, path, starts[index] if index < len(starts) else None, table)
+        key = data.get("id") if isinstance(data, dict) else None
+        if key is not None and key in seen:  # two records of one node: the build owns each node once
+            raise record.error(f"id {shown(key)} is given twice in [[{table}]] (first on line {seen[key]})")
+        seen[key] = record.line
+        yield record
 
 
 def single(document: dict, lines: list[str], path: Path, table: str) -> Record:

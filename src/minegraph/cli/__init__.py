@@ -68,6 +68,13 @@ def project_from(args: argparse.Namespace):
     return find_project()
 
 
+def read_stdin() -> str:
+    """Standard input as text; bytes that are not UTF-8 are kept (``surrogateescape``) for the query
+    guard to name, instead of failing here with a UnicodeDecodeError."""
+    stream = getattr(sys.stdin, "buffer", None)
+    return stream.read().decode("utf-8", "surrogateescape") if stream is not None else sys.stdin.read()
+
+
 def to_stderr(message) -> None:
     """Progress goes to standard error, so standard output stays the result."""
     print(message, file=sys.stderr, flush=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import sys
 
-from . import add_engine_option, emit, project_from, to_stderr
+from . import add_engine_option, emit, project_from, read_stdin, to_stderr
 
 
 def register(sub) -> None:
@@ -82,13 +82,13 @@ def _store(args):
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from minegraph.errors import ParameterError
+    from minegraph.errors import ParameterError, shown
 
     params = {}
     for pair in pairs:
         name, equals, value = pair.partition("=")
         if not equals or not name.strip():
-            raise ParameterError(f"--param expects NAME=VALUE, got {pair!r}")
+            raise ParameterError(f"--param expects NAME=VALUE, got {shown(pair)}")
         params[name.strip()] = value
     return params
 
@@ -188,13 +188,15 @@ def run_query(args) -> int:
 
 
 def run_sparql(args) -> int:
-    _prestart(args)
     from minegraph.queries.formats import check_format
     from minegraph.queries.run import stream_sparql
+    from minegraph.querylang.guard import check as guard
     from minegraph.querylang.text import query_form
 
-    text = sys.stdin.read() if args.text == "-" else args.text
-    form = query_form(text)  # refuse updates before opening a store
+    text = read_stdin() if args.text == "-" else args.text
+    guard(text, allow_service=args.allow_service)  # refuse updates, SERVICE, non-text before opening a store
+    _prestart(args)
+    form = query_form(text)
     check_format(form, args.format)
     source = "<stdin>" if args.text == "-" else "<query>"
     store = _store(args)

@@ -24,12 +24,14 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from minegraph.provenance.render import render
-    from minegraph.provenance.resolve import resolve, trace
+    from minegraph.provenance.resolve import check_search_text, resolve, trace
 
+    words = " ".join(args.target)
+    check_search_text(words)  # a text too long to search is refused before the store is opened
     project = project_from(args)
     store = local_store(args, project)
     try:
-        target = resolve(store, " ".join(args.target))
+        target = resolve(store, words)
         card = trace(store, target, project)
         width = 100 if args.output else min(shutil.get_terminal_size((100, 24)).columns, 120)
         text = render(store, target, card, args.format, width)

@@ -7,13 +7,17 @@ prefixes (written atomically by :mod:`minegraph.core.files`).
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import Graph
 
-from minegraph.errors import InputError
+from minegraph.errors import InputError, position, shown
 from minegraph.core.namespaces import bind_prefixes
 
 _FORMATS = {
@@ -58,21 +62,92 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
 
 
-def parse_into(graph: Graph, path: Path) -> Graph:
-    """Parse one RDF file into an rdflib graph, with precise errors on bad input."""
+@dataclass(frozen=True)
+class LiteralProblem:
+    """A literal whose lexical form does not fit its datatype (``"2025-02-30"^^xsd:date``), where it is."""
+
+    path: str
+    lexical: str
+    datatype: str
+    reason: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return InputError(self.path, self.message(), self.line, self.column).args[0]
+
+    def message(self) -> str:
+        return f"{shown(self.lexical)} is not a valid <{self.datatype}> ({self.reason})"
+
+
+class _LiteralWarnings(logging.Filter):
+    """On rdflib's term logger: its "Failed to convert Literal" records (a traceback each, for every
+    ``"2025-02-30"^^xsd:date`` it meets, in a parse or a query result) go to the innermost active
+    collector, never to the terminal; the invalid values are reported by ``validate`` instead."""
+
+    collectors: list[list[logging.LogRecord]] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("Failed to convert Literal"):
+            return True
+        if self.collectors:
+            self.collectors[-1].append(record)
+        return False
+
+
+_TERM_LOGGER = logging.getLogger("rdflib.term")
+if not any(isinstance(f, _LiteralWarnings) for f in _TERM_LOGGER.filters):
+    _TERM_LOGGER.addFilter(_LiteralWarnings())
+
+
+@contextmanager
+def _rdflib_warnings():
+    """The literal-conversion records rdflib logs inside the block."""
+    records: list[logging.LogRecord] = []
+    _LiteralWarnings.collectors.append(records)
+    try:
+        yield records
+    finally:
+        _LiteralWarnings.collectors.remove(records)
+
+
+def _literal_problems(path: Path, data: bytes, records) -> list[LiteralProblem]:
+    """The literals rdflib could not convert, each located at its first ``"lexical"^^`` in the file."""
+    problems = []
+    for record in records:
+        # rdflib names neither in its message; its converter's frame (the traceback's first) holds both
+        trace = record.exc_info[2] if record.exc_info else None
+        names = trace.tb_frame.f_locals if trace is not None else {}
+        lexical, datatype = str(names.get("lexical", "?")), str(names.get("datatype", "?"))
+        reason = str(record.exc_info[1]) if record.exc_info and record.exc_info[1] else record.getMessage()
+        line = column = None
+        found = re.search(re.escape(f'"{lexical}"').encode("utf-8") + rb"\s*\^\^", data)
+        if found:
+            line, column = position(data, found.start())
+        problems.append(LiteralProblem(str(path), lexical, datatype, reason, line, column))
+    return problems
+
+
+def parse_into(graph: Graph, path: Path, problems: list | None = None) -> Graph:
+    """Parse one RDF file into an rdflib graph, with precise errors on bad input. Literals that do not
+    fit their datatype are kept as rdflib keeps them; they are appended to ``problems`` (file, line,
+    column) when a list is given, and never printed."""
     path = Path(path)
     data = read_bytes(path)
     check_syntax(path, data)
     _, rdflib_format = rdf_format(path)
-    graph.parse(data=data, format=rdflib_format, publicID=path.resolve().as_uri())
+    with _rdflib_warnings() as records:
+        graph.parse(data=data, format=rdflib_format, publicID=path.resolve().as_uri())
+    if problems is not None:
+        problems.extend(_literal_problems(path, data, records))
     return graph
 
 
-def load_graph(paths: Iterable[Path]) -> Graph:
-    """One rdflib graph holding every triple of the given files."""
+def load_graph(paths: Iterable[Path], problems: list | None = None) -> Graph:
+    """One rdflib graph holding every triple of the given files (see :func:`parse_into` for ``problems``)."""
     graph = bind_prefixes(Graph())
     for path in paths:
-        parse_into(graph, path)
+        parse_into(graph, path, problems)
     return graph
 
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import Graph
 
-from minegraph.errors import TraceError
+from minegraph.errors import TraceError, cut, shown
 from minegraph.core.namespaces import bind_prefixes
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute
@@ -27,9 +27,21 @@ KINDS = ("statement", "actor", "decision")
 STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
 
 
-def _cut(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+#: The longest text ``resolve`` searches for, and the most words: a quote or a name is shorter, and
+#: the search reads every quote and name of the graph once per word.
+MAX_SEARCH_CHARACTERS = 2_000
+MAX_SEARCH_WORDS = 64
+
+
+def check_search_text(text: str) -> None:
+    """TraceError unless ``text`` is short enough to search for (checked before any store is opened)."""
+    if len(text) > MAX_SEARCH_CHARACTERS:
+        raise TraceError(f"the text to trace is {len(text):,} characters long; give at most "
+                         f"{MAX_SEARCH_CHARACTERS:,} (an IRI, or a few words of a quote or name)")
+    words = len(re.findall(r"\w+", text))
+    if words > MAX_SEARCH_WORDS:
+        raise TraceError(f"the text to trace has {words:,} words; give at most {MAX_SEARCH_WORDS} "
+                         "(a few words of a quote or name are enough)")
 
 
 # --------------------------------------------------------------------------- resolving
@@ -48,12 +60,13 @@ def resolve(store, text: str) -> Target:
     A quote or name equal to the whole text wins over partial matches. Raises :class:`TraceError` when
     nothing matches, or when several nodes do (listing them).
     """
+    check_search_text(text)
     text = text.strip()
     if re.fullmatch(r"<?[A-Za-z][\w+.-]*:\S*>?", text):
         try:
             iri = str(expand_iri(text))
         except ValueError as exc:
-            raise TraceError(f"cannot trace {text!r}: {exc}") from None
+            raise TraceError(f"cannot trace {shown(text)}: {exc}") from None
         if iri:
             kinds = {row["kind"] for row in select(store, "trace-classify", node=iri)}
             if not kinds:
@@ -63,8 +76,9 @@ def resolve(store, text: str) -> Target:
             return Target(iri, next(k for k in KINDS if k in kinds))
     words = re.findall(r"\w+", text.lower())
     if not words:
-        raise TraceError(f"nothing to search for in {text!r}: give an IRI or words of a quote or name")
-    rows = [r for r in select(store, "trace-search-texts") if all(w in str(r["text"]).lower() for w in words)]
+        raise TraceError(f"nothing to search for in {shown(text)}: give an IRI or words of a quote or name")
+    unique = list(dict.fromkeys(words))
+    rows = [r for r in select(store, "trace-search-texts") if all(w in str(r["text"]).lower() for w in unique)]
     exact = [r for r in rows if " ".join(str(r["text"]).lower().split()) == " ".join(text.lower().split())]
     found: dict[str, tuple[str, str]] = {}
     for row in sorted(exact or rows, key=lambda r: (KINDS.index(r["kind"]), r["node"], str(r["text"]))):
@@ -73,8 +87,8 @@ def resolve(store, text: str) -> Target:
         (iri, (kind, _)), = found.items()
         return Target(iri, kind)
     if not found:
-        raise TraceError(f"no statement quote, actor name or decision contains all of: {' '.join(words)}")
-    raise TraceError(f"{text!r} is ambiguous: it matches {len(found)} nodes; trace one of them by IRI",
+        raise TraceError(f"no statement quote, actor name or decision contains all of: {cut(' '.join(unique), 200)}")
+    raise TraceError(f"{shown(text)} is ambiguous: it matches {len(found)} nodes; trace one of them by IRI",
                      [(iri, kind, label) for iri, (kind, label) in found.items()], display=compact)
 
 

@@ -35,7 +35,11 @@ async def _body(request: Request, limit: int) -> bytes | Response:
 async def _parameters(request: Request) -> dict[str, str] | Response:
     """The protocol's parameters from the URL, a form body, or a ``application/sparql-query`` body."""
     params: dict[str, str] = {}
-    for key, value in request.query_params.multi_items():
+    try:  # strictly: Starlette would turn a %FF into U+FFFD and answer a query nobody sent
+        items = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        return error(400, "encoding", "the URL's parameters are not UTF-8 URL-encoded text")
+    for key, value in items:
         params[key] = f"{params[key]},{value}" if key == "format" and key in params else value
     if request.method == "POST":
         media = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -52,7 +56,7 @@ async def _parameters(request: Request) -> dict[str, str] | Response:
                 return error(400, "encoding", "the query body is not UTF-8 text")
         elif media == "application/x-www-form-urlencoded":
             try:
-                params.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True))
+                params.update(parse_qsl(body.decode("utf-8"), keep_blank_values=True, errors="strict"))
             except (UnicodeDecodeError, ValueError):
                 return error(400, "encoding", "the form body is not UTF-8 URL-encoded text")
         else:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rdflib.term import Node
 
-from minegraph.errors import ParameterError, QueryError
+from minegraph.errors import ParameterError, QueryError, not_utf8, shown
 from minegraph.querylang.text import variables
 from minegraph.querylang.terms import PARAM_TYPES, as_text, parse_value
 
@@ -80,7 +80,7 @@ class QueryDef:
         unknown = sorted(set(values) - set(known))
         if unknown:
             takes = "; ".join(p.summary() for p in self.params) or "no parameters"
-            raise ParameterError(f"query {self.name} has no parameter {', '.join(unknown)}; it takes {takes}")
+            raise ParameterError(f"query {self.name} has no parameter {', '.join(map(shown, unknown))}; it takes {takes}")
         bound = {}
         for param in self.params:
             if param.name in values:
@@ -169,9 +169,14 @@ def internal_query_files() -> list[Path]:
 
 def _read_query(path: Path) -> QueryDef:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise QueryError(f"{path}: cannot read query file ({exc})") from None
+        data = path.read_bytes()
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        message, line, column = not_utf8(data, exc)
+        raise QueryError(f"{path}:{line}:{column}: {message}") from None
     fields = parse_header(text, str(path))
     for key in ("title", "description", "example"):
         if not fields[key]:
@@ -196,14 +201,22 @@ def find_query(project, name: str) -> QueryDef:
     """A library query by name, or any ``.rq`` file by path; QueryError naming close matches."""
     candidate = Path(name)
     if name.endswith(".rq") or candidate.parent != Path("."):
-        if candidate.is_file():
+        if _is_file(candidate):
             return load_query(candidate)
-        raise QueryError(f"no query file {name}")
+        raise QueryError(f"no query file {shown(name)}")
     for folder in (project.queries_dir, INTERNAL_DIR):  # the public library first, then the package's own
         path = folder / f"{name}.rq"
-        if path.is_file():
+        if _is_file(path):
             return load_query(path)
     names = [p.stem for p in query_files(project) + internal_query_files()]
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5)
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.5) if len(name) <= 200 else []
     hint = f"; did you mean {' or '.join(close)}?" if close else "; run 'minegraph queries' to list them"
-    raise QueryError(f"unknown query {name!r}{hint}")
+    raise QueryError(f"unknown query {shown(name)}{hint}")
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; False for names the system refuses (too long, a NUL byte, …)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False

@@ -30,6 +30,9 @@ _NAMED = frozenset({"word", "pname", "bnode", "langtag", "var", "escape", "numbe
 _PIECE = re.compile(r"\w+")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 class GuardError(QueryError):
     """A query refused by the guard; ``status`` is the HTTP status an endpoint answers with."""
 
@@ -106,6 +109,7 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
         raise NotAQuery("the query must be text")
     if len(text) > limits.max_length:
         raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {limits.max_length:,}")
+    _refuse_non_text(text)
     depth = deepest = operators = 0
     form = ""
     for kind, start, end in spans(text):
@@ -150,6 +154,19 @@ def _keyword(text: str, word: str, start: int, form: str, allow_service: bool) -
         raise UpdateRefused(f"line {_line(text, start)}: SPARQL Update ({word}) is not accepted: "
                             "minegraph queries are read-only")
     return form
+
+
+def _refuse_non_text(text: str) -> None:
+    """NotAQuery naming the first character that is no text: a byte that was not UTF-8 (kept by
+    ``surrogateescape``, as in a command-line argument) or another lone surrogate."""
+    bad = _SURROGATE.search(text)
+    if bad is None:
+        return
+    line = _line(text, bad.start())
+    column = bad.start() - text.rfind("\n", 0, bad.start())
+    code = ord(bad.group())
+    what = f"byte 0x{code - 0xDC00:02x} is not UTF-8" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X} is a lone surrogate"
+    raise NotAQuery(f"line {line}, column {column}: {what}; a query is UTF-8 text")
 
 
 def check(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> str:

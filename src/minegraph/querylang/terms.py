@@ -16,6 +16,8 @@ from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
 from minegraph.core.namespaces import PREFIXES
+from minegraph.core import rdf_io as _rdf_io  # noqa: F401  (keeps rdflib's literal warnings off the terminal)
+from minegraph.errors import shown
 
 XSD_STRING = str(XSD.string)
 RDF_LANGSTRING = str(RDF.langString)
@@ -47,16 +49,16 @@ _INTEGER_TYPES = {
 def check_iri(text: str) -> str:
     """Return ``text`` if it is an absolute IRI safe to write as ``<text>``, else raise ValueError."""
     if not _SCHEME.match(text):
-        raise ValueError(f"not an absolute IRI (no scheme such as https:): {text!r}")
+        raise ValueError(f"not an absolute IRI (no scheme such as https:): {shown(text)}")
     bad = _IRI_FORBIDDEN.search(text)
     if bad:
-        raise ValueError(f"character {bad.group()!r} is not allowed in an IRI: {text!r}")
+        raise ValueError(f"character {bad.group()!r} is not allowed in an IRI: {shown(text)}")
     import pyoxigraph
 
     try:
         pyoxigraph.NamedNode(text)  # full RFC 3987 check
     except ValueError as exc:
-        raise ValueError(f"not a valid IRI ({exc}): {text!r}") from None
+        raise ValueError(f"not a valid IRI ({exc}): {shown(text)}") from None
     return text
 
 
@@ -68,10 +70,10 @@ def expand_iri(text: str, prefixes: dict[str, str] = PREFIXES) -> URIRef:
     prefix, colon, local = text.partition(":")
     if colon and prefix in prefixes:
         if local and not _PN_LOCAL.match(local):
-            raise ValueError(f"not a valid local name after {prefix}: in {text!r}")
+            raise ValueError(f"not a valid local name after {prefix}: in {shown(text)}")
         return URIRef(check_iri(prefixes[prefix] + local))
     if colon and prefix.lower() not in _BARE_SCHEMES and not local.startswith("//"):
-        raise ValueError(f"unknown prefix {prefix}: in {text!r} (write other IRIs in full, in <...>)")
+        raise ValueError(f"unknown prefix {prefix}: in {shown(text)} (write other IRIs in full, in <...>)")
     return URIRef(check_iri(text))
 
 
@@ -107,23 +109,23 @@ def parse_value(kind: str, text: str) -> Node:
         if text == "today":
             return Literal(_dt.date.today().isoformat(), datatype=XSD.date)
         if not _DATE.match(text):
-            raise ValueError(f"expected an ISO date YYYY-MM-DD, got {text!r}")
+            raise ValueError(f"expected an ISO date YYYY-MM-DD, got {shown(text)}")
         try:
             _dt.date.fromisoformat(text)
         except ValueError as exc:
-            raise ValueError(f"not a calendar date: {text!r} ({exc})") from None
+            raise ValueError(f"not a calendar date: {shown(text)} ({exc})") from None
         return Literal(text, datatype=XSD.date)
     if kind == "xsd:integer":
         if not _INTEGER.match(text.strip()):
-            raise ValueError(f"expected an integer, got {text!r}")
+            raise ValueError(f"expected an integer, got {shown(text)}")
         return Literal(str(int(text)), datatype=XSD.integer)
     if kind == "xsd:decimal":
         if not _DECIMAL.match(text.strip()):
-            raise ValueError(f"expected a decimal number such as 0.5, got {text!r}")
+            raise ValueError(f"expected a decimal number such as 0.5, got {shown(text)}")
         return Literal(text.strip(), datatype=XSD.decimal)
     if kind == "xsd:boolean":
         if text.lower() not in ("true", "false"):
-            raise ValueError(f"expected true or false, got {text!r}")
+            raise ValueError(f"expected true or false, got {shown(text)}")
         return Literal(text.lower(), datatype=XSD.boolean)
     if kind == "xsd:string":
         return Literal(text)

@@ -47,14 +47,15 @@ class Schema:
         return cls(ontology=ontology, shapes=shapes, subject_files=files)
 
 
-def load_files(project: Project, paths: Iterable[Path]) -> tuple[Graph, dict[Node, str]]:
+def load_files(project: Project, paths: Iterable[Path], problems: list | None = None) -> tuple[Graph, dict[Node, str]]:
     """Parse files one by one into one graph; also map each subject to the file describing it
-    (the file that types it, else the first file that mentions it as a subject)."""
+    (the file that types it, else the first file that mentions it as a subject). Literals that do
+    not fit their datatype are appended to ``problems`` (see :func:`minegraph.core.rdf_io.parse_into`)."""
     graph = bind_prefixes(Graph())
     files: dict[Node, str] = {}
     typed: set[Node] = set()
     for path in paths:
-        part = parse_into(Graph(), path)
+        part = parse_into(Graph(), path, problems)
         name = _relative(project, path)
         for subject in set(part.subjects()):
             if subject not in files or (subject not in typed and (subject, RDF.type, None) in part):
@@ -76,11 +77,21 @@ def validate(project: Project, *, checks: Iterable[str] | None = None, shacl: bo
     selected = select_checks(checks)
     schema = Schema.load(project)
     data_files = project.data_files()
-    data, files = load_files(project, data_files)
-    return validate_graph(
+    problems: list = []
+    data, files = load_files(project, data_files, problems)
+    report = validate_graph(
         data, project, checks=list(selected), shacl=shacl, schema=schema, subject_files=files,
         file_names=[_relative(project, p) for p in data_files],
     )
+    report.findings = sorted([*report.findings, *(_parse_finding(project, p) for p in problems)], key=Finding.sort_key)
+    return report
+
+
+def _parse_finding(project: Project, problem) -> Finding:
+    """A literal rdflib could not read (``"2025-02-30"^^xsd:date``) as a finding naming its file, line and column."""
+    where = f"line {problem.line}, column {problem.column}: " if problem.line else ""
+    return Finding(severity="Violation", message=where + problem.message(), source="parse",
+                   file=_relative(project, Path(problem.path)))
 
 
 def validate_graph(

@@ -76,3 +76,16 @@ def test_negative_fixture_same_findings(case_id, valid, fixture_project, names, 
     actual, expected = run_both(graph, project, names, tmp_path)
     assert actual == expected
     assert case_id == "valid-fixture" or expected, "the fixture breaks nothing: the comparison would be vacuous"
+
+
+def test_a_node_described_in_two_files_breaks_one_owner_per_node(names, tmp_path):
+    """Both engines name the node and both files; a shared instant is no finding."""
+    project = fixtures.make_project(tmp_path, data_files=(fixtures.FIXTURES / "valid.ttl",
+                                                          fixtures.FIXTURES / "second-owner.ttl"))
+    expected = sorted(reference_key(f) for f in validate(project, shacl=False, checks=["owners"]).findings)
+    found = run_checks(load_store(project.all_rdf_files()), project.graph_dir, ontology_files=ONTOLOGY, names=["owners"])
+    assert sorted(engine_key(f, names) for f in found) == expected
+    assert expected == [("owners", "https://w3id.org/minegraph/id/state/LVA", "",
+                         "<https://w3id.org/minegraph/id/state/LVA> is described in 2 files (graph/second-owner.ttl, "
+                         "graph/valid.ttl); one build part owns each node and the other files only point at it",
+                         "Violation")]

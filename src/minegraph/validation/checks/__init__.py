@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from minegraph.core.project import Project
 
 #: Modules of this package that define checks.
-MODULES = ("anchors", "references", "dates", "treaty")
+MODULES = ("anchors", "references", "dates", "treaty", "owners")
 
 
 @dataclass(frozen=True)

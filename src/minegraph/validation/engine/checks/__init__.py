@@ -16,7 +16,7 @@ def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Pat
                names: Iterable[str] | None = None) -> list[CheckFinding]:
     """Run the named checks (all by default) over ``store``; archived texts are read under ``graph_dir``.
     ``ontology_files`` are the files of the store that are not data (their triples are not checked)."""
-    from . import anchors, graph, stance, treaty  # noqa: F401  (they register their checks)
+    from . import anchors, graph, owners, stance, treaty  # noqa: F401  (they register their checks)
 
     ontology = ox.Store()
     for path in map(Path, ontology_files):

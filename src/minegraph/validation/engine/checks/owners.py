@@ -1,0 +1,37 @@
+"""``owners``: one owner per node — each IRI is the subject of triples in one file of graph/ only
+(``time:Instant`` value nodes excepted). The store keeps no file of origin, so the data files are
+parsed once more here (Oxigraph's parser, subjects only)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+
+from minegraph.core.namespaces import ID_BASE
+
+from .base import CheckFinding, Context, check
+
+#: Nodes any part may describe: value nodes whose description is their IRI.
+SHARED = (f"{ID_BASE}instant/",)
+
+
+def owner_message(node: str, files: list[str]) -> str:
+    return (f"<{node}> is described in {len(files)} files ({', '.join(files)}); one build part owns each node "
+            "and the other files only point at it")
+
+
+@check("owners")
+def one_owner_per_node(context: Context) -> Iterator[CheckFinding]:
+    described: dict[str, list[str]] = defaultdict(list)
+    for path in sorted(context.graph_dir.glob("*.ttl")):
+        subjects = {q.subject.value for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE,
+                                                      base_iri=path.resolve().as_uri())
+                    if isinstance(q.subject, ox.NamedNode)}
+        for subject in subjects:
+            if not subject.startswith(SHARED):
+                described[subject].append(f"{path.parent.name}/{path.name}")
+    for node in sorted(described):
+        if len(described[node]) > 1:
+            yield CheckFinding("owners", owner_message(node, described[node]), node)
