@@ -314,6 +314,8 @@ CASES = [
          setup=replace(CURATED, 'date = "2025-04-10"', "date = 20250410")),
     Case("curation-duplicate-id", cli("build"), 2, "curation/actors.toml",
          setup=replace("curation/actors.toml", 'id = "icbl-cmc"', 'id = "euronews"')),
+    Case("curation-dangling-actor", cli("build"), 2, "person:nobody is described nowhere in curation/",
+         setup=replace(CURATED, 'speaker = "person:gilles-carbonnier"', 'speaker = "person:nobody"')),
     Case("curation-quote-drift", cli("build"), 2, CURATED,
          setup=replace(CURATED, "victims of anti-personnel mines are civilians", "victims of anti-personnel mines are soldiers")),
     Case("curation-archive-tampered", cli("build"), 2, CURATED,

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Graph
+from rdflib import RDF, BNode, Graph
 
 from minegraph.build.dataset import describe_dataset
 from minegraph.errors import MinegraphError
@@ -32,6 +32,7 @@ class BuildContext:
 
     project: Project
     sources: SourceRegistry = field(default_factory=SourceRegistry)
+    references: dict = field(default_factory=dict)  # IRI -> (record, text) of its first kind:slug reference
 
     @classmethod
     def for_project(cls, project: Project) -> "BuildContext":
@@ -56,8 +57,17 @@ def build_graphs(project: Project, progress: Progress | None = None) -> dict[str
         _refuse_blank_nodes(name, graph)
         graphs[name] = graph
     graphs["sources.ttl"] = context.sources.graph
+    _refuse_dangling(context.references, graphs)
     graphs["dataset.ttl"] = describe_dataset(graphs)
     return graphs
+
+
+def _refuse_dangling(references: dict, graphs: dict[str, Graph]) -> None:
+    """A ``kind:slug`` reference that no part describes (gives a type) is a curation error at its line."""
+    described = {s for graph in graphs.values() for s in graph.subjects(RDF.type, None)}
+    for node, (record, text) in sorted(references.items()):
+        if node not in described:
+            raise record.error(f"{text} is described nowhere in curation/ (no record has this id)")
 
 
 def _refuse_blank_nodes(name: str, graph: Graph) -> None:

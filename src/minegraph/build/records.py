@@ -110,10 +110,12 @@ def single(document: dict, lines: list[str], path: Path, table: str) -> Record:
 
 
 class Resolver:
-    """Turns the references written in curation files into IRIs."""
+    """Turns the references written in curation files into IRIs, remembering where each ``kind:slug``
+    was written (``references``) so the build can refuse one that no curation file describes."""
 
-    def __init__(self, sources: SourceRegistry):
+    def __init__(self, sources: SourceRegistry, references: dict | None = None):
         self.sources = sources
+        self.references = references if references is not None else {}
 
     def ref(self, record: Record, value: str) -> URIRef:
         """``kind:slug`` → instance IRI; ``http(s)://…`` → the cited source document."""
@@ -123,9 +125,11 @@ class Resolver:
         if not sep or kind not in KINDS:
             raise record.error(f"reference {value!r} is neither a URL nor kind:slug with a kind of {', '.join(KINDS)}")
         try:
-            return iri(kind, slug)
+            node = iri(kind, slug)
         except ValueError as exc:
             raise record.error(str(exc)) from None
+        self.references.setdefault(node, (record, value))
+        return node
 
     def refs(self, record: Record, key: str) -> list[URIRef]:
         return [self.ref(record, value) for value in record.list(key)]

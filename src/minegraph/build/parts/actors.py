@@ -25,7 +25,7 @@ ORGANISATION_TYPES = {
 def build_actors(context) -> Graph:
     """The ``actors.ttl`` part: ``curation/actors.toml``, then the actors first named by accepted sources
     (``curation/actors/<source>.toml``, written by ``minegraph accept``)."""
-    resolve = Resolver(context.sources)
+    resolve = Resolver(context.sources, context.references)
     g = new_graph()
     curation = context.project.curation_dir
     for path in [curation / "actors.toml", *sorted((curation / "actors").glob("*.toml"))]:

@@ -37,7 +37,7 @@ def source_files(project) -> list[Path]:
 def build_source(context, path: Path) -> Graph:
     """The graph of one curated source."""
     document, lines = load_toml(path)
-    resolve = Resolver(context.sources)
+    resolve = Resolver(context.sources, context.references)
     head = single(document, lines, path, "document")
     g = new_graph()
     doc, archive, archived_text = _document(context, resolve, head, g)

@@ -56,7 +56,7 @@ class Readings:
         reference = reference_dir or context.project.reference_dir
         self.parties: dict[str, Party] = {p.iso3: p for p in read_parties(reference)}
         self.withdrawals: dict[str, WithdrawalRow] = {w.iso3: w for w in read_withdrawals(reference)}
-        self.resolve = Resolver(context.sources)
+        self.resolve = Resolver(context.sources, context.references)
         self.fields = FieldSources(reference)
 
     # ------------------------------------------------------------------ records
