@@ -7,7 +7,7 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
 
     import minegraph
     rows = minegraph.query("in-force-on-date", date="2025-01-01")   # list-like of dicts
-    rows = minegraph.query("who-said-what", as_of="2025-04-09")      # the graph as it stood then
+    rows = minegraph.query("who-said-what", as_of="2025-04-10")      # as known then (0 rows on 04-09)
     rows = minegraph.sparql("SELECT * { ?s ?p ?o }", timeout=5, max_rows=100)  # rows.truncated: cut?
     frame = rows.to_dataframe()                                       # needs pandas
     report = minegraph.validate()                                     # shapes + checks
