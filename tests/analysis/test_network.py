@@ -196,3 +196,24 @@ def test_brokers_and_quotes(analysis):
 def test_stance_graph_alone_matches_the_analysis(store, snapshot, analysis):
     alone = stance_graph(store, snapshot)
     assert set(alone.edges) == set(analysis.graphs["stance"].edges)
+
+
+def test_betweenness_is_sampled_above_the_limit_deterministically_and_says_so(store, snapshot, analysis, monkeypatch):
+    from minegraph.analysis import graphs
+    from minegraph.analysis.export import graphml_bytes
+    from minegraph.analysis.tables import render_tables
+
+    assert analysis.approximations == {} and "approximations" in analysis.to_dict()  # 16 nodes: exact
+    monkeypatch.setattr(graphs, "EXACT_BETWEENNESS_NODES", 5)
+    monkeypatch.setattr(graphs, "BETWEENNESS_SAMPLE", 4)
+    first, again = graphs.analyse(store, snapshot, seed=3), graphs.analyse(store, snapshot, seed=3)
+    assert first.centrality == again.centrality and first.brokers == again.brokers
+    assert first.centrality != analysis.centrality  # 4 of 16 source nodes: an estimate, not the exact values
+    assert first.approximations["betweenness"] == "sampled: shortest paths from 4 of 16 nodes (seed 3)"
+    assert first.to_dict()["approximations"] == first.approximations
+    text = render_tables(first)
+    assert "betweenness sampled: shortest paths from 4 of 16 nodes (seed 3)" in text
+    assert "paths from at most 4 members of each coalition" in text
+    assert b"sampled: shortest paths from 4 of 16 nodes" in graphml_bytes(first.graphs["stance"])
+    # the rest of the analysis does not depend on the sample
+    assert first.coalitions == analysis.coalitions and first.most_quoted == analysis.most_quoted

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import datetime
 import itertools
-from collections import Counter
+import random
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
@@ -53,11 +54,23 @@ def actor_type(types: set[str]) -> str:
 
 
 def _describe_actors(store, graph: nx.Graph, nodes) -> None:
-    types: dict[str, set[str]] = {}
-    for node in sorted(nodes):
-        types[node] = {row["type"] for row in _rows(store, "node-types", node=node)}
+    """Each actor node's ``actor_type``, from the types of every speaker (one query, not one per node)."""
+    wanted, types = set(nodes), defaultdict(set)
+    for row in _rows(store, "speaker-types"):
+        if row["node"] in wanted:
+            types[row["node"]].add(row["type"])
     for node in nodes:
         graph.nodes[node]["actor_type"] = actor_type(types.get(node, set()))
+
+
+def _details(store, name: str, nodes, empty: dict) -> list[tuple[str, dict]]:
+    """(node, row) of the internal query ``name`` (one query over every node) for ``nodes`` in IRI order;
+    ``empty`` for a node without a row, as the OPTIONALs give."""
+    wanted, found = set(nodes), defaultdict(list)
+    for row in _rows(store, name):
+        if row["node"] in wanted:
+            found[row["node"]].append(row)
+    return [(node, row) for node in sorted(wanted) for row in found.get(node) or [empty]]
 
 
 # --------------------------------------------------------------------------- graphs
@@ -89,7 +102,7 @@ def stance_graph(store, project=None) -> nx.Graph:
     if actors:
         _describe_actors(store, graph, actors)
     if decisions:
-        for node, row in ((n, r) for n in sorted(decisions) for r in _rows(store, "decision-type-date", node=n)):
+        for node, row in _details(store, "decision-details", decisions, {"decisionType": None, "date": None}):
             graph.nodes[node].update(decision_type=row["decisionType"] or "", date=_iso(row["date"]) or "")
     return graph
 
@@ -104,14 +117,15 @@ def agreement_graph(stance: nx.Graph) -> nx.Graph:
     graph = nx.Graph(name="agreement")
     actors = sorted(n for n, kind in stance.nodes(data="kind") if kind == "actor")
     graph.add_nodes_from((a, dict(stance.nodes[a])) for a in actors)
-    for a, b in itertools.combinations(actors, 2):
-        counts = Counter()
-        for decision in sorted(set(stance[a]) & set(stance[b])):
-            sa, sb = stance[a][decision]["sign"], stance[b][decision]["sign"]
-            if sa and sb:
-                counts["agree" if sa == sb else "disagree"] += 1
-            elif stance[a][decision]["stance"] == stance[b][decision]["stance"]:
-                counts["neutral"] += 1
+    shared: dict[tuple[str, str], Counter] = {}  # pairs of actors of each decision, not every pair of actors
+    for decision in (n for n, kind in stance.nodes(data="kind") if kind == "decision"):
+        for a, b in itertools.combinations(sorted(stance[decision]), 2):
+            ea, eb = stance[a][decision], stance[b][decision]
+            if ea["sign"] and eb["sign"]:
+                shared.setdefault((a, b), Counter())["agree" if ea["sign"] == eb["sign"] else "disagree"] += 1
+            elif ea["stance"] == eb["stance"]:
+                shared.setdefault((a, b), Counter())["neutral"] += 1
+    for (a, b), counts in sorted(shared.items()):
         if counts:
             sign = (counts["agree"] > counts["disagree"]) - (counts["disagree"] > counts["agree"])
             relation = {1: "agree", -1: "disagree", 0: "both neutral" if not counts["agree"] else "divided"}[sign]
@@ -134,7 +148,7 @@ def reported_graph(store) -> nx.DiGraph:
         graph.nodes[node]["label"] = labels.get(node, node)
     sources = [n for n, kind in graph.nodes(data="kind") if kind == "source"]
     if sources:
-        for node, row in ((n, r) for n in sorted(sources) for r in _rows(store, "source-details", node=n)):
+        for node, row in _details(store, "appearing-source-details", sources, {"url": None, "published": None, "kind": None}):
             graph.nodes[node].update(url=row["url"] or "", published=_iso(row["published"]) or "",
                                             source_kind=row["kind"] or "")
         _describe_actors(store, graph, [n for n in graph if n not in sources])
@@ -236,10 +250,22 @@ def annotate_coalitions(graph: nx.Graph, found: list[Coalition]) -> None:
                 graph.nodes[member]["coalition"] = coalition.name
 
 
-def centrality(graph: nx.Graph) -> list[dict]:
-    """Degree, strength (statements), betweenness and PageRank of every node, highest PageRank first."""
+#: Above this many nodes betweenness is estimated from a seeded sample of this many source nodes
+#: (networkx's ``k``; Brandes' exact algorithm costs nodes × edges), and the output says so.
+EXACT_BETWEENNESS_NODES = 500
+BETWEENNESS_SAMPLE = 100
+
+
+def betweenness_sample(graph: nx.Graph) -> int | None:
+    """How many source nodes betweenness is estimated from in ``graph``; None when it is computed exactly."""
+    return BETWEENNESS_SAMPLE if graph.number_of_nodes() > EXACT_BETWEENNESS_NODES else None
+
+
+def centrality(graph: nx.Graph, *, seed: int = 1) -> list[dict]:
+    """Degree, strength (statements), betweenness (sampled above :data:`EXACT_BETWEENNESS_NODES`, with
+    ``seed``) and PageRank of every node, highest PageRank first."""
     require("scipy", "analysis")  # networkx's PageRank runs on scipy
-    betweenness = nx.betweenness_centrality(graph, normalized=True)
+    betweenness = nx.betweenness_centrality(graph, k=betweenness_sample(graph), normalized=True, seed=seed)
     pagerank = nx.pagerank(graph, weight="weight")
     rows = [{"node": n, "label": d.get("label", n), "kind": d.get("kind", ""), "degree": graph.degree(n),
              "strength": graph.degree(n, weight="weight"), "betweenness": round(betweenness[n], 6),
@@ -247,14 +273,30 @@ def centrality(graph: nx.Graph) -> list[dict]:
     return sorted(rows, key=lambda r: (-r["pagerank"], r["node"]))
 
 
-def brokers(stance: nx.Graph, found: list[Coalition]) -> list[dict]:
-    """Nodes on the shortest paths between members of different coalitions (subset betweenness), highest first."""
-    score = Counter()
+def brokers(stance: nx.Graph, found: list[Coalition], *, seed: int = 1) -> list[dict]:
+    """Nodes on the shortest paths between members of different coalitions (subset betweenness), highest
+    first; above :data:`EXACT_BETWEENNESS_NODES` nodes from a seeded sample of each first coalition's
+    members, scaled up to all of them."""
+    score, sample = Counter(), betweenness_sample(stance)
     for first, second in itertools.combinations(found, 2):
-        for node, value in nx.betweenness_centrality_subset(stance, first.members, second.members).items():
-            score[node] += value
+        sources, scale = first.members, 1.0
+        if sample is not None and len(sources) > sample:
+            sources, scale = random.Random(seed).sample(sorted(sources), sample), len(sources) / sample
+        for node, value in nx.betweenness_centrality_subset(stance, sources, second.members).items():
+            score[node] += value * scale
     return [{"node": n, "label": stance.nodes[n]["label"], "kind": stance.nodes[n]["kind"], "score": round(s, 6)}
             for n, s in sorted(score.items(), key=lambda item: (-item[1], item[0])) if s > 0]
+
+
+def approximations(stance: nx.Graph, seed: int) -> dict[str, str]:
+    """What was estimated rather than computed exactly (empty for a graph of up to
+    :data:`EXACT_BETWEENNESS_NODES` nodes), in words for the tables, the JSON and the exports."""
+    sample = betweenness_sample(stance)
+    if sample is None:
+        return {}
+    nodes = stance.number_of_nodes()
+    return {"betweenness": f"sampled: shortest paths from {sample} of {nodes} nodes (seed {seed})",
+            "brokers": f"sampled: paths from at most {sample} members of each coalition, scaled (seed {seed})"}
 
 
 def most_quoted(reported: nx.DiGraph) -> list[dict]:
@@ -286,6 +328,7 @@ class Analysis:
     brokers: list[dict]
     most_quoted: list[dict]
     widest_sources: list[dict]
+    approximations: dict[str, str] = field(default_factory=dict)
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {name: {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()} for name, g in self.graphs.items()}
@@ -302,11 +345,13 @@ class Analysis:
             "brokers": self.brokers,
             "most_quoted_speakers": self.most_quoted,
             "sources_quoting_most_speakers": self.widest_sources,
+            "approximations": self.approximations,
         }
 
 
 def analyse(store, project=None, *, seed: int = 1) -> Analysis:
-    """Build every graph and run every analysis; ``seed`` fixes Louvain's order on the agreement edges."""
+    """Build every graph and run every analysis; ``seed`` fixes Louvain's order on the agreement edges and
+    the sample of sampled betweenness (large graphs only; :func:`approximations` says what was sampled)."""
     from minegraph.analysis.membership import membership_graph
 
     stance = stance_graph(store, project)
@@ -319,8 +364,11 @@ def analyse(store, project=None, *, seed: int = 1) -> Analysis:
                          key=lambda c: (-len(c), c))
     reported = reported_graph(store)
     annotate_coalitions(reported, found)
+    approximated = approximations(stance, seed)
+    stance.graph.update(approximated)  # written into the GraphML and GEXF exports as graph attributes
     return Analysis(graphs={"stance": stance, "agreement": agreement, "reported": reported,
                             "membership": membership_graph(store)},
-                    centrality=centrality(stance), coalitions=found, unaligned=unaligned, frustration=violated,
-                    communities=communities, brokers=brokers(stance, found), most_quoted=most_quoted(reported),
-                    widest_sources=widest_sources(reported))
+                    centrality=centrality(stance, seed=seed), coalitions=found, unaligned=unaligned,
+                    frustration=violated, communities=communities, brokers=brokers(stance, found, seed=seed),
+                    most_quoted=most_quoted(reported), widest_sources=widest_sources(reported),
+                    approximations=approximated)

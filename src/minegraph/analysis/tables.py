@@ -29,11 +29,14 @@ def render_tables(analysis, top: int = 10) -> str:
     rows += [["no side taken", stance.nodes[n]["label"], "neutral statements only" if i == 0 else ""]
              for i, n in enumerate(analysis.unaligned)]
     out.append(_table(["coalition", "member", "the coalition's stance (net of its members)"], rows))
-    out.append("\nCentrality in the stance graph (highest PageRank first; statement links: statements × decisions)\n")
+    sampled = analysis.approximations
+    out.append("\nCentrality in the stance graph (highest PageRank first; statement links: statements × decisions"
+               + (f"; betweenness {sampled['betweenness']}" if "betweenness" in sampled else "") + ")\n")
     out.append(_table(["node", "kind", "degree", "statement links", "betweenness", "pagerank"],
                       [[r["label"], r["kind"], r["degree"], r["strength"], r["betweenness"], r["pagerank"]]
                        for r in analysis.centrality[:top]]))
-    out.append("\nBrokers: nodes on the shortest paths between members of different coalitions\n")
+    out.append("\nBrokers: nodes on the shortest paths between members of different coalitions"
+               + (f" ({sampled['brokers']})" if "brokers" in sampled else "") + "\n")
     out.append(_table(["node", "kind", "score"], [[b["label"], b["kind"], b["score"]] for b in analysis.brokers[:top]]))
     out.append("\nMost-quoted speakers (statements and claims)\n")
     out.append(_table(["speaker", "type", "assertions", "sources"],

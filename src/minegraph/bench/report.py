@@ -209,8 +209,9 @@ def performance_page(results: dict, tables: str, source: str) -> str:
         "and the synthetic shapes let an alpha-3 code carry the copy digits (`^[A-Z]{3}[0-9]*$`). No `curation/`",
         "is written, so `treaty-reference-counts` only warns that it has no reference to compare with.",
         "",
-        "The anti-join rewrites compared at the end are bench fixtures (`benchmarks/rewrites/`), not the library",
-        "queries; each is checked to give the same answer (a fingerprint of the rows) as the original.",
+        "`--rewrites DIR` compares rewritten forms of library queries (`DIR/NAME.rq` against `queries/NAME.rq`,",
+        "same answer checked by a fingerprint of the rows); the shapes that keep a query linear on Oxigraph are",
+        "in `queries/README.md` (section Shapes that scale), and the library is written in them.",
         "", f"The tables below are the last run ({source}), copied from `bench/results/`.", "",
     ]
     body = tables.split("\n", 1)[1] if tables.startswith("# ") else tables

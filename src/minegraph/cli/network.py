@@ -21,7 +21,7 @@ def register(sub) -> None:
                         help="also write GraphML, GEXF and the stance-network picture (PNG, SVG)")
     parser.add_argument("--output", "-o", metavar="DIR", help="directory of the exports (implies --export; default: out/network)")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per ranking in tables (default: 10)")
-    parser.add_argument("--seed", type=int, default=1, help="seed of the Louvain communities of the agreement graph (default: 1)")
+    parser.add_argument("--seed", type=int, default=1, help="seed of the Louvain communities and, on a large graph, of the sampled betweenness (default: 1)")
     add_engine_option(parser)
     parser.set_defaults(handler=run)
 
