@@ -18,8 +18,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from minegraph.querylang.results import QueryResult
-from minegraph.querylang.guard import check as guard
-from minegraph.querylang.text import check_syntax, query_form, substitute
+from minegraph.querylang.text import accepted_form, substitute
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -61,9 +60,7 @@ class Store(ABC):
 
     def query(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None) -> QueryResult:
         """Run a query; ``bindings`` maps variable names to RDF terms (substituted, never pasted as text)."""
-        guard(text, allow_service=self.allow_service)  # limits and SERVICE before any parser sees the text
-        form = query_form(text)
-        check_syntax(text, source=source)
+        form = accepted_form(text, allow_service=self.allow_service, source=source)  # guard, form, syntax
         return self._run(substitute(text, dict(bindings or {})), form)
 
     @abstractmethod
