@@ -30,15 +30,16 @@ def load(root: Path, engine: str) -> dict:
 
 
 def query(root: Path, engine: str, path: Path, runs: int, budget: float) -> dict:
-    """One query (a library query or any ``.rq`` file, defaults bound) on minegraph or raw pyoxigraph."""
+    """One query (a library query or any ``.rq`` file, defaults bound) on minegraph or raw pyoxigraph;
+    for minegraph also the time with every row read as Python values (``.rows``)."""
     name, params, text = targets.bound_query(path)
     if engine == "project":
-        store = targets.project_store(root)
-        call = lambda: targets.run_library_query(root, store, Path(path), params)  # noqa: E731
-    else:
-        store = targets.raw_store(root)
-        call = lambda: targets.run_raw(store, text)  # noqa: E731
-    return {"query": name, **targets.repeat(call, runs, budget=budget)}
+        call = targets.library_call(root, targets.project_store(root), Path(path), params)
+        figures = targets.repeat(call, runs, budget=budget)
+        with_rows = targets.repeat(lambda: call().rows, runs, budget=budget / 2)
+        return {"query": name, **figures, "rows_p50": with_rows["p50"]}
+    store = targets.raw_store(root)
+    return {"query": name, **targets.repeat(lambda: targets.run_raw(store, text), runs, budget=budget)}
 
 
 def rdflib_queries(root: Path, runs: int, cap: float) -> dict:
