@@ -125,12 +125,22 @@ def markdown(results: dict) -> str:
     lines.append("| queries: median (worst) run_query / raw | " + " | ".join(
         f"{times(s['project_over_raw_median'])} ({times(s['project_over_raw_worst'])})" for s in sizes) + " | |")
     lines.append("| queries: median raw / rdflib | " + " | ".join(times(s["raw_over_rdflib_median"]) for s in sizes) + " | |")
+    lines += _merged_note(results)
     for size in sizes:
         lines += _query_table(size)
     lines += _generator_table(results["sizes"])
     lines += _exponent_table(summary)
     lines += _rewrite_table(sizes)
     return "\n".join(lines) + "\n"
+
+
+def _merged_note(results: dict) -> list[str]:
+    """Which figures come from the earlier run a partial run (``--only``) was merged with."""
+    parts = [f"{s['size']} ({', '.join(s['merged'])})" for s in results["sizes"] if s.get("merged")]
+    parts += [f"{s['size']} (all)" for s in results["sizes"] if s.get("run")]
+    if not parts:
+        return []
+    return ["", f"Not measured in this run, taken from {results.get('merged_from', 'an earlier run')}: {'; '.join(parts)}."]
 
 
 def _query_table(size: dict) -> list[str]:
