@@ -159,6 +159,25 @@ def repeat(function: Callable[[], object], runs: int, budget: float | None = Non
             "runs": len(times), "rows": len(answer), "digest": digest(answer)}
 
 
+def alternate(sides: dict[str, Callable[[], object]], runs: int, budget: float) -> dict[str, dict]:
+    """p50 and best wall time of each side, the sides run in turn (one warm-up round first) up to
+    ``runs`` rounds or until ``budget`` seconds are spent (the best is the least disturbed by a
+    shared machine)."""
+    for call in sides.values():
+        call()
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    spent = 0.0
+    for _ in range(runs):
+        for name, call in sides.items():
+            wall, _, _ = timed(call)
+            times[name].append(wall)
+            spent += wall
+        if spent > budget:
+            break
+    return {name: {"p50": statistics.median(values), "best": min(values), "runs": len(values)}
+            for name, values in times.items()}
+
+
 def run_validation(root: Path) -> dict:
     report = validate(project(root))
     return {"conforms": report.conforms, "counts": report.counts(), "triples": report.triples}
