@@ -34,8 +34,13 @@ def default_location(project) -> Path:
     return project.store_dir
 
 
-def _relative(project, path: Path) -> str:
-    return path.resolve().relative_to(project.root.resolve()).as_posix()
+def _relative(root: Path, path: Path) -> str:
+    """``path`` relative to the resolved project ``root``; lexically when it is written under it
+    (the usual case, no system calls: this runs per file on every open), else by resolving it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(root).as_posix()
 
 
 def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
@@ -44,9 +49,10 @@ def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
     ``files``). ctime cannot be set back by a user, so an edit that restores size and mtime is seen."""
     previous = previous or {}
     files = {}
+    root = project.root.resolve()
     for path in project.all_rdf_files():
         stat = path.stat()
-        name = _relative(project, path)
+        name = _relative(root, path)
         identity = {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns, "ctime_ns": stat.st_ctime_ns}
         old = previous.get(name)
         if old and old.get("sha256") and all(old.get(k) == v for k, v in identity.items()):
