@@ -128,6 +128,7 @@ def markdown(results: dict) -> str:
     lines += _merged_note(results)
     for size in sizes:
         lines += _query_table(size)
+    lines += _pair_table(results["sizes"])
     lines += _generator_table(results["sizes"])
     lines += _exponent_table(summary)
     lines += _rewrite_table(sizes)
@@ -155,6 +156,25 @@ def _query_table(size: dict) -> list[str]:
                      f"{_capped(q['raw'], q['raw_timeout'])} | "
                      f"{times(q['project_over_raw'])} | {seconds(q['project_rows'])} | {rdflib} | "
                      f"{times(q['raw_over_rdflib'])} |")
+    return lines
+
+
+def _pair_table(sizes: list[dict]) -> list[str]:
+    """run_query against raw pyoxigraph alternating in one process (the same load on both)."""
+    measured = [s for s in sizes if s.get("pair", {}).get("queries")]
+    if not measured:
+        return []
+    lines = ["", "## run_query / raw, alternating in one process on the same store", "",
+             "Median over the library queries of each query's ratio (worst in brackets), from the p50 and from the",
+             "best run of each side; *with .rows* reads every cell as a Python value.", "",
+             "| size | p50 ratio | best-run ratio | with .rows, p50 | with .rows, best | queries |", "|---|---|---|---|---|---|"]
+    for size in measured:
+        figures = size["pair"]["queries"].values()
+        cells = []
+        for key in ("project_over_raw_p50", "project_over_raw_best", "rows_over_raw_p50", "rows_over_raw_best"):
+            values = [f[key] for f in figures if f.get(key)]
+            cells.append(f"{times(statistics.median(values))} ({times(max(values))})" if values else "–")
+        lines.append(f"| {size['size']} | " + " | ".join(cells) + f" | {len(figures)} |")
     return lines
 
 

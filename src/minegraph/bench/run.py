@@ -119,6 +119,12 @@ def _queries(root: Path, size: str, settings: Settings, result: dict) -> None:
                                         for engine in ("project", "raw")}
 
 
+def _pair(root: Path, size: str, settings: Settings, result: dict) -> None:
+    say(f"{size}: every query, run_query and raw alternating in one process")
+    result["pair"] = measure("pair", root, settings.query_timeout * 4, "--runs", str(settings.query_runs),
+                             "--cap", "10")
+
+
 def _rdflib(root: Path, size: str, settings: Settings, result: dict) -> None:
     triples = result.get("triples") or _triples(root)
     if triples and triples <= settings.rdflib_max:
@@ -151,7 +157,7 @@ def _triples(root: Path) -> int | None:
 
 
 #: The parts of a size's measurement, in order; ``--only`` picks some.
-SECTIONS = {"load": _load, "queries": _queries, "rdflib": _rdflib, "validate": _validate, "network": _network,
+SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib, "validate": _validate, "network": _network,
             "rewrites": _rewrites}
 
 
@@ -198,13 +204,13 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
 
 
 def _fill(size: dict, earlier: dict) -> dict:
-    """A size measured only in part (``--only``) completed with the earlier run's other operations
-    (load, validation, network, rewrites), listed under ``merged``."""
+    """A size measured only in part (``--only``) completed with the earlier run's other sections
+    (whole sections only), listed under ``merged``."""
     before = next((s for s in earlier["sizes"] if s["size"] == size["size"]), None)
     if before is None:
         return size
     filled = dict(size, triples=size.get("triples") or before.get("triples"))
-    for key in ("load", "validate", "network", "rewrites"):
+    for key in ("load", "queries", "pair", "validate", "network", "rewrites"):
         if not size.get(key) and before.get(key):
             filled[key] = before[key]
             filled.setdefault("merged", []).append(key)
