@@ -43,17 +43,29 @@ def _relative(root: Path, path: Path) -> str:
         return path.resolve().relative_to(root).as_posix()
 
 
+def _inputs(project):
+    """``(name, path, identity)`` of every file a store is loaded from (stat only)."""
+    root = project.root.resolve()
+    for path in project.all_rdf_files():
+        stat = path.stat()
+        yield _relative(root, path), path, {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns,
+                                            "ctime_ns": stat.st_ctime_ns}
+
+
+def input_identities(project) -> tuple:
+    """The name and identity of every input file: equal while no file was added, removed, or
+    written (cheap: a directory listing and a stat per file; see :func:`fingerprint`)."""
+    return tuple((str(path), stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+                 for path in project.all_rdf_files() for stat in (path.stat(),))
+
+
 def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
     """SHA-256 of every file a store is loaded from, with the file's identity (size, inode, mtime and
     ctime); a hash is reused only while the identity is unchanged since ``previous`` (a manifest's
     ``files``). ctime cannot be set back by a user, so an edit that restores size and mtime is seen."""
     previous = previous or {}
     files = {}
-    root = project.root.resolve()
-    for path in project.all_rdf_files():
-        stat = path.stat()
-        name = _relative(root, path)
-        identity = {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns, "ctime_ns": stat.st_ctime_ns}
+    for name, path, identity in _inputs(project):
         old = previous.get(name)
         if old and old.get("sha256") and all(old.get(k) == v for k, v in identity.items()):
             digest = old["sha256"]
