@@ -82,6 +82,20 @@ def test_a_touched_but_unchanged_file_does_not_trigger_a_rebuild(project):
     assert _manifest(project)["files"]["graph/fixture.ttl"]["mtime_ns"] == stat.st_mtime_ns + 10**9
 
 
+def test_a_changed_file_is_the_only_input_hashed_again(project, monkeypatch):
+    from minegraph.store import cache
+
+    _open(project)
+    hashed = []
+    original = cache.sha256_file
+    monkeypatch.setattr(cache, "sha256_file", lambda path: hashed.append(path) or original(path))
+    with open(project.graph_dir / "fixture.ttl", "a", encoding="utf-8") as handle:
+        handle.write("\n<urn:new:s> <urn:new:p> <urn:new:o> .\n")
+    _open(project)
+    inputs = [p for p in hashed if default_location(project) not in p.parents]
+    assert inputs == [project.graph_dir / "fixture.ttl"]
+
+
 def _database(project):
     return default_location(project) / _manifest(project)["database"]
 

@@ -2,7 +2,8 @@
 prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.run` starts these.
 
 Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project|raw --query FILE``
-(one query: first run, p50, p95, rows and a fingerprint of the answer); ``queries-rdflib`` (every
+(one query: first run, p50, p95, rows and a fingerprint of the answer); ``pair`` (every library
+query, run_query and raw alternating in one process on the same store); ``queries-rdflib`` (every
 library query on rdflib, each capped); ``validate`` (``--engine pyshacl`` or ``validation.engine``);
 ``network``; ``synth --output DIR --triples N`` (the generator, from the project).
 """
@@ -30,15 +31,35 @@ def load(root: Path, engine: str) -> dict:
 
 
 def query(root: Path, engine: str, path: Path, runs: int, budget: float) -> dict:
-    """One query (a library query or any ``.rq`` file, defaults bound) on minegraph or raw pyoxigraph."""
+    """One query (a library query or any ``.rq`` file, defaults bound) on minegraph or raw pyoxigraph;
+    for minegraph also the time with every row read as Python values (``.rows``)."""
     name, params, text = targets.bound_query(path)
     if engine == "project":
-        store = targets.project_store(root)
-        call = lambda: targets.run_library_query(root, store, Path(path), params)  # noqa: E731
-    else:
-        store = targets.raw_store(root)
-        call = lambda: targets.run_raw(store, text)  # noqa: E731
-    return {"query": name, **targets.repeat(call, runs, budget=budget)}
+        call = targets.library_call(root, targets.project_store(root), Path(path), params)
+        figures = targets.repeat(call, runs, budget=budget)
+        with_rows = targets.repeat(lambda: call().rows, runs, budget=budget / 2)
+        return {"query": name, **figures, "rows_p50": with_rows["p50"]}
+    store = targets.raw_store(root)
+    return {"query": name, **targets.repeat(lambda: targets.run_raw(store, text), runs, budget=budget)}
+
+
+def paired(root: Path, runs: int, budget: float, names: set[str] | None = None) -> dict:
+    """Every library query in one process, run_query and raw pyoxigraph alternating on the same
+    store (raw on its native ``pyoxigraph.Store``), so both see the same machine load: p50 and best
+    of each and of run_query with ``.rows``, and their ratios to raw."""
+    store = targets.project_store(root)
+    results = {}
+    for path in targets.library(root):
+        if names and path.stem not in names:
+            continue
+        name, params, text = targets.bound_query(path)
+        call = targets.library_call(root, store, path, params)
+        sides = {"project": call, "raw": lambda: targets.run_raw(store.native, text), "rows": lambda: call().rows}
+        times = targets.alternate(sides, runs, budget)
+        raw = times["raw"]
+        results[name] = {**times, **{f"{side}_over_raw_{stat}": times[side][stat] / raw[stat] if raw[stat] else None
+                                     for side in ("project", "rows") for stat in ("p50", "best")}}
+    return {"queries": results}
 
 
 def rdflib_queries(root: Path, runs: int, cap: float) -> dict:
@@ -88,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cap", type=float, default=20.0)
     parser.add_argument("--query", type=Path, help="the .rq file of kind 'query'")
+    parser.add_argument("--names", default="", help="kind 'pair': only these library queries (comma-separated)")
     parser.add_argument("--output", type=Path, help="kind 'synth': the directory to generate")
     parser.add_argument("--triples", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
@@ -97,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         result = load(root, kind[5:])
     elif kind == "query":
         result = query(root, args.engine, args.query, args.runs, args.cap)
+    elif kind == "pair":
+        result = paired(root, args.runs, args.cap, set(filter(None, args.names.split(","))))
     elif kind == "queries-rdflib":
         result = rdflib_queries(root, args.runs, args.cap)
     elif kind == "validate":

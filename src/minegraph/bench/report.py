@@ -42,6 +42,7 @@ def _query(figures: dict) -> dict:
     digests = {figures.get(e, {}).get("digest") for e in ("project", "raw")} - {None}
     return {"rows": figures.get("raw", {}).get("rows"), "project": project, "raw": raw, "rdflib": rdflib,
             "project_first": figures.get("project", {}).get("first"), "project_p95": figures.get("project", {}).get("p95"),
+            "project_rows": figures.get("project", {}).get("rows_p50"),
             "rdflib_timeout": figures.get("rdflib", {}).get("timeout"), "same_answer": len(digests) <= 1,
             "project_timeout": figures.get("project", {}).get("timeout"), "raw_timeout": figures.get("raw", {}).get("timeout"),
             "project_over_raw": ratio(project, raw), "raw_over_rdflib": ratio(raw, rdflib)}
@@ -124,25 +125,56 @@ def markdown(results: dict) -> str:
     lines.append("| queries: median (worst) run_query / raw | " + " | ".join(
         f"{times(s['project_over_raw_median'])} ({times(s['project_over_raw_worst'])})" for s in sizes) + " | |")
     lines.append("| queries: median raw / rdflib | " + " | ".join(times(s["raw_over_rdflib_median"]) for s in sizes) + " | |")
+    lines += _merged_note(results)
     for size in sizes:
         lines += _query_table(size)
+    lines += _pair_table(results["sizes"])
     lines += _generator_table(results["sizes"])
     lines += _exponent_table(summary)
     lines += _rewrite_table(sizes)
     return "\n".join(lines) + "\n"
 
 
+def _merged_note(results: dict) -> list[str]:
+    """Which figures come from the earlier run a partial run (``--only``) was merged with."""
+    parts = [f"{s['size']} ({', '.join(s['merged'])})" for s in results["sizes"] if s.get("merged")]
+    parts += [f"{s['size']} (all)" for s in results["sizes"] if s.get("run")]
+    if not parts:
+        return []
+    return ["", f"Not measured in this run, taken from {results.get('merged_from', 'an earlier run')}: {'; '.join(parts)}."]
+
+
 def _query_table(size: dict) -> list[str]:
     lines = ["", f"## Library queries at {size['size']} ({size['triples']} triples)", "",
-             "| query | rows | run_query first | p50 | p95 | raw p50 | run_query / raw | rdflib p50 | raw / rdflib |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             "| query | rows | run_query first | p50 | p95 | raw p50 | run_query / raw | with .rows p50 | rdflib p50 "
+             "| raw / rdflib |", "|---|---|---|---|---|---|---|---|---|---|"]
     for name, q in sorted(size["queries"].items()):
         rdflib = _capped(q["rdflib"], q["rdflib_timeout"])
         flag = "" if q["same_answer"] else " (answers differ!)"
         lines.append(f"| {name}{flag} | {q['rows'] if q['rows'] is not None else '–'} | {seconds(q['project_first'])} | "
                      f"{_capped(q['project'], q['project_timeout'])} | {seconds(q['project_p95'])} | "
                      f"{_capped(q['raw'], q['raw_timeout'])} | "
-                     f"{times(q['project_over_raw'])} | {rdflib} | {times(q['raw_over_rdflib'])} |")
+                     f"{times(q['project_over_raw'])} | {seconds(q['project_rows'])} | {rdflib} | "
+                     f"{times(q['raw_over_rdflib'])} |")
+    return lines
+
+
+def _pair_table(sizes: list[dict]) -> list[str]:
+    """run_query against raw pyoxigraph alternating in one process (the same load on both)."""
+    measured = [s for s in sizes if s.get("pair", {}).get("queries")]
+    if not measured:
+        return []
+    lines = ["", "## run_query / raw, alternating in one process on the same store", "",
+             "Median over the library queries of each query's ratio (worst in brackets), from the p50 and from the",
+             "best run of each side; *with .rows* reads every cell as a Python value.", "",
+             "| size | p50 ratio | best-run ratio | with .rows, p50 | with .rows, best | queries |", "|---|---|---|---|---|---|"]
+    for size in measured:
+        figures = size["pair"]["queries"].values()
+        cells = []
+        for key in ("project_over_raw_p50", "project_over_raw_best", "rows_over_raw_p50", "rows_over_raw_best"):
+            values = [f[key] for f in figures if f.get(key)]
+            cells.append(f"{times(statistics.median(values))} ({times(max(values))})" if values else "–")
+        lines.append(f"| {size['size']} | " + " | ".join(cells) + f" | {len(figures)} |")
     return lines
 
 
@@ -208,6 +240,17 @@ def performance_page(results: dict, tables: str, source: str) -> str:
         "(`mg:instrumentThreshold`, the 40th deposit) is multiplied by k, since each deposit date occurs k times,",
         "and the synthetic shapes let an alpha-3 code carry the copy digits (`^[A-Z]{3}[0-9]*$`). No `curation/`",
         "is written, so `treaty-reference-counts` only warns that it has no reference to compare with.",
+        "",
+        "## What a query measurement includes", "",
+        "Each library query runs in its own process, on an in-memory store holding the size's files, first",
+        "run then p50/p95 of the next runs. *raw* is `pyoxigraph.Store.query` on the query text with its",
+        "parameters already bound, every cell of every solution read into a dict (pyoxigraph terms). *run_query*",
+        "is `minegraph.run_query(name, params, store=…, project=…)` as a user calls it: the library lookup (one",
+        "`stat` of the `.rq` file), parameter checking and binding, the guard and syntax check (once per text,",
+        "then a cache look-up), the query, and every cell of every solution read (kept as pyoxigraph terms: a",
+        "result converts to Python values or rdflib terms only when asked). *with .rows* adds that conversion:",
+        "`run_query(…).rows`, every cell as a Python value. The same answer on both sides is checked by a",
+        "fingerprint of the rows.",
         "",
         "`--rewrites DIR` compares rewritten forms of library queries (`DIR/NAME.rq` against `queries/NAME.rq`,",
         "same answer checked by a fingerprint of the rows); the shapes that keep a query linear on Oxigraph are",

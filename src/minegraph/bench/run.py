@@ -3,7 +3,7 @@
 several runs, growth exponents and same-run ratios; results as JSON and Markdown under
 ``bench/results/`` and the last table in ``docs/performance.md``.
 
-``python -m minegraph.bench.run [--sizes real,1e4,1e5] [--large] [--rewrites DIR]``
+``python -m minegraph.bench.run [--sizes real,1e4,1e5] [--large] [--rewrites DIR] [--only queries,load]``
 """
 
 from __future__ import annotations
@@ -44,6 +44,7 @@ class Settings:
     docs: Path = Path("docs/performance.md")
     rewrites: Path | None = None
     command: str = ""
+    only: tuple[str, ...] = ()  # the sections to run (see SECTIONS); empty: all
     generated: dict[str, dict] = field(default_factory=dict)  # size -> the generator's time and peak RSS
 
 
@@ -96,28 +97,68 @@ def bench_size(size: str, settings: Settings) -> dict:
     root, synthetic = prepare(size, settings)
     result: dict = {"size": size, "project": str(root), "synthetic": synthetic, "load": {}, "queries": {},
                     "load_average": [round(x, 2) for x in os.getloadavg()]}
+    for section in SECTIONS:
+        if not settings.only or section in settings.only:
+            SECTIONS[section](root, size, settings, result)
+    result["triples"] = result.get("triples") or _triples(root)
+    return result
+
+
+def _load(root: Path, size: str, settings: Settings, result: dict) -> None:
     for engine in ("raw", "project", "rdflib"):
         say(f"{size}: load {engine}")
         result["load"][engine] = repeated(f"load-{engine}", root, settings)
     result["triples"] = next((r["triples"] for r in result["load"]["raw"] if "triples" in r), None)
+
+
+def _queries(root: Path, size: str, settings: Settings, result: dict) -> None:
     for path in sorted((root / "queries").glob("*.rq")):
         say(f"{size}: query {path.stem}")
         result["queries"][path.stem] = {engine: measure("query", root, settings.query_timeout, "--engine", engine,
                                                         "--query", str(path), "--runs", str(settings.query_runs))
                                         for engine in ("project", "raw")}
-    if result["triples"] and result["triples"] <= settings.rdflib_max:
+
+
+def _pair(root: Path, size: str, settings: Settings, result: dict) -> None:
+    say(f"{size}: every query, run_query and raw alternating in one process")
+    result["pair"] = measure("pair", root, settings.query_timeout * 4, "--runs", str(settings.query_runs),
+                             "--cap", "10")
+
+
+def _rdflib(root: Path, size: str, settings: Settings, result: dict) -> None:
+    triples = result.get("triples") or _triples(root)
+    if triples and triples <= settings.rdflib_max:
         say(f"{size}: every query on rdflib (cap {settings.rdflib_cap:.0f} s each)")
         rdflib = measure("queries-rdflib", root, settings.timeout * 2, "--runs", "3", "--cap", str(settings.rdflib_cap))
         for name, figures in rdflib.get("queries", {}).items():
             result["queries"].setdefault(name, {})["rdflib"] = figures
+
+
+def _validate(root: Path, size: str, settings: Settings, result: dict) -> None:
     for engine in ("pyshacl", "validation.engine"):
         say(f"{size}: validate ({engine})")
         result.setdefault("validate", {})[engine] = repeated("validate", root, settings, "--engine", engine)
+
+
+def _network(root: Path, size: str, settings: Settings, result: dict) -> None:
     say(f"{size}: network")
     result["network"] = repeated("network", root, settings)
+
+
+def _rewrites(root: Path, size: str, settings: Settings, result: dict) -> None:
     if settings.rewrites:
         result["rewrites"] = bench_rewrites(root, settings)
-    return result
+
+
+def _triples(root: Path) -> int | None:
+    """The graph's size without a load measurement: the generator's count, else unknown."""
+    manifest = root / MANIFEST
+    return json.loads(manifest.read_text()).get("triples") if manifest.is_file() else None
+
+
+#: The parts of a size's measurement, in order; ``--only`` picks some.
+SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib, "validate": _validate, "network": _network,
+            "rewrites": _rewrites}
 
 
 def bench_rewrites(root: Path, settings: Settings) -> dict:
@@ -149,7 +190,7 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
     if settings.merge:
         earlier = json.loads(settings.merge.read_text(encoding="utf-8"))
         kept = [dict(s, run=earlier["started"]) for s in earlier["sizes"] if s["size"] not in settings.sizes]
-        results["sizes"] = sorted(kept + results["sizes"], key=_order)
+        results["sizes"] = sorted(kept + [_fill(s, earlier) for s in results["sizes"]], key=_order)
         results["merged_from"] = str(settings.merge)
     results["summary"] = report.summarise(results)
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
@@ -160,6 +201,20 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
     _write(settings.docs, report.performance_page(results, markdown, f"bench/results/{stamp}.json"))
     say(f"wrote {settings.results / stamp}.json, .md and {settings.docs}")
     return results
+
+
+def _fill(size: dict, earlier: dict) -> dict:
+    """A size measured only in part (``--only``) completed with the earlier run's other sections
+    (whole sections only), listed under ``merged``."""
+    before = next((s for s in earlier["sizes"] if s["size"] == size["size"]), None)
+    if before is None:
+        return size
+    filled = dict(size, triples=size.get("triples") or before.get("triples"))
+    for key in ("load", "queries", "pair", "validate", "network", "rewrites"):
+        if not size.get(key) and before.get(key):
+            filled[key] = before[key]
+            filled.setdefault("merged", []).append(key)
+    return filled  # never one engine's query figures: a ratio compares engines of the same run
 
 
 def _order(size: dict) -> float:
@@ -174,12 +229,21 @@ def _write(path: Path, text: str) -> None:
     temporary.replace(path)
 
 
+def _sections(text: str) -> tuple[str, ...]:
+    chosen = tuple(s.strip() for s in text.split(",") if s.strip())
+    unknown = sorted(set(chosen) - set(SECTIONS))
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown part {', '.join(unknown) or '(none)'}; choose from {', '.join(SECTIONS)}")
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(DEFAULT_SIZES), help="comma-separated: real, 1e4, 1e5, 1e6 …")
     parser.add_argument("--large", action="store_true", help=f"add {LARGE} triples")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--query-runs", type=int, default=5, help="runs after the first inside a query's process")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per measurement process")
     parser.add_argument("--query-timeout", type=float, help="seconds per query process (default: --timeout)")
     parser.add_argument("--rdflib-cap", type=float, default=20.0)
@@ -188,11 +252,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="directory of rewritten .rq fixtures to compare with the library's (none: empty)")
     parser.add_argument("--project", type=Path, default=Path("."))
     parser.add_argument("--render", type=Path, help="only re-render the tables of an existing results JSON")
+    parser.add_argument("--only", default=",".join(SECTIONS), type=_sections,
+                        help=f"comma-separated parts to measure: {', '.join(SECTIONS)} (default: all)")
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()] + ([LARGE] if args.large else [])
     settings = Settings(project=args.project.resolve(), sizes=sizes, seed=args.seed, runs=args.runs,
+                        query_runs=args.query_runs,
                         timeout=args.timeout, query_timeout=args.query_timeout or args.timeout,
-                        rdflib_cap=args.rdflib_cap, merge=args.merge,
+                        rdflib_cap=args.rdflib_cap, merge=args.merge, only=args.only,
                         rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
                         command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]))
     if args.render:

@@ -23,6 +23,7 @@ from minegraph.analysis.graphs import analyse
 from minegraph.core.project import Project
 from minegraph.queries.run import run_query
 from minegraph.queries.library import load_query, query_files
+from minegraph.querylang.results import QueryResult
 from minegraph.core.rdf_io import load_graph
 from minegraph.querylang.text import substitute
 from minegraph.store.oxigraph import OxigraphStore
@@ -101,15 +102,17 @@ def bound_query(path: Path) -> tuple[str, dict, str]:
     return definition.name, params, substitute(definition.text, definition.bind(params))
 
 
-def run_library_query(root: Path, store: OxigraphStore, path: Path, params: dict) -> list:
-    """One query through minegraph's ``run_query`` (by name for a library query, else by path); its rows."""
-    name = path.stem if path.parent.resolve() == project(root).queries_dir.resolve() else str(path)
-    result = run_query(name, params, store=store, project=project(root))
-    return result.terms if result.terms is not None else list(result.triples or ())
+def library_call(root: Path, store: OxigraphStore, path: Path, params: dict) -> Callable[[], QueryResult]:
+    """One query through minegraph's ``run_query`` as a user calls it (by name for a library query,
+    else by path; the project opened once): its result holds every cell the engine gave, as
+    Oxigraph terms until ``.rows`` or ``.terms`` asks for Python values or rdflib terms."""
+    where = project(root)
+    name = path.stem if path.parent.resolve() == where.queries_dir.resolve() else str(path)
+    return lambda: run_query(name, params, store=store, project=where)
 
 
 def run_raw(store: ox.Store, text: str) -> list:
-    """The same SPARQL on raw pyoxigraph, every cell read; its rows."""
+    """The same SPARQL on raw pyoxigraph, every cell read (as Oxigraph terms); its rows."""
     answer = store.query(text)
     if isinstance(answer, ox.QuerySolutions):
         names = [v.value for v in answer.variables]
@@ -124,9 +127,13 @@ def run_rdflib(graph, text: str) -> list:
     return list(graph.query(text))
 
 
-def digest(rows: list) -> str:
+def digest(rows: list | QueryResult) -> str:
     """A fingerprint of rows independent of row order and of the order inside space-separated lists
     (GROUP_CONCAT's order is the engine's), to tell whether two queries answer the same."""
+    if isinstance(rows, QueryResult):
+        rows = ([" ".join(t.n3() for t in triple) for triple in rows.triples] if rows.is_graph
+                else [rows.boolean] if rows.form == "ASK" else rows.terms)
+
     def cell(value) -> str:
         text = value.value if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(value)
         return " ".join(sorted(text.split(" ")))
@@ -150,6 +157,25 @@ def repeat(function: Callable[[], object], runs: int, budget: float | None = Non
     ordered = sorted(times)
     return {"first": first, "p50": statistics.median(ordered), "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
             "runs": len(times), "rows": len(answer), "digest": digest(answer)}
+
+
+def alternate(sides: dict[str, Callable[[], object]], runs: int, budget: float) -> dict[str, dict]:
+    """p50 and best wall time of each side, the sides run in turn (one warm-up round first) up to
+    ``runs`` rounds or until ``budget`` seconds are spent (the best is the least disturbed by a
+    shared machine)."""
+    for call in sides.values():
+        call()
+    times: dict[str, list[float]] = {name: [] for name in sides}
+    spent = 0.0
+    for _ in range(runs):
+        for name, call in sides.items():
+            wall, _, _ = timed(call)
+            times[name].append(wall)
+            spent += wall
+        if spent > budget:
+            break
+    return {name: {"p50": statistics.median(values), "best": min(values), "runs": len(values)}
+            for name, values in times.items()}
 
 
 def run_validation(root: Path) -> dict:

@@ -61,15 +61,20 @@ class Project:
 
     def ontology_files(self) -> list[Path]:
         """The OWL ontology and the SKOS concept schemes (not the shapes)."""
-        return sorted(p for p in self.ontology_dir.glob("*.ttl") if p.name != "shapes.ttl")
+        return sorted((p for p in self.ontology_dir.glob("*.ttl") if p.name != "shapes.ttl"), key=_name)
 
     def data_files(self) -> list[Path]:
         """The data: every ``graph/*.ttl``, in name order."""
-        return sorted(self.graph_dir.glob("*.ttl"))
+        return sorted(self.graph_dir.glob("*.ttl"), key=_name)
 
     def all_rdf_files(self) -> list[Path]:
         """Ontology plus data: what a store is loaded from."""
         return self.ontology_files() + self.data_files()
+
+
+def _name(path: Path) -> str:
+    """Sort key of files in one folder: their name (the order of ``Path`` comparison, far cheaper)."""
+    return path.name
 
 
 def user_cache_dir() -> Path:

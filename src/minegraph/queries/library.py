@@ -15,10 +15,13 @@ Parameter types are those of :data:`minegraph.querylang.terms.PARAM_TYPES`; see 
 from __future__ import annotations
 
 import difflib
+import errno
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from rdflib.term import Node
 
@@ -143,15 +146,30 @@ _CACHE: dict[tuple[str, int, int], QueryDef] = {}
 def load_query(path: Path) -> QueryDef:
     """Read and check one ``.rq`` file (header complete, parameters declared and used); cached
     per file and version (size, mtime), so a query is read and checked once per process."""
-    path = Path(path)
+    definition = _cached(Path(path))
+    if definition is None:
+        raise QueryError(f"{path}: cannot read query file (no such file, or not a regular file)")
+    return definition
+
+
+def _cached(path: Path) -> QueryDef | None:
+    """The query of ``path`` from the cache while the file is unchanged (one ``stat``), else read;
+    None when there is no such file."""
     try:
-        stat = path.stat()
+        stat = os.stat(path)
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the name
+        return None
     except OSError as exc:
-        raise QueryError(f"{path}: cannot read query file ({exc.strerror})") from None
+        if exc.errno == errno.ENAMETOOLONG:
+            return None
+        raise QueryError(f"{shown(str(path))}: cannot read query file ({exc.strerror})") from None
+    if not S_ISREG(stat.st_mode):
+        return None
     key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _CACHE:
-        _CACHE[key] = _read_query(path)
-    return _CACHE[key]
+    definition = _CACHE.get(key)
+    if definition is None:
+        definition = _CACHE[key] = _read_query(path)
+    return definition
 
 
 def internal_query(name: str) -> QueryDef:
@@ -205,9 +223,9 @@ def find_query(project, name: str) -> QueryDef:
             return load_query(candidate)
         raise QueryError(f"no query file {shown(name)}")
     for folder in (project.queries_dir, INTERNAL_DIR):  # the public library first, then the package's own
-        path = folder / f"{name}.rq"
-        if _is_file(path):
-            return load_query(path)
+        definition = _cached(folder / f"{name}.rq")
+        if definition is not None:
+            return definition
     names = [p.stem for p in query_files(project) + internal_query_files()]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5) if len(name) <= 200 else []
     hint = f"; did you mean {' or '.join(close)}?" if close else "; run 'minegraph queries' to list them"

@@ -20,7 +20,7 @@ from minegraph.store.rows import RowStream
 from minegraph.store.supervised import DEFAULT_TIMEOUT
 from minegraph.querylang.terms import to_sparql
 
-_DEFAULT_STORES: dict[str, tuple[Store, str]] = {}
+_DEFAULT_STORES: dict[str, tuple[Store, str, tuple]] = {}
 
 
 def _project(project):
@@ -32,17 +32,22 @@ def _project(project):
 
 
 def default_store(project=None) -> Store:
-    """The project's persisted Oxigraph store, reopened only when ontology/ or graph/ changed."""
-    from minegraph.store.cache import current_digest
+    """The project's persisted Oxigraph store, reopened only when ontology/ or graph/ changed
+    (while no input file's identity changed, one stat per file decides; else their digest)."""
+    from minegraph.store.cache import current_digest, input_identities
 
     project = _project(project)
     key = str(project.root)
-    digest = current_digest(project)
+    identities = input_identities(project)
     cached = _DEFAULT_STORES.get(key)
+    if cached is not None and cached[2] == identities:
+        return cached[0]
+    digest = current_digest(project)
     if cached is not None and cached[1] == digest:
+        _DEFAULT_STORES[key] = (cached[0], digest, identities)
         return cached[0]
     store = open_store(project)
-    _DEFAULT_STORES[key] = (store, digest)
+    _DEFAULT_STORES[key] = (store, digest, identities)
     return store
 
 

@@ -1,59 +1,101 @@
 """Query results, the same whatever the engine: variables, rows of Python values, RDF terms.
 
-A :class:`QueryResult` holds rdflib terms (every store converts to them) and behaves as a list of
-row dicts. Formatting to text (table, CSV, TSV, SPARQL JSON, Turtle, JSON-LD) is in
+A :class:`QueryResult` behaves as a list of row dicts. It keeps what the engine gave: rdflib
+terms from rdflib and remote stores, the engine's own terms from Oxigraph
+(:meth:`QueryResult.native`), converted only when asked — to rdflib terms by :attr:`~QueryResult.terms`
+and :attr:`~QueryResult.triples`, to Python values by :attr:`~QueryResult.rows` (straight from the
+engine's terms, see :mod:`minegraph.querylang.native`). rdflib is imported only for those
+conversions. Formatting to text (table, CSV, TSV, SPARQL JSON, Turtle, JSON-LD) is in
 :mod:`minegraph.queries.formats`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-
-from rdflib import Graph
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from minegraph.errors import require
-from minegraph.querylang.terms import canonical, python_value
 
-Row = dict[str, Node | None]
-Triple = tuple[Node, Node, Node]
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+Row = dict  # variable name -> rdflib term, or None when unbound
+Triple = tuple
+_TRIPLE_KEYS = ("subject", "predicate", "object")
 
 
-@dataclass
 class QueryResult(Sequence):
     """The answer of one query: a table (SELECT), a boolean (ASK) or triples (CONSTRUCT/DESCRIBE).
 
-    Iterating, indexing and ``len()`` go over :attr:`rows`.
+    Iterating, indexing and ``len()`` go over :attr:`rows`; ``len()`` and truth need no conversion.
     """
 
-    form: str  # SELECT, ASK, CONSTRUCT or DESCRIBE
-    variables: list[str] = field(default_factory=list)
-    terms: list[Row] = field(default_factory=list)
-    boolean: bool | None = None
-    triples: list[Triple] = field(default_factory=list)
-    truncated: bool = False  # True when a row cap (``max_rows``) cut the answer: more rows exist
+    def __init__(self, form: str, variables: list[str] | None = None, terms: list[Row] | None = None,
+                 boolean: bool | None = None, triples: list[Triple] | None = None, truncated: bool = False):
+        self.form = form  # SELECT, ASK, CONSTRUCT or DESCRIBE
+        self.truncated = truncated  # True when a row cap (``max_rows``) cut the answer: more rows exist
+        self.variables = list(variables or [])
+        self.boolean = boolean
+        self._terms = terms
+        self._triples = triples
+        self._cells: list[tuple] | None = None  # the engine's own terms, one tuple per row or triple
+        self._term: Callable | None = None
+        self._value: Callable | None = None
+
+    @classmethod
+    def native(cls, form: str, cells: list[tuple], *, variables: list[str] | None = None,
+               term: Callable, value: Callable) -> "QueryResult":
+        """A table (``cells`` aligned with ``variables``) or triples (``(s, p, o)`` tuples) of an
+        engine's own terms; ``term`` makes an rdflib term of one, ``value`` a Python value."""
+        result = cls(form, variables)
+        result._cells, result._term, result._value = cells, term, value
+        return result
 
     @property
     def is_graph(self) -> bool:
         return self.form in ("CONSTRUCT", "DESCRIBE")
+
+    @property
+    def terms(self) -> list[Row]:
+        """Rows as dicts of rdflib terms (None if unbound); empty for ASK and graph results."""
+        if self._terms is None:
+            convert, names = self._term, self.variables
+            cells = self._cells if not self.is_graph else None
+            self._terms = [{n: convert(c) for n, c in zip(names, row)} for row in cells] if cells else []
+        return self._terms
+
+    @property
+    def triples(self) -> list[Triple]:
+        """CONSTRUCT/DESCRIBE triples as rdflib terms; empty for tables."""
+        if self._triples is None:
+            convert = self._term
+            cells = self._cells if self.is_graph else None
+            self._triples = [tuple(convert(t) for t in triple) for triple in cells] if cells else []
+        return self._triples
 
     @cached_property
     def rows(self) -> list[dict]:
         """Rows as dicts of plain Python values (IRIs as str, dates as ``datetime.date``, None if unbound)."""
         if self.form == "ASK":
             return [{"boolean": self.boolean}]
+        names = _TRIPLE_KEYS if self.is_graph else self.variables
+        if self._cells is not None:
+            value = self._value
+            return [dict(zip(names, map(value, row))) for row in self._cells]
+        from minegraph.querylang.terms import python_value
+
         if self.is_graph:
-            return [
-                {"subject": python_value(s), "predicate": python_value(p), "object": python_value(o)}
-                for s, p, o in self.triples
-            ]
-        return [{name: python_value(row.get(name)) for name in self.variables} for row in self.terms]
+            return [dict(zip(names, map(python_value, triple))) for triple in self.triples]
+        return [{name: python_value(row.get(name)) for name in names} for row in self.terms]
 
     def __len__(self) -> int:
-        return len(self.rows)
+        if self.form == "ASK":
+            return 1
+        if self._cells is not None:
+            return len(self._cells)
+        return len(self.triples if self.is_graph else self.terms)
 
     def __getitem__(self, index):
         return self.rows[index]
@@ -62,7 +104,19 @@ class QueryResult(Sequence):
         return iter(self.rows)
 
     def __bool__(self) -> bool:
-        return bool(self.boolean) if self.form == "ASK" else bool(self.rows)
+        return bool(self.boolean) if self.form == "ASK" else len(self) > 0
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, QueryResult):
+            return NotImplemented
+        return (self.form, self.variables, self.boolean, self.terms, self.triples) == (
+            other.form, other.variables, other.boolean, other.terms, other.triples)
+
+    __hash__ = None  # mutable, compared by content
+
+    def __repr__(self) -> str:
+        size = "" if self.form == "ASK" else f", {len(self)} {'triples' if self.is_graph else 'rows'}"
+        return f"<QueryResult {self.form}{size}{' ' + str(self.boolean) if self.form == 'ASK' else ''}>"
 
     def column(self, name: str) -> list:
         """The Python values of one variable, in row order."""
@@ -70,8 +124,10 @@ class QueryResult(Sequence):
             raise KeyError(f"no variable ?{name} in the result (variables: {', '.join(self.variables)})")
         return [row[name] for row in self.rows]
 
-    def graph(self) -> Graph:
+    def graph(self) -> "Graph":
         """CONSTRUCT/DESCRIBE triples as an rdflib graph with minegraph's prefixes."""
+        from rdflib import Graph
+
         from minegraph.core.namespaces import bind_prefixes
 
         graph = bind_prefixes(Graph())
@@ -82,11 +138,13 @@ class QueryResult(Sequence):
     def to_dataframe(self):
         """A pandas DataFrame of :attr:`rows` (needs the ``pandas`` extra)."""
         pandas = require("pandas", "pandas")
-        columns = ["subject", "predicate", "object"] if self.is_graph else (["boolean"] if self.form == "ASK" else self.variables)
+        columns = list(_TRIPLE_KEYS) if self.is_graph else (["boolean"] if self.form == "ASK" else self.variables)
         return pandas.DataFrame(self.rows, columns=columns)
 
     def canonical_rows(self) -> Counter:
         """The rows as a multiset of canonical terms: equal for equal answers from any engine."""
+        from minegraph.querylang.terms import canonical
+
         if self.form == "ASK":
             return Counter([(self.boolean,)])
         if self.is_graph:

@@ -197,11 +197,17 @@ def substitute(text: str, bindings: dict[str, Node]) -> str:
     """The query with each bound variable replaced by its value (see module docstring)."""
     if not bindings:
         return text
+    return _substituted(text, tuple(sorted((name, to_sparql(term)) for name, term in bindings.items())))
+
+
+@lru_cache(maxsize=1024)
+def _substituted(text: str, spelled_values: tuple[tuple[str, str], ...]) -> str:
+    """:func:`substitute` once the values are spelled: pure, so cached per text and values."""
+    spelled = dict(spelled_values)
+    names = set(spelled)
     query = parsed(text)
     tokens, code_index, code, uses = query.tokens, query.code_index, query.code, query.uses
-    names = set(bindings)
     cache: dict[int, set[str]] = {}
-    spelled = {name: to_sparql(term) for name, term in bindings.items()}
     out = [t.text for t in tokens]
     for position, use in uses.items():
         token = code[position]
@@ -249,6 +255,27 @@ def check_syntax(text: str, *, source: str | None = None, prefixes: dict[str, st
         _EMPTY_STORE.query(text, prefixes=prefixes)
     except SyntaxError as exc:
         raise _syntax_error(text, str(exc), source) from None
+
+
+_ACCEPTED: dict[tuple[str, bool], str] = {}
+
+
+def accepted_form(text: str, *, allow_service: bool = False, source: str | None = None) -> str:
+    """The query form of a text the guard (:mod:`minegraph.querylang.guard`) and the parser accept;
+    GuardError or QuerySyntaxError otherwise. An accepted text is remembered, so a library query
+    is checked once per process and every later call costs one dictionary look-up."""
+    key = (text, allow_service)
+    form = _ACCEPTED.get(key)
+    if form is None:
+        from minegraph.querylang.guard import check as guard
+
+        guard(text, allow_service=allow_service)  # limits and SERVICE before any parser sees the text
+        form = query_form(text)
+        check_syntax(text, source=source)
+        if len(_ACCEPTED) >= 1024:  # ad-hoc texts: bounded
+            _ACCEPTED.clear()
+        _ACCEPTED[key] = form
+    return form
 
 
 def _syntax_error(text: str, message: str, source: str | None) -> QueryError:

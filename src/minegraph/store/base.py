@@ -18,8 +18,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from minegraph.querylang.results import QueryResult
-from minegraph.querylang.guard import check as guard
-from minegraph.querylang.text import check_syntax, query_form, substitute
+from minegraph.querylang.text import accepted_form, substitute
 from minegraph.store.rows import RowStream
 
 ENGINES = ("oxigraph", "rdflib")
@@ -74,9 +73,7 @@ class Store(ABC):
         return self._stream(text, form, timeout, max_rows)
 
     def _checked(self, text: str, bindings: Mapping[str, Node] | None, source: str | None) -> tuple[str, str]:
-        guard(text, allow_service=self.allow_service)  # limits and SERVICE before any parser sees the text
-        form = query_form(text)
-        check_syntax(text, source=source)
+        form = accepted_form(text, allow_service=self.allow_service, source=source)  # guard, form, syntax (once per text)
         return substitute(text, dict(bindings or {})), form
 
     def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None) -> RowStream:

@@ -19,6 +19,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -37,8 +38,29 @@ def default_location(project) -> Path:
     return project.store_dir
 
 
-def _relative(project, path: Path) -> str:
-    return path.resolve().relative_to(project.root.resolve()).as_posix()
+def _relative(root: Path, path: Path) -> str:
+    """``path`` relative to the resolved project ``root``; lexically when it is written under it
+    (the usual case, no system calls: this runs per file on every open), else by resolving it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.resolve().relative_to(root).as_posix()
+
+
+def _inputs(project):
+    """``(name, path, identity)`` of every file a store is loaded from (stat only)."""
+    root = project.root.resolve()
+    for path in project.all_rdf_files():
+        stat = path.stat()
+        yield _relative(root, path), path, {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns,
+                                            "ctime_ns": stat.st_ctime_ns}
+
+
+def input_identities(project) -> tuple:
+    """The name and identity of every input file: equal while no file was added, removed, or
+    written (cheap: a directory listing and a stat per file; see :func:`fingerprint`)."""
+    return tuple((str(path), stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+                 for path in project.all_rdf_files() for stat in (path.stat(),))
 
 
 def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
@@ -47,10 +69,7 @@ def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
     ``files``). ctime cannot be set back by a user, so an edit that restores size and mtime is seen."""
     previous = previous or {}
     files = {}
-    for path in project.all_rdf_files():
-        stat = path.stat()
-        name = _relative(project, path)
-        identity = {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns, "ctime_ns": stat.st_ctime_ns}
+    for name, path, identity in _inputs(project):
         old = previous.get(name)
         if old and old.get("sha256") and all(old.get(k) == v for k, v in identity.items()):
             digest = old["sha256"]
@@ -130,23 +149,30 @@ def open_current(project, location: Path | None = None, *, progress: Callable[[o
         problem = "missing" if manifest is None else None
     except StoreError as exc:
         manifest, problem = None, f"corrupt: {exc}"
-    files = fingerprint(project, manifest["files"] if manifest else None)
+    if manifest is None:  # nothing to compare with: a build follows, and the inputs are hashed while they load
+        return _rebuild(project, location, problem, None, rebuild, progress)
+    files = fingerprint(project, manifest["files"])
     digest = content_digest(files)
-    if manifest is not None:
-        if manifest["digest"] != digest:
-            problem = f"stale (changed: {_changes(manifest['files'], files) or 'engine version'})"
+    if manifest["digest"] != digest:
+        problem = f"stale (changed: {_changes(manifest['files'], files) or 'engine version'})"
+    else:
+        database = location / manifest["database"]
+        try:
+            _check_store_files(database, manifest.get("store_files"))
+            store = _open_verified(database, digest)
+        except StoreError as exc:
+            problem = f"corrupt: {exc}"
         else:
-            database = location / manifest["database"]
-            try:
-                _check_store_files(database, manifest.get("store_files"))
-                store = _open_verified(database, digest)
-            except StoreError as exc:
-                problem = f"corrupt: {exc}"
-            else:
-                if manifest["files"] != files:  # same contents, new mtimes: remember them
-                    _write_manifest(location, {**manifest, "files": files})
-                _tidy(location, manifest["database"])
-                return store, database
+            if manifest["files"] != files:  # same contents, new mtimes: remember them
+                _write_manifest(location, {**manifest, "files": files})
+            _tidy(location, manifest["database"])
+            return store, database
+    return _rebuild(project, location, problem, files, rebuild, progress)
+
+
+def _rebuild(project, location: Path, problem: str, files: dict | None, rebuild: bool, progress):
+    """Build under ``.build.lock``: a store another process built while this one waited is used
+    instead. With ``files`` unknown (no manifest) the inputs are hashed in a thread while they load."""
     if not rebuild:
         raise StoreError(f"the store at {location} is {problem}; rebuild it (run any query without --no-rebuild)")
     with _building(location):
@@ -156,7 +182,9 @@ def open_current(project, location: Path | None = None, *, progress: Callable[[o
             pass
         if progress:
             progress(f"store {location} is {problem}: rebuilding")
-        database = build(project, location, files, digest, progress)
+        with ThreadPoolExecutor(1) as pool:
+            inputs = (lambda: files) if files is not None else pool.submit(fingerprint, project).result
+            database, digest = build(project, location, inputs, progress)
     return _open_verified(database, digest), database
 
 
@@ -182,8 +210,10 @@ def _tidy(location: Path, database: str) -> None:
             pass
 
 
-def build(project, location: Path, files: dict[str, dict], digest: str, progress=None) -> Path:
-    """Load every file into a new database beside the old one, then switch the manifest to it."""
+def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progress=None) -> tuple[Path, str]:
+    """Load every file into a new database beside the old one, then switch the manifest to it;
+    ``inputs()`` gives the files' fingerprint (asked after the load, so it may be computed meanwhile).
+    Returns the database and its digest."""
     import pyoxigraph
 
     from minegraph.store.oxigraph import OxigraphStore
@@ -193,12 +223,14 @@ def build(project, location: Path, files: dict[str, dict], digest: str, progress
     try:
         native = pyoxigraph.Store(str(scratch))
         OxigraphStore(native).load(project.all_rdf_files(), progress)
+        files = inputs()
+        digest = content_digest(files)
         if content_digest(fingerprint(project, files)) != digest:
             raise StoreError("ontology/ or graph/ changed while the store was being built; run again")
         stamp = pyoxigraph.NamedNode(_STAMP_GRAPH)
         native.add(pyoxigraph.Quad(stamp, pyoxigraph.NamedNode(_STAMP_PREDICATE), pyoxigraph.Literal(digest), stamp))
         native.flush()
-        native.optimize()  # compact the bulk loader's files: queries on disk run about a third faster
+        native.optimize()  # compact the bulk loader's files: queries on disk run about twice as fast
         del native  # closes the database
         final = location / f"db-{digest[:16]}"
         if final.exists():  # a corrupt one (never opened again: a damaged file can make RocksDB misbehave)
@@ -213,7 +245,7 @@ def build(project, location: Path, files: dict[str, dict], digest: str, progress
     for old in [*location.glob("db-*"), *location.glob("trash-*")]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
-    return final
+    return final, digest
 
 
 #: RocksDB's own log files change when a database is opened, even read-only: not part of the data.

@@ -9,6 +9,7 @@ from rdflib import Graph
 
 from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
 from minegraph.querylang.results import QueryResult
+from minegraph.querylang.native import python_value
 from minegraph.querylang.terms import from_oxigraph
 from minegraph.store.base import Progress, Store, base_iri, load_steps
 
@@ -63,12 +64,13 @@ class OxigraphStore(Store):
             if form == "ASK":
                 return QueryResult(form, boolean=bool(answer))
             if form in ("CONSTRUCT", "DESCRIBE"):
-                triples = [(from_oxigraph(t.subject), from_oxigraph(t.predicate), from_oxigraph(t.object)) for t in answer]
-                return QueryResult(form, triples=triples)
+                triples = [(t.subject, t.predicate, t.object) for t in answer]
+                return QueryResult.native(form, triples, term=from_oxigraph, value=python_value)
             assert isinstance(answer, pyoxigraph.QuerySolutions)
             names = [v.value for v in answer.variables]
-            rows = [{n: from_oxigraph(solution[n]) for n in names} for solution in answer]
-            return QueryResult(form, variables=names, terms=rows)
+            # every row read now (the store may change), converted to rdflib or Python only when asked
+            return QueryResult.native(form, [tuple(solution) for solution in answer], variables=names,
+                                      term=from_oxigraph, value=python_value)
         except SyntaxError as exc:  # after substitution: should not happen, but say where
             raise QuerySyntaxError(str(exc)) from None
         except OSError as exc:
