@@ -150,7 +150,7 @@ def open_current(project, location: Path | None = None, *, progress: Callable[[o
     except StoreError as exc:
         manifest, problem = None, f"corrupt: {exc}"
     if manifest is None:  # nothing to compare with: a build follows, and the inputs are hashed while they load
-        return _rebuild(project, location, problem, None, rebuild, progress)
+        return _rebuild(project, location, problem, None, rebuild, progress, seen=None)
     files = fingerprint(project, manifest["files"])
     digest = content_digest(files)
     if manifest["digest"] != digest:
@@ -167,17 +167,19 @@ def open_current(project, location: Path | None = None, *, progress: Callable[[o
                 _write_manifest(location, {**manifest, "files": files})
             _tidy(location, manifest["database"])
             return store, database
-    return _rebuild(project, location, problem, files, rebuild, progress)
+    return _rebuild(project, location, problem, files, rebuild, progress, seen=manifest)
 
 
-def _rebuild(project, location: Path, problem: str, files: dict | None, rebuild: bool, progress):
-    """Build under ``.build.lock``: a store another process built while this one waited is used
-    instead. With ``files`` unknown (no manifest) the inputs are hashed in a thread while they load."""
+def _rebuild(project, location: Path, problem: str, files: dict | None, rebuild: bool, progress, seen: dict | None):
+    """Build under ``.build.lock``: if the manifest changed from ``seen`` while this process waited,
+    another one built the store, and that store is used instead. With ``files`` unknown (no manifest)
+    the inputs are hashed in a thread while they load."""
     if not rebuild:
         raise StoreError(f"the store at {location} is {problem}; rebuild it (run any query without --no-rebuild)")
     with _building(location):
-        try:  # another process may have built it while this one waited for the lock
-            return open_current(project, location, rebuild=False)
+        try:
+            if read_manifest(location) != seen:
+                return open_current(project, location, rebuild=False)
         except StoreError:
             pass
         if progress:
