@@ -20,11 +20,10 @@ def _order(node) -> tuple:
 
 def unknown_iris(context: Context, position: str) -> list[tuple]:
     """(iri, subject, predicate) of the data triples (not the ontology's) using an unknown IRI at ``position``."""
-    if "unknown-iris" not in context.cache:  # references and terms share the one scan of every triple
-        context.cache["unknown-iris"] = [(row["iri"], use) for row in context.select("unknown-iris")
-                                         for use in context.select("unknown-iri-uses", iri=row["iri"])]
+    uses = context.shared("unknown-iris", lambda: [  # references and terms share the one scan of every triple
+        (row["iri"], use) for row in context.select("unknown-iris") for use in context.select("unknown-iri-uses", iri=row["iri"])])
     rows = []
-    for iri, use in context.cache["unknown-iris"]:
+    for iri, use in uses:
         if use["position"].value != position:
             continue
         subject, via = use["subject"], use["via"]
