@@ -4,9 +4,9 @@
 .PHONY: bench-large bench-quick
 
 ## The bench with 10^7 triples too (generation streams; allow an hour or more on 2 cores).
-bench-large: $(STAMP)
+bench-large: $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks --large
 
 ## A short bench (real graph and 10^4 triples) to check the harness itself.
-bench-quick: $(STAMP)
+bench-quick: $(STAMP) $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks --sizes real,1e4

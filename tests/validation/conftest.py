@@ -42,6 +42,16 @@ def new_project(tmp_path) -> Callable[..., Project]:
 
 
 @pytest.fixture(scope="session")
+def real_report() -> ValidationReport:
+    """The reference engine (pySHACL + every Python check) on the real graph, once per session: the
+    conformance test and the engine-equality tests compare with it (the shape findings do not depend on
+    which checks ran, nor the check findings on the shapes)."""
+    from minegraph.validation.shapes import validate
+
+    return validate(Project(ROOT))
+
+
+@pytest.fixture(scope="session")
 def foundation_checks() -> tuple[str, ...]:
     return FOUNDATION_CHECKS
 
@@ -68,10 +78,21 @@ Runner = Callable[..., ValidationReport]
 @pytest.fixture(scope="session")
 def run_mutation(fixture_project, schema, valid_triples, tmp_path_factory) -> Runner:
     """Validate the valid fixture after removing ``remove`` patterns and adding ``add`` triples;
-    ``files`` (name -> bytes) are written under graph/sources/ of a fresh project copy first."""
+    ``files`` (name -> bytes) are written under graph/sources/ of a fresh project copy first.
+    pySHACL is slow (about a second a run), so each distinct mutation is validated once per session and
+    its report shared by every test that asks for it (the shape tests and the engine-equality tests);
+    reports are read-only."""
+    reports: dict[tuple, ValidationReport] = {}
 
     def run(remove: Iterable[Pattern] = (), add: Iterable[Pattern] = (), *, files: dict[str, bytes] | None = None,
             shacl: bool = True, checks: Iterable[str] = FOUNDATION_CHECKS) -> ValidationReport:
+        remove, add, checks = tuple(map(tuple, remove)), tuple(map(tuple, add)), tuple(checks)
+        key = (remove, add, tuple(sorted((files or {}).items())), shacl, checks)
+        if key not in reports:
+            reports[key] = validate(remove, add, files, shacl, checks)
+        return reports[key]
+
+    def validate(remove, add, files, shacl, checks) -> ValidationReport:
         graph = Graph()
         graph += valid_triples
         for pattern in remove:

@@ -7,7 +7,7 @@ import platform
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("pyoxigraph", "rdflib", "pyshacl", "networkx")
+PACKAGES = ("pyoxigraph", "rdflib", "pyshacl", "pyrudof", "networkx")
 
 
 def _cpu_model() -> str:

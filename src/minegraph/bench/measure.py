@@ -4,7 +4,7 @@ prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.run`
 Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project|raw --query FILE``
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``pair`` (every library
 query, run_query and raw alternating in one process on the same store); ``queries-rdflib`` (every
-library query on rdflib, each capped); ``validate`` (``--engine pyshacl`` or ``validation.engine``);
+library query on rdflib, each capped); ``validate`` (``--engine`` sparql, pyshacl, pyshacl-alone or pyrudof);
 ``network``; ``synth --output DIR --triples N`` (the generator, from the project).
 """
 
@@ -77,14 +77,9 @@ def rdflib_queries(root: Path, runs: int, cap: float) -> dict:
 
 
 def validation(root: Path, engine: str) -> dict:
-    if engine == "pyshacl":
-        wall, cpu, outcome = targets.timed(lambda: targets.run_validation(root))
-        return {"wall": wall, "cpu": cpu, **outcome}
-    validator = targets.shacl_sparql_validator()
-    if validator is None:
-        return {"missing": f"{targets.SHACL_SPARQL} is not importable"}
-    wall, cpu, report = targets.timed(lambda: validator(targets.project(root)))
-    return {"wall": wall, "cpu": cpu, "conforms": getattr(report, "conforms", None)}
+    """One validation (``--engine``: see targets.run_validation), timed; ``missing`` when not installed."""
+    wall, cpu, outcome = targets.timed(lambda: targets.run_validation(root, engine))
+    return outcome if "missing" in outcome else {"wall": wall, "cpu": cpu, **outcome}
 
 
 def network(root: Path) -> dict:

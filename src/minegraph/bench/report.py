@@ -12,8 +12,10 @@ OPERATIONS = (
     ("load: pyoxigraph bulk_load (raw)", ("load", "raw")),
     ("load: minegraph OxigraphStore.memory", ("load", "project")),
     ("load: rdflib parse", ("load", "rdflib")),
-    ("validate: minegraph.validate (pySHACL + checks)", ("validate", "pyshacl")),
-    ("validate: minegraph.validation.engine", ("validate", "validation.engine")),
+    ("validate: minegraph.validate (SPARQL engine: shapes + checks)", ("validate", "sparql")),
+    ("validate: minegraph.validate engine=pyshacl (shapes + checks)", ("validate", "pyshacl")),
+    ("validate: pySHACL alone (shapes only)", ("validate", "pyshacl-alone")),
+    ("validate: pyrudof alone (shapes only)", ("validate", "pyrudof")),
     ("network: minegraph.network.analyse", ("network",)),
 )
 
@@ -96,7 +98,7 @@ def _cell(op: dict) -> str:
     if op["status"] == "timeout":
         return f"> {op['detail']:.0f} s"
     if op["status"] in ("error", "missing"):
-        return "not run" if op["status"] == "missing" else "error"
+        return op["detail"] if op["status"] == "missing" else "error"
     memory = f" ({op['peak_mb']:.0f} MB)" if op["peak_mb"] else ""
     return seconds(op["wall"]) + memory
 
@@ -122,10 +124,13 @@ def markdown(results: dict) -> str:
         s["operations"][OPERATIONS[1][0]]["wall"], s["operations"][OPERATIONS[0][0]]["wall"])) for s in sizes) + " | |")
     lines.append("| ratio load raw / rdflib | " + " | ".join(times(ratio(
         s["operations"][OPERATIONS[0][0]]["wall"], s["operations"][OPERATIONS[2][0]]["wall"])) for s in sizes) + " | |")
+    lines += [_ratio_row(sizes, "ratio validate SPARQL engine / pyshacl engine", OPERATIONS[3][0], OPERATIONS[4][0]),
+              _ratio_row(sizes, "ratio validate SPARQL engine / pySHACL alone", OPERATIONS[3][0], OPERATIONS[5][0])]
     lines.append("| queries: median (worst) run_query / raw | " + " | ".join(
         f"{times(s['project_over_raw_median'])} ({times(s['project_over_raw_worst'])})" for s in sizes) + " | |")
     lines.append("| queries: median raw / rdflib | " + " | ".join(times(s["raw_over_rdflib_median"]) for s in sizes) + " | |")
     lines += _merged_note(results)
+    lines += _findings_table(results["sizes"])
     for size in sizes:
         lines += _query_table(size)
     lines += _pair_table(results["sizes"])
@@ -142,6 +147,36 @@ def _merged_note(results: dict) -> list[str]:
     if not parts:
         return []
     return ["", f"Not measured in this run, taken from {results.get('merged_from', 'an earlier run')}: {'; '.join(parts)}."]
+
+
+def _ratio_row(sizes: list[dict], title: str, numerator: str, denominator: str) -> str:
+    """Same-run ratio of two operations' medians; "< x" when the denominator ran past its cap."""
+    cells = []
+    for s in sizes:
+        top, bottom = s["operations"][numerator], s["operations"][denominator]
+        if bottom["status"] == "timeout" and top["wall"] is not None:
+            cells.append(f"< {top['wall'] / bottom['detail']:.3g}×")
+        else:
+            cells.append(times(ratio(top["wall"], bottom["wall"])))
+    return f"| {title} | " + " | ".join(cells) + " | |"
+
+
+def _findings_table(sizes: list[dict]) -> list[str]:
+    """What each validator reported (first run): minegraph's violations and warnings, the baselines' results."""
+    lines = ["", "## Validation findings (first run of each validator)", "",
+             "pyrudof compares an xsd:nonNegativeInteger value with an xsd:integer bound as different types, so it "
+             "reports violations the other engines do not.", "",
+             "| validator | " + " | ".join(s["size"] for s in sizes) + " |", "|---|" + "---|" * len(sizes)]
+    for _, path in OPERATIONS[3:7]:
+        cells = []
+        for s in sizes:
+            run = next(iter(_runs(s, path)), {})
+            if "counts" in run:
+                cells.append(f"{run['counts']['Violation']} violations, {run['counts']['Warning']} warnings")
+            else:
+                cells.append(f"{run['findings']} results" if "findings" in run else "–")
+        lines.append(f"| {path[1]} | " + " | ".join(cells) + " |")
+    return lines
 
 
 def _query_table(size: dict) -> list[str]:
@@ -255,6 +290,13 @@ def performance_page(results: dict, tables: str, source: str) -> str:
         "`--rewrites DIR` compares rewritten forms of library queries (`DIR/NAME.rq` against `queries/NAME.rq`,",
         "same answer checked by a fingerprint of the rows); the shapes that keep a query linear on Oxigraph are",
         "in `queries/README.md` (section Shapes that scale), and the library is written in them.",
+        "",
+        "Validation is measured four ways, each in fresh processes: `minegraph.validate` with its default engine",
+        "(the shapes compiled to SPARQL and the checks as SPARQL, over one Oxigraph store, on a thread per core)",
+        "and with `engine=\"pyshacl\"` (the reference: pySHACL and the Python checks), then the shapes alone on",
+        "pySHACL and on pyrudof (rudof's engine, the optional `bench` extra; \"not installed\" without it). Each",
+        "validation process is capped (`--validate-cap`, 600 s): a validator past the cap is recorded as \"> cap\"",
+        "and not run again at the larger sizes.",
         "", f"The tables below are the last run ({source}), copied from `bench/results/`.", "",
     ]
     body = tables.split("\n", 1)[1] if tables.startswith("# ") else tables

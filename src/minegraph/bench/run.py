@@ -15,7 +15,7 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import machine, report
@@ -23,6 +23,9 @@ from .synth import MANIFEST
 
 DEFAULT_SIZES = ("real", "1e4", "1e5", "1e6")
 LARGE = "1e7"
+#: Validation, each in fresh processes: minegraph.validate with its default engine (SPARQL over the store)
+#: and with pySHACL, then the shapes alone on pySHACL and on pyrudof (baselines).
+VALIDATORS = ("sparql", "pyshacl", "pyshacl-alone", "pyrudof")
 
 
 @dataclass
@@ -37,6 +40,7 @@ class Settings:
     rdflib_cap: float = 20.0  # seconds per rdflib query run
     rdflib_max: int = 200_000  # rdflib's engine only up to this many triples (its load alone is minutes above)
     timeout: float = 900.0  # seconds per measurement process
+    validate_cap: float = 600.0  # seconds per validation process (pySHACL at 10^6 is recorded as "> cap")
     query_timeout: float = 900.0  # seconds per query process (a query that does not finish is "> timeout")
     merge: Path | None = None  # an earlier results file whose other sizes join this run's tables
     work: Path = Path("out/bench")
@@ -46,6 +50,7 @@ class Settings:
     command: str = ""
     only: tuple[str, ...] = ()  # the sections to run (see SECTIONS); empty: all
     generated: dict[str, dict] = field(default_factory=dict)  # size -> the generator's time and peak RSS
+    capped: dict[str, str] = field(default_factory=dict)  # validator -> the size where it ran past the cap
 
 
 def say(message: str) -> None:
@@ -135,9 +140,7 @@ def _rdflib(root: Path, size: str, settings: Settings, result: dict) -> None:
 
 
 def _validate(root: Path, size: str, settings: Settings, result: dict) -> None:
-    for engine in ("pyshacl", "validation.engine"):
-        say(f"{size}: validate ({engine})")
-        result.setdefault("validate", {})[engine] = repeated("validate", root, settings, "--engine", engine)
+    result["validate"] = validations(size, root, settings)
 
 
 def _network(root: Path, size: str, settings: Settings, result: dict) -> None:
@@ -159,6 +162,20 @@ def _triples(root: Path) -> int | None:
 #: The parts of a size's measurement, in order; ``--only`` picks some.
 SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib, "validate": _validate, "network": _network,
             "rewrites": _rewrites}
+
+
+def validations(size: str, root: Path, settings: Settings) -> dict:
+    """Every validator on one size, each capped; one that ran past the cap at a smaller size is not run again."""
+    found = {}
+    for engine in VALIDATORS:
+        if engine in settings.capped:
+            found[engine] = [{"timeout": settings.validate_cap, "skipped": f"over the cap at {settings.capped[engine]}"}]
+            continue
+        say(f"{size}: validate ({engine})")
+        found[engine] = repeated("validate", root, replace(settings, timeout=settings.validate_cap), "--engine", engine)
+        if any("timeout" in r for r in found[engine]):
+            settings.capped[engine] = size
+    return found
 
 
 def bench_rewrites(root: Path, settings: Settings) -> dict:
@@ -247,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per measurement process")
     parser.add_argument("--query-timeout", type=float, help="seconds per query process (default: --timeout)")
     parser.add_argument("--rdflib-cap", type=float, default=20.0)
+    parser.add_argument("--validate-cap", type=float, default=600.0, help="seconds per validation process")
     parser.add_argument("--merge", type=Path, help="an earlier results JSON whose other sizes join the tables")
     parser.add_argument("--rewrites", type=Path, default=Path("benchmarks/rewrites"),
                         help="directory of rewritten .rq fixtures to compare with the library's (none: empty)")
@@ -259,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(project=args.project.resolve(), sizes=sizes, seed=args.seed, runs=args.runs,
                         query_runs=args.query_runs,
                         timeout=args.timeout, query_timeout=args.query_timeout or args.timeout,
-                        rdflib_cap=args.rdflib_cap, merge=args.merge, only=args.only,
+                        rdflib_cap=args.rdflib_cap, validate_cap=args.validate_cap, merge=args.merge, only=args.only,
                         rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
                         command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]))
     if args.render:

@@ -9,7 +9,6 @@ that calls it is fresh (see :mod:`.measure`).
 from __future__ import annotations
 
 import hashlib
-import importlib
 import signal
 import statistics
 import time
@@ -27,12 +26,10 @@ from minegraph.querylang.results import QueryResult
 from minegraph.core.rdf_io import load_graph
 from minegraph.querylang.text import substitute
 from minegraph.store.oxigraph import OxigraphStore
-from minegraph.validation.shapes import validate
+from minegraph.validation import ENGINES, validate
 
 #: Values for required parameters (the others run with their defaults).
 REQUIRED = {"state-history": {"state": "LVA"}}
-#: The SPARQL-over-the-store engine another helper builds; measured when importable.
-SHACL_SPARQL = "minegraph.validation.engine"
 
 
 class Timeout(Exception):
@@ -178,18 +175,43 @@ def alternate(sides: dict[str, Callable[[], object]], runs: int, budget: float) 
             for name, values in times.items()}
 
 
-def run_validation(root: Path) -> dict:
-    report = validate(project(root))
-    return {"conforms": report.conforms, "counts": report.counts(), "triples": report.triples}
+def run_validation(root: Path, engine: str) -> dict:
+    """One validation of the project with ``engine``: minegraph's (``sparql``, ``pyshacl``: shapes and checks),
+    or the shapes alone on ``pyshacl-alone`` or ``pyrudof`` (the ``bench`` extra); ``missing`` when not installed."""
+    if engine in ENGINES:
+        report = validate(project(root), engine=engine)
+        return {"conforms": report.conforms, "counts": report.counts(), "triples": report.triples}
+    if engine == "pyshacl-alone":
+        return _pyshacl_alone(root)
+    if engine == "pyrudof":
+        return _pyrudof_alone(root)
+    raise ValueError(f"unknown validator {engine!r}")
 
 
-def shacl_sparql_validator() -> Callable[[Project], object] | None:
-    """The SPARQL validation engine when it exists (``minegraph.validation.engine.validate``), else None."""
+def _pyshacl_alone(root: Path) -> dict:
+    """pySHACL on ontology + data in one rdflib graph, shapes only, as minegraph's reference engine calls it."""
+    import pyshacl
+    from rdflib import RDF, Graph, URIRef
+
+    data, shapes = rdflib_graph(root), Graph().parse(project(root).shapes_file)
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False,
+                                            allow_warnings=True, allow_infos=True, abort_on_first=False)
+    found = set(results.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#ValidationResult")))
+    return {"conforms": conforms, "findings": len(found), "triples": len(data)}
+
+
+def _pyrudof_alone(root: Path) -> dict:
+    """rudof's SHACL engine on the same files and shapes. It compares an xsd:nonNegativeInteger value with
+    an xsd:integer bound as different types, so it reports violations pySHACL and minegraph do not."""
     try:
-        module = importlib.import_module(SHACL_SPARQL)
+        import pyrudof
     except ImportError:
-        return None
-    return getattr(module, "validate", None)
+        return {"missing": "not installed"}
+    rudof = pyrudof.Rudof(pyrudof.RudofConfig())
+    for path in rdf_files(root):
+        rudof.read_data(str(path), merge=True)
+    rudof.read_shacl(str(project(root).shapes_file))
+    return {"findings": len(rudof.validate_shacl())}
 
 
 def run_network(root: Path, store: OxigraphStore) -> dict:

@@ -26,25 +26,21 @@ def register(sub) -> None:
     parser = sub.add_parser("run", help="the main job: validate, then who said what, membership, headline queries, pictures, report")
     parser.add_argument("--output", metavar="DIR", help="where pictures and the report go (default: out/)")
     parser.add_argument("--width", type=int, metavar="N", help="table width (default: the terminal's)")
+    parser.add_argument("--revalidate", action="store_true",
+                        help="validate even when the inputs are those of the last conforming validation")
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from minegraph.queries.run import default_store
     from minegraph.report.html import write_report
-    from minegraph.validation import validate
-    from minegraph.validation.render import format_finding, summary
 
     project = project_from(args)
     out_dir = project.root / (args.output or "out")
     width = args.width or shutil.get_terminal_size((140, 24)).columns
 
     heading("Validation")
-    report = validate(project)
-    for finding in report.findings:
-        print(format_finding(finding))
-    print(summary(report))
-    if not report.conforms:
+    if not validation_step(project, revalidate=args.revalidate):
         return 1
 
     store = default_store(project)
@@ -65,6 +61,26 @@ def run(args) -> int:
     report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True))
     print(f"report: {report.relative_to(project.root)} (open it in a browser)")
     return 0
+
+
+def validation_step(project, *, revalidate: bool = False) -> bool:
+    """Validate (and print the findings), or say that the inputs are those of the last conforming
+    validation and skip it; whether the graph conforms. Only a conforming validation is recorded."""
+    from minegraph.validation import validate
+    from minegraph.validation.record import recorded, remember
+    from minegraph.validation.render import format_finding, summary
+
+    previous = None if revalidate else recorded(project)
+    if previous is not None:
+        print(f"unchanged since it was validated on {previous['validated']} ({previous['summary']}): "
+              "validation skipped (--revalidate runs it again)")
+        return True
+    report = validate(project)
+    for finding in report.findings:
+        print(format_finding(finding))
+    print(summary(report))
+    remember(project, report, summary(report))
+    return report.conforms
 
 
 def heading(title: str) -> None:

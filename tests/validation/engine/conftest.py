@@ -4,7 +4,6 @@ are the mutations of tests/foundation/test_shape_mutations.py, imported from the
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import re
 import sys
@@ -65,10 +64,3 @@ def engine_findings(names, tmp_path_factory):
         return sorted(engine_key(f, names) for f in findings)
 
     return run
-
-
-def digest(*paths: Path) -> str:
-    sha = hashlib.sha256()
-    for path in paths:
-        sha.update(Path(path).read_bytes())
-    return sha.hexdigest()

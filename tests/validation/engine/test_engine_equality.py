@@ -2,27 +2,24 @@
 runs it: same focus, path, constraint component, message, severity and shape, on the real graph, on the
 valid fixture and on every negative fixture of the shape tests (each constraint broken once).
 
-pySHACL's side of the mutations is slow (about a second a case), so its findings are kept in pytest's
-cache, keyed by the SHA-256 of every input (shapes, ontology, fixture, the mutation list, minegraph/validate.py,
-pySHACL's version): a fresh checkout pays about a minute once."""
+pySHACL's side of the mutations is slow (about a second a case): its reports are the shape tests' own,
+computed once per session by ``run_mutation`` (tests/validation/conftest.py), never read from an earlier run."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pyshacl
 import pytest
 from rdflib import RDFS, Graph, Literal
 
 from minegraph.core.project import Project
-from minegraph.validation.shapes import Schema, validate, validate_graph
+from minegraph.validation.shapes import Schema, validate_graph
 
-from .conftest import FOUNDATION, digest, foundation_module, reference_key
+from .conftest import foundation_module, reference_key
 
 ROOT = Path(__file__).resolve().parents[3]
 SHAPES = ROOT / "ontology" / "shapes.ttl"
 mutations = foundation_module("test_shape_mutations")
-fixtures = foundation_module("conftest")
 ONTOLOGY = Project(ROOT).ontology_files()
 
 
@@ -54,43 +51,26 @@ def mutated(valid: Graph, change: tuple[list, list]) -> Graph:
 
 
 @pytest.fixture(scope="session")
-def valid() -> Graph:
-    return fixtures.parse_into(Graph(), fixtures.FIXTURES / "valid.ttl")
+def valid(valid_triples) -> Graph:
+    return valid_triples
 
 
 @pytest.fixture(scope="session")
-def flat_ontology(fixture_schema) -> Graph:
+def flat_ontology(schema) -> Graph:
     flat = Graph()
-    flat += fixture_schema.ontology
+    flat += schema.ontology
     flat.remove((None, RDFS.subClassOf, None))
     return flat
 
 
 @pytest.fixture(scope="session")
-def fixture_project(tmp_path_factory) -> Project:
-    return fixtures.make_project(tmp_path_factory.mktemp("fixture-project"))
-
-
-@pytest.fixture(scope="session")
-def fixture_schema(fixture_project) -> Schema:
-    return Schema.load(fixture_project)
-
-
-@pytest.fixture(scope="session")
-def reference(request, valid, fixture_project, fixture_schema, flat_ontology) -> dict[str, list[tuple]]:
-    """pySHACL's findings for every case (from pytest's cache when every input is unchanged)."""
-    key = "validation.engine/pyshacl-" + digest(SHAPES, *ONTOLOGY, fixtures.FIXTURES / "valid.ttl",
-                                          FOUNDATION / "test_shape_mutations.py", ROOT / "src" / "minegraph" / "validation" / "shapes.py")[:32] + pyshacl.__version__
-    cached = request.config.cache.get(key, None)
-    if cached is not None:
-        return {case: [tuple(f) for f in findings] for case, findings in cached.items()}
-    result = {}
-    for case, change in CHANGES.items():
-        report = validate_graph(mutated(valid, change), fixture_project, schema=fixture_schema, checks=[])
-        result[case] = sorted(reference_key(f) for f in report.findings)
-    flat = Schema(ontology=flat_ontology, shapes=fixture_schema.shapes, subject_files={})
+def reference(run_mutation, valid, fixture_project, schema, flat_ontology) -> dict[str, list[tuple]]:
+    """pySHACL's findings for every case: the reports of the shape tests (tests/validation/conftest.py
+    validates each mutation once per session), and the one run without subclass chains."""
+    result = {case: sorted(reference_key(f) for f in run_mutation(*change, checks=[]).findings)
+              for case, change in CHANGES.items()}
+    flat = Schema(ontology=flat_ontology, shapes=schema.shapes, subject_files={})
     result[FLAT] = sorted(reference_key(f) for f in validate_graph(valid, fixture_project, schema=flat, checks=[]).findings)
-    request.config.cache.set(key, result)
     return result
 
 
@@ -99,13 +79,13 @@ def cache_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("compiled-shapes")
 
 
-def test_real_graph_same_findings(engine_findings, names, cache_dir):
+def test_real_graph_same_findings(engine_findings, names, cache_dir, real_report):
     from minegraph.validation.engine import load_store, validate_store
 
     from .conftest import engine_key
 
     project = Project(ROOT)
-    expected = sorted(reference_key(f) for f in validate(project, checks=[]).findings)
+    expected = sorted(reference_key(f) for f in real_report.findings if f.source.startswith("shape "))
     files = project.all_rdf_files()
     actual = sorted(engine_key(f, names) for f in validate_store(load_store(files), SHAPES, cache_dir, sources=files))
     assert actual == expected

@@ -3,6 +3,7 @@ xsd:positiveInteger, …) as xsd:integer. Reading them back from the source file
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -15,6 +16,9 @@ SourceDatatypes = dict[tuple[str, str, str], str]
 
 _DERIVED = {dt for dt in INTEGER_RANGES if dt != XSD_INTEGER}
 _MARKERS = [dt.rsplit("#", 1)[-1].encode() for dt in _DERIVED]
+#: A derived integer type written as a full IRI; a datatype written as a prefixed name.
+_DERIVED_IRI = re.compile(b"\\^\\^\\s*<(?:" + b"|".join(re.escape(dt.encode()) for dt in sorted(_DERIVED)) + b")>")
+_PREFIXED_DATATYPE = re.compile(rb"\^\^\s*[^<\s]")
 
 
 def _formats(path: Path) -> ox.RdfFormat:
@@ -29,11 +33,31 @@ def source_datatypes(paths: Iterable[Path]) -> SourceDatatypes:
         data = path.read_bytes()
         if not any(marker in data for marker in _MARKERS):
             continue
-        for quad in ox.parse(data, format=_formats(path), base_iri=path.resolve().as_uri()):
+        for quad in _quads_with_markers(path, data):
             value = quad.object
             if isinstance(value, ox.Literal) and value.datatype.value in _DERIVED and isinstance(quad.subject, ox.NamedNode):
                 found[(quad.subject.value, quad.predicate.value, canonical(value.value))] = value.datatype.value
     return found
+
+
+def _quads_with_markers(path: Path, data: bytes):
+    """The quads of ``data`` that may hold a derived integer. When every datatype is written as a full IRI
+    and no literal spans lines (N-Triples, as the synthetic graphs are), only the lines naming a derived
+    type are parsed; a file where that reading fails (a statement over several lines) is parsed whole."""
+    base = path.resolve().as_uri()
+    if not _PREFIXED_DATATYPE.search(data) and b'"""' not in data and b"'''" not in data:
+        lines, seen = [], set()
+        for match in _DERIVED_IRI.finditer(data):
+            begin = data.rfind(b"\n", 0, match.start()) + 1
+            if begin not in seen:
+                seen.add(begin)
+                finish = data.find(b"\n", match.end())
+                lines.append(data[begin:finish if finish >= 0 else len(data)])
+        try:
+            return list(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES, base_iri=base))
+        except SyntaxError:
+            pass
+    return ox.parse(data, format=_formats(path), base_iri=base)
 
 
 def canonical(lexical: str) -> str:

@@ -5,6 +5,7 @@ files and words the messages. ``run_checks(store, graph_dir)`` returns what mine
 from __future__ import annotations
 
 from collections.abc import Iterable
+from concurrent.futures import Executor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,9 +14,10 @@ from .base import REGISTRY, CheckFinding, Context, check, query_text, text  # no
 
 
 def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Path] = (),
-               names: Iterable[str] | None = None) -> list[CheckFinding]:
+               names: Iterable[str] | None = None, pool: Executor | None = None) -> list[CheckFinding]:
     """Run the named checks (all by default) over ``store``; archived texts are read under ``graph_dir``.
-    ``ontology_files`` are the files of the store that are not data (their triples are not checked)."""
+    ``ontology_files`` are the files of the store that are not data (their triples are not checked).
+    With ``pool`` the checks run side by side (Oxigraph evaluates queries without holding the GIL)."""
     from . import anchors, graph, owners, stance, treaty  # noqa: F401  (they register their checks)
 
     ontology = ox.Store()
@@ -26,4 +28,5 @@ def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Pat
     unknown = [n for n in selected if n not in REGISTRY]
     if unknown:
         raise ValueError(f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(sorted(REGISTRY))}")
-    return sorted((f for name in selected for f in REGISTRY[name](context)), key=CheckFinding.sort_key)
+    found = (pool.map if pool else map)(lambda name: list(REGISTRY[name](context)), selected)
+    return sorted((f for findings in found for f in findings), key=CheckFinding.sort_key)

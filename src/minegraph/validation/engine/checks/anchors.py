@@ -45,7 +45,7 @@ def read_archive(context: Context, relative: str | None) -> ArchivedFile:
 
 def archives(context: Context) -> dict[ox.NamedNode, tuple[ArchivedFile, set[str], set[ox.Literal]]]:
     """Each archived text: its file (read once per run), recorded SHA-256s and character counts."""
-    if "archives" not in context.cache:
+    def read() -> dict:
         found: dict = {}
         for row in context.select("archived-texts"):
             node = row["text"]
@@ -56,8 +56,9 @@ def archives(context: Context) -> dict[ox.NamedNode, tuple[ArchivedFile, set[str
                 found[node][1].add(row["sha256"].value)
             if row["count"] is not None:
                 found[node][2].add(row["count"])
-        context.cache["archives"] = found
-    return context.cache["archives"]
+        return found
+
+    return context.shared("archives", read)
 
 
 def _integer(value: ox.Literal) -> int | None:
@@ -105,14 +106,14 @@ class Anchored:
 
 def anchored(context: Context) -> list[Anchored]:
     """Every complete anchor (anchor-records.rq) whose archived text could be read, with that text."""
-    if "anchored" not in context.cache:
+    def read() -> list[Anchored]:
         texts = {node: found.text for node, (found, _, _) in archives(context).items() if found.text is not None}
-        context.cache["anchored"] = [
-            Anchored(text(row["assertion"]), int(row["start"].value), int(row["end"].value), row["exact"].value,
-                     row["prefix"].value if row["prefix"] is not None else None,
-                     row["suffix"].value if row["suffix"] is not None else None, texts[row["archive"]])
-            for row in context.select("anchor-records") if row["archive"] in texts]
-    return context.cache["anchored"]
+        return [Anchored(text(row["assertion"]), int(row["start"].value), int(row["end"].value), row["exact"].value,
+                         row["prefix"].value if row["prefix"] is not None else None,
+                         row["suffix"].value if row["suffix"] is not None else None, texts[row["archive"]])
+                for row in context.select("anchor-records") if row["archive"] in texts]
+
+    return context.shared("anchored", read)
 
 
 def _short(value: str, limit: int = 60) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -34,6 +35,17 @@ class Context:
     graph_dir: Path
     ontology: ox.Store
     cache: dict = field(default_factory=dict)
+    _locks: dict = field(default_factory=dict, repr=False)
+    _guard: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def shared(self, key: str, compute: Callable[[], object]):
+        """``compute()`` once per run, however many checks (in however many threads) ask for ``key``."""
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self.cache:
+                self.cache[key] = compute()
+        return self.cache[key]
 
     def select(self, name: str, **bindings) -> list[ox.QuerySolution]:
         """Run ``name.rq`` with ``bindings`` (variable → RDF term) substituted."""

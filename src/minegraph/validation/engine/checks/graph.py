@@ -20,13 +20,13 @@ def _order(node) -> tuple:
 
 def unknown_iris(context: Context, position: str) -> list[tuple]:
     """(iri, subject, predicate) of the data triples (not the ontology's) using an unknown IRI at ``position``."""
-    if "unknown-iris" not in context.cache:  # references and terms share the one scan of every triple
-        context.cache["unknown-iris"] = context.select("unknown-iris")
+    uses = context.shared("unknown-iris", lambda: [  # references and terms share the one scan of every triple
+        (row["iri"], use) for row in context.select("unknown-iris") for use in context.select("unknown-iri-uses", iri=row["iri"])])
     rows = []
-    for row in context.cache["unknown-iris"]:
-        if row["position"].value != position:
+    for iri, use in uses:
+        if use["position"].value != position:
             continue
-        iri, subject, via = row["iri"], row["subject"], row["via"]
+        subject, via = use["subject"], use["via"]
         triple = (subject, via, iri) if position == "object" else (subject, iri, via)
         if not context.is_ontology_triple(*triple):
             rows.append((iri, subject, triple[1]))

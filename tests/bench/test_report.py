@@ -1,0 +1,36 @@
+"""The bench's Markdown: every validator has its row, a validator that is not installed says so, one past
+its cap shows "> cap", and the SPARQL engine's ratio to a capped pySHACL is an upper bound."""
+
+from __future__ import annotations
+
+from minegraph.bench import report
+
+MACHINE = {"cpu": "test", "cores": 2, "memory_gb": 1, "load_average": [0, 0, 0], "python": "3", "system": "x",
+           "packages": {}}
+
+
+def run(wall: float, **extra) -> dict:
+    return {"wall": wall, "cpu": wall, "peak_mb": 100.0, **extra}
+
+
+def results() -> dict:
+    counts = {"Violation": 0, "Warning": 1, "Info": 0}
+    return {"started": "2026-01-01T00:00:00+00:00", "command": "test", "machine": MACHINE, "sizes": [
+        {"size": "1e6", "triples": 10**6, "synthetic": True, "queries": {},
+         "validate": {"sparql": [run(12.0, counts=counts)] * 3, "pyshacl": [{"timeout": 600.0}],
+                      "pyshacl-alone": [{"timeout": 600.0, "skipped": "over the cap at 1e5"}],
+                      "pyrudof": [{"missing": "not installed"}]}}]}
+
+
+def test_validation_rows_cells_and_ratio():
+    data = results()
+    data["summary"] = report.summarise(data)
+    text = report.markdown(data)
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in text.splitlines() if line.startswith("| validate: ")}
+    assert set(rows) == {name for name, path in report.OPERATIONS if path[0] == "validate"}
+    assert "12.00 s (100 MB)" in rows["validate: minegraph.validate (SPARQL engine: shapes + checks)"]
+    assert "> 600 s" in rows["validate: minegraph.validate engine=pyshacl (shapes + checks)"]
+    assert "> 600 s" in rows["validate: pySHACL alone (shapes only)"]
+    assert "not installed" in rows["validate: pyrudof alone (shapes only)"]
+    assert "| ratio validate SPARQL engine / pyshacl engine | < 0.02× |" in text
+    assert "| sparql | 0 violations, 1 warnings |" in text
