@@ -16,7 +16,7 @@ import resource
 import sys
 from pathlib import Path
 
-from . import targets
+from . import targets, tasks
 
 
 def peak_mb() -> float:
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cap", type=float, default=20.0)
     parser.add_argument("--query", type=Path, help="the .rq file of kind 'query'")
     parser.add_argument("--names", default="", help="kind 'pair': only these library queries (comma-separated)")
-    parser.add_argument("--output", type=Path, help="kind 'synth': the directory to generate")
+    parser.add_argument("--output", type=Path, help="kind 'synth': the directory to generate; 'store-*': the store's")
     parser.add_argument("--triples", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
@@ -124,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
         result = generate(root, args.output, args.triples, args.seed)
     elif kind == "network":
         result = network(root)
+    elif kind == "trace":
+        result = tasks.trace_times(root, args.runs)
+    elif kind == "store-cold":
+        result = tasks.store_cold(root, args.output)
+    elif kind == "store-reopen":
+        result = tasks.store_reopen(root, args.output)
     else:
         parser.error(f"unknown kind {kind!r}")
     result["peak_mb"] = peak_mb()

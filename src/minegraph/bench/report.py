@@ -6,6 +6,7 @@ import statistics
 
 from . import machine
 from .fit import exponent, median_of, ratio
+from .goals import goals_table
 from .progress import human
 
 OPERATIONS = (
@@ -17,6 +18,16 @@ OPERATIONS = (
     ("validate: pySHACL alone (shapes only)", ("validate", "pyshacl-alone")),
     ("validate: pyrudof alone (shapes only)", ("validate", "pyrudof")),
     ("network: minegraph.network.analyse", ("network",)),
+    ("trace: a statement (card rendered as text; p50)", ("trace", "statement")),
+    ("trace: an actor (p50)", ("trace", "actor")),
+    ("trace: a decision (p50)", ("trace", "decision")),
+    ("store: cold build of the persisted .store", ("store", "cold")),
+    ("store: reopen + first query (fresh process)", ("store", "reopen")),
+    ("process: minegraph query in-force-on-date", ("processes", "query")),
+    ("process: minegraph trace STATEMENT", ("processes", "trace")),
+    ("process: minegraph network", ("processes", "network")),
+    ("process: minegraph validate", ("processes", "validate")),
+    ("process: minegraph export", ("processes", "export")),
 )
 
 
@@ -113,9 +124,10 @@ def markdown(results: dict) -> str:
     lines = [f"# Bench {results['started']}", "", f"Command: `{results['command']}`  ",
              f"Machine: {machine.summary(results['machine'])}", "",
              "Wall-clock medians over fresh processes (peak RSS of the process in brackets); exponent: "
-             "log-log least-squares slope over the synthetic sizes.", "",
-             "## Operations", "", f"| operation | {_header(sizes)} | exponent |",
-             "|---|" + "---|" * len(sizes) + "---|"]
+             "log-log least-squares slope over the synthetic sizes."]
+    lines += goals_table(results)
+    lines += ["", "## Operations", "", f"| operation | {_header(sizes)} | exponent |",
+              "|---|" + "---|" * len(sizes) + "---|"]
     for name, _ in OPERATIONS:
         slope = summary["exponents"]["operations"].get(name)
         lines.append(f"| {name} | " + " | ".join(_cell(s["operations"][name]) for s in sizes)
@@ -126,6 +138,8 @@ def markdown(results: dict) -> str:
         s["operations"][OPERATIONS[0][0]]["wall"], s["operations"][OPERATIONS[2][0]]["wall"])) for s in sizes) + " | |")
     lines += [_ratio_row(sizes, "ratio validate SPARQL engine / pyshacl engine", OPERATIONS[3][0], OPERATIONS[4][0]),
               _ratio_row(sizes, "ratio validate SPARQL engine / pySHACL alone", OPERATIONS[3][0], OPERATIONS[5][0])]
+    lines.append("| ratio store cold build / in-memory load (same process) | " + " | ".join(
+        times(median_of(_runs(s_raw, ("store", "cold")), "ratio")) for s_raw in results["sizes"]) + " | |")
     lines.append("| queries: median (worst) run_query / raw | " + " | ".join(
         f"{times(s['project_over_raw_median'])} ({times(s['project_over_raw_worst'])})" for s in sizes) + " | |")
     lines.append("| queries: median raw / rdflib | " + " | ".join(times(s["raw_over_rdflib_median"]) for s in sizes) + " | |")

@@ -12,13 +12,15 @@ import argparse
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import machine, report
+from . import machine, report, tasks
 from .synth import MANIFEST
 
 DEFAULT_SIZES = ("real", "1e4", "1e5", "1e6")
@@ -148,6 +150,33 @@ def _network(root: Path, size: str, settings: Settings, result: dict) -> None:
     result["network"] = repeated("network", root, settings)
 
 
+def _trace(root: Path, size: str, settings: Settings, result: dict) -> None:
+    say(f"{size}: trace of a statement, an actor and a decision")
+    result["trace"] = measure("trace", root, settings.timeout, "--runs", str(settings.query_runs)).get("trace", {})
+
+
+def _store(root: Path, size: str, settings: Settings, result: dict) -> None:
+    say(f"{size}: persisted store (cold build, reopen)")
+    settings.work.mkdir(parents=True, exist_ok=True)
+    location = Path(tempfile.mkdtemp(prefix="store-", dir=settings.work))
+    try:
+        cold = measure("store-cold", root, settings.timeout, "--output", str(location))
+        reopen = [measure("store-reopen", root, settings.timeout, "--output", str(location)) for _ in range(settings.runs)]
+        result["store"] = {"cold": [cold], "reopen": reopen}
+    finally:
+        shutil.rmtree(location, ignore_errors=True)
+
+
+def _processes(root: Path, size: str, settings: Settings, result: dict) -> None:
+    """Whole ``minegraph`` processes: on the real graph every command, on the synthetic ones export only."""
+    say(f"{size}: whole minegraph processes")
+    statement = next((run.get("iri") for run in result.get("trace", {}).get("statement", [])), None)
+    if size == "real":
+        result["processes"] = tasks.process_times(root, statement, settings.runs, settings.timeout)
+    else:
+        result["processes"] = {"export": tasks.process_times(root, None, 1, settings.timeout).get("export")}
+
+
 def _rewrites(root: Path, size: str, settings: Settings, result: dict) -> None:
     if settings.rewrites:
         result["rewrites"] = bench_rewrites(root, settings)
@@ -161,7 +190,7 @@ def _triples(root: Path) -> int | None:
 
 #: The parts of a size's measurement, in order; ``--only`` picks some.
 SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib, "validate": _validate, "network": _network,
-            "rewrites": _rewrites}
+            "trace": _trace, "store": _store, "processes": _processes, "rewrites": _rewrites}
 
 
 def validations(size: str, root: Path, settings: Settings) -> dict:

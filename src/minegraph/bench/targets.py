@@ -1,6 +1,6 @@
-"""The operations the bench measures, each next to its baseline. This is the only module of
-``bench/`` that imports minegraph's query, store, validation and network code, so when those move
-only these imports change.
+"""The operations the bench measures, each next to its baseline. With :mod:`.tasks` (trace, store,
+whole processes) this is the only module of ``bench/`` that imports minegraph's query, store,
+validation and network code, so when those move only these imports change.
 
 Each function takes a project root and returns plain numbers (seconds, counts); the process
 that calls it is fresh (see :mod:`.measure`).

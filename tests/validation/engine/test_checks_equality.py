@@ -12,6 +12,7 @@ from rdflib import Graph, URIRef
 from minegraph.core.project import Project
 from minegraph.validation.engine import load_store
 from minegraph.validation.engine.checks import run_checks
+from minegraph.validation.shapes import validate
 
 from .conftest import foundation_module
 

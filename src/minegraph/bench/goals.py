@@ -1,0 +1,119 @@
+"""The performance issue's targets, each judged from one bench run: the figure measured, the target, met
+or missed. Computed from the results (never typed in), so ``docs/performance.md`` cannot claim more
+than the run shows; a target whose size was not measured says so."""
+
+from __future__ import annotations
+
+import math
+
+from .fit import median_of, ratio
+
+SLOPE = 1.15  # n log n from 10^5 to 10^6 has a log-log slope of about 1.17; 1.15 is the bar kept here
+
+
+def _size(results: dict, name: str) -> dict | None:
+    return next((s for s in results["sizes"] if s["size"] == name), None)
+
+
+def _runs(size: dict | None, *path: str) -> list[dict]:
+    node = size or {}
+    for key in path:
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+    return node if isinstance(node, list) else []
+
+
+def _wall(size, *path) -> float | None:
+    return median_of(_runs(size, *path))
+
+
+def _peak(size, *path) -> float | None:
+    peaks = [r["peak_mb"] for r in _runs(size, *path) if "peak_mb" in r]
+    return max(peaks) if peaks else None
+
+
+def _s(value: float | None) -> str:
+    return "not measured" if value is None else (f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s")
+
+
+def _verdict(ok: bool | None) -> str:
+    return "–" if ok is None else ("met" if ok else "**missed**")
+
+
+def _row(target: str, measured: str, ok: bool | None) -> tuple[str, str, str]:
+    return target, measured, _verdict(ok)
+
+
+def _query_goals(results: dict) -> list[tuple[str, str, str]]:
+    rows = []
+    worst = {}
+    for size in results["sizes"]:
+        for name, f in size.get("pair", {}).get("queries", {}).items():
+            value = f.get("project_over_raw_p50")
+            if value and value > worst.get(size["size"], ("", 0))[1]:
+                worst[size["size"]] = (name, value)
+    if worst:
+        text = "; ".join(f"{size}: {name} {value:.2f}×" for size, (name, value) in worst.items())
+        rows.append(_row("every library query: run_query ≤ 1.25× raw pyoxigraph (worst p50 ratio, same process)",
+                         text, all(v <= 1.25 for _, v in worst.values())))
+    small, large = _size(results, "1e5"), _size(results, "1e6")
+    if small and large:
+        steep, slow, weak = [], [], []
+        for name, big in large["queries"].items():
+            little = small["queries"].get(name, {})
+            b, s = big.get("raw", {}), little.get("raw", {})
+            if b.get("p50") and s.get("p50") and large.get("triples") and small.get("triples"):
+                slope = math.log(b["p50"] / s["p50"]) / math.log(large["triples"] / small["triples"])
+                if slope > SLOPE:
+                    steep.append(f"{name} {slope:.2f}")
+            elif b.get("timeout"):
+                steep.append(f"{name} (> {b['timeout']:.0f} s)")
+            grows = (b.get("rows") or 0) > 3 * (s.get("rows") or 1)
+            if not grows and (b.get("p50") or math.inf) > 0.3:
+                slow.append(f"{name} {_s(b.get('p50'))}")
+        for name, figures in small["queries"].items():
+            raw, rdf = figures.get("raw", {}).get("p50"), figures.get("rdflib", {})
+            if raw and rdf.get("p50") and raw / rdf["p50"] > 0.1:
+                weak.append(f"{name} {raw / rdf['p50']:.2f}")
+        rows.append(_row(f"no library query grows faster than n log n from 10^5 to 10^6 (raw slope ≤ {SLOPE})",
+                         ", ".join(steep) or "all within", not steep))
+        rows.append(_row("p50 ≤ 300 ms at 10^6 for every query whose answer does not grow with the graph",
+                         ", ".join(slow) or "all within", not slow))
+        rows.append(_row("raw ≥ 10× rdflib's engine at 10^5 (raw/rdflib ≤ 0.1; rdflib past its cap counts as met)",
+                         ", ".join(weak) or "all within", not weak))
+    return rows
+
+
+def goals(results: dict) -> list[tuple[str, str, str]]:
+    """(target, measured, verdict) rows for the issue's targets that this run measured."""
+    real, large = _size(results, "real"), _size(results, "1e6")
+    rows = []
+    v = _wall(real, "processes", "validate")
+    rows.append(_row("real graph: `minegraph validate` ≤ 1.5 s as a whole process", _s(v), None if v is None else v <= 1.5))
+    v, peak = _wall(large, "validate", "sparql"), _peak(large, "validate", "sparql")
+    rows.append(_row("10^6: validation ≤ 15 s including load, ≤ 2 GB",
+                     f"{_s(v)}, {peak:.0f} MB" if v is not None and peak else _s(v),
+                     None if v is None else v <= 15 and (peak or 0) <= 2048))
+    rows += _query_goals(results)
+    v, raw = _wall(large, "load", "project"), _wall(large, "load", "raw")
+    rows.append(_row("10^6: load into the embedded store ≤ 4 s (ratio to raw bulk_load)",
+                     f"{_s(v)} ({ratio(v, raw):.2f}× raw)" if v and raw else _s(v), None if v is None else v <= 4))
+    reopen = {s["size"]: median_of(_runs(s, "store", "reopen")) for s in results["sizes"] if _runs(s, "store", "reopen")}
+    if reopen:
+        rows.append(_row("the persisted store reopens in < 0.2 s at every size",
+                         ", ".join(f"{k}: {_s(w)}" for k, w in reopen.items()), all(w is not None and w < 0.2 for w in reopen.values())))
+    cold = {s["size"]: median_of(_runs(s, "store", "cold"), "ratio") for s in results["sizes"] if _runs(s, "store", "cold")}
+    if cold:
+        rows.append(_row("a cold .store build ≤ 1.5× an in-memory load",
+                         ", ".join(f"{k}: {c:.2f}×" for k, c in cold.items() if c), all(c is not None and c <= 1.5 for c in cold.values())))
+    v = _wall(large, "network")
+    rows.append(_row("10^6: network build + metrics ≤ 10 s", _s(v), None if v is None else v <= 10))
+    for command in ("query", "trace", "network"):
+        v = _wall(real, "processes", command)
+        rows.append(_row(f"real graph: `minegraph {command}` ≤ 1.5 s as a whole process", _s(v), None if v is None else v <= 1.5))
+    return rows
+
+
+def goals_table(results: dict) -> list[str]:
+    lines = ["", "## Targets of the performance issue, judged from this run", "",
+             "| target | measured | verdict |", "|---|---|---|"]
+    return lines + [f"| {t} | {m} | {v} |" for t, m, v in goals(results)]
