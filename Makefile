@@ -32,9 +32,11 @@ $(STAMP): pyproject.toml constraints.txt | $(VENV)/bin/python $(NODE_ASSETS)
 run: $(RUN_STAMP)
 	$(BIN)/minegraph run
 
-## Every test (pytest exit code 5, "no tests ran", is a failure too).
+## Every test (pytest exit code 5, "no tests ran", is a failure too), on TEST_WORKERS pytest-xdist
+## workers (a file's tests stay on one worker: tests/conftest.py); TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## Rebuild graph/*.ttl from curation/ (deterministic: building twice gives identical bytes).
 build: $(STAMP)

@@ -23,3 +23,13 @@ def real_graph(project):
     from minegraph.core.rdf_io import load_graph
 
     return load_graph(project.all_rdf_files())
+
+
+def pytest_collection_modifyitems(config, items):
+    """``make test`` runs on two pytest-xdist workers (``--dist loadgroup``): each test file stays on
+    one worker, so its module and session fixtures are built once, and tests/scaleout shares one
+    worker, so one Virtuoso instance is started and pushed to."""
+    for item in items:
+        path = Path(str(item.fspath)).resolve().relative_to(ROOT)
+        group = "scaleout" if path.parts[:2] == ("tests", "scaleout") else path.as_posix()
+        item.add_marker(pytest.mark.xdist_group(group))
