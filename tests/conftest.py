@@ -27,9 +27,10 @@ def real_graph(project):
 
 def pytest_collection_modifyitems(config, items):
     """``make test`` runs on two pytest-xdist workers (``--dist loadgroup``): each test file stays on
-    one worker, so its module and session fixtures are built once, and tests/scaleout shares one
-    worker, so one Virtuoso instance is started and pushed to."""
+    one worker, so its module and session fixtures are built once; tests/validation shares one worker
+    (the engine-equality tests reuse the session's pySHACL reports of the shape and check tests), and so
+    does tests/scaleout (one Virtuoso instance started and pushed to)."""
+    shared = {("tests", "validation"): "validation", ("tests", "scaleout"): "scaleout"}
     for item in items:
         path = Path(str(item.fspath)).resolve().relative_to(ROOT)
-        group = "scaleout" if path.parts[:2] == ("tests", "scaleout") else path.as_posix()
-        item.add_marker(pytest.mark.xdist_group(group))
+        item.add_marker(pytest.mark.xdist_group(shared.get(path.parts[:2], path.as_posix())))
