@@ -76,7 +76,7 @@ COMMANDS = {
 }
 
 
-def process_times(root: Path, statement: str | None, runs: int, timeout: float) -> dict:
+def process_times(root: Path, statement: str | None, runs: int, timeout: float, only: tuple[str, ...] = ()) -> dict:
     """Median wall time of whole ``minegraph`` processes after one warm-up run (which brings the
     persisted store up to date); ``export`` writes into a scratch directory each time."""
     found = {}
@@ -84,6 +84,7 @@ def process_times(root: Path, statement: str | None, runs: int, timeout: float) 
     commands = {name: [a.replace("{statement}", statement or "") for a in args] for name, args in COMMANDS.items()
                 if statement or "{statement}" not in args}
     commands["export"] = ["export", "--output", str(scratch / "dist")]
+    commands = {name: args for name, args in commands.items() if not only or name in only}
     try:
         for name, args in commands.items():
             found[name] = [_timed_process([sys.executable, "-m", "minegraph", "--project", str(root), *args], runs, timeout)]
