@@ -197,20 +197,6 @@ def to_sparql(term: Node) -> str:
     raise ValueError(f"only IRIs and literals can be bound to a query variable, not {term!r}")
 
 
-def to_ntriples(term: Node) -> str:
-    """One term in N-Triples syntax, on one line (for TSV results); IRIs from data are not re-checked."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    body = f'"{_escape_string(str(term))}"'
-    if term.language:
-        return f"{body}@{term.language}"
-    if term.datatype is not None and str(term.datatype) != XSD_STRING:
-        return f"{body}^^<{term.datatype}>"
-    return body
-
-
 # --------------------------------------------------------------------------- conversion
 
 
@@ -245,20 +231,6 @@ def from_json(cell: dict) -> Node:
         datatype = cell.get("datatype")
         return Literal(value, datatype=URIRef(datatype)) if datatype and datatype != XSD_STRING else Literal(value)
     raise ValueError(f"unknown term type {kind!r} in SPARQL JSON results")
-
-
-def to_json(term: Node) -> dict:
-    """One binding in the SPARQL 1.1 JSON results format."""
-    if isinstance(term, URIRef):
-        return {"type": "uri", "value": str(term)}
-    if isinstance(term, BNode):
-        return {"type": "bnode", "value": str(term)}
-    cell = {"type": "literal", "value": str(term)}
-    if term.language:
-        cell["xml:lang"] = term.language
-    elif term.datatype is not None and str(term.datatype) != XSD_STRING:
-        cell["datatype"] = str(term.datatype)
-    return cell
 
 
 def python_value(term: Node | None):
