@@ -30,3 +30,23 @@ def test_targets_are_judged_from_the_figures_of_the_run():
     assert "steep" in slow[0] and "big" not in slow[0]  # big's answer grows with the graph
     assert rows["real graph: `minegraph validate` ≤ 1.5 s as a whole process"] == ("not measured", "–")
     assert next(v for t, v in rows.items() if t.startswith("a cold .store build"))[1] == "met"
+
+
+def large(peak_mb: float, answers: dict) -> dict:
+    return {"size": "1e7", "triples": 10**7, "synthetic": True, "queries": {},
+            "store": {"cold": [{"wall": 90.0, "peak_mb": peak_mb}]},
+            "disk": {"reopen": 0.05, "peak_mb": 900.0, "queries": answers}}
+
+
+def test_ten_million_target_needs_every_query_answered_within_four_gb():
+    def verdict(size):
+        rows = {t: (m, v) for t, m, v in goals({"sizes": [size]})}
+        return rows["10^7: loads into the on-disk store in ≤ 4 GB and answers every library query"]
+
+    answered = {"a": {"p50": 0.2, "rows": 3}, "b": {"p50": 4.0, "rows": 9}}
+    measured, ok = verdict(large(3000.0, answered))
+    assert ok == "met" and "2 of 2" in measured and "slowest b 4.00 s" in measured
+    assert verdict(large(5000.0, answered))[1] == "**missed**"
+    measured, ok = verdict(large(3000.0, {**answered, "c": {"timeout": 30}}))
+    assert ok == "**missed**" and "not answered: c" in measured
+    assert not any(t.startswith("10^7") for t, _, _ in goals(results()))  # not measured: no row at all

@@ -105,12 +105,30 @@ def goals(results: dict) -> list[tuple[str, str, str]]:
     if cold:
         rows.append(_row("a cold .store build ≤ 1.5× an in-memory load",
                          ", ".join(f"{k}: {c:.2f}×" for k, c in cold.items() if c), all(c is not None and c <= 1.5 for c in cold.values())))
+    rows += _large_goal(_size(results, "1e7"))
     v = _wall(large, "network")
     rows.append(_row("10^6: network build + metrics ≤ 10 s", _s(v), None if v is None else v <= 10))
     for command in ("query", "trace", "network"):
         v = _wall(real, "processes", command)
         rows.append(_row(f"real graph: `minegraph {command}` ≤ 1.5 s as a whole process", _s(v), None if v is None else v <= 1.5))
     return rows
+
+
+def _large_goal(size: dict | None) -> list[tuple[str, str, str]]:
+    """10^7: the on-disk store built within 4 GB and every library query answered on it (times reported)."""
+    if not size:
+        return []
+    cold, disk = next(iter(_runs(size, "store", "cold")), {}), size.get("disk") or {}
+    queries = disk.get("queries", {})
+    failed = sorted(name for name, q in queries.items() if "p50" not in q)
+    peak = max([cold.get("peak_mb") or 0, disk.get("peak_mb") or 0])
+    answered = f"{len(queries) - len(failed)} of {len(queries)} library queries answered" if queries else "no queries measured"
+    slowest = max(((q["p50"], name) for name, q in queries.items() if "p50" in q), default=None)
+    measured = (f"build {_s(cold.get('wall'))}, peak {peak:.0f} MB; {answered}"
+                + (f" (slowest {slowest[1]} {_s(slowest[0])})" if slowest else "")
+                + (f"; not answered: {', '.join(failed)}" if failed else ""))
+    ok = None if "wall" not in cold or not queries else peak <= 4096 and not failed
+    return [_row("10^7: loads into the on-disk store in ≤ 4 GB and answers every library query", measured, ok)]
 
 
 def goals_table(results: dict) -> list[str]:

@@ -5,7 +5,9 @@ Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``pair`` (every library
 query, run_query and raw alternating in one process on the same store); ``queries-rdflib`` (every
 library query on rdflib, each capped); ``validate`` (``--engine`` sparql, pyshacl, pyshacl-alone or pyrudof);
-``network``; ``synth --output DIR --triples N`` (the generator, from the project).
+``network``; ``synth --output DIR --triples N`` (the generator, from the project); ``trace``;
+``store-cold`` / ``store-reopen`` / ``disk-queries --output DIR`` (the persisted store: built, reopened,
+every library query on it).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import resource
 import sys
 from pathlib import Path
 
-from . import targets, tasks
+from . import disk, targets, tasks
 
 
 def peak_mb() -> float:
@@ -130,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         result = tasks.store_cold(root, args.output)
     elif kind == "store-reopen":
         result = tasks.store_reopen(root, args.output)
+    elif kind == "disk-queries":
+        result = disk.disk_queries(root, args.output, args.runs, args.cap)
     else:
         parser.error(f"unknown kind {kind!r}")
     result["peak_mb"] = peak_mb()

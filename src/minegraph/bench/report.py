@@ -147,6 +147,7 @@ def markdown(results: dict) -> str:
     lines += _findings_table(results["sizes"])
     for size in sizes:
         lines += _query_table(size)
+    lines += _disk_table(results["sizes"])
     lines += _pair_table(results["sizes"])
     lines += _generator_table(results["sizes"])
     lines += _exponent_table(summary)
@@ -190,6 +191,26 @@ def _findings_table(sizes: list[dict]) -> list[str]:
             else:
                 cells.append(f"{run['findings']} results" if "findings" in run else "–")
         lines.append(f"| {path[1]} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def _disk_table(sizes: list[dict]) -> list[str]:
+    """Every library query through run_query on the persisted store reopened in a fresh process (the large
+    sizes, where a per-query in-memory load is not affordable); the process's peak RSS under the title."""
+    lines = []
+    for size in sizes:
+        disk = size.get("disk") or {}
+        if "queries" not in disk:
+            if disk:
+                lines += ["", f"## Library queries on the on-disk store at {size['size']}: {_cell(_operation([disk]))}"]
+            continue
+        lines += ["", f"## Library queries on the on-disk store at {size['size']} ({disk.get('triples')} triples)", "",
+                  f"Reopened in {seconds(disk.get('reopen'))}; peak RSS of the process {disk.get('peak_mb', 0):.0f} MB "
+                  "(every query in that one process).", "",
+                  "| query | rows | first | p50 | p95 |", "|---|---|---|---|---|"]
+        for name, q in sorted(disk["queries"].items()):
+            lines.append(f"| {name} | {q.get('rows', '–')} | {seconds(q.get('first'))} | {seconds(q.get('p50'))} "
+                         f"| {seconds(q.get('p95'))} |")
     return lines
 
 
