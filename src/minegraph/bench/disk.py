@@ -7,14 +7,15 @@ Called by :mod:`.measure` (kind ``disk-queries``) after :func:`.tasks.store_cold
 
 from __future__ import annotations
 
+import resource
 from pathlib import Path
 
 from . import targets
 
 
 def disk_queries(root: Path, location: Path, runs: int, budget: float) -> dict:
-    """First run, p50, p95, rows and a fingerprint of each library query through ``run_query`` on the
-    store persisted at ``location`` (not rebuilt: a stale store is an error, not a silent rebuild)."""
+    """First run, p50, p95, rows, a fingerprint and the process's peak RSS so far of each library query
+    through ``run_query`` on the store persisted at ``location`` (not rebuilt: a stale store is an error)."""
     from minegraph.store import persisted_store
 
     wall, _, store = targets.timed(lambda: persisted_store(targets.project(root), location=location, rebuild=False))
@@ -22,4 +23,5 @@ def disk_queries(root: Path, location: Path, runs: int, budget: float) -> dict:
     for path in targets.library(root):
         name, params, _ = targets.bound_query(path)
         found[name] = targets.repeat(targets.library_call(root, store, path, params), runs, budget=budget)
+        found[name]["peak_mb_so_far"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # which query raised it
     return {"reopen": wall, "triples": store.triple_count(), "queries": found}

@@ -207,10 +207,11 @@ def _disk_table(sizes: list[dict]) -> list[str]:
         lines += ["", f"## Library queries on the on-disk store at {size['size']} ({disk.get('triples')} triples)", "",
                   f"Reopened in {seconds(disk.get('reopen'))}; peak RSS of the process {disk.get('peak_mb', 0):.0f} MB "
                   "(every query in that one process).", "",
-                  "| query | rows | first | p50 | p95 |", "|---|---|---|---|---|"]
+                  "| query | rows | first | p50 | p95 | peak RSS so far |", "|---|---|---|---|---|---|"]
         for name, q in sorted(disk["queries"].items()):
+            peak = f"{q['peak_mb_so_far']:.0f} MB" if q.get("peak_mb_so_far") else "–"
             lines.append(f"| {name} | {q.get('rows', '–')} | {seconds(q.get('first'))} | {seconds(q.get('p50'))} "
-                         f"| {seconds(q.get('p95'))} |")
+                         f"| {seconds(q.get('p95'))} | {peak} |")
     return lines
 
 
