@@ -38,10 +38,11 @@ def test_validation_rows_cells_and_ratio():
 
 def test_queries_on_the_disk_store_get_their_own_table():
     data = results()
+    data["sizes"][0]["queries"] = {"a": {"project": {"p50": 0.1}, "raw": {"p50": 0.1}}}
     data["sizes"][0]["disk"] = {"reopen": 0.04, "triples": 10**6, "peak_mb": 812.0,
                                 "queries": {"a": {"first": 0.5, "p50": 0.25, "p95": 0.3, "rows": 7, "peak_mb_so_far": 640.0}}}
     data["summary"] = report.summarise(data)
     text = report.markdown(data)
     assert "## Library queries on the on-disk store at 1e6 (1000000 triples)" in text
     assert "Reopened in 40.0 ms; peak RSS of the process 812 MB" in text
-    assert "| a | 7 | 500.0 ms | 250.0 ms | 300.0 ms | 640 MB |" in text
+    assert "| a | 7 | 500.0 ms | 250.0 ms | 300.0 ms | 2.5× | 640 MB |" in text

@@ -168,8 +168,8 @@ def _trace(root: Path, size: str, settings: Settings, result: dict) -> None:
 
 
 def _store(root: Path, size: str, settings: Settings, result: dict) -> None:
-    """The persisted store: a cold build, reopens in fresh processes and, at the large sizes (where
-    the per-query section is not run), every library query on the reopened on-disk store."""
+    """The persisted store: a cold build, reopens in fresh processes and every library query on the
+    reopened on-disk store (what the CLI queries; at the large sizes the only per-query figures)."""
     say(f"{size}: persisted store (cold build, reopen)")
     settings.work.mkdir(parents=True, exist_ok=True)
     location = Path(tempfile.mkdtemp(prefix="store-", dir=settings.work))
@@ -177,7 +177,7 @@ def _store(root: Path, size: str, settings: Settings, result: dict) -> None:
         cold = measure("store-cold", root, settings.timeout, "--output", str(location))
         reopen = [measure("store-reopen", root, settings.timeout, "--output", str(location)) for _ in range(settings.runs)]
         result["store"] = {"cold": [cold], "reopen": reopen}
-        if size in LARGE_SECTIONS and "wall" in cold:
+        if "wall" in cold:
             say(f"{size}: every library query on the on-disk store")
             result["disk"] = measure("disk-queries", root, settings.query_timeout * 4, "--output", str(location),
                                      "--runs", str(settings.query_runs), "--cap", "30")
@@ -276,7 +276,7 @@ def _fill(size: dict, earlier: dict) -> dict:
     if before is None:
         return size
     filled = dict(size, triples=size.get("triples") or before.get("triples"))
-    for key in ("load", "queries", "pair", "validate", "network", "rewrites"):
+    for key in ("load", "queries", "pair", "validate", "network", "trace", "store", "disk", "processes", "rewrites"):
         if not size.get(key) and before.get(key):
             filled[key] = before[key]
             filled.setdefault("merged", []).append(key)
