@@ -46,3 +46,11 @@ def test_queries_on_the_disk_store_get_their_own_table():
     assert "## Library queries on the on-disk store at 1e6 (1000000 triples)" in text
     assert "Reopened in 40.0 ms; peak RSS of the process 812 MB" in text
     assert "| a | 7 | 500.0 ms | 250.0 ms | 300.0 ms | 2.5× | 640 MB |" in text
+
+
+def test_notes_on_the_misses_follow_the_targets_table():
+    data = results()
+    data["summary"] = report.summarise(data)
+    page = report.performance_page(data, report.markdown(data), "x.json", "## Why\n\nBecause.\n")
+    assert page.index("## Targets of the performance issue") < page.index("## Why") < page.index("## Operations")
+    assert "## Why" not in report.performance_page(data, report.markdown(data), "x.json")

@@ -290,8 +290,9 @@ def _rewrite_table(sizes: list[dict]) -> list[str]:
     return lines
 
 
-def performance_page(results: dict, tables: str, source: str) -> str:
-    """``docs/performance.md``: how the figures are made, then the last run's tables."""
+def performance_page(results: dict, tables: str, source: str, notes: str = "") -> str:
+    """``docs/performance.md``: how the figures are made, then the last run's tables, with ``notes``
+    (``bench/notes.md``: why each missed target is missed, written by hand) after the targets table."""
     intro = [
         "# Performance", "",
         "Measured by `make bench` (`python -m benchmarks`: the real graph, 10^4, 10^5, 10^6 triples) and",
@@ -338,4 +339,7 @@ def performance_page(results: dict, tables: str, source: str) -> str:
         "", f"The tables below are the last run ({source}), copied from `bench/results/`.", "",
     ]
     body = tables.split("\n", 1)[1] if tables.startswith("# ") else tables
+    if notes.strip():
+        head, marker, rest = body.partition("\n## Operations")
+        body = head.rstrip("\n") + "\n\n" + notes.strip() + "\n" + marker + rest if marker else body + "\n" + notes
     return "\n".join(intro) + body

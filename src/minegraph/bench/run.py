@@ -53,6 +53,7 @@ class Settings:
     work: Path = Path("out/bench")
     results: Path = Path("bench/results")
     docs: Path = Path("docs/performance.md")
+    notes: Path = Path("bench/notes.md")  # why the missed targets are missed (by hand), shown in docs
     rewrites: Path | None = None
     command: str = ""
     only: tuple[str, ...] = ()  # the sections to run (see SECTIONS); empty: all
@@ -264,7 +265,8 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
     _write(settings.results / f"{stamp}.json", json.dumps(results, indent=1) + "\n")
     markdown = report.markdown(results)
     _write(settings.results / f"{stamp}.md", markdown)
-    _write(settings.docs, report.performance_page(results, markdown, f"bench/results/{stamp}.json"))
+    notes = settings.notes.read_text(encoding="utf-8") if settings.notes.is_file() else ""
+    _write(settings.docs, report.performance_page(results, markdown, f"bench/results/{stamp}.json", notes))
     say(f"wrote {settings.results / stamp}.json, .md and {settings.docs}")
     return results
 
