@@ -58,23 +58,29 @@ def validate_sparql(project, *, checks: Iterable[str] | None = None, shacl: bool
 
 def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor) -> ValidationReport:
     from minegraph.validation.engine import validate_store
-    from minegraph.validation.engine.checks import REGISTRY, run_checks
+    from minegraph.validation.engine.checks import known as known_checks, run_checks
+    from minegraph.validation.engine.checks.owners import DESCRIBED, described_by_file
+    from minegraph.validation.engine.sources import source_datatypes
 
-    data_files = project.data_files()
-    store = load(project.ontology_files() + data_files, pool)
-    raw = []
-    if shacl:
-        cache = project.store_dir / "shapes"
-        raw += [("shape", f) for f in validate_store(store, project.shapes_file, cache, sources=data_files, pool=pool)]
-    run_checks(store, project.graph_dir, ontology_files=[], names=[])  # registers the checks
-    known = sorted([*REGISTRY, REFERENCE_CHECK])
+    known = sorted([*known_checks(), REFERENCE_CHECK])
     selected = known if checks is None else list(checks)
     unknown = [c for c in selected if c not in known]
     if unknown:
         raise InputError(project.root, f"unknown check(s) {', '.join(unknown)}; known: {', '.join(known)}")
     names = [c for c in selected if c != REFERENCE_CHECK]
+    data_files = project.data_files()
+    # The store loads on one core and without the GIL: the files' own reads (which hold it) run meanwhile.
+    with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
+        datatypes = side.submit(source_datatypes, data_files) if shacl else None
+        described = side.submit(described_by_file, project.graph_dir) if "owners" in names else None
+        store = load(project.ontology_files() + data_files, pool)
+        datatypes, shared = (datatypes.result() if datatypes else None), ({DESCRIBED: described.result()} if described else {})
+    raw = []
+    if shacl:
+        cache = project.store_dir / "shapes"
+        raw += [("shape", f) for f in validate_store(store, project.shapes_file, cache, datatypes=datatypes, pool=pool)]
     raw += [("check", f) for f in run_checks(store, project.graph_dir, ontology_files=project.ontology_files(),
-                                             names=names, pool=pool)]
+                                             names=names, pool=pool, shared=shared)]
     if REFERENCE_CHECK in selected:
         raw += [("check", f) for f in reference_counts(store, project)]
     findings = _describe(store, project, data_files, raw) if raw else []

@@ -73,14 +73,16 @@ def _datatype_violated(row, constraint: CompiledConstraint, datatypes: SourceDat
 
 
 def validate_store(store: ox.Store, shapes_path: Path, cache_dir: Path | None = None, *,
-                   sources: Iterable[Path] | None = None, pool: Executor | None = None) -> list[Finding]:
+                   sources: Iterable[Path] | None = None, pool: Executor | None = None,
+                   datatypes: SourceDatatypes | None = None) -> list[Finding]:
     """Validate the default graph of ``store`` (data + ontology, so sh:class follows rdfs:subClassOf)
     against the shapes file. ``cache_dir`` keeps the compiled queries between runs. ``sources`` are the
     files the store was loaded from: given, sh:datatype tells xsd:nonNegativeInteger and the other derived
-    integer types from xsd:integer, which the store itself cannot. ``pool`` runs the queries side by side.
-    Findings are sorted."""
+    integer types from xsd:integer, which the store itself cannot (or ``datatypes``: what
+    :func:`source_datatypes` read from them beforehand). ``pool`` runs the queries side by side. Findings are sorted."""
     constraints = compiled_shapes(Path(shapes_path), Path(cache_dir) if cache_dir else None)
-    datatypes = source_datatypes(sources) if sources is not None else None
+    if datatypes is None and sources is not None:
+        datatypes = source_datatypes(sources)
     found = (pool.map if pool else map)(lambda c: run_constraint(store, c, datatypes), constraints)
     findings = [f for constraint_findings in found for f in constraint_findings]
     return sorted(findings, key=Finding.sort_key)

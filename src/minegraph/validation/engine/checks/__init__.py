@@ -13,18 +13,26 @@ import pyoxigraph as ox
 from .base import REGISTRY, CheckFinding, Context, check, query_text, text  # noqa: F401 (the public names)
 
 
-def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Path] = (),
-               names: Iterable[str] | None = None, pool: Executor | None = None) -> list[CheckFinding]:
-    """Run the named checks (all by default) over ``store``; archived texts are read under ``graph_dir``.
-    ``ontology_files`` are the files of the store that are not data (their triples are not checked).
-    With ``pool`` the checks run side by side (Oxigraph evaluates queries without holding the GIL)."""
+def known() -> list[str]:
+    """The names of every check (importing the modules registers them)."""
     from . import anchors, graph, owners, stance, treaty  # noqa: F401  (they register their checks)
 
+    return sorted(REGISTRY)
+
+
+def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Path] = (),
+               names: Iterable[str] | None = None, pool: Executor | None = None,
+               shared: dict | None = None) -> list[CheckFinding]:
+    """Run the named checks (all by default) over ``store``; archived texts are read under ``graph_dir``.
+    ``ontology_files`` are the files of the store that are not data (their triples are not checked).
+    With ``pool`` the checks run side by side (Oxigraph evaluates queries without holding the GIL).
+    ``shared``: values the checks share (``Context.shared``) computed beforehand, e.g. while the store loaded."""
+    everything = known()
     ontology = ox.Store()
     for path in map(Path, ontology_files):
         ontology.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-    context = Context(store, Path(graph_dir), ontology)
-    selected = sorted(REGISTRY) if names is None else list(names)
+    context = Context(store, Path(graph_dir), ontology, cache=dict(shared or {}))
+    selected = everything if names is None else list(names)
     unknown = [n for n in selected if n not in REGISTRY]
     if unknown:
         raise ValueError(f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(sorted(REGISTRY))}")
