@@ -1,7 +1,9 @@
-"""Shared fixtures: the real project and its graph (loaded once per session)."""
+"""Shared fixtures: the real project and its graph (loaded once per session), and a small project."""
 
 from __future__ import annotations
 
+import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from minegraph.core.project import Project
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
+FIXTURE_GRAPH = ROOT / "tests" / "queries" / "fixtures" / "graph" / "fixture.ttl"
 
 
 @pytest.fixture(scope="session")
@@ -25,12 +28,70 @@ def real_graph(project):
     return load_graph(project.all_rdf_files())
 
 
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A project of this test's own: ontology/ and queries/ of the checkout with the small fixture graph
+    as graph/fixture.ttl (a release in about a second, a fifth of the real graph's), for the tests
+    whose behaviour does not depend on the curation."""
+    root = tmp_path / "project"
+    for part in ("ontology", "queries"):
+        shutil.copytree(ROOT / part, root / part)
+    (root / "graph").mkdir()
+    shutil.copy(FIXTURE_GRAPH, root / "graph" / "fixture.ttl")
+    return root
+
+
+#: The folders whose files share one worker: tests/validation (the engine-equality tests reuse the
+#: session's pySHACL reports of the shape and check tests) and tests/scaleout (one Virtuoso instance).
+SHARED = {"validation": "validation", "scaleout": "scaleout"}
+
+#: The groups that take ten seconds or more on one core (``--durations=0``, December 2026), longest first.
+#: They are handed to the workers first, then the others by their number of tests (pytest-xdist's own
+#: order, which would leave these few-test groups for last): a long group started last keeps one worker
+#: busy while the other has nothing left to do.
+LONG_GROUPS = (
+    "validation",
+    "tests/core/test_faults.py",
+    "tests/cli/test_bad_input_matrix.py",
+    "tests/queries/test_engines.py",
+    "tests/publish/export/test_release_files.py",
+    "scaleout",
+    "tests/model/test_owl_consistency.py",
+    "tests/publish/test_guards.py",
+    "tests/packaging/test_wheel.py",
+)
+
+
+def group(nodeid: str) -> str:
+    """The worker group of a test: its file, or the folder of SHARED it is in."""
+    path = nodeid.split("::", 1)[0]
+    parts = path.split("/")
+    return SHARED.get(parts[1], path) if len(parts) > 2 and parts[0] == "tests" else path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``make test`` runs on two pytest-xdist workers (``--dist loadgroup``), each group (see
+    :func:`group`) on one worker, so its module and session fixtures are built once. The scheduler is
+    xdist's by-scope one with our groups as scopes: xdist's own loadgroup reads ``xdist_group`` marks
+    into the node ids, which pytest 9 no longer lets it change (every test became a group of its own)."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByGroup(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return group(nodeid)
+
+    config.option.loadscopereorder = False  # the groups come in the order the workers collected them (below)
+    return ByGroup(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
-    """``make test`` runs on two pytest-xdist workers (``--dist loadgroup``): each test file stays on
-    one worker, so its module and session fixtures are built once; tests/validation shares one worker
-    (the engine-equality tests reuse the session's pySHACL reports of the shape and check tests), and so
-    does tests/scaleout (one Virtuoso instance started and pushed to)."""
-    shared = {("tests", "validation"): "validation", ("tests", "scaleout"): "scaleout"}
-    for item in items:
-        path = Path(str(item.fspath)).resolve().relative_to(ROOT)
-        item.add_marker(pytest.mark.xdist_group(shared.get(path.parts[:2], path.as_posix())))
+    """On a worker: the tests in the order their groups are handed out, LONG_GROUPS first, then the
+    rest with the most tests first (a stable sort: a group's tests keep their order)."""
+    if not hasattr(config, "workerinput"):
+        return
+    groups = {item.nodeid: group(item.nodeid) for item in items}
+    sizes = Counter(groups.values())
+    rank = {name: position for position, name in enumerate(LONG_GROUPS)}
+    items.sort(key=lambda item: (rank.get(groups[item.nodeid], len(rank)), -sizes[groups[item.nodeid]]))

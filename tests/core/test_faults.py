@@ -29,7 +29,6 @@ from minegraph.core.project import Project
 from minegraph.store.cache import open_current, store_files
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_GRAPH = ROOT / "tests" / "queries" / "fixtures" / "graph" / "fixture.ttl"
 KILLS = 5
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 NEW_TRIPLE = ('\n<https://w3id.org/minegraph/id/person/fault-added> <http://www.w3.org/2000/01/rdf-schema#label> '
@@ -39,14 +38,6 @@ NEW_TRIPLE = ('\n<https://w3id.org/minegraph/id/person/fault-added> <http://www.
 def _copy_project(root: Path, parts=("ontology", "graph", "queries", "curation")) -> Path:
     for part in parts:
         shutil.copytree(ROOT / part, root / part)
-    return root
-
-
-def _small_project(root: Path) -> Path:
-    """ontology/ and queries/ of the project with the fixture graph: a release in a few seconds."""
-    _copy_project(root, ("ontology", "queries"))
-    (root / "graph").mkdir()
-    shutil.copy(FIXTURE_GRAPH, root / "graph" / "fixture.ttl")
     return root
 
 
@@ -181,8 +172,8 @@ def test_a_killed_accept_leaves_curation_and_graph_old_or_new_and_accepting_agai
     assert (root / "curation" / "actors" / f"{draft.stem}.toml").is_file()
 
 
-def test_a_killed_export_leaves_dist_old_or_new_and_the_next_export_recovers(tmp_path):
-    root = _small_project(tmp_path / "project")
+def test_a_killed_export_leaves_dist_old_or_new_and_the_next_export_recovers(small_project):
+    root = small_project
     argv = _minegraph(root, "export", "--output", str(root / "dist"))
     _succeeds(argv)
     with open(root / "graph" / "fixture.ttl", "a", encoding="utf-8") as handle:
@@ -190,8 +181,8 @@ def test_a_killed_export_leaves_dist_old_or_new_and_the_next_export_recovers(tmp
     Faults(root, argv, {"dist": tree_hash}, seed=3).run(kills=4)  # three whole exports besides: fewer kills
 
 
-def test_a_killed_store_rebuild_leaves_the_old_or_new_store_and_the_next_query_answers_the_new_data(tmp_path):
-    root = _small_project(tmp_path / "project")
+def test_a_killed_store_rebuild_leaves_the_old_or_new_store_and_the_next_query_answers_the_new_data(small_project):
+    root = small_project
     argv = _minegraph(root, "sparql", COUNT, "--format", "csv")
     before = _succeeds(argv)
     with open(root / "graph" / "fixture.ttl", "a", encoding="utf-8") as handle:

@@ -30,9 +30,10 @@ def installed(tmp_path_factory):
     env["XDG_CACHE_HOME"] = str(tmp / "cache")
     run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(tmp / "dist"), str(ROOT)], tmp, env)
     wheel = next((tmp / "dist").glob("minegraph-*.whl"))
-    venv.create(tmp / "venv", with_pip=True)
+    venv.create(tmp / "venv")  # without pip of its own (seeding one takes seconds): this pip installs into it
     python = tmp / "venv" / "bin" / "python"
-    run([str(python), "-m", "pip", "install", "--quiet", "-c", str(ROOT / "constraints.txt"), str(wheel)], tmp, env)
+    run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
+         "-c", str(ROOT / "constraints.txt"), str(wheel)], tmp, env)
     work = tmp / "elsewhere"
     work.mkdir()
     return python, work, env, tmp

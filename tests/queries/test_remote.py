@@ -123,7 +123,8 @@ def scripted():
     handler = type("Script", (_Script,), {"headers_seen": [], "extra_headers": {}})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for serve_forever to notice (every poll_interval, 0.5 s by default): once a test
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     try:
         yield handler, f"http://127.0.0.1:{server.server_address[1]}/query"
