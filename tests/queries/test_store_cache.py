@@ -192,6 +192,25 @@ def test_a_failed_build_keeps_the_previous_store_and_leaves_no_scratch_directory
     assert messages == [] and _count(store) == expected
 
 
+@pytest.mark.parametrize("scratch", ["in-memory", "missing", "too-small"])
+def test_a_store_built_in_the_memory_scratch_or_in_place_holds_the_same_data_and_leaves_nothing_there(
+        project, tmp_path, monkeypatch, scratch):
+    from minegraph.store import cache
+
+    place = tmp_path / "shm"
+    if scratch != "missing":
+        place.mkdir()
+    monkeypatch.setattr(cache, "_FAST_SCRATCH", place)
+    if scratch == "too-small":
+        monkeypatch.setattr(cache, "_FAST_LIMIT", 0)
+    expected = _count(persisted_store(project, location=tmp_path / "reference"))
+    store, _ = _open(project)
+    assert _count(store) == expected > 0
+    assert not place.exists() or list(place.iterdir()) == []
+    again, messages = _open(project, rebuild=False)
+    assert messages == [] and _count(again) == expected
+
+
 def test_several_readers_can_open_the_store_at_once(project):
     first, _ = _open(project)
     second, _ = _open(project)

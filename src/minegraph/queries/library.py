@@ -152,9 +152,9 @@ def load_query(path: Path) -> QueryDef:
     return definition
 
 
-def _cached(path: Path) -> QueryDef | None:
+def _cached(path: Path | str) -> QueryDef | None:
     """The query of ``path`` from the cache while the file is unchanged (one ``stat``), else read;
-    None when there is no such file."""
+    None when there is no such file. A ``str`` path is taken as is (no pathlib work on a cache hit)."""
     try:
         stat = os.stat(path)
     except (FileNotFoundError, ValueError):  # ValueError: a NUL byte in the name
@@ -168,7 +168,7 @@ def _cached(path: Path) -> QueryDef | None:
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     definition = _CACHE.get(key)
     if definition is None:
-        definition = _CACHE[key] = _read_query(path)
+        definition = _CACHE[key] = _read_query(Path(path))
     return definition
 
 
@@ -217,13 +217,15 @@ def query_files(project) -> list[Path]:
 
 def find_query(project, name: str) -> QueryDef:
     """A library query by name, or any ``.rq`` file by path; QueryError naming close matches."""
-    candidate = Path(name)
-    if name.endswith(".rq") or candidate.parent != Path("."):
-        if _is_file(candidate):
-            return load_query(candidate)
-        raise QueryError(f"no query file {shown(name)}")
+    if name.endswith(".rq") or "/" in name or os.sep in name:  # else a plain name, known without pathlib
+        candidate = Path(name)                                   # (this runs on every run_query call)
+        if name.endswith(".rq") or candidate.parent != Path("."):
+            if _is_file(candidate):
+                return load_query(candidate)
+            raise QueryError(f"no query file {shown(name)}")
+        name = candidate.name
     for folder in (project.queries_dir, INTERNAL_DIR):  # the public library first, then the package's own
-        definition = _cached(folder / f"{name}.rq")
+        definition = _cached(os.path.join(folder, f"{name}.rq"))
         if definition is not None:
             return definition
     names = [p.stem for p in query_files(project) + internal_query_files()]

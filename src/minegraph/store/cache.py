@@ -31,6 +31,11 @@ MANIFEST = "manifest.json"
 _LEFTOVERS = ("build-", "trash-", "db-")  # a scratch build, a set-aside database, a database (one is current)
 _STAMP_GRAPH = "urn:minegraph:store"  # a named graph, invisible to queries on the default graph
 _STAMP_PREDICATE = "urn:minegraph:manifest-digest"
+#: Where a small store is built before it is copied into place: RocksDB's bulk loader syncs every file it
+#: ingests, which on a real disk cost several times the load itself; in memory the syncs are free. A store
+#: is a cache checked on every open (stamp, file checksums), so a copy a crash damaged is rebuilt, not used.
+_FAST_SCRATCH = Path("/dev/shm")
+_FAST_LIMIT = 1 << 30  # inputs larger than this (or than a quarter of the free memory there) build in place
 
 
 def default_location(project) -> Path:
@@ -222,8 +227,9 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
 
     location.mkdir(parents=True, exist_ok=True)
     scratch = Path(tempfile.mkdtemp(prefix="build-", dir=location))
+    fast = _fast_scratch(project)
     try:
-        native = pyoxigraph.Store(str(scratch))
+        native = pyoxigraph.Store(str(fast or scratch))
         OxigraphStore(native).load(project.all_rdf_files(), progress)
         files = inputs()
         digest = content_digest(files)
@@ -234,6 +240,8 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
         native.flush()
         native.optimize()  # compact the bulk loader's files: queries on disk run about twice as fast
         del native  # closes the database
+        if fast:
+            shutil.copytree(fast, scratch, dirs_exist_ok=True)
         final = location / f"db-{digest[:16]}"
         if final.exists():  # a corrupt one (never opened again: a damaged file can make RocksDB misbehave)
             final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=location)) / final.name)
@@ -241,6 +249,9 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
+    finally:
+        if fast:
+            shutil.rmtree(fast, ignore_errors=True)
     _write_manifest(location, {"format": FORMAT, "digest": digest, "database": final.name, "files": files,
                                "store_files": store_files(final),
                                "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
@@ -248,6 +259,18 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
     return final, digest
+
+
+def _fast_scratch(project) -> Path | None:
+    """A fresh directory in memory (``/dev/shm``) to build in when the inputs are small enough, else None."""
+    try:
+        size = sum(path.stat().st_size for path in project.all_rdf_files())
+        free = shutil.disk_usage(_FAST_SCRATCH).free
+        if size > _FAST_LIMIT or size * 4 > free:
+            return None
+        return Path(tempfile.mkdtemp(prefix="minegraph-store-", dir=_FAST_SCRATCH))
+    except OSError:  # no such directory, not writable…
+        return None
 
 
 #: RocksDB's own log files change when a database is opened, even read-only: not part of the data.
