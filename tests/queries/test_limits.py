@@ -22,6 +22,12 @@ TRIPLES = "SELECT * WHERE { ?s ?p ?o }"
 CLI = [sys.executable, "-m", "minegraph"]
 
 
+def as_from_a_terminal() -> None:
+    """Ctrl-C's default disposition in the child: a shell starts background jobs with SIGINT ignored and
+    the child would inherit that (a CLI started with ``&`` rightly ignores Ctrl-C), whoever ran pytest."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def children(pid: int) -> set[int]:
     """The live (not zombie) child processes of ``pid``."""
     found = set()
@@ -157,7 +163,7 @@ def test_cli_says_when_the_answer_was_cut(project):
 
 def test_ctrl_c_stops_the_cli_within_a_second(project):
     process = subprocess.Popen([*CLI, "--project", str(project.root), "sparql", CROSS_PRODUCT, "--timeout", "120"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal)
     try:
         deadline = time.monotonic() + 60
         workers: set[int] = set()

@@ -20,7 +20,7 @@ from minegraph.querylang.terms import from_json
 from minegraph.store.cache import open_current
 from minegraph.store.oxigraph import OxigraphStore
 
-from .test_limits import query_workers, running
+from .test_limits import as_from_a_terminal, query_workers, running
 
 MANY = "SELECT * WHERE { ?s ?p ?o . VALUES ?i { 1 2 3 4 5 6 7 8 } } LIMIT {n}"
 CLI = [sys.executable, "-m", "minegraph"]
@@ -56,7 +56,7 @@ def test_a_100k_row_answer_streams_in_bounded_memory(project, tmp_path, fmt):
 def test_rows_are_written_before_the_query_ends(project):
     process = subprocess.Popen([*CLI, "--project", str(project.root), "sparql",
                                 "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "-f", "jsonl", "--timeout", "120"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal)
     try:
         first = json.loads(process.stdout.readline())
         assert process.poll() is None, "the query ended before its first row was read"
