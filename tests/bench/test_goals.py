@@ -50,3 +50,14 @@ def test_ten_million_target_needs_every_query_answered_within_four_gb():
     measured, ok = verdict(large(3000.0, {**answered, "c": {"timeout": 30}}))
     assert ok == "**missed**" and "not answered: c" in measured
     assert not any(t.startswith("10^7") for t, _, _ in goals(results()))  # not measured: no row at all
+
+
+def test_rdflib_target_without_rdflib_figures_is_not_claimed():
+    rows = {t: (m, v) for t, m, v in goals(results())}
+    rdflib = next(v for t, v in rows.items() if t.startswith("raw ≥ 10× rdflib"))
+    assert rdflib == ("not measured", "–")
+    data = results()
+    data["sizes"][0]["queries"]["flat"]["rdflib"] = {"p50": 0.05}  # raw 0.01: 0.2 of rdflib
+    data["sizes"][0]["queries"]["big"]["rdflib"] = {"timeout": 20}
+    rows = {t: (m, v) for t, m, v in goals(data)}
+    assert next(v for t, v in rows.items() if t.startswith("raw ≥ 10× rdflib")) == ("flat 0.20", "**missed**")
