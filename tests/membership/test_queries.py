@@ -159,6 +159,10 @@ def test_latvias_history_in_date_order(run_query):
     assert promulgation["alternatives"] == ""
     assert not any(row["kind"] == "Signature" for row in rows)  # Latvia acceded
     assert all(row["sources"] for row in rows if row["kind"] != "Decision" or row["eventLabel"].startswith("Latvia"))
+    # a source with no URL of its own (the ministers' joint statement) is listed by its IRI, beside the URLs
+    joined = next(row for row in rows if "joins the joint statement" in row["eventLabel"])
+    assert "https://w3id.org/minegraph/id/source/joint-statement-2025-03-18-defence-ministers" in joined["sources"].split(" ")
+    assert "https://www.politico.eu/article/poland-baltic-states-inch-closer-to-leaving-antipersonnel-mine-treaty/" in joined["sources"].split(" ")
 
 
 def test_a_state_history_of_a_signatory_starts_with_its_signature(run_query):
