@@ -319,7 +319,11 @@ def _check_store_files(database: Path, recorded: dict | None) -> None:
 
 
 def _write_manifest(location: Path, manifest: dict) -> None:
-    atomic_write(location / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"))
+    """Atomically, not synced (a sync cost about 8 ms, a tenth of a small build): the database files are
+    not synced either, and a manifest a power cut emptied or left naming a lost database is unreadable
+    or fails the checks on open, so the store is rebuilt."""
+    atomic_write(location / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"),
+                 durable=False)
 
 
 def _remove_leftovers(location: Path) -> None:
