@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import threading
 
 import pytest
 
@@ -201,6 +202,32 @@ def test_a_store_holds_what_an_in_memory_load_holds_and_a_blank_node_label_stays
     assert store.query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x <urn:t:p> ?o }").rows[0]["n"] == 2
     again, messages = _open(project, rebuild=False)  # the stamp names the files it was built from
     assert messages == [] and _count(again) == _count(store)
+
+
+def test_a_file_written_during_the_load_fails_the_build_even_when_it_is_hashed_after_the_write(
+        project, monkeypatch, load_way):
+    from minegraph.store import cache
+
+    written, original, loaded = threading.Event(), cache.fingerprint, []
+
+    def hashed_late(project, previous=None):
+        if previous is None:  # the thread hashing the inputs while they load: only after the write
+            written.wait(10)
+        return original(project, previous)
+
+    def write_the_loaded_file(step):
+        loaded.append(getattr(step, "path", None))
+        if getattr(step, "index", None) == 2:  # the first file is read: change it
+            with open(loaded[-2], "a", encoding="utf-8") as handle:
+                handle.write("\n<urn:late:s> <urn:late:p> <urn:late:o> .\n")
+            written.set()
+
+    monkeypatch.setattr(cache, "fingerprint", hashed_late)
+    with pytest.raises(StoreError, match="changed while the store was being built"):
+        persisted_store(project, progress=write_the_loaded_file)
+    store, messages = _open(project)
+    assert "missing: rebuilding" in messages[0]
+    assert store.query("ASK { <urn:late:s> <urn:late:p> <urn:late:o> }").boolean
 
 
 def test_a_failed_build_keeps_the_previous_store_and_leaves_no_scratch_directory(project, load_way):

@@ -23,7 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from minegraph.errors import StoreError
+from minegraph.errors import InputError, StoreError
 from minegraph.core.files import atomic_write, sha256_file
 
 FORMAT = 2
@@ -226,21 +226,26 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
     Returns the database and its digest."""
     import pyoxigraph
 
-    from minegraph.store.base import load_steps
     from minegraph.store.oxigraph import OxigraphStore
 
     location.mkdir(parents=True, exist_ok=True)
     paths = project.all_rdf_files()
-    size = sum(step.size for step in load_steps(paths))  # a missing file counts 0: the load reports it
+    try:
+        before = {name: identity for name, _, identity in _inputs(project)}  # a write changes at least the ctime
+    except FileNotFoundError as exc:
+        raise InputError(Path(exc.filename), "cannot read file: it was removed while the store was being built") from None
+    size = sum(identity["size"] for identity in before.values())
     scratch = Path(tempfile.mkdtemp(prefix="build-", dir=location))
     fast = _fast_scratch(size)
     built = {}
 
     def stamp():
-        """The quad naming the inputs' digest, once they are read (and unchanged since they were hashed)."""
+        """The quad naming the inputs' digest, once they are read: StoreError if a file was written after
+        the load began (the hashes, maybe taken later in a thread, would not be of what was loaded)."""
         built["files"] = inputs()
         built["digest"] = content_digest(built["files"])
-        if content_digest(fingerprint(project, built["files"])) != built["digest"]:
+        hashed = {name: {k: v for k, v in entry.items() if k != "sha256"} for name, entry in built["files"].items()}
+        if hashed != before or content_digest(fingerprint(project, built["files"])) != built["digest"]:
             raise StoreError("ontology/ or graph/ changed while the store was being built; run again")
         graph = pyoxigraph.NamedNode(_STAMP_GRAPH)
         return [pyoxigraph.Quad(graph, pyoxigraph.NamedNode(_STAMP_PREDICATE), pyoxigraph.Literal(built["digest"]), graph)]
