@@ -40,6 +40,17 @@ def test_an_unwritable_place_is_an_error_not_a_traceback(tmp_path):
         atomic_write(blocker / "below" / "out.txt", b"data")
 
 
+@pytest.mark.parametrize("durable", [True, False])
+def test_a_write_is_synced_before_the_rename_unless_it_is_not_durable(tmp_path, monkeypatch, durable):
+    synced = []
+    monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd))
+    target = tmp_path / "out.txt"
+    target.write_bytes(b"old")
+    atomic_write(target, b"new", durable=durable)
+    assert target.read_bytes() == b"new" and len(synced) == int(durable)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]
+
+
 def test_a_failure_inside_the_block_keeps_the_old_directory(tmp_path):
     target = tmp_path / "graph"
     target.mkdir()

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import shutil
+import threading
 
 import pytest
 
@@ -178,7 +179,58 @@ def test_a_database_that_is_not_the_one_the_manifest_names_is_refused(project, t
         _open(project, rebuild=False)
 
 
-def test_a_failed_build_keeps_the_previous_store_and_leaves_no_scratch_directory(project):
+@pytest.fixture(params=["one-ingest", "an-ingest-per-file"])
+def load_way(request, monkeypatch) -> str:
+    """Small inputs are loaded in one bulk_extend, larger ones with a bulk_load per file: each test
+    using this runs both ways."""
+    from minegraph.store import cache
+
+    if request.param == "an-ingest-per-file":
+        monkeypatch.setattr(cache, "_AT_ONCE_LIMIT", -1)
+    return request.param
+
+
+def test_a_store_holds_what_an_in_memory_load_holds_and_a_blank_node_label_stays_per_file(project, load_way):
+    from rdflib.compare import isomorphic
+
+    from minegraph.store.oxigraph import OxigraphStore
+
+    for name in ("a", "b"):
+        (project.graph_dir / f"blank-{name}.ttl").write_text(f'_:x <urn:t:p> "{name}" . [] <urn:t:q> _:x .\n', encoding="utf-8")
+    store, _ = _open(project)
+    assert isomorphic(store.graph(), OxigraphStore.memory(project.all_rdf_files()).graph())
+    assert store.query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x <urn:t:p> ?o }").rows[0]["n"] == 2
+    again, messages = _open(project, rebuild=False)  # the stamp names the files it was built from
+    assert messages == [] and _count(again) == _count(store)
+
+
+def test_a_file_written_during_the_load_fails_the_build_even_when_it_is_hashed_after_the_write(
+        project, monkeypatch, load_way):
+    from minegraph.store import cache
+
+    written, original, loaded = threading.Event(), cache.fingerprint, []
+
+    def hashed_late(project, previous=None):
+        if previous is None:  # the thread hashing the inputs while they load: only after the write
+            written.wait(10)
+        return original(project, previous)
+
+    def write_the_loaded_file(step):
+        loaded.append(getattr(step, "path", None))
+        if getattr(step, "index", None) == 2:  # the first file is read: change it
+            with open(loaded[-2], "a", encoding="utf-8") as handle:
+                handle.write("\n<urn:late:s> <urn:late:p> <urn:late:o> .\n")
+            written.set()
+
+    monkeypatch.setattr(cache, "fingerprint", hashed_late)
+    with pytest.raises(StoreError, match="changed while the store was being built"):
+        persisted_store(project, progress=write_the_loaded_file)
+    store, messages = _open(project)
+    assert "missing: rebuilding" in messages[0]
+    assert store.query("ASK { <urn:late:s> <urn:late:p> <urn:late:o> }").boolean
+
+
+def test_a_failed_build_keeps_the_previous_store_and_leaves_no_scratch_directory(project, load_way):
     store, _ = _open(project)
     expected = _count(store)
     manifest = _manifest(project)

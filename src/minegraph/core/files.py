@@ -43,19 +43,22 @@ def check_output_target(path: Path) -> Path:
     return path
 
 
-def atomic_write(path: Path, data: bytes) -> Path:
+def atomic_write(path: Path, data: bytes, *, durable: bool = True) -> Path:
     """Write bytes to ``path`` through a temporary file in the same directory, then rename.
 
-    Only regular files are replaced; a directory that cannot be written to is an InputError."""
-    with atomic_stream(path) as handle:
+    Only regular files are replaced; a directory that cannot be written to is an InputError. With
+    ``durable=False`` the bytes are not synced to disk first: still all or nothing when the process is
+    killed, but a power cut may leave the file empty (for a cache that checks what it reads)."""
+    with atomic_stream(path, durable=durable) as handle:
         handle.write(data)
     return Path(path)
 
 
 @contextmanager
-def atomic_stream(path: Path):
+def atomic_stream(path: Path, *, durable: bool = True):
     """A binary file to write ``path``'s new content into bit by bit (a streamed answer): it is a
-    temporary sibling, renamed over ``path`` when the block ends, removed if the block fails."""
+    temporary sibling, synced (unless not ``durable``) and renamed over ``path`` when the block ends,
+    removed if the block fails."""
     path = check_output_target(Path(path))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -67,7 +70,8 @@ def atomic_stream(path: Path):
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

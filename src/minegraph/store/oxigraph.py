@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph
@@ -40,21 +41,29 @@ class OxigraphStore(Store):
         return self._store
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> None:
-        from minegraph.core.rdf_io import check_syntax as check_file, rdf_format
-
         for step in load_steps(paths):
             if progress:
                 progress(step)
-            ox_format, _ = rdf_format(step.path)
-            try:
-                self._store.bulk_load(path=str(step.path), format=ox_format, base_iri=base_iri(step.path))
-            except SyntaxError:
-                check_file(step.path)  # raises InputError with the file's line and column
-                raise
-            except FileNotFoundError as exc:
-                raise InputError(step.path, f"cannot read file: {exc.strerror}") from None
-            except (OSError, RuntimeError) as exc:  # a read-only persisted store, a full disk…
-                raise StoreError(f"cannot load {step.path.name} into this store: {exc}") from None
+            with _reading(step.path):
+                self._store.bulk_load(path=str(step.path), format=_format(step.path), base_iri=base_iri(step.path))
+
+    def load_at_once(self, paths: Iterable[Path], progress: Progress | None = None, then=lambda: ()) -> None:
+        """Every file's quads, then ``then()``'s (asked once the files are read), in one ``bulk_extend``:
+        RocksDB writes and ingests its files once, not once per file, which is most of a small
+        persisted build. The quads pass through Python, so :meth:`load` is faster on large inputs."""
+        import pyoxigraph
+
+        def quads():
+            for step in load_steps(paths):
+                if progress:
+                    progress(step)
+                with _reading(step.path):
+                    yield from pyoxigraph.parse(path=str(step.path), format=_format(step.path),
+                                                base_iri=base_iri(step.path), rename_blank_nodes=True)
+            yield from then()
+
+        with _reading(None):
+            self._store.bulk_extend(quads())
 
     def _run(self, text: str, form: str) -> QueryResult:
         import pyoxigraph
@@ -106,3 +115,28 @@ class OxigraphStore(Store):
 
     def describe(self) -> str:
         return f"oxigraph {self.location}" if self.location else "oxigraph (in memory)"
+
+
+def _format(path: Path):
+    from minegraph.core.rdf_io import rdf_format
+
+    return rdf_format(path)[0]
+
+
+@contextmanager
+def _reading(path: Path | None):
+    """Loading ``path`` (None: writing what was read): a syntax error as InputError with the file's
+    line and column, a missing file as InputError, a store that cannot be written as StoreError."""
+    from minegraph.core.rdf_io import check_syntax
+
+    try:
+        yield
+    except SyntaxError:
+        if path is not None:
+            check_syntax(path)  # raises InputError with the file's line and column
+        raise
+    except (OSError, RuntimeError) as exc:  # a read-only persisted store, a full disk…
+        if path is not None and isinstance(exc, FileNotFoundError):
+            raise InputError(path, f"cannot read file: {exc.strerror}") from None
+        where = f"{path.name} " if path is not None else "the files "
+        raise StoreError(f"cannot load {where}into this store: {exc}") from None
