@@ -112,3 +112,22 @@ def test_the_endpoint_is_a_data_service(void):
     (service,) = void.subjects(RDF.type, DCAT.DataService)
     assert _one(void, service, DCAT.servesDataset) == DATASET
     assert _one(void, service, DCAT.endpointURL) == _one(void, DATASET, VOID.sparqlEndpoint)
+
+
+def test_literals_a_store_would_merge_are_counted_apart():
+    """``"37.0"`` and ``"37"`` (xsd:decimal) are two RDF terms that an Oxigraph store would merge on load."""
+    import pyoxigraph as ox
+
+    from minegraph.publish.export.inputs import REFERENCE_GRAPH, Release, quad_key
+    from minegraph.publish.export.void import describe
+
+    decimal = ox.NamedNode(str(XSD.decimal))
+    subject, predicate = ox.NamedNode(URI_SPACE + "x"), ox.NamedNode("https://w3id.org/minegraph/ontology#value")
+    objects = [ox.Literal("37.0", datatype=decimal), ox.Literal("37", datatype=decimal), ox.Literal("37")]
+    quads = tuple(sorted((ox.Quad(subject, predicate, o, REFERENCE_GRAPH) for o in objects), key=quad_key))
+    triples = describe(Release((), quads), [], "https://example.org/", "0")
+    counts = {(t.subject.value.rsplit("/", 1)[1], t.predicate.value.rsplit("#", 1)[1]): int(t.object.value)
+              for t in triples if str(t.predicate).startswith(f"<{VOID}") and t.predicate.value.endswith(("triples", "Objects"))}
+    assert counts[("minegraph", "triples")] == counts[("minegraph", "distinctObjects")] == 3
+    assert counts[("minegraph-property-mg-value", "distinctObjects")] == 3
+    assert counts[("reference", "triples")] == 3
