@@ -41,9 +41,10 @@ def small_project(tmp_path) -> Path:
     return root
 
 
-#: The folders whose files share one worker: tests/validation (the engine-equality tests reuse the
-#: session's pySHACL reports of the shape and check tests) and tests/scaleout (one Virtuoso instance).
-SHARED = {"validation": "validation", "scaleout": "scaleout"}
+#: The folders (under tests/) whose files share one worker: tests/validation (the engine-equality tests
+#: reuse the session's pySHACL reports of the shape and check tests), tests/scaleout (one Virtuoso
+#: instance) and tests/publish/export (one export of the real project, its session fixture, not one a worker).
+SHARED = {"validation": "validation", "scaleout": "scaleout", "publish/export": "publish/export"}
 
 #: The groups that take ten seconds or more on one core (``--durations=0``, December 2026), longest first.
 #: They are handed to the workers first, then the others by their number of tests (pytest-xdist's own
@@ -51,10 +52,10 @@ SHARED = {"validation": "validation", "scaleout": "scaleout"}
 #: busy while the other has nothing left to do.
 LONG_GROUPS = (
     "validation",
+    "publish/export",
     "tests/core/test_faults.py",
     "tests/cli/test_bad_input_matrix.py",
     "tests/queries/test_engines.py",
-    "tests/publish/export/test_release_files.py",
     "scaleout",
     "tests/model/test_owl_consistency.py",
     "tests/publish/test_guards.py",
@@ -65,8 +66,7 @@ LONG_GROUPS = (
 def group(nodeid: str) -> str:
     """The worker group of a test: its file, or the folder of SHARED it is in."""
     path = nodeid.split("::", 1)[0]
-    parts = path.split("/")
-    return SHARED.get(parts[1], path) if len(parts) > 2 and parts[0] == "tests" else path
+    return next((name for folder, name in SHARED.items() if path.startswith(f"tests/{folder}/")), path)
 
 
 def pytest_xdist_make_scheduler(config, log):

@@ -1,8 +1,8 @@
 """``void.ttl``: the VoID + DCAT 3 description of a release (DCAT-AP friendly).
 
 One ``void:Dataset``/``dcat:Dataset`` with its counts, partitions and dates (computed by the SPARQL
-queries in ``queries/``, on rdflib: an Oxigraph store normalises literals on load, e.g.
-``"37.0"^^xsd:decimal`` to ``"37"``, which would undercount distinct objects), one ``dcat:Distribution`` per dump with its size and SHA-256
+queries in ``queries/`` on in-memory Oxigraph stores, see :class:`ReleaseStores` for why literals are
+stood in for), one ``dcat:Distribution`` per dump with its size and SHA-256
 (``spdx:checksum``, as DCAT 3 recommends), one ``void:Dataset`` per named graph (``void:subset``)
 and the SPARQL endpoint as a ``dcat:DataService``. Every node has an IRI (no blank nodes), so the
 file is reproducible byte for byte.
@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from importlib import resources
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.term import Identifier
+from rdflib import Literal
 
 from minegraph.core.namespaces import ID_BASE, PREFIXES
+from minegraph.querylang.text import substitute
 
 from .inputs import Release, source_graph
 
@@ -25,7 +25,6 @@ DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 SPDX = "http://spdx.org/rdf/terms#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 IANA = "http://www.iana.org/assignments/media-types/"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
 #: DCAT-AP's dcterms:format values (EU file-type authority table), by media type.
 EU_FILE_TYPES = {
@@ -72,36 +71,43 @@ def _query_text(name: str) -> str:
     return resources.files(__package__).joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _to_ox(term: Identifier) -> ox.NamedNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD_STRING)))
-    raise TypeError(f"unexpected term in a query result: {term!r}")
+def _stand_in(term: ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+    """A literal as the string of its N-Triples form: one stand-in per RDF term, which no store rewrites."""
+    return ox.Literal(str(term)) if isinstance(term, ox.Literal) else term
+
+
+def _standing_in(quad: ox.Quad, graph: ox.NamedNode | ox.DefaultGraph) -> ox.Quad:
+    return ox.Quad(quad.subject, quad.predicate, _stand_in(quad.object), graph)
 
 
 @dataclass(frozen=True)
-class ReleaseGraphs:
-    """The release in rdflib: the union graph, and the dataset of named graphs."""
+class ReleaseStores:
+    """The release in two in-memory Oxigraph stores, each with the union of every graph as default graph.
 
-    union: Graph
-    dataset: Dataset
+    An Oxigraph store normalises literals on load (``"37.0"^^xsd:decimal`` becomes ``"37"``), which
+    would merge distinct terms and undercount. ``counts`` therefore holds every literal as its stand-in
+    (:func:`_stand_in`), and the named graphs too; it answers every counting query. ``values`` holds
+    the literals themselves, for the one query that compares them (the dates, which it returns in
+    Oxigraph's canonical form)."""
+
+    counts: ox.Store
+    values: ox.Store
 
     @classmethod
-    def of(cls, release: Release) -> "ReleaseGraphs":
-        union = Graph().parse(data=ox.serialize(release.triples(), format=ox.RdfFormat.N_TRIPLES), format="nt")
-        dataset = Dataset()
-        dataset.parse(data=ox.serialize(release.quads, format=ox.RdfFormat.N_QUADS), format="nquads")
-        return cls(union, dataset)
+    def of(cls, release: Release) -> "ReleaseStores":
+        union = release.triples()
+        counts, values = ox.Store(), ox.Store()
+        counts.bulk_extend(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
+        counts.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
+        values.bulk_extend(ox.Quad(*triple) for triple in union)
+        return cls(counts, values)
 
 
-def run_query(graph: Graph, name: str, **bindings: Identifier) -> list[dict[str, object]]:
+def run_query(store: ox.Store, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:
     """Rows of one query of ``queries/`` as dicts of Oxigraph terms, parameters bound as RDF terms."""
-    result = graph.query(_query_text(name), initBindings=bindings or None)
-    names = [str(variable) for variable in result.vars]
-    return [{key: _to_ox(row[key]) for key in names if row[key] is not None} for row in result]
+    result = store.query(substitute(_query_text(name), bindings))
+    names = [variable.value for variable in result.variables]
+    return [{key: row[key] for key in names if row[key] is not None} for row in result]
 
 
 class _Description:
@@ -152,18 +158,18 @@ def vocabulary_of(iri: str) -> str | None:
 
 def describe(release: Release, dumps: list[DumpFile], base: str, version: str) -> set[ox.Triple]:
     """The triples of ``void.ttl`` for a release whose dumps are ``dumps``, published under ``base``."""
-    graphs = ReleaseGraphs.of(release)
+    stores = ReleaseStores.of(release)
     out = _Description()
     dataset = _dataset_node("minegraph")
-    _describe_dataset(out, dataset, graphs.union, base, version)
-    _describe_partitions(out, dataset, graphs.union)
-    _describe_graphs(out, dataset, graphs.dataset)
+    _describe_dataset(out, dataset, stores, base, version)
+    _describe_partitions(out, dataset, stores.counts)
+    _describe_graphs(out, dataset, stores.counts)
     _describe_distributions(out, dataset, dumps, base)
     _describe_service(out, dataset, base)
     return out.triples
 
 
-def _describe_dataset(out: _Description, dataset: ox.NamedNode, graph: Graph, base: str, version: str) -> None:
+def _describe_dataset(out: _Description, dataset: ox.NamedNode, stores: ReleaseStores, base: str, version: str) -> None:
     publisher = _dataset_node("minegraph-developers")
     rights = _dataset_node("minegraph-rights")
     for kind in ("void:Dataset", "dcat:Dataset"):
@@ -182,25 +188,25 @@ def _describe_dataset(out: _Description, dataset: ox.NamedNode, graph: Graph, ba
     out.add(dataset, "dcat:theme", ox.NamedNode(THEME))
     for keyword in KEYWORDS:
         out.add(dataset, "dcat:keyword", _text(keyword))
-    for row in run_query(graph, "void-dates"):
+    for row in run_query(stores.values, "void-dates"):
         for key in ("issued", "modified"):
             if key in row:
                 out.add(dataset, f"dcterms:{key}", row[key])
-    (totals,) = run_query(graph, "void-totals")
+    (totals,) = run_query(stores.counts, "void-totals")
     for key in ("triples", "distinctSubjects", "distinctObjects", "properties"):
         out.add(dataset, f"void:{key}", totals[key])
-    for row in run_query(graph, "void-entities", uriSpace=Literal(ID_BASE)):
+    for row in run_query(stores.counts, "void-entities", uriSpace=Literal(ID_BASE)):
         out.add(dataset, "void:entities", row["entities"])
     out.add(dataset, "void:uriSpace", ox.Literal(ID_BASE))
     out.add(dataset, "void:sparqlEndpoint", ox.NamedNode(base + "query"))
     out.add(dataset, "dcat:landingPage", ox.NamedNode(base))
-    for row in run_query(graph, "void-examples"):
+    for row in run_query(stores.counts, "void-examples"):
         out.add(dataset, "void:exampleResource", row["example"])
 
 
-def _describe_partitions(out: _Description, dataset: ox.NamedNode, graph: Graph) -> None:
+def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
     vocabularies = set()
-    classes = run_query(graph, "void-class-partitions")
+    classes = run_query(store, "void-class-partitions")
     for row in classes:
         node = _dataset_node(f"minegraph-class-{_slug_of(row['class'].value)}")
         out.add(dataset, "void:classPartition", node)
@@ -209,7 +215,7 @@ def _describe_partitions(out: _Description, dataset: ox.NamedNode, graph: Graph)
         out.add(node, "void:triples", row["triples"])
         vocabularies.add(vocabulary_of(row["class"].value))
     out.add(dataset, "void:classes", _integer(len(classes)))
-    for row in run_query(graph, "void-property-partitions"):
+    for row in run_query(store, "void-property-partitions"):
         node = _dataset_node(f"minegraph-property-{_slug_of(row['property'].value)}")
         out.add(dataset, "void:propertyPartition", node)
         out.add(node, "void:property", row["property"])
@@ -220,10 +226,10 @@ def _describe_partitions(out: _Description, dataset: ox.NamedNode, graph: Graph)
         out.add(dataset, "void:vocabulary", ox.NamedNode(namespace))
 
 
-def _describe_graphs(out: _Description, dataset: ox.NamedNode, graph: Graph) -> None:
+def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
     """One ``void:subset`` per named graph; the graph's IRI names the subset."""
     prefix = source_graph("").value
-    for row in run_query(graph, "void-graphs"):
+    for row in run_query(store, "void-graphs"):
         graph = row["graph"]
         out.add(dataset, "void:subset", graph)
         out.add(graph, "rdf:type", "void:Dataset")
