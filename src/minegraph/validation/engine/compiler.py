@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 import pyoxigraph as ox
 
 from .components import (FOCUS_PARAMETERS, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, ValueConditions, Variables,
-                         datatype_ok, filter_group, integer, less_than, term, union)
+                         datatype_ok, integer, less_than, term)
 from .paths import Path, compile_path
 from .shapes import ShapesError, ShapesGraph, Term
 from .vocab import COMPONENT, INTEGER_RANGES, RDF_TYPE, SH, XSD_INTEGER
@@ -94,7 +94,7 @@ class Compiler:
         for child in self.graph.sh(shape, "property"):
             parts += [p for p in [self.child(child, x, path)] if p]
         self.depth -= 1
-        return union(parts) if parts else None
+        return "{ " + " UNION ".join(parts) + " }" if parts else None
 
     def child(self, child: Term, x: str, path: Path | None) -> str | None:
         if path is None:
@@ -107,7 +107,7 @@ class Compiler:
         """(violation pattern, value variable) of one constraint, for focus node ``x``."""
         if name in VALUE_PARAMETERS:
             if path is None:
-                return filter_group(self.values.condition(shape, name, value, x)), x
+                return f"{{ FILTER({self.values.condition(shape, name, value, x)}) }}", x
             v = self.vars.fresh()
             return f"{{ {x} {path.sparql} {v} . FILTER({self.values.condition(shape, name, value, v)}) }}", v
         return self.focus_pattern(shape, name, value, x, path)
@@ -123,8 +123,8 @@ class Compiler:
             return self.at_least(x, p, a, "true", integer(g, value, name) + 1, negate=False), None
         if name == "hasValue":
             if path is None:
-                return filter_group(f"!sameTerm({x}, {term(value)})", safe=True), None
-            return filter_group(f"NOT EXISTS {{ {x} {p} {term(value)} }}", safe=True), None
+                return f"{{ FILTER(!sameTerm({x}, {term(value)})) }}", None
+            return f"{{ FILTER NOT EXISTS {{ {x} {p} {term(value)} }} }}", None
         if name == "uniqueLang":
             if not (isinstance(value, ox.Literal) and value.value == "true"):
                 return None, None
@@ -144,7 +144,7 @@ class Compiler:
         else:
             found = (f"{{ {{ SELECT {x} WHERE {{ {x} {p} {a} . FILTER({condition}) }} GROUP BY {x} "
                      f"HAVING (COUNT(DISTINCT {a}) >= {n}) }} }}")
-        return filter_group(f"NOT EXISTS {found}", safe=True) if negate else found
+        return f"{{ FILTER NOT EXISTS {found} }}" if negate else found
 
     def pair(self, name: str, other: Term, x: str, p: str, a: str, b: str):
         q = term(other)

@@ -37,33 +37,6 @@ def integer(graph: ShapesGraph, node: Term, name: str) -> int:
         raise ShapesError(f"{graph.path}: sh:{name} must be an integer, not {node}") from None
 
 
-class Condition(str):
-    """A violation pattern that is only a FILTER (``{ FILTER(e) }``, or a UNION of such groups), with the
-    error-free expression it stands for: ``EXISTS`` / ``NOT EXISTS`` of it is that expression (or its
-    negation) evaluated in place, without a nested group per value node."""
-
-    expression: str
-
-    def __new__(cls, pattern: str, expression: str):
-        made = super().__new__(cls, pattern)
-        made.expression = expression
-        return made
-
-
-def filter_group(expression: str, *, safe: bool = False) -> Condition:
-    """``{ FILTER(expression) }`` as a :class:`Condition`; ``safe``: the expression cannot raise an error
-    (EXISTS, sameTerm), else an error counts as false, as FILTER counts it."""
-    return Condition(f"{{ FILTER({expression}) }}", expression if safe else f"COALESCE({expression}, false)")
-
-
-def union(parts: list[str]) -> str:
-    """A group with a solution iff one of ``parts`` has one; a :class:`Condition` when every part is one."""
-    pattern = "{ " + " UNION ".join(parts) + " }"
-    if all(isinstance(p, Condition) for p in parts):
-        return Condition(pattern, " || ".join(f"({p.expression})" for p in parts))
-    return pattern
-
-
 class Variables:
     """Fresh SPARQL variable names for one query."""
 
@@ -110,9 +83,7 @@ class ValueConditions:
 
     def conforms(self, shape: Term, v: str) -> str:
         pattern = self.violates(shape, v)
-        if pattern is None:
-            return "true"
-        return f"!({pattern.expression})" if isinstance(pattern, Condition) else f"NOT EXISTS {pattern}"
+        return "true" if pattern is None else f"NOT EXISTS {pattern}"
 
     def condition(self, shape: Term, name: str, value: Term, v: str) -> str:
         """The SPARQL expression that is true when value node ``v`` violates ``sh:name value`` of ``shape``."""
@@ -141,9 +112,7 @@ class ValueConditions:
             return f"!(isLiteral({v}) && ({tags or 'false'}))"
         if name == "node":
             pattern = self.violates(value, v)
-            if pattern is None:
-                return "false"
-            return f"({pattern.expression})" if isinstance(pattern, Condition) else f"EXISTS {pattern}"
+            return "false" if pattern is None else f"EXISTS {pattern}"
         if name == "not":
             return self.conforms(value, v)
         members = [self.conforms(s, v) for s in g.items(value)]
