@@ -1,5 +1,6 @@
 """sh:or at the top level compiles to a join of its members' violation patterns (a node violates the or iff
-it violates every member): the findings are those of the general form, one NOT EXISTS per member."""
+it violates every member; a member of FILTER-only branches stays in FILTER EXISTS): the findings are those
+of the general form, one NOT EXISTS per member."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ ex:Same a sh:NodeShape ; sh:targetClass ex:Thing ;
     sh:or ( [ sh:path ex:q ; sh:maxCount 0 ] [ sh:path ex:q ; sh:equals ex:r ] ) .
 ex:Values a sh:PropertyShape ; sh:targetClass ex:Thing ; sh:path ex:q ;
     sh:or ( [ sh:class ex:Good ] [ sh:nodeKind sh:Literal ] ) .
+ex:Filters a sh:NodeShape ; sh:targetClass ex:Thing ;
+    sh:or ( [ sh:path ex:p ; sh:minCount 1 ] [ sh:nodeKind sh:BlankNode ; sh:hasValue ex:b ] ) .
 ex:Never a sh:NodeShape ; sh:targetClass ex:Thing ;
     sh:or ( [ sh:path ex:p ; sh:minCount 1 ] [ sh:path ex:p ; sh:minCount 1 ; sh:deactivated true ] ) .
 """
@@ -44,7 +47,8 @@ def found(shapes, data) -> set[tuple]:
 
 
 def test_an_or_reports_the_nodes_that_fail_every_member(files):
-    nodes = {("Either", "c"), ("Either", "d"), ("Mixed", "b"), ("Mixed", "c"), ("Mixed", "d"), ("Same", "c"), ("Same", "d")}
+    nodes = {("Either", "c"), ("Either", "d"), ("Mixed", "b"), ("Mixed", "c"), ("Mixed", "d"), ("Same", "c"), ("Same", "d"),
+             ("Filters", "b"), ("Filters", "c"), ("Filters", "d")}
     # a node shape's value is the focus node itself; the property shape's, the value that fails both members
     assert found(*files) == {(s, f, f"{f}>") for s, f in nodes} | {("Values", "c", "no>"), ("Values", "d", "no>")}
 
@@ -53,6 +57,8 @@ def test_the_join_gives_what_the_general_form_gives(files, monkeypatch):
     joined = found(*files)
     queries = {c.shape.removeprefix(EX): c.query for c in compile_shapes(files[0])}
     assert "NOT EXISTS { {" not in queries["Either"] and "NOT EXISTS { {" not in queries["Values"]
+    assert "FILTER EXISTS" not in queries["Same"]  # the sh:equals member's two branches bind the node: joined as a group
+    assert "FILTER EXISTS { {" in queries["Filters"]  # two FILTER-only branches need the node bound: kept in EXISTS
     monkeypatch.setattr(Compiler, "top_or", lambda *args: None)
     assert "NOT EXISTS { {" in {c.shape.removeprefix(EX): c.query for c in compile_shapes(files[0])}["Either"]
     assert found(*files) == joined
