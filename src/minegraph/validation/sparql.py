@@ -57,8 +57,7 @@ def validate_sparql(project, *, checks: Iterable[str] | None = None, shacl: bool
 
 
 def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor) -> ValidationReport:
-    from minegraph.validation.engine import validate_store
-    from minegraph.validation.engine.checks import known as known_checks, run_checks
+    from minegraph.validation.engine.checks import known as known_checks
     from minegraph.validation.engine.checks.owners import DESCRIBED, described_by_file
     from minegraph.validation.engine.sources import source_datatypes
 
@@ -75,18 +74,37 @@ def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor
         described = side.submit(described_by_file, project.graph_dir) if "owners" in names else None
         store = load(project.ontology_files() + data_files, pool)
         datatypes, shared = (datatypes.result() if datatypes else None), ({DESCRIBED: described.result()} if described else {})
-    raw = []
-    if shacl:
-        cache = project.store_dir / "shapes"
-        raw += [("shape", f) for f in validate_store(store, project.shapes_file, cache, datatypes=datatypes, pool=pool)]
-    raw += [("check", f) for f in run_checks(store, project.graph_dir, ontology_files=project.ontology_files(),
-                                             names=names, pool=pool, shared=shared)]
-    if REFERENCE_CHECK in selected:
-        raw += [("check", f) for f in reference_counts(store, project)]
+    raw = _run_all(store, project, names, REFERENCE_CHECK in selected, shacl, datatypes, shared, pool)
     findings = _describe(store, project, data_files, raw) if raw else []
     triples = len(store)  # the default graph only: nothing is loaded into a named graph
     return ValidationReport(findings=findings, triples=triples, files=[_relative(project, p) for p in data_files],
                             shacl=shacl, checks=selected)
+
+
+def _run_all(store, project, names: list[str], references: bool, shacl: bool, datatypes, shared, pool: Executor) -> list:
+    """("shape" | "check", finding) of every constraint and check, run as one pass over ``pool`` (no worker
+    waits for the shapes to finish before the checks start): the long checks first, then the shapes (their
+    slowest first), then the checks that reuse what others computed. Each kind sorted as it was."""
+    from minegraph.validation.engine import Finding as ShapeFinding
+    from minegraph.validation.engine.checks import FIRST, LAST, CheckFinding, check_tasks
+    from minegraph.validation.engine.engine import constraint_tasks
+
+    checks = check_tasks(store, project.graph_dir, ontology_files=project.ontology_files(), names=names, shared=shared)
+    rank = {name: (0, FIRST.index(name)) if name in FIRST else (2 if name in LAST else 1, 0) for name, _ in checks}
+    checks.sort(key=lambda task: rank[task[0]])
+    shapes = constraint_tasks(store, project.shapes_file, project.store_dir / "shapes", datatypes=datatypes) if shacl else []
+    check_runs = [pool.submit(task) for name, task in checks if rank[name][0] < 2]
+    shape_runs = [pool.submit(task) for task in shapes]
+    check_runs += [pool.submit(task) for name, task in checks if rank[name][0] == 2]
+    counts = pool.submit(reference_counts, store, project) if references else None
+    try:
+        raw = [("shape", f) for f in sorted((f for run in shape_runs for f in run.result()), key=ShapeFinding.sort_key)]
+        raw += [("check", f) for f in sorted((f for run in check_runs for f in run.result()), key=CheckFinding.sort_key)]
+        return raw + [("check", f) for f in (counts.result() if counts else [])]
+    except BaseException:  # the first failure is the answer: what has not started yet is not run
+        for run in [*shape_runs, *check_runs, *([counts] if counts else [])]:
+            run.cancel()
+        raise
 
 
 def reference_counts(store, project) -> list:
@@ -169,9 +187,12 @@ def _label(store, focus: str | None) -> str | None:
 
 
 def _subject_files(project, data_files, focuses: set[str]) -> dict[str, str]:
-    """The file describing each focus node (the one that types it, else the first that has it as subject)."""
+    """The file describing each focus node (the one that types it, else the first that has it as subject);
+    with no focus nodes (findings such as a check's warning about missing reference data) nothing is parsed."""
     import pyoxigraph as ox
 
+    if not focuses:
+        return {}
     files: dict[str, str] = {}
     typed: set[str] = set()
     rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -119,6 +120,12 @@ def _when(span) -> str:
     return f"between {span[0] or '?'} and {span[1] or '?'}"
 
 
+def node_name(context: Context, node) -> str:
+    """A node's sampled rdfs:label, else the last segment of its IRI (as the queries' ``?stateName``)."""
+    rows = context.select("node-name", node=node)
+    return rows[0]["label"].value if rows else re.sub(r"^.*/", "", node.value)
+
+
 @check("treaty-dates-in-order")
 def dates_in_order(context: Context) -> Iterator[CheckFinding]:
     name, known = "treaty-dates-in-order", spans(context)
@@ -129,13 +136,14 @@ def dates_in_order(context: Context) -> Iterator[CheckFinding]:
         order = row["order"].value
         if order == "opening":
             if first[0] == first[1]:  # an opening counts only with an exact date
-                yield CheckFinding(name, f"{row['secondName'].value} is dated {_when(second)}, before the Convention was "
-                                   f"opened for signature on {first[0]}", text(row["second"]), MG + "date")
+                yield CheckFinding(name, f"{node_name(context, row['second'])} is dated {_when(second)}, before the "
+                                   f"Convention was opened for signature on {first[0]}", text(row["second"]), MG + "date")
         elif order == "announcement":
-            yield CheckFinding(name, f"{row['firstName'].value} is dated {_when(first)}, after “{row['secondName'].value}” "
-                               f"({_when(second)}): an announcement comes first", text(row["first"]), MG + "date")
+            yield CheckFinding(name, f"{node_name(context, row['first'])} is dated {_when(first)}, after "
+                               f"“{node_name(context, row['second'])}” ({_when(second)}): an announcement comes first",
+                               text(row["first"]), MG + "date")
         else:
-            message = f"{row['stateName'].value} " + ORDERS[order].format(a=_when(first), b=_when(second))
+            message = f"{node_name(context, row['state'])} " + ORDERS[order].format(a=_when(first), b=_when(second))
             yield CheckFinding(name, message, text(row["second"]), MG + "date")
 
 

@@ -1,0 +1,65 @@
+"""The SPARQL engine's run (minegraph.validation.sparql): the shapes and the checks as one pass over the
+thread pool find what the two separate passes find; the data files are parsed again only for findings
+that have a focus node (their file is looked up)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+
+from minegraph.core.namespaces import DCTERMS, MG, iri
+from minegraph.core.rdf_io import parse_into, serialize_turtle
+from minegraph.validation.engine import compile_shapes, validate_store
+from minegraph.validation.engine.checks import FIRST, LAST, known, run_checks
+from minegraph.validation.engine.engine import LOGICAL, constraint_tasks
+from minegraph.validation.sparql import _run_all, _subject_files, load, reference_counts
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+ASSESSMENT = iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal")
+DECISION = iri("decision", "LVA-withdrawal")
+
+
+@pytest.fixture
+def broken(new_project):
+    """The valid fixture without a stance (a shape finding) and with a source described nowhere (a check finding)."""
+    graph = parse_into(Graph(), FIXTURES / "valid.ttl")
+    graph.remove((ASSESSMENT, MG.stance, None))
+    graph.add((DECISION, DCTERMS.source, URIRef(iri("source", "described-nowhere"))))
+    project = new_project(data_files=())
+    (project.graph_dir / "fixture.ttl").write_bytes(serialize_turtle(graph))
+    return project
+
+
+def test_one_pass_finds_what_the_separate_passes_find(broken):
+    names = known()
+    with ThreadPoolExecutor(2) as pool:
+        store = load(broken.ontology_files() + broken.data_files(), pool)
+        one_pass = _run_all(store, broken, names, True, True, None, {}, pool)
+        shapes = validate_store(store, broken.shapes_file, broken.store_dir / "shapes", pool=pool)
+        checks = run_checks(store, broken.graph_dir, ontology_files=broken.ontology_files(), names=names, pool=pool)
+    separate = ([("shape", f) for f in shapes] + [("check", f) for f in checks]
+                + [("check", f) for f in reference_counts(store, broken)])
+    assert shapes and checks  # both kinds have findings, so the comparison says something
+    assert one_pass == separate
+
+
+def test_the_logical_constraints_are_run_first(fixture_project):
+    tasks = constraint_tasks(None, fixture_project.shapes_file)
+    components = [task.args[1].component for task in tasks]
+    logical = [c in LOGICAL for c in components]
+    assert any(logical) and logical == sorted(logical, reverse=True)
+    assert sorted(components) == sorted(c.component for c in compile_shapes(fixture_project.shapes_file))
+
+
+def test_the_first_and_last_checks_are_checks():
+    assert set(FIRST) | set(LAST) <= set(known())
+
+
+def test_findings_without_a_focus_parse_no_file(tmp_path, fixture_project):
+    missing = tmp_path / "absent.ttl"
+    assert _subject_files(fixture_project, [missing], set()) == {}
+    with pytest.raises(OSError):  # with a focus node to look up, the file is read
+        _subject_files(fixture_project, [missing], {"https://example.org/a"})
