@@ -86,16 +86,15 @@ def _run_all(store, project, names: list[str], references: bool, shacl: bool, da
     waits for the shapes to finish before the checks start): the long checks first, then the shapes (their
     slowest first), then the checks that reuse what others computed. Each kind sorted as it was."""
     from minegraph.validation.engine import Finding as ShapeFinding
-    from minegraph.validation.engine.checks import FIRST, LAST, CheckFinding, check_tasks
+    from minegraph.validation.engine.checks import CheckFinding, check_tasks, in_run_order
     from minegraph.validation.engine.engine import constraint_tasks
 
-    checks = check_tasks(store, project.graph_dir, ontology_files=project.ontology_files(), names=names, shared=shared)
-    rank = {name: (0, FIRST.index(name)) if name in FIRST else (2 if name in LAST else 1, 0) for name, _ in checks}
-    checks.sort(key=lambda task: rank[task[0]])
+    early, late = in_run_order(check_tasks(store, project.graph_dir, ontology_files=project.ontology_files(),
+                                           names=names, shared=shared))
     shapes = constraint_tasks(store, project.shapes_file, project.store_dir / "shapes", datatypes=datatypes) if shacl else []
-    check_runs = [pool.submit(task) for name, task in checks if rank[name][0] < 2]
+    check_runs = [pool.submit(task) for task in early]
     shape_runs = [pool.submit(task) for task in shapes]
-    check_runs += [pool.submit(task) for name, task in checks if rank[name][0] == 2]
+    check_runs += [pool.submit(task) for task in late]
     counts = pool.submit(reference_counts, store, project) if references else None
     try:
         raw = [("shape", f) for f in sorted((f for run in shape_runs for f in run.result()), key=ShapeFinding.sort_key)]

@@ -44,6 +44,14 @@ def check_tasks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Pa
     return [(name, lambda name=name: list(REGISTRY[name](context))) for name in selected]
 
 
+def in_run_order(tasks: list[tuple[str, Callable]]) -> tuple[list[Callable], list[Callable]]:
+    """The calls of :func:`check_tasks`'s tasks as (to start before anything else, to start after it): the
+    :data:`FIRST` checks in that order and then the rest, and apart the :data:`LAST` ones."""
+    early = sorted((task for task in tasks if task[0] not in LAST),
+                   key=lambda task: FIRST.index(task[0]) if task[0] in FIRST else len(FIRST))
+    return [call for _, call in early], [call for name, call in tasks if name in LAST]
+
+
 def run_checks(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Path] = (),
                names: Iterable[str] | None = None, pool: Executor | None = None,
                shared: dict | None = None) -> list[CheckFinding]:
