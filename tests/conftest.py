@@ -95,3 +95,11 @@ def pytest_collection_modifyitems(config, items):
     sizes = Counter(groups.values())
     rank = {name: position for position, name in enumerate(LONG_GROUPS)}
     items.sort(key=lambda item: (rank.get(groups[item.nodeid], len(rank)), -sizes[groups[item.nodeid]]))
+
+
+#: Every test file that yielded at least one test, before ``-m``/``-k`` deselection (tests/architecture/test_collection).
+COLLECTED_FILES = pytest.StashKey[set]()
+
+
+def pytest_itemcollected(item):
+    item.config.stash.setdefault(COLLECTED_FILES, set()).add(Path(item.path).resolve())

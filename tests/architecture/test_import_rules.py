@@ -16,7 +16,7 @@ LAYERS: list[set[str]] = [
     {"errors", "_version"},
     {"core"},
     {"querylang"},
-    {"build", "store"},
+    {"assemble", "store"},
     {"queries"},
     {"validation", "provenance"},
     {"analysis"},

@@ -14,7 +14,7 @@ import pyoxigraph
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from minegraph.build.builder import BuildContext
+from minegraph.assemble.builder import BuildContext
 from minegraph.validation.checks import CheckContext, all_checks
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
@@ -46,8 +46,8 @@ def reference_rows(reference_dir):
 
 def build_parts(project: Project) -> dict[str, Graph]:
     """A fresh build of the four membership parts (and the sources they cite)."""
-    from minegraph.build.parts.states import build_convention, build_states, build_treaty_acts
-    from minegraph.build.parts.withdrawals import build_withdrawals
+    from minegraph.assemble.parts.states import build_convention, build_states, build_treaty_acts
+    from minegraph.assemble.parts.withdrawals import build_withdrawals
 
     context = BuildContext.for_project(project)
     graphs = {}

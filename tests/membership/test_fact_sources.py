@@ -7,7 +7,7 @@ import tomllib
 
 from rdflib import RDF, Literal
 
-from minegraph.build.reference.fact_sources import FieldSources
+from minegraph.assemble.reference.fact_sources import FieldSources
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
 
 POLITICO_18_MARCH = "https://www.politico.eu/article/poland-baltic-states-inch-closer-to-leaving-antipersonnel-mine-treaty/"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from minegraph.build.builder import BuildContext
+from minegraph.assemble.builder import BuildContext
 from minegraph.errors import CurationError, InputError
-from minegraph.build.parts.states import build_states, build_treaty_acts
-from minegraph.build.parts.withdrawals import build_withdrawals
+from minegraph.assemble.parts.states import build_states, build_treaty_acts
+from minegraph.assemble.parts.withdrawals import build_withdrawals
 
 
 def edit(path, old: str, new: str) -> None:

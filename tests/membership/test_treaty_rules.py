@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from rdflib import Graph
 
-from minegraph.build.parts.convention import timing_rules
+from minegraph.assemble.parts.convention import timing_rules
 from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, TimingRule, add_months, ordinal, rule_from_graph
 
 ART17 = TimingRule(ARTICLE_17, "17", 6, True, 40)

@@ -14,7 +14,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.build.builder import build, stale_files
+    from minegraph.assemble.builder import build, stale_files
 
     project = project_from(args)
     if args.check:

@@ -18,7 +18,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from minegraph.build.records import Record, load_toml, records, single
+from minegraph.assemble.records import Record, load_toml, records, single
 from minegraph.errors import CurationError
 from minegraph.ingest.draft import toml_table
 from minegraph.ingest.workflow import KINDS, Gazetteer, read_text
@@ -211,7 +211,7 @@ def accept(project, path: Path, reviewer: str = CURATORS, progress=None) -> Acce
     curation/ is replaced in one rename (see :func:`minegraph.core.files.replaced_directory`) and so is
     graph/ by the build after it: a kill at any point leaves each wholly old or wholly new, graph/ new
     only once curation/ is. Killed between the two, ``accept`` (or ``build``) run again finishes the job."""
-    from minegraph.build.builder import build
+    from minegraph.assemble.builder import build
     from minegraph.core.files import atomic_write, replaced_directory
 
     curation, actors, result = check_draft(project, path, reviewer=reviewer)
@@ -233,7 +233,7 @@ def _trial(project, staged: Path, draft: Path, progress) -> None:
 
     The scratch folder is named like the staging folder, so a run killed here leaves nothing the
     next accept does not remove."""
-    from minegraph.build.builder import build
+    from minegraph.assemble.builder import build
     from minegraph.core.project import Project
     from minegraph.validation.sparql import validate_sparql
 

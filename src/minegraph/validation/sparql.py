@@ -110,7 +110,7 @@ def reference_counts(store, project) -> list:
     """States ever consented, signatories and the universe agree with curation/reference (a check)."""
     import pyoxigraph as ox
 
-    from minegraph.build.reference.tables import read_parties, universe
+    from minegraph.assemble.reference.tables import read_parties, universe
     from minegraph import queries
     from minegraph.validation.engine.checks import CheckFinding
 

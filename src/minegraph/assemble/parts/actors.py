@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.build.records import Record, Resolver, load_toml, records
+from minegraph.assemble.records import Record, Resolver, load_toml, records
 from minegraph.core.namespaces import MG, ORG, SCHEMA, iri
-from minegraph.build.rdf import cite, describe, interval, new_graph
-from minegraph.build.registry import part
+from minegraph.assemble.rdf import cite, describe, interval, new_graph
+from minegraph.assemble.registry import part
 
 ORGANISATION_TYPES = {
     "State", "GovernmentBody", "Parliament", "InternationalOrganisation", "NonGovernmentalOrganisation",

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.build.records import load_toml, records
+from minegraph.assemble.records import load_toml, records
 from minegraph.errors import InputError
-from minegraph.build.reference.fact_sources import FieldSources, check_alternatives, cite_fact
+from minegraph.assemble.reference.fact_sources import FieldSources, check_alternatives, cite_fact
 from minegraph.core.namespaces import MG, PROV, RDF, SKOS, concept, iri, scheme_iri, slugify
-from minegraph.build.rdf import cite, describe, new_graph, text
-from minegraph.build.registry import part
+from minegraph.assemble.rdf import cite, describe, new_graph, text
+from minegraph.assemble.registry import part
 
 ICBL_CMC = iri("organisation", "icbl-cmc")
 

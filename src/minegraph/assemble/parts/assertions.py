@@ -14,7 +14,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from minegraph.core import anchors
 from minegraph.core.namespaces import MG, OA, PROV, concept, iri
-from minegraph.build.rdf import cite, dates, text
+from minegraph.assemble.rdf import cite, dates, text
 
 #: Kinds of assertion and their classes.
 ASSERTION_CLASSES = {

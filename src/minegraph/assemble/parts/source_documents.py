@@ -13,11 +13,11 @@ from pathlib import Path
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from minegraph.core.anchors import QuoteNotFound
-from minegraph.build.records import Record, Resolver, load_toml, records, single
+from minegraph.assemble.records import Record, Resolver, load_toml, records, single
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
-from minegraph.build.rdf import cite, dates, describe, new_graph, text
+from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
 from minegraph.core.files import sha256_file
-from minegraph.build.parts.assertions import AssertionSpec, StanceAssessmentSpec, add_assertion
+from minegraph.assemble.parts.assertions import AssertionSpec, StanceAssessmentSpec, add_assertion
 
 DOCUMENT_CLASSES = {"NewsArticle", "Report", "OfficialStatement", "LegalText", "DataFile", "WebPage", "Compilation"}
 

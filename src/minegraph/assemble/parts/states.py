@@ -1,5 +1,5 @@
 """The states of the reference universe and their treaty acts: the states.ttl and
-treaty-acts.ttl parts (the Convention itself is built by :mod:`minegraph.build.parts.convention`).
+treaty-acts.ttl parts (the Convention itself is built by :mod:`minegraph.assemble.parts.convention`).
 
 States come from the parties and non-parties files, with ISO codes and Wikidata identities.
 Acts come from ottawa_parties.csv: signature, the deposit of the exact instrument of consent,
@@ -14,15 +14,15 @@ from datetime import date
 
 from rdflib import OWL, RDFS, Graph, Literal, URIRef
 
-from minegraph.build.reference.readings import Readings
-from minegraph.build.parts.convention import TREATY, build_convention, timing_rules
-from minegraph.build.reference.nodes import build_records
+from minegraph.assemble.reference.readings import Readings
+from minegraph.assemble.parts.convention import TREATY, build_convention, timing_rules
+from minegraph.assemble.reference.nodes import build_records
 from minegraph.errors import InputError
 from minegraph.core.namespaces import DCTERMS, MG, SKOS, WD, concept, iri
-from minegraph.build.rdf import cite, dates, describe, new_graph, text
-from minegraph.build.reference.tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
+from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
+from minegraph.assemble.reference.tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
-from minegraph.build.registry import part
+from minegraph.assemble.registry import part
 
 __all__ = ["build_convention", "build_states", "build_treaty_acts", "stated_entry_into_force"]
 

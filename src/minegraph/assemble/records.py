@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from minegraph.errors import CurationError, not_utf8, shown
 from minegraph.core.namespaces import KINDS, SCHEMES, concept, iri
-from minegraph.build.source_registry import SourceRegistry
+from minegraph.assemble.source_registry import SourceRegistry
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 

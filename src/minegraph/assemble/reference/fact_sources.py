@@ -18,7 +18,7 @@ from rdflib import RDFS, Graph, Literal, URIRef
 
 from minegraph.errors import InputError
 from minegraph.core.namespaces import DCTERMS, MG
-from minegraph.build.rdf import text
+from minegraph.assemble.rdf import text
 
 FIELD_SOURCES = "field_sources.csv"
 WITHDRAWALS_FILE = "ottawa_withdrawals.csv"

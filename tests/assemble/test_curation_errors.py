@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from minegraph.build.parts.source_documents import build_source
-from minegraph.build.builder import BuildContext
+from minegraph.assemble.parts.source_documents import build_source
+from minegraph.assemble.builder import BuildContext
 from minegraph.errors import CurationError
-from minegraph.build.parts.landmine_monitor import parse_figure
+from minegraph.assemble.parts.landmine_monitor import parse_figure
 from minegraph.core.project import Project
-from minegraph.build.source_registry import SourceRegistry
+from minegraph.assemble.source_registry import SourceRegistry
 
 ARTICLE = """[document]
 slug = "tiny"

@@ -13,15 +13,15 @@ import re
 
 from rdflib import RDFS, Graph, URIRef
 
-from minegraph.build.reference.readings import Readings
-from minegraph.build.reference.nodes import TREATY, build_records, dispute
-from minegraph.build.records import Record
+from minegraph.assemble.reference.readings import Readings
+from minegraph.assemble.reference.nodes import TREATY, build_records, dispute
+from minegraph.assemble.records import Record
 from minegraph.errors import InputError
-from minegraph.build.reference.fact_sources import check_alternatives, cite_fact
+from minegraph.assemble.reference.fact_sources import check_alternatives, cite_fact
 from minegraph.core.namespaces import DCTERMS, MG, concept, iri
-from minegraph.build.rdf import dates, describe, new_graph, text
-from minegraph.build.reference.tables import WithdrawalRow
-from minegraph.build.registry import part
+from minegraph.assemble.rdf import dates, describe, new_graph, text
+from minegraph.assemble.reference.tables import WithdrawalRow
+from minegraph.assemble.registry import part
 
 #: The joint statement of 18 March 2025: a document known only from the reports citing it.
 JOINT_STATEMENT = "joint-statement-2025-03-18-defence-ministers"

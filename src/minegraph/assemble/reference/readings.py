@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from minegraph.build.records import Record, Resolver, load_toml, records
-from minegraph.build.reference.fact_sources import FactCitation, FieldSources
-from minegraph.build.reference.tables import Party, Row, WithdrawalRow, read_parties, read_withdrawals
+from minegraph.assemble.records import Record, Resolver, load_toml, records
+from minegraph.assemble.reference.fact_sources import FactCitation, FieldSources
+from minegraph.assemble.reference.tables import Party, Row, WithdrawalRow, read_parties, read_withdrawals
 
 CURATION_FILE = "membership.toml"
 VOTE_COUNTS = ("votes_for", "votes_against", "abstentions", "not_voting")

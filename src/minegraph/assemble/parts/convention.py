@@ -11,12 +11,12 @@ from pathlib import Path
 
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.build.records import Record, load_toml, records, single
+from minegraph.assemble.records import Record, load_toml, records, single
 from minegraph.core.namespaces import DCTERMS, MG, ORG, concept, iri
-from minegraph.build.rdf import cite, dates, describe, new_graph, text
-from minegraph.build.source_registry import KIND_CLASSES
+from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
+from minegraph.assemble.source_registry import KIND_CLASSES
 from minegraph.core.treaty_rules import TimingRule
-from minegraph.build.registry import part
+from minegraph.assemble.registry import part
 
 CONVENTION_FILE = "convention.toml"
 TREATY = iri("treaty", "apmbc")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from rdflib import XSD, Graph, Literal, URIRef
 
 from minegraph.core.namespaces import DCAT, DCTERMS, ID_BASE, OA, ORG, PROV, SCHEMA, SEM, SKOS, TIME, VOID, iri
-from minegraph.build.rdf import describe, new_graph, text
+from minegraph.assemble.rdf import describe, new_graph, text
 
 DATASET = iri("dataset", "minegraph")
 #: Where the published files will be downloadable (the w3id redirect is not registered yet).

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.build.reference.readings import VOTE_COUNTS, Readings
-from minegraph.build.records import Record
-from minegraph.build.reference.fact_sources import check_alternatives, cite_fact
+from minegraph.assemble.reference.readings import VOTE_COUNTS, Readings
+from minegraph.assemble.records import Record
+from minegraph.assemble.reference.fact_sources import check_alternatives, cite_fact
 from minegraph.core.namespaces import MG, ORG, concept, iri, slugify
-from minegraph.build.rdf import cite, dates, describe, interval, text
+from minegraph.assemble.rdf import cite, dates, describe, interval, text
 
 TREATY = iri("treaty", "apmbc")
 BODY_TYPES = ("GovernmentBody", "Parliament", "NonGovernmentalOrganisation", "InternationalOrganisation", "Coalition")

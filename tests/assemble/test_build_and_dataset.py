@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from rdflib import Graph, URIRef
 
-from minegraph.build.builder import build_graphs, stale_files
-from minegraph.build.dataset import DATASET, DOWNLOAD_BASE
+from minegraph.assemble.builder import build_graphs, stale_files
+from minegraph.assemble.dataset import DATASET, DOWNLOAD_BASE
 from minegraph.core import namespaces as ns  # closed rdflib namespaces warn when pytest probes module globals
 from minegraph.core.rdf_io import serialize_turtle
 

@@ -1,8 +1,8 @@
 """Build graph/*.ttl from curation/: the one way data enters the graph.
 
 Each *part* is a function ``(BuildContext) -> rdflib.Graph`` that turns one kind of
-curated input into RDF, registered in :mod:`minegraph.build.registry` with the file it writes; the sources every part cites are collected by the context's
-:class:`~minegraph.build.source_registry.SourceRegistry` and written to ``graph/sources.ttl``, and the
+curated input into RDF, registered in :mod:`minegraph.assemble.registry` with the file it writes; the sources every part cites are collected by the context's
+:class:`~minegraph.assemble.source_registry.SourceRegistry` and written to ``graph/sources.ttl``, and the
 VoID/DCAT description of all of them to ``graph/dataset.ttl``.
 Output is deterministic (sorted Turtle, no blank nodes) and written atomically, so
 building twice gives byte-identical files and ``git diff graph/`` is reviewable.
@@ -18,13 +18,13 @@ from pathlib import Path
 
 from rdflib import RDF, BNode, Graph
 
-from minegraph.build.dataset import describe_dataset
+from minegraph.assemble.dataset import describe_dataset
 from minegraph.errors import MinegraphError
 from minegraph.core.project import Project
 from minegraph.core.files import replaced_directory
 from minegraph.core.rdf_io import serialize_turtle
-from minegraph.build.registry import all_parts
-from minegraph.build.source_registry import SourceRegistry
+from minegraph.assemble.registry import all_parts
+from minegraph.assemble.source_registry import SourceRegistry
 
 @dataclass
 class BuildContext:
@@ -46,7 +46,7 @@ def build_graphs(project: Project, progress: Progress | None = None) -> dict[str
     """Every part's graph plus ``sources.ttl``, keyed by output file name (nothing written)."""
     context = BuildContext.for_project(project)
     graphs: dict[str, Graph] = {}
-    from minegraph.build.parts.source_documents import build_source, source_files
+    from minegraph.assemble.parts.source_documents import build_source, source_files
 
     parts = [(p.output, p.function) for p in all_parts()]
     parts += [(f"{path.stem}.ttl", partial(build_source, path=path)) for path in source_files(project)]

@@ -1,7 +1,7 @@
 """The build's parts, registered with :func:`part` naming the file each writes in ``graph/``.
 
 A part is a function ``(BuildContext) -> rdflib.Graph``; the modules of
-:mod:`minegraph.build.parts` register theirs on import, as validation checks do. Parts run in
+:mod:`minegraph.assemble.parts` register theirs on import, as validation checks do. Parts run in
 ``order``; the curated sources (one part per ``curation/sources/*.toml``) come after them.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
-#: Modules of :mod:`minegraph.build.parts` that define parts.
+#: Modules of :mod:`minegraph.assemble.parts` that define parts.
 MODULES = ("convention", "states", "withdrawals", "actors", "landmine_monitor")
 
 
@@ -45,5 +45,5 @@ def part(output: str, order: int) -> Callable:
 def all_parts() -> list[Part]:
     """Every registered part, in build order."""
     for module in MODULES:
-        importlib.import_module(f"minegraph.build.parts.{module}")
+        importlib.import_module(f"minegraph.assemble.parts.{module}")
     return sorted(_REGISTRY.values(), key=lambda p: (p.order, p.output))

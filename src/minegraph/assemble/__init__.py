@@ -1,0 +1,5 @@
+"""Assemble the graph: curation/ (reference CSVs, per-source TOML) → graph/*.ttl, deterministic.
+
+`builder` runs the registered `parts/` (`registry.@part`) and writes sorted Turtle; `records` reads curation
+TOML with located errors; `reference/` turns the shared reference CSVs into nodes; `dataset` describes the data.
+"""
