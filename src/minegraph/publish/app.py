@@ -59,10 +59,9 @@ async def query_page(request: Request) -> Response:
     state = request.app.state
     if state.yasgui is None:
         return error(503, "assets", "the query page's assets are not installed: run 'make assets' (npm ci)")
-    prologue = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in sorted(state.prefixes.items()))
     html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>minegraph · SPARQL</title>'
             f'<link rel="stylesheet" href="/assets/yasgui/yasgui.min.css"></head>'
-            f'<body data-base="{escape(state.settings.base)}" data-prologue="{escape(prologue)}" '
+            f'<body data-base="{escape(state.settings.base)}" '
             f'data-prefixes="{escape(json.dumps(state.prefixes))}">'
             f'<h1 style="font-family:sans-serif">minegraph SPARQL endpoint</h1>'
             f'<p style="font-family:sans-serif"><label>Library examples: <select id="examples">'

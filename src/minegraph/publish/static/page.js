@@ -1,7 +1,10 @@
 // minegraph's query page: YASGUI (served from this server) with the query library as examples.
 (async function () {
   const base = document.body.dataset.base;          // the data's IRI namespace, e.g. https://w3id.org/minegraph/
-  const prologue = document.body.dataset.prologue;  // minegraph's PREFIX lines
+  const prefixes = JSON.parse(document.body.dataset.prefixes);  // minegraph's prefixes, for results and new tabs
+  // A new tab opens with its query in view: only the PREFIX lines its query uses (the examples carry their own).
+  const opening = "SELECT ?state ?label WHERE {\n  ?state a mg:State ; rdfs:label ?label .\n} LIMIT 10\n";
+  const prologue = ["mg", "rdfs"].map((p) => "PREFIX " + p + ": <" + prefixes[p] + ">").join("\n");
   const answer = await fetch("/examples.json");
   const examples = await answer.json();
   const yasgui = new Yasgui(document.getElementById("yasgui"), {
@@ -9,8 +12,8 @@
     copyEndpointOnNewTab: false,
     endpointCatalogueOptions: { getData: () => [] },
     persistenceId: null,
-    yasr: { prefixes: JSON.parse(document.body.dataset.prefixes) },
-    yasqe: { value: prologue + "\nSELECT ?state ?label WHERE {\n  ?state a mg:State ; rdfs:label ?label .\n} LIMIT 10\n",
+    yasr: { prefixes: prefixes },
+    yasqe: { value: prologue + "\n" + opening,
              autocompleters: ["prefixes", "variables"] },
   });
   const picker = document.getElementById("examples");
@@ -28,7 +31,7 @@
     tab.setQuery(example.query);
     tab.setName(example.name);
     document.getElementById("about").textContent = example.description +
-      (example.parameters.length ? " Parameters (bound to their defaults): " + example.parameters.join("; ") : "");
+      (example.parameters.length ? " Parameters (their defaults stand in the VALUES lines; edit them there): " + example.parameters.join("; ") : "");
   });
   // Result IRIs under the data's namespace open their entity page on this server.
   const local = (href) => href.startsWith(base) ? new URL("/" + href.slice(base.length), location.href).href : href;
