@@ -34,3 +34,11 @@ def test_shell_completion_completes_commands(tmp_path):
     done = _minegraph(env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert out.read_text().split() == ["validate"]
+
+
+def test_a_parameter_naming_nothing_in_the_graph_warns_with_the_closest_term():
+    done = _minegraph("query", "actors-by-type", "--param", "class=mg:Persn", "--format", "csv")
+    assert done.returncode == 0
+    assert "mg:Persn occurs nowhere in the graph" in done.stderr and "did you mean mg:Person?" in done.stderr
+    known = _minegraph("query", "actors-by-type", "--param", "class=mg:Person", "--format", "csv")
+    assert known.returncode == 0 and "warning" not in known.stderr and len(known.stdout.splitlines()) > 1
