@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from minegraph.core.namespaces import KINDS
-from .pages import local, page, search_box
+from .pages import compact, local, page
 from .pool import JobFailed
 from .responses import error
 
@@ -61,10 +61,10 @@ async def search(request: Request) -> Response:
     if _wants_json(request):
         return JSONResponse({"query": words, "type": kind, "results": hits})
     items = "".join(f'<li><a href="{escape(h["page"])}">{escape(h["label"] or h["iri"])}</a> '
-                    f'<code>{escape(h["class"] or "")}</code></li>' for h in hits)
+                    f'<code>{escape(compact(h["class"]) if h["class"] else "")}</code></li>' for h in hits)
     said = f"{len(hits)} result(s) for “{escape(words)}”" if words else "Type some words of a name."
-    body = f"<h1>Search</h1>{search_box(words)}<p>{said}</p><ol>{items}</ol>"
-    return HTMLResponse(page("Search", body))
+    body = f"<h1>Search</h1><p>{said}</p><ol>{items}</ol>"
+    return HTMLResponse(page("Search", body, words=words))
 
 
 async def kind_index(request: Request) -> Response:
@@ -93,7 +93,7 @@ async def kind_index(request: Request) -> Response:
     pager = " ".join(part for part in (
         f'<a href="?page={number - 1}">previous</a>' if number > 1 else "",
         f'<a href="?page={number + 1}">next</a>' if more else "") if part)
-    body = (f"<h1>{escape(kind)}</h1>{search_box('')}<p>page {number}{' · ' + pager if pager else ''}</p>"
+    body = (f"<h1>{escape(kind)}</h1><p>page {number}{' · ' + pager if pager else ''}</p>"
             f"<ul>{items or '<li>none</li>'}</ul>")
     return HTMLResponse(page(kind, body))
 
@@ -101,4 +101,4 @@ async def kind_index(request: Request) -> Response:
 async def kinds(request: Request) -> Response:
     """``/id/``: the kinds of entity, each linking to its index."""
     items = "".join(f'<li><a href="/id/{k}/">{k}</a></li>' for k in KINDS)
-    return HTMLResponse(page("Entities", f"<h1>Entities by kind</h1>{search_box('')}<ul>{items}</ul>"))
+    return HTMLResponse(page("Entities", f"<h1>Entities by kind</h1><ul>{items}</ul>"))

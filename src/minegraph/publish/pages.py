@@ -70,15 +70,15 @@ def _value(term: dict | None, base: str, label: dict | None = None) -> str:
 
 def search_box(words: str = "") -> str:
     """The search form of every page (``/search?q=``)."""
-    return (f'<form action="/search" method="get" role="search"><input type="search" name="q" value="{escape(words)}" '
+    return (f'<form action="/search" method="get" role="search" style="display:inline"><input type="search" name="q" value="{escape(words)}" '
             f'placeholder="search names, e.g. Latvia" aria-label="search"> <button>search</button></form>')
 
 
-def page(title: str, body: str, alternates: str = "") -> str:
+def page(title: str, body: str, alternates: str = "", words: str = "") -> str:
     return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)} · minegraph</title>'
             f'<meta name="viewport" content="width=device-width"><style>{_STYLE}</style>{alternates}</head><body>'
             f'<nav><a href="/sparql">query page</a><a href="/id/">entities</a><a href="/search">search</a>'
-            f'<a href="/ontology">ontology</a><a href="/dist/">downloads</a></nav>{body}</body></html>')
+            f'<a href="/ontology">ontology</a><a href="/dist/">downloads</a>{search_box(words)}</nav>{body}</body></html>')
 
 
 def _rows(links: list[dict], direction: str, base: str) -> str:
