@@ -28,7 +28,7 @@ def test_validation_rows_cells_and_ratio():
     text = report.markdown(data)
     rows = {line.split(" | ")[0].lstrip("| "): line for line in text.splitlines() if line.startswith("| validate: ")}
     assert set(rows) == {name for name, path in report.OPERATIONS if path[0] == "validate"}
-    assert "12.00 s (100 MB)" in rows["validate: minegraph.validate (SPARQL engine: shapes + checks)"]
+    assert "12.00 s (CPU 12.00 s, 100 MB)" in rows["validate: minegraph.validate (SPARQL engine: shapes + checks)"]
     assert "> 600 s" in rows["validate: minegraph.validate engine=pyshacl (shapes + checks)"]
     assert "> 600 s" in rows["validate: pySHACL alone (shapes only)"]
     assert "not installed" in rows["validate: pyrudof alone (shapes only)"]
@@ -54,3 +54,23 @@ def test_notes_on_the_misses_follow_the_targets_table():
     page = report.performance_page(data, report.markdown(data), "x.json", "## Why\n\nBecause.\n")
     assert page.index("## Targets of the performance issue") < page.index("## Why") < page.index("## Operations")
     assert "## Why" not in report.performance_page(data, report.markdown(data), "x.json")
+
+
+def test_network_rows_show_the_load_and_exact_betweenness():
+    data = results()
+    data["sizes"][0]["network"] = [run(4.0, with_load=7.5, with_load_cpu=7.0)] * 3
+    data["sizes"][0]["network_exact"] = [run(11.0)]
+    data["summary"] = report.summarise(data)
+    text = report.markdown(data)
+    assert "| network: load + analyse, as a user waits | 7.50 s (CPU 7.00 s, 100 MB) |" in text
+    assert "| network: analyse, betweenness exact (no sample) | 11.00 s (CPU 11.00 s, 100 MB) |" in text
+
+
+def test_endpoint_table_names_the_worst_query_and_whether_answers_match():
+    data = results()
+    timing = {"minegraph": {"p50": 0.02}, "oxigraph": {"p50": 0.01}}
+    data["sizes"][0]["endpoint"] = {"median_ratio": 1.1, "queries": {
+        "a": {**timing, "ratio_p50": 2.0, "bytes": {"minegraph": 10, "oxigraph": 10}},
+        "b": {**timing, "ratio_p50": 1.1, "bytes": {"minegraph": 10, "oxigraph": 12}}}}
+    data["summary"] = report.summarise(data)
+    assert "| 1e6 | 1.1× | a 2× | 1 of 2 | 2 |" in report.markdown(data)

@@ -17,7 +17,9 @@ OPERATIONS = (
     ("validate: minegraph.validate engine=pyshacl (shapes + checks)", ("validate", "pyshacl")),
     ("validate: pySHACL alone (shapes only)", ("validate", "pyshacl-alone")),
     ("validate: pyrudof alone (shapes only)", ("validate", "pyrudof")),
-    ("network: minegraph.analysis.graphs.analyse", ("network",)),
+    ("network: minegraph.analysis.graphs.analyse (store loaded before)", ("network",)),
+    ("network: load + analyse, as a user waits", ("network", "@with_load")),
+    ("network: analyse, betweenness exact (no sample)", ("network_exact",)),
     ("trace: a statement (card rendered as text; p50)", ("trace", "statement")),
     ("trace: an actor (p50)", ("trace", "actor")),
     ("trace: a decision (p50)", ("trace", "decision")),
@@ -28,20 +30,29 @@ OPERATIONS = (
     ("process: minegraph network", ("processes", "network")),
     ("process: minegraph validate", ("processes", "validate")),
     ("process: minegraph export", ("processes", "export")),
+    ("process: minegraph run (the main job; pictures unchanged)", ("processes", "run")),
 )
 
 
 def _runs(size: dict, path: tuple[str, ...]) -> list[dict]:
     node = size
     for key in path:
+        if key.startswith("@"):  # the figure to read from each run (default ``wall``), not a step down
+            break
         node = node.get(key, {}) if isinstance(node, dict) else {}
     return node if isinstance(node, list) else []
 
 
-def _operation(runs: list[dict]) -> dict:
+def _figure(path: tuple[str, ...]) -> tuple[str, str]:
+    """The wall and CPU figure an operation's path names (``@with_load``: ``with_load``, ``with_load_cpu``)."""
+    return (path[-1][1:], path[-1][1:] + "_cpu") if path and path[-1].startswith("@") else ("wall", "cpu")
+
+
+def _operation(runs: list[dict], path: tuple[str, ...] = ()) -> dict:
     status = next((k for r in runs for k in ("timeout", "error", "missing") if k in r), None)
     peaks = [r["peak_mb"] for r in runs if "peak_mb" in r]
-    return {"wall": median_of(runs), "cpu": median_of(runs, "cpu"), "runs": sum(1 for r in runs if "wall" in r),
+    wall, cpu = _figure(path)
+    return {"wall": median_of(runs, wall), "cpu": median_of(runs, cpu), "runs": sum(1 for r in runs if wall in r),
             "peak_mb": max(peaks) if peaks else None, "status": status,
             "detail": next((r[status] for r in runs if status in r), None) if status else None}
 
@@ -65,7 +76,7 @@ def summarise(results: dict) -> dict:
     """Per size: each operation's medians and each query's figures; then exponents over the synthetic sizes."""
     sizes = []
     for size in results["sizes"]:
-        ops = {name: _operation(_runs(size, path)) for name, path in OPERATIONS}
+        ops = {name: _operation(_runs(size, path), path) for name, path in OPERATIONS}
         queries = {name: _query(figures) for name, figures in size["queries"].items()}
         ratios = [q["project_over_raw"] for q in queries.values() if q["project_over_raw"]]
         rdflib = [q["raw_over_rdflib"] for q in queries.values() if q["raw_over_rdflib"]]
@@ -110,8 +121,8 @@ def _cell(op: dict) -> str:
         return f"> {op['detail']:.0f} s"
     if op["status"] in ("error", "missing"):
         return op["detail"] if op["status"] == "missing" else "error"
-    memory = f" ({op['peak_mb']:.0f} MB)" if op["peak_mb"] else ""
-    return seconds(op["wall"]) + memory
+    notes = ([f"CPU {seconds(op['cpu'])}"] if op["cpu"] is not None else []) + ([f"{op['peak_mb']:.0f} MB"] if op["peak_mb"] else [])
+    return seconds(op["wall"]) + (f" ({', '.join(notes)})" if notes else "")
 
 
 def _header(sizes: list[dict]) -> str:
@@ -149,6 +160,7 @@ def markdown(results: dict) -> str:
         lines += _query_table(size) if size["queries"] else []  # a large size measures its queries on disk
     lines += _disk_table(results["sizes"])
     lines += _pair_table(results["sizes"])
+    lines += _endpoint_table(results["sizes"])
     lines += _generator_table(results["sizes"])
     lines += _exponent_table(summary)
     lines += _rewrite_table(sizes)
@@ -248,6 +260,28 @@ def _pair_table(sizes: list[dict]) -> list[str]:
             values = [f[key] for f in figures if f.get(key)]
             cells.append(f"{times(statistics.median(values))} ({times(max(values))})" if values else "–")
         lines.append(f"| {size['size']} | " + " | ".join(cells) + f" | {len(figures)} |")
+    return lines
+
+
+def _endpoint_table(sizes: list[dict]) -> list[str]:
+    """``minegraph serve`` against ``oxigraph serve-read-only`` on the same store, requests alternating."""
+    measured = [s for s in sizes if s.get("endpoint")]
+    if not measured:
+        return []
+    lines = ["", "## The endpoint beside Oxigraph's server (same store, one request at a time, alternating)", "",
+             "Per library query the p50 latency of `minegraph serve` over that of `oxigraph serve-read-only` (HTTP,",
+             "SPARQL JSON results read whole); the median over the queries, the worst, and the answers' sizes.", "",
+             "| size | median ratio | worst | same bytes | queries |", "|---|---|---|---|---|"]
+    for size in measured:
+        e = size["endpoint"]
+        queries = e.get("queries", {})
+        if not queries:
+            lines.append(f"| {size['size']} | {e.get('missing') or e.get('error') or e.get('timeout') or '–'} | | | |")
+            continue
+        worst = max(queries, key=lambda n: queries[n].get("ratio_p50") or 0)
+        same = sum(1 for q in queries.values() if len(set(q.get("bytes", {}).values())) == 1)
+        lines.append(f"| {size['size']} | {times(e.get('median_ratio'))} | {worst} {times(queries[worst].get('ratio_p50'))} "
+                     f"| {same} of {len(queries)} | {len(queries)} |")
     return lines
 
 

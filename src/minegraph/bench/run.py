@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import machine, report, tasks
+from .fit import median_of
 from .synth import MANIFEST
 
 DEFAULT_SIZES = ("real", "1e4", "1e5", "1e6")
@@ -28,7 +29,7 @@ LARGE = "1e7"
 #: What a large size measures: loads (not rdflib's: minutes and over 10 GB), the persisted store with every
 #: library query on it (a per-query in-memory load would cost a load and GBs per query), network, trace
 #: and validation with minegraph's engine (the baselines are past any cap at 10^6 already).
-LARGE_SECTIONS = {LARGE: ("load", "validate", "network", "trace", "store")}
+LARGE_SECTIONS = {LARGE: ("load", "validate", "network", "trace", "store", "processes")}
 LARGE_VALIDATORS = ("sparql",)
 #: Validation, each in fresh processes: minegraph.validate with its default engine (SPARQL over the store)
 #: and with pySHACL, then the shapes alone on pySHACL and on pyrudof (baselines).
@@ -161,6 +162,9 @@ def _validate(root: Path, size: str, settings: Settings, result: dict) -> None:
 def _network(root: Path, size: str, settings: Settings, result: dict) -> None:
     say(f"{size}: network")
     result["network"] = repeated("network", root, settings)
+    if size not in LARGE_SECTIONS:  # exact betweenness costs nodes × edges: hours at 10^7
+        say(f"{size}: network, betweenness exact")
+        result["network_exact"] = [measure("network-exact", root, settings.timeout)]
 
 
 def _trace(root: Path, size: str, settings: Settings, result: dict) -> None:
@@ -176,6 +180,8 @@ def _store(root: Path, size: str, settings: Settings, result: dict) -> None:
     location = Path(tempfile.mkdtemp(prefix="store-", dir=settings.work))
     try:
         cold = measure("store-cold", root, settings.timeout, "--output", str(location))
+        memory = result["load"].get("project") or repeated("load-project", root, settings)
+        _compare(cold, memory)
         reopen = [measure("store-reopen", root, settings.timeout, "--output", str(location)) for _ in range(settings.runs)]
         result["store"] = {"cold": [cold], "reopen": reopen}
         if "wall" in cold:
@@ -186,16 +192,42 @@ def _store(root: Path, size: str, settings: Settings, result: dict) -> None:
         shutil.rmtree(location, ignore_errors=True)
 
 
+def _compare(cold: dict, memory: list[dict]) -> None:
+    """The cold build against the in-memory load, each measured in fresh processes of its own (never both
+    in one process: at 10^7 the in-memory store would still be alive during the build and its peak)."""
+    wall, cpu = median_of(memory), median_of(memory, "cpu")
+    if "wall" in cold and wall and cpu:
+        cold.update(memory_load=wall, memory_cpu=cpu, ratio=cold["wall"] / wall, cpu_ratio=cold["cpu"] / cpu)
+
+
+#: From this size on, whole CLI processes are timed on synthetic graphs too (10^6, and 10^7 with --large).
+CLI_MIN = 1_000_000
+
+
 def _processes(root: Path, size: str, settings: Settings, result: dict) -> None:
-    """Whole ``minegraph`` processes: on the real graph every command; on a synthetic graph export only,
-    up to rdflib's size limit (the release is written with rdflib)."""
+    """Whole ``minegraph`` processes: on the real graph every command (``run`` included); on a synthetic
+    graph of 10^6 triples or more the query, trace, network and validate commands (the first run builds the
+    persisted store, untimed), and export up to rdflib's size limit (the release is written with rdflib)."""
     statement = next((run.get("iri") for run in result.get("trace", {}).get("statement", [])), None)
+    triples = result.get("triples") or _triples(root) or 0
     if size == "real":
         say(f"{size}: whole minegraph processes")
         result["processes"] = tasks.process_times(root, statement, settings.runs, settings.timeout)
-    elif (result.get("triples") or _triples(root) or 0) <= settings.rdflib_max:
-        say(f"{size}: minegraph export")
-        result["processes"] = {"export": tasks.process_times(root, None, 1, settings.timeout, only=("export",))["export"]}
+        return
+    only = ("query", "trace", "network", "validate") if triples >= CLI_MIN else ()
+    only += ("export",) if triples <= settings.rdflib_max else ()
+    if only:
+        say(f"{size}: minegraph {', '.join(only)}")
+        result["processes"] = tasks.process_times(root, statement, 1 if size in LARGE_SECTIONS else settings.runs,
+                                                  settings.timeout * 2, only=only)
+
+
+def _endpoint(root: Path, size: str, settings: Settings, result: dict) -> None:
+    """``minegraph serve`` beside ``oxigraph serve-read-only`` on the same persisted store (one process
+    starting both servers; requests alternate, one at a time)."""
+    say(f"{size}: endpoint beside oxigraph serve-read-only")
+    result["endpoint"] = measure("endpoint", root, settings.query_timeout * 4, "--runs", str(settings.query_runs),
+                                 "--cap", "10")
 
 
 def _rewrites(root: Path, size: str, settings: Settings, result: dict) -> None:
@@ -211,7 +243,7 @@ def _triples(root: Path) -> int | None:
 
 #: The parts of a size's measurement, in order; ``--only`` picks some.
 SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib, "validate": _validate, "network": _network,
-            "trace": _trace, "store": _store, "processes": _processes, "rewrites": _rewrites}
+            "trace": _trace, "store": _store, "processes": _processes, "endpoint": _endpoint, "rewrites": _rewrites}
 
 
 def validations(size: str, root: Path, settings: Settings) -> dict:
@@ -278,7 +310,8 @@ def _fill(size: dict, earlier: dict) -> dict:
     if before is None:
         return size
     filled = dict(size, triples=size.get("triples") or before.get("triples"))
-    for key in ("load", "queries", "pair", "validate", "network", "trace", "store", "disk", "processes", "rewrites"):
+    for key in ("load", "queries", "pair", "validate", "network", "network_exact", "trace", "store", "disk", "processes", "endpoint",
+                "rewrites"):
         if not size.get(key) and before.get(key):
             filled[key] = before[key]
             filled.setdefault("merged", []).append(key)

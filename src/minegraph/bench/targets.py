@@ -108,15 +108,23 @@ def library_call(root: Path, store: OxigraphStore, path: Path, params: dict) -> 
     return lambda: run_query(name, params, store=store, project=where)
 
 
+class Cells(list):
+    """Rows as ``run_query`` keeps them: one tuple of the engine's terms per solution, plus the variables."""
+
+    variables: list[str] = []
+
+
 def run_raw(store: ox.Store, text: str) -> list:
-    """The same SPARQL on raw pyoxigraph, every cell read (as Oxigraph terms); its rows."""
+    """The same SPARQL on raw pyoxigraph, materialised as ``run_query`` materialises it (one tuple of
+    Oxigraph terms per solution, no look-up by name), so the ratio measures minegraph's own work."""
     answer = store.query(text)
     if isinstance(answer, ox.QuerySolutions):
-        names = [v.value for v in answer.variables]
-        return [{name: solution[name] for name in names} for solution in answer]
+        rows = Cells(tuple(solution) for solution in answer)
+        rows.variables = [v.value for v in answer.variables]
+        return rows
     if isinstance(answer, ox.QueryBoolean):
         return [bool(answer)]
-    return list(answer)
+    return [(t.subject, t.predicate, t.object) for t in answer]
 
 
 def run_rdflib(graph, text: str) -> list:
@@ -135,8 +143,11 @@ def digest(rows: list | QueryResult) -> str:
         text = value.value if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(value)
         return " ".join(sorted(text.split(" ")))
 
+    if isinstance(rows, Cells):
+        rows = [dict(zip(rows.variables, row)) for row in rows]
     lines = sorted("\t".join(f"{k}={cell(v)}" for k, v in sorted(row.items()) if v is not None)
-                   if isinstance(row, dict) else str(row) for row in rows)
+                   if isinstance(row, dict) else " ".join(map(str, row)) if isinstance(row, tuple) else str(row)
+                   for row in rows)
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
 
 
@@ -212,6 +223,13 @@ def _pyrudof_alone(root: Path) -> dict:
         rudof.read_data(str(path), merge=True)
     rudof.read_shacl(str(project(root).shapes_file))
     return {"findings": len(rudof.validate_shacl())}
+
+
+def exact_betweenness() -> None:
+    """Make this process compute betweenness exactly at any size (the analysis samples large graphs)."""
+    from minegraph.analysis import graphs
+
+    graphs.EXACT_BETWEENNESS_NODES = 1 << 62
 
 
 def run_network(root: Path, store: OxigraphStore) -> dict:

@@ -8,6 +8,7 @@ called by :mod:`.run` and times the CLI in child processes of its own.
 
 from __future__ import annotations
 
+import resource
 import shutil
 import statistics
 import subprocess
@@ -49,17 +50,12 @@ def trace_times(root: Path, runs: int) -> dict:
 
 
 def store_cold(root: Path, location: Path) -> dict:
-    """A cold build of the persisted store at ``location`` next to an in-memory load of the same files, the
-    modules of each imported first (the ratio compares loads, not imports); CPU times too, since the bulk
-    loader's threads lose more wall time than the one-thread in-memory load on a busy machine."""
-    import minegraph.store.cache  # noqa: F401  (the in-memory side's modules are imported with targets)
+    """A cold build of the persisted store at ``location``, alone in this fresh process (its peak RSS is the
+    build's own; the in-memory load it is compared with runs in processes of its own, see :mod:`.run`)."""
     from minegraph.store import persisted_store
 
-    memory, memory_cpu, _ = targets.timed(lambda: targets.project_store(root))
     cold, cpu, store = targets.timed(lambda: persisted_store(targets.project(root), location=location))
-    return {"wall": cold, "cpu": cpu, "memory_load": memory, "memory_cpu": memory_cpu,
-            "ratio": cold / memory if memory else None, "cpu_ratio": cpu / memory_cpu if memory_cpu else None,
-            "triples": store.triple_count()}
+    return {"wall": cold, "cpu": cpu, "triples": store.triple_count()}
 
 
 def store_reopen(root: Path, location: Path) -> dict:
@@ -71,22 +67,25 @@ def store_reopen(root: Path, location: Path) -> dict:
     return {"wall": wall, "cpu": cpu, "answered": answer}
 
 
-#: Whole processes on a project: a library query, a trace, the network, validation.
+#: Whole processes on a project: a library query, a trace, the network, validation; ``run`` (the main job,
+#: its pictures and report written into a scratch directory kept across the runs) on the real graph only.
 COMMANDS = {
     "query": ["query", "in-force-on-date", "-p", "date=2025-01-01", "-f", "tsv"],
     "trace": ["trace", "--format", "json", "{statement}"],
     "network": ["network"],
     "validate": ["validate"],
+    "run": ["run", "--output", "{scratch}/run", "--width", "120"],
 }
 
 
 def process_times(root: Path, statement: str | None, runs: int, timeout: float, only: tuple[str, ...] = ()) -> dict:
-    """Median wall time of whole ``minegraph`` processes after one warm-up run (which brings the
-    persisted store up to date); ``export`` writes into a scratch directory each time."""
+    """Median wall and CPU time (user + sys of the process and its children) of whole ``minegraph``
+    processes after one warm-up run (which brings the persisted store up to date); ``export`` writes
+    into a scratch directory each time."""
     found = {}
-    scratch = Path(tempfile.mkdtemp(prefix="minegraph-bench-export-"))
-    commands = {name: [a.replace("{statement}", statement or "") for a in args] for name, args in COMMANDS.items()
-                if statement or "{statement}" not in args}
+    scratch = Path(tempfile.mkdtemp(prefix="minegraph-bench-process-"))
+    commands = {name: [a.replace("{statement}", statement or "").replace("{scratch}", str(scratch)) for a in args]
+                for name, args in COMMANDS.items() if statement or "{statement}" not in args}
     commands["export"] = ["export", "--output", str(scratch / "dist")]
     commands = {name: args for name, args in commands.items() if not only or name in only}
     try:
@@ -97,10 +96,15 @@ def process_times(root: Path, statement: str | None, runs: int, timeout: float, 
     return found
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _timed_process(command: list[str], runs: int, timeout: float) -> dict:
-    times = []
+    times, cpus = [], []
     for attempt in range(runs + 1):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _children_cpu()
         try:
             done = subprocess.run(command, capture_output=True, timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -110,4 +114,5 @@ def _timed_process(command: list[str], runs: int, timeout: float) -> dict:
             return {"error": lines[-1] if lines else f"exit {done.returncode}"}
         if attempt:  # the first run is the warm-up
             times.append(time.perf_counter() - started)
-    return {"wall": statistics.median(times), "best": min(times), "runs": len(times)}
+            cpus.append(_children_cpu() - cpu)
+    return {"wall": statistics.median(times), "best": min(times), "cpu": statistics.median(cpus), "runs": len(times)}
