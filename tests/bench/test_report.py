@@ -3,7 +3,7 @@ its cap shows "> cap", and the SPARQL engine's ratio to a capped pySHACL is an u
 
 from __future__ import annotations
 
-from minegraph.bench import report
+from minegraph.bench import page, report
 
 MACHINE = {"cpu": "test", "cores": 2, "memory_gb": 1, "load_average": [0, 0, 0], "python": "3", "system": "x",
            "packages": {}}
@@ -51,9 +51,9 @@ def test_queries_on_the_disk_store_get_their_own_table():
 def test_notes_on_the_misses_follow_the_targets_table():
     data = results()
     data["summary"] = report.summarise(data)
-    page = report.performance_page(data, report.markdown(data), "x.json", "## Why\n\nBecause.\n")
-    assert page.index("## Targets of the performance issue") < page.index("## Why") < page.index("## Operations")
-    assert "## Why" not in report.performance_page(data, report.markdown(data), "x.json")
+    text = page.performance_page(data, report.markdown(data), "x.json", "## Why\n\nBecause.\n")
+    assert text.index("## Targets of the performance issue") < text.index("## Why") < text.index("## Operations")
+    assert "## Why" not in page.performance_page(data, report.markdown(data), "x.json")
 
 
 def test_network_rows_show_the_load_and_exact_betweenness():

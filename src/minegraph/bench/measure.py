@@ -5,7 +5,7 @@ Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``pair`` (every library
 query, run_query and raw alternating in one process on the same store); ``queries-rdflib`` (every
 library query on rdflib, each capped); ``validate`` (``--engine`` sparql, pyshacl, pyshacl-alone or pyrudof);
-``network`` and ``network-exact`` (betweenness never sampled); ``synth --output DIR --triples N`` (the generator, from the project); ``trace``;
+``network`` and ``network-exact`` (betweenness never sampled); ``synth`` / ``crowd --output DIR --triples N`` (a generator, from the project); ``trace``;
 ``store-cold`` / ``store-reopen`` / ``disk-queries --output DIR`` (the persisted store: built, reopened,
 every library query on it); ``endpoint`` (minegraph serve beside oxigraph serve-read-only).
 """
@@ -96,8 +96,14 @@ def network(root: Path, exact: bool = False) -> dict:
             "with_load_cpu": load_cpu + cpu, "exact": exact, **outcome}
 
 
-def generate(project: Path, output: Path, triples: int, seed: int) -> dict:
-    """The generator itself, timed (its peak RSS is this process's)."""
+def generate(project: Path, output: Path, triples: int, seed: int, generator: str = "synth") -> dict:
+    """A generator (``synth`` or ``crowd``) itself, timed (its peak RSS is this process's)."""
+    if generator == "crowd":
+        from .crowd import generate as crowd
+
+        wall, cpu, made = targets.timed(lambda: crowd(project, output, triples, seed))
+        return {"wall": wall, "cpu": cpu, "triples": made.triples, "statements": made.statements,
+                "sources": made.sources, "speakers": made.speakers, "chains": made.chains}
     from .synth import synthesize
 
     wall, cpu, manifest = targets.timed(lambda: synthesize(project, output, triples=triples, seed=seed, progress=False))
@@ -128,8 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         result = rdflib_queries(root, args.runs, args.cap)
     elif kind == "validate":
         result = validation(root, args.engine)
-    elif kind == "synth":
-        result = generate(root, args.output, args.triples, args.seed)
+    elif kind in ("synth", "crowd"):
+        result = generate(root, args.output, args.triples, args.seed, kind)
     elif kind in ("network", "network-exact"):
         result = network(root, exact=kind == "network-exact")
     elif kind == "trace":

@@ -6,6 +6,7 @@ import statistics
 
 from . import machine
 from .fit import exponent, median_of, ratio
+from . import growth
 from .goals import goals_table
 from .progress import human
 
@@ -81,17 +82,15 @@ def summarise(results: dict) -> dict:
         ratios = [q["project_over_raw"] for q in queries.values() if q["project_over_raw"]]
         rdflib = [q["raw_over_rdflib"] for q in queries.values() if q["raw_over_rdflib"]]
         sizes.append({"size": size["size"], "triples": size.get("triples"), "synthetic": size["synthetic"],
+                      "generator": growth.generator(size),
                       "operations": ops, "queries": queries,
                       "project_over_raw_median": statistics.median(ratios) if ratios else None,
                       "project_over_raw_worst": max(ratios) if ratios else None,
                       "raw_over_rdflib_median": statistics.median(rdflib) if rdflib else None,
                       "rewrites": _rewrites(size.get("rewrites", {}))})
-    synthetic = [s for s in sizes if s["synthetic"] and s["triples"]]
-    exponents = {"operations": {name: exponent([(s["triples"], s["operations"][name]["wall"]) for s in synthetic])
-                                for name, _ in OPERATIONS},
-                 "queries": {name: {engine: exponent([(s["triples"], s["queries"].get(name, {}).get(engine)) for s in synthetic])
-                                    for engine in ("project", "raw", "rdflib")}
-                             for name in sorted({n for s in synthetic for n in s["queries"]})}}
+    names = [name for name, _ in OPERATIONS]
+    per_generator = {name: growth.exponents(group, names) for name, group in growth.by_generator(sizes).items()}
+    exponents = {**per_generator.get("synth", growth.exponents([], names)), "by_generator": per_generator}
     return {"sizes": sizes, "exponents": exponents}
 
 
@@ -134,8 +133,9 @@ def markdown(results: dict) -> str:
     sizes = summary["sizes"]
     lines = [f"# Bench {results['started']}", "", f"Command: `{results['command']}`  ",
              f"Machine: {machine.summary(results['machine'])}", "",
-             "Wall-clock medians over fresh processes (peak RSS of the process in brackets); exponent: "
-             "log-log least-squares slope over the synthetic sizes."]
+             "Wall-clock medians over fresh processes (CPU time, user + sys, and peak RSS of the process in brackets); "
+             "exponent: log-log least-squares slope over the synthetic sizes of the project's generator; sizes "
+             "named crowd:N come from the second generator."]
     lines += goals_table(results)
     lines += ["", "## Operations", "", f"| operation | {_header(sizes)} | exponent |",
               "|---|" + "---|" * len(sizes) + "---|"]
@@ -149,7 +149,7 @@ def markdown(results: dict) -> str:
         s["operations"][OPERATIONS[0][0]]["wall"], s["operations"][OPERATIONS[2][0]]["wall"])) for s in sizes) + " | |")
     lines += [_ratio_row(sizes, "ratio validate SPARQL engine / pyshacl engine", OPERATIONS[3][0], OPERATIONS[4][0]),
               _ratio_row(sizes, "ratio validate SPARQL engine / pySHACL alone", OPERATIONS[3][0], OPERATIONS[5][0])]
-    lines.append("| ratio store cold build / in-memory load (same process) | " + " | ".join(
+    lines.append("| ratio store cold build / in-memory load (each in processes of its own) | " + " | ".join(
         times(median_of(_runs(s_raw, ("store", "cold")), "ratio")) for s_raw in results["sizes"]) + " | |")
     lines.append("| queries: median (worst) run_query / raw | " + " | ".join(
         f"{times(s['project_over_raw_median'])} ({times(s['project_over_raw_worst'])})" for s in sizes) + " | |")
@@ -163,6 +163,7 @@ def markdown(results: dict) -> str:
     lines += _endpoint_table(results["sizes"])
     lines += _generator_table(results["sizes"])
     lines += _exponent_table(summary)
+    lines += growth.scan_table(results["sizes"])
     lines += _rewrite_table(sizes)
     return "\n".join(lines) + "\n"
 
@@ -294,20 +295,25 @@ def _generator_table(sizes: list[dict]) -> list[str]:
     if not made:
         return []
     lines = ["", "## The generator (this run, when it generated)", "",
-             "| size | triples | copies | extra assertions | seconds | peak RSS |", "|---|---|---|---|---|---|"]
+             "| size | triples | copies (synth) | extra assertions (synth), statements (crowd) | seconds | peak RSS |", "|---|---|---|---|---|---|"]
     for s in made:
         g = s["generated"]
-        lines.append(f"| {s['size']} | {g['triples']} | {g['copies']} | {g['extras']} | {seconds(g['wall'])} | "
+        lines.append(f"| {s['size']} | {g['triples']} | {g.get('copies', '–')} | {g.get('extras', g.get('statements', '–'))} | {seconds(g['wall'])} | "
                      f"{g['peak_mb']:.0f} MB |")
     return lines
 
 
 def _exponent_table(summary: dict) -> list[str]:
-    lines = ["", "## Growth exponents of the library queries (p50 against triples)", "",
-             "| query | run_query | raw pyoxigraph | rdflib |", "|---|---|---|---|"]
-    for name, engines in summary["exponents"]["queries"].items():
-        lines.append(f"| {name} | " + " | ".join("–" if engines[e] is None else f"{engines[e]:.2f}"
-                                                 for e in ("project", "raw", "rdflib")) + " |")
+    """Per library query, its growth exponent on each generator (run_query and raw; rdflib on the first)."""
+    generators = summary["exponents"].get("by_generator") or {"synth": summary["exponents"]}
+    columns = [(g, e) for g in generators for e in ("project", "raw")] + [(next(iter(generators)), "rdflib")]
+    label = {"project": "run_query", "raw": "raw", "rdflib": "rdflib"}
+    lines = ["", "## Growth exponents of the library queries (p50 against triples, per generator)", "",
+             "| query | " + " | ".join(f"{g}: {label[e]}" for g, e in columns) + " |", "|---|" + "---|" * len(columns)]
+    names = sorted({n for g in generators.values() for n in g["queries"]})
+    for name in names:
+        values = [generators[g]["queries"].get(name, {}).get(e) for g, e in columns]
+        lines.append(f"| {name} | " + " | ".join("–" if v is None else f"{v:.2f}" for v in values) + " |")
     return lines
 
 
@@ -322,58 +328,3 @@ def _rewrite_table(sizes: list[dict]) -> list[str]:
         same = {True: "yes", False: "NO", None: "–"}[r["same_answer"]]
         lines.append(f"| {name} | {size['size']} | {original} | {seconds(r['rewritten'])} | {times(r['speedup'])} | {same} |")
     return lines
-
-
-def performance_page(results: dict, tables: str, source: str, notes: str = "") -> str:
-    """``docs/performance.md``: how the figures are made, then the last run's tables, with ``notes``
-    (``bench/notes.md``: why each missed target is missed, written by hand) after the targets table."""
-    intro = [
-        "# Performance", "",
-        "Measured by `make bench` (`python -m benchmarks`: the real graph, 10^4, 10^5, 10^6 triples) and",
-        "`make bench-large` (adds 10^7), never by timed unit tests. Every figure comes from a fresh process",
-        "(`python -m minegraph.bench.measure`); ratios compare engines measured in the same run. The machine is",
-        "shared: the load average at the start of each size is in the JSON, and absolute times are noisy.",
-        "",
-        "## The synthetic graphs", "",
-        "`python -m minegraph.bench.synth --triples N --seed S --output DIR` writes a complete project",
-        "(ontology/, queries/, graph/*.ttl, graph/sources/) of about N data triples: the real graph/ copied k",
-        "times with every instance IRI rewritten per copy (`-c0007`; a state's code gets digits, `LVA` → `LVA7`,",
-        "as its IRI must end with it), the archived texts copied with it; dates, concepts, the Convention, its",
-        "rules and the dataset description written once; Wikidata links kept in copy 0 only. About a quarter of",
-        "the budget goes to extra statements and claims cloned from real ones, their text windows (prefix,",
-        "quote, suffix, paragraph) appended to the copies' archived texts so offsets, selectors and cues verify;",
-        "copies get extras falling off as 1/(copy+1), speakers within a text are drawn by Zipf rank. Copy 0 is",
-        "the real graph. Each copy is one N-Triples file written from a text template, so memory stays bounded;",
-        "the same seed gives the same bytes. Two adjustments keep k copies valid: Article 17's threshold",
-        "(`mg:instrumentThreshold`, the 40th deposit) is multiplied by k, since each deposit date occurs k times,",
-        "and the synthetic shapes let an alpha-3 code carry the copy digits (`^[A-Z]{3}[0-9]*$`). No `curation/`",
-        "is written, so `treaty-reference-counts` only warns that it has no reference to compare with.",
-        "",
-        "## What a query measurement includes", "",
-        "Each library query runs in its own process, on an in-memory store holding the size's files, first",
-        "run then p50/p95 of the next runs. *raw* is `pyoxigraph.Store.query` on the query text with its",
-        "parameters already bound, every cell of every solution read into a dict (pyoxigraph terms). *run_query*",
-        "is `minegraph.run_query(name, params, store=…, project=…)` as a user calls it: the library lookup (one",
-        "`stat` of the `.rq` file), parameter checking and binding, the guard and syntax check (once per text,",
-        "then a cache look-up), the query, and every cell of every solution read (kept as pyoxigraph terms: a",
-        "result converts to Python values or rdflib terms only when asked). *with .rows* adds that conversion:",
-        "`run_query(…).rows`, every cell as a Python value. The same answer on both sides is checked by a",
-        "fingerprint of the rows.",
-        "",
-        "`--rewrites DIR` compares rewritten forms of library queries (`DIR/NAME.rq` against `queries/NAME.rq`,",
-        "same answer checked by a fingerprint of the rows); the shapes that keep a query linear on Oxigraph are",
-        "in `queries/README.md` (section Shapes that scale), and the library is written in them.",
-        "",
-        "Validation is measured four ways, each in fresh processes: `minegraph.validate` with its default engine",
-        "(the shapes compiled to SPARQL and the checks as SPARQL, over one Oxigraph store, on a thread per core)",
-        "and with `engine=\"pyshacl\"` (the reference: pySHACL and the Python checks), then the shapes alone on",
-        "pySHACL and on pyrudof (rudof's engine, the optional `bench` extra; \"not installed\" without it). Each",
-        "validation process is capped (`--validate-cap`, 600 s): a validator past the cap is recorded as \"> cap\"",
-        "and not run again at the larger sizes.",
-        "", f"The tables below are the last run ({source}), copied from `bench/results/`.", "",
-    ]
-    body = tables.split("\n", 1)[1] if tables.startswith("# ") else tables
-    if notes.strip():
-        head, marker, rest = body.partition("\n## Operations")
-        body = head.rstrip("\n") + "\n\n" + notes.strip() + "\n" + marker + rest if marker else body + "\n" + notes
-    return "\n".join(intro) + body

@@ -20,9 +20,25 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import machine, report, tasks
+from . import machine, page, report, tasks
 from .fit import median_of
+from .crowd import MANIFEST as CROWD_MANIFEST
 from .synth import MANIFEST
+
+#: The generators of synthetic projects: ``synth`` (copies of the real graph with Zipf-skewed extras; sizes
+#: named ``1e5``) and ``crowd`` (an independent one: many small sources, a few huge speakers, long decision
+#: chains; sizes named ``crowd:1e5``), each with the name of its manifest.
+MANIFESTS = {"synth": MANIFEST, "crowd": CROWD_MANIFEST}
+GENERATORS = tuple(MANIFESTS)
+
+
+def generator_of(size: str) -> str | None:
+    """The generator of a size's label (None for the real graph)."""
+    return None if size == "real" else size.split(":")[0] if ":" in size else "synth"
+
+
+def large(size: str) -> bool:
+    return size.split(":")[-1] == LARGE
 
 DEFAULT_SIZES = ("real", "1e4", "1e5", "1e6")
 LARGE = "1e7"
@@ -58,6 +74,7 @@ class Settings:
     rewrites: Path | None = None
     command: str = ""
     only: tuple[str, ...] = ()  # the sections to run (see SECTIONS); empty: all
+    generators: tuple[str, ...] = GENERATORS  # which generators make the synthetic sizes
     generated: dict[str, dict] = field(default_factory=dict)  # size -> the generator's time and peak RSS
     capped: dict[str, str] = field(default_factory=dict)  # validator -> the size where it ran past the cap
 
@@ -83,15 +100,16 @@ def prepare(size: str, settings: Settings) -> tuple[Path, bool]:
     matches) and whether it is synthetic."""
     if size == "real":
         return settings.project, False
-    target = int(float(size))
-    root = settings.work / f"synth-{size}-s{settings.seed}"
-    manifest = root / MANIFEST
+    generator, amount = generator_of(size), size.split(":")[-1]
+    target = int(float(amount))
+    root = settings.work / f"{generator}-{amount}-s{settings.seed}"
+    manifest = root / MANIFESTS[generator]
     if manifest.is_file():
         known = json.loads(manifest.read_text())
         if known.get("target") == target and known.get("seed") == settings.seed and _same_queries(root, settings.project):
             return root, True
     say(f"generating {size} triples into {root}")
-    outcome = measure("synth", settings.project, settings.timeout * 4, "--output", str(root), "--triples", str(target),
+    outcome = measure(generator, settings.project, settings.timeout * 4, "--output", str(root), "--triples", str(target),
                       "--seed", str(settings.seed))
     settings.generated[size] = outcome
     if "wall" not in outcome:
@@ -119,14 +137,14 @@ def bench_size(size: str, settings: Settings) -> dict:
     result: dict = {"size": size, "project": str(root), "synthetic": synthetic, "load": {}, "queries": {},
                     "load_average": [round(x, 2) for x in os.getloadavg()]}
     for section in SECTIONS:
-        if (not settings.only or section in settings.only) and section in LARGE_SECTIONS.get(size, SECTIONS):
+        if (not settings.only or section in settings.only) and section in (LARGE_SECTIONS[LARGE] if large(size) else SECTIONS):
             SECTIONS[section](root, size, settings, result)
     result["triples"] = result.get("triples") or _triples(root)
     return result
 
 
 def _load(root: Path, size: str, settings: Settings, result: dict) -> None:
-    for engine in ("raw", "project") if size in LARGE_SECTIONS else ("raw", "project", "rdflib"):
+    for engine in ("raw", "project") if large(size) else ("raw", "project", "rdflib"):
         say(f"{size}: load {engine}")
         result["load"][engine] = repeated(f"load-{engine}", root, settings)
     result["triples"] = next((r["triples"] for r in result["load"]["raw"] if "triples" in r), None)
@@ -162,7 +180,7 @@ def _validate(root: Path, size: str, settings: Settings, result: dict) -> None:
 def _network(root: Path, size: str, settings: Settings, result: dict) -> None:
     say(f"{size}: network")
     result["network"] = repeated("network", root, settings)
-    if size not in LARGE_SECTIONS:  # exact betweenness costs nodes × edges: hours at 10^7
+    if not large(size):  # exact betweenness costs nodes × edges: hours at 10^7
         say(f"{size}: network, betweenness exact")
         result["network_exact"] = [measure("network-exact", root, settings.timeout)]
 
@@ -218,7 +236,7 @@ def _processes(root: Path, size: str, settings: Settings, result: dict) -> None:
     only += ("export",) if triples <= settings.rdflib_max else ()
     if only:
         say(f"{size}: minegraph {', '.join(only)}")
-        result["processes"] = tasks.process_times(root, statement, 1 if size in LARGE_SECTIONS else settings.runs,
+        result["processes"] = tasks.process_times(root, statement, 1 if large(size) else settings.runs,
                                                   settings.timeout * 2, only=only)
 
 
@@ -237,7 +255,7 @@ def _rewrites(root: Path, size: str, settings: Settings, result: dict) -> None:
 
 def _triples(root: Path) -> int | None:
     """The graph's size without a load measurement: the generator's count, else unknown."""
-    manifest = root / MANIFEST
+    manifest = next((root / m for m in MANIFESTS.values() if (root / m).is_file()), root / MANIFEST)
     return json.loads(manifest.read_text()).get("triples") if manifest.is_file() else None
 
 
@@ -249,7 +267,7 @@ SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib
 def validations(size: str, root: Path, settings: Settings) -> dict:
     """Every validator on one size, each capped; one that ran past the cap at a smaller size is not run again."""
     found = {}
-    for engine in LARGE_VALIDATORS if size in LARGE_SECTIONS else VALIDATORS:
+    for engine in LARGE_VALIDATORS if large(size) else VALIDATORS:
         if engine in settings.capped:
             found[engine] = [{"timeout": settings.validate_cap, "skipped": f"over the cap at {settings.capped[engine]}"}]
             continue
@@ -277,7 +295,8 @@ def run(settings: Settings) -> dict:
     results = {"started": started.isoformat(timespec="seconds"), "command": settings.command,
                "machine": machine.describe(), "seed": settings.seed, "sizes": []}
     for size in settings.sizes:
-        results["sizes"].append(bench_size(size, settings))
+        for generator in settings.generators if size != "real" else ("real",):
+            results["sizes"].append(bench_size(size if generator in ("real", "synth") else f"{generator}:{size}", settings))
     for entry in results["sizes"]:
         if entry["size"] in settings.generated:
             entry["generated"] = settings.generated[entry["size"]]
@@ -298,7 +317,7 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
     markdown = report.markdown(results)
     _write(settings.results / f"{stamp}.md", markdown)
     notes = settings.notes.read_text(encoding="utf-8") if settings.notes.is_file() else ""
-    _write(settings.docs, report.performance_page(results, markdown, f"bench/results/{stamp}.json", notes))
+    _write(settings.docs, page.performance_page(results, markdown, f"bench/results/{stamp}.json", notes))
     say(f"wrote {settings.results / stamp}.json, .md and {settings.docs}")
     return results
 
@@ -318,8 +337,9 @@ def _fill(size: dict, earlier: dict) -> dict:
     return filled  # never one engine's query figures: a ratio compares engines of the same run
 
 
-def _order(size: dict) -> float:
-    return 0.0 if size["size"] == "real" else float(size["size"])
+def _order(size: dict) -> tuple[str, float]:
+    label = size["size"]
+    return ("", 0.0) if label == "real" else (generator_of(label), float(label.split(":")[-1]))
 
 
 def _write(path: Path, text: str) -> None:
@@ -338,11 +358,20 @@ def _sections(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _generators(text: str) -> tuple[str, ...]:
+    chosen = tuple(g.strip() for g in text.split(",") if g.strip())
+    if not chosen or set(chosen) - set(GENERATORS):
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(GENERATORS)}")
+    return chosen
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(DEFAULT_SIZES), help="comma-separated: real, 1e4, 1e5, 1e6 …")
     parser.add_argument("--large", action="store_true", help=f"add {LARGE} triples")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--generators", default=",".join(GENERATORS), type=_generators,
+                        help=f"comma-separated generators of the synthetic sizes: {', '.join(GENERATORS)} (default: both)")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--query-runs", type=int, default=5, help="runs after the first inside a query's process")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per measurement process")
@@ -362,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
                         query_runs=args.query_runs,
                         timeout=args.timeout, query_timeout=args.query_timeout or args.timeout,
                         rdflib_cap=args.rdflib_cap, validate_cap=args.validate_cap, merge=args.merge, only=args.only,
+                        generators=args.generators,
                         rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
                         command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]))
     if args.render:
