@@ -68,13 +68,13 @@ def store_reopen(root: Path, location: Path) -> dict:
 
 
 #: Whole processes on a project: a library query, a trace, the network, validation; ``run`` (the main job,
-#: its pictures and report written into a scratch directory kept across the runs) on the real graph only.
+#: its pictures and report written under the project's ``out/``, reused between the runs) on the real graph.
 COMMANDS = {
     "query": ["query", "in-force-on-date", "-p", "date=2025-01-01", "-f", "tsv"],
     "trace": ["trace", "--format", "json", "{statement}"],
     "network": ["network"],
     "validate": ["validate"],
-    "run": ["run", "--output", "{scratch}/run", "--width", "120"],
+    "run": ["run", "--output", "out/bench-run", "--width", "120"],  # under the project: kept between runs
 }
 
 

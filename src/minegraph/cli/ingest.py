@@ -14,7 +14,7 @@ from . import emit, project_from, to_stderr
 
 
 def register(sub) -> None:
-    from minegraph.ingest.workflow import KINDS
+    from minegraph.core.document_kinds import KINDS
 
     parser = sub.add_parser("ingest", help="archive a new source text, extract its statements, write a draft for review")
     parser.add_argument("path", metavar="FILE.txt|DIR", help="a UTF-8 text, or a folder of .txt files each with a sidecar .json")

@@ -58,7 +58,8 @@ def run(args) -> int:
 
     heading("Pictures and report")
     report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True))
-    print(f"report: {report.relative_to(project.root)} (open it in a browser)")
+    shown = report.relative_to(project.root) if report.is_relative_to(project.root) else report  # --output elsewhere
+    print(f"report: {shown} (open it in a browser)")
     return 0
 
 

@@ -18,11 +18,9 @@ from minegraph.errors import InputError
 from minegraph.ingest.draft import DraftDocument, slugify, write_draft
 from minegraph.ingest.extract import extract
 from minegraph.ingest.gazetteer import actors_from_graph, decisions_from_graph, open_store
+from minegraph.core.document_kinds import KINDS
 from minegraph.ingest.model import Candidate
 
-#: Kinds of source document (``--kind``) and the ontology class each is recorded as.
-KINDS = {"news": "NewsArticle", "press-release": "OfficialStatement", "official-statement": "OfficialStatement",
-         "parliamentary-record": "LegalText", "report": "Report"}
 _FIELDS = ("url", "title", "publisher", "date", "lang", "kind")
 
 

@@ -116,18 +116,24 @@ def _claim_rows(store, project) -> list[list[str]]:
 def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
            progress: Callable[[str], None] | None = None) -> str:
     """Compute everything, write the pictures into ``out_dir`` and return the page's HTML."""
-    from minegraph.report.charts import membership_chart
+    from minegraph.report.charts import CHART_NAME, membership_chart
     from minegraph.analysis.graphs import analyse
-    from minegraph.analysis.plot import stance_picture
+    from minegraph.analysis.plot import PICTURE_NAME, stance_picture
+    from minegraph.report.pictures import drawn, inputs_key
 
     today = today or datetime.date.today()
     analysis = analyse(store, project)
     stance = analysis.graphs["stance"]
-    try:
-        chart_png = membership_chart(store, out_dir, progress=progress)[0]  # drawn to the graph's last date, not the clock
+    key = inputs_key(store, "minegraph.report.charts", "minegraph.analysis.plot", "minegraph.analysis.graphs")
+    out_dir = Path(out_dir)
+    try:  # drawn to the graph's last date, not the clock
+        chart_png = drawn([out_dir / f"{CHART_NAME}{s}" for s in (".png", ".svg")], key,
+                          lambda: membership_chart(store, out_dir, progress=progress), progress)[0]
     except ValueError as exc:  # no dated treaty acts: nothing to report on
         raise MinegraphError(f"cannot write the report: {exc}") from None
-    network_png = stance_picture(stance, analysis.coalitions, analysis.unaligned, out_dir, progress=progress)[0]
+    network_png = drawn([out_dir / f"{PICTURE_NAME}{s}" for s in (".png", ".svg")], key,
+                        lambda: stance_picture(stance, analysis.coalitions, analysis.unaligned, out_dir, progress=progress),
+                        progress)[0]
     figures = "".join(f'<div class="figure"><div class="value">{escape(str(v))}</div><div class="what">{escape(w)}</div></div>'
                       for v, w in _figures(store, project, today))
     coalitions = "".join(
