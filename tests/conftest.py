@@ -175,7 +175,10 @@ def write_audit(tmp_path_factory, pytestconfig) -> WriteAudit:
         os.environ["TMPDIR"] = tempfile.tempdir = str(scratch)  # tempfile's default folder, here and in children
         os.environ["MINEGRAPH_FAST_SCRATCH"] = str(base / "shm")  # the store's in-memory build folder
         (base / "shm").mkdir(exist_ok=True)
-        cache = pytestconfig.rootpath / pytestconfig.getini("cache_dir")
+        try:
+            cache = pytestconfig.rootpath / pytestconfig.getini("cache_dir")
+        except ValueError:  # -p no:cacheprovider
+            cache = pytestconfig.rootpath / ".pytest_cache"
         _AUDIT.append(WriteAudit([base, cache, pytestconfig.rootpath / ".hypothesis"],
                                  [pytestconfig.rootpath / "pytest-cache-files-"]))
         sys.addaudithook(_AUDIT[0])

@@ -184,6 +184,17 @@ def nested(depth: int) -> str:
 
 
 SERVICE = "SERVICE <{url}/sparql> { ?s ?p ?o }"
+#: A lexer reads ``<?b#>`` as an IRI and ``"""`` as a long string hiding the SERVICE; the grammar reads a
+#: comparison, a comment to the end of the line, and a SERVICE clause.
+HIDDEN_SERVICE = 'SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b#>"""\n) ' + SERVICE + ' } #"""'
+VALUES_CROSS = "ASK { " + " ".join(f"VALUES ?v{i} {{ {' '.join(map(str, range(200)))} }}" for i in range(4)) + " FILTER(?v0 + ?v1 + ?v2 + ?v3 = -1) }"
+
+
+def chain(kind: str, n: int) -> str:
+    """A flat chain of ``n`` items of one operator or list kind (each under the length limit)."""
+    return {"plus": "ASK { FILTER(" + "+".join(["1"] * n) + ") }", "star": "ASK { FILTER(" + "*".join(["1"] * n) + ") }",
+            "objects": "ASK { ?s ?p " + ",".join(["1"] * n) + " }", "minus": "ASK { ?s ?p ?o " + "MINUS{} " * n + "}",
+            "join": "ASK { " + " ".join(["?s ?p ?o ."] * n) + " }"}[kind]
 RQ_HEADER = "# title: t\n# description: d\n# example: minegraph query x\n"
 BAD_TTL = f'<{EVENT}> <https://w3id.org/minegraph/ontology#date> "{{}}"^^<{XSD}date> .\n'
 JSONLD_CONTEXT = json.dumps({"@context": "{url}/context.jsonld", "@id": "urn:x", "urn:p": "v"})
@@ -249,7 +260,16 @@ CASES = [
     Case("cli-service-in-rq-file", cli("query", "{root}/svc.rq"), 2, "SERVICE (a federated query to another endpoint)",
          setup=write("svc.rq", RQ_HEADER + "SELECT * WHERE { GRAPH ?g { " + SERVICE.replace("{url}", "http://127.0.0.1:9")
                      + " } }\n")),
+    Case("cli-service-hidden-from-a-lexer", cli("sparql", HIDDEN_SERVICE), 2,
+         "SERVICE (a federated query to another endpoint) is refused"),
     Case("cli-update", cli("sparql", "DELETE WHERE { ?s ?p ?o }"), 2, "SPARQL Update (DELETE) is not accepted"),
+    Case("cli-chain-plus", cli("sparql", chain("plus", 7000)), 2, "more than 256 operators and list separators"),
+    Case("cli-chain-star", cli("sparql", chain("star", 7000)), 2, "more than 256 operators and list separators"),
+    Case("cli-chain-object-list", cli("sparql", chain("objects", 7000)), 2, "more than 256 operators and list separators"),
+    Case("cli-chain-minus", cli("sparql", chain("minus", 3000)), 2, "more than 256 operators and list separators"),
+    Case("cli-join-of-2900-patterns", cli("sparql", chain("join", 2900)), 2, "more than 4,096 terms"),
+    Case("cli-values-cross-product-obeys-the-timeout", cli("sparql", VALUES_CROSS, "--timeout", "1"), 2,
+         "the query ran longer than 1 s and was stopped"),
     Case("cli-deep-nesting", cli("sparql", nested(5000)), 2, "brackets nested deeper than 64 levels"),
     Case("cli-long-operator-chain", cli("sparql", "ASK { FILTER(" + " || ".join(["true"] * 2000) + ") }"), 2,
          "more than 256 operators"),
@@ -292,6 +312,8 @@ CASES = [
          "the text to trace has 100 words; give at most 64"),
     # ------------------------------------------------------------------ library (Python API)
     Case("api-service-nested", library(api_sparql("SELECT * { { ?s ?p ?o } UNION { " + SERVICE + " } }")), "ServiceRefused",
+         "SERVICE (a federated query to another endpoint) is refused"),
+    Case("api-service-hidden-from-a-lexer", library(api_sparql(HIDDEN_SERVICE)), "ServiceRefused",
          "SERVICE (a federated query to another endpoint) is refused"),
     Case("api-lone-surrogate", library(api_sparql('ASK { ?s ?p "\ud800" }')), "NotAQuery",
          "line 1, column 14: U+D800 is a lone surrogate"),
@@ -376,6 +398,9 @@ CASES = [
     # ------------------------------------------------------------------ the endpoint (minegraph serve's app)
     Case("endpoint-service", endpoint("GET", "/query?query=" + "ASK%20%7B%20SERVICE%20%3Chttp%3A%2F%2F127.0.0.1%3A9%2F%3E"
                                       "%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20%7D"), 400, "SERVICE"),
+    Case("endpoint-service-hidden-from-a-lexer", endpoint("POST", "/query", HIDDEN_SERVICE.replace("{url}", "http://127.0.0.1:9")
+                                                          .encode(), {"Content-Type": "application/sparql-query"}), 400,
+         "SERVICE (a federated query"),
     Case("endpoint-update", endpoint("POST", "/query", b"DROP ALL", {"Content-Type": "application/sparql-update"}), 403,
          "Update"),
     Case("endpoint-deep-nesting", endpoint("POST", "/query", nested(500).encode(),

@@ -111,7 +111,8 @@ def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: b
                    source: str | None) -> tuple[str, Store]:
     """The text to run (refused first if unsafe; missing PREFIX lines added) and the store to run it on."""
     from minegraph.core.namespaces import PREFIXES
-    from minegraph.querylang.text import check_syntax, query_form, undeclared_prefixes
+    from minegraph.querylang.parse import parse_check
+    from minegraph.querylang.text import query_form, undeclared_prefixes
 
     from minegraph.querylang.guard import check as guard
 
@@ -120,7 +121,8 @@ def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: b
     if store is None:
         store = default_store(project)
     if complete_prefixes:
-        check_syntax(text, source=source, prefixes=PREFIXES)  # positions refer to the text as typed
+        # positions refer to the text as typed; parsed, never evaluated (Oxigraph parses it in the worker)
+        parse_check(text, allow_service=getattr(store, "allow_service", False), source=source, prefixes=PREFIXES)
         missing = undeclared_prefixes(text, PREFIXES)
         text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in missing.items()) + text
     return text, store

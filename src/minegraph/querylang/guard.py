@@ -23,7 +23,10 @@ from dataclasses import dataclass
 from minegraph.errors import QueryError
 from minegraph.querylang.lexer import HIDDEN, QUERY_FORMS, UPDATE_WORDS, spans
 
-_OPERATOR_CHARS = "!/|^"  # each one an operator; ``||`` and ``&&`` count once; UNION is a word
+#: Each an operator or a list separator (a chain of any of them is a recursion in a parser or the engine's
+#: plan); two-character operators (``|| && != <= >= ^^``) count once; UNION, MINUS and OPTIONAL are words.
+_OPERATOR_CHARS = "!/|^+-*,;=<>"
+_OPERATOR_WORDS = frozenset({"UNION", "MINUS", "OPTIONAL"})
 _OPEN, _CLOSE = "({[", ")}]"
 #: Code tokens that may hold a keyword: names and words (a prefixed name's prefix, ``1SERVICE``'s word…).
 _NAMED = frozenset({"word", "pname", "bnode", "langtag", "var", "escape", "number", "other"})
@@ -63,11 +66,13 @@ class NotAQuery(GuardError):
 
 @dataclass(frozen=True)
 class Limits:
-    """What the guard accepts: characters, bracket depth, operators in the whole text."""
+    """What the guard accepts: characters, bracket depth, operators and code tokens in the whole text
+    (the largest library query has about 500 tokens and 90 operators)."""
 
     max_length: int = 32_768
     max_depth: int = 64
     max_operators: int = 256
+    max_tokens: int = 4_096
 
 
 @dataclass(frozen=True)
@@ -98,7 +103,7 @@ def _keywords(text: str, kind: str, start: int, end: int):
 
 
 def _operators(token: str) -> int:
-    return 1 if token in ("||", "&&") else sum(token.count(c) for c in _OPERATOR_CHARS)
+    return 1 if len(token) == 2 and token != "^^" else sum(token.count(c) for c in _OPERATOR_CHARS)
 
 
 def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> Scan:
@@ -110,7 +115,7 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
     if len(text) > limits.max_length:
         raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {limits.max_length:,}")
     _refuse_non_text(text)
-    depth = deepest = operators = 0
+    depth = deepest = operators = tokens = 0
     form = ""
     for kind, start, end in spans(text):
         if kind == "iri" and "'" in text[start:end]:
@@ -118,6 +123,10 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
                              "is ambiguous to the guard; write the apostrophe as %27 or put spaces around '<'")
         if kind in HIDDEN:
             continue
+        tokens += 1
+        if tokens > limits.max_tokens:
+            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_tokens:,} terms, operators and "
+                               "brackets in one query")
         if kind == "punct":
             token = text[start:end]
             if token in _OPEN:
@@ -132,11 +141,11 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
                 operators += _operators(token)
         elif kind in _NAMED:
             for word, at in _keywords(text, kind, start, end):
-                operators += word == "UNION"
+                operators += word in _OPERATOR_WORDS
                 form = _keyword(text, word, at, form, allow_service)
         if operators > limits.max_operators:
-            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_operators} operators "
-                               "(|| && ! / | ^ UNION) in one query")
+            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_operators} operators and list "
+                               "separators (|| && ! / | ^ + - * = < > , ; UNION MINUS OPTIONAL) in one query")
     if not form:
         raise NotAQuery("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK "
                         "(after PREFIX and BASE lines)")

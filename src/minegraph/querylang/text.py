@@ -243,8 +243,10 @@ _LOCATION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 def check_syntax(text: str, *, source: str | None = None, prefixes: dict[str, str] | None = None) -> None:
     """QuerySyntaxError (line, column, the line shown with a caret) unless ``text`` is a SPARQL 1.1 query.
 
-    Oxigraph's parser decides, for every engine: it follows the grammar strictly, so a query that
-    passes here is portable. Nothing is evaluated (sub-queries and ASK run on an empty store).
+    Oxigraph's parser decides: it follows the grammar strictly, so a query that passes here is
+    portable. Oxigraph has no parse-only entry point, so this evaluates the text on an empty store: it
+    is for the package's own .rq files (tests/architecture); any text from a user goes through the
+    parse-only :func:`minegraph.querylang.parse.parse_check` instead.
     """
     global _EMPTY_STORE
     import pyoxigraph
@@ -269,9 +271,11 @@ def accepted_form(text: str, *, allow_service: bool = False, source: str | None 
     if form is None:
         from minegraph.querylang.guard import check as guard
 
+        from minegraph.querylang.parse import parse_check
+
         guard(text, allow_service=allow_service)  # limits and SERVICE before any parser sees the text
         form = query_form(text)
-        check_syntax(text, source=source)
+        parse_check(text, allow_service=allow_service, source=source)  # a real parse; nothing evaluated
         if len(_ACCEPTED) >= 1024:  # ad-hoc texts: bounded
             _ACCEPTED.clear()
         _ACCEPTED[key] = form

@@ -79,10 +79,11 @@ def _answer(conn, native, job: dict) -> None:
     conn.send({"end": True, "truncated": truncated})
 
 
-def serve_local(conn, native=None) -> None:
+def serve_local(conn, native=None, network: bool = False) -> None:
     """The child's loop: a job in, its answer out as messages, until the pipe closes. ``native`` is an
-    inherited store (fork); else each job names a persisted database, opened read-only once."""
-    child_setup()
+    inherited store (fork); else each job names a persisted database, opened read-only once. Without
+    ``network`` (a store opened for federation) the child has no network at all."""
+    child_setup(network)
     import pyoxigraph as ox
 
     opened: dict[str, object] = {}
@@ -103,6 +104,8 @@ def serve_local(conn, native=None) -> None:
 
 
 def _failure(message: dict, location) -> Exception:
+    if "os error 101" in message["message"]:  # ENETUNREACH: the worker's own network namespace has no route
+        return QueryError("the query tried to open a network connection; query workers have no network")
     if message["error"] == "OSError":
         where = f" at {location}" if location else ""
         return StoreError(f"the Oxigraph store{where} cannot be read ({message['message']}); delete the directory to rebuild it")
@@ -204,11 +207,12 @@ def stream_oxigraph(store, text: str, form: str, timeout: float | None, max_rows
 
     from minegraph.store.rows import RowStream  # here: the worker itself never loads rdflib
 
-    native, database = store.native, None
+    native, database, network = store.native, None, getattr(store, "allow_service", False)
     if store.location is not None and isinstance(native, pyoxigraph.Store):
-        database, worker, reusable = str(store.location), _take(), True
+        database = str(store.location)
+        worker, reusable = (start_worker(serve_local, (None, True), wait=None), False) if network else (_take(), True)
     else:  # in memory, or an as-of view: the forked child inherits the store as it is now
-        worker, reusable = start_worker(serve_local, (native,), fork=True, wait=None), False
+        worker, reusable = start_worker(serve_local, (native, network), fork=True, wait=None), False
     job = _Job(worker, timeout, store.location, reusable)
     try:
         worker.conn.send({"text": text, "form": form, "max_rows": max_rows, "database": database})
