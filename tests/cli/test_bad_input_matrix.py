@@ -88,6 +88,19 @@ def cli(*args: str, stdin: bytes = b"") -> Callable[[Path, Env], Outcome]:
     return act
 
 
+def without(module: str, act: Callable[[Path, Env], Outcome]) -> Callable[[Path, Env], Outcome]:
+    """``act`` with ``module`` unimportable (an extra that is not installed)."""
+    def wrapped(root: Path, env: Env) -> Outcome:
+        saved = {name: sys.modules.pop(name) for name in list(sys.modules) if name == module or name.startswith(module + ".")}
+        sys.modules[module] = None  # import raises ImportError
+        try:
+            return act(root, env)
+        finally:
+            del sys.modules[module]
+            sys.modules.update(saved)
+    return wrapped
+
+
 def library(call: Callable[[Path, Env], object]) -> Callable[[Path, Env], Outcome]:
     """Call the Python API; the outcome is the name of the exception raised (or "returned")."""
     def act(root: Path, env: Env) -> Outcome:
@@ -412,6 +425,12 @@ CASES = [
          "the form body is not UTF-8 URL-encoded text"),
     Case("endpoint-huge-body", endpoint("POST", "/query", b"ASK {} #" + b"x" * 2_000_000,
                                         {"Content-Type": "application/sparql-query"}), 413, ""),
+    Case("endpoint-xss-in-a-not-found-page", endpoint("GET", "/id/x/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E?format=html"),
+         404, "/id/x/&lt;img src=x onerror=alert(1)&gt;"),
+    Case("endpoint-health-shows-no-pids-to-a-web-page", endpoint("GET", "/health", headers={"Origin": "http://evil.example"}),
+         200, '"workers":1,'),
+    Case("cli-serve-without-its-extra", without("uvicorn", cli("serve", "--port", "9")), 2,
+         "install it with: pip install 'minegraph[serve]'"),
     Case("endpoint-path-traversal", endpoint("GET", "/id/state/..%2F..%2F..%2Fetc%2Fpasswd"), 404, ""),
 ]
 
@@ -527,6 +546,8 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(case, case_project, lo
     assert loopback.requests == [] or case.id.startswith(("api-remote", "cli-remote")), loopback.requests
     if case.id.startswith(("api-remote", "cli-remote")):
         assert all(not r.endswith("context.jsonld") for r in loopback.requests), "a remote JSON-LD context was fetched"
+    if case.id.startswith("endpoint-xss"):
+        assert "<img" not in outcome.err, "the request's markup came back unescaped"
     if case.id == "cli-trace-path-traversal":
         assert "root:" not in outcome.out and "root:" not in outcome.err  # /etc/passwd was never read
 
