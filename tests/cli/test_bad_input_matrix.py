@@ -14,6 +14,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -315,6 +316,15 @@ CASES = [
          "out/file/x.csv: cannot write here: Not a directory", setup=output_targets),
     Case("cli-output-dash-is-stdout", cli("sparql", "ASK { ?s ?p ?o }", "-o", "-", "-f", "json"), 0, "",
          setup=output_targets),
+    # ------------------------------------------------------------------ CLI: terminal output
+    Case("cli-table-terminal-escapes", cli("sparql", 'SELECT ?x { BIND("a\\u001b[2J\\u009b31mb" AS ?x) }'), 0,
+         "a\\x1b[2J\\u009b31mb"),
+    Case("cli-syntax-error-caret-escapes", cli("sparql", "SELECT ?x WHERE { ?x \x1b]0;title\x07 ?y }"), 2,
+         "\\x1b]0;title\\x07"),
+    Case("cli-trace-terminal-escapes", cli("trace", "statement:euronews-2025-04-10-01-carbonnier-civilian-victims"), 0,
+         "Gilles\\x1b]0;pwned\\x07 Carbonnier",
+         setup=replace("graph/actors.ttl", '"Gilles Carbonnier"', '"Gilles\\u001b]0;pwned\\u0007 Carbonnier"'),
+         changes=(".store/",)),
     # ------------------------------------------------------------------ CLI: trace
     Case("cli-trace-path-traversal", cli("trace", "statement:euronews-2025-04-10-01-carbonnier-civilian-victims"), 0,
          "", setup=replace("graph/euronews-2025-04-10-anti-personnel-mines.ttl", 'mg:path "sources/euronews-2025-04-10-anti-personnel-mines.txt"',
@@ -543,6 +553,8 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(case, case_project, lo
     before = snapshot(root)
     outcome = case.act(root, Env(loopback, client_factory))
     assert "Traceback" not in outcome.err and "Traceback" not in outcome.out, outcome.err[-3000:]
+    if case.id.startswith("cli-"):  # nothing a terminal would obey: ESC, CSI and the other C0/C1 controls
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", outcome.out + outcome.err), "a raw control reached the terminal"
     assert outcome.code == case.code, f"{outcome.code!r}: {outcome.err[-2000:]}"
     assert case.message in outcome.err + outcome.out, (outcome.err + outcome.out)[-2000:]
     assert len(outcome.err) < 20_000, "a long value was echoed whole"

@@ -129,7 +129,7 @@ def _emit(args, result, store) -> int:
     width = args.width if args.width is not None else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
     text = render(result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6,
                   max_column=60 if width else 10**6)
-    emit(text, args.output, f" ({len(result)} rows)")
+    emit(text, args.output, f" ({len(result)} rows)", human=args.format == "table")
     return 0
 
 
