@@ -300,7 +300,7 @@ CASES = [
          "has no parameter '" + "n" * 80 + "'… (100,000 characters)"),
     Case("cli-query-name-too-long", cli("query", "q" * 100_000), 2,
          "unknown query '" + "q" * 80 + "'… (100,000 characters)"),
-    Case("cli-timeout-infinite", cli("sparql", "ASK {}", "--timeout", "inf"), 2, "expected a finite number > 0, got 'inf'"),
+    Case("cli-timeout-infinite", cli("sparql", "ASK {}", "--timeout", "inf"), 2, "expected a finite number, got 'inf'"),
     Case("cli-synth-negative-triples", cli("synth", "--triples", "-5", "--output", "{root}/out/synth", "--quiet"), 2,
          "--triples must be a whole number from 1 to 100,000,000, not -5"),
     Case("cli-synth-unbounded-triples", cli("synth", "--triples", str(10**12), "--output", "{root}/out/synth", "--quiet"),

@@ -81,3 +81,24 @@ def test_a_parse_check_evaluates_nothing(monkeypatch):
     monkeypatch.setattr(pyoxigraph, "Store", refuse)
     values = " ".join(f"VALUES ?v{i} {{ {' '.join(map(str, range(200)))} }}" for i in range(4))
     assert accepted_form(f"ASK {{ {values} FILTER(?v0 + ?v1 = -1) }}") == "ASK"
+
+
+def test_the_cli_parses_in_its_worker_and_evaluates_nothing_before(small_project, monkeypatch, capsys):
+    """With the parse and the evaluation made impossible in the CLI's own process, a query still runs:
+    both happen in the supervised worker, under the query's timeout."""
+    import pyoxigraph
+
+    import minegraph.querylang.parse as parse
+    from minegraph.cli import main
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("parsed or evaluated in the CLI's own process")
+
+    main(["--project", str(small_project), "sparql", "ASK {}"])  # the store is built (in-process) first
+    capsys.readouterr()
+    monkeypatch.setattr(parse, "_parse", refuse)
+    monkeypatch.setattr(pyoxigraph.Store, "query", refuse)
+    assert main(["--project", str(small_project), "sparql", "SELECT ?s { ?s a mg:State } LIMIT 1", "-f", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("s\r\n")
+    assert main(["--project", str(small_project), "sparql", "SELECT ?x WHERE {\n ?x ?y }"]) == 2
+    assert "<query>:2:" in capsys.readouterr().err

@@ -61,8 +61,10 @@ def _positive(kind, zero: bool = False):
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"expected a number, got {text[:40]!r}") from None
-        if value < 0 or (value == 0 and not zero) or value != value or value == float("inf"):
-            raise argparse.ArgumentTypeError(f"expected a finite number {'>= 0' if zero else '> 0'}, got {text[:40]!r}")
+        if value < 0 or (value == 0 and not zero) or value != value:
+            raise argparse.ArgumentTypeError(f"expected a number {'>= 0' if zero else '> 0'}, got {text[:40]!r}")
+        if value == float("inf"):
+            raise argparse.ArgumentTypeError(f"expected a finite number, got {text[:40]!r}")
         return value
 
     return parse

@@ -39,7 +39,7 @@ def _parse(text: str):
         previous_stack, previous_limit = threading.stack_size(_STACK), sys.getrecursionlimit()
         sys.setrecursionlimit(max(previous_limit, _RECURSION))
         try:
-            thread = threading.Thread(target=run, name="minegraph-sparql-parse")
+            thread = threading.Thread(target=run, name="minegraph-sparql-parse", daemon=True)  # Ctrl-C ends the process
             thread.start()
             thread.join()
         finally:

@@ -262,10 +262,12 @@ def check_syntax(text: str, *, source: str | None = None, prefixes: dict[str, st
 _ACCEPTED: dict[tuple[str, bool], str] = {}
 
 
-def accepted_form(text: str, *, allow_service: bool = False, source: str | None = None) -> str:
+def accepted_form(text: str, *, allow_service: bool = False, source: str | None = None, parse=None) -> str:
     """The query form of a text the guard (:mod:`minegraph.querylang.guard`) and the parser accept;
-    GuardError or QuerySyntaxError otherwise. An accepted text is remembered, so a library query
-    is checked once per process and every later call costs one dictionary look-up."""
+    GuardError or QuerySyntaxError otherwise. ``parse(text, allow_service=, source=)`` is the parse-only
+    check (default :func:`minegraph.querylang.parse.parse_check`, in this process; a store that evaluates
+    in a worker parses there, under the query's deadline). An accepted text is remembered, so a library
+    query is checked once per process and every later call costs one dictionary look-up."""
     key = (text, allow_service)
     form = _ACCEPTED.get(key)
     if form is None:
@@ -275,11 +277,16 @@ def accepted_form(text: str, *, allow_service: bool = False, source: str | None 
 
         guard(text, allow_service=allow_service)  # limits and SERVICE before any parser sees the text
         form = query_form(text)
-        parse_check(text, allow_service=allow_service, source=source)  # a real parse; nothing evaluated
-        if len(_ACCEPTED) >= 1024:  # ad-hoc texts: bounded
-            _ACCEPTED.clear()
-        _ACCEPTED[key] = form
+        (parse or parse_check)(text, allow_service=allow_service, source=source)  # a real parse; nothing evaluated
+        remember_accepted(text, form, allow_service)
     return form
+
+
+def remember_accepted(text: str, form: str, allow_service: bool) -> None:
+    """Record ``text`` as checked (guard and parse): the same text is not checked again in this process."""
+    if len(_ACCEPTED) >= 1024:  # ad-hoc texts: bounded
+        _ACCEPTED.clear()
+    _ACCEPTED[(text, allow_service)] = form
 
 
 def _syntax_error(text: str, message: str, source: str | None) -> QueryError:
