@@ -433,6 +433,9 @@ CASES = [
     Case("endpoint-service-hidden-from-a-lexer", endpoint("POST", "/query", HIDDEN_SERVICE.replace("{url}", "http://127.0.0.1:9")
                                                           .encode(), {"Content-Type": "application/sparql-query"}), 400,
          "SERVICE (a federated query"),
+    Case("endpoint-chain-costs-no-worker", endpoint("POST", "/query", chain("plus", 7000).encode(),
+                                                    {"Content-Type": "application/sparql-query"}), 400,
+         "more than 256 operators and list separators"),
     Case("endpoint-update", endpoint("POST", "/query", b"DROP ALL", {"Content-Type": "application/sparql-update"}), 403,
          "Update"),
     Case("endpoint-deep-nesting", endpoint("POST", "/query", nested(500).encode(),

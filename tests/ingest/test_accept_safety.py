@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from minegraph.cli import main
 from minegraph.errors import CurationError
-from minegraph.ingest.accept import check_draft
+from minegraph.ingest.accept import accept, check_draft
 
 from .test_accept import _reviewed, ingested  # noqa: F401 - the module's scratch project with one ingested draft
 
@@ -93,3 +93,14 @@ def test_a_statement_id_no_iri_can_hold_is_named_at_its_line_in_the_draft(ingest
     reviewed = _edited(draft, tmp_path, r'^id = "01-.*"$', 'id = "01 <script>"')
     with pytest.raises(CurationError, match=rf"{re.escape(str(reviewed))}:\d+: \[statement\] id = '01 <script>' cannot be part of an IRI"):
         check_draft(project, reviewed)
+
+
+def test_a_draft_the_trial_build_refuses_is_named_not_the_deleted_trial_file(ingested, tmp_path):
+    """A mistake only the build finds (a mention of an actor nobody describes) names the draft."""
+    project, draft = ingested
+    reviewed = _edited(draft, tmp_path, r'^(mode = ".*")$', 'mode = "direct"\nmentions = ["person:nobody-at-all"]')
+    with pytest.raises(CurationError) as refused:
+        accept(project, reviewed)
+    message = str(refused.value)
+    assert message.startswith(f"{reviewed}: the accepted draft would not build: ") and "-trial" not in message
+    assert "person:nobody-at-all" in message
