@@ -162,27 +162,31 @@ def _at(path, dir_fd) -> str:
 _AUDIT: list[WriteAudit] = []
 
 
-@pytest.fixture(scope="session")
-def write_audit(tmp_path_factory, pytestconfig) -> WriteAudit:
-    """The process's one write audit (audit hooks cannot be removed), installed at the first test."""
-    if not _AUDIT:
-        import sys
-        import tempfile
+@pytest.hookimpl(trylast=True)  # after the tmpdir plugin has its factory
+def pytest_configure(config):
+    """Point every temporary and cache folder the suite's libraries use into pytest's base temporary
+    folder, then install the write audit, before collection (matplotlib makes its config folder on import)."""
+    import sys
+    import tempfile
 
-        base = tmp_path_factory.getbasetemp()
-        scratch = base / "tmp"
-        scratch.mkdir(exist_ok=True)
-        os.environ["TMPDIR"] = tempfile.tempdir = str(scratch)  # tempfile's default folder, here and in children
-        os.environ["MINEGRAPH_FAST_SCRATCH"] = str(base / "shm")  # the store's in-memory build folder
-        (base / "shm").mkdir(exist_ok=True)
-        try:
-            cache = pytestconfig.rootpath / pytestconfig.getini("cache_dir")
-        except ValueError:  # -p no:cacheprovider
-            cache = pytestconfig.rootpath / ".pytest_cache"
-        _AUDIT.append(WriteAudit([base, cache, pytestconfig.rootpath / ".hypothesis"],
-                                 [pytestconfig.rootpath / "pytest-cache-files-"]))
-        sys.addaudithook(_AUDIT[0])
-    return _AUDIT[0]
+    base = config._tmp_path_factory.getbasetemp()
+    folders = {"TMPDIR": "tmp", "MINEGRAPH_FAST_SCRATCH": "shm", "MPLCONFIGDIR": "matplotlib", "XDG_CACHE_HOME": "cache"}
+    for variable, name in folders.items():
+        (base / name).mkdir(exist_ok=True)
+        os.environ[variable] = str(base / name)  # here and in the children tests start
+    tempfile.tempdir = os.environ["TMPDIR"]
+    try:
+        cache = config.rootpath / config.getini("cache_dir")
+    except ValueError:  # -p no:cacheprovider
+        cache = config.rootpath / ".pytest_cache"
+    _AUDIT.append(WriteAudit([base, cache, config.rootpath / ".hypothesis"], [config.rootpath / "pytest-cache-files-"]))
+    sys.addaudithook(_AUDIT[-1])
+
+
+@pytest.fixture(scope="session")
+def write_audit() -> WriteAudit:
+    """The process's write audit (installed at configure time; audit hooks cannot be removed)."""
+    return _AUDIT[-1]
 
 
 @pytest.fixture(autouse=True)
