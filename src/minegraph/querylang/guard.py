@@ -6,8 +6,9 @@ binding uses too, so both agree on what is a string, an IRI or a comment), outsi
 overflows its stack on either, and kills the process — and finds the keywords that decide the
 query's fate: ``SERVICE`` (federation, an outbound HTTP request) anywhere, including ``FILTER
 EXISTS``, sub-queries and nested groups, and the SPARQL Update operations. Nothing is parsed or
-evaluated here: pyoxigraph 0.5 exposes no parse-only query object, and evaluating on an empty
-store would run ``SERVICE``. The engine's own parser runs afterwards, on text this guard passed.
+evaluated here: the scan bounds the text so that the parse that follows
+(:mod:`minegraph.querylang.parse`, rdflib's grammar, which decides SERVICE on the parse tree) and the
+engine's own parser (in a worker with no network) only ever see text of bounded cost.
 
 The scan errs on the side of refusal: a ``SERVICE`` word is refused wherever it could be a
 keyword (any case; also written ``SERVICE:x``, which Oxigraph reads as ``SERVICE :x``), and an
