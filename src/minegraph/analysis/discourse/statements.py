@@ -1,0 +1,117 @@
+"""The coded statements of the debate: one per statement, decision and stance, as DNA codes a statement
+(an actor, a concept — here a decision — and an agreement qualifier — here the stance), read once from the
+library query ``discourse-statements`` and then filtered in memory (time range, exclusions, evidence level).
+
+An actor is counted at one of three levels: ``person`` (the speaker: a person, a post, a body or a
+coalition), ``organisation`` (who the speaker spoke for at the time: the organisation of the statement's
+capacity, the organisation a post is in, else the speaker) or ``state`` (the state that organisation
+belongs to, else the organisation).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field, replace
+
+from minegraph.errors import InputError
+
+LEVELS = ("person", "organisation", "state")
+STANCES = ("support", "oppose", "neutral", "mixed")
+EVIDENCE_LEVELS = ("anchored-quote", "reported-position")
+
+
+@dataclass(frozen=True)
+class Coded:
+    """One coded statement: a statement's stance toward one decision."""
+
+    statement: str
+    person: str
+    organisation: str
+    state: str
+    decision: str
+    stance: str
+    date: datetime.date | None
+    evidence: str
+    sources: tuple[str, ...] = ()
+
+    def actor(self, level: str) -> str:
+        """The actor this statement counts for at ``level`` (person, organisation or state)."""
+        return getattr(self, level)
+
+
+def _date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10]) if value else None
+
+
+def coded_from_rows(rows) -> list[Coded]:
+    """Coded statements from the query's rows: one per (statement, decision, stance), its sources merged."""
+    merged: dict[tuple, Coded] = {}
+    for row in rows:
+        key = (str(row["statement"]), str(row["decision"]), str(row["stance"]))
+        source = (str(row["source"]),) if row.get("source") else ()
+        if key in merged:
+            old = merged[key]
+            merged[key] = replace(old, sources=tuple(sorted(set(old.sources + source))))
+            continue
+        merged[key] = Coded(key[0], str(row["speaker"]), str(row["organisation"]), str(row["state"]), key[1],
+                            key[2], _date(row.get("when")), str(row.get("evidence") or "reported-position"), source)
+    return [merged[k] for k in sorted(merged)]
+
+
+@dataclass
+class Statements:
+    """The coded statements of a graph and the labels of every node they name."""
+
+    coded: list[Coded]
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_store(cls, store, project=None) -> "Statements":
+        """Read the coded statements (one query) and their labels (one more)."""
+        from minegraph.queries.run import fetch_labels, run_query
+
+        coded = coded_from_rows(run_query("discourse-statements", store=store, project=project).rows)
+        nodes = {n for c in coded for n in (c.person, c.organisation, c.state, c.decision, *c.sources)}
+        return cls(coded, fetch_labels(store, nodes))
+
+    def label(self, node: str) -> str:
+        return self.labels.get(node) or node.rsplit("/", 1)[-1]
+
+    def dates(self) -> tuple[datetime.date, datetime.date] | None:
+        """The first and last date of the dated statements (None when none is dated)."""
+        dated = [c.date for c in self.coded if c.date]
+        return (min(dated), max(dated)) if dated else None
+
+    def select(self, *, level: str = "person", start: datetime.date | None = None, end: datetime.date | None = None,
+               exclude_actors=(), exclude_decisions=(), evidence=None) -> list[Coded]:
+        """The coded statements within [start, end] (undated ones only when no range is asked), without the
+        excluded actors (at ``level``) and decisions, and only of the ``evidence`` levels when given."""
+        check_level(level)
+        actors, decisions = set(exclude_actors), set(exclude_decisions)
+        wanted = set(evidence) if evidence else None
+        return [c for c in self.coded
+                if c.actor(level) not in actors and c.decision not in decisions
+                and (wanted is None or c.evidence in wanted)
+                and (start is None or (c.date is not None and c.date >= start))
+                and (end is None or (c.date is not None and c.date <= end))]
+
+    def to_frame(self):
+        """The coded statements as a pandas DataFrame (one row each, labels beside the IRIs)."""
+        from minegraph.errors import require
+
+        pandas = require("pandas", "pandas")
+        return pandas.DataFrame([
+            {"statement": c.statement, "person": c.person, "person_label": self.label(c.person),
+             "organisation": c.organisation, "organisation_label": self.label(c.organisation),
+             "state": c.state, "state_label": self.label(c.state), "decision": c.decision,
+             "decision_label": self.label(c.decision), "stance": c.stance, "date": c.date,
+             "evidence": c.evidence, "sources": "; ".join(c.sources)} for c in self.coded])
+
+
+def check_level(level: str) -> None:
+    if level not in LEVELS:
+        raise InputError(None, f"unknown actor level {level!r}; expected one of {', '.join(LEVELS)}")
