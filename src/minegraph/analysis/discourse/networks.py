@@ -122,7 +122,7 @@ def one_mode(array, values, kind: str, normalisation: str):
 def one_mode_norm(array, normalisation: str):
     """The denominator of each pair under DNA's one-mode normalisations (ones for ``none``)."""
     np = require("numpy", "analysis")
-    flat = array.reshape(array.shape[0], -1)
+    flat = array.reshape(array.shape[0], array.shape[1] * array.shape[2])
     totals = flat.sum(axis=1)
     if normalisation == "none":
         return np.ones((flat.shape[0], flat.shape[0]))
