@@ -58,7 +58,9 @@ def test_window_bounds_quarters_and_moving_windows():
     # starts every 7 days while the 30-day window ends by 31 December: start + 7k + 29 ≤ day 364, k ≤ 47,
     # so 48 windows, the last starting on day 329 (26 November); the next (3 December) would end in 2026
     assert (len(moving), moving[-1]) == (48, (D(2025, 11, 26), D(2025, 12, 25)))
-    assert window_bounds(D(2025, 1, 31), D(2025, 3, 30), "1m", "1m") == [(D(2025, 1, 31), D(2025, 2, 27))]
+    # a month after 31 January is 28 February (clipped to the month's length)
+    assert window_bounds(D(2025, 1, 31), D(2025, 3, 30), "1m", "1m") == [
+        (D(2025, 1, 31), D(2025, 2, 27)), (D(2025, 2, 28), D(2025, 3, 27))]
 
 
 @pytest.mark.parametrize("span", ["30", "0d", "3x", "d7"])
