@@ -2,7 +2,7 @@
 
 Attributes are made portable first: lists become ``"; "``-joined text, ``None`` and ``""`` are left out, dates are
 ISO strings. In GEXF, ``start``/``end`` become the Gephi time interval of a node or edge (networkx then
-writes ``mode="dynamic" timeformat="date"``) and ``*_history`` lists of ``(value, start, end)`` become
+writes ``mode="dynamic" timeformat="date"``), ``spells`` lists of ``(start, end)`` its spells, and ``*_history`` lists of ``(value, start, end)`` become
 dynamic attributes (``status_history`` → ``status`` over time). Files are written atomically.
 """
 
@@ -33,7 +33,9 @@ def _clean(data: dict, dynamic: bool) -> dict:
     for key, value in data.items():
         if value is None or value == "":  # an unknown value is left out, not written as an empty string
             continue
-        if dynamic and key.endswith(HISTORY):
+        if dynamic and key == "spells":  # Gephi spells: the (start, end) intervals a node or edge exists in
+            out[key] = [(start, end) for start, end in value]
+        elif dynamic and key.endswith(HISTORY):
             out[key[: -len(HISTORY)]] = [(v, start, end) for v, start, end in value]
         else:
             out[key] = _portable(value)

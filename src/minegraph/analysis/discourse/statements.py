@@ -115,3 +115,28 @@ class Statements:
 def check_level(level: str) -> None:
     if level not in LEVELS:
         raise InputError(None, f"unknown actor level {level!r}; expected one of {', '.join(LEVELS)}")
+
+
+def resolve(statements: Statements, text: str) -> str:
+    """The node (actor at any level, or decision) that ``text`` names: an IRI, a prefixed name (``person:…``)
+    or its label (whole, else a unique part of it, case ignored); a clear error otherwise."""
+    from minegraph.querylang.terms import expand_iri
+
+    nodes = {n for c in statements.coded for n in (c.person, c.organisation, c.state, c.decision)}
+    if "://" in text or (":" in text and " " not in text.strip()):
+        try:
+            node = str(expand_iri(text.strip()))
+        except Exception:  # noqa: BLE001 - an unknown prefix: said below like any unknown name
+            node = text.strip()
+        if node in nodes:
+            return node
+        raise InputError(None, f"{text!r} names no actor or decision of the coded statements")
+    wanted = text.strip().casefold()
+    exact = sorted(n for n in nodes if statements.label(n).casefold() == wanted)
+    found = exact or sorted(n for n in nodes if wanted in statements.label(n).casefold())
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise InputError(None, f"{text!r} matches no actor or decision of the coded statements")
+    names = "; ".join(f"{statements.label(n)} <{n}>" for n in found[:8])
+    raise InputError(None, f"{text!r} matches {len(found)} nodes, say which: {names}")
