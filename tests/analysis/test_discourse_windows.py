@@ -128,3 +128,20 @@ def run_count(store, text):
     from minegraph.queries.run import run_sparql
 
     return run_sparql(text, store=store).rows[0]["n"]
+
+
+def test_dynamic_graph_spells_do_not_overlap_for_moving_windows():
+    from minegraph.analysis.discourse.exports import dynamic_graph, owned_spells
+
+    rows = [coded("p1", "P", "X", "support", D(2025, 1, 10)), coded("q1", "Q", "X", "support", D(2025, 1, 12)),
+            coded("r1", "R", "X", "oppose", D(2025, 1, 20))]
+    result = sequence(Statements(rows), "14d", "7d", start=D(2025, 1, 1), end=D(2025, 1, 28))
+    # windows 1–14, 8–21, 15–28 January; each stands for the days until the next one starts
+    assert owned_spells(result) == [("2025-01-01", "2025-01-07"), ("2025-01-08", "2025-01-14"), ("2025-01-15", "2025-01-28")]
+    graph = dynamic_graph(result, "congruence")
+    # P and Q agree in the first two windows (both spoke by 12 January): one joined spell, a value per window
+    assert graph.edges["P", "Q"]["spells"] == [("2025-01-01", "2025-01-14")]
+    assert graph.edges["P", "Q"]["tie_history"] == [(1.0, "2025-01-01", "2025-01-07"), (1.0, "2025-01-08", "2025-01-14")]
+    assert graph.edges["P", "Q"]["statements"] == ["ex:p1", "ex:q1"]
+    conflict = dynamic_graph(result, "conflict")  # R speaks on 20 January: only the 8–21 window has P, Q and R
+    assert sorted(conflict.edges) == [("P", "R"), ("Q", "R")] and conflict.edges["P", "R"]["spells"] == [("2025-01-08", "2025-01-14")]

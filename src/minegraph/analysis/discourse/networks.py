@@ -200,7 +200,7 @@ def statements_behind(network: Network, a: str, b: str) -> list[Coded]:
 
 
 def to_graph(network: Network):
-    """The network as a networkx graph: nodes with ``label``, ``kind`` and ``statements``; one-mode: an edge per
+    """The network as a networkx graph: nodes with ``label``, ``kind`` and ``activity`` (statements); one-mode: an edge per
     non-zero cell with ``weight`` (the cell) and ``sign``; affiliation: an edge per actor and decision with
     statements, ``weight`` (their number), ``value`` (the cell) and ``sign``; always and the statements behind it: ``statements`` (IRIs),
     ``evidence`` (counts per evidence level, e.g. ``anchored-quote: 3; reported-position: 1``), ``sources``."""
@@ -210,7 +210,7 @@ def to_graph(network: Network):
                      qualifier=network.qualifier, start=_iso(network.start), end=_iso(network.end))
     for actor in network.rows:
         graph.add_node(actor, label=network.label(actor), kind="actor", level=network.level,
-                       statements=len({c.statement for c in network.coded.get(actor, [])}))
+                       activity=len({c.statement for c in network.coded.get(actor, [])}))
     if network.kind == "affiliation":
         for decision in network.columns:
             graph.add_node(decision, label=network.label(decision), kind="decision")
