@@ -65,6 +65,9 @@ def test_windows_and_their_files(snapshot, capsys, tmp_path):
     assert [w["start"] for w in windows["windows"]] == ["2025-01-01", "2025-04-01", "2025-07-01", "2025-10-01"]
     assert (tmp_path / "windows.csv").read_text(encoding="utf-8").startswith("start,end,statements,actors,polarisation")
     assert "wrote" in err
+    for name in ("congruence-by-window", "polarisation-curve"):  # the pictures: real PNGs and SVGs
+        assert (tmp_path / f"{name}.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert "<svg" in (tmp_path / f"{name}.svg").read_text(encoding="utf-8")[:1000]
 
 
 def test_one_network_exported(snapshot, capsys, tmp_path):

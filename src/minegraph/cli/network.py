@@ -6,7 +6,7 @@ GraphML and GEXF of every graph and the stance-network picture (PNG, SVG) to ``-
 ``out/network``). With ``--kind``: one DNA network (affiliation, congruence, conflict, subtract) at a level,
 normalised, as its ties (table), its matrix (``--format csv``, rDNA's layout) or JSON; ``--export`` writes
 GraphML, CSV and JSON. With ``--window``: the window sequence, its polarisation and camps; ``--export`` writes
-the dynamic GEXF, JSON and CSV. ``--edge A B``: the statements behind the tie A–B.
+the dynamic GEXF, JSON, CSV and two pictures (the congruence network per window, the polarisation curve). ``--edge A B``: the statements behind the tie A–B.
 """
 
 from __future__ import annotations
@@ -108,7 +108,11 @@ def run_discourse(args) -> int:
     out_dir = Path(args.output) if args.output else project.root / "out" / "network"
     if args.window:
         result = sequence(statements, args.window, args.step or args.window, start=args.start, end=args.end, **options)
-        written = exports.write_sequence(result, out_dir) if args.export or args.output else []
+        written = []
+        if args.export or args.output:
+            from minegraph.analysis.discourse.pictures import window_pictures
+
+            written = exports.write_sequence(result, out_dir) + window_pictures(result, out_dir)
         text = (exports.sequence_json(result).decode() if args.format == "json" else
                 exports.sequence_csv(result).decode() if args.format == "csv" else render.sequence_text(result))
     else:
