@@ -107,16 +107,32 @@ def one_mode(array, values, kind: str, normalisation: str):
     np = require("numpy", "analysis")
     near = closeness(values)
     factor = {"congruence": near, "conflict": 1.0 - near, "subtract": 2.0 * near - 1.0}[kind]
-    n = array.shape[0]
-    matrix = np.zeros((n, n))
-    for k1 in range(len(values)):
-        for k2 in range(len(values)):
-            if factor[k1, k2]:
-                matrix += factor[k1, k2] * (array[:, :, k1] @ array[:, :, k2].T)
+    matrix = _level_products(array, factor)
     np.fill_diagonal(matrix, 0.0)
+    if normalisation == "none":
+        return matrix
     norm = one_mode_norm(array, normalisation)
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(norm > 0, matrix / np.where(norm > 0, norm, 1.0), 0.0)
+
+
+def _level_products(array, factor):
+    """Σ over pairs of levels of factor[k1, k2] · A_k1 · A_k2ᵀ (actor × actor); with scipy the layers are
+    sparse, as each actor speaks on few decisions, so a window of hundreds of actors costs little."""
+    np = require("numpy", "analysis")
+    try:
+        from scipy import sparse
+    except ImportError:  # pragma: no cover - scipy comes with the analysis extra
+        sparse = None
+    n = array.shape[0]
+    layers = [sparse.csr_matrix(array[:, :, k]) if sparse else array[:, :, k] for k in range(array.shape[2])]
+    matrix = np.zeros((n, n))
+    for k1, first in enumerate(layers):
+        for k2, second in enumerate(layers):
+            if factor[k1, k2]:
+                product = first @ second.T
+                matrix += factor[k1, k2] * (product.toarray() if sparse else product)
+    return matrix
 
 
 def one_mode_norm(array, normalisation: str):
@@ -150,6 +166,12 @@ def affiliation(array, values, normalisation: str):
         return np.where(norm > 0, matrix / np.where(norm > 0, norm, 1.0), 0.0)
 
 
+def qualified(statements: Statements, qualifier: str, **options) -> list[Coded]:
+    """The selected coded statements whose stance is a level of ``qualifier``."""
+    scale = QUALIFIERS[qualifier]
+    return [c for c in statements.select(**options) if c.stance in scale]
+
+
 def build(statements: Statements, kind: str = "congruence", *, level: str = "person", normalisation: str = "none",
           qualifier: str = "binary", isolates: bool = False, start=None, end=None, exclude_actors=(),
           exclude_decisions=(), evidence=None, universe: list[str] | None = None) -> Network:
@@ -158,15 +180,19 @@ def build(statements: Statements, kind: str = "congruence", *, level: str = "per
     ``universe`` fixes the rows (a window sequence passes the same rows to every window)."""
     check_options(kind, normalisation, qualifier)
     options = dict(level=level, exclude_actors=exclude_actors, exclude_decisions=exclude_decisions, evidence=evidence)
-    scale = QUALIFIERS[qualifier]
-    selected = [c for c in statements.select(start=start, end=end, **options) if c.stance in scale]
-    if universe is not None:
-        actors = list(universe)
-    else:
-        pool = [c for c in statements.select(**options) if c.stance in scale] if isolates else selected
-        actors = sorted({c.actor(level) for c in pool})
-    decisions = sorted({c.decision for c in (statements.select(**options) if isolates else selected)})
-    array, values = count_array(selected, actors, decisions, level, qualifier)
+    selected = qualified(statements, qualifier, start=start, end=end, **options)
+    pool = qualified(statements, qualifier, **options) if isolates else selected
+    actors = list(universe) if universe is not None else sorted({c.actor(level) for c in pool})
+    decisions = sorted({c.decision for c in pool})
+    return network_from(selected, actors, decisions, kind, level=level, normalisation=normalisation,
+                        qualifier=qualifier, labels=statements.labels, start=start, end=end)
+
+
+def network_from(selected: list[Coded], actors: list[str], decisions: list[str], kind: str, *, level: str,
+                 normalisation: str, qualifier: str, labels: dict, start=None, end=None, counted=None) -> Network:
+    """The network of kind ``kind`` over the given rows and decisions; ``counted`` is their
+    :func:`count_array` when already computed (a window's congruence and conflict share it)."""
+    array, values = counted if counted is not None else count_array(selected, actors, decisions, level, qualifier)
     if kind == "affiliation":
         matrix, columns = affiliation(array, values, normalisation), decisions
     else:
@@ -175,7 +201,7 @@ def build(statements: Statements, kind: str = "congruence", *, level: str = "per
     for c in selected:
         coded.setdefault(c.actor(level), []).append(c)
     return Network(kind, normalisation, level, qualifier, actors, columns, matrix, coded, array.sum(axis=2), decisions,
-                   statements.labels, start, end)
+                   labels, start, end)
 
 
 def tie_factor(network: Network, a: Coded, b: Coded) -> float:

@@ -12,7 +12,8 @@ one line separates all the conflict and none of the agreement (two camps, each a
 no line separates more conflict than agreement (a consensus, or no conflict at all), and lies between
 otherwise. The best split S gives the window's two camps. The maximum is found exactly (every split) up to
 :data:`EXACT_ACTORS` active actors, and by deterministic local search (start from the sign of the leading
-eigenvector of W, then move single actors while the cut grows) above, which then gives a lower bound.
+eigenvector of W, and from the previous window's camps when given, then move single actors while the cut
+grows; the better of the two) above, which then gives a lower bound.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from minegraph.errors import require
 
 #: Up to this many actors with ties every split is tried (2^(n-1) splits).
 EXACT_ACTORS = 16
+#: Above this many actors the leading eigenvector comes from Lanczos (scipy) rather than a full eigh.
+DENSE_EIGEN = 40
 
 
 @dataclass
@@ -72,30 +75,50 @@ def _exact(weights):
     return best, best_side
 
 
-def _local(weights):
-    """A split from the leading eigenvector's signs, improved by moving single actors while the cut grows."""
+def _leading_side(weights):
+    """Sides from the signs of the eigenvector of W's smallest eigenvalue (the max-cut relaxation's direction);
+    Lanczos from a fixed start vector above :data:`DENSE_EIGEN` actors, so the result is deterministic."""
     np = require("numpy", "analysis")
-    vector = np.linalg.eigh(weights)[1][:, 0]  # most negative eigenvalue: the max-cut relaxation's direction
-    side = (vector > 0).astype(float)
+    if weights.shape[0] > DENSE_EIGEN:
+        from scipy.sparse.linalg import eigsh
+
+        vector = eigsh(weights, k=1, which="SA", v0=np.ones(weights.shape[0]))[1][:, 0]
+    else:
+        vector = np.linalg.eigh(weights)[1][:, 0]
+    return (vector > 0).astype(float)
+
+
+def _local(weights, side):
+    """Move single actors to the other side while the cut grows (the best move first); O(n) per move."""
+    np = require("numpy", "analysis")
+    spin = 1.0 - 2.0 * np.asarray(side, dtype=float)  # +1 on side 0, -1 on side 1
+    field = weights @ spin
     while True:
-        spin = 1.0 - 2.0 * side  # +1 on side 0, -1 on side 1
-        gain = spin * (weights @ spin)  # cut change when each actor moves to the other side
+        gain = spin * field  # the cut's change when each actor moves
         best = int(np.argmax(gain))
         if gain[best] <= 1e-12:
+            side = (spin < 0).astype(float)
             return cut(weights, side), side
-        side[best] = 1.0 - side[best]
+        field -= 2.0 * spin[best] * weights[:, best]
+        spin[best] = -spin[best]
 
 
-def polarisation(actors: list[str], congruence, conflict) -> Polarisation:
-    """The polarisation of one window and its camps (see the module's docstring)."""
+def polarisation(actors: list[str], congruence, conflict, warm: dict[str, int] | None = None) -> Polarisation:
+    """The polarisation of one window and its camps (see the module's docstring). ``warm`` (actor → camp of
+    the window before) is a second start for the local search above :data:`EXACT_ACTORS` actors."""
     np = require("numpy", "analysis")
     tied = [i for i in range(len(actors)) if congruence[i].any() or conflict[i].any()]
     if len(tied) < 2:
         return Polarisation(None, ([], []), True, len(tied))
     weights = signed_weights(congruence[np.ix_(tied, tied)], conflict[np.ix_(tied, tied)])
     exact = len(tied) <= EXACT_ACTORS
-    value, side = _exact(weights) if exact else _local(weights)
+    if exact:
+        value, side = _exact(weights)
+    else:
+        starts = [_leading_side(weights)]
+        if warm:
+            starts.append(np.array([float(warm.get(actors[i], 0)) for i in tied]))
+        value, side = max((_local(weights, start) for start in starts), key=lambda found: found[0] + 0.0)
     camps = tuple(sorted(actors[tied[i]] for i in range(len(tied)) if side[i] == s) for s in (0.0, 1.0))
     camps = tuple(sorted(camps, key=lambda c: (-len(c), c)))
     return Polarisation(round(max(value, 0.0), 12), camps, exact, len(tied))
-

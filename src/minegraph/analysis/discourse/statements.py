@@ -47,18 +47,26 @@ def _date(value) -> datetime.date | None:
     return datetime.date.fromisoformat(str(value)[:10]) if value else None
 
 
-def coded_from_rows(rows) -> list[Coded]:
-    """Coded statements from the query's rows: one per (statement, decision, stance), its sources merged."""
+def coded_from_rows(rows, decisions: dict[str, str] | None = None, states: dict[str, str] | None = None) -> list[Coded]:
+    """Coded statements from the query's rows: one per (statement, decision, stance), its sources merged.
+    ``decisions`` maps a stance target to the decision it counts toward (default: itself; a target with no
+    decision is left out when a map is given); ``states`` an organisation to its state (default: itself)."""
     merged: dict[tuple, Coded] = {}
     for row in rows:
-        key = (str(row["statement"]), str(row["decision"]), str(row["stance"]))
+        about = str(row.get("decision") or row["about"])
+        decision = about if decisions is None else decisions.get(about)
+        if decision is None:
+            continue
+        key = (str(row["statement"]), decision, str(row["stance"]))
         source = (str(row["source"]),) if row.get("source") else ()
         if key in merged:
             old = merged[key]
             merged[key] = replace(old, sources=tuple(sorted(set(old.sources + source))))
             continue
-        merged[key] = Coded(key[0], str(row["speaker"]), str(row["organisation"]), str(row["state"]), key[1],
-                            key[2], _date(row.get("when")), str(row.get("evidence") or "reported-position"), source)
+        organisation = str(row["organisation"])
+        state = (states or {}).get(organisation, str(row.get("state") or organisation))
+        merged[key] = Coded(key[0], str(row["speaker"]), organisation, state, decision, key[2],
+                            _date(row.get("when")), str(row.get("evidence") or "reported-position"), source)
     return [merged[k] for k in sorted(merged)]
 
 
@@ -71,12 +79,16 @@ class Statements:
 
     @classmethod
     def from_store(cls, store, project=None) -> "Statements":
-        """Read the coded statements (one query) and their labels (one more)."""
-        from minegraph.queries.run import fetch_labels, run_query
+        """Read the coded statements (the library query ``discourse-statements``; the decision of each stance
+        target and the state of each organisation from two small internal queries) and their labels."""
+        from minegraph.queries.library import internal_query
+        from minegraph.queries.run import execute, run_query
 
-        coded = coded_from_rows(run_query("discourse-statements", store=store, project=project).rows)
-        nodes = {n for c in coded for n in (c.person, c.organisation, c.state, c.decision, *c.sources)}
-        return cls(coded, fetch_labels(store, nodes))
+        decisions = {str(r["node"]): str(r["decision"]) for r in execute(internal_query("discourse-decisions"), {}, store).rows}
+        states = {str(r["organisation"]): str(r["state"]) for r in execute(internal_query("organisation-states"), {}, store).rows}
+        rows = run_query("discourse-statements", store=store, project=project).rows
+        coded = coded_from_rows(rows, decisions, states)
+        return cls(coded, english_first(execute(internal_query("discourse-labels"), {}, store).terms))
 
     def label(self, node: str) -> str:
         return self.labels.get(node) or node.rsplit("/", 1)[-1]
@@ -110,6 +122,17 @@ class Statements:
              "state": c.state, "state_label": self.label(c.state), "decision": c.decision,
              "decision_label": self.label(c.decision), "stance": c.stance, "date": c.date,
              "evidence": c.evidence, "sources": "; ".join(c.sources)} for c in self.coded])
+
+
+def english_first(rows) -> dict[str, str]:
+    """node → label from (node, label) term rows: an English label first, then an untagged one, then any."""
+    found: dict[str, tuple] = {}
+    for row in rows:
+        language = (getattr(row["label"], "language", None) or "").lower()
+        rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))
+        if str(row["node"]) not in found or rank < found[str(row["node"])]:
+            found[str(row["node"])] = rank
+    return {node: rank[1] for node, rank in found.items()}
 
 
 def check_level(level: str) -> None:

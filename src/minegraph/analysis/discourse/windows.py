@@ -11,6 +11,7 @@ earlier window against the most similar camp of the later one, weighted by camp 
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from math import comb
 
 from minegraph.errors import InputError
 
-from .networks import Network, build
+from .networks import QUALIFIERS, Network, check_options, count_array, network_from, qualified
 from .polarisation import Polarisation, polarisation
 from .statements import Statements
 
@@ -140,29 +141,37 @@ def best_match_jaccard(first: tuple[list[str], ...], second: tuple[list[str], ..
 def sequence(statements: Statements, size: str, step: str, *, start: datetime.date | None = None,
              end: datetime.date | None = None, level: str = "person", normalisation: str = "none",
              qualifier: str = "binary", exclude_actors=(), exclude_decisions=(), evidence=None) -> Sequence:
-    """The window sequence over [start, end] (default: the first and last date of the statements)."""
+    """The window sequence over [start, end] (default: the first and last date of the statements). Every
+    window has the same rows: the actors of the whole selection."""
+    check_options("congruence", normalisation, qualifier)
     span = statements.dates()
     if span is None and (start is None or end is None):
         raise InputError(None, "no dated statement: give --start and --end")
     start, end = start or span[0], end or span[1]
-    options = dict(level=level, normalisation=normalisation, qualifier=qualifier, exclude_actors=exclude_actors,
-                   exclude_decisions=exclude_decisions, evidence=evidence)
-    universe = build(statements, "congruence", isolates=True, **options).rows
+    filters = dict(level=level, exclude_actors=exclude_actors, exclude_decisions=exclude_decisions, evidence=evidence)
+    pool = qualified(statements, qualifier, **filters)
+    universe, decisions = sorted({c.actor(level) for c in pool}), sorted({c.decision for c in pool})
+    dated = sorted((c for c in statements.select(**filters) if c.date), key=lambda c: c.date)
+    days, scale = [c.date for c in dated], QUALIFIERS[qualifier]
+    options = dict(level=level, normalisation=normalisation, qualifier=qualifier, labels=statements.labels)
     windows, previous = [], None
     for first, last in window_bounds(start, end, size, step):
-        nets = {kind: build(statements, kind, start=first, end=last, universe=universe, **options)
+        inside = dated[bisect.bisect_left(days, first):bisect.bisect_right(days, last)]
+        selected = [c for c in inside if c.stance in scale]
+        counted = count_array(selected, universe, decisions, level, qualifier)
+        nets = {kind: network_from(selected, universe, decisions, kind, start=first, end=last, counted=counted, **options)
                 for kind in ("congruence", "conflict")}
-        selected = statements.select(start=first, end=last, level=level, exclude_actors=exclude_actors,
-                                     exclude_decisions=exclude_decisions, evidence=evidence)
         evidence_counts: dict[str, set] = {}
-        for c in selected:
+        for c in inside:
             evidence_counts.setdefault(c.evidence, set()).add(c.statement)
+        warm = previous.camp_of() if previous is not None else None
         window = Window(first, last, nets["congruence"], nets["conflict"],
-                        polarisation(universe, nets["congruence"].values, nets["conflict"].values),
-                        len({c.statement for c in selected}), {k: len(v) for k, v in evidence_counts.items()})
+                        polarisation(universe, nets["congruence"].values, nets["conflict"].values, warm),
+                        len({c.statement for c in inside}), {k: len(v) for k, v in evidence_counts.items()})
         if previous is not None:
             window.rand = adjusted_rand(previous.camp_of(), window.camp_of())
             window.jaccard = best_match_jaccard(previous.polarisation.camps, window.polarisation.camps)
         windows.append(window)
         previous = window
+    options = dict(filters, normalisation=normalisation, qualifier=qualifier)
     return Sequence(windows, dict(options, size=size, step=step, start=start.isoformat(), end=end.isoformat()))
