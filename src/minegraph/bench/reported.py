@@ -23,8 +23,9 @@ MG = "https://w3id.org/minegraph/ontology#"
 ID = "https://w3id.org/minegraph/id/"
 YEAR = 2025
 FLIP = 0.15
-#: Reported positions per copy, as a share of its extra (cloned, anchored) assertions; at least MINIMUM.
-SHARE, MINIMUM = 0.5, 40
+#: Reported positions per copy, as a share of its extra (cloned, anchored) assertions: none in a copy without
+#: extras, so a one-copy project without extras is still exactly the real graph.
+SHARE = 0.5
 STANCES = ("support", "oppose")
 
 
@@ -36,7 +37,12 @@ class ReportedPlan:
     curators: str
 
     def count(self, extras: int) -> int:
-        return max(MINIMUM, int(extras * SHARE)) if self.picks else 0
+        """Reported positions of a copy with ``extras`` extra assertions."""
+        return int(extras * SHARE) if self.picks else 0
+
+    def lines_each(self) -> float:
+        """Expected triples of one reported position (19, one more when the speaker's capacity is known)."""
+        return 19 + sum(1 for pick in self.picks if pick[3]) / len(self.picks) if self.picks else 0.0
 
 
 def plan_reported(real: RealGraph) -> ReportedPlan:

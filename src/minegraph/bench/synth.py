@@ -33,7 +33,7 @@ from pathlib import Path
 from .extras import ExtraPlan, GrowingText, allocate, generate
 from .model import load_real_graph
 from .progress import Bar
-from .reported import plan_reported, reported_positions
+from .reported import SHARE, plan_reported, reported_positions
 from .template import CODE, COPY, build_templates, count, scale_shared, sha, with_suffix
 
 #: Share of the budget spent on whole copies; the rest goes to Zipf-skewed extras.
@@ -91,7 +91,7 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
     reported = plan_reported(real)
     shared_lines = templates.shared.count("\n")
     k, extras = plan_sizes(triples, shared_lines, templates.first.count("\n"), templates.other.count("\n"),
-                           plan.expected_size(), copies)
+                           plan.expected_size() + SHARE * reported.lines_each(), copies)
     output.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     try:
