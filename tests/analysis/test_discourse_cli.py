@@ -87,3 +87,11 @@ def test_one_network_exported(snapshot, capsys, tmp_path):
 def test_what_cannot_be_computed_exits_2_with_a_message(snapshot, capsys, args, message):
     code, out, err = run(snapshot, capsys, *args)
     assert code == 2 and out == "" and message in err and "Traceback" not in err
+
+
+def test_trace_on_an_edge_is_the_network_edge(snapshot, capsys):
+    traced = main(["--project", str(snapshot.root), "trace", "--edge", "Cecilia Strada", "EPP"]), capsys.readouterr().out
+    code, out, _ = run(snapshot, capsys, "--edge", "Cecilia Strada", "EPP")
+    assert traced == (0, out) and "Cecilia Strada — Group of the European People's Party" in out
+    assert main(["--project", str(snapshot.root), "trace"]) == 2
+    assert "say what to trace" in capsys.readouterr().err
