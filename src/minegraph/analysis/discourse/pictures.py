@@ -54,19 +54,16 @@ def activity(sequence: Sequence) -> dict[str, int]:
 
 
 def layout(sequence: Sequence, reference) -> dict[str, tuple[float, float]]:
-    """One place per actor active in some window, on a circle: the first reference camp down the left half,
-    the second down the right half, actors in neither along the bottom; each side by activity, most first.
-    Ties between camps then cross the circle and ties within a camp stay on its side."""
+    """One place per actor active in some window, evenly round a circle from the top: the first reference camp
+    down the left, then the actors in neither camp along the bottom, then the second camp up the right; each
+    camp by activity, most first. Ties between camps then cross the circle; ties within a camp stay on its side."""
     said = activity(sequence)
     left = sorted((a for a in reference[0] if a in said), key=lambda a: (-said[a], a))
     right = sorted((a for a in reference[1] if a in said), key=lambda a: (-said[a], a))
     rest = sorted((a for a in said if a not in left and a not in right), key=lambda a: (-said[a], a))
-    pos = {}
-    for members, first, last in ((left, 100.0, 250.0), (right, 80.0, -70.0), (rest, 255.0, 285.0)):
-        for i, actor in enumerate(members):
-            angle = math.radians(first + (last - first) * ((i + 0.5) / len(members)))
-            pos[actor] = (math.cos(angle), math.sin(angle))
-    return pos
+    order = left + rest + right[::-1]
+    return {actor: (math.cos(angle), math.sin(angle)) for actor, angle in
+            ((a, math.radians(90.0 + 360.0 * (i + 0.5) / len(order))) for i, a in enumerate(order))}
 
 
 def _colour(actor: str, window: Window, reference) -> str:
@@ -78,8 +75,23 @@ def _colour(actor: str, window: Window, reference) -> str:
     return NO_TIE
 
 
+def _label_place(x: float, y: float, crowded: bool) -> tuple[dict, tuple[float, float]]:
+    """Where a dot's name goes: outside the circle, radial (along the radius, never upside down) when the
+    circle is crowded, else level beside the dot (below one at the very bottom)."""
+    if crowded:
+        angle = math.degrees(math.atan2(y, x))
+        right = -90.0 <= angle <= 90.0
+        return ({"ha": "left" if right else "right", "va": "center", "rotation": angle if right else angle - 180.0,
+                 "rotation_mode": "anchor", "zorder": 4}, (1.08 * x, 1.08 * y))
+    bottom = abs(x) <= 0.05
+    return ({"ha": "left" if x > 0.05 else "right" if x < -0.05 else "center", "va": "top" if bottom else "center",
+             "zorder": 4}, (x, 1.12 * y - 0.12) if bottom else (1.12 * x, 1.12 * y))
+
+
 def _panel(axes, window: Window, pos: dict, reference) -> None:
-    """One window's congruence network on ``axes``."""
+    """One window's congruence network on ``axes``; with many actors, smaller dots and type, and the silent
+    actors unnamed."""
+    crowded = len(pos) > 16
     graph = window.congruence.to_graph()
     for u, v in window.conflict.to_graph().edges:
         axes.plot(*zip(pos[u], pos[v]), color="#d9534f", alpha=0.5, zorder=0, linewidth=0.7, linestyle=(0, (3, 3)))
@@ -89,19 +101,18 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
                   linewidth=0.8 + 4.0 * math.sqrt(weight / heaviest))
     active = set(window.congruence.coded)
     for actor, (x, y) in sorted(pos.items()):
-        name = "\n".join(textwrap.wrap(window.congruence.label(actor), 22))
-        bottom = abs(x) <= 0.05
-        side = {"ha": "left" if x > 0.05 else "right" if x < -0.05 else "center", "va": "top" if bottom else "center",
-                "zorder": 4}
-        spot = (x, 1.12 * y - 0.12) if bottom else (1.12 * x, 1.12 * y)  # below a dot at the bottom, beside any other
+        name = "\n".join(textwrap.wrap(textwrap.shorten(window.congruence.label(actor), 44, placeholder="…"), 24))
+        side, spot = _label_place(x, y, crowded)
         if actor not in active:
             axes.scatter([x], [y], s=25, c="#eeeeee", edgecolors="#cccccc", linewidths=0.6, zorder=2)
-            axes.text(*spot, name, fontsize=6.5, color="#aaaaaa", **side)
+            if not crowded:
+                axes.text(*spot, name, fontsize=6.5, color="#aaaaaa", **side)
             continue
-        size = 80 + 40 * len({c.statement for c in window.congruence.coded[actor]})
+        said = len({c.statement for c in window.congruence.coded[actor]})
+        size = 30 + 45 * math.sqrt(said) if crowded else 80 + 40 * said
         axes.scatter([x], [y], s=min(size, 700), c=_colour(actor, window, reference), edgecolors="#222222",
                      linewidths=0.8, zorder=3)
-        axes.text(*spot, name, fontsize=7.5, **side)
+        axes.text(*spot, name, fontsize=6 if crowded else 7.5, **side)
     score = window.polarisation.score
     axes.set_title(f"{window_title(window)}\n{window.statements} statements · polarisation "
                    + ("–" if score is None else f"{score:.2f}"), fontsize=10)
@@ -118,12 +129,14 @@ def small_multiples(sequence: Sequence):
     pos, said = layout(sequence, reference), activity(sequence)
     columns = 2 if len(sequence.windows) == 4 else min(4, len(sequence.windows))
     rows = math.ceil(len(sequence.windows) / columns)
-    figure = Figure(figsize=(5.2 * columns, 3.4 * rows + 1.6), layout="constrained")
+    scale = 1.0 if len(pos) <= 16 else 1.45
+    figure = Figure(figsize=(5.2 * columns * scale, 3.6 * rows * scale + 1.6), layout="constrained")
     for index, window in enumerate(sequence.windows):
         axes = figure.add_subplot(rows, columns, index + 1)
         _panel(axes, window, pos, reference)
         axes.set_xlim(-2.3, 2.3)
-        axes.set_ylim(-1.35, 1.3)
+        axes.set_ylim(-2.0 if len(pos) > 16 else -1.45, 2.0 if len(pos) > 16 else 1.45)
+        axes.set_aspect("equal", adjustable="box")  # a circle, not an ellipse
     label = sequence.windows[0].congruence.label
     handles = [Line2D([], [], linestyle="", marker="o", markersize=10, markerfacecolor=colour, markeredgecolor="#222222",
                       label="the camp of " + label(min(camp, key=lambda a: (-said.get(a, 0), a))))
