@@ -145,3 +145,12 @@ def test_dynamic_graph_spells_do_not_overlap_for_moving_windows():
     assert graph.edges["P", "Q"]["statements"] == ["ex:p1", "ex:q1"]
     conflict = dynamic_graph(result, "conflict")  # R speaks on 20 January: only the 8–21 window has P, Q and R
     assert sorted(conflict.edges) == [("P", "R"), ("Q", "R")] and conflict.edges["P", "R"]["spells"] == [("2025-01-08", "2025-01-14")]
+
+
+def test_the_dynamic_gexf_is_the_same_bytes_on_any_day():
+    from minegraph.analysis.discourse.exports import dynamic_graph
+    from minegraph.analysis.export import gexf_bytes
+
+    rows = [coded("p1", "P", "X", "support", D(2025, 1, 10)), coded("q1", "Q", "X", "support", D(2025, 1, 12))]
+    data = gexf_bytes(dynamic_graph(sequence(Statements(rows), "14d", "7d", start=D(2025, 1, 1), end=D(2025, 1, 28))))
+    assert b"lastmodifieddate" not in data and b'mode="dynamic"' in data

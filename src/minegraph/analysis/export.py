@@ -9,6 +9,7 @@ dynamic attributes (``status_history`` → ``status`` over time). Files are writ
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -59,10 +60,11 @@ def graphml_bytes(graph: nx.Graph) -> bytes:
 
 
 def gexf_bytes(graph: nx.Graph) -> bytes:
-    """The graph as GEXF 1.2 (UTF-8), with Gephi time intervals and dynamic attributes where present."""
+    """The graph as GEXF 1.2 (UTF-8), with Gephi time intervals and dynamic attributes where present; without
+    networkx's ``lastmodifieddate`` (today's date), so the same graph gives the same bytes on any day."""
     buffer = io.BytesIO()
     nx.write_gexf(portable(graph, dynamic=True), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
-    return buffer.getvalue()
+    return re.sub(rb' lastmodifieddate="[0-9-]+"', b"", buffer.getvalue(), count=1)
 
 
 def write_graph(graph: nx.Graph, path: Path) -> Path:
