@@ -16,7 +16,7 @@ from minegraph.ingest.fold import key
 from minegraph.ingest.model import Actor, Candidate, Decision
 
 GOLD_FIELDS = {"speaker", "speaker_canonical", "speaker_role", "organisation", "quote", "about", "stance",
-               "attribution_cue", "direct", "note"}
+               "attribution_cue", "direct", "note", "classes"}
 REQUIRED = {"speaker", "quote", "stance"}
 STANCES = {"support", "oppose", "neutral"}
 
@@ -108,6 +108,11 @@ def load_gold(json_path: Path) -> tuple[str, list[dict]]:
             raise GoldError(f"{where}: unknown field(s) {sorted(unknown)}")
         if item["stance"] not in STANCES:
             raise GoldError(f"{where}: stance {item['stance']!r} is not one of {sorted(STANCES)}")
+        about = item.get("about", "")
+        if not (isinstance(about, str) or (isinstance(about, list) and all(isinstance(a, str) for a in about))):
+            raise GoldError(f"{where}: about must be a decision IRI or a list of them")
+        if not isinstance(item.get("classes", []), list):
+            raise GoldError(f"{where}: classes must be a list of names")
         if text.count(item["quote"]) != 1:
             raise GoldError(f"{where}: quote occurs {text.count(item['quote'])} times in {txt_path.name}, not once")
     return text, gold
