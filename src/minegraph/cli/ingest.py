@@ -42,6 +42,8 @@ def register(sub) -> None:
     parser = sub.add_parser("evaluate-extraction", help="precision, recall and F1 of the extractor on gold texts")
     parser.add_argument("gold_dir", metavar="GOLD_DIR", help="a folder of .txt files, each with its gold .json")
     parser.add_argument("--format", "-f", choices=("table", "json"), default="table", help="output format (default: table)")
+    parser.add_argument("--by-class", action="store_true",
+                        help="figures of the seen and held-out texts per gold class instead of per text")
     parser.set_defaults(handler=run_evaluate)
 
 
@@ -115,5 +117,6 @@ def run_evaluate(args) -> int:
     gazetteer = Gazetteer(project)
     to_stderr(f"evaluating the extractor on {args.gold_dir}")
     report = evaluate(args.gold_dir, gazetteer.actors, gazetteer.decisions)
-    sys.stdout.write(report.table() if args.format == "table" else report.json())
+    table = report.class_table() if args.by_class else report.table()
+    sys.stdout.write(table if args.format == "table" else report.json())
     return 0

@@ -35,6 +35,7 @@ class TextScore:
     speaker_ok: int
     stance_ok: int
     misses: list[dict] = field(default_factory=list)
+    outcomes: list[dict] = field(default_factory=list)
 
     @staticmethod
     def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
@@ -66,8 +67,38 @@ class Report:
     def rows(self) -> list[dict]:
         return [t.figures() for t in self.texts] + [self.overall().figures()]
 
+    def by_class(self) -> list[dict]:
+        """Seen and held-out figures: span P/R/F1 of each part, then recall, speaker, decision and stance
+        accuracy of every gold class (a text is held out when its name says `heldout`)."""
+        rows = []
+        for part in ("seen", "held-out"):
+            texts = [t for t in self.texts if ("heldout" in t.name) == (part == "held-out")]
+            total = Report(texts).overall().figures() if texts else {}
+            rows.append({"part": part, "class": "ALL", "gold": total.get("gold", 0), "f1": total.get("f1"),
+                         "precision": total.get("precision"), "recall": total.get("recall"),
+                         "speaker": total.get("speaker_accuracy"), "stance": total.get("stance_accuracy"),
+                         "decision": _rate([o for t in texts for o in t.outcomes if o["matched"]], "about")})
+            classes = sorted({c for t in texts for o in t.outcomes for c in o["classes"]})
+            for name in classes:
+                items = [o for t in texts for o in t.outcomes if name in o["classes"]]
+                hit = [o for o in items if o["matched"]]
+                rows.append({"part": part, "class": name, "gold": len(items), "f1": None, "precision": None,
+                             "recall": round(len(hit) / len(items), 3), "speaker": _rate(hit, "speaker"),
+                             "stance": _rate(hit, "stance"), "decision": _rate(hit, "about")})
+        return rows
+
+    def class_table(self) -> str:
+        head = ("part", "class", "gold", "P", "R", "F1", "spk", "decision", "stance")
+        keys = ("part", "class", "gold", "precision", "recall", "f1", "speaker", "decision", "stance")
+        lines = [head] + [tuple("-" if r[k] is None else f"{r[k]:.2f}" if isinstance(r[k], float) else str(r[k])
+                                for k in keys) for r in self.by_class()]
+        widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
+        return "\n".join("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+                         for row in lines) + "\n"
+
     def json(self) -> str:
-        body = {"texts": self.rows(), "misses": {t.name: t.misses for t in self.texts if t.misses}}
+        body = {"texts": self.rows(), "classes": self.by_class(),
+                "misses": {t.name: t.misses for t in self.texts if t.misses}}
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
     def table(self) -> str:
@@ -84,6 +115,11 @@ class Report:
         out.insert(1, "-" * len(out[0]))
         out.insert(len(out) - 1, "-" * len(out[0]))
         return "\n".join(out) + "\n"
+
+
+def _rate(outcomes: list[dict], key: str) -> float | None:
+    judged = [o[key] for o in outcomes if o[key] is not None]
+    return round(sum(judged) / len(judged), 3) if judged else None
 
 
 def load_gold(json_path: Path) -> tuple[str, list[dict]]:
@@ -154,6 +190,9 @@ def score_text(name: str, text: str, gold: list[dict], cands: list[Candidate]) -
     spans = [(text.index(g["quote"]), text.index(g["quote"]) + len(g["quote"])) for g in gold]
     pairs = _match(cands, spans)
     score = TextScore(name, len(gold), len(cands), len(pairs), 0, 0, 0)
+    outcome = [{"classes": g.get("classes", []), "matched": False, "speaker": None, "stance": None, "about": None}
+               for g in gold]
+    score.outcomes = outcome
     matched_c = {ci for ci, _ in pairs}
     matched_g = {gi for _, gi in pairs}
     for ci, gi in pairs:
@@ -162,6 +201,10 @@ def score_text(name: str, text: str, gold: list[dict], cands: list[Candidate]) -
         ok_speaker = speaker_matches(c, g)
         score.speaker_ok += ok_speaker
         score.stance_ok += c.stance == g["stance"]
+        about = g.get("about") or []
+        about = {about} if isinstance(about, str) else set(about)
+        outcome[gi].update(matched=True, speaker=ok_speaker, stance=c.stance == g["stance"],
+                           about=set(c.about) == about if about else None)
         if not ok_speaker or c.stance != g["stance"]:
             score.misses.append({"quote": g["quote"][:80], "gold_speaker": g["speaker"], "speaker": c.speaker,
                                  "gold_stance": g["stance"], "stance": c.stance})

@@ -171,11 +171,21 @@ def _partial(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> bool:
     return True
 
 
+def _named_turn(run: _Run, start: int, end: int):
+    """An interview or transcript turn, `Lindqvist: …`, whose label names a person the text has introduced."""
+    found = att.label_turn(run.text, start, end, run.countries)
+    if found is None:
+        return None
+    entity = run.discourse.known(found[0].ref)
+    return found if entity is not None and entity.kind == "person" else None
+
+
 def _sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan], first_of_para: bool) -> bool:
     """Find the statements of one sentence; True when it opens a debate turn (the paragraph is done)."""
     text = run.text
     if first_of_para:
-        found = att.turn(text, sent.start, run.paragraphs[sent.para][1], run.countries)
+        para_end = run.paragraphs[sent.para][1]
+        found = att.turn(text, sent.start, para_end, run.countries) or _named_turn(run, sent.start, para_end)
         if found:
             cue, s, e = found
             entity = run.discourse.resolve(cue.ref)

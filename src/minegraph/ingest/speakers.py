@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from minegraph.ingest.countries import Countries
 from minegraph.ingest.fold import fold
-from minegraph.ingest.lexicon import (DOCUMENT_HEADS, HONORIFICS, NAME_PARTICLES, NOBODY, ORG_HEADS,
+from minegraph.ingest.lexicon import (COLLECTIVE, DOCUMENT_HEADS, HONORIFICS, NAME_PARTICLES, NOBODY, ORG_HEADS,
                                       PRONOUNS, ROLE_WORDS)
 
 _TOKEN = re.compile(r"[^\s,;:()]+")
@@ -67,7 +67,9 @@ def _parts(text: str, countries: Countries) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in bounds:
         piece = re.sub(r"^\s*(?:and|&)\s+", "", text[s:e]).strip()
-        if merged and piece and countries.lookup(piece):
+        first = piece.split()[0] if piece else ""
+        if merged and piece and (countries.lookup(piece) or (
+                countries.lookup(first) and countries.lookup(text[merged[-1][0]:merged[-1][1]].split()[-1]))):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -101,7 +103,7 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     toks = _tokens(text, base)
     indefinite = bool(toks) and fold(toks[0][0]) in ("a", "an")
     definite = bool(toks) and fold(toks[0][0]) == "the"
-    while toks and (fold(toks[0][0]) in _ARTICLES or fold(toks[0][0]) in HONORIFICS):
+    while toks and (fold(toks[0][0]) in _ARTICLES or fold(toks[0][0]).rstrip(".") in HONORIFICS):
         toks = toks[1:]
     if not toks:
         return None
@@ -111,6 +113,12 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
         return Ref("pronoun", toks[0][0], start, end, heads=(words[0],))
     if " ".join(words) in NOBODY or words[0] in NOBODY:
         return None
+    group = _collective(toks, words, start, end, text, base, countries, indefinite, definite)
+    if group is not None:
+        return group
+    role_of = _role_of(toks, words, start, end, text, base)
+    if role_of is not None:
+        return role_of
     country = None
     owner = None
     for k, (tok, s, e) in enumerate(toks[:-1]):
@@ -153,6 +161,29 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
                indefinite=indefinite, definite=definite)
 
 
+def _collective(toks, words, start, end, text, base, countries, indefinite, definite) -> Ref | None:
+    """A collective speaker: a plural head with at most four words before it ("the three governments",
+    "humanitarian groups", "the Estonian, Latvian and Lithuanian delegations")."""
+    if words[-1] not in COLLECTIVE or len(words) > 6 or "of" in words:
+        return None
+    country = next((iso for iso in (countries.lookup(w) for w in words) if iso), None)
+    phrase = text[start - base:end - base]
+    return Ref("descriptor", phrase, start, end, country=country, heads=tuple(words), indefinite=indefinite,
+               definite=definite)
+
+
+def _role_of(toks, words, start, end, text, base) -> Ref | None:
+    """"a legal adviser to the Convention's support unit": role words, then the body they serve."""
+    lead = next((k for k, w in enumerate(words) if w in ("to", "of", "at", "for", "with")), None)
+    if not lead or not _is_role(words[lead - 1]) or lead + 1 >= len(toks) or \
+            not all(t[0][:1].islower() for t in toks[:lead]):
+        return None
+    role = text[toks[0][1] - base:toks[lead - 1][2] - base]
+    org = text[toks[lead + 1][1] - base:end - base]
+    return Ref("descriptor", text[start - base:end - base], start, end, role=role, organisation=_strip_article(org),
+               heads=tuple(words[:lead]))
+
+
 def _strip_article(text: str | None) -> str | None:
     if not text:
         return None
@@ -173,6 +204,9 @@ def _named(toks, cut, words, start, end, text, base, countries, country) -> Ref:
             country = iso
     if len(toks) - cut == 1 and not pre and words[-1] in PRONOUNS:
         return Ref("pronoun", name, start, end, heads=(words[-1],))
+    if any(_plain(t[0]) in ORG_HEADS for t in pre) and not at:  # "the humanitarian group Mine Free World"
+        return Ref("org", text[toks[cut][1] - base:end - base], toks[cut][1], end, name=name, country=country,
+                   heads=tuple(words))
     return Ref("name", text[toks[cut][1] - base:end - base], toks[cut][1], end, name=name, role=role,
                organisation=org, country=country, heads=tuple(words[:cut]))
 
