@@ -179,7 +179,7 @@ def _suggestions(text: str, gazetteer: Gazetteer) -> dict[str, dict[str, str]]:
     """What the extractor suggests for this text: quote → decision → stance (deterministic)."""
     from minegraph.ingest.extract import extract
 
-    return {c.quote: {about: c.stance for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
+    return {c.quote: {about: c.stances.get(about, c.stance) for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
 
 
 def _curation(doc: Record, body: list[str]) -> str:

@@ -34,6 +34,7 @@ class Entity:
     role: str | None = None
     organisation: str | None = None
     reported: str | None = None
+    countries: set[str] = field(default_factory=set)
     _keys: tuple[str, set[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -246,5 +247,7 @@ def _enrich(entity: Entity, ref: Ref) -> None:
     entity.roles |= {w for w in (*ref.heads, *words(ref.role or "")) if w in ROLE_WORDS or w in ORG_HEADS}
     entity.role = entity.role or ref.role
     entity.organisation = entity.organisation or ref.organisation
+    if ref.country:
+        entity.countries.add(ref.country)
     if ref.kind == "name" and ref.name and len(ref.name.split()) > len(entity.name.split()) and entity.actor is None:
         entity.name = ref.name

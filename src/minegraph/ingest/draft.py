@@ -110,7 +110,8 @@ def _statement(n: int, c: Candidate, speaker: str) -> list[str]:
     for about in c.about:
         lines.append("")
         lines += toml_table("statement.assessment", [
-            ("about", about), ("stance", c.stance), ("method", "suggested"), ("confidence", c.confidence),
+            ("about", about), ("stance", c.stances.get(about, c.stance)), ("method", "suggested"),
+            ("confidence", c.confidence),
             ("rests_on", "; ".join(c.rests_on) or "no cue word"),
             ("note", f"suggested by the extractor from the cue words ({c.cue or 'no attribution cue'})")])
     if not c.about:

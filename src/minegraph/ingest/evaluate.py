@@ -117,6 +117,14 @@ class Report:
         return "\n".join(out) + "\n"
 
 
+def _stance_toward(cand: Candidate, about: list[str]) -> str:
+    """The candidate's stance toward the gold item's decision when it gives one, else its main stance."""
+    for decision in about:
+        if decision in cand.stances:
+            return cand.stances[decision]
+    return cand.stance
+
+
 def _rate(outcomes: list[dict], key: str) -> float | None:
     judged = [o[key] for o in outcomes if o[key] is not None]
     return round(sum(judged) / len(judged), 3) if judged else None
@@ -200,14 +208,17 @@ def score_text(name: str, text: str, gold: list[dict], cands: list[Candidate]) -
         score.exact += (c.start, c.end) == spans[gi]
         ok_speaker = speaker_matches(c, g)
         score.speaker_ok += ok_speaker
-        score.stance_ok += c.stance == g["stance"]
         about = g.get("about") or []
-        about = {about} if isinstance(about, str) else set(about)
-        outcome[gi].update(matched=True, speaker=ok_speaker, stance=c.stance == g["stance"],
-                           about=set(c.about) == about if about else None)
-        if not ok_speaker or c.stance != g["stance"]:
+        about = [about] if isinstance(about, str) else list(about)
+        stance = _stance_toward(c, about)
+        score.stance_ok += stance == g["stance"]
+        # the mirrored stance toward the ban that a contrast adds is not a wrong decision
+        predicted = {d for d in c.about if d in about or c.stances.get(d) in (None, c.stance)}
+        outcome[gi].update(matched=True, speaker=ok_speaker, stance=stance == g["stance"],
+                           about=predicted == set(about) if about else None)
+        if not ok_speaker or stance != g["stance"]:
             score.misses.append({"quote": g["quote"][:80], "gold_speaker": g["speaker"], "speaker": c.speaker,
-                                 "gold_stance": g["stance"], "stance": c.stance})
+                                 "gold_stance": g["stance"], "stance": stance})
     for gi in sorted(set(range(len(gold))) - matched_g):
         score.misses.append({"missed": gold[gi]["quote"][:80], "gold_speaker": gold[gi]["speaker"]})
     for ci in sorted(set(range(len(cands))) - matched_c):
