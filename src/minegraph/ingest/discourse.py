@@ -57,6 +57,7 @@ class Discourse:
         self.linker = linker
         self.recent: deque[Entity] = deque(maxlen=WINDOW)
         self.statement_author: Entity | None = None
+        self.last_speaker: Entity | None = None
         self.last_country: str | None = None
 
     def _touch(self, entity: Entity) -> Entity:
@@ -127,7 +128,9 @@ class Discourse:
     def _descriptor(self, ref: Ref) -> Entity | None:
         heads = {w for w in ref.heads if w in ROLE_WORDS or w in ORG_HEADS} - {"former", "state", "national"}
         if ref.definite and heads and heads <= _GENERIC_BODY:
-            # "the organisation", "the group": the last body mentioned, whatever its own head word.
+            # "the organisation", "the group": the last body that spoke, else the last one mentioned.
+            if self.last_speaker is not None and self.last_speaker.kind == "organisation":
+                return self._touch(self.last_speaker)
             for e in reversed(self.recent):
                 if e.kind == "organisation":
                     return self._touch(e)

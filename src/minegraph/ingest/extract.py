@@ -70,6 +70,7 @@ class _Run:
         self.out.append(cand)
         if entity is not None:
             self.last = (sent.para, entity)
+            self.discourse.last_speaker = entity
             if s.stance != "neutral" and s.rests_on:
                 self.stances[id(entity)][s.stance] += 1
 

@@ -53,7 +53,7 @@ residents survivors deminers veterans
 """.split())
 
 ORG_HEADS = frozenset("""
-charity tank ministry government cabinet commission parliament council committee alliance union party agency office
+charity tank trust fund initiative service mission unit programme program society authority board ministry government cabinet commission parliament council committee alliance union party agency office
 organisation organization coalition campaign forum nations watch cross crescent institute foundation
 network centre center league association federation movement group tablers ministers countries states
 court assembly senate sejm saeima seimas riigikogu eduskunta rada bureau department secretariat
