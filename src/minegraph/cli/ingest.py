@@ -17,11 +17,13 @@ def register(sub) -> None:
     from minegraph.ingest.workflow import KINDS
 
     parser = sub.add_parser("ingest", help="archive a new source text, extract its statements, write a draft for review")
-    parser.add_argument("path", metavar="FILE.txt|DIR", help="a UTF-8 text, or a folder of .txt files each with a sidecar .json")
-    parser.add_argument("--url", help="where the text was published")
-    parser.add_argument("--title", help="its title")
-    parser.add_argument("--publisher", help="who published it (an existing actor's name, or a new organisation)")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="when it was published")
+    parser.add_argument("path", metavar="FILE|DIR", help="a UTF-8 text, a web page (.html) or a PDF, or a folder of them "
+                        "each with a sidecar .json")
+    parser.add_argument("--url", help="where the text was published (default for a page: its canonical URL)")
+    parser.add_argument("--title", help="its title (default for a page or PDF: its own title)")
+    parser.add_argument("--publisher", help="who published it (an existing actor's name, or a new organisation; "
+                        "default for a page: its site name)")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", help="when it was published (default for a page or PDF: its own date)")
     parser.add_argument("--lang", default="en", help="language of the text (default: en)")
     parser.add_argument("--kind", choices=sorted(KINDS), default="news", help="kind of document (default: news)")
     parser.add_argument("--drafts", metavar="DIR", help="where drafts go (default: drafts/ in the project)")
@@ -54,8 +56,8 @@ def _progress(index: int, total: int, name: str) -> None:
 
 
 def run_ingest(args) -> int:
-    from minegraph.errors import InputError
-    from minegraph.ingest.workflow import SourceMeta, ingest_file, ingest_folder
+    from minegraph.ingest.documents import load
+    from minegraph.ingest.workflow import complete_meta, ingest_file, ingest_folder
 
     project = project_from(args)
     path = Path(args.path)
@@ -63,11 +65,10 @@ def run_ingest(args) -> int:
     if path.is_dir():
         results = list(ingest_folder(project, path, _progress, drafts))
     else:
-        missing = [f"--{k}" for k in ("url", "title", "publisher", "date") if not getattr(args, k)]
-        if missing:
-            raise InputError(path, f"a single text needs {', '.join(missing)} (or ingest a folder with sidecar .json files)")
-        meta = SourceMeta(args.url, args.title, args.publisher, args.date, args.lang, args.kind)
-        results = [ingest_file(project, path, meta, drafts_dir=drafts)]
+        loaded = load(path)
+        meta = complete_meta(path, loaded, url=args.url, title=args.title, publisher=args.publisher, date=args.date,
+                             lang=args.lang, kind=args.kind)
+        results = [ingest_file(project, path, meta, drafts_dir=drafts, loaded=loaded)]
     for result in results:
         linked = sum(1 for c in result.candidates if c.speaker_iri)
         print(f"archived {_shown(result.archive, project)} as source:{result.slug}")

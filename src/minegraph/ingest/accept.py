@@ -28,7 +28,8 @@ CURATORS = "organisation:minegraph-curators"
 STANCES = ("support", "oppose", "neutral")
 #: The draft's tables and the fields each may hold (review aids are checked, then dropped).
 FIELDS = {
-    "document": {"slug", "title", "url", "date", "language", "publisher", "kind", "archive"},
+    "document": {"slug", "title", "url", "date", "language", "publisher", "kind", "archive", "original_file",
+                 "original_sha256", "media_type"},
     "new_actor": {"id", "label", "kind", "role", "organisation", "as_reported", "note"},
     "statement": {"id", "speaker", "speaker_as_reported", "speaker_matched_on", "role", "organisation", "quote",
                   "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment"},
@@ -188,7 +189,9 @@ def _curation(doc: Record, body: list[str]) -> str:
     head += toml_table("document", [
         ("slug", slug), ("prefix", slug), ("class", KINDS[doc.require("kind")]), ("title", doc.get("title")),
         ("url", doc.require("url")), ("date", doc.require("date")), ("language", doc.get("language") or "en"),
-        ("publisher", doc.get("publisher")), ("archive", doc.get("archive")), ("sources", [doc.get("url")])], array=False)
+        ("publisher", doc.get("publisher")), ("archive", doc.get("archive")), ("original_file", doc.get("original_file")),
+        ("original_sha256", doc.get("original_sha256")), ("media_type", doc.get("media_type")),
+        ("sources", [doc.get("url")])], array=False)
     return "\n".join(head + body).rstrip("\n") + "\n"
 
 

@@ -48,6 +48,9 @@ class DraftDocument:
     archive: str
     language: str = "en"
     kind: str = "news"
+    original_sha256: str | None = None
+    media_type: str | None = None
+    original_file: str | None = None
 
 
 def _toml_str(value: str) -> str:
@@ -125,7 +128,8 @@ def to_draft(candidates: list[Candidate], document: DraftDocument) -> str:
     out += toml_table("document", [
         ("slug", document.slug), ("title", document.title), ("url", document.url), ("date", document.date),
         ("language", document.language), ("publisher", document.publisher), ("kind", document.kind),
-        ("archive", document.archive)], array=False)
+        ("archive", document.archive), ("original_file", document.original_file),
+        ("original_sha256", document.original_sha256), ("media_type", document.media_type)], array=False)
     new_actors: dict[str, Candidate] = {}
     body: list[str] = []
     for n, c in enumerate(candidates, 1):
