@@ -7,6 +7,7 @@ candidates only; ``evaluate-extraction GOLD_DIR`` measures the extractor against
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
 
@@ -73,8 +74,13 @@ def run_ingest(args) -> int:
         linked = sum(1 for c in result.candidates if c.speaker_iri)
         print(f"archived {_shown(result.archive, project)} as source:{result.slug}")
         print(f"draft    {_shown(result.draft, project)}: {len(result.candidates)} candidate statement(s), "
-              f"{linked} with a linked speaker; review it, then: minegraph accept {_shown(result.draft, project)}")
+              f"{linked} with a linked speaker; review it, then: {accept_command(project, result.draft)}")
     return 0
+
+
+def accept_command(project, draft: Path) -> str:
+    """The accept command for a draft, with absolute paths: it works from any directory."""
+    return f"minegraph --project {shlex.quote(str(project.root.resolve()))} accept {shlex.quote(str(Path(draft).resolve()))}"
 
 
 def _shown(path: Path, project) -> str:

@@ -18,14 +18,11 @@ from pathlib import Path
 from minegraph.core.files import atomic_write, sha256_file
 from minegraph.errors import InputError
 from minegraph.ingest.documents import SUFFIXES, Loaded, load
-from minegraph.ingest.draft import DraftDocument, slugify, write_draft
+from minegraph.ingest.draft import KINDS, DraftDocument, Gazette, slugify, write_draft
 from minegraph.ingest.extract import extract
 from minegraph.ingest.gazetteer import actors_from_graph, decisions_from_graph, open_store
 from minegraph.ingest.model import Candidate
 
-#: Kinds of source document (``--kind``) and the ontology class each is recorded as.
-KINDS = {"news": "NewsArticle", "press-release": "OfficialStatement", "official-statement": "OfficialStatement",
-         "parliamentary-record": "LegalText", "report": "Report"}
 _FIELDS = ("url", "title", "publisher", "date", "lang", "kind")
 
 
@@ -127,6 +124,9 @@ class Gazetteer:
         for actor in self.actors:
             for alias in actor.aliases:
                 self.publishers.setdefault(alias.casefold(), actor.iri)
+        self.iris = frozenset(a.iri for a in self.actors)
+        self.gazette = Gazette(tuple((d.iri, d.label) for d in sorted(self.decisions, key=lambda d: d.iri)),
+                               tuple(sorted(self.publishers.items())), self.iris)
 
     def publisher(self, name: str) -> str:
         """The publisher's actor IRI when the graph knows it, else a proposed organisation IRI."""
@@ -163,11 +163,14 @@ def ingest_file(project, path: Path, meta: SourceMeta, gazetteer: Gazetteer | No
     gazetteer = gazetteer or Gazetteer(project)
     slug = source_slug(project, meta)
     candidates = extract(text, gazetteer.actors, gazetteer.decisions)
-    document = DraftDocument(slug=slug, title=meta.title, url=meta.url, date=meta.date,
-                             publisher=gazetteer.publisher(meta.publisher), archive=f"{slug}.txt",
+    publisher = gazetteer.publisher(meta.publisher)
+    document = DraftDocument(slug=slug, title=meta.title, url=meta.url, date=meta.date, publisher=publisher,
+                             publisher_label=None if publisher in gazetteer.iris else meta.publisher.strip(),
+                             archive=f"{slug}.txt",
                              language=meta.lang, kind=meta.kind, original_sha256=loaded.sha256,
                              media_type=loaded.media_type, original_file=path.name if loaded.converted else None)
-    draft = write_draft((drafts_dir or project.root / "drafts") / f"{slug}.toml", candidates, document)
+    draft = write_draft((drafts_dir or project.root / "drafts") / f"{slug}.toml", candidates, document,
+                        gazetteer.gazette)
     archive = atomic_write(project.graph_dir / "sources" / f"{slug}.txt", data)
     return Ingested(slug, archive, draft, candidates)
 
