@@ -91,6 +91,9 @@ class Discourse:
         """Record a named mention (person or body) and return its entity."""
         if ref.kind not in ("name", "org"):
             return None
+        if ref.owner is not None and ref.owner.kind == "pronoun" and not ref.organisation:
+            body = self._pronoun(ref.owner.heads[0])  # "its director, Sofia Lind": the body last named
+            ref.organisation = body.label if body is not None and body.kind != "person" else None
         actor, matched = self.linker.link(ref)
         entity = self._find_same(ref, actor)
         if entity is None:

@@ -108,10 +108,15 @@ def _new_actor_iri(c: Candidate) -> str:
     return f"{kind}:{slugify(c.speaker or '')}"
 
 
-def _statement_id(n: int, c: Candidate) -> str:
-    who = slugify((c.speaker or "unknown").split()[-1])
-    words = "-".join(slugify(c.quote).split("-")[:4])
+def statement_id(n: int, speaker: str, quote: str) -> str:
+    """`NN-surname-first-words-of-quote`: a readable, stable id for the n-th statement of a draft."""
+    who = slugify((speaker.split(":", 1)[-1] or "unknown").split()[-1] if speaker.strip() else "unknown")
+    words = "-".join(slugify(quote).split("-")[:4])
     return f"{n:02d}-{who}-{words}"
+
+
+def _statement_id(n: int, c: Candidate) -> str:
+    return statement_id(n, c.speaker or "unknown", c.quote)
 
 
 def _statement(n: int, c: Candidate, speaker: str) -> list[str]:

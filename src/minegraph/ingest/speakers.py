@@ -103,12 +103,21 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     toks = _tokens(text, base)
     indefinite = bool(toks) and fold(toks[0][0]) in ("a", "an")
     definite = bool(toks) and fold(toks[0][0]) == "the"
+    owner_pronoun = None
+    if len(toks) > 1 and fold(toks[0][0]) in ("its", "their"):  # "its director": the body's, resolved later
+        owner_pronoun = Ref("pronoun", toks[0][0], toks[0][1], toks[0][2], heads=(fold(toks[0][0]),))
+        toks, definite = toks[1:], True
     while toks and (fold(toks[0][0]) in _ARTICLES or fold(toks[0][0]).rstrip(".") in HONORIFICS):
         toks = toks[1:]
     if not toks:
         return None
     start, end = toks[0][1], toks[-1][2]
     words = [_plain(t[0]) for t in toks]
+    if owner_pronoun is not None:
+        ref = _classify_main(text[start - base:end - base], start, countries)
+        if ref is not None and ref.kind == "descriptor":
+            ref.owner, ref.definite = owner_pronoun, True
+        return ref
     if len(toks) == 1 and words[0] in PRONOUNS:
         return Ref("pronoun", toks[0][0], start, end, heads=(words[0],))
     if " ".join(words) in NOBODY or words[0] in NOBODY:
@@ -136,6 +145,9 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     cut = _name_run(toks, countries)
     if cut < len(toks):
         return _named(toks, cut, words, start, end, text, base, countries, country)
+    body = _named_body(toks, words, text, base, end, country)
+    if body is not None:
+        return body
     lead = next((k for k, w in enumerate(words) if w in ("of", "at", "from")), None)
     if lead and _name_run(toks[:lead], countries) == 0:
         name = " ".join(t[0] for t in toks[:lead])
@@ -159,6 +171,18 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     return Ref(kind, phrase, start, end, name=phrase if kind != "descriptor" else None,
                role=role if kind == "descriptor" else None, country=country, heads=tuple(words),
                indefinite=indefinite, definite=definite)
+
+
+def _named_body(toks, words, text, base, end, country) -> Ref | None:
+    """"the aid group Clearway Trust": a lower-case body word, then the body's capitalised name."""
+    k = len(toks)
+    while k > 0 and _is_cap(toks[k - 1][0]):
+        k -= 1
+    if k == 0 or k == len(toks) or words[k - 1] not in ORG_HEADS or words[k - 1] in COLLECTIVE or \
+            _is_cap(toks[k - 1][0]):
+        return None
+    name = text[toks[k][1] - base:end - base]
+    return Ref("org", name, toks[k][1], end, name=name, country=country, heads=tuple(words))
 
 
 def _collective(toks, words, start, end, text, base, countries, indefinite, definite) -> Ref | None:

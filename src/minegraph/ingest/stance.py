@@ -159,11 +159,11 @@ class StanceModel:
         found.stances = {d: found.stance for d in about}
         fq, fs = fold(quote), fold(sentence)
         ban_talk = _PRAISE.search(fq) or (BAN_WORDS.search(fs) and not WITHDRAW_WORDS.search(fs))
-        if target == "withdraw" and self.ban and found.stance != "neutral" and ban_talk and about:
-            # "the treaty saves lives" said against leaving it: the opposite stance toward the ban itself
-            found.stances[self.ban] = "support" if found.stance == "oppose" else "oppose"
+        if target == "withdraw" and self.ban and found.stance == "oppose" and ban_talk and about:
+            # "the treaty saves lives" said against leaving it: support for the ban itself
+            found.stances[self.ban] = "support"
             found.about = [*about, self.ban]
-            found.rests_on.append("words on the treaty set against leaving it: the opposite stance toward the ban")
+            found.rests_on.append("words on the treaty set against leaving it: support for the ban")
         return found
 
     def own_decisions(self, speaker: "SpeakerInfo | None", about: list[str]) -> set[str]:
