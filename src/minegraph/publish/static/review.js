@@ -108,9 +108,10 @@ function editor(s) {
     el("p", { class: "offsets" }, `offsets ${s.start}–${s.end}${s.speaker_as_reported ? ` · reported as “${s.speaker_as_reported}”` : ""}`));
   box.append(el("label", {}, "Speaker ", select("speaker", speakerOptions(), s.speaker,
     (v) => { s.speaker = v; edited(s); renderPanel(); })));
-  box.append(el("label", {}, " or a new person: ", el("input", { id: "new-speaker", placeholder: "Full name",
+  const typed = (s.speaker || "").startsWith("new:") ? s.speaker.slice(4) : undefined;
+  box.append(el("label", {}, " or a new person: ", el("input", { id: "new-speaker", placeholder: "Full name", value: typed,
     onchange: (e) => { if (e.target.value.trim()) { s.speaker = "new:" + e.target.value.trim(); edited(s); } } })));
-  box.append(el("label", {}, " Mode ", select("mode", state.data.modes.map((m) => [m, m]), s.mode,
+  box.append(el("label", { class: "mode" }, "Mode ", select("mode", state.data.modes.map((m) => [m, m]), s.mode,
     (v) => { s.mode = v; edited(s); })));
   const list = el("div", { id: "assessments" });
   s.assessments.forEach((a, i) => list.append(assessmentRow(s, a, i)));
@@ -177,7 +178,8 @@ async function save() {
   document.body.dataset.saved = String(Number(document.body.dataset.saved || 0) + 1);
   if (result.problems.length) status(`saved; accept would refuse it (${result.problems.length} lines):`, result.problems);
   else status(`saved; ready to accept: ${result.next || "minegraph accept " + result.saved}`);
-  await load(state.selected);
+  const chosen = current();
+  await load(chosen ? { start: chosen.start, quote: chosen.quote } : null);
 }
 
 async function load(keep) {
@@ -188,7 +190,8 @@ async function load(keep) {
   state.statements = data.statements.filter((s) => s.start !== null).map((s) => ({
     ...s, key: `k${state.nextKey++}`, status: s.assessments.length && s.assessments.every((a) => a.method === "accepted")
       ? "accepted" : "suggested" }));
-  state.selected = keep && state.statements.some((s) => s.key === keep) ? keep : null;
+  const again = keep && state.statements.find((s) => s.start === keep.start && s.quote === keep.quote);
+  state.selected = again ? again.key : null;
   render();
   document.body.dataset.ready = "true";
 }
