@@ -78,7 +78,8 @@ NAME_PARTICLES = frozenset({"el", "al", "de", "del", "della", "der", "den", "van
 # Leading adverbial clause before a subject: "Contacted by Euronews, ...", "However, ...".
 LEADING_CLAUSE = re.compile(
     r"(?:[A-Z][A-Z.'’ -]{2,40},[^\n—–]{0,60}?\s[-—–]\s+|(?:Q|Question):\s+)?"  # "KYIV, July 1 (Wire) - ", "Q: "
-    r"(?:(?:However|But|And|Meanwhile|Moreover|Still|Yet|Later|Instead|Separately|Earlier|Also|"
+    r"(?:(?:However|But|And|Meanwhile|Moreover|Still|Yet|Instead|Separately|Also|"
+    r"(?:Earlier|Later|Last|This|Next|Late|Early)\b[^,]{0,30}|"
     r"On the contrary|In response|In a statement|In a joint statement|Asked\b[^,]*|Contacted\b[^,]*|"
     r"Speaking\b[^,]*|Answering\b[^,]*|Responding\b[^,]*|Interviewed\b[^,]*|Writing\b[^,]*|"
     r"With\b[^,]*|In\b[^,]{0,40}|On\b[^,]{0,40}|At\b[^,]{0,40}|After\b[^,]{0,40}),\s+)*")
