@@ -103,21 +103,14 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     toks = _tokens(text, base)
     indefinite = bool(toks) and fold(toks[0][0]) in ("a", "an")
     definite = bool(toks) and fold(toks[0][0]) == "the"
-    owner_pronoun = None
-    if len(toks) > 1 and fold(toks[0][0]) in ("its", "their"):  # "its director": the body's, resolved later
-        owner_pronoun = Ref("pronoun", toks[0][0], toks[0][1], toks[0][2], heads=(fold(toks[0][0]),))
-        toks, definite = toks[1:], True
+    if len(toks) > 1 and fold(toks[0][0]) in ("its", "their"):
+        return _owned_by_pronoun(text, base, toks, countries)
     while toks and (fold(toks[0][0]) in _ARTICLES or fold(toks[0][0]).rstrip(".") in HONORIFICS):
         toks = toks[1:]
     if not toks:
         return None
     start, end = toks[0][1], toks[-1][2]
     words = [_plain(t[0]) for t in toks]
-    if owner_pronoun is not None:
-        ref = _classify_main(text[start - base:end - base], start, countries)
-        if ref is not None and ref.kind == "descriptor":
-            ref.owner, ref.definite = owner_pronoun, True
-        return ref
     if len(toks) == 1 and words[0] in PRONOUNS:
         return Ref("pronoun", toks[0][0], start, end, heads=(words[0],))
     if " ".join(words) in NOBODY or words[0] in NOBODY:
@@ -154,6 +147,12 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
         org = text[toks[lead + 1][1] - base:end - base] if lead + 1 < len(toks) else None
         return Ref("name", text[start - base:end - base], start, end, name=name,
                    organisation=_strip_article(org))
+    return _by_heads(toks, words, text, base, countries, country, indefinite, definite)
+
+
+def _by_heads(toks, words, text, base, countries, country, indefinite, definite) -> Ref | None:
+    """A phrase with no name in it: a body (capitalised, with a body word), a role descriptor, or nothing."""
+    start, end = toks[0][1], toks[-1][2]
     for w in words:
         iso = countries.lookup(w)
         if iso and not country:
@@ -171,6 +170,16 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     return Ref(kind, phrase, start, end, name=phrase if kind != "descriptor" else None,
                role=role if kind == "descriptor" else None, country=country, heads=tuple(words),
                indefinite=indefinite, definite=definite)
+
+
+def _owned_by_pronoun(text, base, toks, countries) -> Ref | None:
+    """"its director, Sofia Lind": the phrase after the pronoun, its owner kept to be resolved in context."""
+    owner = Ref("pronoun", toks[0][0], toks[0][1], toks[0][2], heads=(fold(toks[0][0]),))
+    start, end = toks[1][1], toks[-1][2]
+    ref = _classify_main(text[start - base:end - base], start, countries)
+    if ref is not None and ref.kind == "descriptor":
+        ref.owner, ref.definite = owner, True
+    return ref
 
 
 def _named_body(toks, words, text, base, end, country) -> Ref | None:
