@@ -53,6 +53,11 @@ _GOVERNMENT = frozenset({"minister", "ministers", "ministry", "government", "gov
                          "prime", "forces", "delegations", "state"})
 _NOT_GOVERNMENT = frozenset({"opposition", "lawmaker", "mp", "mep", "member", "press", "committee",
                              "parliament", "former"})
+# Words of a procedural report (who received what, when it takes effect): with no cue word it takes no side,
+# whatever the speaker says elsewhere.
+_PROCEDURE = re.compile(r"\b(?:received|instrument|notification|notified|deposit\w*|take effect|takes effect|"
+                        r"enter into force|entered into force|article \d+|depositary|secretariat|as of today|"
+                        r"will travel|would travel|will meet|will vote)\b")
 _BUT = re.compile(r"\b(?:but|yet|however)\b")
 _PRAISE = re.compile(r"\b(?:treaty|convention|ban|prohibition)\b")
 _STATE_TYPES = ("withdrawal", "suspension")
@@ -148,7 +153,10 @@ class StanceModel:
                 contrast = 1.0 if turn is None else 2.0 if m.start() > turn.start() else 0.5
                 scores[side] += weight * contrast * (1.5 if side == "neutral" else 1.0)
                 hits.append(m.group())
-        found = _decide(scores, hits, about, target, prior)
+        procedural = _PROCEDURE.search(fold(quote))
+        found = _decide(scores, hits, about, target, None if procedural else prior)
+        if procedural and not hits:
+            found.rests_on = [f"a procedural report ({procedural.group()}): no stance"]
         own = self.own_decisions(speaker, about)
         if own:
             # a reassurance ("no plans", "committed to") from the government leaving reads as neutral on its own
