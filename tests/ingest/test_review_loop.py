@@ -5,16 +5,14 @@ printed accept command works from any directory. The text is fiction written for
 from __future__ import annotations
 
 import shlex
-import shutil
 import tomllib
-from pathlib import Path
 
 import pytest
 
 from minegraph.cli import main
-from minegraph.core.project import Project
 
-ROOT = Path(__file__).resolve().parents[2]
+from .conftest import ingest_fiction
+
 TEXT = """Finland leaves the mine ban
 
 HELSINKI, Jan 10 (Fictional Wire) - Finland's withdrawal from the Ottawa Convention took effect on Saturday.
@@ -26,17 +24,8 @@ President's office spokesman Eero Mattila said the country had acted responsibly
 
 
 @pytest.fixture
-def ingested(tmp_path, capsys, monkeypatch):
-    root = tmp_path / "project"
-    for part in ("ontology", "graph", "queries", "curation"):
-        shutil.copytree(ROOT / part, root / part)
-    text = tmp_path / "wire.txt"
-    text.write_text(TEXT, encoding="utf-8")
-    assert main(["--project", str(root), "ingest", str(text), "--url", "https://example.invalid/wire",
-                 "--title", "Finland leaves the mine ban", "--publisher", "Fictional Wire", "--date", "2026-01-10"]) == 0
-    out = capsys.readouterr().out
-    command = out.strip().splitlines()[-1].split("then: ", 1)[1]
-    return Project(root), next((root / "drafts").glob("*.toml")), command
+def ingested(tmp_path):
+    return ingest_fiction(tmp_path, TEXT, "Finland leaves the mine ban", "2026-01-10")
 
 
 def test_a_new_publisher_and_new_speakers_are_proposed_and_a_kept_capacity_becomes_a_membership(ingested, tmp_path,

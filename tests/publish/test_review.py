@@ -3,7 +3,6 @@ page's edits back as the TOML draft accept reads, reports accept's problems, and
 
 from __future__ import annotations
 
-import shutil
 import tomllib
 from pathlib import Path
 
@@ -18,7 +17,8 @@ from minegraph.errors import MinegraphError  # noqa: E402
 from minegraph.ingest import review_draft  # noqa: E402
 from minegraph.publish.review import create_review_app, is_loopback, serve_review  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
+from ..ingest.conftest import ingest_fiction  # noqa: E402
+
 TEXT = """Finland completes its exit from the mine ban
 
 HELSINKI, Jan 10 (Fictional Wire) - Finland's withdrawal from the Ottawa Convention took effect on Saturday.
@@ -33,14 +33,8 @@ The aid group Clearway Trust said the exit would cost lives. "Mines do not sign 
 
 def ingested_draft(tmp_path: Path) -> tuple[Project, Path]:
     """A scratch project with TEXT ingested: the project and its draft."""
-    root = tmp_path / "project"
-    for part in ("ontology", "graph", "queries", "curation"):
-        shutil.copytree(ROOT / part, root / part)
-    text = tmp_path / "wire.txt"
-    text.write_text(TEXT, encoding="utf-8")
-    assert main(["--project", str(root), "ingest", str(text), "--url", "https://example.invalid/wire",
-                 "--title", "Finland completes its exit", "--publisher", "Fictional Wire", "--date", "2026-01-10"]) == 0
-    return Project(root), next((root / "drafts").glob("*.toml"))
+    project, draft, _ = ingest_fiction(tmp_path, TEXT, "Finland completes its exit", "2026-01-10")
+    return project, draft
 
 
 @pytest.fixture
