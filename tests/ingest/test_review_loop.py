@@ -49,6 +49,8 @@ def test_a_new_publisher_and_new_speakers_are_proposed_and_a_kept_capacity_becom
     assert 'role = "spokesperson"' in actors and 'held_on = "2026-01-10"' in actors
     built = (project.graph_dir / "actors.ttl").read_text(encoding="utf-8")
     assert "jonas-berg-nordic-mine-action-network-spokesperson" in built
+    curated = (project.curation_dir / "sources" / f"{draft.stem}.toml").read_text(encoding="utf-8")
+    assert 'capacity = "membership:jonas-berg-nordic-mine-action-network-spokesperson"' in curated
 
 
 def test_every_mistake_of_a_draft_is_reported_at_once_with_did_you_mean(ingested, capsys):

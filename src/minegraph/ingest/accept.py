@@ -35,7 +35,7 @@ FIELDS = {
     "new_actor": {"id", "label", "kind", "role", "organisation", "as_reported", "note", "capacity_role",
                   "capacity_organisation"},
     "statement": {"id", "speaker", "speaker_as_reported", "speaker_matched_on", "role", "organisation", "quote",
-                  "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment"},
+                  "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment", "capacity"},
     "statement.assessment": {"about", "stance", "method", "confidence", "rests_on", "note"},
 }
 MODES = ("direct", "partial", "paraphrase")
@@ -129,9 +129,10 @@ def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewe
     suggestions = _suggestions(text, gazetteer)
     result = Accepted(slug)
     body = []
+    capacities = {a.get("id"): _membership_id(a) for a in draft.actors if _membership_id(a)}
     for statement, assessments in zip(draft.statements, draft.assessments):
         body += ["", *_statement(statement, assessments, text, archive, known | proposed, decisions,
-                                 suggestions, reviewer, result, problems)]
+                                 suggestions, reviewer, result, problems, capacities)]
     problems.raise_if_any()
     result.statements = len(draft.statements)
     return _curation(doc, body), _new_actors(draft.actors, slug, doc.get("date")), result
@@ -157,8 +158,17 @@ def _introduced(project, slug: str) -> set[str]:
     return {f"{table}:{entry.get('id')}" for table in ("person", "organisation") for entry in data.get(table, [])}
 
 
+def _membership_id(actor: Record) -> str | None:
+    """The membership a new person's kept capacity becomes (`membership:<person>-<body>-<role>`), if any."""
+    kind, _, ident = str(actor.get("id") or "").partition(":")
+    role, organisation = actor.get("capacity_role"), actor.get("capacity_organisation")
+    if kind != "person" or not (role and organisation):
+        return None
+    return f"membership:{ident}-{str(organisation).partition(':')[2]}-{role}"
+
+
 def _statement(record, assessments, text, archive, actors, decisions, suggestions, reviewer, result,
-               problems: Problems) -> list[str]:
+               problems: Problems, capacities: dict[str, str]) -> list[str]:
     with problems.collect():
         _known(record, "statement")
     with problems.collect():
@@ -173,6 +183,7 @@ def _statement(record, assessments, text, archive, actors, decisions, suggestion
                                            "it is about and how"))
     fields = [(k, record.get(k)) for k in ("id", "speaker", "speaker_as_reported", "quote", "mode", "cue",
                                            "attribution_note", "mentions")]
+    fields.insert(2, ("capacity", record.get("capacity") or capacities.get(record.get("speaker"))))
     lines = toml_table("statement", fields + ([("occurrence", occurrence)] if occurrence > 1 else []))
     span = suggestions.get(record.get("quote"), {})
     for table in assessments:
@@ -241,11 +252,12 @@ def _new_actors(actors: list[Record], slug: str, date: str | None) -> str | None
         fields = [("id", ident)] + ([("types", ["Organisation"])] if table == "organisation" else [])
         lines += toml_table(table, fields + [("label", actor.get("label")), ("note", actor.get("as_reported") and
                             f"Introduced as “{actor.get('as_reported')}”."), ("sources", [f"source:{slug}"])]) + [""]
-        role, organisation = actor.get("capacity_role"), actor.get("capacity_organisation")
-        if table == "person" and role and organisation:
+        membership = _membership_id(actor)
+        if membership:
             memberships += toml_table("membership", [
-                ("id", f"{ident}-{organisation.partition(':')[2]}-{role}"), ("member", actor.get("id")),
-                ("organisation", organisation), ("role", role), ("held_on", date),
+                ("id", membership.partition(":")[2]), ("member", actor.get("id")),
+                ("organisation", actor.get("capacity_organisation")), ("role", actor.get("capacity_role")),
+                ("held_on", date),
                 ("note", f"Capacity as reported: “{actor.get('as_reported') or actor.get('label')}”."),
                 ("sources", [f"source:{slug}"])]) + [""]
     return "\n".join(lines + memberships).rstrip("\n") + "\n"

@@ -36,9 +36,10 @@ HEADER = """\
 #   - An assessment you leave untouched stays method = "suggested" (the extractor's, with its confidence and
 #     the words it rests_on); set method = "accepted" to confirm one, or after editing about or stance
 #     (you become its agent). Delete an assessment that does not apply, add one per further decision.
-#   - A [[new_actor]] person's `capacity_role` (a role of the role scheme: {roles}) and
-#     `capacity_organisation` (an organisation IRI) become their membership when you keep both; delete
-#     them to record none. `start`, `end`, `speaker_matched_on`, `role` and `organisation` are review aids.
+#   - A [[new_actor]] person's `capacity_role` and `capacity_organisation` (an organisation IRI) become
+#     their membership, and the capacity of their statements, when you keep both; delete them to record
+#     none. Roles: {roles}.
+#   - `start`, `end`, `speaker_matched_on`, `role` and `organisation` are review aids.
 # Decisions a statement may be about:
 {decisions}
 """
@@ -157,6 +158,7 @@ def _new_actors(candidates: list[Candidate], speakers: list[str], document: Draf
                 gazette: Gazette) -> list[str]:
     """[[new_actor]] tables: the publisher when new, each new speaker, the organisation of a new capacity."""
     tables: dict[str, list[tuple[str, object]]] = {}
+    hints: dict[str, str] = {}
     if document.publisher_label:
         tables[document.publisher] = [("id", document.publisher), ("label", document.publisher_label),
                                       ("kind", "organisation"),
@@ -174,9 +176,12 @@ def _new_actors(candidates: list[Candidate], speakers: list[str], document: Draf
                 tables[org] = [("id", org), ("label", c.organisation), ("kind", "organisation"),
                                ("note", f"proposed by the extractor as the organisation of {c.speaker}")]
         tables[speaker] = fields + [("note", "proposed by the extractor: no actor of the graph matched this name")]
+        if role and not c.organisation:
+            hints[speaker] = (f'# capacity: add capacity_role = "{role}" and capacity_organisation = <the body\'s IRI> '
+                              "to record this person's membership")
     out: list[str] = []
     for iri in sorted(tables):
-        out += ["", *toml_table("new_actor", tables[iri])]
+        out += ["", *toml_table("new_actor", tables[iri])] + ([hints[iri]] if iri in hints else [])
     return out
 
 
