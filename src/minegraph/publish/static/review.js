@@ -84,6 +84,14 @@ function choose(key) { state.selected = key; render(); }
 
 function edited(statement) { statement.status = "edited"; }
 
+// A speaker's label for the list: a proposed or known actor's label, a typed new name, or "?".
+function label(speaker) {
+  if (!speaker) return "? (no speaker yet)";
+  if (speaker.startsWith("new:")) return speaker.slice(4) + " (new)";
+  const actor = state.data.new_actors.find((a) => a.id === speaker) || state.data.actors.find((a) => a.iri === speaker);
+  return actor ? actor.label : speaker;
+}
+
 function speakerOptions() {
   const proposed = state.data.new_actors.map((a) => [a.id, `${a.label} (new: ${a.id})`]);
   const known = state.data.actors.map((a) => [a.iri, `${a.label} (${a.iri})`]);
@@ -138,7 +146,7 @@ function renderPanel() {
   const list = el("ol", { id: "statements" });
   for (const x of [...state.statements].sort((a, b) => a.start - b.start)) {
     list.append(el("li", { class: x.status + (x.key === state.selected ? " selected" : ""), "data-key": x.key,
-      onclick: () => choose(x.key) }, `[${x.status}] ${x.speaker || "?"}: ${x.quote.slice(0, 70)}`));
+      onclick: () => choose(x.key) }, `[${x.status}] ${label(x.speaker)}: ${x.quote.slice(0, 70)}`));
   }
   panel.append(el("h2", {}, `${state.statements.length} statements`), list);
 }
