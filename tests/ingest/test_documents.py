@@ -175,3 +175,15 @@ def test_load_reports_an_unreadable_pdf_by_name(tmp_path):
     bad.write_bytes(b"%PDF-1.4\nnot really a pdf")
     with pytest.raises(InputError, match="broken.pdf"):
         load(bad)
+
+
+def test_extract_reads_a_web_page_with_offsets_into_its_main_text(scratch, tmp_path, capsys):
+    import json
+
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    assert main(["--project", str(scratch.root), "extract", str(page)]) == 0
+    found = json.loads(capsys.readouterr().out)
+    text = load(page).text
+    assert found and all(text[c["start"]:c["end"]] == c["quote"] for c in found)
+    assert any(c["speaker"] == "Ingrid Solheim" and c["stance"] == "oppose" for c in found)

@@ -37,7 +37,8 @@ def register(sub) -> None:
     parser.set_defaults(handler=run_accept)
 
     parser = sub.add_parser("extract", help="print the statements the extractor finds in a text (nothing is written)")
-    parser.add_argument("path", metavar="FILE.txt")
+    parser.add_argument("path", metavar="FILE", help="a UTF-8 text, a web page (.html) or a PDF (offsets refer to its "
+                        "text as ingest would archive it)")
     parser.add_argument("--format", "-f", choices=("json", "table"), default="json", help="output format (default: json)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     parser.set_defaults(handler=run_extract)
@@ -105,11 +106,12 @@ def run_accept(args) -> int:
 
 def run_extract(args) -> int:
     from minegraph.ingest import to_json, to_table
-    from minegraph.ingest.workflow import Gazetteer, read_text
+    from minegraph.ingest.documents import load
     from minegraph.ingest.extract import extract
+    from minegraph.ingest.workflow import Gazetteer
 
     project = project_from(args)
-    _, text = read_text(Path(args.path))
+    text = load(Path(args.path)).text
     gazetteer = Gazetteer(project)
     candidates = extract(text, gazetteer.actors, gazetteer.decisions)
     emit(to_json(candidates) if args.format == "json" else to_table(candidates), args.output)
