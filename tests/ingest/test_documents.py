@@ -183,7 +183,7 @@ def test_extract_reads_a_web_page_with_offsets_into_its_main_text(scratch, tmp_p
     page = tmp_path / "page.html"
     page.write_text(PAGE, encoding="utf-8")
     assert main(["--project", str(scratch.root), "extract", str(page)]) == 0
-    found = json.loads(capsys.readouterr().out)
+    found = json.loads(capsys.readouterr().out)["statements"]
     text = load(page).text
     assert found and all(text[c["start"]:c["end"]] == c["quote"] for c in found)
     assert any(c["speaker"] == "Ingrid Solheim" and c["stance"] == "oppose" for c in found)
