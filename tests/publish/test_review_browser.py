@@ -1,6 +1,7 @@
 """The review page in a real browser (headless Chromium, `make test-browser`): on a real ingested draft the
 reviewer rejects a candidate, selects words the extractor missed, names the speaker, sets the decision and
-stance, saves; accept then puts the statement in the graph. The text is fiction (tests/publish/test_review.py)."""
+stance, saves; accept then puts the statement in the graph. The text is fiction (tests/publish/test_review.py).
+Screenshots go to the test's tmp_path (a test writes nothing outside it)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import pytest
 from minegraph.bench.loadserver import free_port
 from minegraph.cli import main
 
-from .test_browser import ARTEFACTS, browser, wait  # noqa: F401  (the shared headless Chromium fixture)
+from .test_browser import browser, wait  # noqa: F401  (the shared headless Chromium fixture)
 from .test_review import ingested_draft
 
 pytestmark = pytest.mark.browser
@@ -62,7 +63,7 @@ def review(tmp_path):
     log.close()
 
 
-def test_select_a_span_set_a_stance_save_accept_and_the_statement_is_in_the_graph(review, browser, capsys):
+def test_select_a_span_set_a_stance_save_accept_and_the_statement_is_in_the_graph(review, browser, capsys, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select
 
@@ -84,11 +85,11 @@ def test_select_a_span_set_a_stance_save_accept_and_the_statement_is_in_the_grap
     browser.find_element(By.ID, "new-speaker").send_keys("Liisa Rantanen\t")
     Select(browser.find_element(By.ID, "about-0")).select_by_value("decision:FIN-withdrawal")
     Select(browser.find_element(By.ID, "stance-0")).select_by_value("oppose")
-    browser.save_screenshot(str(ARTEFACTS / "review-page-editing.png"))
+    browser.save_screenshot(str(tmp_path / "review-page-editing.png"))
     browser.find_element(By.ID, "save").click()
     wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-saved") == "1")
     status = browser.find_element(By.ID, "status").text
-    browser.save_screenshot(str(ARTEFACTS / "review-page-saved.png"))
+    browser.save_screenshot(str(tmp_path / "review-page-saved.png"))
     assert "ready to accept" in status, status + browser.find_element(By.ID, "problems").text
     assert len(browser.find_elements(By.CSS_SELECTOR, "#statements li")) == 3
     assert main(["--project", str(project.root), "accept", str(draft)]) == 0
