@@ -3,7 +3,9 @@ and a runner that validates a mutated copy of that graph."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -15,15 +17,28 @@ from minegraph.core.project import Project
 from minegraph.core.rdf_io import parse_into
 from minegraph.validation.shapes import Schema, ValidationReport, validate_graph
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 
 Pattern = tuple  # (s, p, o) with None as a wildcard
 
 #: The checks of this foundation. The treaty checks (checks/treaty.py) need the full reference
 #: data and at least 40 deposits, which a small fixture cannot have; they are tested elsewhere.
-FOUNDATION_CHECKS = ("anchors", "archives", "cues", "references", "terms", "identifiers",
-                     "date-bounds", "intervals", "assertion-dates", "rests-on", "assessed-decisions", "owners")
+FOUNDATION_CHECKS = ("anchors", "archives", "cues", "references", "terms", "identifiers", "date-bounds", "intervals",
+                     "assertion-dates", "rests-on", "assessed-decisions", "owners", "preferred-source")
+
+
+def oracle():
+    """The Python twins of the checks (tests/validation/oracle/), the engine-equality tests' independent oracle."""
+    name = "_minegraph_validation_oracle"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, HERE / "oracle" / "__init__.py",
+                                                      submodule_search_locations=[str(HERE / "oracle")])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def make_project(root: Path, data_files: Iterable[Path] = (FIXTURES / "valid.ttl",)) -> Project:
@@ -49,6 +64,14 @@ def real_report() -> ValidationReport:
     from minegraph.validation.shapes import validate
 
     return validate(Project(ROOT))
+
+
+@pytest.fixture(scope="session")
+def twins():
+    """The oracle package with every twin imported (see :func:`oracle`)."""
+    module = oracle()
+    module.all_checks()
+    return module
 
 
 @pytest.fixture(scope="session")

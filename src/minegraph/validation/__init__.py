@@ -1,8 +1,9 @@
 """Validation: the SHACL shapes and the checks SHACL cannot express, one report.
 
-Two engines give the same findings: ``sparql`` (default: the shapes compiled to SPARQL and the
-checks as SPARQL over one Oxigraph store, :mod:`minegraph.validation.sparql`) and ``pyshacl`` (the
-reference: pySHACL and the Python checks over rdflib, :mod:`minegraph.validation.shapes`).
+Two engines give the same findings: ``sparql`` (default: the shapes compiled to SPARQL by ``engine/``, run
+over one Oxigraph store, :mod:`minegraph.validation.sparql`) and ``pyshacl`` (the reference: pySHACL over
+rdflib, :mod:`minegraph.validation.shapes`). Both run the one definition of each check in ``checks/`` (a
+profile row, a ``.rq`` and a wording function).
 """
 
 ENGINES = ("sparql", "pyshacl")

@@ -1,8 +1,8 @@
-"""Validation of the graph: pySHACL with ``ontology/shapes.ttl``, then the checks SHACL cannot express.
-
-Both run over one in-memory rdflib graph holding the ontology, the concept schemes and the
-data (pySHACL is fastest there, and ``sh:class`` / ``sh:targetClass`` then follow the
-ontology's ``rdfs:subClassOf`` without OWL inference). The result is a
+"""The reference engine: pySHACL with ``ontology/shapes.ttl`` over one in-memory rdflib graph holding the
+ontology, the concept schemes and the data (pySHACL is fastest there, and ``sh:class`` / ``sh:targetClass``
+then follow the ontology's ``rdfs:subClassOf`` without OWL inference), then the checks SHACL cannot express
+(:mod:`minegraph.validation.checks`, the same definitions the SPARQL engine runs) over an Oxigraph copy of
+that graph. The result is a
 :class:`ValidationReport`: one :class:`Finding` per problem, with the file its subject is
 described in, its label, the property and a message. Nothing here prints.
 """
@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
 
-from minegraph.validation.checks import CheckContext, CheckFunction, Problem, all_checks
+from minegraph.validation import checks as registry
 from minegraph.errors import InputError
 from minegraph.core.namespaces import bind_prefixes
 from minegraph.core.project import Project
@@ -115,25 +115,35 @@ def validate_graph(
     findings: list[Finding] = []
     if shacl:
         findings.extend(run_shacl(union, schema.shapes, describe))
-    context = CheckContext(graph=union, project=project, data_graph=graph)
-    for name, function in selected.items():
-        findings.extend(describe.problem(name, problem) for problem in function(context))
+    if selected:
+        context = registry.make_context(_oxigraph(union), project.graph_dir, ontology_files=project.ontology_files(),
+                                        data_files=project.data_files(), reference_dir=project.reference_dir)
+        findings.extend(describe.check(f) for f in registry.run_checks(context, selected))
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
         findings=findings, triples=len(union), files=file_names or [], shacl=shacl, checks=list(selected),
     )
 
 
-def select_checks(names: Iterable[str] | None) -> dict[str, CheckFunction]:
-    """The registered checks to run: all of them, or the named ones (unknown names are an error)."""
-    registry = all_checks()
+def select_checks(names: Iterable[str] | None) -> list[str]:
+    """The checks to run: all of them, or the named ones (unknown names are an error)."""
+    known = registry.known()
     if names is None:
-        return registry
+        return known
     names = list(names)
-    unknown = [n for n in names if n not in registry]
+    unknown = [n for n in names if n not in known]
     if unknown:
-        raise InputError(None, f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(registry)}")
-    return {n: registry[n] for n in names}
+        raise InputError(None, f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(known)}")
+    return names
+
+
+def _oxigraph(graph: Graph):
+    """An Oxigraph store holding ``graph``'s triples (through N-Triples), for the checks' queries."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
 
 
 def run_shacl(graph: Graph, shapes: Graph, describe: "_Describer") -> list[Finding]:
@@ -173,14 +183,13 @@ class _Describer:
             component=self.local_name(component),
         )
 
-    def problem(self, name: str, problem: Problem) -> Finding:
-        return self._finding(
-            severity=problem.severity,
-            message=problem.message,
-            source=f"check {problem.check or name}",
-            focus=problem.focus,
-            path=self.curie(problem.path) if problem.path is not None else None,
-        )
+    def check(self, found: Finding) -> Finding:
+        """A check's finding labelled, placed in its file and its property shortened."""
+        focus = URIRef(found.focus) if found.focus and not found.focus.startswith("_:") else None
+        return Finding(severity=found.severity, message=found.message, source=found.source, focus=found.focus,
+                       label=self.label(focus) if focus is not None else None,
+                       file=self.subject_files.get(focus) if focus is not None else None,
+                       path=self.curie(URIRef(found.path)) if found.path else None)
 
     def _finding(self, *, focus: Node | None, **fields) -> Finding:
         return Finding(

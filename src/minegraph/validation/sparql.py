@@ -7,6 +7,7 @@ so that a conforming run is one store load and a few hundred small queries.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 from collections.abc import Iterable
@@ -15,9 +16,6 @@ from pathlib import Path
 
 from minegraph.errors import InputError
 from minegraph.validation.report import Finding, ValidationReport
-
-REFERENCE_CHECK = "treaty-reference-counts"
-
 
 def workers() -> int:
     """Threads for loading and querying: the cores this process may use, at most four."""
@@ -57,88 +55,48 @@ def validate_sparql(project, *, checks: Iterable[str] | None = None, shacl: bool
 
 
 def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor) -> ValidationReport:
-    from minegraph.validation.engine.checks import known as known_checks
-    from minegraph.validation.engine.checks.owners import DESCRIBED, described_by_file
+    from minegraph.validation.checks import known, make_context
     from minegraph.validation.engine.sources import source_datatypes
 
-    known = sorted([*known_checks(), REFERENCE_CHECK])
-    selected = known if checks is None else list(checks)
-    unknown = [c for c in selected if c not in known]
+    selected = known() if checks is None else list(checks)
+    unknown = [c for c in selected if c not in known()]
     if unknown:
-        raise InputError(project.root, f"unknown check(s) {', '.join(unknown)}; known: {', '.join(known)}")
-    names = [c for c in selected if c != REFERENCE_CHECK]
+        raise InputError(project.root, f"unknown check(s) {', '.join(unknown)}; known: {', '.join(known())}")
     data_files = project.data_files()
     # The store loads on one core and without the GIL: the files' own reads (which hold it) run meanwhile.
     with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
         datatypes = side.submit(source_datatypes, data_files) if shacl else None
-        described = side.submit(described_by_file, project.graph_dir) if "owners" in names else None
         store = load(project.ontology_files() + data_files, pool)
-        datatypes, shared = (datatypes.result() if datatypes else None), ({DESCRIBED: described.result()} if described else {})
-    raw = _run_all(store, project, names, REFERENCE_CHECK in selected, shacl, datatypes, shared, pool)
+        datatypes = datatypes.result() if datatypes else None
+    context = make_context(store, project.graph_dir, ontology_files=project.ontology_files(), data_files=data_files,
+                           reference_dir=project.reference_dir)
+    raw = _run_all(store, project, context, selected, shacl, datatypes, pool)
     findings = _describe(store, project, data_files, raw) if raw else []
     triples = len(store)  # the default graph only: nothing is loaded into a named graph
     return ValidationReport(findings=findings, triples=triples, files=[_relative(project, p) for p in data_files],
                             shacl=shacl, checks=selected)
 
 
-def _run_all(store, project, names: list[str], references: bool, shacl: bool, datatypes, shared, pool: Executor) -> list:
+def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, pool: Executor) -> list:
     """("shape" | "check", finding) of every constraint and check, run as one pass over ``pool`` (no worker
-    waits for the shapes to finish before the checks start): the long checks first, then the shapes (their
-    slowest first), then the checks that reuse what others computed. Each kind sorted as it was."""
+    waits for the shapes to finish before the checks start): the profile's first checks, then the shapes
+    (their slowest first), then the checks that reuse what others computed. Each kind sorted as it was."""
+    from minegraph.validation.checks import check_tasks, in_run_order, sort_key
     from minegraph.validation.engine import Finding as ShapeFinding
-    from minegraph.validation.engine.checks import CheckFinding, check_tasks, in_run_order
     from minegraph.validation.engine.engine import constraint_tasks
 
-    early, late = in_run_order(check_tasks(store, project.graph_dir, ontology_files=project.ontology_files(),
-                                           names=names, shared=shared))
+    early, late = in_run_order(check_tasks(context, names))
     shapes = constraint_tasks(store, project.shapes_file, project.store_dir / "shapes", datatypes=datatypes) if shacl else []
     check_runs = [pool.submit(task) for task in early]
     shape_runs = [pool.submit(task) for task in shapes]
     check_runs += [pool.submit(task) for task in late]
-    counts = pool.submit(reference_counts, store, project) if references else None
     try:
         raw = [("shape", f) for f in sorted((f for run in shape_runs for f in run.result()), key=ShapeFinding.sort_key)]
-        raw += [("check", f) for f in sorted((f for run in check_runs for f in run.result()), key=CheckFinding.sort_key)]
-        return raw + [("check", f) for f in (counts.result() if counts else [])]
+        return raw + [("check", f) for f in sorted((f for run in check_runs for f in run.result()), key=sort_key)]
     except BaseException:  # the first failure is the answer: what has not started yet is not run
-        for run in [*shape_runs, *check_runs, *([counts] if counts else [])]:
+        for run in [*shape_runs, *check_runs]:
             run.cancel()
         raise
-
-
-def reference_counts(store, project) -> list:
-    """States ever consented, signatories and the universe agree with curation/reference (a check)."""
-    import pyoxigraph as ox
-
-    from minegraph.assemble.reference.tables import read_parties, universe
-    from minegraph import queries
-    from minegraph.validation.engine.checks import CheckFinding
-
-    try:
-        parties, states = read_parties(project.reference_dir), universe(project.reference_dir)
-    except InputError as exc:
-        return [CheckFinding(REFERENCE_CHECK, f"The reference data cannot be read, so the counts are not checked: {exc}",
-                             severity="Warning")]
-    text = (Path(queries.__file__).parent / "internal" / "reference-count-codes.rq").read_text(encoding="utf-8")
-    mg = "https://w3id.org/minegraph/ontology#"
-
-    def codes(cls: str) -> set[str]:
-        rows = store.query(text, substitutions={ox.Variable("actClass"): ox.NamedNode(mg + cls)})
-        return {(r["code"].value if r["code"] is not None else r["state"].value.rsplit("/", 1)[-1]) for r in rows}
-
-    expected = (("states ever consented to be bound (ottawa_parties.csv rows)", {p.iso3 for p in parties},
-                 codes("ConsentToBeBound")),
-                ("signatories (ottawa_parties.csv rows with a signature date)", {p.iso3 for p in parties if p.signed},
-                 codes("Signature")),
-                ("states of the reference universe", set(states), codes("State")))
-    found = []
-    for what, want, have in expected:
-        if want != have:
-            missing, extra = sorted(want - have), sorted(have - want)
-            detail = "; ".join(p for p in (f"missing {', '.join(missing)}" if missing else "",
-                                           f"not in the reference {', '.join(extra)}" if extra else "") if p)
-            found.append(CheckFinding(REFERENCE_CHECK, f"The reference has {len(want)} {what}, the graph {len(have)} ({detail})"))
-    return found
 
 
 def _describe(store, project, data_files, raw) -> list[Finding]:
@@ -157,12 +115,13 @@ def _describe(store, project, data_files, raw) -> list[Finding]:
     files = _subject_files(project, data_files, {f.focus for _, f in raw if f.focus})
     out = []
     for kind, f in raw:
-        source = f"shape {_curie(compact, f.shape)}" if kind == "shape" else f"check {f.check}"
-        out.append(Finding(severity=f.severity, message=f.message, source=source, focus=f.focus,
-                           label=_label(store, f.focus), file=files.get(f.focus),
-                           path=_curie(compact, f.path) if f.path else None,
-                           value=getattr(f, "value", None),
-                           component=f.constraint.rsplit("#", 1)[-1] if kind == "shape" else None))
+        described = {"label": _label(store, f.focus), "file": files.get(f.focus),
+                     "path": _curie(compact, f.path) if f.path else None}
+        if kind == "check":  # already a finding: labelled, placed and its property shortened here
+            out.append(dataclasses.replace(f, **described))
+            continue
+        out.append(Finding(severity=f.severity, message=f.message, source=f"shape {_curie(compact, f.shape)}",
+                           focus=f.focus, value=f.value, component=f.constraint.rsplit("#", 1)[-1], **described))
     return sorted(out, key=Finding.sort_key)
 
 

@@ -1,7 +1,7 @@
-"""The treaty checks rewritten as SPARQL (minegraph.validation.engine.checks.treaty) find what minegraph.validation.checks.treaty
-finds, on the real graph and on every hand-made fixture of tests/membership (wrong dates, impossible
-sequences, acts out of order, missing rules). treaty-reference-counts is not rewritten yet (it reads the
-reference CSV files)."""
+"""The shipped treaty checks (SPARQL, minegraph.validation.checks) find what their independent oracle (the
+Python twins, tests/validation/oracle/treaty.py) finds, on the real graph and on every hand-made fixture of
+tests/membership (wrong dates, impossible sequences, acts out of order, missing rules, counts that disagree
+with the reference tables)."""
 
 from __future__ import annotations
 
@@ -10,18 +10,20 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from minegraph.validation.checks import CheckContext, all_checks
 from minegraph.core.namespaces import MG, iri
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
-from minegraph.validation.engine import load_store
-from minegraph.validation.engine.checks import run_checks
+from minegraph.validation.checks import make_context, run_checks
+from minegraph.validation.sparql import load
+
+from .conftest import foundation_module
 
 ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "membership" / "fixtures"
 PROJECT = Project(ROOT)
 ONTOLOGY = PROJECT.ontology_files()
-CHECKS = ("treaty-act-sequence", "treaty-dates-in-order", "treaty-article-20", "treaty-article-17")
+CHECKS = ("treaty-act-sequence", "treaty-dates-in-order", "treaty-article-20", "treaty-article-17", "treaty-reference-counts")
+twins = foundation_module("conftest").oracle()
 RULE_17, RULE_20 = iri("rule", "apmbc-article-17"), iri("rule", "apmbc-article-20")
 
 
@@ -49,14 +51,15 @@ def reference(data: Graph, ontology: Graph) -> list[tuple]:
     union = Graph()
     union += ontology
     union += data
-    context = CheckContext(union, PROJECT, data_graph=data)
+    context = twins.CheckContext(union, PROJECT, data_graph=data)
     return sorted((p.check, str(p.focus) if p.focus is not None else None, str(p.path) if p.path is not None else "",
-                   p.message, p.severity) for name in CHECKS for p in all_checks()[name](context))
+                   p.message, p.severity) for name in CHECKS for p in twins.all_checks()[name](context))
 
 
 def engine(files: list[Path]) -> list[tuple]:
-    found = run_checks(load_store(files), PROJECT.graph_dir, ontology_files=ONTOLOGY, names=CHECKS)
-    return sorted((f.check, f.focus, f.path or "", f.message, f.severity) for f in found)
+    context = make_context(load(files), PROJECT.graph_dir, ontology_files=ONTOLOGY, reference_dir=PROJECT.reference_dir)
+    return sorted((f.source.removeprefix("check "), f.focus, f.path or "", f.message, f.severity)
+                  for f in run_checks(context, CHECKS))
 
 
 def test_real_graph_same_findings(ontology):

@@ -23,7 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, VANN, VOID, XSD
 
 from minegraph.core.namespaces import ID_BASE, MG, OA, SEM
-from minegraph.validation.checks import CheckContext, Problem, check
+from . import CheckContext, Problem, check
 
 #: Vocabularies whose terms the data may use without describing them (never ``mg:`` or ``id/``).
 REUSED_VOCABULARIES: tuple[str, ...] = tuple(

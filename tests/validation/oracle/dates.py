@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from minegraph.core.namespaces import MG, SCHEMA, TIME
-from minegraph.validation.checks import CheckContext, Problem, check
+from . import CheckContext, Problem, check
 
 
 def dates_of(g: Graph, node: Node, prop: URIRef) -> list[datetime.date]:
