@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+import rdflib
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
@@ -27,9 +28,18 @@ SHT = Namespace("http://www.w3.org/ns/shacl-test#")
 ALLOWED_FAILURES: dict[str, str] = {}
 
 
+def parse(path: Path) -> Graph:
+    """A test file as written: rdflib would otherwise rewrite lexical forms ("2011-01-01"^^xsd:dateTime)."""
+    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
+    try:
+        return Graph().parse(path, format="turtle")
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
+
+
 def manifests(path: Path) -> list[Path]:
     """Every test file the manifest at ``path`` includes, recursively (files with entries)."""
-    graph = Graph().parse(path, format="turtle")
+    graph = parse(path)
     included = [Path(str(i).removeprefix("file://")) for i in graph.objects(None, MF.include)]
     return [path] * bool(list(graph.objects(None, MF.entries))) + [f for i in sorted(included) for f in manifests(i)]
 
@@ -39,7 +49,7 @@ def cases() -> list[tuple[str, Path]]:
         return []
     found = []
     for path in manifests(SUITE / "manifest.ttl"):
-        graph = Graph().parse(path, format="turtle")
+        graph = parse(path)
         for head in graph.objects(None, MF.entries):
             found += [(str(entry).rsplit("/core/", 1)[-1].removesuffix(".ttl"), path) for entry in Collection(graph, head)]
     return sorted(found)
@@ -99,7 +109,8 @@ def engine_term(text: str) -> str:
 
 def actual(data: Path, shapes: Path) -> tuple[bool, Counter]:
     files = sorted({data, shapes})
-    findings = validate_store(load(files), shapes, sources=files)
+    # The results of a shape nested by sh:node are details of its parent's result (sh:detail), not results.
+    findings = [f for f in validate_store(load(files), shapes, sources=files) if not f.detail]
     results = Counter((engine_term(f.focus), f.path, f.constraint, engine_term(f.shape),
                        engine_term(f.value) if f.value is not None else None,
                        f.severity if ":" in f.severity else f"{SH}{f.severity}") for f in findings)
@@ -107,7 +118,7 @@ def actual(data: Path, shapes: Path) -> tuple[bool, Counter]:
 
 
 def run_case(name: str, path: Path) -> tuple[tuple[bool, Counter], tuple[bool, Counter] | str]:
-    graph = Graph().parse(path, format="turtle")
+    graph = parse(path)
     entry = next(e for head in graph.objects(None, MF.entries) for e in Collection(graph, head)
                  if str(e).endswith(f"/core/{name}.ttl") or str(e).endswith(f"/core/{name}"))
     action = graph.value(entry, MF.action)

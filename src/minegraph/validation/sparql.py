@@ -83,10 +83,9 @@ def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, 
     (their slowest first), then the checks that reuse what others computed. Each kind sorted as it was."""
     from minegraph.validation.checks import check_tasks, in_run_order, sort_key
     from minegraph.validation.engine import Finding as ShapeFinding
-    from minegraph.validation.engine.engine import constraint_tasks
 
     early, late = in_run_order(check_tasks(context, names))
-    shapes = constraint_tasks(store, project.shapes_file, project.store_dir / "shapes", datatypes=datatypes) if shacl else []
+    shapes = _shape_tasks(store, project, datatypes) if shacl else []
     check_runs = [pool.submit(task) for task in early]
     shape_runs = [pool.submit(task) for task in shapes]
     check_runs += [pool.submit(task) for task in late]
@@ -97,6 +96,18 @@ def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, 
         for run in [*shape_runs, *check_runs]:
             run.cancel()
         raise
+
+
+def _shape_tasks(store, project, datatypes) -> list:
+    """One call per compiled constraint of the project's shapes; shapes the engine refuses (SHACL beyond Core,
+    named in the message) are an InputError on the shapes file, never skipped."""
+    from minegraph.validation.engine import ShapesError
+    from minegraph.validation.engine.engine import constraint_tasks
+
+    try:
+        return constraint_tasks(store, project.shapes_file, project.store_dir / "shapes", datatypes=datatypes)
+    except ShapesError as exc:
+        raise InputError(project.shapes_file, str(exc).removeprefix(f"{project.shapes_file}: ")) from None
 
 
 def _describe(store, project, data_files, raw) -> list[Finding]:

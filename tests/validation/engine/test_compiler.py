@@ -62,3 +62,15 @@ def test_the_join_gives_what_the_general_form_gives(files, monkeypatch):
     monkeypatch.setattr(Compiler, "top_or", lambda *args: None)
     assert "NOT EXISTS { {" in {c.shape.removeprefix(EX): c.query for c in compile_shapes(files[0])}["Either"]
     assert found(*files) == joined
+
+
+@pytest.mark.parametrize("term,why", [("rule", "SHACL rules"), ("target", "SPARQL-based targets"),
+                                      ("sparql", "SPARQL-based constraints"), ("frobnicate", "not a SHACL Core parameter")])
+def test_shacl_beyond_core_is_refused_by_name_not_skipped(tmp_path, term, why):
+    from minegraph.validation.engine import ShapesError
+
+    shapes = tmp_path / "shapes.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .\n"
+                      f"ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:{term} [ a ex:Whatever ] .\n")
+    with pytest.raises(ShapesError, match=f"sh:{term} on https://example.org/S is not supported: .*{why}"):
+        compile_shapes(shapes)

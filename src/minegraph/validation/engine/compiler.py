@@ -3,23 +3,40 @@ returns the focus node (``?this``) and, where SHACL reports one, the value node 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import asdict, dataclass
 
 import pyoxigraph as ox
 
-from .components import (FOCUS_PARAMETERS, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, ValueConditions, Variables,
+from .components import (FOCUS_PARAMETERS, KNOWN, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, ValueConditions, Variables,
                          datatype_ok, integer, less_than, term)
 from .paths import Path, compile_path
 from .shapes import ShapesError, ShapesGraph, Term
-from .vocab import COMPONENT, INTEGER_RANGES, RDF_TYPE, SH, XSD_INTEGER
+from .vocab import COMPONENT, INTEGER_RANGES, RDF_TYPE, SEVERITIES, SH, XSD_INTEGER
 
 THIS = "?this"
 TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
 
 
-class Bound(str):
+class Pattern(str):
+    """A violation pattern; ``keys``: variables (without ``?``) whose distinct values are distinct results
+    beyond the focus and value nodes (the other value of an sh:lessThan pair, the parents of a nested focus)."""
+
+    keys: tuple[str, ...] = ()
+    path_var: str | None = None  # the variable holding each result's path (sh:closed), else the shape's path
+
+
+class Bound(Pattern):
     """A violation pattern whose every solution binds its focus node by the pattern's own triples (a path
     from it, or a sub-select of it): joined as a group, it needs nothing bound from outside."""
+
+
+def keyed(pattern: str, *keys: str) -> Pattern:
+    """``pattern`` (of its own kind) with result keys ``keys`` (variables, with or without ``?``)."""
+    made = (type(pattern) if isinstance(pattern, Pattern) else Pattern)(pattern)
+    made.keys = tuple(k.lstrip("?") for k in keys)
+    made.path_var = getattr(pattern, "path_var", None)
+    return made
 
 
 @dataclass(frozen=True)
@@ -34,6 +51,9 @@ class CompiledConstraint:
     query: str
     value: str | None = None  # the variable holding sh:value (None: the result has no value)
     datatype: str | None = None  # set when rows need the source datatype of an integer value (see engine)
+    keys: tuple[str, ...] = ()  # further variables whose distinct values are distinct results (Pattern.keys)
+    detail: bool = False  # a result of a shape nested by sh:node: SHACL nests it under its parent (sh:detail)
+    path_var: str | None = None  # the variable holding each row's result path (sh:closed), else ``path``
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -44,6 +64,27 @@ def unwrap(pattern: str) -> str:
     return pattern[1:-1] if pattern.startswith("{") and pattern.endswith("}") else pattern
 
 
+def flatten(pattern: str) -> str:
+    """A pattern without the braces that enclose it whole (``{ { FILTER … } }`` → ``FILTER …``), down to a
+    sub-select, which keeps its braces."""
+    while pattern.startswith("{") and _closing(pattern) == len(pattern) - 1:
+        inner = pattern[1:-1].strip()
+        if inner.startswith("SELECT"):
+            break
+        pattern = inner
+    return pattern
+
+
+def _closing(pattern: str) -> int:
+    """The index of the brace that closes the one at index 0 (strings in the pattern hold no braces)."""
+    depth = 0
+    for index, char in enumerate(pattern):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return index
+    return -1
+
+
 def message_of(graph: ShapesGraph, shape: Term) -> str:
     messages = graph.sh(shape, "message")
     chosen = [m for m in messages if isinstance(m, ox.Literal) and m.language in (None, "en")] or messages
@@ -51,8 +92,11 @@ def message_of(graph: ShapesGraph, shape: Term) -> str:
 
 
 def severity_of(graph: ShapesGraph, shape: Term) -> str:
+    """sh:Violation, sh:Warning, sh:Info by their local name; any other severity IRI in full (SHACL 2.1.4)."""
     severity = graph.value(shape, SH + "severity")
-    return severity.value.rsplit("#", 1)[-1] if severity is not None else "Violation"
+    if severity is None:
+        return "Violation"
+    return severity.value.removeprefix(SH) if severity.value.removeprefix(SH) in SEVERITIES else severity.value
 
 
 class Compiler:
@@ -75,9 +119,11 @@ class Compiler:
 
     def constraints(self, shape: Term) -> list[tuple[str, Term]]:
         """(parameter, value) of every constraint declared on ``shape``, value parameters first."""
-        for name in UNSUPPORTED:
-            if self.graph.sh(shape, name):
-                raise ShapesError(f"{self.graph.path}: sh:{name} on {self.graph.name(shape)} is not supported")
+        for predicate in self.graph.index.get(shape, {}):
+            name = predicate.removeprefix(SH)
+            if predicate.startswith(SH) and name not in KNOWN:
+                raise ShapesError(f"{self.graph.path}: sh:{name} on {self.graph.name(shape)} is not supported: "
+                                  f"{UNSUPPORTED.get(name, 'not a SHACL Core parameter this engine evaluates')}")
         found = [(n, v) for n in VALUE_PARAMETERS + FOCUS_PARAMETERS for v in self.graph.sh(shape, n)]
         if self.graph.sh(shape, "pattern"):
             found = [(n, v) for n, v in found if n != "pattern"] + [("pattern", self.graph.sh(shape, "pattern")[0])]
@@ -108,15 +154,17 @@ class Compiler:
 
     def all_violated(self, members: list[Term], x: str) -> str | None:
         """Patterns to sit in the query's own group, with a solution iff node ``x`` violates every member (None:
-        some member cannot be violated): a member of one branch inlined (its FILTERs then see ``x`` bound),
-        one of several :class:`Bound` branches joined as a group, any other as ``FILTER EXISTS``."""
+        some member cannot be violated): a member of one branch that binds ``x`` by its own triples, or is only a
+        FILTER, inlined; one of several :class:`Bound` branches joined as a group; any other as ``FILTER EXISTS``
+        (a group joined beside the focus nodes is evaluated on its own: its FILTERs would not see ``x``)."""
         joined = []
         for member in members:
             parts = self.violations(member, x)
             if not parts:
                 return None
-            if len(parts) == 1 and "UNION" not in parts[0]:
-                joined.append(unwrap(parts[0]))
+            single = flatten(parts[0]) if len(parts) == 1 else None
+            if single is not None and (isinstance(parts[0], Bound) or single.startswith("FILTER")):
+                joined.append(single)
             else:
                 group = f"{{ {' UNION '.join(parts)} }}"
                 joined.append(group if all(isinstance(p, Bound) for p in parts) else f"FILTER EXISTS {group}")
@@ -159,7 +207,25 @@ class Compiler:
                     f"LCASE(LANG({a})) = LCASE(LANG({b}))) BIND(LCASE(LANG({a})) AS {lang}) }}"), lang
         if name == "qualifiedValueShape":
             return None, None  # compiled by qualified(), which reports two components
+        if name == "closed":
+            return self.closed(shape, value, x, path, a)
         return self.pair(name, value, x, p or "", a, b)
+
+    def closed(self, shape: Term, value: Term, x: str, path: Path | None, a: str):
+        """sh:closed — SHACL 4.8.1, https://www.w3.org/TR/shacl/#ClosedConstraintComponent: a triple of a value
+        node whose predicate is neither the IRI sh:path of one of the shape's sh:property nor one of its
+        sh:ignoredProperties is a result (its predicate the result path, its object the value)."""
+        if not (isinstance(value, ox.Literal) and value.value == "true"):
+            return None, None
+        g = self.graph
+        allowed = [p for child in g.sh(shape, "property") for p in g.sh(child, "path") if isinstance(p, ox.NamedNode)]
+        allowed += [p for head in g.sh(shape, "ignoredProperties") for p in g.items(head)]
+        node, predicate = self.vars.fresh() if path else x, self.vars.fresh()
+        start = f"{x} {path.sparql} {node} ." if path else ""
+        keep = f"FILTER({predicate} NOT IN ({', '.join(term(p) for p in allowed)}))" if allowed else ""
+        made = keyed(Bound(f"{{ {start} {node} {predicate} {a} . {keep} }}"), predicate)
+        made.path_var = predicate.lstrip("?")
+        return made, a
 
     def at_least(self, x: str, p: str, a: str, condition: str, n: int, *, negate: bool) -> str | None:
         """Focus ``x`` has at least ``n`` distinct values along ``p`` satisfying ``condition`` (or not)."""
@@ -175,13 +241,17 @@ class Compiler:
     def pair(self, name: str, other: Term, x: str, p: str, a: str, b: str):
         q = term(other)
         own, bound = (f"{x} {p} {a}", Bound) if p else (f"BIND({x} AS {a})", str)
+        if name == "equals" and not p:  # the value node is the focus node itself; the branches bind no outer variable
+            k = self.vars.fresh()
+            return (f"{{ {{ BIND(\"self\" AS {k}) }} UNION {{ {x} {q} {b} . BIND(\"other\" AS {k}) }} "
+                    f"BIND(IF({k} = \"self\", {x}, {b}) AS {a}) FILTER(({k} = \"self\" && NOT EXISTS {{ {x} {q} {x} }}) "
+                    f"|| ({k} = \"other\" && !sameTerm({b}, {x}))) }}"), a
         if name == "equals":
-            back = f"{x} {p} {a}" if p else f"FILTER(sameTerm({a}, {x}))"
-            return bound(f"{{ {{ {own} FILTER NOT EXISTS {{ {x} {q} {a} }} }} UNION {{ {x} {q} {a} FILTER NOT EXISTS {{ {back} }} }} }}"), a
+            return Bound(f"{{ {{ {own} FILTER NOT EXISTS {{ {x} {q} {a} }} }} UNION {{ {x} {q} {a} FILTER NOT EXISTS {{ {own} }} }} }}"), a
         if name == "disjoint":
             return bound(f"{{ {own} . {x} {q} {a} }}"), a
-        operator = "<" if name == "lessThan" else "<="
-        return bound(f"{{ {own} . {x} {q} {b} . FILTER(!{less_than(a, b, operator)}) }}"), a
+        operator = "<" if name == "lessThan" else "<="  # one result per pair of values (SHACL 4.5.3)
+        return keyed(bound(f"{{ {own} . {x} {q} {b} . FILTER(!{less_than(a, b, operator)}) }}"), b), a
 
     def qualified(self, shape: Term, x: str, path: Path) -> list[tuple[str, str]]:
         """(component, pattern) for sh:qualifiedMinCount / sh:qualifiedMaxCount of ``shape``."""
@@ -252,9 +322,11 @@ class Compiler:
             else:
                 pattern, variable = self.pattern(shape, name, value, THIS, path)
                 if pattern:
-                    out.append(self.entry(shape, COMPONENT[name], path, focus, pattern, variable))
-                if name == "node":  # pySHACL nests the node shape's own results (sh:detail); minegraph reports them
-                    out += self.details(value, focus if path is None else self.values_as_focus(focus, path))
+                    out.append(self.entry(shape, COMPONENT[name], path, focus, pattern, variable,
+                                          keys=getattr(pattern, "keys", ()), path_var=getattr(pattern, "path_var", None)))
+                if name == "node":  # the node shape's own results, as sh:detail of this one (minegraph reports them)
+                    out += [dataclasses.replace(c, detail=True) for c in
+                            self.details(value, focus if path is None else self.values_as_focus(focus, path))]
         for child in self.graph.sh(shape, "property"):
             if self.active(child):
                 out += self.emit(child, focus if path is None else self.values_as_focus(focus, path))
@@ -268,17 +340,24 @@ class Compiler:
         self.depth -= 1
         return out
 
-    def values_as_focus(self, focus: str, path: Path) -> str:
-        parent = self.vars.fresh()
-        return (f"{{ SELECT DISTINCT {THIS} WHERE {{ {{ SELECT ({THIS} AS {parent}) WHERE {{ {focus} }} }} "
-                f"{parent} {path.sparql} {THIS} }} }}")
+    def values_as_focus(self, focus: str, path: Path) -> Pattern:
+        """The value nodes of ``path`` from the focus nodes, as the focus nodes of a nested shape: one per
+        parent (its key), as SHACL validates the nested shape once per parent focus node."""
+        parent, outer = self.vars.fresh(), getattr(focus, "keys", ())
+        keys = " ".join(f"?{k}" for k in outer)
+        return keyed(f"{{ SELECT DISTINCT {THIS} {parent} {keys} WHERE {{ {{ SELECT ({THIS} AS {parent}) {keys} WHERE {{ {focus} }} }} "
+                     f"{parent} {path.sparql} {THIS} }} }}", *outer, parent)
 
-    def entry(self, shape, component, path, focus, pattern, variable, *, datatype=None, select=None) -> CompiledConstraint:
+    def entry(self, shape, component, path, focus, pattern, variable, *, datatype=None, select=None,
+              keys=(), path_var=None) -> CompiledConstraint:
+        keys = (*getattr(focus, "keys", ()), *keys)
         projected = select or (f"{THIS} {variable}" if variable and variable != THIS else THIS)
+        projected += "".join(f" ?{k}" for k in keys)
         return CompiledConstraint(
             shape=self.graph.name(shape), component=component, path=path.display if path else None,
             message=message_of(self.graph, shape), severity=severity_of(self.graph, shape),
             query=f"SELECT DISTINCT {projected} WHERE {{ {focus} {unwrap(pattern)} }}", value=variable, datatype=datatype,
+            keys=tuple(keys), path_var=path_var,
         )
 
     def top_class(self, shape: Term, cls: Term, path: Path | None, focus: str) -> CompiledConstraint:

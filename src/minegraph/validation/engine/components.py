@@ -3,6 +3,7 @@ pattern per focus node. Every constant is an RDF term serialised by pyoxigraph (
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 
@@ -19,15 +20,37 @@ VALUE_PARAMETERS = ("class", "datatype", "nodeKind", "in", "pattern", "minInclus
                     "not", "xone")
 #: Parameters tested once per focus node (counts, pairs, hasValue, uniqueLang, qualified shapes).
 FOCUS_PARAMETERS = ("minCount", "maxCount", "hasValue", "uniqueLang", "equals", "disjoint", "lessThan",
-                    "lessThanOrEquals", "qualifiedValueShape")
-UNSUPPORTED = ("closed", "sparql")
+                    "lessThanOrEquals", "qualifiedValueShape", "closed")
+#: The other SHACL terms a shape may carry: targets, structure, the parameters read with a constraint
+#: (flags, ignoredProperties, qualified counts) and the non-validating ones (SHACL 2.1, 2.3, 2.4, 4.8.1, 4.7.3).
+STRUCTURAL = ("path", "property", "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "message",
+              "severity", "deactivated", "flags", "ignoredProperties", "qualifiedMinCount", "qualifiedMaxCount",
+              "qualifiedValueShapesDisjoint", "name", "description", "order", "group", "defaultValue")
+KNOWN = frozenset(VALUE_PARAMETERS + FOCUS_PARAMETERS + STRUCTURAL)
+#: SHACL beyond Core, refused by name (never skipped): why this engine cannot evaluate it.
+UNSUPPORTED = {
+    "sparql": "SPARQL-based constraints (SHACL 5) are not evaluated",
+    "target": "SPARQL-based targets (SHACL Advanced Features) are not evaluated",
+    "rule": "SHACL rules (SHACL Advanced Features) are not evaluated",
+    "condition": "rule conditions (SHACL Advanced Features) are not evaluated",
+    "js": "SHACL-JS is not evaluated",
+    "expression": "node expressions (SHACL Advanced Features) are not evaluated",
+}
 
 
 def term(node: Term) -> str:
-    """An RDF term as SPARQL text (pyoxigraph's N-Triples serialisation, valid SPARQL)."""
+    """An RDF term as SPARQL text (pyoxigraph's N-Triples serialisation, valid SPARQL); a literal as the data
+    store keeps it ("01"^^xsd:int is "1"^^xsd:integer there), so that sameTerm and triple patterns match."""
     if isinstance(node, ox.BlankNode):
         raise ShapesError(f"a blank node cannot be a constant of a query: {node}")
-    return str(node)
+    return str(_stored(node)) if isinstance(node, ox.Literal) else str(node)
+
+
+@functools.cache
+def _stored(literal: ox.Literal) -> ox.Literal:
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:minegraph:s"), ox.NamedNode("urn:minegraph:p"), literal))
+    return next(iter(store)).object
 
 
 def integer(graph: ShapesGraph, node: Term, name: str) -> int:

@@ -31,6 +31,7 @@ class Finding:
     shape: str
     message: str
     severity: str
+    detail: bool = False  # a result of a shape nested by sh:node (SHACL's sh:detail of its parent's result)
 
     def sort_key(self) -> tuple:
         return (self.focus, self.path or "", self.constraint, self.shape, self.value or "", self.message, self.severity)
@@ -52,11 +53,13 @@ def run_constraint(store: ox.Store, constraint: CompiledConstraint, datatypes: S
         if constraint.datatype and not _datatype_violated(row, constraint, datatypes):
             continue
         value = row[constraint.value[1:]] if constraint.value else None
-        key = (_text(row["this"]), str(value) if value is not None else None)  # one result per focus and value
+        # one result per focus and value node (and per key: the other value of a pair, a nested focus's parent)
+        key = (_text(row["this"]), str(value) if value is not None else None, *(str(row[k]) for k in constraint.keys))
+        path = f"<{row[constraint.path_var].value}>" if constraint.path_var else constraint.path
         findings[key] = Finding(
-            focus=key[0], path=constraint.path, value=key[1] if reports_value else None,
+            focus=key[0], path=path, value=key[1] if reports_value else None,
             constraint=constraint.component, shape=constraint.shape, message=constraint.message,
-            severity=constraint.severity,
+            severity=constraint.severity, detail=constraint.detail,
         )
     return list(findings.values())
 

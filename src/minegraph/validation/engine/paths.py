@@ -23,11 +23,16 @@ class Path:
 
 
 def compile_path(graph: ShapesGraph, node: Term) -> Path:
-    """The SPARQL form of the SHACL path at ``node`` (predicate, inverse, alternative, sequence, * + ?)."""
+    """The SPARQL form of the SHACL path at ``node`` (predicate, inverse, alternative, sequence, * + ?):
+    SHACL 2.3.1, https://www.w3.org/TR/shacl/#property-paths (a well-formed path node is exactly one kind;
+    an RDF list is read as a sequence path first, as pySHACL does)."""
     if isinstance(node, ox.NamedNode):
         return Path(str(node), str(node), (node.value,))
     if isinstance(node, ox.Literal):
         raise ShapesError(f"{graph.path}: a literal is not a SHACL path: {node}")
+    if graph.value(node, RDF_FIRST) is not None:  # a list is a sequence path, whatever else the node says
+        parts = [compile_path(graph, p) for p in graph.items(node)]
+        return Path("(" + "/".join(p.sparql for p in parts) + ")", "/".join(p.display for p in parts), None)
     inverse = graph.value(node, SH + "inversePath")
     if inverse is not None:
         inner = compile_path(graph, inverse)
@@ -43,7 +48,4 @@ def compile_path(graph: ShapesGraph, node: Term) -> Path:
         if inner_node is not None:
             inner = compile_path(graph, inner_node)
             return Path(f"({inner.sparql}){suffix}", inner.display + suffix, None)
-    if graph.value(node, RDF_FIRST) is not None:
-        parts = [compile_path(graph, p) for p in graph.items(node)]
-        return Path("(" + "/".join(p.sparql for p in parts) + ")", "/".join(p.display for p in parts), None)
     raise ShapesError(f"{graph.path}: {node} is not a SHACL path this compiler knows")

@@ -23,13 +23,14 @@ class ShapesGraph:
     def __init__(self, path: Path):
         self.path = Path(path)
         index: dict[Term, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
-        store = ox.Store()  # the store writes literals as the data store does ("01"^^xsd:int → "1"^^xsd:integer)
+        # Parsed, not stored: a store would rewrite "1"^^xsd:boolean as true and switch a flag on that SHACL
+        # leaves off; constants of the queries are written as the data store keeps them (components.term).
         try:
-            store.load(path=str(self.path), format=ox.RdfFormat.TURTLE, base_iri=self.path.resolve().as_uri())
+            for triple in ox.parse(path=str(self.path), format=ox.RdfFormat.TURTLE, base_iri=self.path.resolve().as_uri()):
+                if triple.object not in index[triple.subject][triple.predicate.value]:
+                    index[triple.subject][triple.predicate.value].append(triple.object)
         except (SyntaxError, OSError) as exc:
             raise ShapesError(f"{self.path}: cannot read the shapes: {exc}") from None
-        for quad in store:
-            index[quad.subject][quad.predicate.value].append(quad.object)
         self.index = {s: {p: sorted(o, key=str) for p, o in ps.items()} for s, ps in index.items()}
 
     def objects(self, node: Term, predicate: str) -> list[Term]:

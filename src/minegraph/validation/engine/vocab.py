@@ -12,6 +12,9 @@ RDF_LANGSTRING = RDF + "langString"
 RDFS_CLASS, RDFS_LITERAL, RDFS_DATATYPE = RDFS + "Class", RDFS + "Literal", RDFS + "Datatype"
 XSD_STRING, XSD_INTEGER = XSD + "string", XSD + "integer"
 
+#: The severities of SHACL Core, by local name (a shape may name any other IRI).
+SEVERITIES = ("Violation", "Warning", "Info")
+
 #: Derived integer types with their value ranges (None: unbounded). The Oxigraph store keeps
 #: every one of them as xsd:integer, so a datatype check cannot tell them apart on the store alone.
 INTEGER_RANGES: dict[str, tuple[int | None, int | None]] = {
