@@ -74,3 +74,17 @@ def test_shacl_beyond_core_is_refused_by_name_not_skipped(tmp_path, term, why):
                       f"ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:{term} [ a ex:Whatever ] .\n")
     with pytest.raises(ShapesError, match=f"sh:{term} on https://example.org/S is not supported: .*{why}"):
         compile_shapes(shapes)
+
+
+def test_every_compiled_component_names_and_links_its_spec_section():
+    """Each SHACL Core constraint component is compiled by a method whose docstring links its section."""
+    from minegraph.validation.engine.focus import FocusPatterns
+    from minegraph.validation.engine.vocab import COMPONENT
+    from minegraph.validation.engine.values import ValueConditions
+
+    docs = " ".join(getattr(member, "__doc__", "") or "" for owner in (FocusPatterns, ValueConditions, Compiler)
+                    for member in vars(owner).values() if callable(member))
+    local = {iri.rsplit("#", 1)[-1].replace("QualifiedMinCount", "QualifiedValueShape").replace("QualifiedMaxCount", "QualifiedValueShape")
+             for iri in COMPONENT.values()}
+    missing = sorted(name for name in local if f"https://www.w3.org/TR/shacl/#{name}" not in docs)
+    assert missing == []

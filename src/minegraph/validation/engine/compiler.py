@@ -8,35 +8,17 @@ from dataclasses import asdict, dataclass
 
 import pyoxigraph as ox
 
-from .components import (FOCUS_PARAMETERS, KNOWN, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, ValueConditions, Variables,
-                         datatype_ok, integer, less_than, term)
+from .components import (FOCUS_PARAMETERS, KNOWN, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, Variables,
+                         datatype_ok, integer, term)
+from .focus import FocusPatterns
 from .paths import Path, compile_path
+from .patterns import Bound, Pattern, flatten, keyed, unwrap
 from .shapes import ShapesError, ShapesGraph, Term
+from .values import ValueConditions
 from .vocab import COMPONENT, INTEGER_RANGES, RDF_TYPE, SEVERITIES, SH, XSD_INTEGER
 
 THIS = "?this"
 TARGETS = ("targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf")
-
-
-class Pattern(str):
-    """A violation pattern; ``keys``: variables (without ``?``) whose distinct values are distinct results
-    beyond the focus and value nodes (the other value of an sh:lessThan pair, the parents of a nested focus)."""
-
-    keys: tuple[str, ...] = ()
-    path_var: str | None = None  # the variable holding each result's path (sh:closed), else the shape's path
-
-
-class Bound(Pattern):
-    """A violation pattern whose every solution binds its focus node by the pattern's own triples (a path
-    from it, or a sub-select of it): joined as a group, it needs nothing bound from outside."""
-
-
-def keyed(pattern: str, *keys: str) -> Pattern:
-    """``pattern`` (of its own kind) with result keys ``keys`` (variables, with or without ``?``)."""
-    made = (type(pattern) if isinstance(pattern, Pattern) else Pattern)(pattern)
-    made.keys = tuple(k.lstrip("?") for k in keys)
-    made.path_var = getattr(pattern, "path_var", None)
-    return made
 
 
 @dataclass(frozen=True)
@@ -59,32 +41,6 @@ class CompiledConstraint:
         return asdict(self)
 
 
-def unwrap(pattern: str) -> str:
-    """A group's content, to sit in the query's own group: a FILTER must see ``?this`` bound by the focus nodes."""
-    return pattern[1:-1] if pattern.startswith("{") and pattern.endswith("}") else pattern
-
-
-def flatten(pattern: str) -> str:
-    """A pattern without the braces that enclose it whole (``{ { FILTER … } }`` → ``FILTER …``), down to a
-    sub-select, which keeps its braces."""
-    while pattern.startswith("{") and _closing(pattern) == len(pattern) - 1:
-        inner = pattern[1:-1].strip()
-        if inner.startswith("SELECT"):
-            break
-        pattern = inner
-    return pattern
-
-
-def _closing(pattern: str) -> int:
-    """The index of the brace that closes the one at index 0 (strings in the pattern hold no braces)."""
-    depth = 0
-    for index, char in enumerate(pattern):
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth == 0:
-            return index
-    return -1
-
-
 def message_of(graph: ShapesGraph, shape: Term) -> str:
     messages = graph.sh(shape, "message")
     chosen = [m for m in messages if isinstance(m, ox.Literal) and m.language in (None, "en")] or messages
@@ -99,7 +55,7 @@ def severity_of(graph: ShapesGraph, shape: Term) -> str:
     return severity.value.removeprefix(SH) if severity.value.removeprefix(SH) in SEVERITIES else severity.value
 
 
-class Compiler:
+class Compiler(FocusPatterns):
     """Walks the shapes graph; ``compile()`` returns every top-level constraint query, in a stable order."""
 
     def __init__(self, graph: ShapesGraph):
@@ -171,6 +127,9 @@ class Compiler:
         return " ".join(joined)
 
     def child(self, child: Term, x: str, path: Path | None) -> str | None:
+        """sh:property nested in a violation pattern — SHACL 4.7.2,
+        https://www.w3.org/TR/shacl/#PropertyConstraintComponent (at the top level each property shape reports
+        its own results: :meth:`emit`)."""
         if path is None:
             return self.violates(child, x)
         v = self.vars.fresh()
@@ -185,99 +144,6 @@ class Compiler:
             v = self.vars.fresh()
             return Bound(f"{{ {x} {path.sparql} {v} . FILTER({self.values.condition(shape, name, value, v)}) }}"), v
         return self.focus_pattern(shape, name, value, x, path)
-
-    def focus_pattern(self, shape: Term, name: str, value: Term, x: str, path: Path | None):
-        g, a, b = self.graph, self.vars.fresh(), self.vars.fresh()
-        p = path.sparql if path else None
-        if name in ("minCount", "maxCount", "uniqueLang", "qualifiedValueShape") and path is None:
-            raise ShapesError(f"{g.path}: sh:{name} on {g.name(shape)} needs sh:path")
-        if name == "minCount":
-            return self.at_least(x, p, a, "true", integer(g, value, name), negate=True), None
-        if name == "maxCount":
-            return self.at_least(x, p, a, "true", integer(g, value, name) + 1, negate=False), None
-        if name == "hasValue":
-            if path is None:
-                return f"{{ FILTER(!sameTerm({x}, {term(value)})) }}", None
-            return f"{{ FILTER NOT EXISTS {{ {x} {p} {term(value)} }} }}", None
-        if name == "uniqueLang":
-            if not (isinstance(value, ox.Literal) and value.value == "true"):
-                return None, None
-            lang = self.vars.fresh()
-            return (f"{{ {x} {p} {a} . {x} {p} {b} . FILTER(!sameTerm({a}, {b}) && LANG({a}) != \"\" && "
-                    f"LCASE(LANG({a})) = LCASE(LANG({b}))) BIND(LCASE(LANG({a})) AS {lang}) }}"), lang
-        if name == "qualifiedValueShape":
-            return None, None  # compiled by qualified(), which reports two components
-        if name == "closed":
-            return self.closed(shape, value, x, path, a)
-        return self.pair(name, value, x, p or "", a, b)
-
-    def closed(self, shape: Term, value: Term, x: str, path: Path | None, a: str):
-        """sh:closed — SHACL 4.8.1, https://www.w3.org/TR/shacl/#ClosedConstraintComponent: a triple of a value
-        node whose predicate is neither the IRI sh:path of one of the shape's sh:property nor one of its
-        sh:ignoredProperties is a result (its predicate the result path, its object the value)."""
-        if not (isinstance(value, ox.Literal) and value.value == "true"):
-            return None, None
-        g = self.graph
-        allowed = [p for child in g.sh(shape, "property") for p in g.sh(child, "path") if isinstance(p, ox.NamedNode)]
-        allowed += [p for head in g.sh(shape, "ignoredProperties") for p in g.items(head)]
-        node, predicate = self.vars.fresh() if path else x, self.vars.fresh()
-        start = f"{x} {path.sparql} {node} ." if path else ""
-        keep = f"FILTER({predicate} NOT IN ({', '.join(term(p) for p in allowed)}))" if allowed else ""
-        made = keyed(Bound(f"{{ {start} {node} {predicate} {a} . {keep} }}"), predicate)
-        made.path_var = predicate.lstrip("?")
-        return made, a
-
-    def at_least(self, x: str, p: str, a: str, condition: str, n: int, *, negate: bool) -> str | None:
-        """Focus ``x`` has at least ``n`` distinct values along ``p`` satisfying ``condition`` (or not)."""
-        if n <= 0:
-            return None if negate else "{ }"
-        if n == 1:
-            found = f"{{ {x} {p} {a} . FILTER({condition}) }}"
-        else:
-            found = (f"{{ {{ SELECT {x} WHERE {{ {x} {p} {a} . FILTER({condition}) }} GROUP BY {x} "
-                     f"HAVING (COUNT(DISTINCT {a}) >= {n}) }} }}")
-        return f"{{ FILTER NOT EXISTS {found} }}" if negate else Bound(found)
-
-    def pair(self, name: str, other: Term, x: str, p: str, a: str, b: str):
-        q = term(other)
-        own, bound = (f"{x} {p} {a}", Bound) if p else (f"BIND({x} AS {a})", str)
-        if name == "equals" and not p:  # the value node is the focus node itself; the branches bind no outer variable
-            k = self.vars.fresh()
-            return (f"{{ {{ BIND(\"self\" AS {k}) }} UNION {{ {x} {q} {b} . BIND(\"other\" AS {k}) }} "
-                    f"BIND(IF({k} = \"self\", {x}, {b}) AS {a}) FILTER(({k} = \"self\" && NOT EXISTS {{ {x} {q} {x} }}) "
-                    f"|| ({k} = \"other\" && !sameTerm({b}, {x}))) }}"), a
-        if name == "equals":
-            return Bound(f"{{ {{ {own} FILTER NOT EXISTS {{ {x} {q} {a} }} }} UNION {{ {x} {q} {a} FILTER NOT EXISTS {{ {own} }} }} }}"), a
-        if name == "disjoint":
-            return bound(f"{{ {own} . {x} {q} {a} }}"), a
-        operator = "<" if name == "lessThan" else "<="  # one result per pair of values (SHACL 4.5.3)
-        return keyed(bound(f"{{ {own} . {x} {q} {b} . FILTER(!{less_than(a, b, operator)}) }}"), b), a
-
-    def qualified(self, shape: Term, x: str, path: Path) -> list[tuple[str, str]]:
-        """(component, pattern) for sh:qualifiedMinCount / sh:qualifiedMaxCount of ``shape``."""
-        g, a = self.graph, self.vars.fresh()
-        q = g.value(shape, SH + "qualifiedValueShape")
-        if q is None:
-            return []
-        condition = self.values.conforms(q, a)
-        disjoint = g.value(shape, SH + "qualifiedValueShapesDisjoint")
-        if isinstance(disjoint, ox.Literal) and disjoint.value == "true":
-            for sibling in self.siblings(shape, q):
-                condition += f" && !{self.values.conforms(sibling, a)}"
-        out = []
-        for bound, comp in (("qualifiedMinCount", "qualifiedMinCount"), ("qualifiedMaxCount", "qualifiedMaxCount")):
-            for n in g.sh(shape, bound):
-                count = integer(g, n, bound)
-                pattern = (self.at_least(x, path.sparql, a, condition, count, negate=True) if comp == "qualifiedMinCount"
-                           else self.at_least(x, path.sparql, a, condition, count + 1, negate=False))
-                if pattern:
-                    out.append((COMPONENT[comp], pattern))
-        return out
-
-    def siblings(self, shape: Term, q: Term) -> list[Term]:
-        parents = [s for s in self.graph.subjects() if shape in self.graph.sh(s, "property")]
-        return [sq for parent in parents for ps in self.graph.sh(parent, "property")
-                for sq in self.graph.sh(ps, "qualifiedValueShape") if sq != q]
 
     # -- top level: shapes with targets ---------------------------------------------------
     def focus_nodes(self, shape: Term) -> str | None:
@@ -361,16 +227,17 @@ class Compiler:
         )
 
     def top_class(self, shape: Term, cls: Term, path: Path | None, focus: str) -> CompiledConstraint:
-        """sh:class at the top level as an anti-join: the instances of the class are found once, not per value
-        (inside EXISTS a MINUS would see its variable substituted, so nested sh:class keeps NOT EXISTS)."""
+        """sh:class (SHACL 4.1.1, https://www.w3.org/TR/shacl/#ClassConstraintComponent) at the top level as an
+        anti-join: the instances of the class are found once, not per value (inside EXISTS a MINUS would see
+        its variable substituted, so nested sh:class keeps NOT EXISTS)."""
         v = self.vars.fresh() if path else THIS
         values = f"{THIS} {path.sparql} {v} ." if path else ""
         pattern = f"{values} MINUS {{ {v} {TYPE_OF} {term(cls)} }}"
         return self.entry(shape, COMPONENT["class"], path, focus, pattern, v)
 
     def top_or(self, shape: Term, members: Term, path: Path | None, focus: str) -> CompiledConstraint | None:
-        """sh:or at the top level as a join: a node violates it iff it violates every member, so the members'
-        violation patterns are joined in the query's group instead of one NOT EXISTS per member and node
+        """sh:or (SHACL 4.6.3, https://www.w3.org/TR/shacl/#OrConstraintComponent) at the top level as a join:
+        a node violates it iff it violates every member, so the members' violation patterns are joined in the query's group instead of one NOT EXISTS per member and node
         (at 10^6 about 7× faster for the archived-assertion shapes, 18× for SpeakerCapacityShape).
         None when a member never fails: the general form then stands (and finds nothing)."""
         v = self.vars.fresh() if path else THIS
@@ -381,8 +248,9 @@ class Compiler:
         return self.entry(shape, COMPONENT["or"], path, focus, f"{values} {joined}", v)
 
     def integer_datatype(self, shape: Term, datatype: str, path: Path, focus: str) -> CompiledConstraint:
-        """sh:datatype of the integer family: rows also carry the predicate (``?dp``) and whether the store's
-        value fits (``?ok``); the engine decides the fitting ones from the datatype the source file wrote."""
+        """sh:datatype (SHACL 4.1.2, https://www.w3.org/TR/shacl/#DatatypeConstraintComponent) of the integer
+        family: rows also carry the predicate (``?dp``) and whether the store's value fits (``?ok``); the
+        engine decides the fitting ones from the datatype the source file wrote."""
         v = self.vars.fresh()
         steps = " ".join(f"<{s}>" for s in path.steps)
         pattern = (f"VALUES ?dp {{ {steps} }} {THIS} ?dp {v} . BIND({datatype_ok(datatype, v)} AS ?ok) "

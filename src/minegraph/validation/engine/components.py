@@ -1,11 +1,12 @@
-"""SHACL Core constraint components as SPARQL: a violation condition per value node, or a violation
-pattern per focus node. Every constant is an RDF term serialised by pyoxigraph (N-Triples syntax)."""
+"""What the compiled SHACL Core components share: which parameters are tested per value node or per focus
+node, which SHACL terms are known or refused, and the SPARQL pieces they are built of (terms, integers,
+datatype tests, comparisons). The components themselves: :mod:`.values` and :mod:`.focus`. Every constant is
+an RDF term serialised by pyoxigraph (N-Triples syntax)."""
 
 from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable
 
 import pyoxigraph as ox
 
@@ -96,59 +97,3 @@ def less_than(a: str, b: str, operator: str) -> str:
     sa, sb = stringy.format(x=a), stringy.format(x=b)
     return (f"IF({sa} && {sb}, STR({a}) {operator} STR({b}), "
             f"IF({sa} || {sb}, false, COALESCE({a} {operator} {b}, false)))")
-
-
-class ValueConditions:
-    """Violation conditions on one value node ``v`` for the value-type and logical components."""
-
-    def __init__(self, graph: ShapesGraph, variables: Variables, violates: Callable[[Term, str], str | None]):
-        self.graph, self.variables, self.violates = graph, variables, violates
-
-    def conforms(self, shape: Term, v: str) -> str:
-        pattern = self.violates(shape, v)
-        return "true" if pattern is None else f"NOT EXISTS {pattern}"
-
-    def condition(self, shape: Term, name: str, value: Term, v: str) -> str:
-        """The SPARQL expression that is true when value node ``v`` violates ``sh:name value`` of ``shape``."""
-        g = self.graph
-        if name == "pattern":
-            return self.pattern(shape, v)
-        if name == "class":
-            return f"NOT EXISTS {{ {v} {TYPE_OF} {term(value)} }}"
-        if name == "datatype":
-            return f"!{datatype_ok(value.value, v)}"
-        if name == "nodeKind":
-            if value.value not in NODE_KINDS:
-                raise ShapesError(f"{g.path}: unknown sh:nodeKind {value}")
-            return "!" + NODE_KINDS[value.value].format(v=v)
-        if name == "in":
-            members = g.items(value)
-            return "!(" + " || ".join(f"sameTerm({v}, {term(m)})" for m in members) + ")" if members else "true"
-        if name in ("minInclusive", "maxInclusive", "minExclusive", "maxExclusive"):
-            operator = {"minInclusive": ">=", "maxInclusive": "<=", "minExclusive": ">", "maxExclusive": "<"}[name]
-            return f"!COALESCE({v} {operator} {term(value)}, false)"
-        if name in ("minLength", "maxLength"):
-            operator = ">=" if name == "minLength" else "<="
-            return f"(isBlank({v}) || !COALESCE(STRLEN(STR({v})) {operator} {integer(g, value, name)}, false))"
-        if name == "languageIn":
-            tags = " || ".join(f"langMatches(LANG({v}), {term(t)})" for t in g.items(value))
-            return f"!(isLiteral({v}) && ({tags or 'false'}))"
-        if name == "node":
-            pattern = self.violates(value, v)
-            return "false" if pattern is None else f"EXISTS {pattern}"
-        if name == "not":
-            return self.conforms(value, v)
-        members = [self.conforms(s, v) for s in g.items(value)]
-        if name == "or":
-            return "!(" + (" || ".join(members) or "false") + ")"
-        if name == "and":
-            return "!(" + (" && ".join(members) or "true") + ")"
-        if name == "xone":
-            return "(" + (" + ".join(f"IF({m}, 1, 0)" for m in members) or "0") + ") != 1"
-        raise ShapesError(f"{g.path}: sh:{name} is not supported")
-
-    def pattern(self, shape: Term, v: str) -> str:
-        flags = self.graph.sh(shape, "flags")
-        regex = f"REGEX(STR({v}), {term(self.graph.sh(shape, 'pattern')[0])}"
-        regex += f", {term(flags[0])})" if flags else ")"
-        return f"(isBlank({v}) || !{regex})"
