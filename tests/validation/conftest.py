@@ -15,7 +15,7 @@ from rdflib.namespace import SH
 
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import parse_into
-from minegraph.validation.shapes import Schema, ValidationReport, validate_graph
+from minegraph.validation.pyshacl import Schema, ValidationReport, validate_graph
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -61,7 +61,7 @@ def real_report() -> ValidationReport:
     """The reference engine (pySHACL + every Python check) on the real graph, once per session: the
     conformance test and the engine-equality tests compare with it (the shape findings do not depend on
     which checks ran, nor the check findings on the shapes)."""
-    from minegraph.validation.shapes import validate
+    from minegraph.validation.pyshacl import validate
 
     return validate(Project(ROOT))
 

@@ -130,7 +130,7 @@ def test_sh_class_and_targets_follow_the_ontologys_subclass_chains(schema, fixtu
     only through mg:Organisation); with it, it passes: pySHACL needs no OWL inference here."""
     from rdflib.namespace import RDFS
 
-    from minegraph.validation.shapes import Schema, validate_graph
+    from minegraph.validation.pyshacl import Schema, validate_graph
 
     flat = Graph()
     flat += schema.ontology

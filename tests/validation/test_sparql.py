@@ -12,10 +12,10 @@ from rdflib import Graph, URIRef
 
 from minegraph.core.namespaces import DCTERMS, MG, iri
 from minegraph.core.rdf_io import parse_into, serialize_turtle
-from minegraph.validation.engine import compile_shapes, validate_store
+from minegraph.validation.sparql import compile_shapes, validate_store
 from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, run_checks
-from minegraph.validation.engine.engine import LOGICAL, constraint_tasks
-from minegraph.validation.sparql import _run_all, _subject_files, load
+from minegraph.validation.sparql.engine import LOGICAL, constraint_tasks
+from minegraph.validation.sparql.run import _run_all, _subject_files, load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ASSESSMENT = iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal")

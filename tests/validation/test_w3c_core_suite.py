@@ -16,7 +16,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from minegraph.validation.engine import ShapesError, validate_store
+from minegraph.validation.sparql import ShapesError, validate_store
 from minegraph.validation.sparql import load
 
 ROOT = Path(__file__).resolve().parents[2]

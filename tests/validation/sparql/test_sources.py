@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from minegraph.validation.engine.sources import source_datatypes
+from minegraph.validation.sparql.sources import source_datatypes
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 

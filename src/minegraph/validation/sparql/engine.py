@@ -20,8 +20,8 @@ SEVERITIES = ("Violation", "Warning", "Info")
 
 
 @dataclass(frozen=True)
-class Finding:
-    """One SHACL validation result: focus, path and value, the constraint component (IRI), the shape that
+class Result:
+    """One SHACL validation result (sh:ValidationResult; minegraph's report turns it into a Finding): focus, path and value, the constraint component (IRI), the shape that
     reports it, its message and severity ("Violation", "Warning" or "Info")."""
 
     focus: str
@@ -41,7 +41,7 @@ def _text(node) -> str:
     return node.value if isinstance(node, ox.NamedNode) else str(node)
 
 
-def run_constraint(store: ox.Store, constraint: CompiledConstraint, datatypes: SourceDatatypes | None) -> list[Finding]:
+def run_constraint(store: ox.Store, constraint: CompiledConstraint, datatypes: SourceDatatypes | None) -> list[Result]:
     """The findings of one compiled constraint."""
     try:
         rows = store.query(constraint.query)
@@ -56,7 +56,7 @@ def run_constraint(store: ox.Store, constraint: CompiledConstraint, datatypes: S
         # one result per focus and value node (and per key: the other value of a pair, a nested focus's parent)
         key = (_text(row["this"]), str(value) if value is not None else None, *(str(row[k]) for k in constraint.keys))
         path = f"<{row[constraint.path_var].value}>" if constraint.path_var else constraint.path
-        findings[key] = Finding(
+        findings[key] = Result(
             focus=key[0], path=path, value=key[1] if reports_value else None,
             constraint=constraint.component, shape=constraint.shape, message=constraint.message,
             severity=constraint.severity, detail=constraint.detail,
@@ -81,7 +81,7 @@ LOGICAL = tuple(f"http://www.w3.org/ns/shacl#{n}ConstraintComponent" for n in ("
 
 
 def constraint_tasks(store: ox.Store, shapes_path: Path, cache_dir: Path | None = None, *,
-                     datatypes: SourceDatatypes | None = None) -> list[Callable[[], list[Finding]]]:
+                     datatypes: SourceDatatypes | None = None) -> list[Callable[[], list[Result]]]:
     """One call per compiled constraint, each returning that constraint's findings, the logical components
     first (so that a pool that also runs other work starts the long queries early)."""
     constraints = compiled_shapes(Path(shapes_path), Path(cache_dir) if cache_dir else None)
@@ -91,7 +91,7 @@ def constraint_tasks(store: ox.Store, shapes_path: Path, cache_dir: Path | None 
 
 def validate_store(store: ox.Store, shapes_path: Path, cache_dir: Path | None = None, *,
                    sources: Iterable[Path] | None = None, pool: Executor | None = None,
-                   datatypes: SourceDatatypes | None = None) -> list[Finding]:
+                   datatypes: SourceDatatypes | None = None) -> list[Result]:
     """Validate the default graph of ``store`` (data + ontology, so sh:class follows rdfs:subClassOf)
     against the shapes file. ``cache_dir`` keeps the compiled queries between runs. ``sources`` are the
     files the store was loaded from: given, sh:datatype tells xsd:nonNegativeInteger and the other derived
@@ -101,16 +101,4 @@ def validate_store(store: ox.Store, shapes_path: Path, cache_dir: Path | None = 
         datatypes = source_datatypes(sources)
     tasks = constraint_tasks(store, shapes_path, cache_dir, datatypes=datatypes)
     found = (pool.map if pool else map)(lambda task: task(), tasks)
-    return sorted((f for constraint_findings in found for f in constraint_findings), key=Finding.sort_key)
-
-
-def load_store(paths: Iterable[Path]) -> ox.Store:
-    """An in-memory store holding the given Turtle / N-Triples files (base IRI: each file's own URI)."""
-    store = ox.Store()
-    for path in map(Path, paths):
-        fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
-        try:
-            store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-        except SyntaxError as exc:
-            raise ShapesError(f"{path}: {exc}") from None
-    return store
+    return sorted((f for constraint_findings in found for f in constraint_findings), key=Result.sort_key)

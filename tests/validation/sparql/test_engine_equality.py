@@ -1,4 +1,4 @@
-"""The SPARQL engine (minegraph.validation.engine) reports exactly what pySHACL reports, as ``minegraph validate``
+"""The SPARQL engine (minegraph.validation.sparql) reports exactly what pySHACL reports, as ``minegraph validate``
 runs it: same focus, path, constraint component, message, severity and shape, on the real graph, on the
 valid fixture and on every negative fixture of the shape tests (each constraint broken once).
 
@@ -13,7 +13,7 @@ import pytest
 from rdflib import RDFS, Graph, Literal
 
 from minegraph.core.project import Project
-from minegraph.validation.shapes import Schema, validate_graph
+from minegraph.validation.pyshacl import Schema, validate_graph
 
 from .conftest import foundation_module, reference_key
 
@@ -80,14 +80,14 @@ def cache_dir(tmp_path_factory) -> Path:
 
 
 def test_real_graph_same_findings(engine_findings, names, cache_dir, real_report):
-    from minegraph.validation.engine import load_store, validate_store
+    from minegraph.validation.sparql import load, validate_store
 
     from .conftest import engine_key
 
     project = Project(ROOT)
     expected = sorted(reference_key(f) for f in real_report.findings if f.source.startswith("shape "))
     files = project.all_rdf_files()
-    actual = sorted(engine_key(f, names) for f in validate_store(load_store(files), SHAPES, cache_dir, sources=files))
+    actual = sorted(engine_key(f, names) for f in validate_store(load(files), SHAPES, cache_dir, sources=files))
     assert actual == expected
 
 

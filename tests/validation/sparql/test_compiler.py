@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from minegraph.validation.engine import compile_shapes, load_store, validate_store
-from minegraph.validation.engine.compiler import Compiler
+from minegraph.validation.sparql import compile_shapes, load, validate_store
+from minegraph.validation.sparql.compiler import Compiler
 
 SHAPES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .
 ex:Either a sh:NodeShape ; sh:targetClass ex:Thing ;
@@ -43,7 +43,7 @@ def files(tmp_path):
 
 def found(shapes, data) -> set[tuple]:
     return {(f.shape.removeprefix(EX), f.focus.removeprefix(EX), f.value and f.value.removeprefix(f"<{EX}"))
-            for f in validate_store(load_store([data]), shapes) if f.shape.startswith(EX)}
+            for f in validate_store(load([data]), shapes) if f.shape.startswith(EX)}
 
 
 def test_an_or_reports_the_nodes_that_fail_every_member(files):
@@ -67,7 +67,7 @@ def test_the_join_gives_what_the_general_form_gives(files, monkeypatch):
 @pytest.mark.parametrize("term,why", [("rule", "SHACL rules"), ("target", "SPARQL-based targets"),
                                       ("sparql", "SPARQL-based constraints"), ("frobnicate", "not a SHACL Core parameter")])
 def test_shacl_beyond_core_is_refused_by_name_not_skipped(tmp_path, term, why):
-    from minegraph.validation.engine import ShapesError
+    from minegraph.validation.sparql import ShapesError
 
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .\n"
@@ -78,9 +78,9 @@ def test_shacl_beyond_core_is_refused_by_name_not_skipped(tmp_path, term, why):
 
 def test_every_compiled_component_names_and_links_its_spec_section():
     """Each SHACL Core constraint component is compiled by a method whose docstring links its section."""
-    from minegraph.validation.engine.focus import FocusPatterns
-    from minegraph.validation.engine.vocab import COMPONENT
-    from minegraph.validation.engine.values import ValueConditions
+    from minegraph.validation.sparql.focus import FocusPatterns
+    from minegraph.validation.sparql.vocab import COMPONENT
+    from minegraph.validation.sparql.values import ValueConditions
 
     docs = " ".join(getattr(member, "__doc__", "") or "" for owner in (FocusPatterns, ValueConditions, Compiler)
                     for member in vars(owner).values() if callable(member))

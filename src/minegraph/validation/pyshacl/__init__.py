@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
 from pyshacl.errors import ReportableRuntimeError
 from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
@@ -137,10 +138,8 @@ def select_checks(names: Iterable[str] | None) -> list[str]:
     return names
 
 
-def _oxigraph(graph: Graph):
+def _oxigraph(graph: Graph) -> ox.Store:
     """An Oxigraph store holding ``graph``'s triples (through N-Triples), for the checks' queries."""
-    import pyoxigraph as ox
-
     store = ox.Store()
     store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
     return store

@@ -1,6 +1,6 @@
 """The constraint components tested once per focus node (counts, pairs, hasValue, uniqueLang, qualified
 shapes, closed), as violation patterns: one method each, named after the SHACL section it compiles. Mixed
-into :class:`~minegraph.validation.engine.compiler.Compiler` (which provides ``graph``, ``vars``, ``values``)."""
+into :class:`~minegraph.validation.sparql.compiler.Compiler` (which provides ``graph``, ``vars``, ``values``)."""
 
 from __future__ import annotations
 

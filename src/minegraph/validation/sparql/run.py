@@ -1,4 +1,4 @@
-"""Validation where the data is: the shapes compiled to SPARQL (:mod:`minegraph.validation.engine`) and the
+"""Validation where the data is: the shapes compiled to SPARQL (:mod:`minegraph.validation.sparql`) and the
 checks as SPARQL, over one Oxigraph store, into the same :class:`ValidationReport` as the pySHACL engine.
 
 rdflib stays off this path until there is something to report (labels and prefixed names of findings),
@@ -15,7 +15,12 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
 from minegraph.errors import InputError
+from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, sort_key
 from minegraph.validation.report import Finding, ValidationReport
+
+from .engine import Result, constraint_tasks
+from .shapes import ShapesError
+from .sources import source_datatypes
 
 def workers() -> int:
     """Threads for loading and querying: the cores this process may use, at most four."""
@@ -55,9 +60,6 @@ def validate_sparql(project, *, checks: Iterable[str] | None = None, shacl: bool
 
 
 def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor) -> ValidationReport:
-    from minegraph.validation.checks import known, make_context
-    from minegraph.validation.engine.sources import source_datatypes
-
     selected = known() if checks is None else list(checks)
     unknown = [c for c in selected if c not in known()]
     if unknown:
@@ -81,8 +83,6 @@ def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, 
     """("shape" | "check", finding) of every constraint and check, run as one pass over ``pool`` (no worker
     waits for the shapes to finish before the checks start): the profile's first checks, then the shapes
     (their slowest first), then the checks that reuse what others computed. Each kind sorted as it was."""
-    from minegraph.validation.checks import check_tasks, in_run_order, sort_key
-    from minegraph.validation.engine import Finding as ShapeFinding
 
     early, late = in_run_order(check_tasks(context, names))
     shapes = _shape_tasks(store, project, datatypes) if shacl else []
@@ -90,7 +90,7 @@ def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, 
     shape_runs = [pool.submit(task) for task in shapes]
     check_runs += [pool.submit(task) for task in late]
     try:
-        raw = [("shape", f) for f in sorted((f for run in shape_runs for f in run.result()), key=ShapeFinding.sort_key)]
+        raw = [("shape", f) for f in sorted((f for run in shape_runs for f in run.result()), key=Result.sort_key)]
         return raw + [("check", f) for f in sorted((f for run in check_runs for f in run.result()), key=sort_key)]
     except BaseException:  # the first failure is the answer: what has not started yet is not run
         for run in [*shape_runs, *check_runs]:
@@ -101,9 +101,6 @@ def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, 
 def _shape_tasks(store, project, datatypes) -> list:
     """One call per compiled constraint of the project's shapes; shapes the engine refuses (SHACL beyond Core,
     named in the message) are an InputError on the shapes file, never skipped."""
-    from minegraph.validation.engine import ShapesError
-    from minegraph.validation.engine.engine import constraint_tasks
-
     try:
         return constraint_tasks(store, project.shapes_file, project.store_dir / "shapes", datatypes=datatypes)
     except ShapesError as exc:

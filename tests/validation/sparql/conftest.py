@@ -1,5 +1,5 @@
 """Both engines on one graph: pySHACL as ``minegraph validate`` runs it (the reference) and the SPARQL
-engine of minegraph.validation.engine on an Oxigraph store loaded from the same triples. The negative fixtures
+engine of minegraph.validation.sparql on an Oxigraph store loaded from the same triples. The negative fixtures
 are the mutations of tests/foundation/test_shape_mutations.py, imported from there (one list, one truth)."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph, URIRef
 
-from minegraph.validation.engine import load_store, validate_store
+from minegraph.validation.sparql import load, validate_store
 
 HERE = Path(__file__).resolve().parent
 FOUNDATION = HERE.parent  # tests/validation: the shape and check tests of the pySHACL engine
@@ -45,7 +45,7 @@ def engine_key(finding, names) -> tuple:
 
 @pytest.fixture(scope="session")
 def names():
-    from minegraph.validation.shapes import _Describer
+    from minegraph.validation.pyshacl import _Describer
 
     return _Describer(Graph(), {})
 
@@ -60,7 +60,7 @@ def engine_findings(names, tmp_path_factory):
         path = tmp_path_factory.mktemp("engine") / f"data-{next(counter)}.nt"
         path.write_bytes(data.serialize(format="nt", encoding="utf-8"))
         files = [*ontology_files, path]
-        findings = validate_store(load_store(files), shapes, cache_dir, sources=files)
+        findings = validate_store(load(files), shapes, cache_dir, sources=files)
         return sorted(engine_key(f, names) for f in findings)
 
     return run
