@@ -98,6 +98,22 @@ def valid_triples() -> Graph:
 Runner = Callable[..., ValidationReport]
 
 
+def mutated(valid: Graph, remove, add, files: dict[str, bytes] | None, project: Project, scratch: Path):
+    """(the valid graph without ``remove`` and with ``add``, its project): ``project`` itself, or with
+    ``files`` a fresh one under ``scratch`` holding them in graph/sources/."""
+    graph = Graph()
+    graph += valid
+    for pattern in remove:
+        graph.remove(pattern)
+    for triple in add:
+        graph.add(triple)
+    if files:
+        project = make_project(scratch, data_files=())
+        for name, data in files.items():
+            (project.graph_dir / "sources" / name).write_bytes(data)
+    return graph, project
+
+
 @pytest.fixture(scope="session")
 def run_mutation(fixture_project, schema, valid_triples, tmp_path_factory) -> Runner:
     """Validate the valid fixture after removing ``remove`` patterns and adding ``add`` triples;
@@ -116,17 +132,7 @@ def run_mutation(fixture_project, schema, valid_triples, tmp_path_factory) -> Ru
         return reports[key]
 
     def validate(remove, add, files, shacl, checks) -> ValidationReport:
-        graph = Graph()
-        graph += valid_triples
-        for pattern in remove:
-            graph.remove(pattern)
-        for triple in add:
-            graph.add(triple)
-        project = fixture_project
-        if files:
-            project = make_project(tmp_path_factory.mktemp("mutated-project"), data_files=())
-            for name, data in files.items():
-                (project.graph_dir / "sources" / name).write_bytes(data)
+        graph, project = mutated(valid_triples, remove, add, files, fixture_project, tmp_path_factory.mktemp("mutated"))
         return validate_graph(graph, project, schema=schema, shacl=shacl, checks=checks)
 
     return run

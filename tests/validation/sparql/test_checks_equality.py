@@ -53,17 +53,7 @@ def test_real_graph_same_findings():
 def test_negative_fixture_same_findings(case_id, valid_triples, fixture_project, tmp_path):
     case = ALL.get(case_id)
     remove, add, files = (case.remove, case.add, case.files) if case else ((), (), None)
-    graph = Graph()
-    graph += valid_triples
-    for pattern in remove:
-        graph.remove(pattern)
-    for triple in add:
-        graph.add(triple)
-    project = fixture_project
-    if files:
-        project = fixtures.make_project(tmp_path / "project", data_files=())
-        for name, data in files.items():
-            (project.graph_dir / "sources" / name).write_bytes(data)
+    graph, project = fixtures.mutated(valid_triples, remove, add, files, fixture_project, tmp_path / "project")
     data = tmp_path / "data.nt"
     data.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
     expected = oracle_findings(graph, project)  # owners reads the project's files on both sides
