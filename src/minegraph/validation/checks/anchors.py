@@ -91,16 +91,19 @@ def archives_match_records(context: Context, rows) -> Iterator:
 
 @wording("anchors")
 def quotes_match_archives(context: Context, rows) -> Iterator:
+    anchors = set()
     for row in rows:
-        kind = row["kind"].value
-        if kind == "quote":
-            yield finding("The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)", row["focus"], row["path"])
-        elif kind == "elsewhere":
+        if row["value"] is not None and row["value"].value != row["exact"].value:
+            yield finding("The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)", row["focus"], MG + "quote")
+        if (row["focus"], row["archive"], row["start"], row["end"], row["exact"]) in anchors:
+            continue  # the anchor's other quotes: its text is read once
+        anchors.add((row["focus"], row["archive"], row["start"], row["end"], row["exact"]))
+        if row["elsewhere"].value == "true":
             yield finding("The anchor points into an archived text (oa:hasSource) that is not the archived text of the "
                           "document the assertion appears in (mg:appearsIn / mg:archivedText)", row["focus"], row["path"])
-        elif (archived := text_of(context, row["archive"])) is not None:  # unreadable: the archives check says so
+        if (archived := text_of(context, row["archive"])) is not None:  # unreadable: the archives check says so
             for message in verify(archived, int(row["start"].value), int(row["end"].value), row["exact"].value,
-                                         text(row["prefix"]), text(row["suffix"])):
+                                  text(row["prefix"]), text(row["suffix"])):
                 yield finding(f"Anchor: {message}", row["focus"], row["path"])
 
 

@@ -1,6 +1,6 @@
 """Wording of ``owners``: one owner per node. Each IRI is described (is the subject of triples) in exactly one
 file of graph/, the file of the build part that owns it; other files only point at it (``time:Instant``
-value nodes excepted). Its query runs over the data files, one named graph each (profile: over "files")."""
+value nodes excepted). Its query runs over the files store (profile: over "files"; checks.context.files_store)."""
 
 from __future__ import annotations
 
@@ -17,5 +17,5 @@ def owner_message(node: str, files: list[str]) -> str:
 @wording("owners")
 def one_owner_per_node(context: Context, rows) -> Iterator:
     for row in rows:
-        files = sorted(name.removeprefix("file:///") for name in row["files"].value.split(" "))
+        files = sorted(row["files"].value.split(" "))
         yield finding(owner_message(text(row["focus"]), files), row["focus"])

@@ -15,7 +15,8 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
 from minegraph.errors import InputError
-from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, sort_key
+from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
+from minegraph.validation.checks.context import FILES_STORE, files_store
 from minegraph.validation.report import Finding, ValidationReport
 
 from .engine import Result, constraint_tasks
@@ -68,10 +69,12 @@ def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor
     # The store loads on one core and without the GIL: the files' own reads (which hold it) run meanwhile.
     with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
         datatypes = side.submit(source_datatypes, data_files) if shacl else None
+        files = side.submit(files_store, data_files) if any(profile()[n].over == "files" for n in selected) else None
         store = load(project.ontology_files() + data_files, pool)
         datatypes = datatypes.result() if datatypes else None
+        shared = {FILES_STORE: files.result()} if files else {}
     context = make_context(store, project.graph_dir, ontology_files=project.ontology_files(), data_files=data_files,
-                           reference_dir=project.reference_dir)
+                           reference_dir=project.reference_dir, shared=shared)
     raw = _run_all(store, project, context, selected, shacl, datatypes, pool)
     findings = _describe(store, project, data_files, raw) if raw else []
     triples = len(store)  # the default graph only: nothing is loaded into a named graph
