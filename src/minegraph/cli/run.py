@@ -8,9 +8,10 @@ only sequences and prints them.
 
 from __future__ import annotations
 
-import datetime
 import shutil
 import sys
+
+from minegraph.core.terminal import visible
 
 from . import project_from
 
@@ -47,10 +48,10 @@ def run(args) -> int:
     heading("Who said what about which decision (Euronews, 2025-04-10)")
     show(store, "who-said-what", {}, width)
 
-    today = datetime.date.today().isoformat()
-    heading(f"Membership of the Convention on {today}")
-    show(store, "membership-summary", {"date": today}, width)
-    print()
+    on = _default_of(project, "membership-summary", "date")  # a fixed date of the data, never the clock
+    heading(f"Membership of the Convention on {on}")
+    show(store, "membership-summary", {"date": on}, width)
+    heading("The 2025 withdrawals, act by act")
     show(store, "withdrawals-timeline", {}, width)
 
     for name, params, title in HEADLINES:
@@ -77,10 +78,17 @@ def validation_step(project, *, revalidate: bool = False) -> bool:
         return True
     report = validate(project)
     for finding in report.findings:
-        print(format_finding(finding))
+        print(visible(format_finding(finding)))
     print(summary(report))
     remember(project, report, summary(report))
     return report.conforms
+
+
+def _default_of(project, query: str, param: str) -> str:
+    """The default value a library query's header gives one of its parameters."""
+    from minegraph.queries.library import find_query
+
+    return next(p.default for p in find_query(project, query).params if p.name == param)
 
 
 def heading(title: str) -> None:
@@ -93,4 +101,4 @@ def show(store, name: str, params: dict, width: int) -> None:
     from minegraph.queries.run import fetch_labels, result_iris, run_query
 
     result = run_query(name, params, store=store)
-    sys.stdout.write(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48))
+    sys.stdout.write(visible(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48)))

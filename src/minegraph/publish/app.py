@@ -21,6 +21,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from .downloads import dist_file, dist_index, well_known_void
+from .finding import kind_index, kinds, search
 from .library import examples
 from .pool import WorkerPool
 from .protocol import query
@@ -43,8 +45,11 @@ def yasgui_dir(project_root: Path) -> Path | None:
 
 
 async def health(request: Request) -> Response:
+    """Liveness and the pool's state; the workers' process ids only to a caller that is no web page
+    (a browser sends Origin with a cross-origin request, and CORS would let that page read the answer)."""
     state = request.app.state
-    return JSONResponse({"status": "ok", "workers": state.pool.pids(), "replaced": state.pool.replaced,
+    workers = len(state.pool.pids()) if "origin" in request.headers else state.pool.pids()
+    return JSONResponse({"status": "ok", "workers": workers, "replaced": state.pool.replaced,
                          "in_flight": state.in_flight})
 
 
@@ -57,10 +62,9 @@ async def query_page(request: Request) -> Response:
     state = request.app.state
     if state.yasgui is None:
         return error(503, "assets", "the query page's assets are not installed: run 'make assets' (npm ci)")
-    prologue = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in sorted(state.prefixes.items()))
     html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>minegraph · SPARQL</title>'
             f'<link rel="stylesheet" href="/assets/yasgui/yasgui.min.css"></head>'
-            f'<body data-base="{escape(state.settings.base)}" data-prologue="{escape(prologue)}" '
+            f'<body data-base="{escape(state.settings.base)}" '
             f'data-prefixes="{escape(json.dumps(state.prefixes))}">'
             f'<h1 style="font-family:sans-serif">minegraph SPARQL endpoint</h1>'
             f'<p style="font-family:sans-serif"><label>Library examples: <select id="examples">'
@@ -74,6 +78,14 @@ async def examples_json(request: Request) -> Response:
     return Response(request.app.state.examples, media_type="application/json")
 
 
+def database_digest(database: Path) -> str:
+    """The digest of the inputs the served database was built from (its manifest), keying the served release."""
+    from minegraph.store.cache import read_manifest
+
+    manifest = read_manifest(Path(database).parent)
+    return manifest["digest"] if manifest else Path(database).name
+
+
 def create_app(settings: Settings, database: Path, project) -> Starlette:
     """The app over one persisted database; the worker pool starts and stops with it."""
     from minegraph.core.namespaces import PREFIXES
@@ -82,7 +94,8 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
-        pool = WorkerPool(str(database), str(project.root), prefixes, size=settings.workers, timeout=settings.timeout)
+        pool = WorkerPool(str(database), str(project.root), prefixes, size=settings.workers, timeout=settings.timeout,
+                          queue_timeout=settings.queue_deadline())
         await pool.start()
         app.state.pool = pool
         try:
@@ -96,7 +109,13 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
         Route("/health", health),
         Route("/", query_page), Route("/sparql", query_page),
         Route("/examples.json", examples_json),
+        Route("/search", search),
+        Route("/id/", kinds),
+        Route("/id/{kind}/", kind_index),
         Route("/id/{kind}/{slug:path}", entity),
+        Route("/dist/", dist_index),
+        Route("/dist/{path:path}", dist_file),
+        Route("/.well-known/void", well_known_void),
         Route("/ontology", ontology),
         Mount("/assets/yasgui", StaticFiles(directory=str(assets), check_dir=False) if assets else Route("/", query_page)),
         Mount("/assets", StaticFiles(directory=str(STATIC))),
@@ -110,5 +129,6 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
                     exception_handlers={Exception: server_error})
     app.state.settings, app.state.prefixes, app.state.in_flight = settings, prefixes, 0
     app.state.project_root, app.state.yasgui = Path(project.root), assets
+    app.state.project, app.state.digest = project, database_digest(database)
     app.state.examples = json.dumps(examples(project), ensure_ascii=False).encode("utf-8")
     return app
