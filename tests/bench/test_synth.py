@@ -74,7 +74,7 @@ def test_copy_zero_is_the_real_graph(small):
 
 def test_two_copies_and_extras_validate(two_copies):
     """With ``minegraph validate``'s engine (SPARQL; pySHACL is over ten times slower here): that both engines report
-    the same is proved on the real graph and every negative fixture (tests/validation/engine)."""
+    the same is proved on the real graph and every negative fixture (tests/validation/sparql)."""
     report = validate(Project(two_copies.resolve()))
     violations = [f for f in report.findings if f.severity == "Violation"]
     assert violations == []
