@@ -1,12 +1,11 @@
 """Wordings of the treaty checks: act combinations, the order of acts, Articles 17 and 20, the counts of the
 reference tables. The joins over states and acts are SPARQL; the date arithmetic of the rules too (which clamps to
-the month's last day as the Convention's months do) is Python here, as in minegraph.treaty_rules: on
+the month's last day as the Convention's months do) is Python here (minegraph.core.treaty_rules.add_months): on
 Oxigraph 0.5.13 a date from BIND or SAMPLE plus a duration comes back unbound. Python reads the rule and
 words the messages."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from collections import defaultdict
@@ -15,6 +14,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 
 from minegraph.assemble.reference.tables import read_parties, universe
+from minegraph.core.treaty_rules import add_months
 from minegraph.errors import InputError
 
 from .context import Context, finding, text, wording
@@ -72,13 +72,9 @@ def read_rule(context: Context, node: ox.NamedNode) -> dict:
 
 def apply(rule: dict, start: str) -> str:
     """The date of effect of an act done on ``start`` (ISO): the same day ``monthsAfter`` months later, clamped
-    to the month's end; with ``firstDayOfMonth`` the first day of that month (as minegraph.treaty_rules)."""
-    day = datetime.date.fromisoformat(start)
-    first = _python(rule["first"])
-    index = day.year * 12 + day.month - 1 + _python(rule["months"])
-    year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
-    return datetime.date(year, month + 1, 1 if first else min(day.day, last)).isoformat()
+    to the month's end; with ``firstDayOfMonth`` the first day of that month."""
+    effect = add_months(datetime.date.fromisoformat(start), _python(rule["months"]))
+    return (effect.replace(day=1) if _python(rule["first"]) else effect).isoformat()
 
 
 def _rule(context: Context, node: ox.NamedNode):
