@@ -21,6 +21,7 @@ OPERATIONS = (
     ("network: minegraph.analysis.graphs.analyse (store loaded before)", ("network",)),
     ("network: load + analyse, as a user waits", ("network", "@with_load")),
     ("network: analyse, betweenness exact (no sample)", ("network_exact",)),
+    ("windows: discourse networks 30d every 7d over 2025 (statements query + every window)", ("windows",)),
     ("trace: a statement (card rendered as text; p50)", ("trace", "statement")),
     ("trace: an actor (p50)", ("trace", "actor")),
     ("trace: a decision (p50)", ("trace", "decision")),
