@@ -101,14 +101,21 @@ def story(debate: Debate) -> list[str]:
             + [f"  {line}" for line in timeline(debate)])
 
 
-def section(debate: Debate, out_dir: Path, image, progress=None) -> str:
+def section(debate: Debate, out_dir: Path, image, progress=None, key: str | None = None) -> str:
     """The report's section on the debate: the story, the small multiples and the polarisation curve.
-    ``image`` renders a written PNG as the report's inline picture."""
+    ``image`` renders a written PNG as the report's inline picture; ``key``: the pictures' inputs hash
+    (:mod:`minegraph.report.pictures`), which reuses them when it is unchanged."""
     from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve, small_multiples
     from minegraph.analysis.plot import write_figure
+    from minegraph.report.pictures import drawn
 
-    quarters = write_figure(small_multiples(debate.quarters), out_dir, SMALL_MULTIPLES, progress=progress)[0]
-    polarised = write_figure(curve(debate.moving), out_dir, CURVE, progress=progress)[0]
+    def files(stem: str) -> list[Path]:
+        return [Path(out_dir) / f"{stem}{suffix}" for suffix in (".png", ".svg")]
+
+    quarters = drawn(files(SMALL_MULTIPLES), key, lambda: write_figure(small_multiples(debate.quarters), out_dir,
+                                                                       SMALL_MULTIPLES, progress=progress), progress)[0]
+    polarised = drawn(files(CURVE), key, lambda: write_figure(curve(debate.moving), out_dir, CURVE, progress=progress),
+                      progress)[0]
     items = "".join(f"<li>{escape(line)}</li>" for line in positions(debate))
     when = "".join(f"<li>{escape(line)}</li>" for line in timeline(debate))
     return (f'<section id="debate"><h2>The debate in {debate.year}</h2><p>{escape(evidence_sentence(debate))}</p>'

@@ -182,7 +182,10 @@ def debate_section(store, project, out_dir: Path, progress=None) -> str:
     statements = Statements.from_store(store, project)
     if not statements.coded:
         return ""
-    return section(Debate.of(statements), out_dir, _image, progress=progress)
+    from minegraph.report.pictures import inputs_key
+
+    key = inputs_key(store, "minegraph.analysis.discourse.pictures", "minegraph.analysis.plot", "minegraph.report.debate")
+    return section(Debate.of(statements), out_dir, _image, progress=progress, key=key)
 
 
 def _number(value) -> str:
