@@ -45,7 +45,12 @@ def check_syntax(path: Path, data: bytes | None = None) -> None:
         for _ in pyoxigraph.parse(data, format=ox_format):
             pass
     except SyntaxError as exc:
-        raise InputError(path, _clean_message(str(exc)), line=exc.lineno, column=exc.offset) from None
+        raise syntax_error(path, exc) from None
+
+
+def syntax_error(path: Path, exc: SyntaxError) -> InputError:
+    """The one reading of a parser's SyntaxError: an InputError naming the file, line and column."""
+    return InputError(path, _clean_message(str(exc)), line=exc.lineno, column=exc.offset)
 
 
 def _clean_message(message: str) -> str:

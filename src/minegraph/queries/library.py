@@ -1,4 +1,6 @@
-"""The query library: ``queries/*.rq`` files with a documented comment header.
+"""The one reader of ``.rq`` files: the query library (``queries/*.rq``), the package's own queries
+(``queries/internal/``) and the ``.rq`` folders of other packages (:func:`package_query`), all with a
+documented comment header.
 
 A library query opens with ``# key: value`` comment lines (continued on lines starting ``#   ``)::
 
@@ -143,13 +145,27 @@ INTERNAL_DIR = Path(__file__).resolve().parent / "internal"
 _CACHE: dict[tuple[str, int, int], QueryDef] = {}
 
 
-def load_query(path: Path) -> QueryDef:
+def load_query(path: Path, *, example: bool = True) -> QueryDef:
     """Read and check one ``.rq`` file (header complete, parameters declared and used); cached
-    per file and version (size, mtime), so a query is read and checked once per process."""
+    per file and version (size, mtime), so a query is read and checked once per process. A query
+    run by ``minegraph query`` shows how (``# example:``); one a package runs for itself need not."""
     definition = _cached(Path(path))
     if definition is None:
         raise QueryError(f"{path}: cannot read query file (no such file, or not a regular file)")
+    return _shown_how(definition) if example else definition
+
+
+def _shown_how(definition: QueryDef) -> QueryDef:
+    """A query users run must say how (``# example:``)."""
+    if not definition.examples:
+        raise QueryError(f"{definition.path}: the header has no '# example:' line")
     return definition
+
+
+def package_query(folder: Path, name: str) -> QueryDef:
+    """``folder/NAME.rq``, a query a package keeps beside its modules (the extractor's gazetteer, the
+    endpoint's entity pages, the release's VoID counts, the load test, the validation checks)."""
+    return load_query(Path(folder) / f"{name}.rq", example=False)
 
 
 def _cached(path: Path | str) -> QueryDef | None:
@@ -196,7 +212,7 @@ def _read_query(path: Path) -> QueryDef:
         message, line, column = not_utf8(data, exc)
         raise QueryError(f"{path}:{line}:{column}: {message}") from None
     fields = parse_header(text, str(path))
-    for key in ("title", "description", "example"):
+    for key in ("title", "description"):
         if not fields[key]:
             raise QueryError(f"{path}: the header has no '# {key}:' line")
     params = tuple(_param(spec, str(path)) for spec in fields["param"])
@@ -227,7 +243,7 @@ def find_query(project, name: str) -> QueryDef:
     for folder in (project.queries_dir, INTERNAL_DIR):  # the public library first, then the package's own
         definition = _cached(os.path.join(folder, f"{name}.rq"))
         if definition is not None:
-            return definition
+            return _shown_how(definition)
     names = [p.stem for p in query_files(project) + internal_query_files()]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5) if len(name) <= 200 else []
     hint = f"; did you mean {' or '.join(close)}?" if close else "; run 'minegraph queries' to list them"

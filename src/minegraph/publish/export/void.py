@@ -11,13 +11,15 @@ file is reproducible byte for byte.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal
 
 from minegraph.core.namespaces import ID_BASE, PREFIXES
+from minegraph.queries.library import package_query
 from minegraph.querylang.text import substitute
+from minegraph.store.oxigraph import OxigraphStore
 
 from .inputs import Release, source_graph
 
@@ -68,7 +70,7 @@ class DumpFile:
 
 
 def _query_text(name: str) -> str:
-    return resources.files(__package__).joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    return package_query(Path(__file__).with_name("queries"), name).text
 
 
 def _stand_in(term: ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
@@ -96,11 +98,10 @@ class ReleaseStores:
     @classmethod
     def of(cls, release: Release) -> "ReleaseStores":
         union = release.triples()
-        counts, values = ox.Store(), ox.Store()
-        counts.bulk_extend(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
-        counts.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
-        values.bulk_extend(ox.Quad(*triple) for triple in union)
-        return cls(counts, values)
+        counts = OxigraphStore.from_quads(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
+        counts.native.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
+        values = OxigraphStore.from_quads(ox.Quad(*triple) for triple in union)
+        return cls(counts.native, values.native)
 
 
 def run_query(store: ox.Store, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:

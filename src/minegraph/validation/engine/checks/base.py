@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from minegraph.queries.library import package_query
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -58,7 +60,7 @@ class Context:
 
 @cache
 def query_text(name: str) -> str:
-    return (HERE / f"{name}.rq").read_text("utf-8")
+    return package_query(HERE, name).text
 
 
 Check = Callable[[Context], Iterable[CheckFinding]]
