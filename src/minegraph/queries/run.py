@@ -142,34 +142,45 @@ def list_queries(project=None, internal: bool = False) -> list[QueryDef | Except
 
 
 def result_iris(result: QueryResult) -> set[str]:
-    """IRIs a table would show (columns with a ``?xLabel`` companion excepted)."""
+    """IRIs a table would show (columns with a ``?xLabel`` companion excepted), read without converting."""
     if result.is_graph:
-        return {str(t) for triple in result.triples for t in triple if isinstance(t, URIRef)}
+        return result.iris()
     labelled = {n[: -len("Label")] for n in result.variables if n.endswith("Label")}
-    return {str(row[n]) for row in result.terms for n in result.variables
-            if n not in labelled and isinstance(row.get(n), URIRef)}
+    return result.iris([n for n in result.variables if n not in labelled])
 
 
-def fetch_labels(store: Store, iris: Iterable[str], per_node_limit: int = 100) -> dict[str, str]:
-    """``rdfs:label`` of each IRI that has one (English first, then untagged, then any), by query:
-    one bound query per IRI for a few, one query over every label for many."""
+#: Characters of IRIs per labels query: the text stays well within the guard's length limit.
+_LABEL_BLOCK = 20_000
+
+
+def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+    """``rdfs:label`` of each IRI in hand that has one (English first, then untagged, then any), as
+    strings: ``labels-of`` asked for these IRIs only (a VALUES block per few hundred)."""
     from minegraph.queries.library import internal_query
+    from minegraph.querylang.text import with_values
 
-    iris = sorted(i for i in set(iris) if _spellable(i))
+    definition = internal_query("labels-of")
     found: dict[str, tuple[int, str]] = {}
-    if len(iris) <= per_node_limit:
-        definition = internal_query("label-of")
-        rows = ((iri, row["label"]) for iri in iris for row in execute(definition, {"node": iri}, store).terms)
-    else:
-        wanted = set(iris)
-        rows = ((str(row["node"]), row["label"]) for row in execute(internal_query("all-labels"), {}, store).terms
-                if str(row["node"]) in wanted)
-    for key, label in rows:
-        language = getattr(label, "language", None) or ""
-        rank = (0 if language.lower().startswith("en") else 1 if not language else 2, str(label))
-        if key not in found or rank < found[key]:
-            found[key] = rank
+    for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):
+        text = with_values(definition.text, "node", map(URIRef, block))
+        for row in store.query(text, source=str(definition.path)).rows:
+            language = (row["language"] or "").lower()
+            rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))
+            if row["node"] not in found or rank < found[row["node"]]:
+                found[row["node"]] = rank
     return {iri: rank[1] for iri, rank in found.items()}
+
+
+def _blocks(iris: list[str]) -> Iterable[list[str]]:
+    block, size = [], 0
+    for iri in iris:
+        if block and size + len(iri) > _LABEL_BLOCK:
+            yield block
+            block, size = [], 0
+        block.append(iri)
+        size += len(iri) + 3
+    if block:
+        yield block
 
 
 def _spellable(iri: str) -> bool:

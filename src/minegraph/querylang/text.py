@@ -15,6 +15,7 @@ own ``substitutions=`` requires the variable in the SELECT clause and leaves it 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -191,6 +192,14 @@ def _visible(scope: _Scope | None, names: set[str], cache: dict[int, set[str]]) 
         outer = _visible(scope.parent, names, cache)
         cache[key] = outer if scope.star else outer & scope.projected
     return cache[key]
+
+
+def with_values(text: str, name: str, terms: Iterable[Node]) -> str:
+    """The query with a trailing ``VALUES ?name { … }`` block: the query answered for each of ``terms``
+    (each spelled as one escaped token, as :func:`substitute` spells a value)."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise ValueError(f"not a variable name: {name!r}")
+    return f"{text.rstrip()}\nVALUES ?{name} {{ {' '.join(map(to_sparql, terms))} }}\n"
 
 
 def substitute(text: str, bindings: dict[str, Node]) -> str:

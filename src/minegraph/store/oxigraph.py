@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
 from minegraph.querylang.results import QueryResult
-from minegraph.querylang.native import python_value
+from minegraph.querylang.native import iri_of, python_value
 from minegraph.querylang.terms import from_oxigraph
 from minegraph.store.base import Progress, Store, base_iri, load_steps
 
@@ -130,12 +130,12 @@ class OxigraphStore(Store):
                 return QueryResult(form, boolean=bool(answer))
             if form in ("CONSTRUCT", "DESCRIBE"):
                 triples = [(t.subject, t.predicate, t.object) for t in answer]
-                return QueryResult.native(form, triples, term=from_oxigraph, value=python_value)
+                return QueryResult.native(form, triples, term=from_oxigraph, value=python_value, iri=iri_of)
             assert isinstance(answer, pyoxigraph.QuerySolutions)
             names = [v.value for v in answer.variables]
             # every row read now (the store may change), converted to rdflib or Python only when asked
             return QueryResult.native(form, [tuple(solution) for solution in answer], variables=names,
-                                      term=from_oxigraph, value=python_value)
+                                      term=from_oxigraph, value=python_value, iri=iri_of)
         except SyntaxError as exc:  # after substitution: should not happen, but say where
             raise QuerySyntaxError(str(exc)) from None
         except OSError as exc:
