@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 import sys
 
+from minegraph.core.formats import names
+
 from . import add_engine_option, emit, project_from, read_stdin, to_stderr
 
 
@@ -35,9 +37,9 @@ def register(sub) -> None:
 
 def _common(parser) -> None:
     parser.add_argument("--format", "-f", default="table",
-                        choices=("table", "csv", "tsv", "json", "jsonl", "jsonld", "ttl", "nt"),
-                        help="output format (default: table; jsonld/ttl/nt for CONSTRUCT and DESCRIBE; "
-                             "csv, tsv and jsonl stream row by row)")
+                        choices=names("table", "results", "graph"),
+                        help="output format (default: table; json, xml, csv, tsv for SELECT and ASK; ttl, nt, "
+                             "jsonld, rdfxml for CONSTRUCT and DESCRIBE; csv, tsv and jsonl stream row by row)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     parser.add_argument("--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the local graph")
     parser.add_argument("--graph", metavar="IRI", help="with --endpoint: query this named graph as the default graph")

@@ -18,14 +18,12 @@ import pyoxigraph
 from rdflib import Graph
 
 from minegraph.errors import InputError, position, shown
+from minegraph.core.formats import formats
 from minegraph.core.namespaces import bind_prefixes
 
-_FORMATS = {
-    ".ttl": (pyoxigraph.RdfFormat.TURTLE, "turtle"),
-    ".nt": (pyoxigraph.RdfFormat.N_TRIPLES, "nt"),
-    ".trig": (pyoxigraph.RdfFormat.TRIG, "trig"),
-    ".nq": (pyoxigraph.RdfFormat.N_QUADS, "nquads"),
-}
+#: The files minegraph loads, by suffix: the registry's RDF formats that rdflib reads too.
+_FORMATS = {f.suffix: (getattr(pyoxigraph.RdfFormat, f.oxigraph), f.extra["rdflib"])
+            for f in formats("rdf-dump") if "rdflib" in f.extra}
 
 
 def rdf_format(path: Path) -> tuple[pyoxigraph.RdfFormat, str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal
 
+from minegraph.core.formats import by_media_type
 from minegraph.core.namespaces import ID_BASE, PREFIXES
 from minegraph.queries.library import package_query
 from minegraph.querylang.text import substitute
@@ -28,14 +29,6 @@ SPDX = "http://spdx.org/rdf/terms#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 IANA = "http://www.iana.org/assignments/media-types/"
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
-#: DCAT-AP's dcterms:format values (EU file-type authority table), by media type.
-EU_FILE_TYPES = {
-    "text/turtle": "RDF_TURTLE",
-    "application/n-triples": "RDF_N_TRIPLES",
-    "application/n-quads": "RDF_N_QUADS",
-    "application/trig": "RDF_TRIG",
-    "application/ld+json": "JSON_LD",
-}
 THEME = EU_AUTHORITY + "data-theme/INTR"  # DCAT-AP data theme "International issues"
 KEYWORDS = ("Anti-Personnel Mine Ban Convention", "Ottawa Convention", "landmines", "treaty withdrawal", "linked data")
 _VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
@@ -255,7 +248,7 @@ def _describe_distributions(out: _Description, dataset: ox.NamedNode, dumps: lis
         out.add(node, "dcat:downloadURL", url)
         out.add(node, "dcat:accessURL", url)
         out.add(node, "dcat:mediaType", ox.NamedNode(IANA + dump.media_type))
-        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + EU_FILE_TYPES[dump.media_type]))
+        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + by_media_type(dump.media_type).extra["eu_file_type"]))
         if dump.compressed:
             out.add(node, "dcat:compressFormat", ox.NamedNode(IANA + "application/gzip"))
         out.add(node, "dcat:byteSize", _integer(dump.byte_size, "nonNegativeInteger"))
