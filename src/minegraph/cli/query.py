@@ -176,7 +176,7 @@ def run_query(args) -> int:
         print(_documentation(definition))
         return 0
     params = _params(args.param)
-    definition.bind(params)  # report parameter errors before opening a store
+    bound = definition.bind(params)  # once, and parameter errors reported before a store is opened
     if args.as_of:
         from minegraph.store.asof import parse_date
 
@@ -184,7 +184,8 @@ def run_query(args) -> int:
     store = _store(args)
     try:
         return _answer(args, store, query_form(definition.text),
-                       lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows))
+                       lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows,
+                                                    bound=bound))
     finally:
         store.close()
 
