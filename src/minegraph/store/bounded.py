@@ -83,7 +83,7 @@ def serve_local(conn, native=None) -> None:
     """The child's loop: a job in, its answer out as messages, until the pipe closes. ``native`` is an
     inherited store (fork); else each job names a persisted database, opened read-only once."""
     child_setup()
-    import pyoxigraph as ox
+    from minegraph.store.database import read_only
 
     opened: dict[str, object] = {}
 
@@ -92,7 +92,7 @@ def serve_local(conn, native=None) -> None:
         if job["database"] is not None:
             if job["database"] not in opened:
                 opened.clear()  # a rebuilt store is a new directory: forget the old one
-                opened[job["database"]] = ox.Store.read_only(job["database"])
+                opened[job["database"]] = read_only(job["database"])
             store = opened[job["database"]]
         _answer(conn, store, job)
 
