@@ -55,6 +55,12 @@ class QueryResult(Sequence):
         result._cells, result._term, result._value, result._iri = cells, term, value, iri
         return result
 
+    @property
+    def cells(self) -> list[tuple] | None:
+        """The engine's own terms (Oxigraph's, or wire values of a streamed answer), one tuple per row
+        in :attr:`variables` order or per triple; None when the engine gave rdflib terms."""
+        return self._cells
+
     def iris(self, names: list[str] | None = None) -> set[str]:
         """The IRIs in the columns ``names`` (default: all; every term of CONSTRUCT/DESCRIBE triples),
         read from the engine's own terms when it gave them: nothing else is converted."""

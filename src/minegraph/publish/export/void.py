@@ -19,7 +19,6 @@ from rdflib import Literal
 from minegraph.core.formats import by_media_type
 from minegraph.core.namespaces import ID_BASE, PREFIXES
 from minegraph.queries.library import package_query
-from minegraph.querylang.text import substitute
 from minegraph.store.oxigraph import OxigraphStore
 
 from .inputs import Release, source_graph
@@ -85,8 +84,8 @@ class ReleaseStores:
     the literals themselves, for the one query that compares them (the dates, which it returns in
     Oxigraph's canonical form)."""
 
-    counts: ox.Store
-    values: ox.Store
+    counts: OxigraphStore
+    values: OxigraphStore
 
     @classmethod
     def of(cls, release: Release) -> "ReleaseStores":
@@ -94,14 +93,14 @@ class ReleaseStores:
         counts = OxigraphStore.from_quads(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
         counts.native.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
         values = OxigraphStore.from_quads(ox.Quad(*triple) for triple in union)
-        return cls(counts.native, values.native)
+        return cls(counts, values)
 
 
-def run_query(store: ox.Store, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:
-    """Rows of one query of ``queries/`` as dicts of Oxigraph terms, parameters bound as RDF terms."""
-    result = store.query(substitute(_query_text(name), bindings))
-    names = [variable.value for variable in result.variables]
-    return [{key: row[key] for key in names if row[key] is not None} for row in result]
+def run_query(store: OxigraphStore, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:
+    """Rows of one query of ``queries/`` as dicts of Oxigraph terms (the store's native rows), parameters
+    bound as RDF terms."""
+    result = store.query(_query_text(name), bindings)
+    return [{key: cell for key, cell in zip(result.variables, row) if cell is not None} for row in result.cells]
 
 
 class _Description:
@@ -198,7 +197,7 @@ def _describe_dataset(out: _Description, dataset: ox.NamedNode, stores: ReleaseS
         out.add(dataset, "void:exampleResource", row["example"])
 
 
-def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: OxigraphStore) -> None:
     vocabularies = set()
     classes = run_query(store, "void-class-partitions")
     for row in classes:
@@ -220,7 +219,7 @@ def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Sto
         out.add(dataset, "void:vocabulary", ox.NamedNode(namespace))
 
 
-def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: OxigraphStore) -> None:
     """One ``void:subset`` per named graph; the graph's IRI names the subset."""
     prefix = source_graph("").value
     for row in run_query(store, "void-graphs"):
