@@ -1,7 +1,8 @@
 """Where queries run: one small interface over Oxigraph (default), rdflib and remote endpoints.
 
 Every store takes SPARQL 1.1 text plus parameter bindings and returns a
-:class:`~minegraph.querylang.results.QueryResult` of rdflib terms. The checks are shared: the query form
+:class:`~minegraph.querylang.results.QueryResult` holding the engine's own rows (Oxigraph's terms,
+a worker's wire values), turned into rdflib terms or Python values only when asked. The checks are shared: the query form
 (updates are refused), the syntax (Oxigraph's strict parser, with line and column), SERVICE
 (refused unless allowed), and the binding of parameters (:mod:`minegraph.querylang.text`) — so the
 same query gets the same answer on every engine.
