@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import shutil
 
+from minegraph.provenance.render import FORMATS
+
 from . import add_engine_option, emit, local_store, project_from
 
 
@@ -15,7 +17,7 @@ def register(sub) -> None:
     parser = sub.add_parser("trace", help="trace a statement, actor or decision back to its sources")
     parser.add_argument("target", nargs="+", metavar="IRI|TEXT",
                         help="an IRI or prefixed name (statement:…, person:…, decision:…), or words of a quote or name")
-    parser.add_argument("--format", "-f", choices=("text", "json", "ttl"), default="text",
+    parser.add_argument("--format", "-f", choices=FORMATS, default="text",
                         help="text card (default), JSON card, or Turtle of the traced subgraph")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     add_engine_option(parser)
