@@ -15,11 +15,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "minegraph"
 EXCEPTIONS = {
     # below the store layer: an empty store is Oxigraph's query parser, used for syntax checks only
     "querylang/text.py",
-    # the validation engine's loads (issue 19, item 2 is rewriting it): to switch to
-    # OxigraphStore.memory(paths, pool=…, owners=True) and its .owners map
-    "validation/sparql.py", "validation/engine/engine.py", "validation/engine/checks/__init__.py",
-    "validation/engine/shapes.py",
 }
+#: Folders not scanned yet, and why. validation/ is being rewritten (issue 19, item 2); its loads are to
+#: become OxigraphStore.memory(paths, pool=…, owners=True), whose .owners replaces the second parse.
+PENDING = ("validation/",)
 
 
 def _makes_pyoxigraph_store(tree: ast.AST) -> list[int]:
@@ -39,7 +38,8 @@ def _makes_pyoxigraph_store(tree: ast.AST) -> list[int]:
     return found
 
 
-MODULES = sorted(p for p in PACKAGE.rglob("*.py") if not p.relative_to(PACKAGE).as_posix().startswith("store/"))
+MODULES = sorted(p for p in PACKAGE.rglob("*.py")
+                 if not p.relative_to(PACKAGE).as_posix().startswith(("store/", *PENDING)))
 
 
 def test_the_scan_catches_every_way_of_making_a_store():

@@ -111,7 +111,7 @@ def reference_counts(store, project) -> list:
     import pyoxigraph as ox
 
     from minegraph.assemble.reference.tables import read_parties, universe
-    from minegraph.queries.library import internal_query
+    from minegraph import queries
     from minegraph.validation.engine.checks import CheckFinding
 
     try:
@@ -119,7 +119,7 @@ def reference_counts(store, project) -> list:
     except InputError as exc:
         return [CheckFinding(REFERENCE_CHECK, f"The reference data cannot be read, so the counts are not checked: {exc}",
                              severity="Warning")]
-    text = internal_query("reference-count-codes").text
+    text = (Path(queries.__file__).parent / "internal" / "reference-count-codes.rq").read_text(encoding="utf-8")
     mg = "https://w3id.org/minegraph/ontology#"
 
     def codes(cls: str) -> set[str]:

@@ -10,8 +10,6 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from minegraph.queries.library import package_query
-
 HERE = Path(__file__).resolve().parent
 
 
@@ -60,7 +58,7 @@ class Context:
 
 @cache
 def query_text(name: str) -> str:
-    return package_query(HERE, name).text
+    return (HERE / f"{name}.rq").read_text("utf-8")
 
 
 Check = Callable[[Context], Iterable[CheckFinding]]
