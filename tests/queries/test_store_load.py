@@ -29,6 +29,15 @@ def test_a_load_noting_subjects_names_every_file_that_describes_each_iri(tmp_pat
     assert store.triple_count() == 4
 
 
+def test_the_owners_map_answers_a_query_over_one_named_graph_per_file(tmp_path):
+    first, second = _files(tmp_path)
+    store = OxigraphStore.memory([first, second], owners=True)
+    files = store.owners_store([first, second], lambda path: f"file:///{path.name}")
+    rows = files.query("SELECT ?focus (COUNT(DISTINCT ?file) AS ?n) WHERE { GRAPH ?file { ?focus ?p ?o } } "
+                       "GROUP BY ?focus ORDER BY ?focus").rows
+    assert rows == [{"focus": "https://example.org/x", "n": 2}, {"focus": "https://example.org/y", "n": 1}]
+
+
 @pytest.mark.parametrize("how", ["in order", "side by side", "noting subjects"])
 def test_every_load_names_the_bad_file_its_line_and_column(tmp_path, how):
     first, _ = _files(tmp_path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +14,10 @@ from minegraph.querylang.results import QueryResult
 from minegraph.querylang.native import iri_of, python_value
 from minegraph.querylang.terms import from_oxigraph
 from minegraph.store.base import Progress, Store, base_iri, load_steps
+
+
+#: The predicate of :meth:`OxigraphStore.owners_store`'s triples.
+DESCRIBES = "urn:minegraph:describes"
 
 
 class OxigraphStore(Store):
@@ -65,6 +69,19 @@ class OxigraphStore(Store):
         if self._owners is None:
             raise StoreError("this store was not loaded with owners=True: it keeps no file of origin")
         return self._owners
+
+    def owners_store(self, paths: Iterable[Path], graph_name: Callable[[Path], str]) -> "OxigraphStore":
+        """The :attr:`owners` map as a store: each of ``paths`` a named graph (``graph_name(path)``) holding
+        one triple ``<s> <urn:minegraph:describes> <s>`` per subject the file describes — what a query like
+        ``GRAPH ?file { ?focus ?p ?o }`` asks of the files, without loading them a second time."""
+        import pyoxigraph
+
+        owners, wanted = self.owners, {Path(p): pyoxigraph.NamedNode(graph_name(Path(p))) for p in paths}
+        describes = pyoxigraph.NamedNode(DESCRIBES)
+        return OxigraphStore.from_quads(
+            pyoxigraph.Quad(node, describes, node, wanted[path])
+            for node, files in ((pyoxigraph.NamedNode(iri), files) for iri, files in owners.items())
+            for path in files if path in wanted)
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> None:
         for step in load_steps(paths):
