@@ -68,8 +68,9 @@ FORMATS: tuple[Format, ...] = (
             "eu_file_type": "RDF_N_TRIPLES"}),
     Format("jsonld", "application/ld+json", ".jsonld", ("graph", "rdf-dump"), "oxigraph:JSON_LD",
            {"aliases": ("json-ld", "application/json"), "label": "JSON-LD", "eu_file_type": "JSON_LD"}),
+    # "xml": SPARQLWrapper sends format=xml with its default Accept (application/rdf+xml) for CONSTRUCT
     Format("rdfxml", "application/rdf+xml", ".rdf", ("graph",), "oxigraph:RDF_XML",
-           {"aliases": ("rdf-xml", "rdf+xml"), "label": "RDF/XML"}),
+           {"aliases": ("rdf-xml", "rdf+xml", "xml", "application/xml"), "label": "RDF/XML"}),
     Format("trig", "application/trig", ".trig", ("rdf-dump",), "oxigraph:TRIG",
            {"label": "TriG", "rdflib": "trig", "eu_file_type": "RDF_TRIG"}),
     Format("nq", "application/n-quads", ".nq", ("rdf-dump",), "oxigraph:N_QUADS",
