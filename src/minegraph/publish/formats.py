@@ -13,6 +13,10 @@ RESULTS = formats("results", engine="oxigraph")
 #: Formats of CONSTRUCT and DESCRIBE results, and of entity documents (first is the default); RDF/XML
 #: among them, as SPARQLWrapper asks for it by default.
 GRAPHS = formats("graph", engine="oxigraph")
+#: ``format=`` / ``output=`` values are read as Fuseki reads them: ``xml`` and ``json`` name the
+#: results format of a SELECT or ASK and the graph format of a CONSTRUCT or DESCRIBE (RDF/XML,
+#: JSON-LD), ``n3`` is Turtle — the values SPARQLWrapper, rdflib's SPARQLStore and YASGUI send
+#: (aliases in the registry's rows).
 
 
 class NotAcceptable(ValueError):
