@@ -66,3 +66,12 @@ def test_no_module_keeps_a_table_of_media_types_of_its_own(path):
     """A dict keyed by, or mapping to, two or more of the registry's media types is a format table."""
     lines = _media_type_literals(path)
     assert not lines, f"{path.relative_to(PACKAGE)}:{lines}: a table keyed by media types; add rows to minegraph.core.formats"
+
+
+def test_the_service_description_lists_every_format_the_endpoint_writes():
+    from minegraph.publish.description import FORMATS as W3C, description
+    from minegraph.publish.formats import GRAPHS, RESULTS
+
+    triples = description("http://127.0.0.1:7878/query", "https://w3id.org/minegraph/id/dataset/minegraph")
+    listed = {t.object.value for t in triples if t.predicate.value.endswith("#resultFormat")}
+    assert len(listed) == len(RESULTS + GRAPHS) and f"{W3C}Turtle" in listed and f"{W3C}RDF_XML" in listed

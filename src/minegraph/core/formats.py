@@ -7,7 +7,8 @@ the kinds of output it serves and its writer. Kinds: ``results`` (SELECT/ASK ans
 ``oxigraph:NAME`` (``pyoxigraph.RdfFormat`` or ``QueryResultsFormat``), ``rdflib:NAME`` or
 ``minegraph:NAME`` (the project's own, e.g. the table). ``extra`` holds what only some readers need:
 ``aliases`` (other names and media types accepted), ``label`` (for people), ``rdflib`` (rdflib's parser
-name, for files minegraph loads), ``eu_file_type`` (the EU file-type authority code the DCAT
+name, for files minegraph loads), ``w3c`` (its name under https://www.w3.org/ns/formats/, for the
+SPARQL service description), ``eu_file_type`` (the EU file-type authority code the DCAT
 description gives). The CLI's choices, the endpoint's content negotiation, the release's dumps, the
 VoID/DCAT file types and the network exports all read this table: a new format is one row and one writer.
 """
@@ -53,28 +54,28 @@ class Format:
 FORMATS: tuple[Format, ...] = (
     Format("table", "text/plain", ".txt", ("table",), "minegraph:table", {"label": "table"}),
     Format("json", "application/sparql-results+json", ".srj", ("results",), "oxigraph:JSON",
-           {"aliases": ("application/json",), "label": "SPARQL JSON"}),
+           {"aliases": ("application/json",), "w3c": "SPARQL_Results_JSON", "label": "SPARQL JSON"}),
     Format("xml", "application/sparql-results+xml", ".srx", ("results",), "oxigraph:XML",
-           {"aliases": ("application/xml", "text/xml"), "label": "SPARQL XML"}),
-    Format("csv", "text/csv", ".csv", ("results",), "oxigraph:CSV", {"label": "CSV"}),
-    Format("tsv", "text/tab-separated-values", ".tsv", ("results",), "oxigraph:TSV", {"label": "TSV"}),
+           {"aliases": ("application/xml", "text/xml"), "w3c": "SPARQL_Results_XML", "label": "SPARQL XML"}),
+    Format("csv", "text/csv", ".csv", ("results",), "oxigraph:CSV", {"w3c": "SPARQL_Results_CSV", "label": "CSV"}),
+    Format("tsv", "text/tab-separated-values", ".tsv", ("results",), "oxigraph:TSV", {"w3c": "SPARQL_Results_TSV", "label": "TSV"}),
     Format("jsonl", "application/x-ndjson", ".jsonl", ("results", "graph"), "minegraph:jsonl",
            {"label": "JSON lines"}),
     Format("ttl", "text/turtle", ".ttl", ("graph", "rdf-dump"), "oxigraph:TURTLE",
-           {"aliases": ("turtle", "n3", "text/n3", "text/rdf+n3", "application/x-turtle", "application/turtle"), "label": "Turtle",
+           {"aliases": ("turtle", "n3", "text/n3", "text/rdf+n3", "application/x-turtle", "application/turtle"), "w3c": "Turtle", "label": "Turtle",
             "rdflib": "turtle", "eu_file_type": "RDF_TURTLE"}),
     Format("nt", "application/n-triples", ".nt", ("graph", "rdf-dump"), "oxigraph:N_TRIPLES",
-           {"aliases": ("ntriples", "text/plain"), "label": "N-Triples", "rdflib": "nt",
+           {"aliases": ("ntriples", "text/plain"), "w3c": "N-Triples", "label": "N-Triples", "rdflib": "nt",
             "eu_file_type": "RDF_N_TRIPLES"}),
     Format("jsonld", "application/ld+json", ".jsonld", ("graph", "rdf-dump"), "oxigraph:JSON_LD",
-           {"aliases": ("json-ld", "json", "application/json"), "label": "JSON-LD", "eu_file_type": "JSON_LD"}),
+           {"aliases": ("json-ld", "json", "application/json"), "w3c": "JSON-LD", "label": "JSON-LD", "eu_file_type": "JSON_LD"}),
     # "xml": SPARQLWrapper sends format=xml with its default Accept (application/rdf+xml) for CONSTRUCT
     Format("rdfxml", "application/rdf+xml", ".rdf", ("graph",), "oxigraph:RDF_XML",
-           {"aliases": ("rdf-xml", "xml", "rdf", "rdf+xml", "application/xml", "text/xml"), "label": "RDF/XML"}),
+           {"aliases": ("rdf-xml", "xml", "rdf", "rdf+xml", "application/xml", "text/xml"), "w3c": "RDF_XML", "label": "RDF/XML"}),
     Format("trig", "application/trig", ".trig", ("rdf-dump",), "oxigraph:TRIG",
-           {"label": "TriG", "rdflib": "trig", "eu_file_type": "RDF_TRIG"}),
+           {"w3c": "TriG", "label": "TriG", "rdflib": "trig", "eu_file_type": "RDF_TRIG"}),
     Format("nq", "application/n-quads", ".nq", ("rdf-dump",), "oxigraph:N_QUADS",
-           {"aliases": ("nquads",), "label": "N-Quads", "rdflib": "nquads", "eu_file_type": "RDF_N_QUADS"}),
+           {"aliases": ("nquads",), "w3c": "N-Quads", "label": "N-Quads", "rdflib": "nquads", "eu_file_type": "RDF_N_QUADS"}),
     Format("graphml", "application/graphml+xml", ".graphml", ("network",), "minegraph:graphml",
            {"label": "GraphML"}),
     Format("gexf", "application/gexf+xml", ".gexf", ("network",), "minegraph:gexf", {"label": "GEXF"}),
