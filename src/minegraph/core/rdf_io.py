@@ -13,13 +13,15 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
-from rdflib import Graph
 
 from minegraph.errors import InputError, position, shown
 from minegraph.core.formats import formats
-from minegraph.core.namespaces import bind_prefixes
+
+if TYPE_CHECKING:  # rdflib is loaded by the functions that build rdflib graphs: Oxigraph loads run without it
+    from rdflib import Graph
 
 #: The files minegraph loads, by suffix: the registry's RDF formats that rdflib reads too.
 _FORMATS = {f.suffix: (getattr(pyoxigraph.RdfFormat, f.oxigraph), f.extra["rdflib"])
@@ -148,6 +150,10 @@ def parse_into(graph: Graph, path: Path, problems: list | None = None) -> Graph:
 
 def load_graph(paths: Iterable[Path], problems: list | None = None) -> Graph:
     """One rdflib graph holding every triple of the given files (see :func:`parse_into` for ``problems``)."""
+    from rdflib import Graph
+
+    from minegraph.core.namespaces import bind_prefixes
+
     graph = bind_prefixes(Graph())
     for path in paths:
         parse_into(graph, path, problems)
@@ -156,6 +162,10 @@ def load_graph(paths: Iterable[Path], problems: list | None = None) -> Graph:
 
 def serialize_turtle(graph: Graph) -> bytes:
     """Deterministic Turtle: minegraph prefixes, subjects and predicates sorted, UTF-8."""
+    from rdflib import Graph
+
+    from minegraph.core.namespaces import bind_prefixes
+
     out = Graph()
     bind_prefixes(out)
     for triple in graph:

@@ -86,6 +86,13 @@ def literal_value(text: str, datatype: str | None, term=None):
     return rdflib_value(Literal(text, datatype=URIRef(datatype)))
 
 
+def rdflib_term(term):
+    """The rdflib term of a pyoxigraph term (or None), rdflib loaded on first use."""
+    from minegraph.querylang.terms import from_oxigraph
+
+    return from_oxigraph(term)
+
+
 def iri_of(term) -> str | None:
     """The IRI of a pyoxigraph term, None for any other term (or None)."""
     return term.value if type(term).__name__ == "NamedNode" else None

@@ -14,13 +14,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Graph
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.text import accepted_form, substitute
 from minegraph.store.rows import RowStream
+
+if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
+    from rdflib import Graph
+    from rdflib.term import Node
 
 ENGINES = ("oxigraph", "rdflib")
 

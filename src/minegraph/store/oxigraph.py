@@ -6,14 +6,15 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from pathlib import Path
-
-from rdflib import Graph
+from typing import TYPE_CHECKING
 
 from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
 from minegraph.querylang.results import QueryResult
-from minegraph.querylang.native import iri_of, python_value
-from minegraph.querylang.terms import from_oxigraph
+from minegraph.querylang.native import iri_of, python_value, rdflib_term
 from minegraph.store.base import Progress, Store, base_iri, load_steps
+
+if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
+    from rdflib import Graph
 
 
 #: The predicate of :meth:`OxigraphStore.owners_store`'s triples.
@@ -147,12 +148,12 @@ class OxigraphStore(Store):
                 return QueryResult(form, boolean=bool(answer))
             if form in ("CONSTRUCT", "DESCRIBE"):
                 triples = [(t.subject, t.predicate, t.object) for t in answer]
-                return QueryResult.native(form, triples, term=from_oxigraph, value=python_value, iri=iri_of)
+                return QueryResult.native(form, triples, term=rdflib_term, value=python_value, iri=iri_of)
             assert isinstance(answer, pyoxigraph.QuerySolutions)
             names = [v.value for v in answer.variables]
             # every row read now (the store may change), converted to rdflib or Python only when asked
             return QueryResult.native(form, [tuple(solution) for solution in answer], variables=names,
-                                      term=from_oxigraph, value=python_value, iri=iri_of)
+                                      term=rdflib_term, value=python_value, iri=iri_of)
         except SyntaxError as exc:  # after substitution: should not happen, but say where
             raise QuerySyntaxError(str(exc)) from None
         except OSError as exc:
@@ -179,6 +180,8 @@ class OxigraphStore(Store):
         return Path(path)
 
     def graph(self) -> Graph:
+        from rdflib import Graph
+
         from minegraph.core.namespaces import bind_prefixes
 
         return bind_prefixes(Graph()).parse(data=self.dump(), format="nt")

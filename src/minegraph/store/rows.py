@@ -12,12 +12,13 @@ the wire values and converts them only when asked.
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from minegraph.querylang.native import literal_value
 from minegraph.querylang.results import QueryResult
+
+if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
+    from rdflib.term import Node
 
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -25,6 +26,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def to_wire(term: Node | None):
     """The wire value of an rdflib term."""
+    from rdflib import BNode, URIRef
+
     if term is None or isinstance(term, URIRef):
         return None if term is None else str(term)
     if isinstance(term, BNode):
@@ -35,6 +38,8 @@ def to_wire(term: Node | None):
 
 def from_wire(value) -> Node | None:
     """The rdflib term of a wire value (the terms :func:`~minegraph.querylang.terms.from_oxigraph` gives)."""
+    from rdflib import BNode, Literal, URIRef
+
     if value is None:
         return None
     if type(value) is str:
