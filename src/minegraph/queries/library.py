@@ -24,12 +24,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
-
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from minegraph.errors import ParameterError, QueryError, not_utf8, shown
 from minegraph.querylang.text import variables
-from minegraph.querylang.terms import PARAM_TYPES, as_text, parse_value
+
+if TYPE_CHECKING:  # rdflib (through querylang.terms) is loaded when a parameter is bound or a default read
+    from rdflib.term import Node
 
 FIELDS = ("title", "description", "param", "example")
 _FIELD = re.compile(r"^#\s?(?P<key>[A-Za-z][\w-]*):\s*(?P<value>.*)$")
@@ -56,6 +57,8 @@ class Param:
 
     def term(self, value: object) -> Node:
         """The RDF term for a value of this parameter; ParameterError if it does not fit the type."""
+        from minegraph.querylang.terms import as_text, parse_value
+
         try:
             return parse_value(self.type, as_text(value))
         except ValueError as exc:
@@ -80,6 +83,8 @@ class QueryDef:
 
     def bind(self, values: Mapping[str, object] | None = None) -> dict[str, Node]:
         """RDF terms for every parameter: the given values checked against their types, else defaults."""
+        from minegraph.querylang.terms import PARAM_TYPES
+
         values = dict(values or {})
         known = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(known))
@@ -123,6 +128,8 @@ def parse_header(text: str, source: str) -> dict[str, list[str]]:
 
 
 def _param(spec: str, source: str) -> Param:
+    from minegraph.querylang.terms import PARAM_TYPES, parse_value
+
     match = _PARAM.match(spec)
     if not match:
         raise QueryError(f"{source}: cannot read '# param: {spec}'; expected 'NAME TYPE [default=VALUE] — meaning'")
