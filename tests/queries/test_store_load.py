@@ -60,3 +60,11 @@ def test_the_extractors_gazetteer_opens_a_minegraph_store(tmp_path):
     _files(tmp_path)
     store = gazetteer_store(tmp_path)
     assert isinstance(store, Store) and store.triple_count() == 4
+
+
+def test_values_answer_a_query_for_the_terms_given_only(tmp_path):
+    from rdflib import URIRef
+
+    store = OxigraphStore.memory(_files(tmp_path))
+    rows = store.query("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", values=("s", [URIRef("https://example.org/y")])).rows
+    assert rows == [{"s": "https://example.org/y", "o": 1}]

@@ -133,7 +133,8 @@ def result_iris(result: QueryResult) -> set[str]:
     return result.iris([n for n in result.variables if n not in labelled])
 
 
-#: Characters of IRIs per labels query: the text stays well within the guard's length limit.
+#: Characters of IRIs per labels query (the VALUES block is added after the check; a bound keeps a remote
+#: endpoint's request small).
 _LABEL_BLOCK = 20_000
 
 
@@ -141,13 +142,11 @@ def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
     """``rdfs:label`` of each IRI in hand that has one (English first, then untagged, then any), as
     strings: ``labels-of`` asked for these IRIs only (a VALUES block per few hundred)."""
     from minegraph.queries.library import internal_query
-    from minegraph.querylang.text import with_values
 
     definition = internal_query("labels-of")
     found: dict[str, tuple[int, str]] = {}
     for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):
-        text = with_values(definition.text, "node", map(URIRef, block))
-        for row in store.query(text, source=str(definition.path)).rows:
+        for row in store.query(definition.text, source=str(definition.path), values=("node", map(URIRef, block))).rows:
             language = (row["language"] or "").lower()
             rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))
             if row["node"] not in found or rank < found[row["node"]]:

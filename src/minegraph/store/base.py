@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from minegraph.querylang.results import QueryResult
-from minegraph.querylang.text import accepted_form, substitute
+from minegraph.querylang.text import accepted_form, substitute, with_values
 from minegraph.store.rows import RowStream
 
 if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
@@ -62,9 +62,14 @@ class Store(ABC):
     def __init__(self, *, allow_service: bool = False):
         self.allow_service = allow_service
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None) -> QueryResult:
-        """Run a query; ``bindings`` maps variable names to RDF terms (substituted, never pasted as text)."""
+    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
+              values: tuple[str, Iterable[Node]] | None = None) -> QueryResult:
+        """Run a query; ``bindings`` maps variable names to RDF terms (substituted, never pasted as text);
+        ``values`` = ``(name, terms)`` answers it for each term of ``?name`` (a trailing VALUES block added
+        after the text is checked: each term one escaped token, so a long list costs no parse)."""
         text, form = self._checked(text, bindings, source)
+        if values is not None:
+            text = with_values(text, *values)
         return self._run(text, form)
 
     def stream(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
