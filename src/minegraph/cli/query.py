@@ -129,7 +129,7 @@ def _emit(args, result, store) -> int:
 
     labels = None
     if args.format == "table" and not args.iris:
-        labels = fetch_labels(store, result_iris(result))
+        labels = fetch_labels(store, result_iris(result), timeout=args.timeout)  # bounded as the answer was
     width = args.width if args.width is not None else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
     text = render(result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6,
                   max_column=60 if width else 10**6)

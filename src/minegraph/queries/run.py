@@ -138,15 +138,19 @@ def result_iris(result: QueryResult) -> set[str]:
 _LABEL_BLOCK = 20_000
 
 
-def fetch_labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+def fetch_labels(store: Store, iris: Iterable[str], timeout: float | None = None) -> dict[str, str]:
     """``rdfs:label`` of each IRI in hand that has one (English first, then untagged, then any), as
-    strings: ``labels-of`` asked for these IRIs only (a VALUES block per few hundred)."""
+    strings: ``labels-of`` asked for these IRIs only (a VALUES block per few hundred). In-process, or,
+    given ``timeout``, bounded as a streamed answer is (parsed and run in the same worker)."""
     from minegraph.queries.library import internal_query
 
     definition = internal_query("labels-of")
     found: dict[str, tuple[int, str]] = {}
     for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):
-        for row in store.query(definition.text, source=str(definition.path), values=("node", map(URIRef, block))).rows:
+        nodes = ("node", map(URIRef, block))
+        labelled = (store.query(definition.text, source=str(definition.path), values=nodes) if timeout is None else
+                    store.stream(definition.text, source=str(definition.path), timeout=timeout, values=nodes).to_result())
+        for row in labelled.rows:
             language = (row["language"] or "").lower()
             rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))
             if row["node"] not in found or rank < found[row["node"]]:

@@ -73,11 +73,14 @@ class Store(ABC):
         return self._run(text, form)
 
     def stream(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
-               timeout: float | None = None, max_rows: int | None = None) -> RowStream:
+               timeout: float | None = None, max_rows: int | None = None,
+               values: tuple[str, Iterable[Node]] | None = None) -> RowStream:
         """Run a query with a wall-clock ``timeout`` (seconds) and a row cap; rows stream as they come.
         Oxigraph evaluates in a worker process killed at the deadline (:mod:`minegraph.store.bounded`);
         other engines answer in-process (a remote endpoint's own timeout applies), cut at ``max_rows``."""
         text, form = self._checked(text, bindings, source, timeout)  # the parse, bounded by ``timeout`` too
+        if values is not None:  # as in :meth:`query`
+            text = with_values(text, *values)
         return self._stream(text, form, timeout, max_rows)
 
     def check(self, text: str, *, source: str | None = None, prefixes: dict[str, str] | None = None,
