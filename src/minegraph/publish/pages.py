@@ -11,6 +11,8 @@ from itertools import groupby
 
 from minegraph.core.namespaces import PREFIXES
 
+from .formats import GRAPHS
+
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:70rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
@@ -150,12 +152,10 @@ def entity_html(iri: str, links: list[dict], card: dict | None, base: str) -> st
     types = [r for r in outgoing if r["property"]["value"] == RDF_TYPE]
     title = labels[0] if labels else iri.rsplit("/", 1)[-1]
     type_html = ", ".join(_value(r["other"], base, r["otherLabel"]) for r in types) or "none"
-    alternates = "".join(f'<link rel="alternate" type="{t}" href="?format={f}">'
-                         for t, f in (("text/turtle", "turtle"), ("application/ld+json", "jsonld"),
-                                      ("application/n-triples", "ntriples")))
+    alternates = "".join(f'<link rel="alternate" type="{f.media_type}" href="?format={f.name}">' for f in GRAPHS)
+    as_data = " · ".join(f'<a href="?format={f.name}">{escape(f.label)}</a>' for f in GRAPHS)
     body = (f"<h1>{escape(title)}</h1><p><code>{escape(iri)}</code></p><p><b>Types</b>: {type_html}</p>"
-            '<p>As data: <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · '
-            '<a href="?format=ntriples">N-Triples</a></p>'
+            f"<p>As data: {as_data}</p>"
             f"{card_html(card, base) if card else ''}"
             f"<h2>Links from here</h2>{_rows(links, 'out', base)}<h2>Links to here</h2>{_rows(links, 'in', base)}")
     return page(title, body, alternates)

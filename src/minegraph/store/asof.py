@@ -180,8 +180,10 @@ class _DatedNative:
         return getattr(self.undated, name)
 
 
-def as_of_view(store, value) -> "AsOfStore":
-    """The same store, answering as it stood on ``value`` (an ISO date)."""
+def as_of_view(store, value, indexed: dict | None = None) -> "AsOfStore":
+    """The same store, answering as it stood on ``value`` (an ISO date). A read-only persisted store is
+    indexed in an in-memory copy, kept in ``indexed`` (a :class:`~minegraph.store.session.Session`'s) when
+    given, so that the views of one session share one copy."""
     date = parse_date(value)
     if not isinstance(store, OxigraphStore):
         raise StoreError(f"--as-of needs the Oxigraph engine (the store is {store.describe()})")
@@ -192,26 +194,21 @@ def as_of_view(store, value) -> "AsOfStore":
         try:
             partition(native)
         except (OSError, RuntimeError):  # the persisted store is opened read-only: index an in-memory load
-            native = _indexed_memory_store(store)
+            native = _indexed_memory_store(store, {} if indexed is None else indexed)
     return AsOfStore(native, date, store)
 
 
-_INDEXED: dict[str, object] = {}
-
-
-def _indexed_memory_store(store):
-    """An in-memory load of the persisted store's project, with the as-of index (once per process);
-    the persisted store itself stays lean, so loads and plain queries pay nothing for time travel."""
+def _indexed_memory_store(store, indexed: dict):
+    """An in-memory copy of the persisted store with the as-of index (once per ``indexed``); the
+    persisted store itself stays lean, so loads and plain queries pay nothing for time travel."""
     import pyoxigraph
 
     key = str(store.location)
-    if key not in _INDEXED:
-        native = pyoxigraph.Store()
-        for quad in store.native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()):
-            native.add(quad)
+    if key not in indexed:
+        native = OxigraphStore.from_quads(store.native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())).native
         partition(native)
-        _INDEXED[key] = native
-    return _INDEXED[key]
+        indexed[key] = native
+    return indexed[key]
 
 
 class AsOfStore(OxigraphStore):

@@ -11,13 +11,15 @@ file is reproducible byte for byte.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal
 
+from minegraph.core.formats import by_media_type
 from minegraph.core.namespaces import ID_BASE, PREFIXES
-from minegraph.querylang.text import substitute
+from minegraph.queries.library import package_query
+from minegraph.store.oxigraph import OxigraphStore
 
 from .inputs import Release, source_graph
 
@@ -26,14 +28,6 @@ SPDX = "http://spdx.org/rdf/terms#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 IANA = "http://www.iana.org/assignments/media-types/"
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
-#: DCAT-AP's dcterms:format values (EU file-type authority table), by media type.
-EU_FILE_TYPES = {
-    "text/turtle": "RDF_TURTLE",
-    "application/n-triples": "RDF_N_TRIPLES",
-    "application/n-quads": "RDF_N_QUADS",
-    "application/trig": "RDF_TRIG",
-    "application/ld+json": "JSON_LD",
-}
 THEME = EU_AUTHORITY + "data-theme/INTR"  # DCAT-AP data theme "International issues"
 KEYWORDS = ("Anti-Personnel Mine Ban Convention", "Ottawa Convention", "landmines", "treaty withdrawal", "linked data")
 _VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
@@ -68,7 +62,7 @@ class DumpFile:
 
 
 def _query_text(name: str) -> str:
-    return resources.files(__package__).joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    return package_query(Path(__file__).with_name("queries"), name).text
 
 
 def _stand_in(term: ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
@@ -90,24 +84,23 @@ class ReleaseStores:
     the literals themselves, for the one query that compares them (the dates, which it returns in
     Oxigraph's canonical form)."""
 
-    counts: ox.Store
-    values: ox.Store
+    counts: OxigraphStore
+    values: OxigraphStore
 
     @classmethod
     def of(cls, release: Release) -> "ReleaseStores":
         union = release.triples()
-        counts, values = ox.Store(), ox.Store()
-        counts.bulk_extend(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
-        counts.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
-        values.bulk_extend(ox.Quad(*triple) for triple in union)
+        counts = OxigraphStore.from_quads(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
+        counts.native.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
+        values = OxigraphStore.from_quads(ox.Quad(*triple) for triple in union)
         return cls(counts, values)
 
 
-def run_query(store: ox.Store, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:
-    """Rows of one query of ``queries/`` as dicts of Oxigraph terms, parameters bound as RDF terms."""
-    result = store.query(substitute(_query_text(name), bindings))
-    names = [variable.value for variable in result.variables]
-    return [{key: row[key] for key in names if row[key] is not None} for row in result]
+def run_query(store: OxigraphStore, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:
+    """Rows of one query of ``queries/`` as dicts of Oxigraph terms (the store's native rows), parameters
+    bound as RDF terms."""
+    result = store.query(_query_text(name), bindings)
+    return [{key: cell for key, cell in zip(result.variables, row) if cell is not None} for row in result.cells]
 
 
 class _Description:
@@ -204,7 +197,7 @@ def _describe_dataset(out: _Description, dataset: ox.NamedNode, stores: ReleaseS
         out.add(dataset, "void:exampleResource", row["example"])
 
 
-def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: OxigraphStore) -> None:
     vocabularies = set()
     classes = run_query(store, "void-class-partitions")
     for row in classes:
@@ -226,7 +219,7 @@ def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Sto
         out.add(dataset, "void:vocabulary", ox.NamedNode(namespace))
 
 
-def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: OxigraphStore) -> None:
     """One ``void:subset`` per named graph; the graph's IRI names the subset."""
     prefix = source_graph("").value
     for row in run_query(store, "void-graphs"):
@@ -254,7 +247,7 @@ def _describe_distributions(out: _Description, dataset: ox.NamedNode, dumps: lis
         out.add(node, "dcat:downloadURL", url)
         out.add(node, "dcat:accessURL", url)
         out.add(node, "dcat:mediaType", ox.NamedNode(IANA + dump.media_type))
-        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + EU_FILE_TYPES[dump.media_type]))
+        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + by_media_type(dump.media_type).extra["eu_file_type"]))
         if dump.compressed:
             out.add(node, "dcat:compressFormat", ox.NamedNode(IANA + "application/gzip"))
         out.add(node, "dcat:byteSize", _integer(dump.byte_size, "nonNegativeInteger"))
