@@ -18,7 +18,7 @@ EXCEPTIONS = {
 }
 #: Folders not scanned yet, and why. validation/ is being rewritten (issue 19, item 2); its loads are to
 #: become OxigraphStore.memory(paths, pool=…, owners=True), whose .owners replaces the second parse.
-PENDING = ("validation/",)
+PENDING = ("validation/",)  # the files store, the pySHACL engine's copy and the shape graph still make their own
 
 
 def _makes_pyoxigraph_store(tree: ast.AST) -> list[int]:
