@@ -19,7 +19,7 @@ from minegraph.assemble.parts.convention import TREATY, build_convention, timing
 from minegraph.assemble.reference.nodes import build_records
 from minegraph.errors import InputError
 from minegraph.core.namespaces import DCTERMS, MG, SKOS, WD, concept, iri
-from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
+from minegraph.assemble.rdf import cite, dates, describe, new_graph, note, text
 from minegraph.assemble.reference.tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
 from minegraph.assemble.registry import part
@@ -153,9 +153,16 @@ def _consent(g: Graph, party: Party, state: URIRef, docs) -> URIRef:
             "force for the state on the first day of the sixth month after the deposit (Article 17(2)), so that date is "
             "unknown too: the graph has no entry into force for the state, and in-force-on-date reports it as unknown "
             "from the first day of the year.")))
-    if party.notes:
-        g.add((node, RDFS.comment, text(f"Reference note: {party.notes}")))
+    note(g, node, party.notes and f"Reference note: {party.notes}", _later_day(party.notes, party.consent_date), docs)
     return node
+
+
+def _later_day(notes: str, act_day) -> str | None:
+    """The first ISO date a reference note gives after its act's own date: the note reports that later
+    event, so it is known from that day (None when it describes nothing later)."""
+    later = sorted(day for day in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", notes or "")
+                   if act_day is None or day > act_day.isoformat())
+    return later[0] if later else None
 
 
 def stated_entry_into_force(party: Party) -> tuple[date, str] | None:
