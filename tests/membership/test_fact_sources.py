@@ -116,3 +116,38 @@ def test_every_treaty_act_and_withdrawal_act_has_one_preferred_source(real_graph
     assert len(acts) > 480
     for act in acts:
         assert len(set(real_graph.objects(act, MG.preferredSource))) == 1, act
+
+
+def test_every_preferred_source_is_rated_supports_for_its_field(project, real_graph, reference_dir):
+    """A fact's preferred source, and each field citation's, must be rated supports (or, for a fact marked
+    mg:sourcesUnverified, unverified) for every field it stands for in field_sources.csv."""
+    fields = FieldSources(reference_dir)
+    document = tomllib.loads((project.curation_dir / "membership.toml").read_text(encoding="utf-8"))
+    checked = 0
+    for table in ("event", "decision"):
+        for record in document.get(table, []):
+            if "facts" not in record:
+                continue
+            node = iri(table, record["id"])
+            citations = {str(real_graph.value(c, MG.citesField)): c for c in real_graph.objects(node, MG.fieldCitation)}
+            for field in record["facts"]:
+                verdicts = {v.url: v.verdict for v in fields.verdicts("ottawa_withdrawals.csv", record["state"], [field])}
+                # the node's own preferred source stands for its first field (its date), a field citation's for its field
+                holders = ([node] if field == record["facts"][0] else []) + ([citations[field]] if field in citations else [])
+                assert holders, (record["id"], field, "has no citation of its own")
+                for holder in holders:
+                    preferred = str(real_graph.value(real_graph.value(holder, MG.preferredSource), SCHEMA.url))
+                    wanted = {"unverified", "supports"} if real_graph.value(holder, MG.sourcesUnverified) == Literal(True) else {"supports"}
+                    assert verdicts.get(preferred) in wanted, (record["id"], field, preferred, verdicts.get(preferred))
+                    checked += 1
+    assert checked > 30
+
+
+def test_the_latvian_final_vote_prefers_a_page_giving_66_and_the_sejm_vote_one_giving_its_tally(real_graph):
+    latvia = iri("event", "LVA-saeima-vote-2025-04-16")
+    preferred = str(real_graph.value(real_graph.value(latvia, MG.preferredSource), SCHEMA.url))
+    assert "tass.com" not in preferred and "censor.net" not in preferred
+    assert "latvian-parliament-approves-withdrawal-from-landmine" not in preferred  # news.by's item giving 68
+    tally = iri("citation", "event-POL-sejm-vote-2025-06-25-tally")  # no page gives both the Sejm's date and its tally
+    assert tally in set(real_graph.objects(iri("event", "POL-sejm-vote-2025-06-25"), MG.fieldCitation))
+    assert str(real_graph.value(real_graph.value(tally, MG.preferredSource), SCHEMA.url)) == "https://tass.com/world/1981227"
