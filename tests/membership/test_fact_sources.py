@@ -151,3 +151,12 @@ def test_the_latvian_final_vote_prefers_a_page_giving_66_and_the_sejm_vote_one_g
     tally = iri("citation", "event-POL-sejm-vote-2025-06-25-tally")  # no page gives both the Sejm's date and its tally
     assert tally in set(real_graph.objects(iri("event", "POL-sejm-vote-2025-06-25"), MG.fieldCitation))
     assert str(real_graph.value(real_graph.value(tally, MG.preferredSource), SCHEMA.url)) == "https://tass.com/world/1981227"
+
+
+def test_a_landmine_monitor_report_cites_only_pages_supporting_its_release_date(real_graph, reference_dir):
+    fields = FieldSources(reference_dir)
+    for report, slug in (("Landmine Monitor 2024", "landmine-monitor-2024"), ("Landmine Monitor 2025", "landmine-monitor-2025")):
+        node = iri("source", slug)
+        supports = {v.url for v in fields.verdicts("landmine_monitor_facts.csv", f"{report}|release date", ["value"]) if v.verdict == "supports"}
+        assert urls(real_graph, node) == supports and supports
+        assert str(real_graph.value(real_graph.value(node, MG.preferredSource), SCHEMA.url)) in supports
