@@ -134,3 +134,17 @@ def test_the_landmine_monitor_2025_figures_are_unknown_the_day_before_the_joint_
     rows = lambda day: run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=store,  # noqa: E731
                                  project=real_project, as_of=day).rows
     assert rows("2025-03-17") == [] and len(rows("2025-12-01")) >= 19
+
+
+def test_known_on_date_lists_every_step_of_every_withdrawal_with_its_decision(real_project, real_graph):
+    from rdflib import URIRef
+
+    from minegraph.queries.run import run_query
+
+    rows = run_query("known-on-date", {"date": "2026-12-31"}, project=real_project).rows
+    listed = {str(r["what"]): r["decisions"] for r in rows if r["kind"] != "said"}
+    decisions = [URIRef(ID + f"decision/{c}-withdrawal") for c in ("EST", "FIN", "LVA", "LTU", "POL")] + [URIRef(ID + "decision/UKR-suspension")]
+    steps = {str(a) for d in decisions for a in real_graph.subjects(URIRef(MG + "carriesOut"), d)}
+    steps |= {str(e) for a in list(steps) for e in real_graph.subjects(URIRef(MG + "consequenceOf"), URIRef(a))}
+    assert len(steps) >= 36 and steps <= set(listed), steps - set(listed)
+    assert all(listed[step] for step in steps)
