@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 
-from rdflib import RDF, Literal
+from rdflib import RDF, RDFS, Literal
 
 from minegraph.assemble.reference.fact_sources import FieldSources
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
@@ -109,8 +109,6 @@ def test_the_joint_recommendation_has_a_preferred_source_with_a_url(real_graph):
 
 
 def test_every_treaty_act_and_withdrawal_act_has_one_preferred_source(real_graph):
-    from rdflib import RDFS
-
     acts = {a for cls in real_graph.transitive_subjects(RDFS.subClassOf, MG.TreatyAct) for a in real_graph.subjects(RDF.type, cls)}
     acts |= set(real_graph.subjects(MG.carriesOut, None)) | set(real_graph.subjects(MG.datedBy, None))
     assert len(acts) > 480
@@ -160,3 +158,31 @@ def test_a_landmine_monitor_report_cites_only_pages_supporting_its_release_date(
         supports = {v.url for v in fields.verdicts("landmine_monitor_facts.csv", f"{report}|release date", ["value"]) if v.verdict == "supports"}
         assert urls(real_graph, node) == supports and supports
         assert str(real_graph.value(real_graph.value(node, MG.preferredSource), SCHEMA.url)) in supports
+
+
+EXPORT_2016 = "https://github.com/tkah/CountriesAndIntlAffairs/blob/03186f27300024dea5cb48fb12f7e190b71aa4f1/db_resources/35597.csv"
+
+
+def test_no_act_after_march_2016_cites_the_export_taken_then(real_graph):
+    export = next(doc for doc, url in real_graph.subject_objects(SCHEMA.url) if str(url) == EXPORT_2016)
+    until = str(real_graph.value(export, MG.contentAsOf))
+    assert until == "2016-03-31"
+    citing = [act for act in real_graph.subjects(DCTERMS.source, export) if real_graph.value(act, MG.date) is not None]
+    assert len(citing) > 300
+    late = [act for act in citing if str(real_graph.value(act, MG.date)) > until]
+    assert not late, late
+    assert urls(real_graph, iri("event", "MHL-ratification")) == {"https://www.icblcmc.org/our-impact/marshall-islands-becomes-the-165th-state-party-to-the-mine-ban-treaty"}
+    assert EXPORT_2016 in urls(real_graph, iri("event", "MHL-signature"))
+
+
+def test_belarus_entry_into_force_keeps_the_exports_other_date_as_an_alternative(real_graph):
+    effect = iri("event", "BLR-entry-into-force")
+    assert str(real_graph.value(effect, MG.date)) == "2004-03-01" and EXPORT_2016 not in urls(real_graph, effect)
+    [alternative] = list(real_graph.objects(effect, MG.alternativeReport))
+    assert str(real_graph.value(alternative, RDF.value)) == "2004-02-01" and urls(real_graph, alternative) == {EXPORT_2016}
+
+
+def test_lebanons_deposit_is_not_dated_before_the_decree_it_follows(real_graph):
+    deposit = iri("event", "LBN-accession")
+    decree = iri("event", "LBN-accession-decree-2026-01-12")
+    assert str(real_graph.value(deposit, MG.earliestDate)) >= str(real_graph.value(decree, MG.date)) == "2026-01-12"
