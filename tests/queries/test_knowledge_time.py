@@ -148,3 +148,13 @@ def test_known_on_date_lists_every_step_of_every_withdrawal_with_its_decision(re
     steps |= {str(e) for a in list(steps) for e in real_graph.subjects(URIRef(MG + "consequenceOf"), URIRef(a))}
     assert len(steps) >= 36 and steps <= set(listed), steps - set(listed)
     assert all(listed[step] for step in steps)
+
+
+def test_knowledge_time_is_queryable_beside_valid_time_in_a_view(real_project):
+    from minegraph.queries.run import run_sparql
+
+    store = OxigraphStore.memory(real_project.all_rdf_files())
+    text = ("PREFIX mg: <https://w3id.org/minegraph/ontology#> PREFIX claim: <https://w3id.org/minegraph/id/claim/> "
+            "SELECT ?known WHERE { claim:euronews-2025-04-10-41-lm2024-myanmar-forces mg:knownFrom ?known ; mg:earliestDate ?valid }")
+    rows = lambda day: run_sparql(text, store=as_of_view(store, day), project=real_project).rows  # noqa: E731
+    assert rows("2025-04-09") == [] and [str(r["known"]) for r in rows("2025-04-10")] == ["2025-04-10"]

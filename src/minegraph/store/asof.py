@@ -4,6 +4,8 @@ Known on date D: every triple whose knowledge time (:mod:`minegraph.store.knowle
 or before D, and every undated triple (states, actors, the ontology, the concept schemes). Knowledge
 time is per triple: a node's triples are known from the node's day, a link from the later of its two
 ends, a decision's date from the act that fixed it, a field from the documents of its field citation.
+In a view, each node known by then also carries ``mg:knownFrom`` (its knowledge day), so knowledge time is
+queryable beside valid time (``mg:date``): ``minegraph sparql '… ?x mg:knownFrom ?day …' --as-of D``.
 
 How: the Oxigraph store holds, beside its default graph, an index of the same triples in named graphs:
 the timeless triples once (``…/as-of/timeless``), and each dated triple (by its knowledge day) in one
@@ -35,6 +37,7 @@ EPOCH = datetime.date(1800, 1, 1)  # day 0 of the spans; earlier dates count as 
 LEVELS = 18  # spans of 2^0 … 2^17 days: 2^18 days from 1800 reach beyond 2500
 _MARKER = AS_OF_BASE + "partition/3"  # graph and subject of the partition's record (3: triple knowledge days)
 _TRIPLES = AS_OF_BASE + "triples"  # how many default-graph triples the partition holds
+KNOWN_FROM = "https://w3id.org/minegraph/ontology#knownFrom"
 
 def parse_date(value) -> datetime.date:
     """An ISO date (``2025-05-01``) or a date; a clear error otherwise."""
@@ -56,16 +59,22 @@ def partition(native) -> int:
     for graph in list(native.named_graphs()):
         if graph.value.startswith(AS_OF_BASE):
             native.remove_graph(graph)
-    _, day_of = triple_days(native)
+    days, day_of = triple_days(native)
     spans: dict = {}
-    timeless = [pyoxigraph.NamedNode(TIMELESS)]
-    quads = []
-    for quad in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()):
-        when = day_of(quad)
-        if when is not None and when not in spans:
+
+    def graphs(when) -> list:
+        if when is None:
+            return [pyoxigraph.NamedNode(TIMELESS)]
+        if when not in spans:
             spans[when] = [pyoxigraph.NamedNode(_span_iri(level, _day(when) >> level)) for level in range(LEVELS)]
-        quads += [pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, graph)
-                  for graph in (spans[when] if when is not None else timeless)]
+        return spans[when]
+
+    quads = [pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, graph)
+             for quad in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+             for graph in graphs(day_of(quad))]
+    known_from, xsd_date = pyoxigraph.NamedNode(KNOWN_FROM), pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    quads += [pyoxigraph.Quad(node, known_from, pyoxigraph.Literal(when.isoformat(), datatype=xsd_date), graph)
+              for node, when in days.items() for graph in graphs(when)]
     count = sum(1 for _ in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
     marker = pyoxigraph.NamedNode(_MARKER)
     quads.append(pyoxigraph.Quad(marker, pyoxigraph.NamedNode(_TRIPLES),
