@@ -5,7 +5,8 @@ from its own date; a treaty act or other event from its own date (the act is its
 decision from its first act; a statement or claim from the document it appears in (a report of what
 was said, whatever day it was said), or, when that page is undated, from the earliest dated document
 it cites or is derived from (a Landmine Monitor figure from its report); an alternative report, a
-field citation or a note no earlier than the node it qualifies; a membership from its documents or
+field citation or a note no earlier than the node it qualifies (a note: from its own mg:date; an
+alternative date: not before that date, which its page reports); a membership from its documents or
 the day it is attested. A page with no date of its own is known from the latest fact it is cited as
 carrying (it reports them all, so it cannot be older). Actors, states, places, concepts and the
 ontology are undated: background shown on every date.
@@ -58,7 +59,7 @@ NODE_DAYS_QUERY = _PREFIXES + """SELECT ?node ?when WHERE {
     BIND (COALESCE(?date, ?latest, ?earliest) AS ?when)
   } UNION {
     ?fact a/rdfs:subClassOf* ?class .
-    VALUES ?class { mg:Assertion mg:AlternativeReport mg:FieldCitation mg:Note org:Membership }
+    VALUES ?class { mg:Assertion mg:AlternativeReport mg:FieldCitation org:Membership }
     {
       ?fact mg:appearsIn ?document .
     } UNION {
@@ -91,6 +92,12 @@ UNDATED_DOCUMENTS_QUERY = _PREFIXES + """SELECT ?document ?fact WHERE {
   FILTER NOT EXISTS { ?document schema:datePublished|mg:date|mg:latestDate|mg:earliestDate [] }
 }"""
 
+#: Alternative reports of a date: a page giving a day reports it no earlier than that day.
+ALTERNATIVE_DAYS_QUERY = _PREFIXES + """SELECT ?node ?when WHERE {
+  ?node a mg:AlternativeReport ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?when .
+  FILTER (DATATYPE(?when) = <http://www.w3.org/2001/XMLSchema#date>)
+}"""
+
 #: Nodes that qualify another one (known no earlier than it): alternative reports, field citations,
 #: notes, the interval of a membership.
 OWNERS_QUERY = _PREFIXES + """SELECT ?node ?owner WHERE {
@@ -119,6 +126,8 @@ def node_days(native) -> dict:
         if row["fact"] in days:
             undated[row["document"]] = max(days[row["fact"]], undated.get(row["document"], datetime.date.min))
     days.update(undated)
+    for row in native.query(ALTERNATIVE_DAYS_QUERY):
+        days[row["node"]] = max(days.get(row["node"], datetime.date.min), _day(row["when"]))
     owners = [(row["node"], row["owner"]) for row in native.query(OWNERS_QUERY)]
     for _ in range(3):  # an alternative of a field citation of …: owners nest at most this deep
         for node, owner in owners:
