@@ -186,3 +186,33 @@ def test_lebanons_deposit_is_not_dated_before_the_decree_it_follows(real_graph):
     deposit = iri("event", "LBN-accession")
     decree = iri("event", "LBN-accession-decree-2026-01-12")
     assert str(real_graph.value(deposit, MG.earliestDate)) >= str(real_graph.value(decree, MG.date)) == "2026-01-12"
+
+
+def _preferred_verdict(graph, node, verdicts) -> tuple[str | None, set[str]]:
+    preferred = str(graph.value(graph.value(node, MG.preferredSource), SCHEMA.url))
+    wanted = {"unverified", "supports"} if graph.value(node, MG.sourcesUnverified) == Literal(True) else {"supports"}
+    return verdicts.get(preferred), wanted
+
+
+def test_deposits_effects_and_figures_prefer_a_page_rated_supports_for_their_field(real_graph, reference_dir):
+    """The acts built from the withdrawal columns and every Landmine Monitor figure: same rule as above."""
+    fields = FieldSources(reference_dir)
+    checked = 0
+    acts = [(iso3, suffix, field) for iso3 in ("EST", "FIN", "LVA", "LTU", "POL")
+            for suffix, field in (("withdrawal-deposit", "notification_deposited"), ("withdrawal-effective", "effective"))]
+    for iso3, suffix, field in acts + [("UKR", "suspension-notification", "notification")]:
+        verdicts = {v.url: v.verdict for v in fields.verdicts("ottawa_withdrawals.csv", iso3, [field])}
+        verdict, wanted = _preferred_verdict(real_graph, iri("event", f"{iso3}-{suffix}"), verdicts)
+        assert verdict in wanted, (iso3, suffix, verdict)
+        checked += 1
+    for (file, row_key, field), rows in fields.table.items():
+        if file != "landmine_monitor_facts.csv" or row_key.endswith("|release date"):
+            continue
+        claims = [c for c in real_graph.subjects(RDFS.label, None) if str(c).startswith(str(iri("claim", "landmine-monitor-")))
+                  and str(real_graph.value(c, RDFS.label)).split(":", 1)[0] == row_key.split("|")[0]
+                  and str(real_graph.value(c, RDFS.label)).split(": ", 1)[1].rsplit(" = ", 1)[0] == row_key.split("|")[1]]
+        for claim in claims:
+            verdict, wanted = _preferred_verdict(real_graph, claim, {r.url: r.verdict for r in rows})
+            assert verdict in wanted, (claim, verdict)
+            checked += 1
+    assert checked > 40
