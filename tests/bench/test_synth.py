@@ -117,3 +117,24 @@ def test_command_line(tmp_path, capsys):
     assert "triples (1 copies" in capsys.readouterr().out
     assert main(["--output", str(tmp_path / "x"), "--project", str(tmp_path / "nowhere"), "--quiet"]) == 2
     assert "not a minegraph project" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("triples", [-5, 0, 10**12, True])
+def test_a_triple_count_out_of_bounds_is_refused_before_any_work(tmp_path, triples):
+    with pytest.raises(SynthError, match="--triples must be a whole number from 1 to 100,000,000"):
+        synthesize(ROOT, tmp_path / "out", triples=triples, progress=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_run_leaves_nothing_the_next_run_keeps(tmp_path):
+    """A killed run's work folder (its process gone) is removed by the next run; a running one's is kept."""
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    killed = tmp_path / f".out.synth-{int(gone.stdout)}-abc"
+    running = tmp_path / f".out.synth-{__import__('os').getpid()}-def"
+    for folder in (killed, running):
+        (folder / "graph").mkdir(parents=True)
+    synthesize(ROOT, tmp_path / "out", triples=10_000, progress=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", running.name])

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import random
 import shutil
 import sys
@@ -39,6 +40,8 @@ COPY_SHARE = 0.75
 #: The shapes' alpha-3 pattern and the synthetic one that allows copy digits.
 ALPHA3_PATTERN, SYNTHETIC_ALPHA3_PATTERN = '"^[A-Z]{3}$"', '"^[A-Z]{3}[0-9]*$"'
 MANIFEST = "synth.json"
+#: The most data triples a synthetic project may aim for (10^8: well past the 10^7 the benchmarks use).
+MAX_TRIPLES = 100_000_000
 
 
 class SynthError(Exception):
@@ -78,6 +81,8 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
     """Write a synthetic project of about ``triples`` data triples to ``output_dir`` (replaced
     atomically; an existing directory must be an earlier output, with its ``synth.json``)."""
     project, output = Path(project_dir), Path(output_dir)
+    if isinstance(triples, bool) or not isinstance(triples, int) or not 1 <= triples <= MAX_TRIPLES:
+        raise SynthError(f"--triples must be a whole number from 1 to {MAX_TRIPLES:,}, not {triples!r}")
     if not (project / "graph").is_dir() or not (project / "ontology").is_dir():
         raise SynthError(f"{project}: not a minegraph project (no graph/ and ontology/)")
     if output.exists() and any(output.iterdir()) and not (output / MANIFEST).is_file():
@@ -89,7 +94,8 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
     k, extras = plan_sizes(triples, shared_lines, templates.first.count("\n"), templates.other.count("\n"),
                            plan.expected_size(), copies)
     output.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    _remove_killed_runs(output)
+    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.synth-{os.getpid()}-", dir=output.parent))
     try:
         _copy_schema(project, work)
         graph = work / "graph"
@@ -113,6 +119,16 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
         shutil.rmtree(work, ignore_errors=True)
         raise
     return manifest
+
+
+def _remove_killed_runs(output: Path) -> None:
+    """The work folders of earlier runs for ``output`` whose process is gone (a killed run's): each is
+    named after its process id, so one of a run still going is kept."""
+    prefix = f".{output.name}.synth-"
+    for stray in output.parent.glob(f"{prefix}*"):
+        pid = stray.name[len(prefix):].partition("-")[0]
+        if stray.is_dir() and pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(stray, ignore_errors=True)
 
 
 def _copy_schema(project: Path, work: Path) -> None:

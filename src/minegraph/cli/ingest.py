@@ -103,7 +103,7 @@ def run_extract(args) -> int:
     _, text = read_text(Path(args.path))
     gazetteer = Gazetteer(project)
     candidates = extract(text, gazetteer.actors, gazetteer.decisions)
-    emit(to_json(candidates) if args.format == "json" else to_table(candidates), args.output)
+    emit(to_json(candidates) if args.format == "json" else to_table(candidates), args.output, human=args.format != "json")
     return 0
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import shutil
 import sys
 
+from minegraph.core.terminal import visible
+
 from . import project_from
 
 #: Headline queries of the library printed at the end (name, parameters, heading).
@@ -76,7 +78,7 @@ def validation_step(project, *, revalidate: bool = False) -> bool:
         return True
     report = validate(project)
     for finding in report.findings:
-        print(format_finding(finding))
+        print(visible(format_finding(finding)))
     print(summary(report))
     remember(project, report, summary(report))
     return report.conforms
@@ -99,4 +101,4 @@ def show(store, name: str, params: dict, width: int) -> None:
     from minegraph.queries.run import fetch_labels, result_iris, run_query
 
     result = run_query(name, params, store=store)
-    sys.stdout.write(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48))
+    sys.stdout.write(visible(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48)))

@@ -18,6 +18,9 @@ def register(sub) -> None:
     parser.add_argument("--max-rows", type=int, default=10_000, help="rows per answer before it is cut (default: 10000)")
     parser.add_argument("--max-concurrent", type=int, default=32,
                         help="requests in flight before 429 Too Many Requests (default: 32)")
+    parser.add_argument("--queue-timeout", type=float, metavar="SECONDS",
+                        help="how long a request waits for a free worker before 503 (default: half the timeout, "
+                             "at most 10)")
     parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                         help="a Host header value to accept (repeatable; default: loopback names and --host)")
     parser.set_defaults(handler=run)
@@ -27,8 +30,12 @@ def run(args) -> int:
     from minegraph.errors import MissingExtra
 
     try:
+        import starlette  # noqa: F401 - the serve extra: imported here so a missing one is a message
+        import uvicorn  # noqa: F401
+
         from minegraph.publish.server import serve
     except ImportError as exc:  # starlette or uvicorn missing
         raise MissingExtra(exc.name or "starlette", "serve") from None
     return serve(project_from(args).root, args.host, args.port, args.base, args.timeout, workers=args.workers,
-                 max_rows=args.max_rows, max_concurrent=args.max_concurrent, allowed_hosts=tuple(args.allowed_host))
+                 max_rows=args.max_rows, max_concurrent=args.max_concurrent, allowed_hosts=tuple(args.allowed_host),
+                 queue_timeout=args.queue_timeout)

@@ -37,5 +37,5 @@ def run(args) -> int:
         text = render(store, target, card, args.format, width)
     finally:
         store.close()
-    emit(text, args.output)
+    emit(text, args.output, human=args.format == "text")
     return 0

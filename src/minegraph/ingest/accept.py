@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minegraph.assemble.records import Record, load_toml, records, single
-from minegraph.errors import CurationError
-from minegraph.ingest.draft import toml_table
+from minegraph.core.files import contained
+from minegraph.errors import CurationError, MinegraphError, shown
+from minegraph.ingest.draft import toml_comment, toml_table
 from minegraph.ingest.workflow import KINDS, Gazetteer, read_text
 
 EXTRACTOR = "organisation:minegraph-extractor"
@@ -80,7 +81,7 @@ class _Draft:
             raise CurationError(self.path, f"unknown table(s) {', '.join(unknown)}")
         self.document = single(self.data, self.lines, self.path, "document")
         _known(self.document, "document")
-        self.actors = list(records(self.data, self.lines, self.path, "new_actor"))
+        self.actors = list(records(self.data, self.lines, self.path, "new_actor", kind_ids=True))
         self.statements = list(records(self.data, self.lines, self.path, "statement"))
         starts = iter(n for n, line in enumerate(self.lines, 1) if line.strip() == "[[statement.assessment]]")
         self.assessments = [[Record(t, self.path, next(starts, s.line), "statement.assessment")
@@ -92,11 +93,13 @@ def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewe
     draft = _Draft(path)
     doc = draft.document
     slug, archive = doc.require("slug"), doc.require("archive")
+    if contained(project.curation_dir / "sources", f"{slug}.toml" if isinstance(slug, str) else None) is None:
+        raise doc.error(f"slug {shown(str(slug))} is not a slug: lower-case letters, digits and hyphens (as ingest makes it)")
     if doc.require("kind") not in KINDS:
         raise doc.error(f"kind {doc.get('kind')!r} is not one of {', '.join(KINDS)}")
-    archive_path = project.graph_dir / "sources" / archive
-    if not archive_path.is_file():
-        raise doc.error(f"archive graph/sources/{archive} does not exist (ingest archives it)")
+    archive_path = contained(project.graph_dir / "sources", archive)
+    if archive_path is None or not archive_path.is_file() or archive_path.is_symlink():
+        raise doc.error(f"archive {shown(str(archive))} is not a text ingest archived (a file graph/sources/<slug>.txt)")
     _, text = read_text(archive_path)
     gazetteer = gazetteer or Gazetteer(project)
     known = {a.iri for a in gazetteer.actors}
@@ -184,7 +187,7 @@ def _suggestions(text: str, gazetteer: Gazetteer) -> dict[str, dict[str, str]]:
 
 def _curation(doc: Record, body: list[str]) -> str:
     slug = doc.require("slug")
-    head = [f"# {doc.require('title')}: accepted from a reviewed draft (minegraph accept).", ""]
+    head = [toml_comment(f"{doc.require('title')}: accepted from a reviewed draft (minegraph accept)."), ""]
     head += toml_table("document", [
         ("slug", slug), ("prefix", slug), ("class", KINDS[doc.require("kind")]), ("title", doc.get("title")),
         ("url", doc.require("url")), ("date", doc.require("date")), ("language", doc.get("language") or "en"),
@@ -195,7 +198,7 @@ def _curation(doc: Record, body: list[str]) -> str:
 def _new_actors(actors: list[Record], slug: str) -> str | None:
     if not actors:
         return None
-    lines = [f"# Actors first named in source:{slug} (minegraph accept).", ""]
+    lines = [toml_comment(f"Actors first named in source:{slug} (minegraph accept)."), ""]
     for actor in actors:
         kind, _, ident = actor.require("id").partition(":")
         table = "person" if kind == "person" else "organisation"
@@ -243,7 +246,11 @@ def _trial(project, staged: Path, draft: Path, progress) -> None:
             shutil.copytree(project.root / part, trial / part)
         for part, source in (("graph", project.graph_dir), ("curation", staged)):
             shutil.copytree(source, trial / part, copy_function=os.link)  # both are only ever replaced whole
-        build(Project(trial), progress)
+        try:
+            build(Project(trial), progress)
+        except MinegraphError as exc:  # named after the draft: the trial folder is gone when the user reads it
+            raise CurationError(Path(draft), "the accepted draft would not build: "
+                                + str(exc).replace(f"{trial}{os.sep}", "")) from None
         report = validate_sparql(Project(trial))
         if not report.conforms:
             problems = "; ".join(f.message for f in report.findings[:5])

@@ -79,10 +79,26 @@ def _value(value) -> str:
     return _toml_str(str(value))
 
 
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
 def toml_table(name: str, fields: list[tuple[str, object]], array: bool = True) -> list[str]:
+    """A TOML table's lines: every value written as a TOML value (strings escaped), never pasted."""
+    assert all(_BARE_KEY.fullmatch(part) for part in name.split(".")), name
     lines = [f"[[{name}]]" if array else f"[{name}]"]
-    lines += [f"{k} = {_value(v)}" for k, v in fields if v is not None]
+    lines += [f"{_key(k)} = {_value(v)}" for k, v in fields if v is not None]
     return lines
+
+
+def _key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else _toml_str(key)
+
+
+def toml_comment(text: str) -> str:
+    """A one-line TOML comment of any text: a line break or another control in it cannot end the comment."""
+    from minegraph.core.terminal import visible
+
+    return "# " + visible(text, keep="")
 
 
 def slugify(text: str) -> str:

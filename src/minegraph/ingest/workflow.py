@@ -152,12 +152,18 @@ def ingest_file(project, path: Path, meta: SourceMeta, gazetteer: Gazetteer | No
 
 
 def texts_of(folder: Path) -> list[tuple[Path, Path]]:
-    """Every ``.txt`` of a folder with its sidecar ``.json``; InputError naming a text without one."""
+    """Every ``.txt`` of a folder with its sidecar ``.json``; InputError naming a text without one, or a
+    text or sidecar that is a symbolic link leading out of the folder."""
     pairs = []
+    inside = Path(folder).resolve()
     for text in sorted(Path(folder).glob("*.txt")):
         sidecar = text.with_suffix(".json")
         if not sidecar.is_file():
             raise InputError(text, f"no metadata file {sidecar.name} beside it")
+        for path in (text, sidecar):
+            if path.resolve().parent != inside:  # a symlink to a file elsewhere: it would be archived and published
+                raise InputError(path, "is a symbolic link leading out of the folder; a folder ingest reads only "
+                                       "the folder's own files (copy the file in to ingest it)")
         pairs.append((text, sidecar))
     if not pairs:
         raise InputError(folder, "no .txt files to ingest")
