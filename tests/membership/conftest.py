@@ -5,6 +5,7 @@ membership parts, and check runs over hand-made fixture graphs."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import re
 import shutil
@@ -12,16 +13,16 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Graph, Literal
+from rdflib import Graph, Literal, URIRef
 
 from minegraph.assemble.builder import BuildContext
-from minegraph.validation.checks import CheckContext, all_checks
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: The membership parts: output file -> builder.
 PARTS = ("convention.ttl", "states.ttl", "treaty-acts.ttl", "withdrawals.ttl")
@@ -73,30 +74,31 @@ def store(project) -> pyoxigraph.Store:
 _PARAM = re.compile(r"^# param: (\w+) (\S+)", re.M)
 
 
-def _plain(term):
-    """An rdflib term of an answer as the tests compare it: a literal's Python value (untagged), an IRI's text."""
+def _python(term):
     if term is None:
         return None
-    if isinstance(term, Literal) and not term.language:
-        return term.toPython()
-    return str(term)
+    if isinstance(term, pyoxigraph.Literal) and not term.language:
+        return Literal(term.value, datatype=URIRef(term.datatype.value)).toPython()
+    return term.value
 
 
 @pytest.fixture(scope="session")
 def run_query(project, store):
-    """run_query(name, **params) -> (variables, rows as dicts of Python values), bound the library's way
-    (a parameter's default VALUES blocks removed, SEP-0007 substitution): raw Oxigraph substitutions
-    would join the bound value with the file's default and answer nothing."""
-    from minegraph.queries.run import run_query as library_query
-    from minegraph.store.oxigraph import OxigraphStore
+    """run_query(name, **params) -> (variables, rows as dicts of Python values), with Oxigraph's own SEP-0007
+    substitution; the file's defaults (its ``VALUES`` blocks of parameters) are dropped first, as binding does."""
+    from minegraph.querylang.text import without_defaults
 
     def run(name: str, **params: str):
         text = (project.queries_dir / f"{name}.rq").read_text(encoding="utf-8")
         declared = dict(_PARAM.findall(text))
         assert set(params) == set(declared), f"{name}: parameters {sorted(declared)} expected"
-        result = library_query(name, params, store=OxigraphStore(store), project=project)
-        variables = list(result.variables)
-        return variables, [{v: _plain(row.get(v)) for v in variables} for row in result.terms]
+        substitutions = {
+            pyoxigraph.Variable(key): pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(declared[key].replace("xsd:", XSD)))
+            for key, value in params.items()
+        }
+        result = store.query(without_defaults(text, set(params)), substitutions=substitutions)
+        variables = [v.value for v in result.variables]
+        return variables, [{v: _python(row[v]) for v in variables} for row in result]
 
     return run
 
@@ -107,17 +109,20 @@ def ontology(project) -> Graph:
 
 
 @pytest.fixture
-def run_check(project, ontology):
-    """run_check(check name, fixture file name) -> the problems the check reports on ontology + fixture."""
+def run_check(project, tmp_path):
+    """run_check(check name, fixture file name) -> the findings the shipped check reports on ontology + fixture
+    (focus and property as rdflib IRIs)."""
+    from minegraph.validation.checks import make_context, run_checks
+    from minegraph.validation.sparql import load
 
     def run(name: str, fixture: str | None = None, graph: Graph | None = None, project_=None):
-        data = graph if graph is not None else load_graph([FIXTURES / fixture])
-        union = Graph()
-        for triple in ontology:
-            union.add(triple)
-        for triple in data:
-            union.add(triple)
-        return list(all_checks()[name](CheckContext(union, project_ or project, data_graph=data)))
+        path = FIXTURES / fixture if graph is None else tmp_path / f"data-{len(list(tmp_path.iterdir()))}.nt"
+        if graph is not None:
+            path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
+        context = make_context(load([*project.ontology_files(), path]), project.graph_dir,
+                               ontology_files=project.ontology_files(), reference_dir=(project_ or project).reference_dir)
+        return [dataclasses.replace(f, focus=URIRef(f.focus) if f.focus else None, path=URIRef(f.path) if f.path else None)
+                for f in run_checks(context, [name])]
 
     return run
 

@@ -103,7 +103,6 @@ def test_entity_pages_in_the_browser(server, browser):
                if row.find_element(By.TAG_NAME, "th").text == "stance"]
     assert {text.split()[0] for text in stances} == {"oppose", "support"}, stances
     assert "none recorded" not in browser.find_element(By.CSS_SELECTOR, "section.card").text
-    browser.save_screenshot(str(ARTEFACTS / "entity-statement-stances.png"))
 
 
 def test_the_query_page_opens_with_its_query_in_view(server, browser):
