@@ -16,6 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Literal
 
+from minegraph.assemble.dataset import LICENSE, describe_dataset
 from minegraph.core.formats import by_media_type
 from minegraph.core.namespaces import ID_BASE, PREFIXES
 from minegraph.queries.library import package_query
@@ -23,29 +24,13 @@ from minegraph.store.oxigraph import OxigraphStore
 
 from .inputs import Release, source_graph
 
-DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+DATA_LICENCE = str(LICENSE)
 SPDX = "http://spdx.org/rdf/terms#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 IANA = "http://www.iana.org/assignments/media-types/"
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
 THEME = EU_AUTHORITY + "data-theme/INTR"  # DCAT-AP data theme "International issues"
-KEYWORDS = ("Anti-Personnel Mine Ban Convention", "Ottawa Convention", "landmines", "treaty withdrawal", "linked data")
 _VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
-
-TITLE = "minegraph: the Anti-Personnel Mine Ban Convention, its parties, and who said what"
-DESCRIPTION = (
-    "Linked data on the 1997 Anti-Personnel Mine Ban Convention: every state's treaty acts as dated events, "
-    "the 2025 withdrawals, and attributed statements about them (speaker, role, decision, stance, verbatim "
-    "quote anchored in an archived source), each fact with its source document."
-)
-PUBLISHER_NAME = "minegraph developers"  # the authors named in pyproject.toml
-RIGHTS = (
-    "Data: CC BY 4.0. The archived texts of third-party source documents (sources/*.txt) are not covered "
-    "by that licence: they stay under their publishers' rights and are kept only so that every quote can "
-    "be checked against its source; `minegraph export --without-texts` leaves them out and keeps their "
-    "hashes and selectors."
-)
-
 
 @dataclass(frozen=True)
 class DumpFile:
@@ -122,6 +107,15 @@ class _Description:
         self.triples.add(ox.Triple(subject, self.node(predicate), value))
 
 
+def _ox(term) -> ox.NamedNode | ox.Literal:
+    """An rdflib IRI or literal as a pyoxigraph term."""
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+    return ox.NamedNode(str(term))
+
+
 def _integer(value: int, datatype: str = "integer") -> ox.Literal:
     return ox.Literal(str(value), datatype=ox.NamedNode(PREFIXES["xsd"] + datatype))
 
@@ -163,24 +157,12 @@ def describe(release: Release, dumps: list[DumpFile], base: str, version: str) -
 
 
 def _describe_dataset(out: _Description, dataset: ox.NamedNode, stores: ReleaseStores, base: str, version: str) -> None:
-    publisher = _dataset_node("minegraph-developers")
-    rights = _dataset_node("minegraph-rights")
-    for kind in ("void:Dataset", "dcat:Dataset"):
-        out.add(dataset, "rdf:type", kind)
-    out.add(dataset, "dcterms:title", _text(TITLE))
-    out.add(dataset, "dcterms:description", _text(DESCRIPTION))
-    out.add(dataset, "dcterms:license", ox.NamedNode(DATA_LICENCE))
-    out.add(dataset, "dcterms:rights", rights)
-    out.add(rights, "rdf:type", "dcterms:RightsStatement")
-    out.add(rights, "rdfs:label", _text(RIGHTS))
-    for role in ("dcterms:publisher", "dcterms:creator"):
-        out.add(dataset, role, publisher)
-    out.add(publisher, "rdf:type", "foaf:Agent")
-    out.add(publisher, "foaf:name", ox.Literal(PUBLISHER_NAME))
+    """The dataset's one description (graph/dataset.ttl, :mod:`minegraph.assemble.dataset`), plus what only a
+    release knows: its version, dates, counts, endpoint, landing page and examples."""
+    for subject, predicate, obj in describe_dataset():
+        out.triples.add(ox.Triple(_ox(subject), _ox(predicate), _ox(obj)))
     out.add(dataset, "dcat:version", ox.Literal(version))
     out.add(dataset, "dcat:theme", ox.NamedNode(THEME))
-    for keyword in KEYWORDS:
-        out.add(dataset, "dcat:keyword", _text(keyword))
     for row in run_query(stores.values, "void-dates"):
         for key in ("issued", "modified"):
             if key in row:
@@ -190,7 +172,6 @@ def _describe_dataset(out: _Description, dataset: ox.NamedNode, stores: ReleaseS
         out.add(dataset, f"void:{key}", totals[key])
     for row in run_query(stores.counts, "void-entities", uriSpace=Literal(ID_BASE)):
         out.add(dataset, "void:entities", row["entities"])
-    out.add(dataset, "void:uriSpace", ox.Literal(ID_BASE))
     out.add(dataset, "void:sparqlEndpoint", ox.NamedNode(base + "query"))
     out.add(dataset, "dcat:landingPage", ox.NamedNode(base))
     for row in run_query(stores.counts, "void-examples"):
