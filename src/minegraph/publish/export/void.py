@@ -32,6 +32,7 @@ EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
 THEME = EU_AUTHORITY + "data-theme/INTR"  # DCAT-AP data theme "International issues"
 _VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
 
+
 @dataclass(frozen=True)
 class DumpFile:
     """One file of the release described as a distribution."""
