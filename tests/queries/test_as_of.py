@@ -71,12 +71,15 @@ def test_known_on_date_lists_acts_and_statements_up_to_the_date(store, real_proj
 
     assert kinds("2025-03-17")[0] == {}
     counted, rows = kinds("2025-03-18")
-    assert counted == {"announced": 5}  # four defence ministers and Poland's prime minister
+    assert counted == {"withdrawal announcement": 5}  # four defence ministers and Poland's prime minister
     assert {r["whoLabel"] for r in rows} == {"Andris Sprūds", "Donald Tusk", "Dovilė Šakalienė", "Hanno Pevkur",
                                               "Władysław Kosiniak-Kamysz"}
-    assert kinds("2025-06-27")[0] == {"announced": 9, "voted": 8, "said": 31, "deposited": 3}
-    assert kinds("2025-12-27")[0] == {"announced": 10, "voted": 10, "said": 31, "deposited": 5,
-                                       "notified a suspension": 1, "withdrawal took effect": 3}
+    # every act of every class carrying out a withdrawal or suspension (cabinet decisions, signatures, the bill too)
+    assert kinds("2025-06-27")[0] == {"withdrawal announcement": 9, "executive decision": 5, "parliamentary vote": 6,
+                                      "said": 31, "promulgation": 2, "deposit of withdrawal instrument": 3}
+    assert kinds("2025-12-27")[0] == {"withdrawal announcement": 10, "executive decision": 8, "parliamentary vote": 8,
+                                      "said": 31, "promulgation": 4, "deposit of withdrawal instrument": 5, "event": 1,
+                                      "suspension notification": 1, "withdrawal taking effect": 3}
     said = [r for r in kinds("2025-04-10")[1] if r["what"].endswith("10-strada-banning-obvious")]
     assert sorted(r["stance"] for r in said) == ["oppose", "support"]
 
