@@ -20,6 +20,10 @@ from minegraph.querylang.guard import ServiceRefused
 _STACK = 256 << 20  # the parser recurses a few dozen frames per bracket: room for the guard's depth limit
 _RECURSION = 60_000
 _ONE_AT_A_TIME = threading.Lock()  # the recursion limit is the interpreter's: set and restored by one parse at a time
+#: Texts that passed, with the options they passed under: the same text passes again without a parse
+#: (a ``minegraph run`` checks a dozen library queries; rdflib's parse costs tens of milliseconds each).
+_PASSED: dict[tuple, None] = {}
+_PASSED_KEPT = 512
 
 
 def _parse(text: str):
@@ -71,6 +75,9 @@ def parse_check(text: str, *, allow_service: bool = False, source: str | None = 
     ServiceRefused when that parse holds a SERVICE clause anywhere (and it is not allowed)."""
     from pyparsing import ParseBaseException
 
+    key = (text, allow_service, tuple(sorted(prefixes or ())))
+    if key in _PASSED:
+        return
     try:
         tree = _parse(text)
     except ParseBaseException as exc:
@@ -85,6 +92,9 @@ def parse_check(text: str, *, allow_service: bool = False, source: str | None = 
     used = {node.get("prefix") or "" for node in nodes if node.name == "pname"}
     if used - declared:
         raise _undeclared(text, min(used - declared), source)
+    if len(_PASSED) >= _PASSED_KEPT:
+        _PASSED.pop(next(iter(_PASSED)))
+    _PASSED[key] = None
 
 
 def _undeclared(text: str, prefix: str, source: str | None) -> QuerySyntaxError:
