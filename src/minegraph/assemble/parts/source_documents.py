@@ -143,6 +143,9 @@ def _vote(g: Graph, record: Record, resolve: Resolver) -> None:
         g.add((node, MG.votesFor, Literal(int(record.get("votes_for")), datatype=XSD.nonNegativeInteger)))
     if record.get("place"):
         g.add((node, MG.place, resolve.ref(record, record.get("place"))))
+    if record.get("unverified"):  # why no page but the citing one was found to state it
+        g.add((node, MG.sourcesUnverified, Literal(True)))
+        g.add((node, RDFS.comment, text(record.get("unverified"))))
     dates(g, node, exact=record.date("date"), earliest=record.date("earliest"), latest=record.date("latest"))
     cite(g, node, resolve.refs(record, "sources"))
 
