@@ -42,16 +42,21 @@ def test_who_said_what_gives_the_26_statements_of_the_seed_article_one_row_per_s
 
 
 def test_statements_about_latvias_withdrawal_include_the_joint_recommendation_it_is_part_of(query):
-    rows = query("statements-by-decision", decision="decision:LVA-withdrawal")
-    # 24 statements: 3 about Latvia alone, 18 about all five, the EPP motion and the 2 joint-statement quotes;
-    # 29 assessments, 5 of them toward the joint recommendation (part of Latvia's withdrawal)
+    every = query("statements-by-decision", decision="decision:LVA-withdrawal")
+    rows = [r for r in every if r["evidence"] == "anchored quote"]
+    # The seed's anchored quotes: 24 statements (3 about Latvia alone, 18 about all five, the EPP motion and the
+    # 2 joint-statement quotes); 29 assessments, 5 of them toward the joint recommendation (part of Latvia's withdrawal)
     assert len(rows) == 29 and len({r["statement"] for r in rows}) == 24
     assert Counter(r["stance"] for r in rows) == {"oppose": 19, "support": 8, "neutral": 2}
+    # and the reported positions of issue 20 (no quote, the curators' summary): 31 statements, 36 assessments
+    reported = [r for r in every if r["evidence"] == "reported position"]
+    assert len(reported) == 36 and len({r["statement"] for r in reported}) == 31
+    assert all(r["quote"] is None and r["summary"] for r in reported)
     via_recommendation = Counter((r["quote"][:30], r["stance"]) for r in rows if r["aboutLabel"].startswith("Joint recommendation"))
     assert via_recommendation == {("Defence ministers of Estonia, ", "support"): 1, ("Our countries are prepared and", "support"): 1,
                                   ("Another motion, tabled by the ", "support"): 1, ("strongly condemns the intentio", "oppose"): 1,
                                   ("But Russian threats do not jus", "oppose"): 1}
-    assert all(r["method"] == "curated" and r["assessorLabel"] == "minegraph curators" and r["note"] for r in rows)
+    assert all(r["method"] == "curated" and r["assessorLabel"] == "minegraph curators" and r["note"] for r in every)
 
 
 def test_statements_of_carbonnier_oppose_the_five_withdrawals_and_three_support_the_ban(query):
@@ -68,14 +73,17 @@ def test_statements_made_for_the_eu_come_from_its_document_the_commission_spokes
     speakers = Counter(r["speakerLabel"] for r in rows)
     # Strada: 7 statements x 5 withdrawals + 1 about the ban; El Anouni: 1 x 5; EU: the ban + 5 withdrawals.
     # The Commission has no statement of its own: "stopped short of condemning" is Euronews's characterisation.
-    assert speakers == {"Cecilia Strada": 36, "Anouar El Anouni": 5, "European Union": 6}
+    # MEPs' votes on the CSDP resolution (reported positions): Strada's, Tarquinio's, Marino's and Orlando's.
+    assert speakers == {"Cecilia Strada": 37, "Anouar El Anouni": 5, "European Union": 6, "Marco Tarquinio": 1,
+                        "Ignazio Marino": 1, "Leoluca Orlando": 1}
 
 
 def test_statements_by_ministers_of_defence_are_the_joint_statement_and_finlands_minister(query):
     rows = query("statements-by-role", role="role:minister-of-defence")
-    # 2 joint-statement quotes x (joint recommendation + 4 withdrawals) x 4 ministers' posts + 1 of Finland's minister
-    assert len(rows) == 41
-    assert Counter(r["stance"] for r in rows) == {"support": 41}
+    # 2 joint-statement quotes x (joint recommendation + 4 withdrawals) x 4 ministers' posts + 1 of Finland's minister,
+    # and Poland's minister's 4 reported positions in May 2025 (6 assessments)
+    assert len(rows) == 47
+    assert Counter(r["stance"] for r in rows) == {"support": 47}
 
 
 def test_speakers_on_both_sides_support_the_ban_and_oppose_the_withdrawals(query):
