@@ -42,16 +42,21 @@ def test_who_said_what_gives_the_26_statements_of_the_seed_article_one_row_per_s
 
 
 def test_statements_about_latvias_withdrawal_include_the_joint_recommendation_it_is_part_of(query):
-    rows = query("statements-by-decision", decision="decision:LVA-withdrawal")
-    # 24 statements: 3 about Latvia alone, 18 about all five, the EPP motion and the 2 joint-statement quotes;
-    # 29 assessments, 5 of them toward the joint recommendation (part of Latvia's withdrawal)
+    every = query("statements-by-decision", decision="decision:LVA-withdrawal")
+    rows = [r for r in every if r["evidence"] == "anchored quote"]
+    # The seed's anchored quotes: 24 statements (3 about Latvia alone, 18 about all five, the EPP motion and the
+    # 2 joint-statement quotes); 29 assessments, 5 of them toward the joint recommendation (part of Latvia's withdrawal)
     assert len(rows) == 29 and len({r["statement"] for r in rows}) == 24
     assert Counter(r["stance"] for r in rows) == {"oppose": 19, "support": 8, "neutral": 2}
+    # and the reported positions of issue 20 (no quote, the curators' summary): 31 statements, 36 assessments
+    reported = [r for r in every if r["evidence"] == "reported position"]
+    assert len(reported) == 36 and len({r["statement"] for r in reported}) == 31
+    assert all(r["quote"] is None and r["summary"] for r in reported)
     via_recommendation = Counter((r["quote"][:30], r["stance"]) for r in rows if r["aboutLabel"].startswith("Joint recommendation"))
     assert via_recommendation == {("Defence ministers of Estonia, ", "support"): 1, ("Our countries are prepared and", "support"): 1,
                                   ("Another motion, tabled by the ", "support"): 1, ("strongly condemns the intentio", "oppose"): 1,
                                   ("But Russian threats do not jus", "oppose"): 1}
-    assert all(r["method"] == "curated" and r["assessorLabel"] == "minegraph curators" and r["note"] for r in rows)
+    assert all(r["method"] == "curated" and r["assessorLabel"] == "minegraph curators" and r["note"] for r in every)
 
 
 def test_statements_of_carbonnier_oppose_the_five_withdrawals_and_three_support_the_ban(query):
@@ -68,30 +73,37 @@ def test_statements_made_for_the_eu_come_from_its_document_the_commission_spokes
     speakers = Counter(r["speakerLabel"] for r in rows)
     # Strada: 7 statements x 5 withdrawals + 1 about the ban; El Anouni: 1 x 5; EU: the ban + 5 withdrawals.
     # The Commission has no statement of its own: "stopped short of condemning" is Euronews's characterisation.
-    assert speakers == {"Cecilia Strada": 36, "Anouar El Anouni": 5, "European Union": 6}
+    # MEPs' votes on the CSDP resolution (reported positions): Strada's, Tarquinio's, Marino's and Orlando's.
+    assert speakers == {"Cecilia Strada": 37, "Anouar El Anouni": 5, "European Union": 6, "Marco Tarquinio": 1,
+                        "Ignazio Marino": 1, "Leoluca Orlando": 1}
 
 
 def test_statements_by_ministers_of_defence_are_the_joint_statement_and_finlands_minister(query):
     rows = query("statements-by-role", role="role:minister-of-defence")
-    # 2 joint-statement quotes x (joint recommendation + 4 withdrawals) x 4 ministers' posts + 1 of Finland's minister
-    assert len(rows) == 41
-    assert Counter(r["stance"] for r in rows) == {"support": 41}
+    # 2 joint-statement quotes x (joint recommendation + 4 withdrawals) x 4 ministers' posts + 1 of Finland's minister,
+    # and Poland's minister's 4 reported positions in May 2025 (6 assessments)
+    assert len(rows) == 47
+    assert Counter(r["stance"] for r in rows) == {"support": 47}
 
 
 def test_speakers_on_both_sides_support_the_ban_and_oppose_the_withdrawals(query):
     rows = {r["speakerLabel"]: r for r in query("speakers-on-both-sides")}
+    # the seed's three, Strada with her vote against the CSDP resolution, and four speakers of reported positions
     assert {name: (r["supports"], r["opposes"]) for name, r in rows.items()} == {
-        "Cecilia Strada": (1, 7), "European Union": (1, 1), "Gilles Carbonnier": (3, 8)}
+        "Cecilia Strada": (1, 8), "European Union": (1, 1), "Gilles Carbonnier": (3, 8), "António Guterres": (2, 4),
+        "Baroness Bennett of Manor Castle": (1, 1), "Lord Dubs": (2, 2), "Volker Türk": (1, 3)}
     assert {r["supportedDecisions"] for r in rows.values()} == {"Adoption of the Convention at Oslo"}
 
 
 def test_the_five_withdrawals_are_the_contested_decisions(query):
     rows = {r["decisionLabel"].split("'")[0]: r for r in query("contested-decisions")}
-    assert set(rows) == {*WITHDRAWALS, "Joint recommendation of the defence ministers of Estonia, Latvia, Lithuania and Poland to withdraw from the Convention"}
+    # with the reported positions of issue 20, Ukraine's suspension and the EP's resolution are contested too
+    assert set(rows) == {*WITHDRAWALS, "Ukraine", "Joint recommendation of the defence ministers of Estonia, Latvia, Lithuania and Poland to withdraw from the Convention",
+                         "European Parliament resolution of 2 April 2025 on the implementation of the common security and defence policy, annual report 2024 (P10_TA(2025)0058)"}
     assert {state: (r["supportStatements"], r["supportSpeakers"]) for state, r in rows.items() if state in WITHDRAWALS} == {
-        "Latvia": (5, 3), "Estonia": (3, 2), "Lithuania": (3, 2), "Poland": (3, 2), "Finland": (1, 1)}
-    # Carbonnier, Strada, the amendment's tablers and the EU (its 2024 document, read as opposing them)
-    assert {(r["opposeStatements"], r["opposeSpeakers"]) for state, r in rows.items() if state in WITHDRAWALS} == {(17, 4)}
+        "Latvia": (18, 12), "Estonia": (17, 12), "Lithuania": (14, 10), "Poland": (24, 16), "Finland": (18, 7)}
+    assert {state: (r["opposeStatements"], r["opposeSpeakers"]) for state, r in rows.items() if state in WITHDRAWALS} == {
+        "Latvia": (27, 8), "Estonia": (27, 8), "Lithuania": (27, 8), "Poland": (27, 8), "Finland": (25, 7)}
 
 
 def test_provenance_of_a_joint_statement_quote_runs_from_the_article_to_the_statement_itself(query, real_project):
@@ -128,12 +140,12 @@ def test_the_claims_that_disagree_with_the_reference_are_the_five_reviewed_ones(
     assert values == [(4, 3, "incorrect"), (5, 3, "incorrect"), (33, 33, "imprecise"), (58, 58, "imprecise"), (164, 133, "imprecise")]
 
 
-def test_icbl_cmc_is_the_most_quoted_speaker_then_euronews_and_carbonnier(query):
+def test_icbl_cmc_is_the_most_quoted_speaker_then_strada_and_euronews(query):
     rows = query("most-quoted-speakers")
     top = [(r["speakerLabel"], r["assertions"], r["directQuotes"]) for r in rows[:3]]
     assert top == [("International Campaign to Ban Landmines – Cluster Munition Coalition", 53, 0),
-                   ("Euronews", 8, 5), ("Gilles Carbonnier", 8, 4)]
-    assert len(rows) == 12  # the Commission speaks no more: its "stopped short" is Euronews's characterisation
+                   ("Cecilia Strada", 8, 5), ("Euronews", 8, 5)]  # Strada's eighth: her vote on the CSDP resolution
+    assert len(rows) == 55  # the seed's 12 (the Commission speaks no more) and the speakers of reported positions
 
 
 def test_mine_use_findings_keep_probable_apart_from_reported(query):
