@@ -66,6 +66,7 @@ SCHEMES = (
     "source-kind",
     "role",
     "assessment",
+    "evidence",  # evidence level of a statement: anchored quote or reported position
 )
 
 

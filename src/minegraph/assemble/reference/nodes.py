@@ -70,10 +70,15 @@ def _body(g: Graph, readings: Readings, record: Record) -> URIRef:
         g.add((node, ORG.subOrganizationOf, readings.resolve.ref(record, record.get("part_of"))))
     for member in record.list("members"):
         g.add((node, ORG.hasMember, readings.resolve.ref(record, member)))
-    if record.get("not_in_reference"):
-        g.add((node, RDFS.comment, text(record.get("not_in_reference"))))
+    _not_in_reference(g, record, node)
     cite_record(g, readings, record, node)
     return node
+
+
+def _not_in_reference(g: Graph, record: Record, node: URIRef) -> None:
+    """Why a record that reads no reference cell is in the graph, and where its facts come from."""
+    if record.get("not_in_reference"):
+        g.add((node, RDFS.comment, text(record.get("not_in_reference"))))
 
 
 def _post(g: Graph, readings: Readings, record: Record) -> URIRef:
@@ -145,6 +150,7 @@ def decision(g: Graph, readings: Readings, record: Record) -> URIRef:
     """An mg:Decision with its type, deciders, treaty, dispute and sources."""
     node = iri("decision", record.require("id"))
     describe(g, node, [MG.Decision], record.require("label"), comment=record.get("comment"))
+    _not_in_reference(g, record, node)
     g.add((node, MG.decisionType, readings.resolve.concept(record, "decision-type", record.require("type"))))
     for actor in record.list("decided_by") or [record.require("decided_by")]:
         g.add((node, MG.decidedBy, readings.resolve.ref(record, actor)))
@@ -196,6 +202,7 @@ def dispute(g: Graph, readings: Readings, record: Record, node: URIRef) -> None:
 def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
     node = iri("event", record.require("id"))
     describe(g, node, record.classes("types", EVENT_TYPES), record.require("label"), comment=record.get("comment"))
+    _not_in_reference(g, record, node)
     for actor in record.list("actor"):
         g.add((node, MG.actor, readings.resolve.ref(record, actor)))
     for whole in record.list("part_of"):
