@@ -70,9 +70,9 @@ class AssertionSpec:
     kind: str
     slug: str
     speaker: URIRef
-    quote: str | None
     mode: str
     appears_in: URIRef
+    quote: str | None = None  # every assertion but a reported position has one
     summary: str | None = None  # a reported position's only text: the curators' own words
     capacity: URIRef | None = None
     speaker_as_reported: str | None = None
