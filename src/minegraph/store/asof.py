@@ -3,7 +3,7 @@
 Known on date D: treaty acts and other dated events dated on or before D, decisions from their first act
 (an announcement) or their own date, statements and
 claims whose source document was published on or before D (with their anchors, stance assessments and
-reviews), source documents published on or before D, and everything that carries no date (states,
+reviews; a document known only by bounds counts from its latest, else its earliest, as an event does), source documents published on or before D, and everything that carries no date (states,
 actors, the ontology, the concept schemes). An event known only by bounds counts from its latest bound
 (certain to have happened by then), else its earliest.
 
@@ -64,7 +64,8 @@ SELECT ?node (MIN(?when) AS ?known) WHERE {
     OPTIONAL { ?document schema:datePublished ?published }
     OPTIONAL { ?document mg:date ?date }
     OPTIONAL { ?document mg:latestDate ?latest }
-    BIND (COALESCE(?published, ?date, ?latest) AS ?when)
+    OPTIONAL { ?document mg:earliestDate ?earliest }
+    BIND (COALESCE(?published, ?date, ?latest, ?earliest) AS ?when)
     ?assertion (mg:anchor|mg:anchor/oa:hasSelector|^mg:assessedStatement|^mg:reviews)? ?node .
   } UNION {
     # a decision is a process: known from its first act (an announcement), not only from its own date
@@ -78,7 +79,8 @@ SELECT ?node (MIN(?when) AS ?known) WHERE {
     OPTIONAL { ?document schema:datePublished ?published }
     OPTIONAL { ?document mg:date ?date }
     OPTIONAL { ?document mg:latestDate ?latest }
-    BIND (COALESCE(?published, ?date, ?latest) AS ?when)
+    OPTIONAL { ?document mg:earliestDate ?earliest }
+    BIND (COALESCE(?published, ?date, ?latest, ?earliest) AS ?when)
   }
   FILTER (BOUND(?when) && DATATYPE(?when) = <http://www.w3.org/2001/XMLSchema#date>)
 }

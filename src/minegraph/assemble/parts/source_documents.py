@@ -71,7 +71,8 @@ def build_source(context, path: Path) -> Graph:
                 spec.assessments = _assessments(record, resolve, groups, assessment_lines)
                 spec.about = list(dict.fromkeys(a.decision for a in spec.assessments))
             if spec.reported and not (spec.date or spec.earliest or spec.latest):
-                spec.date = head.date("date")  # a reported position is dated by its page unless it says otherwise
+                # a reported position is dated by its page (or the page's bounds) unless it says otherwise
+                spec.date, spec.earliest, spec.latest = head.date("date"), head.date("earliest"), head.date("latest")
             try:
                 add_assertion(g, spec, archive, archived_text)
             except QuoteNotFound as exc:

@@ -39,6 +39,8 @@ def build_records(g: Graph, readings: Readings, csv: str) -> None:
         _event(g, readings, record)
     for record in readings.records("alternative", csv):
         _alternative(g, readings, record)
+    for record in readings.records("addition", csv):
+        _addition(g, readings, record)
     for record in readings.records("event", csv):
         if record.get("facts"):
             check_alternatives(g, iri("event", record.require("id")), readings.fact_citation(record), readings.context.sources,
@@ -222,6 +224,25 @@ def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
         if record.get(key) is not None:
             g.add((node, _COUNT_PROPERTIES[key], Literal(record.get(key), datatype=XSD.nonNegativeInteger)))
     cite_record(g, readings, record, node)
+    return node
+
+
+def _addition(g: Graph, readings: Readings, record: Record) -> URIRef:
+    """Facts a page adds to an event of this file that the reference cell does not give (a tally),
+    each addition citing the pages that state it; ``not_in_reference`` says which page gives what."""
+    node = readings.resolve.ref(record, record.require("of"))
+    if not record.get("not_in_reference"):
+        raise record.error("an [[addition]] states facts the reference does not: say which page gives them (not_in_reference)")
+    counts = [key for key in VOTE_COUNTS if record.get(key) is not None]
+    if not counts:
+        raise record.error(f"an [[addition]] adds at least one of {', '.join(VOTE_COUNTS)}")
+    for key in counts:
+        value = record.get(key)
+        if not isinstance(value, int) or value < 0:
+            raise record.error(f"{key} = {value!r} is not a non-negative whole number")
+        g.add((node, _COUNT_PROPERTIES[key], Literal(value, datatype=XSD.nonNegativeInteger)))
+    g.add((node, RDFS.comment, text(record.get("not_in_reference"))))
+    cite(g, node, readings.sources(record))
     return node
 
 
