@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 RUN_STAMP := $(VENV)/.installed-run
 BENCH_STAMP := $(VENV)/.installed-bench
 
-.PHONY: run test build validate bench serve clean lock
+.PHONY: run test build validate bench serve clean lock docs-outputs
 
 # Each larger target (endpoint, browser, scale-out, load) keeps its recipe in a file of its own.
 -include mk/*.mk
@@ -55,6 +55,10 @@ bench: $(STAMP) $(BENCH_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/minegraph serve
+
+## Refresh the command outputs pasted in README.md and docs/ from real runs (tests/docs fails while one is stale).
+docs-outputs: $(STAMP)
+	$(BIN)/python tests/docs/pasted.py --update
 
 ## Refresh constraints.txt from the current virtual environment.
 lock: $(STAMP)

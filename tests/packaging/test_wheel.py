@@ -72,3 +72,11 @@ def test_a_project_option_naming_no_directory_is_an_error(installed):
     assert done.returncode == 2
     assert "no such project directory" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_release_exported_from_the_wheel_carries_its_licence_files(installed):
+    python, work, env, tmp = installed
+    run([str(python), "-m", "minegraph", "export", "--output", str(tmp / "release")], work, env)
+    for name in ("LICENSE", "RIGHTS.md", "CITATION.cff"):
+        assert (tmp / "release" / name).is_file(), name
+    assert name in (tmp / "release" / "SHA256SUMS").read_text()

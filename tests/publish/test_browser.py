@@ -96,3 +96,53 @@ def test_entity_pages_in_the_browser(server, browser):
     card = browser.find_element(By.CSS_SELECTOR, "section.card")
     assert "Trace card" in card.text and browser.find_element(By.TAG_NAME, "mark").text
     browser.save_screenshot(str(ARTEFACTS / "entity-statement.png"))
+
+
+def test_the_query_page_opens_with_its_query_in_view(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/sparql")
+    wait(browser, lambda d: d.execute_script("return !!window.minegraphYasgui"))
+    editor = browser.find_element(By.CSS_SELECTOR, ".yasqe .CodeMirror")
+    assert "SELECT" in editor.text and editor.text.count("PREFIX") <= 3  # the query, not a screen of PREFIX lines
+    browser.save_screenshot(str(ARTEFACTS / "query-page-opening.png"))
+
+
+def test_the_editor_completes_entities_and_ontology_terms_from_this_server(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/sparql")
+    wait(browser, lambda d: d.execute_script("return !!window.minegraphYasgui"))
+    for typed, wanted in (("state:latv", "state:LVA"), ("mg:Statem", "mg:Statement")):
+        browser.execute_script(
+            "const y = window.minegraphYasgui.getTab().getYasqe();"
+            "y.setValue('PREFIX mg: <https://w3id.org/minegraph/ontology#>\\n"
+            "PREFIX state: <https://w3id.org/minegraph/id/state/>\\nSELECT * WHERE { ?s ?p ' + arguments[0]);"
+            "y.focus(); y.setCursor(y.lineCount() - 1, 1000); y.autocomplete();", typed)
+        hints = wait(browser, lambda d: [h.text for h in d.find_elements(By.CSS_SELECTOR, ".CodeMirror-hints li")])
+        assert wanted in hints, (typed, hints)
+    browser.save_screenshot(str(ARTEFACTS / "query-page-autocompletion.png"))
+    origins = browser.execute_script(
+        "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
+    assert set(origins) <= {server.url}
+
+
+def test_search_downloads_and_indexes_in_the_browser(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server.url + "/id/state/LVA")
+    box = browser.find_element(By.CSS_SELECTOR, "form[role=search] input[name=q]")
+    box.send_keys("Latvia")
+    box.submit()
+    wait(browser, lambda d: "/search" in d.current_url)
+    assert browser.find_elements(By.CSS_SELECTOR, "ol a[href='/id/state/LVA']")
+    browser.save_screenshot(str(ARTEFACTS / "search-latvia.png"))
+    browser.get(server.url + "/dist/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Downloads"
+    assert browser.find_elements(By.CSS_SELECTOR, "a[href='/dist/minegraph.ttl']")
+    browser.save_screenshot(str(ARTEFACTS / "downloads.png"))
+    browser.get(server.url + "/id/state/")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "ul li a")) == 197
+    browser.get(server.url + "/ontology")
+    assert "not there yet" not in browser.page_source
+    browser.save_screenshot(str(ARTEFACTS / "ontology.png"))

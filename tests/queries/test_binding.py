@@ -113,13 +113,20 @@ def test_construct_templates_and_filters_get_the_value():
 @pytest.mark.parametrize("text", [
     "SELECT ?s WHERE { ?s ?p ?o BIND(?o AS ?v) }",
     "SELECT (COUNT(*) AS ?v) WHERE { ?s ?p ?o }",
-    "SELECT ?s WHERE { ?s ?p ?o VALUES ?v { 1 } }",
+    "SELECT ?s WHERE { ?s ?p ?o VALUES ?v { 1 } VALUES (?o ?v) { (1 2) } }",
     "SELECT ?s WHERE { ?s ?p ?o VALUES (?o ?v) { (1 2) } }",
     "SELECT ?s WHERE { ?s ?p ?o FILTER(BOUND(?v)) }",
 ])
 def test_assigning_a_parameter_is_refused_with_its_line(text):
     with pytest.raises(QueryError, match=r"line 1: parameter \?v is used as"):
         substitute(text, {"v": X})
+
+
+def test_a_values_block_of_parameters_only_holds_their_defaults_and_binding_replaces_it():
+    text = 'SELECT ?v WHERE { VALUES ?v { "d" } ?s ?p ?v }'
+    assert substitute(text, {"v": X}) == 'SELECT ("x" AS ?v) WHERE {  ?s ?p "x" }'
+    pair = 'SELECT * WHERE { VALUES (?v ?w) { ("d" "e") } ?v ?p ?w }'
+    assert substitute(pair, {"v": X, "w": X}) == 'SELECT * WHERE {  "x" ?p "x" }'
 
 
 def test_without_bindings_the_text_is_unchanged():

@@ -68,3 +68,15 @@ def test_real_graph_same_answer_on_virtuoso(path, params, real_stores, virtuoso_
 @pytest.mark.parametrize("path, params", _mark(engines.FIXTURE_CASES, DIFFERS_ON_FIXTURE_GRAPH))
 def test_fixture_graph_same_answer_on_virtuoso(path, params, fixture_stores, virtuoso_stores):
     _same_on_virtuoso(path, params, fixture_stores["oxigraph"], virtuoso_stores["fixture"])
+
+
+@pytest.mark.virtuoso
+@pytest.mark.parametrize("path", sorted((ROOT / "queries").glob("*.rq")), ids=lambda p: p.stem)
+def test_the_raw_library_file_gives_its_default_answer_on_virtuoso(path, real_stores, virtuoso_stores):
+    """The file as it is (defaults in its VALUES blocks, nothing bound by minegraph) on Virtuoso answers as
+    ``minegraph query NAME`` with no --param on the embedded store (queries/README.md: portable files)."""
+    definition = load_query(path)
+    expected = execute(definition, {}, real_stores["oxigraph"])
+    actual = virtuoso_stores["real"].query(definition.text, {}, source=str(path))
+    mine, theirs = engines.comparable(definition, expected), engines.comparable(definition, actual)
+    assert mine == theirs, engines._difference(mine, theirs, expected.variables)

@@ -1,3 +1,4 @@
+# PYTHON_ARGCOMPLETE_OK
 """The ``minegraph`` command: a thin face over the library.
 
 Each subcommand lives in its own module of this package with ``register(subparsers)``;
@@ -9,7 +10,9 @@ input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpo
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import re
 import sys
 
 from minegraph.errors import MinegraphError
@@ -31,13 +34,35 @@ COMMANDS = (
 )
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse with "did you mean" for a mistyped command or choice (Python 3.11's argparse has none)."""
+
+    def error(self, message: str):
+        found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+        if found:
+            choices = re.findall(r"'([^']*)'", found.group(2))
+            close = difflib.get_close_matches(found.group(1), choices, n=1, cutoff=0.6)
+            if close:
+                message += f"; did you mean '{close[0]}'?"
+        super().error(message)
+
+
+def _completion(parser: argparse.ArgumentParser) -> None:
+    """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed."""
+    try:
+        import argcomplete
+    except ImportError:  # completion is a convenience: the command works without it
+        return
+    argcomplete.autocomplete(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="minegraph",
         description="Knowledge graph of the Anti-Personnel Mine Ban Convention: who said what about which decision, in which source.",
     )
     parser.add_argument("--project", metavar="DIR", help="project root (default: found from the working directory)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     sub.required = True
     for name in COMMANDS:
         importlib.import_module(f"{__name__}.{name.replace('-', '_')}").register(sub)
@@ -46,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    _completion(parser)
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)

@@ -181,6 +181,10 @@ def run_query(args) -> int:
         parse_date(args.as_of)
     store = _store(args)
     try:
+        from minegraph.queries.unknown import unknown_iri_warnings
+
+        for warning in unknown_iri_warnings(definition, params, store):
+            to_stderr(f"minegraph: warning: {warning}")
         return _answer(args, store, query_form(definition.text),
                        lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows))
     finally:

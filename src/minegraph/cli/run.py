@@ -8,7 +8,6 @@ only sequences and prints them.
 
 from __future__ import annotations
 
-import datetime
 import shutil
 import sys
 
@@ -47,10 +46,10 @@ def run(args) -> int:
     heading("Who said what about which decision (Euronews, 2025-04-10)")
     show(store, "who-said-what", {}, width)
 
-    today = datetime.date.today().isoformat()
-    heading(f"Membership of the Convention on {today}")
-    show(store, "membership-summary", {"date": today}, width)
-    print()
+    on = _default_of(project, "membership-summary", "date")  # a fixed date of the data, never the clock
+    heading(f"Membership of the Convention on {on}")
+    show(store, "membership-summary", {"date": on}, width)
+    heading("The 2025 withdrawals, act by act")
     show(store, "withdrawals-timeline", {}, width)
 
     for name, params, title in HEADLINES:
@@ -81,6 +80,13 @@ def validation_step(project, *, revalidate: bool = False) -> bool:
     print(summary(report))
     remember(project, report, summary(report))
     return report.conforms
+
+
+def _default_of(project, query: str, param: str) -> str:
+    """The default value a library query's header gives one of its parameters."""
+    from minegraph.queries.library import find_query
+
+    return next(p.default for p in find_query(project, query).params if p.name == param)
 
 
 def heading(title: str) -> None:

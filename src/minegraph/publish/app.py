@@ -21,6 +21,8 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from .downloads import dist_file, dist_index, well_known_void
+from .finding import kind_index, kinds, search
 from .library import examples
 from .pool import WorkerPool
 from .protocol import query
@@ -57,10 +59,9 @@ async def query_page(request: Request) -> Response:
     state = request.app.state
     if state.yasgui is None:
         return error(503, "assets", "the query page's assets are not installed: run 'make assets' (npm ci)")
-    prologue = "\n".join(f"PREFIX {p}: <{iri}>" for p, iri in sorted(state.prefixes.items()))
     html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>minegraph · SPARQL</title>'
             f'<link rel="stylesheet" href="/assets/yasgui/yasgui.min.css"></head>'
-            f'<body data-base="{escape(state.settings.base)}" data-prologue="{escape(prologue)}" '
+            f'<body data-base="{escape(state.settings.base)}" '
             f'data-prefixes="{escape(json.dumps(state.prefixes))}">'
             f'<h1 style="font-family:sans-serif">minegraph SPARQL endpoint</h1>'
             f'<p style="font-family:sans-serif"><label>Library examples: <select id="examples">'
@@ -72,6 +73,14 @@ async def query_page(request: Request) -> Response:
 
 async def examples_json(request: Request) -> Response:
     return Response(request.app.state.examples, media_type="application/json")
+
+
+def database_digest(database: Path) -> str:
+    """The digest of the inputs the served database was built from (its manifest), keying the served release."""
+    from minegraph.store.cache import read_manifest
+
+    manifest = read_manifest(Path(database).parent)
+    return manifest["digest"] if manifest else Path(database).name
 
 
 def create_app(settings: Settings, database: Path, project) -> Starlette:
@@ -96,7 +105,13 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
         Route("/health", health),
         Route("/", query_page), Route("/sparql", query_page),
         Route("/examples.json", examples_json),
+        Route("/search", search),
+        Route("/id/", kinds),
+        Route("/id/{kind}/", kind_index),
         Route("/id/{kind}/{slug:path}", entity),
+        Route("/dist/", dist_index),
+        Route("/dist/{path:path}", dist_file),
+        Route("/.well-known/void", well_known_void),
         Route("/ontology", ontology),
         Mount("/assets/yasgui", StaticFiles(directory=str(assets), check_dir=False) if assets else Route("/", query_page)),
         Mount("/assets", StaticFiles(directory=str(STATIC))),
@@ -110,5 +125,6 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
                     exception_handlers={Exception: server_error})
     app.state.settings, app.state.prefixes, app.state.in_flight = settings, prefixes, 0
     app.state.project_root, app.state.yasgui = Path(project.root), assets
+    app.state.project, app.state.digest = project, database_digest(database)
     app.state.examples = json.dumps(examples(project), ensure_ascii=False).encode("utf-8")
     return app

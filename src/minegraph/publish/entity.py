@@ -57,10 +57,36 @@ def card(evaluator, project_root: str, iri: str) -> dict | None:
         return None
 
 
+def search(evaluator, words: str, kind: str | None) -> list[dict]:
+    """Rows of ``search.rq`` (label match, best first) as plain dicts."""
+    from rdflib import Literal, URIRef
+
+    from minegraph.querylang.text import substitute
+
+    bindings = {"words": Literal(words.lower())} | ({"kind": URIRef(kind)} if kind else {})
+    text = substitute(query_text("search"), bindings)
+    return [{n: _term(row[n]) for n in ("entity", "label", "class")} for row in evaluator.store.query(text)]
+
+
+def index(evaluator, namespace: str, offset: int, size: int) -> list[dict]:
+    """One page of ``kind-index.rq``: ``size`` + 1 rows from ``offset`` (the extra row says there is more)."""
+    from rdflib import Literal
+
+    from minegraph.querylang.text import substitute
+
+    text = substitute(query_text("kind-index"), {"namespace": Literal(namespace)})
+    text += f"\nLIMIT {int(size) + 1} OFFSET {int(offset)}"
+    return [{n: _term(row[n]) for n in ("entity", "label")} for row in evaluator.store.query(text)]
+
+
 def handle(evaluator, project_root: str, job: dict) -> dict:
     """Answer a ``describe`` (RDF document) or ``page`` (HTML data) job; 404 for an unknown entity."""
     from .capped import serialise_triples
 
+    if job["kind"] == "search":
+        return {"status": 200, "rows": search(evaluator, job["words"], job.get("class"))}
+    if job["kind"] == "index":
+        return {"status": 200, "rows": index(evaluator, job["namespace"], job["offset"], job["size"])}
     iri = job["iri"]
     if job["kind"] == "describe":
         triples = evaluator.store.query(_bound("entity-description", iri))

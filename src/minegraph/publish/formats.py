@@ -27,10 +27,14 @@ RESULTS = (
 )
 #: Formats of CONSTRUCT and DESCRIBE results, and of entity documents (first is the default).
 GRAPHS = (
-    Format("turtle", "text/turtle", "TURTLE", ("ttl", "application/x-turtle")),
+    Format("turtle", "text/turtle", "TURTLE", ("ttl", "n3", "text/n3", "text/rdf+n3", "application/x-turtle")),
     Format("ntriples", "application/n-triples", "N_TRIPLES", ("nt", "text/plain")),
-    Format("jsonld", "application/ld+json", "JSON_LD", ("json-ld", "application/json")),
+    Format("jsonld", "application/ld+json", "JSON_LD", ("json-ld", "json", "application/json")),
+    Format("rdfxml", "application/rdf+xml", "RDF_XML", ("xml", "rdf", "rdf+xml", "application/xml", "text/xml")),
 )
+#: ``format=`` / ``output=`` values are read as Fuseki reads them: ``xml`` and ``json`` name the
+#: results format of a SELECT or ASK and the graph format of a CONSTRUCT or DESCRIBE (RDF/XML,
+#: JSON-LD), ``n3`` is Turtle — the values SPARQLWrapper, rdflib's SPARQLStore and YASGUI send.
 
 
 class NotAcceptable(ValueError):

@@ -1,5 +1,5 @@
 """The query library (``queries/*.rq``) as examples for the query page: title, description, and the
-text with every parameter bound to its default, by the project's SEP-0007 substitution."""
+file's text as it is — its parameters' defaults stand in its ``VALUES`` blocks, for the reader to edit."""
 
 from __future__ import annotations
 
@@ -7,10 +7,9 @@ from pathlib import Path
 
 
 def examples(project) -> list[dict]:
-    """One example per library query; a query with a required parameter shows it unbound, saying so."""
+    """One example per library query, its text as the file has it (it runs on any SPARQL server)."""
     from minegraph.errors import MinegraphError
     from minegraph.queries.library import load_query, query_files
-    from minegraph.querylang.text import substitute
 
     found = []
     for path in query_files(project):
@@ -18,9 +17,8 @@ def examples(project) -> list[dict]:
             query = load_query(Path(path))
         except MinegraphError:
             continue  # a broken library file is `minegraph validate`'s to report, not the page's
-        defaults = {p.name: p.term(p.default) for p in query.params if not p.required}
         required = [p.summary() for p in query.params if p.required]
         found.append({"name": query.name, "title": query.title, "description": query.description,
                       "parameters": [p.summary() for p in query.params], "required": required,
-                      "query": substitute(query.text, defaults)})
+                      "query": query.text})
     return found

@@ -74,6 +74,8 @@ async def query(request: Request) -> Response:
     if "update" in params:
         return error(403, "update", "SPARQL Update is refused; this service is read-only")
     text = params.get("query")
+    if text is None and request.method == "GET" and not params:
+        return _service_description(request)
     if not text:
         return error(400, "missing", "no query: pass it as ?query=… or POST it")
     if any(name in params for name in _DATASET_PARAMS):
@@ -84,11 +86,26 @@ async def query(request: Request) -> Response:
         return error(exc.status, exc.kind, str(exc))
     formats = RESULTS if form in ("SELECT", "ASK") else GRAPHS
     try:
-        fmt = choose(formats, params.get("format"), request.headers.get("accept"))
+        fmt = choose(formats, params.get("format") or params.get("output"), request.headers.get("accept"))
     except NotAcceptable as exc:
         return error(406, "format", str(exc))
     return await run_job(request, {"kind": "query", "text": text, "form": form, "format": fmt.oxigraph,
                                    "max_rows": state.settings.max_rows}, fmt.media_type)
+
+
+def _service_description(request: Request) -> Response:
+    """``GET /query`` with no parameters: the SPARQL 1.1 Service Description, Turtle unless asked otherwise."""
+    from minegraph.core.namespaces import PREFIXES
+
+    from .description import serialised
+
+    try:
+        fmt = choose(GRAPHS, None, request.headers.get("accept"))
+    except NotAcceptable:
+        fmt = GRAPHS[0]
+    endpoint = str(request.url.replace(query="", fragment=""))
+    body = serialised(endpoint, PREFIXES["dataset"] + "minegraph", fmt, request.app.state.prefixes)
+    return Response(body, media_type=fmt.media_type, headers={"Vary": "Accept"})
 
 
 async def run_job(request: Request, job: dict, media_type: str) -> Response:

@@ -6,13 +6,12 @@ browser, Turtle, JSON-LD or N-Triples for data clients; ``format=`` overrides th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 from .formats import GRAPHS, NotAcceptable, choose
 from .pages import entity_html, local, page
+from .downloads import ontology_html
 from .pool import JobFailed
 from .protocol import run_job
 from .responses import error
@@ -48,15 +47,6 @@ async def entity(request: Request) -> Response:
     return HTMLResponse(entity_html(iri, reply["links"], reply["card"], settings.base), headers=_VARY)
 
 
-def ontology_docs(project_root: Path) -> Path | None:
-    """The ontology's HTML documentation written by ``minegraph export``, if it is there."""
-    for candidate in ("dist/ontology/index.html", "dist/ontology.html", "dist/docs/ontology.html"):
-        path = project_root / candidate
-        if path.is_file():
-            return path
-    return None
-
-
 async def ontology(request: Request) -> Response:
     """The ontology file (Turtle, JSON-LD, N-Triples) or its HTML documentation for browsers."""
     import pyoxigraph as ox
@@ -67,14 +57,7 @@ async def ontology(request: Request) -> Response:
     except NotAcceptable as exc:
         return error(406, "format", str(exc))
     if fmt == "html":
-        docs = ontology_docs(state.project_root)
-        if docs is not None:
-            return FileResponse(docs, media_type="text/html", headers=_VARY)
-        body = page("Ontology", "<h1>minegraph ontology</h1><p>The HTML documentation is written by "
-                    "<code>minegraph export</code>; it is not there yet. The ontology as data: "
-                    '<a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · '
-                    '<a href="?format=ntriples">N-Triples</a>.</p>')
-        return HTMLResponse(body, headers=_VARY)
+        return FileResponse(await ontology_html(request), media_type="text/html", headers=_VARY)
     source = state.project_root / "ontology" / "minegraph.ttl"
     quads = ox.parse(path=str(source), format=ox.RdfFormat.TURTLE)
     target = getattr(ox.RdfFormat, fmt.oxigraph)

@@ -3,7 +3,8 @@
 Binding follows SPARQL SEP-0007: a parameter variable takes its value everywhere it is in
 scope — in patterns, filters, expressions, templates, and in sub-queries that project it — but
 not inside a sub-query that does not project it (that is another variable), and it may not
-be assigned (``AS ?p``, ``VALUES ?p``). The value is written as one escaped N-Triples term
+be assigned (``AS ?p``, ``VALUES ?p``) — except in a ``VALUES`` block of parameters only, which holds their
+defaults so that the file runs as it is on any server, and which binding removes. The value is written as one escaped N-Triples term
 (:func:`minegraph.querylang.terms.to_sparql`) in place of variable tokens only: never inside strings,
 IRIs or comments. Projected parameters become ``(term AS ?p)`` so results still show them.
 
@@ -25,7 +26,7 @@ from minegraph.querylang.lexer import QUERY_FORMS, UPDATE_WORDS, Token, tokenize
 from minegraph.querylang.terms import to_sparql
 
 __all__ = ["QueryText", "Token", "tokenize", "parsed", "query_form", "variables", "strip_comments",
-           "undeclared_prefixes", "substitute", "check_syntax"]
+           "undeclared_prefixes", "substitute", "without_defaults", "check_syntax"]
 
 _CLAUSE_END = {"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES", "GROUP"}
 
@@ -193,6 +194,54 @@ def _visible(scope: _Scope | None, names: set[str], cache: dict[int, set[str]]) 
     return cache[key]
 
 
+def _default_blocks(code: list[Token], names: set[str]) -> list[tuple[int, int]]:
+    """``(first, last)`` positions in ``code`` of every ``VALUES`` block whose variables are all bound here.
+
+    Such a block gives the parameters' defaults in the file itself, so the raw file runs on any SPARQL
+    1.1 server; binding replaces it (the block goes, the values are substituted as everywhere else)."""
+    blocks = []
+    for i, token in enumerate(code):
+        if token.word != "VALUES":
+            continue
+        j, block_vars = i + 1, []
+        if j < len(code) and code[j].text == "(":
+            j += 1
+            while j < len(code) and code[j].kind == "var":
+                block_vars.append(code[j].name)
+                j += 1
+            j += 1  # the closing parenthesis
+        elif j < len(code) and code[j].kind == "var":
+            block_vars.append(code[j].name)
+            j += 1
+        if not block_vars or not set(block_vars) <= names or j >= len(code) or code[j].text != "{":
+            continue
+        depth = 0
+        for end in range(j, len(code)):
+            depth += {"{": 1, "}": -1}.get(code[end].text, 0)
+            if depth == 0:
+                blocks.append((i, end))
+                break
+    return blocks
+
+
+def _drop_defaults(query: QueryText, names: set[str], out: list[str]) -> set[int]:
+    """Blank, in ``out`` (one string per token), the defaults blocks of ``names``; their code positions."""
+    dropped: set[int] = set()
+    for first, last in _default_blocks(query.code, names):
+        dropped.update(range(first, last + 1))
+        for index in range(query.code_index[first], query.code_index[last] + 1):
+            out[index] = ""
+    return dropped
+
+
+def without_defaults(text: str, names: set[str]) -> str:
+    """The text with the ``VALUES`` defaults blocks of the parameters ``names`` removed (and nothing else changed)."""
+    query = parsed(text)
+    out = [t.text for t in query.tokens]
+    _drop_defaults(query, set(names), out)
+    return "".join(out)
+
+
 def substitute(text: str, bindings: dict[str, Node]) -> str:
     """The query with each bound variable replaced by its value (see module docstring)."""
     if not bindings:
@@ -209,7 +258,10 @@ def _substituted(text: str, spelled_values: tuple[tuple[str, str], ...]) -> str:
     tokens, code_index, code, uses = query.tokens, query.code_index, query.code, query.uses
     cache: dict[int, set[str]] = {}
     out = [t.text for t in tokens]
+    dropped = _drop_defaults(query, names, out)
     for position, use in uses.items():
+        if position in dropped:
+            continue
         token = code[position]
         name = token.name
         if name not in names or name not in _visible(use.scope, names, cache):
