@@ -33,12 +33,10 @@ def module_name(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imports_of(path: Path) -> set[str]:
-    """Every minegraph module named by an import in ``path`` (absolute or relative, at any depth)."""
-    this = module_name(path)
-    package = this if path.name == "__init__.py" else this.rsplit(".", 1)[0]
+def _named_imports(tree: ast.AST, package: str) -> set[str]:
+    """Every minegraph module named by an import statement in ``tree`` (absolute or relative, at any depth)."""
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names if alias.name.startswith("minegraph"))
         elif isinstance(node, ast.ImportFrom):
@@ -50,6 +48,42 @@ def imports_of(path: Path) -> set[str]:
                 target = node.module or ""
             if target.startswith("minegraph"):  # a name resolves to its submodule, else to ``target``
                 found.update(f"{target}.{alias.name}" for alias in node.names)
+    return found
+
+
+def facade_targets() -> dict[str, set[str]]:
+    """What each function of the facade (``minegraph/__init__.py``) imports: using it is importing those."""
+    tree = ast.parse((PACKAGE / "__init__.py").read_text())
+    return {node.name: _named_imports(node, "minegraph") for node in tree.body if isinstance(node, ast.FunctionDef)}
+
+
+def _facade_and_importlib(tree: ast.AST, facade: dict[str, set[str]]) -> set[str]:
+    """Imports that are not import statements: ``minegraph.query(…)`` / ``from minegraph import query``
+    through the facade, and ``importlib.import_module("minegraph.…")`` with a constant name."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "minegraph":
+            found.update(facade.get(node.attr, ()))
+        elif isinstance(node, ast.ImportFrom) and node.module == "minegraph" and not node.level:
+            for alias in node.names:
+                found.update(facade.get(alias.name, ()))
+        elif isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant):
+            called = ast.unparse(node.func)
+            name = node.args[0].value
+            if called.endswith("import_module") and isinstance(name, str) and name.startswith("minegraph"):
+                found.add(name)
+    return found
+
+
+def imports_of(path: Path) -> set[str]:
+    """Every minegraph module ``path`` reaches: import statements (relative and lazy ones too), the facade's
+    functions it calls, and constant ``importlib.import_module`` names."""
+    this = module_name(path)
+    package = this if path.name == "__init__.py" else this.rsplit(".", 1)[0]
+    tree = ast.parse(path.read_text(), str(path))
+    found = _named_imports(tree, package)
+    if this != "minegraph":
+        found |= _facade_and_importlib(tree, facade_targets())
     return found
 
 
@@ -130,6 +164,23 @@ def test_the_checker_sees_relative_and_lazy_imports(tmp_path):
         assert imports_of(probe) >= {"minegraph.cli.main", "minegraph.store.base.Store"}
     finally:
         SRC = saved
+
+
+def test_the_checker_sees_the_facade_and_importlib_strings(tmp_path):
+    global SRC, PACKAGE
+    pkg = tmp_path / "minegraph" / "core"
+    pkg.mkdir(parents=True)
+    (tmp_path / "minegraph" / "__init__.py").write_text((PACKAGE / "__init__.py").read_text())
+    probe = pkg / "probe.py"
+    probe.write_text("import importlib\nimport minegraph\n\ndef f():\n    minegraph.network()\n"
+                     "    importlib.import_module('minegraph.cli.run')\n")
+    saved, SRC, saved_package, PACKAGE = SRC, tmp_path, PACKAGE, tmp_path / "minegraph"
+    try:
+        reached = imports_of(probe)
+    finally:
+        SRC, PACKAGE = saved, saved_package
+    assert "minegraph.cli.run" in reached
+    assert any(name.startswith("minegraph.analysis") for name in reached), reached
 
 
 def test_only_the_analysis_layer_imports_networkx():

@@ -17,7 +17,7 @@ OPERATIONS = (
     ("validate: minegraph.validate engine=pyshacl (shapes + checks)", ("validate", "pyshacl")),
     ("validate: pySHACL alone (shapes only)", ("validate", "pyshacl-alone")),
     ("validate: pyrudof alone (shapes only)", ("validate", "pyrudof")),
-    ("network: minegraph.network.analyse", ("network",)),
+    ("network: minegraph.analysis.graphs.analyse", ("network",)),
     ("trace: a statement (card rendered as text; p50)", ("trace", "statement")),
     ("trace: an actor (p50)", ("trace", "actor")),
     ("trace: a decision (p50)", ("trace", "decision")),

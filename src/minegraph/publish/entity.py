@@ -1,7 +1,7 @@
 """Entity jobs of a query worker: an entity's RDF document and the data of its HTML page.
 
 The queries are ``.rq`` files beside this module, with the entity bound as an RDF term by
-SEP-0007 substitution (:func:`minegraph.sparql.text.substitute`), never pasted as text.
+SEP-0007 substitution (:func:`minegraph.querylang.text.substitute`), never pasted as text.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def links(evaluator, iri: str) -> list[dict]:
 
 
 def card(evaluator, project_root: str, iri: str) -> dict | None:
-    """The statement's trace card (``minegraph.trace.cards``), or None when it is not traceable."""
+    """The statement's trace card (``minegraph.provenance.cards``), or None when it is not traceable."""
     from minegraph.core.project import Project
     from minegraph.errors import TraceError
     from minegraph.provenance.cards import statement_card
