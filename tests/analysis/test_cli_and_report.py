@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from minegraph.cli import main
-from minegraph.core.namespaces import MG, iri
+from minegraph.core.namespaces import MG, concept, iri
 from minegraph.report.html import write_report
 
 STATEMENT = "statement:euronews-2025-04-10-01-carbonnier-civilian-victims"
@@ -48,12 +48,14 @@ def test_trace_json_and_turtle(snapshot, capsys):
     assert code == 0 and (URIRef(str(iri("statement", STATEMENT.split(":")[1]))), MG.quote, Literal(QUOTE, lang="en")) in graph
 
 
-def test_trace_by_words_and_to_a_file(snapshot, capsys, tmp_path):
+def test_trace_by_words_and_to_a_file(snapshot, capsys, tmp_path, rdf):
     code, _, err = run(snapshot, capsys, "trace", "Latvia's", "withdrawal", "from", "the", "Anti-Personnel", "Mine",
                        "Ban", "Convention", "--output", str(tmp_path / "card.txt"))
     assert code == 0 and "wrote" in err
     text = (tmp_path / "card.txt").read_text(encoding="utf-8")
-    assert text.startswith("Decision  Latvia's withdrawal") and "Oppose (17 statements):" in text
+    opposing = _count(rdf, f"?a mg:assessedStatement ?x ; mg:stance <{concept('stance', 'oppose')}> ; "
+                           f"mg:towards/mg:partOf* <{iri('decision', 'LVA-withdrawal')}> . ?x a mg:Statement")
+    assert text.startswith("Decision  Latvia's withdrawal") and f"Oppose ({opposing} statements):" in text
 
 
 @pytest.mark.parametrize("target, message", [
@@ -107,7 +109,7 @@ def report(store, snapshot, tmp_path_factory):
     return path, path.read_text(encoding="utf-8")
 
 
-def test_the_report_has_its_sections_pictures_and_links(report):
+def test_the_report_has_its_sections_pictures_and_links(report, rdf):
     path, page = report
     assert path.name == "index.html"
     for section in ("headline", "membership", "network", "who-said-what", "claims", "sources"):
@@ -115,8 +117,11 @@ def test_the_report_has_its_sections_pictures_and_links(report):
     assert page.count('src="data:image/png;base64,') == 2
     assert {p.name for p in path.parent.iterdir()} == {"index.html", "membership-over-time.png", "membership-over-time.svg",
                                                        "stance-network.png", "stance-network.svg"}
-    assert page.count("minegraph trace statement:") == 31  # one row per statement and stance (26 statements)
-    assert page.count(f'<a href="{URL}">') >= 31 + 5  # every statement and the reviewed claims link to the article
+    pairs = rdf.query(f"PREFIX mg: <{MG}> SELECT DISTINCT ?s ?stance WHERE {{ ?a mg:assessedStatement ?s ; mg:stance ?stance . "
+                      "?s a mg:Statement }")
+    assert page.count("minegraph trace statement:") == len(pairs)  # one row per statement and stance
+    # the seed article's 26 statements (31 rows) and the reviewed claims link to the article
+    assert page.count(f'<a href="{URL}">') >= 31 + 5
     assert "European People&#x27;s Party" in page  # text is escaped
     assert "<script" not in page and "<link" not in page  # self-contained: no external scripts or styles
 
