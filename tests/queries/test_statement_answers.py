@@ -42,16 +42,20 @@ def test_who_said_what_gives_the_26_statements_of_the_seed_article_one_row_per_s
     assert str(first["published"]) == "2025-04-10"
 
 
-def test_statements_about_latvias_withdrawal_include_the_joint_recommendation_it_is_part_of(query):
+def test_statements_about_latvias_withdrawal_include_the_joint_recommendation_it_is_part_of(query, real_graph):
     every = query("statements-by-decision", decision="decision:LVA-withdrawal")
     rows = [r for r in every if r["evidence"] == "anchored quote"]
     # The seed's anchored quotes: 24 statements (3 about Latvia alone, 18 about all five, the EPP motion and the
     # 2 joint-statement quotes); 29 assessments, 5 of them toward the joint recommendation (part of Latvia's withdrawal)
     assert len(rows) == 29 and len({r["statement"] for r in rows}) == 24
     assert Counter(r["stance"] for r in rows) == {"oppose": 19, "support": 8, "neutral": 2}
-    # and the reported positions of issue 20 (no quote, the curators' summary): 31 statements, 36 assessments
+    # and the debate's reported positions (no quote, the curators' summary), counted by rdflib: every assessment
+    # of a statement without a quote toward Latvia's withdrawal or a step of it (mg:partOf+)
     reported = [r for r in every if r["evidence"] == "reported position"]
-    assert len(reported) == 36 and len({r["statement"] for r in reported}) == 31
+    expected = {(str(a), str(st)) for a, st in real_graph.query(
+        f"PREFIX mg: <https://w3id.org/minegraph/ontology#> SELECT ?a ?s WHERE {{ ?a mg:assessedStatement ?s ; "
+        f"mg:towards/mg:partOf* <{ID}decision/LVA-withdrawal> . ?s a mg:Statement FILTER NOT EXISTS {{ ?s mg:quote ?q }} }}")}
+    assert len(reported) == len(expected) and {r["statement"] for r in reported} == {st for _, st in expected}
     assert all(r["quote"] is None and r["summary"] for r in reported)
     via_recommendation = Counter((r["quote"][:30], r["stance"]) for r in rows if r["aboutLabel"].startswith("Joint recommendation"))
     assert via_recommendation == {("Defence ministers of Estonia, ", "support"): 1, ("Our countries are prepared and", "support"): 1,
