@@ -3,6 +3,7 @@ the shapes and checks, copy 0 equal to the real graph, and every query's answer 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -73,7 +74,7 @@ def test_copy_zero_is_the_real_graph(small):
 
 def test_two_copies_and_extras_validate(two_copies):
     """With ``minegraph validate``'s engine (SPARQL; pySHACL is over ten times slower here): that both engines report
-    the same is proved on the real graph and every negative fixture (tests/validation/engine)."""
+    the same is proved on the real graph and every negative fixture (tests/validation/sparql)."""
     report = validate(Project(two_copies.resolve()))
     violations = [f for f in report.findings if f.severity == "Violation"]
     assert violations == []
@@ -117,3 +118,36 @@ def test_command_line(tmp_path, capsys):
     assert "triples (1 copies" in capsys.readouterr().out
     assert main(["--output", str(tmp_path / "x"), "--project", str(tmp_path / "nowhere"), "--quiet"]) == 2
     assert "not a minegraph project" in capsys.readouterr().err
+
+
+def test_reported_positions_are_spread_over_a_year_and_read_as_reported(two_copies):
+    from minegraph.analysis.discourse.statements import Statements
+
+    manifest = json.loads((two_copies / "synth.json").read_text())
+    store = OxigraphStore.memory(Project(two_copies.resolve()).all_rdf_files())
+    reported = [c for c in Statements.from_store(store).coded if "/synth-reported-" in c.statement]
+    assert len({c.statement for c in reported}) == manifest["reported"] > 0
+    assert {c.evidence for c in reported} == {"reported-position"} and {c.stance for c in reported} <= {"support", "oppose"}
+    months = {c.date.month for c in reported if c.date.year == 2025}
+    assert len(months) >= 6  # dates drawn across 2025, not on the few days of the real statements
+
+
+@pytest.mark.parametrize("triples", [-5, 0, 10**12, True])
+def test_a_triple_count_out_of_bounds_is_refused_before_any_work(tmp_path, triples):
+    with pytest.raises(SynthError, match="--triples must be a whole number from 1 to 100,000,000"):
+        synthesize(ROOT, tmp_path / "out", triples=triples, progress=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_run_leaves_nothing_the_next_run_keeps(tmp_path):
+    """A killed run's work folder (its process gone) is removed by the next run; a running one's is kept."""
+    import subprocess
+    import sys
+
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    killed = tmp_path / f".out.synth-{int(gone.stdout)}-abc"
+    running = tmp_path / f".out.synth-{__import__('os').getpid()}-def"
+    for folder in (killed, running):
+        (folder / "graph").mkdir(parents=True)
+    synthesize(ROOT, tmp_path / "out", triples=10_000, progress=False)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["out", running.name])

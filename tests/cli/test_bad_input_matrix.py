@@ -14,6 +14,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -88,6 +89,19 @@ def cli(*args: str, stdin: bytes = b"") -> Callable[[Path, Env], Outcome]:
     return act
 
 
+def without(module: str, act: Callable[[Path, Env], Outcome]) -> Callable[[Path, Env], Outcome]:
+    """``act`` with ``module`` unimportable (an extra that is not installed)."""
+    def wrapped(root: Path, env: Env) -> Outcome:
+        saved = {name: sys.modules.pop(name) for name in list(sys.modules) if name == module or name.startswith(module + ".")}
+        sys.modules[module] = None  # import raises ImportError
+        try:
+            return act(root, env)
+        finally:
+            del sys.modules[module]
+            sys.modules.update(saved)
+    return wrapped
+
+
 def library(call: Callable[[Path, Env], object]) -> Callable[[Path, Env], Outcome]:
     """Call the Python API; the outcome is the name of the exception raised (or "returned")."""
     def act(root: Path, env: Env) -> Outcome:
@@ -144,11 +158,16 @@ def steps(*setups: Callable[[Path], None]) -> Callable[[Path], None]:
 
 
 def output_targets(root: Path) -> None:
-    """out/link (a symlink to graph/actors.ttl), out/fifo, out/dir, out/file (a regular file)."""
+    """out/link (a symlink to graph/actors.ttl), out/fifo, out/dir, out/file (a regular file), out/null (a
+    character device like /dev/null made here, or a FIFO where mknod is not allowed: never the real one)."""
     out = root / "out"
     (out / "dir").mkdir(parents=True)
     (out / "link").symlink_to(root / "graph" / "actors.ttl")
     os.mkfifo(out / "fifo")
+    try:
+        os.mknod(out / "null", 0o600 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        os.mkfifo(out / "null")
     (out / "file").write_text("keep\n")
 
 
@@ -179,6 +198,17 @@ def nested(depth: int) -> str:
 
 
 SERVICE = "SERVICE <{url}/sparql> { ?s ?p ?o }"
+#: A lexer reads ``<?b#>`` as an IRI and ``"""`` as a long string hiding the SERVICE; the grammar reads a
+#: comparison, a comment to the end of the line, and a SERVICE clause.
+HIDDEN_SERVICE = 'SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b#>"""\n) ' + SERVICE + ' } #"""'
+VALUES_CROSS = "ASK { " + " ".join(f"VALUES ?v{i} {{ {' '.join(map(str, range(200)))} }}" for i in range(4)) + " FILTER(?v0 + ?v1 + ?v2 + ?v3 = -1) }"
+
+
+def chain(kind: str, n: int) -> str:
+    """A flat chain of ``n`` items of one operator or list kind (each under the length limit)."""
+    return {"plus": "ASK { FILTER(" + "+".join(["1"] * n) + ") }", "star": "ASK { FILTER(" + "*".join(["1"] * n) + ") }",
+            "objects": "ASK { ?s ?p " + ",".join(["1"] * n) + " }", "minus": "ASK { ?s ?p ?o " + "MINUS{} " * n + "}",
+            "join": "ASK { " + " ".join(["?s ?p ?o ."] * n) + " }"}[kind]
 RQ_HEADER = "# title: t\n# description: d\n# example: minegraph query x\n"
 BAD_TTL = f'<{EVENT}> <https://w3id.org/minegraph/ontology#date> "{{}}"^^<{XSD}date> .\n'
 JSONLD_CONTEXT = json.dumps({"@context": "{url}/context.jsonld", "@id": "urn:x", "urn:p": "v"})
@@ -244,7 +274,16 @@ CASES = [
     Case("cli-service-in-rq-file", cli("query", "{root}/svc.rq"), 2, "SERVICE (a federated query to another endpoint)",
          setup=write("svc.rq", RQ_HEADER + "SELECT * WHERE { GRAPH ?g { " + SERVICE.replace("{url}", "http://127.0.0.1:9")
                      + " } }\n")),
+    Case("cli-service-hidden-from-a-lexer", cli("sparql", HIDDEN_SERVICE), 2,
+         "SERVICE (a federated query to another endpoint) is refused"),
     Case("cli-update", cli("sparql", "DELETE WHERE { ?s ?p ?o }"), 2, "SPARQL Update (DELETE) is not accepted"),
+    Case("cli-chain-plus", cli("sparql", chain("plus", 7000)), 2, "more than 256 operators and list separators"),
+    Case("cli-chain-star", cli("sparql", chain("star", 7000)), 2, "more than 256 operators and list separators"),
+    Case("cli-chain-object-list", cli("sparql", chain("objects", 7000)), 2, "more than 256 operators and list separators"),
+    Case("cli-chain-minus", cli("sparql", chain("minus", 3000)), 2, "more than 256 operators and list separators"),
+    Case("cli-join-of-2900-patterns", cli("sparql", chain("join", 2900)), 2, "more than 4,096 terms"),
+    Case("cli-values-cross-product-obeys-the-timeout", cli("sparql", VALUES_CROSS, "--timeout", "1"), 2,
+         "the query ran longer than 1 s and was stopped"),
     Case("cli-deep-nesting", cli("sparql", nested(5000)), 2, "brackets nested deeper than 64 levels"),
     Case("cli-long-operator-chain", cli("sparql", "ASK { FILTER(" + " || ".join(["true"] * 2000) + ") }"), 2,
          "more than 256 operators"),
@@ -261,6 +300,11 @@ CASES = [
          "has no parameter '" + "n" * 80 + "'… (100,000 characters)"),
     Case("cli-query-name-too-long", cli("query", "q" * 100_000), 2,
          "unknown query '" + "q" * 80 + "'… (100,000 characters)"),
+    Case("cli-timeout-infinite", cli("sparql", "ASK {}", "--timeout", "inf"), 2, "expected a finite number, got 'inf'"),
+    Case("cli-synth-negative-triples", cli("synth", "--triples", "-5", "--output", "{root}/out/synth", "--quiet"), 2,
+         "--triples must be a whole number from 1 to 100,000,000, not -5"),
+    Case("cli-synth-unbounded-triples", cli("synth", "--triples", str(10**12), "--output", "{root}/out/synth", "--quiet"),
+         2, "--triples must be a whole number from 1 to 100,000,000"),
     Case("cli-as-of-impossible-date", cli("sparql", "ASK {}", "--as-of", "2025-02-30"), 2,
          "as of '2025-02-30': expected an ISO date"),
     # ------------------------------------------------------------------ CLI: output targets
@@ -271,11 +315,21 @@ CASES = [
          "out/link: is a symbolic link; outputs are written only to regular files", setup=output_targets),
     Case("cli-output-fifo", cli("trace", "statement:euronews-2025-04-10-01-carbonnier-civilian-victims", "-o",
                                 "{root}/out/fifo"), 2, "out/fifo: is a FIFO", setup=output_targets),
-    Case("cli-output-dev-null", cli("sparql", "ASK {}", "-o", "/dev/null"), 2, "/dev/null: is a device"),
+    Case("cli-output-device", cli("sparql", "ASK {}", "-o", "{root}/out/null"), 2, "out/null: is a ",
+         setup=output_targets),
     Case("cli-output-under-a-file", cli("sparql", "ASK {}", "-o", "{root}/out/file/x.csv", "-f", "csv"), 2,
          "out/file/x.csv: cannot write here: Not a directory", setup=output_targets),
     Case("cli-output-dash-is-stdout", cli("sparql", "ASK { ?s ?p ?o }", "-o", "-", "-f", "json"), 0, "",
          setup=output_targets),
+    # ------------------------------------------------------------------ CLI: terminal output
+    Case("cli-table-terminal-escapes", cli("sparql", 'SELECT ?x { BIND("a\\u001b[2J\\u009b31mb" AS ?x) }'), 0,
+         "a\\x1b[2J\\u009b31mb"),
+    Case("cli-syntax-error-caret-escapes", cli("sparql", "SELECT ?x WHERE { ?x \x1b]0;title\x07 ?y }"), 2,
+         "\\x1b]0;title\\x07"),
+    Case("cli-trace-terminal-escapes", cli("trace", "statement:euronews-2025-04-10-01-carbonnier-civilian-victims"), 0,
+         "Gilles\\x1b]0;pwned\\x07 Carbonnier",
+         setup=replace("graph/actors.ttl", '"Gilles Carbonnier"', '"Gilles\\u001b]0;pwned\\u0007 Carbonnier"'),
+         changes=(".store/",)),
     # ------------------------------------------------------------------ CLI: trace
     Case("cli-trace-path-traversal", cli("trace", "statement:euronews-2025-04-10-01-carbonnier-civilian-victims"), 0,
          "", setup=replace("graph/euronews-2025-04-10-anti-personnel-mines.ttl", 'mg:path "sources/euronews-2025-04-10-anti-personnel-mines.txt"',
@@ -286,6 +340,8 @@ CASES = [
          "the text to trace has 100 words; give at most 64"),
     # ------------------------------------------------------------------ library (Python API)
     Case("api-service-nested", library(api_sparql("SELECT * { { ?s ?p ?o } UNION { " + SERVICE + " } }")), "ServiceRefused",
+         "SERVICE (a federated query to another endpoint) is refused"),
+    Case("api-service-hidden-from-a-lexer", library(api_sparql(HIDDEN_SERVICE)), "ServiceRefused",
          "SERVICE (a federated query to another endpoint) is refused"),
     Case("api-lone-surrogate", library(api_sparql('ASK { ?s ?p "\ud800" }')), "NotAQuery",
          "line 1, column 14: U+D800 is a lone surrogate"),
@@ -314,6 +370,10 @@ CASES = [
          setup=replace(CURATED, 'date = "2025-04-10"', "date = 20250410")),
     Case("curation-duplicate-id", cli("build"), 2, "curation/actors.toml",
          setup=replace("curation/actors.toml", 'id = "icbl-cmc"', 'id = "euronews"')),
+    Case("curation-toml-nesting-bomb", cli("build"), 2, "curation/actors.toml: values are nested too deeply",
+         setup=append("curation/actors.toml", "\nbomb = " + "[" * 50_000 + "]" * 50_000 + "\n")),
+    Case("curation-id-no-iri-can-hold", cli("build"), 2, "id = 'icbl cmc <x>' cannot be part of an IRI",
+         setup=replace("curation/actors.toml", 'id = "icbl-cmc"', 'id = "icbl cmc <x>"')),
     Case("curation-dangling-actor", cli("build"), 2, "person:nobody is described nowhere in curation/",
          setup=replace(CURATED, 'speaker = "person:gilles-carbonnier"', 'speaker = "person:nobody"')),
     Case("curation-quote-drift", cli("build"), 2, CURATED,
@@ -370,6 +430,12 @@ CASES = [
     # ------------------------------------------------------------------ the endpoint (minegraph serve's app)
     Case("endpoint-service", endpoint("GET", "/query?query=" + "ASK%20%7B%20SERVICE%20%3Chttp%3A%2F%2F127.0.0.1%3A9%2F%3E"
                                       "%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20%7D"), 400, "SERVICE"),
+    Case("endpoint-service-hidden-from-a-lexer", endpoint("POST", "/query", HIDDEN_SERVICE.replace("{url}", "http://127.0.0.1:9")
+                                                          .encode(), {"Content-Type": "application/sparql-query"}), 400,
+         "SERVICE (a federated query"),
+    Case("endpoint-chain-costs-no-worker", endpoint("POST", "/query", chain("plus", 7000).encode(),
+                                                    {"Content-Type": "application/sparql-query"}), 400,
+         "more than 256 operators and list separators"),
     Case("endpoint-update", endpoint("POST", "/query", b"DROP ALL", {"Content-Type": "application/sparql-update"}), 403,
          "Update"),
     Case("endpoint-deep-nesting", endpoint("POST", "/query", nested(500).encode(),
@@ -381,6 +447,12 @@ CASES = [
          "the form body is not UTF-8 URL-encoded text"),
     Case("endpoint-huge-body", endpoint("POST", "/query", b"ASK {} #" + b"x" * 2_000_000,
                                         {"Content-Type": "application/sparql-query"}), 413, ""),
+    Case("endpoint-xss-in-a-not-found-page", endpoint("GET", "/id/x/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E?format=html"),
+         404, "/id/x/&lt;img src=x onerror=alert(1)&gt;"),
+    Case("endpoint-health-shows-no-pids-to-a-web-page", endpoint("GET", "/health", headers={"Origin": "http://evil.example"}),
+         200, '"workers":1,'),
+    Case("cli-serve-without-its-extra", without("uvicorn", cli("serve", "--port", "9")), 2,
+         "install it with: pip install 'minegraph[serve]'"),
     Case("endpoint-path-traversal", endpoint("GET", "/id/state/..%2F..%2F..%2Fetc%2Fpasswd"), 404, ""),
 ]
 
@@ -489,6 +561,8 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(case, case_project, lo
     before = snapshot(root)
     outcome = case.act(root, Env(loopback, client_factory))
     assert "Traceback" not in outcome.err and "Traceback" not in outcome.out, outcome.err[-3000:]
+    if case.id.startswith("cli-"):  # nothing a terminal would obey: ESC, CSI and the other C0/C1 controls
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", outcome.out + outcome.err), "a raw control reached the terminal"
     assert outcome.code == case.code, f"{outcome.code!r}: {outcome.err[-2000:]}"
     assert case.message in outcome.err + outcome.out, (outcome.err + outcome.out)[-2000:]
     assert len(outcome.err) < 20_000, "a long value was echoed whole"
@@ -496,6 +570,8 @@ def test_bad_input_is_refused_clearly_and_changes_nothing(case, case_project, lo
     assert loopback.requests == [] or case.id.startswith(("api-remote", "cli-remote")), loopback.requests
     if case.id.startswith(("api-remote", "cli-remote")):
         assert all(not r.endswith("context.jsonld") for r in loopback.requests), "a remote JSON-LD context was fetched"
+    if case.id.startswith("endpoint-xss"):
+        assert "<img" not in outcome.err, "the request's markup came back unescaped"
     if case.id == "cli-trace-path-traversal":
         assert "root:" not in outcome.out and "root:" not in outcome.err  # /etc/passwd was never read
 

@@ -5,6 +5,7 @@ membership parts, and check runs over hand-made fixture graphs."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import re
 import shutil
@@ -15,7 +16,6 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from minegraph.assemble.builder import BuildContext
-from minegraph.validation.checks import CheckContext, all_checks
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
 
@@ -84,7 +84,9 @@ def _python(term):
 
 @pytest.fixture(scope="session")
 def run_query(project, store):
-    """run_query(name, **params) -> (variables, rows as dicts of Python values), with SEP-0007 substitution."""
+    """run_query(name, **params) -> (variables, rows as dicts of Python values), with Oxigraph's own SEP-0007
+    substitution; the file's defaults (its ``VALUES`` blocks of parameters) are dropped first, as binding does."""
+    from minegraph.querylang.text import without_defaults
 
     def run(name: str, **params: str):
         text = (project.queries_dir / f"{name}.rq").read_text(encoding="utf-8")
@@ -94,7 +96,7 @@ def run_query(project, store):
             pyoxigraph.Variable(key): pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(declared[key].replace("xsd:", XSD)))
             for key, value in params.items()
         }
-        result = store.query(text, substitutions=substitutions)
+        result = store.query(without_defaults(text, set(params)), substitutions=substitutions)
         variables = [v.value for v in result.variables]
         return variables, [{v: _python(row[v]) for v in variables} for row in result]
 
@@ -107,17 +109,20 @@ def ontology(project) -> Graph:
 
 
 @pytest.fixture
-def run_check(project, ontology):
-    """run_check(check name, fixture file name) -> the problems the check reports on ontology + fixture."""
+def run_check(project, tmp_path):
+    """run_check(check name, fixture file name) -> the findings the shipped check reports on ontology + fixture
+    (focus and property as rdflib IRIs)."""
+    from minegraph.validation.checks import make_context, run_checks
+    from minegraph.validation.sparql import load
 
     def run(name: str, fixture: str | None = None, graph: Graph | None = None, project_=None):
-        data = graph if graph is not None else load_graph([FIXTURES / fixture])
-        union = Graph()
-        for triple in ontology:
-            union.add(triple)
-        for triple in data:
-            union.add(triple)
-        return list(all_checks()[name](CheckContext(union, project_ or project, data_graph=data)))
+        path = FIXTURES / fixture if graph is None else tmp_path / f"data-{len(list(tmp_path.iterdir()))}.nt"
+        if graph is not None:
+            path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
+        context = make_context(load([*project.ontology_files(), path]), project.graph_dir,
+                               ontology_files=project.ontology_files(), reference_dir=(project_ or project).reference_dir)
+        return [dataclasses.replace(f, focus=URIRef(f.focus) if f.focus else None, path=URIRef(f.path) if f.path else None)
+                for f in run_checks(context, [name])]
 
     return run
 

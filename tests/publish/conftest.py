@@ -20,9 +20,10 @@ def start_server(tmp: Path, *options: str) -> Server:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """The shared endpoint: 2 workers, a 2 s timeout, a 500-row cap, room for 128 requests in flight."""
+    """The shared endpoint: 2 workers, a 2 s timeout, a 500-row cap, room for 128 requests in flight, each
+    waiting up to 30 s for a worker (a burst of 100 must all be answered)."""
     started = start_server(tmp_path_factory.mktemp("endpoint"), "--timeout", "2", "--max-rows", "500",
-                           "--max-concurrent", "128", "--max-depth", "32")
+                           "--max-concurrent", "128", "--max-depth", "32", "--queue-timeout", "30")
     yield started
     assert started.stop() == 0
 

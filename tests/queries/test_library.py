@@ -137,11 +137,12 @@ def test_a_syntax_error_names_line_and_column_and_shows_the_line(fixture_project
     assert str(caught.value).endswith("\n      ?x ?y\n      ^")
 
 
-def test_a_syntax_error_oxigraph_locates_keeps_its_position_and_message(fixture_stores):
+def test_a_syntax_error_is_located_by_the_parse_without_evaluating(fixture_stores):
+    """The syntax check is a parse only (rdflib's SPARQL grammar): it names where reading stopped."""
     with pytest.raises(QuerySyntaxError) as caught:
         fixture_stores["rdflib"].query("SELECT ?x\nWHERE { ?x ?p ?o }\nLIMIT x")
-    assert (caught.value.line, caught.value.column) == (3, 7)
-    assert "expected one of" in caught.value.message
+    assert (caught.value.line, caught.value.column) == (3, 1)
+    assert "the query cannot be read from here on" in caught.value.message
 
 
 def test_an_undeclared_prefix_is_named(fixture_stores):

@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from minegraph.errors import CurationError, not_utf8, shown
-from minegraph.core.namespaces import KINDS, SCHEMES, concept, iri
+from minegraph.core.namespaces import KINDS, SCHEMES, concept, iri, valid_slug
 from minegraph.assemble.source_registry import SourceRegistry
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -36,6 +36,8 @@ def load_toml(path: Path) -> tuple[dict, list[str]]:
         raise CurationError(path, message, line=line, column=column) from None
     try:
         return tomllib.loads(text), text.splitlines()
+    except RecursionError:  # arrays or inline tables nested thousands deep: tomllib recurses per level
+        raise CurationError(path, "values are nested too deeply (arrays or inline tables inside each other)") from None
     except tomllib.TOMLDecodeError as exc:
         match = _TOML_POSITION.search(str(exc))
         line, column = (int(match.group(1)), int(match.group(2))) if match else (None, None)
@@ -88,12 +90,14 @@ class Record:
             raise self.error(f"{key} = {shown(value)} is not an ISO date written as a string \"YYYY-MM-DD\"") from None
 
 
-def records(document: dict, lines: list[str], path: Path, table: str) -> Iterator[Record]:
-    """The records of an array of tables ``[[table]]``, each with the line it starts on."""
+def records(document: dict, lines: list[str], path: Path, table: str, *, kind_ids: bool = False) -> Iterator[Record]:
+    """The records of an array of tables ``[[table]]``, each with the line it starts on; with ``kind_ids``
+    an id is a reference ``kind:slug`` (a draft's [[new_actor]])."""
     starts = [n for n, text in enumerate(lines, 1) if text.strip() == f"[[{table}]]"]
     seen: dict[object, int | None] = {}
     for index, data in enumerate(document.get(table, [])):
         record = Record(data, path, starts[index] if index < len(starts) else None, table)
+        _check_names(record, kind_ids)
         key = data.get("id") if isinstance(data, dict) else None
         if key is not None and key in seen:  # two records of one node: the build owns each node once
             raise record.error(f"id {shown(key)} is given twice in [[{table}]] (first on line {seen[key]})")
@@ -106,7 +110,26 @@ def single(document: dict, lines: list[str], path: Path, table: str) -> Record:
     if table not in document:
         raise CurationError(path, f"missing table [{table}]")
     line = next((n for n, text in enumerate(lines, 1) if text.strip() == f"[{table}]"), None)
-    return Record(document[table], path, line, table)
+    record = Record(document[table], path, line, table)
+    _check_names(record)
+    return record
+
+
+#: Fields whose value becomes (part of) an IRI's last segment.
+_NAMES = ("id", "slug", "prefix")
+
+
+def _check_names(record: Record, kind_ids: bool = False) -> None:
+    """CurationError at the record's line when an id, slug or prefix holds what an IRI cannot."""
+    if not isinstance(record.data, dict):
+        raise record.error("is not a table")
+    for key in _NAMES:
+        value = record.data.get(key)
+        if kind_ids and key == "id" and isinstance(value, str) and value.partition(":")[0] in KINDS:
+            value = value.partition(":")[2]
+        if value is not None and not (isinstance(value, str) and valid_slug(value)):
+            raise record.error(f"{key} = {shown(str(value))} cannot be part of an IRI: use letters, digits, "
+                               "'.', '_' and '-' (starting with a letter or digit)")
 
 
 class Resolver:

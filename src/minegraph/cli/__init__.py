@@ -15,6 +15,7 @@ import importlib
 import re
 import sys
 
+from minegraph.core.terminal import visible
 from minegraph.errors import MinegraphError
 
 #: Subcommand modules, in the order ``minegraph --help`` lists them.
@@ -75,8 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except MinegraphError as exc:
-        print(f"minegraph: error: {exc}", file=sys.stderr)
+    except MinegraphError as exc:  # a message may echo query text or a file's bytes: controls made visible
+        print(f"minegraph: error: {visible(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:  # pragma: no cover
         print("minegraph: interrupted", file=sys.stderr)
@@ -103,7 +104,7 @@ def read_stdin() -> str:
 
 def to_stderr(message) -> None:
     """Progress goes to standard error, so standard output stays the result."""
-    print(message, file=sys.stderr, flush=True)
+    print(visible(str(message)), file=sys.stderr, flush=True)
 
 
 def add_engine_option(parser) -> None:
@@ -118,9 +119,12 @@ def local_store(args, project):
     return open_store(project, engine=getattr(args, "engine", "oxigraph"), progress=to_stderr)
 
 
-def emit(text: str, output: str | None, what: str = "") -> None:
+def emit(text: str, output: str | None, what: str = "", *, human: bool = False) -> None:
     """Write a command's result to ``output`` atomically (saying so on stderr), or to standard output
-    (no ``output``, or ``-``). Only a regular file is ever replaced."""
+    (no ``output``, or ``-``). Only a regular file is ever replaced. A ``human`` text (a table, a trace
+    card: made for a terminal) has its control characters made visible; data formats are left as they are."""
+    if human:
+        text = visible(text)
     if output and output != "-":
         from minegraph.core.files import atomic_write
 

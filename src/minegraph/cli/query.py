@@ -63,6 +63,8 @@ def _positive(kind, zero: bool = False):
             raise argparse.ArgumentTypeError(f"expected a number, got {text[:40]!r}") from None
         if value < 0 or (value == 0 and not zero) or value != value:
             raise argparse.ArgumentTypeError(f"expected a number {'>= 0' if zero else '> 0'}, got {text[:40]!r}")
+        if value == float("inf"):
+            raise argparse.ArgumentTypeError(f"expected a finite number, got {text[:40]!r}")
         return value
 
     return parse
@@ -129,7 +131,7 @@ def _emit(args, result, store) -> int:
     width = args.width if args.width is not None else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
     text = render(result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6,
                   max_column=60 if width else 10**6)
-    emit(text, args.output, f" ({len(result)} rows)")
+    emit(text, args.output, f" ({len(result)} rows)", human=args.format == "table")
     return 0
 
 

@@ -25,6 +25,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from minegraph.core.terminal import visible
     from minegraph.validation.render import format_finding, summary
     from minegraph.validation import validate
 
@@ -33,6 +34,6 @@ def run(args) -> int:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
         for finding in report.findings:
-            print(format_finding(finding))
+            print(visible(format_finding(finding)))
         print(summary(report))
     return 0 if report.conforms else 1

@@ -14,6 +14,7 @@ import errno
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -26,6 +27,23 @@ _UMASK = os.umask(0)
 os.umask(_UMASK)
 _KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO"),
           (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+#: A name minegraph makes for a file of its own (a slug, an archive): lower-case letters, digits and
+#: hyphens, then an optional extension; never a separator, a dot-dot or a leading dot.
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9-]{0,119}(?:\.[a-z0-9]{1,8})?")
+#: One path component that is no folder escape: letters, digits, '.', '_', '-', not starting with '.'.
+FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
+
+
+def contained(folder: Path, name: object, pattern: re.Pattern = SAFE_NAME) -> Path | None:
+    """``folder/name`` when ``name`` matches ``pattern`` and the path, symlinks resolved, stays in
+    ``folder``; None otherwise (the caller says what it expected, the same for every wrong name, so an
+    error is no oracle on which files exist)."""
+    if not isinstance(name, str) or not pattern.fullmatch(name):
+        return None
+    path = Path(folder) / name
+    return path if path.resolve().parent == Path(folder).resolve() else None
 
 
 def check_output_target(path: Path) -> Path:

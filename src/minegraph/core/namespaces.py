@@ -87,6 +87,11 @@ def scheme_namespace(scheme: str) -> Namespace:
 _SLUG_OK = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
+def valid_slug(slug: str) -> bool:
+    """Whether ``slug`` may be an IRI's last segment (letters, digits, '.', '_', '-'; at most 200)."""
+    return len(slug) <= 200 and bool(_SLUG_OK.match(slug))
+
+
 def iri(kind: str, slug: str) -> URIRef:
     """The IRI of an instance: ``iri("state", "LVA")`` -> ``.../id/state/LVA``."""
     if not _SLUG_OK.match(slug):

@@ -45,8 +45,11 @@ def yasgui_dir(project_root: Path) -> Path | None:
 
 
 async def health(request: Request) -> Response:
+    """Liveness and the pool's state; the workers' process ids only to a caller that is no web page
+    (a browser sends Origin with a cross-origin request, and CORS would let that page read the answer)."""
     state = request.app.state
-    return JSONResponse({"status": "ok", "workers": state.pool.pids(), "replaced": state.pool.replaced,
+    workers = len(state.pool.pids()) if "origin" in request.headers else state.pool.pids()
+    return JSONResponse({"status": "ok", "workers": workers, "replaced": state.pool.replaced,
                          "in_flight": state.in_flight})
 
 
@@ -91,7 +94,8 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
-        pool = WorkerPool(str(database), str(project.root), prefixes, size=settings.workers, timeout=settings.timeout)
+        pool = WorkerPool(str(database), str(project.root), prefixes, size=settings.workers, timeout=settings.timeout,
+                          queue_timeout=settings.queue_deadline())
         await pool.start()
         app.state.pool = pool
         try:

@@ -105,6 +105,11 @@ def _iri_link(iri: str | None, label: str | None, base: str) -> str:
     return f'<a href="{escape(local(iri, base))}">{escape(label or iri)}</a>'
 
 
+def message_page(title: str, message: str) -> str:
+    """A page saying one thing (not found, an error): the message may echo the request, so it is escaped."""
+    return page(title, f"<h1>{escape(title)}</h1><p>{escape(message)}</p>")
+
+
 def card_html(card: dict, base: str) -> str:
     """The trace card: the quote in its archived context, speaker, role, decisions, stance, source, chain."""
     context = card.get("context") or {}

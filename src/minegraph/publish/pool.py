@@ -41,9 +41,10 @@ class WorkerPool:
     """``size`` workers over one read-only database; ``run`` hands a job to the next idle worker."""
 
     def __init__(self, database: str, project_root: str, prefixes: dict[str, str], *, size: int = 2,
-                 timeout: float = 30.0):
+                 timeout: float = 30.0, queue_timeout: float | None = None):
         self.database, self.project_root, self.prefixes = database, project_root, prefixes
         self.size, self.timeout = size, timeout
+        self.queue_timeout = timeout if queue_timeout is None else queue_timeout
         self.threads = ThreadPoolExecutor(max_workers=size * 2 + 2, thread_name_prefix="minegraph-pool")
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
         self.workers: dict[int, Worker] = {}
@@ -103,9 +104,10 @@ class WorkerPool:
             getter.cancel()
 
     async def run(self, job: dict, timeout: float | None = None) -> dict:
-        """The worker's reply to ``job``; JobFailed when no worker is free in time, or it timed out or died."""
+        """The worker's reply to ``job``; JobFailed when no worker is free within the queue deadline, or it
+        timed out or died."""
         timeout = self.timeout if timeout is None else timeout
-        worker = await self._next_idle(timeout)
+        worker = await self._next_idle(min(self.queue_timeout, timeout))
         loop = asyncio.get_running_loop()
         try:
             reply = await loop.run_in_executor(self.threads, _call, worker, job, timeout)

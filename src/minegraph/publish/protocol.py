@@ -119,7 +119,8 @@ async def run_job(request: Request, job: dict, media_type: str) -> Response:
     try:
         reply = await state.pool.run(job)
     except JobFailed as exc:
-        return error(exc.status, exc.kind, exc.message)
+        retry = {"Retry-After": str(settings.retry_after)} if exc.kind == "busy" else None
+        return error(exc.status, exc.kind, exc.message, headers=retry)
     finally:
         state.in_flight -= 1
     if reply["status"] != 200:

@@ -6,17 +6,20 @@ browser, Turtle, JSON-LD or N-Triples for data clients; ``format=`` overrides th
 
 from __future__ import annotations
 
+import re
+
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
 from .formats import GRAPHS, NotAcceptable, choose
-from .pages import entity_html, local, page
+from .pages import entity_html, local, message_page
 from .downloads import ontology_html
 from .pool import JobFailed
 from .protocol import run_job
 from .responses import error
 
 _VARY = {"Vary": "Accept"}
+_NOT_IN_AN_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 
 
 def _negotiate(request: Request):
@@ -32,6 +35,11 @@ async def entity(request: Request) -> Response:
         fmt = _negotiate(request)
     except NotAcceptable as exc:
         return error(406, "format", str(exc))
+    if _NOT_IN_AN_IRI.search(iri):  # no such entity can exist: answered here, never handed to a worker
+        message = f"nothing is known about {iri}: it holds characters an IRI cannot"
+        if fmt == "html":
+            return HTMLResponse(message_page("Not found", message), status_code=404, headers=_VARY)
+        return error(404, "unknown", message)
     if fmt != "html":
         response = await run_job(request, {"kind": "describe", "iri": iri, "format": fmt.oxigraph,
                                            "max_rows": settings.max_rows}, fmt.media_type)
@@ -42,8 +50,8 @@ async def entity(request: Request) -> Response:
     except JobFailed as exc:
         return error(exc.status, exc.kind, exc.message)
     if reply["status"] != 200:
-        body = page("Not found", f"<h1>Not found</h1><p>{reply.get('message', '')}</p>")
-        return HTMLResponse(body, status_code=reply["status"], headers=_VARY)
+        title = "Not found" if reply["status"] == 404 else "Error"
+        return HTMLResponse(message_page(title, reply.get("message", "")), status_code=reply["status"], headers=_VARY)
     return HTMLResponse(entity_html(iri, reply["links"], reply["card"], settings.base), headers=_VARY)
 
 

@@ -25,7 +25,8 @@ def exposure_warning(settings: Settings) -> str | None:
 
 def serve(project_dir: Path | str | None = None, host: str = "127.0.0.1", port: int = 7878, base: str = DEFAULT_BASE,
           timeout: float = 30.0, *, workers: int = 2, max_rows: int = 10_000, max_concurrent: int = 32,
-          limits: Limits | None = None, allowed_hosts: tuple[str, ...] = (), log_level: str = "warning") -> int:
+          limits: Limits | None = None, allowed_hosts: tuple[str, ...] = (), log_level: str = "warning",
+          queue_timeout: float | None = None) -> int:
     """Serve the project's graph at ``http://host:port/`` (query page, ``/query``, ``/id/…``); 0 on a clean stop."""
     import uvicorn
 
@@ -36,7 +37,7 @@ def serve(project_dir: Path | str | None = None, host: str = "127.0.0.1", port: 
     project = Project(Path(project_dir).resolve()) if project_dir else find_project()
     settings = Settings(host=host, port=port, base=base if base.endswith("/") else base + "/", timeout=timeout,
                         workers=workers, max_rows=max_rows, max_concurrent=max_concurrent,
-                        limits=limits or Limits(), allowed_hosts=tuple(allowed_hosts))
+                        limits=limits or Limits(), allowed_hosts=tuple(allowed_hosts), queue_timeout=queue_timeout)
     store, database = open_current(project, progress=lambda message: print(message, file=sys.stderr))
     del store  # workers open the database read-only themselves
     warning = exposure_warning(settings)
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--max-rows", type=int, default=10_000)
     parser.add_argument("--max-concurrent", type=int, default=32)
+    parser.add_argument("--queue-timeout", type=float, default=None)
     parser.add_argument("--max-length", type=int, default=Limits.max_length)
     parser.add_argument("--max-depth", type=int, default=Limits.max_depth)
     parser.add_argument("--allowed-host", action="append", default=[])
@@ -80,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     return serve(args.project, args.host, args.port, args.base, args.timeout, workers=args.workers,
                  max_rows=args.max_rows, max_concurrent=args.max_concurrent,
                  limits=Limits(max_length=args.max_length, max_depth=args.max_depth),
-                 allowed_hosts=tuple(args.allowed_host))
+                 allowed_hosts=tuple(args.allowed_host), queue_timeout=args.queue_timeout)
 
 
 if __name__ == "__main__":

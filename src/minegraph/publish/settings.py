@@ -22,10 +22,17 @@ class Settings:
     workers: int = 2
     max_rows: int = 10_000  # rows (or triples) per answer; more are cut, with a header saying so
     max_concurrent: int = 32  # requests being answered or waiting for a worker; more get 429
+    queue_timeout: float | None = None  # seconds a request waits for a free worker (None: see queue_deadline)
     retry_after: int = 2
     limits: Limits = field(default_factory=Limits)
     allowed_hosts: tuple[str, ...] = ()  # Host header values accepted; empty: loopback names and --host
     cors_origins: tuple[str, ...] = ("*",)
+
+    def queue_deadline(self) -> float:
+        """How long a request waits for a free worker: shorter than a query may run (half the timeout, at
+        most 10 s), so while slow queries hold every worker the others get a 503 with Retry-After soon
+        instead of waiting out the slow ones' whole timeout."""
+        return self.queue_timeout if self.queue_timeout is not None else min(self.timeout / 2, 10.0)
 
     def hosts(self) -> list[str]:
         """Host names the Host header may carry (DNS rebinding defence)."""

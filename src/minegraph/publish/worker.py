@@ -25,9 +25,20 @@ class Evaluator:
         self.prefixes = prefixes
 
     def query(self, text: str, form: str, fmt: str, max_rows: int) -> dict:
-        """Evaluate and serialise; the dataset is fixed (FROM clauses cannot reach the internal graph)."""
+        """Parse (SERVICE refused on the parse tree), evaluate and serialise; the dataset is fixed (FROM
+        clauses cannot reach the internal graph)."""
         import pyoxigraph as ox
 
+        from minegraph.errors import QuerySyntaxError
+        from minegraph.querylang.guard import GuardError
+        from minegraph.querylang.parse import parse_check
+
+        try:
+            parse_check(text)
+        except GuardError as exc:
+            return {"status": exc.status, "error": exc.kind, "message": str(exc)}
+        except QuerySyntaxError as exc:
+            return {"status": 400, "error": "syntax", "message": " ".join(str(exc).split())[:500]}
         try:
             answer = self.store.query(text, default_graph=ox.DefaultGraph(), named_graphs=self.visible)
         except SyntaxError as exc:
@@ -45,6 +56,8 @@ class Evaluator:
 def serve_jobs(conn, database: str, project_root: str, prefixes: dict[str, str]) -> None:
     """The child: one job in, one reply out, until the pipe closes (a failed job is a 500 reply)."""
     child_setup()  # dies with the server; Ctrl-C is the server's to handle, it stops us
+    import rdflib.plugins.sparql.parser  # noqa: F401 - its grammar is built once, before the first job
+
     from . import entity
 
     evaluator = Evaluator(database, prefixes)

@@ -102,27 +102,30 @@ def run_sparql(text: str, *, store: Store | None = None, project=None, complete_
 
 def stream_sparql(text: str, *, store: Store | None = None, project=None, source: str | None = None,
                   timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> RowStream:
-    """Ad-hoc SPARQL's rows as they come, bounded as :func:`stream` is."""
-    text, store = prepare_sparql(text, store, project, True, source)
+    """Ad-hoc SPARQL's rows as they come, bounded as :func:`stream` is (the parse, in the worker, by ``timeout`` too)."""
+    text, store = prepare_sparql(text, store, project, True, source, timeout)
     return store.stream(text, source=source, timeout=timeout, max_rows=max_rows)
 
 
 def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: bool,
-                   source: str | None) -> tuple[str, Store]:
-    """The text to run (refused first if unsafe; missing PREFIX lines added) and the store to run it on."""
+                   source: str | None, timeout: float | None = None) -> tuple[str, Store]:
+    """The text to run (refused first if unsafe; missing PREFIX lines added) and the store to run it on.
+    With ``timeout`` the parse runs where the store evaluates bounded queries (Oxigraph: its worker)."""
     from minegraph.core.namespaces import PREFIXES
-    from minegraph.querylang.text import check_syntax, query_form, undeclared_prefixes
+    from minegraph.querylang.text import query_form, remember_accepted, undeclared_prefixes
 
     from minegraph.querylang.guard import check as guard
 
     guard(text, allow_service=getattr(store, "allow_service", False))  # before any parse: limits, SERVICE, updates
-    query_form(text)
+    form = query_form(text)
     if store is None:
         store = default_store(project)
     if complete_prefixes:
-        check_syntax(text, source=source, prefixes=PREFIXES)  # positions refer to the text as typed
+        # positions refer to the text as typed; parsed, never evaluated
+        store.check(text, source=source, prefixes=PREFIXES, timeout=timeout)
         missing = undeclared_prefixes(text, PREFIXES)
         text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in missing.items()) + text
+        remember_accepted(text, form, store.allow_service)  # declaring prefixes it uses changes nothing else
     return text, store
 
 

@@ -6,8 +6,9 @@ binding uses too, so both agree on what is a string, an IRI or a comment), outsi
 overflows its stack on either, and kills the process — and finds the keywords that decide the
 query's fate: ``SERVICE`` (federation, an outbound HTTP request) anywhere, including ``FILTER
 EXISTS``, sub-queries and nested groups, and the SPARQL Update operations. Nothing is parsed or
-evaluated here: pyoxigraph 0.5 exposes no parse-only query object, and evaluating on an empty
-store would run ``SERVICE``. The engine's own parser runs afterwards, on text this guard passed.
+evaluated here: the scan bounds the text so that the parse that follows
+(:mod:`minegraph.querylang.parse`, rdflib's grammar, which decides SERVICE on the parse tree) and the
+engine's own parser (in a worker with no network) only ever see text of bounded cost.
 
 The scan errs on the side of refusal: a ``SERVICE`` word is refused wherever it could be a
 keyword (any case; also written ``SERVICE:x``, which Oxigraph reads as ``SERVICE :x``), and an
@@ -23,7 +24,10 @@ from dataclasses import dataclass
 from minegraph.errors import QueryError
 from minegraph.querylang.lexer import HIDDEN, QUERY_FORMS, UPDATE_WORDS, spans
 
-_OPERATOR_CHARS = "!/|^"  # each one an operator; ``||`` and ``&&`` count once; UNION is a word
+#: Each an operator or a list separator (a chain of any of them is a recursion in a parser or the engine's
+#: plan); two-character operators (``|| && != <= >= ^^``) count once; UNION, MINUS and OPTIONAL are words.
+_OPERATOR_CHARS = "!/|^+-*,;=<>"
+_OPERATOR_WORDS = frozenset({"UNION", "MINUS", "OPTIONAL"})
 _OPEN, _CLOSE = "({[", ")}]"
 #: Code tokens that may hold a keyword: names and words (a prefixed name's prefix, ``1SERVICE``'s word…).
 _NAMED = frozenset({"word", "pname", "bnode", "langtag", "var", "escape", "number", "other"})
@@ -63,11 +67,13 @@ class NotAQuery(GuardError):
 
 @dataclass(frozen=True)
 class Limits:
-    """What the guard accepts: characters, bracket depth, operators in the whole text."""
+    """What the guard accepts: characters, bracket depth, operators and code tokens in the whole text
+    (the largest library query has about 500 tokens and 90 operators)."""
 
     max_length: int = 32_768
     max_depth: int = 64
     max_operators: int = 256
+    max_tokens: int = 4_096
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ def _keywords(text: str, kind: str, start: int, end: int):
 
 
 def _operators(token: str) -> int:
-    return 1 if token in ("||", "&&") else sum(token.count(c) for c in _OPERATOR_CHARS)
+    return 1 if len(token) == 2 and token != "^^" else sum(token.count(c) for c in _OPERATOR_CHARS)
 
 
 def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -> Scan:
@@ -110,7 +116,7 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
     if len(text) > limits.max_length:
         raise QueryTooLong(f"the query is {len(text):,} characters long; the limit is {limits.max_length:,}")
     _refuse_non_text(text)
-    depth = deepest = operators = 0
+    depth = deepest = operators = tokens = 0
     form = ""
     for kind, start, end in spans(text):
         if kind == "iri" and "'" in text[start:end]:
@@ -118,6 +124,10 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
                              "is ambiguous to the guard; write the apostrophe as %27 or put spaces around '<'")
         if kind in HIDDEN:
             continue
+        tokens += 1
+        if tokens > limits.max_tokens:
+            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_tokens:,} terms, operators and "
+                               "brackets in one query")
         if kind == "punct":
             token = text[start:end]
             if token in _OPEN:
@@ -132,11 +142,11 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
                 operators += _operators(token)
         elif kind in _NAMED:
             for word, at in _keywords(text, kind, start, end):
-                operators += word == "UNION"
+                operators += word in _OPERATOR_WORDS
                 form = _keyword(text, word, at, form, allow_service)
         if operators > limits.max_operators:
-            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_operators} operators "
-                               "(|| && ! / | ^ UNION) in one query")
+            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_operators} operators and list "
+                               "separators (|| && ! / | ^ + - * = < > , ; UNION MINUS OPTIONAL) in one query")
     if not form:
         raise NotAQuery("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK "
                         "(after PREFIX and BASE lines)")

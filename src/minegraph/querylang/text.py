@@ -295,8 +295,10 @@ _LOCATION = re.compile(r"error at (\d+):(\d+): ?(.*)", re.DOTALL)
 def check_syntax(text: str, *, source: str | None = None, prefixes: dict[str, str] | None = None) -> None:
     """QuerySyntaxError (line, column, the line shown with a caret) unless ``text`` is a SPARQL 1.1 query.
 
-    Oxigraph's parser decides, for every engine: it follows the grammar strictly, so a query that
-    passes here is portable. Nothing is evaluated (sub-queries and ASK run on an empty store).
+    Oxigraph's parser decides: it follows the grammar strictly, so a query that passes here is
+    portable. Oxigraph has no parse-only entry point, so this evaluates the text on an empty store: it
+    is for the package's own .rq files (tests/architecture); any text from a user goes through the
+    parse-only :func:`minegraph.querylang.parse.parse_check` instead.
     """
     global _EMPTY_STORE
     import pyoxigraph
@@ -312,22 +314,31 @@ def check_syntax(text: str, *, source: str | None = None, prefixes: dict[str, st
 _ACCEPTED: dict[tuple[str, bool], str] = {}
 
 
-def accepted_form(text: str, *, allow_service: bool = False, source: str | None = None) -> str:
+def accepted_form(text: str, *, allow_service: bool = False, source: str | None = None, parse=None) -> str:
     """The query form of a text the guard (:mod:`minegraph.querylang.guard`) and the parser accept;
-    GuardError or QuerySyntaxError otherwise. An accepted text is remembered, so a library query
-    is checked once per process and every later call costs one dictionary look-up."""
+    GuardError or QuerySyntaxError otherwise. ``parse(text, allow_service=, source=)`` is the parse-only
+    check (default :func:`minegraph.querylang.parse.parse_check`, in this process; a store that evaluates
+    in a worker parses there, under the query's deadline). An accepted text is remembered, so a library
+    query is checked once per process and every later call costs one dictionary look-up."""
     key = (text, allow_service)
     form = _ACCEPTED.get(key)
     if form is None:
         from minegraph.querylang.guard import check as guard
 
+        from minegraph.querylang.parse import parse_check
+
         guard(text, allow_service=allow_service)  # limits and SERVICE before any parser sees the text
         form = query_form(text)
-        check_syntax(text, source=source)
-        if len(_ACCEPTED) >= 1024:  # ad-hoc texts: bounded
-            _ACCEPTED.clear()
-        _ACCEPTED[key] = form
+        (parse or parse_check)(text, allow_service=allow_service, source=source)  # a real parse; nothing evaluated
+        remember_accepted(text, form, allow_service)
     return form
+
+
+def remember_accepted(text: str, form: str, allow_service: bool) -> None:
+    """Record ``text`` as checked (guard and parse): the same text is not checked again in this process."""
+    if len(_ACCEPTED) >= 1024:  # ad-hoc texts: bounded
+        _ACCEPTED.clear()
+    _ACCEPTED[(text, allow_service)] = form
 
 
 def _syntax_error(text: str, message: str, source: str | None) -> QueryError:

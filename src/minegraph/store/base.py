@@ -69,11 +69,26 @@ class Store(ABC):
         """Run a query with a wall-clock ``timeout`` (seconds) and a row cap; rows stream as they come.
         Oxigraph evaluates in a worker process killed at the deadline (:mod:`minegraph.store.bounded`);
         other engines answer in-process (a remote endpoint's own timeout applies), cut at ``max_rows``."""
-        text, form = self._checked(text, bindings, source)
+        text, form = self._checked(text, bindings, source, timeout)  # the parse, bounded by ``timeout`` too
         return self._stream(text, form, timeout, max_rows)
 
-    def _checked(self, text: str, bindings: Mapping[str, Node] | None, source: str | None) -> tuple[str, str]:
-        form = accepted_form(text, allow_service=self.allow_service, source=source)  # guard, form, syntax (once per text)
+    def check(self, text: str, *, source: str | None = None, prefixes: dict[str, str] | None = None,
+              timeout: float | None = None) -> None:
+        """The parse-only check of ``text`` (syntax, prefixes, SERVICE; see :mod:`minegraph.querylang.parse`):
+        in this process, or where this engine evaluates bounded queries (a worker) under ``timeout``."""
+        from minegraph.querylang.parse import parse_check
+
+        parse = self._parser(timeout) or parse_check
+        parse(text, allow_service=self.allow_service, source=source, prefixes=prefixes)
+
+    def _parser(self, timeout: float | None):
+        """The parse-only check to use for a query bounded by ``timeout``; None: in this process."""
+        return None
+
+    def _checked(self, text: str, bindings: Mapping[str, Node] | None, source: str | None,
+                 timeout: float | None = None) -> tuple[str, str]:
+        form = accepted_form(text, allow_service=self.allow_service, source=source,
+                             parse=self._parser(timeout))  # guard, form, syntax (once per text)
         return substitute(text, dict(bindings or {})), form
 
     def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None) -> RowStream:

@@ -79,15 +79,47 @@ def _answer(conn, native, job: dict) -> None:
     conn.send({"end": True, "truncated": truncated})
 
 
-def serve_local(conn, native=None) -> None:
+def _grammar() -> None:
+    import rdflib.plugins.sparql.parser  # noqa: F401 - the SPARQL grammar the parse jobs use
+
+
+def _parsed(job: dict) -> dict:
+    """The parse-only check of a job's text, here under the parent's deadline: a refusal as a message."""
+    from minegraph.errors import QueryError
+    from minegraph.querylang.parse import parse_check
+
+    try:
+        parse_check(job["parse"], allow_service=job["allow_service"], source=job["source"], prefixes=job["prefixes"])
+    except QueryError as exc:
+        return {"error": "refused", "kind": type(exc).__name__, "message": getattr(exc, "message", None) or str(exc),
+                "line": getattr(exc, "line", None), "column": getattr(exc, "column", None), "source": job["source"]}
+    return {"parsed": True}
+
+
+def _refusal(message: dict) -> Exception:
+    """The worker's refusal of a text, raised again here as the exception the check raised there."""
+    from minegraph.errors import QuerySyntaxError
+    from minegraph.querylang import guard
+
+    if message["kind"] == "QuerySyntaxError":
+        return QuerySyntaxError(message["message"], message["line"], message["column"], message["source"])
+    return getattr(guard, message["kind"], guard.GuardError)(message["message"])
+
+
+def serve_local(conn, native=None, network: bool = False) -> None:
     """The child's loop: a job in, its answer out as messages, until the pipe closes. ``native`` is an
-    inherited store (fork); else each job names a persisted database, opened read-only once."""
-    child_setup()
+    inherited store (fork); else each job names a persisted database, opened read-only once. Without
+    ``network`` (a store opened for federation) the child has no network at all."""
+    child_setup(network)
+    threading.Thread(target=_grammar, daemon=True).start()  # built while the parent opens its store
     import pyoxigraph as ox
 
     opened: dict[str, object] = {}
 
     def handle(job: dict) -> None:
+        if "parse" in job:
+            conn.send(_parsed(job))
+            return
         store = native
         if job["database"] is not None:
             if job["database"] not in opened:
@@ -103,6 +135,10 @@ def serve_local(conn, native=None) -> None:
 
 
 def _failure(message: dict, location) -> Exception:
+    if message["error"] == "refused":
+        return _refusal(message)
+    if "os error 101" in message["message"]:  # ENETUNREACH: the worker's own network namespace has no route
+        return QueryError("the query tried to open a network connection; query workers have no network")
     if message["error"] == "OSError":
         where = f" at {location}" if location else ""
         return StoreError(f"the Oxigraph store{where} cannot be read ({message['message']}); delete the directory to rebuild it")
@@ -198,17 +234,44 @@ def idle_pids() -> list[int]:
         return [w.pid for w in _idle]
 
 
-def stream_oxigraph(store, text: str, form: str, timeout: float | None, max_rows: int | None):
-    """Evaluate checked, bound ``text`` on an Oxigraph store in a worker; a RowStream of its rows as they come."""
+def _worker_for(store) -> tuple[Worker, bool, str | None]:
+    """A worker for ``store`` (whether it is kept afterwards, the database it opens): a persisted store's
+    is a spawned one, kept for the next job; an in-memory store (or an as-of view) is inherited by a fork."""
     import pyoxigraph
 
-    from minegraph.store.rows import RowStream  # here: the worker itself never loads rdflib
-
-    native, database = store.native, None
+    native, network = store.native, getattr(store, "allow_service", False)
     if store.location is not None and isinstance(native, pyoxigraph.Store):
-        database, worker, reusable = str(store.location), _take(), True
-    else:  # in memory, or an as-of view: the forked child inherits the store as it is now
-        worker, reusable = start_worker(serve_local, (native,), fork=True, wait=None), False
+        worker, reusable = (start_worker(serve_local, (None, True), wait=None), False) if network else (_take(), True)
+        return worker, reusable, str(store.location)
+    return start_worker(serve_local, (native, network), fork=True, wait=None), False, None
+
+
+def parse_in_worker(store, text: str, *, allow_service: bool, source: str | None = None,
+                    prefixes: dict[str, str] | None = None, timeout: float | None = None) -> None:
+    """:func:`minegraph.querylang.parse.parse_check` in the worker that evaluates ``store``'s bounded
+    queries, under ``timeout``: a parse that is slow, or crashes, costs the worker, not the caller."""
+    from minegraph.errors import QuerySyntaxError
+    from minegraph.querylang.guard import GuardError
+
+    worker, reusable, _ = _worker_for(store)
+    job = _Job(worker, timeout, store.location, reusable)
+    try:
+        worker.conn.send({"parse": text, "allow_service": allow_service, "source": source, "prefixes": prefixes})
+        job.next()
+    except (GuardError, QuerySyntaxError):  # refused: the worker answered and is free again
+        job.finish(True)
+        raise
+    except BaseException:  # past the deadline, Ctrl-C, or the worker died
+        worker.kill()
+        raise
+    job.finish(True)
+
+
+def stream_oxigraph(store, text: str, form: str, timeout: float | None, max_rows: int | None):
+    """Evaluate checked, bound ``text`` on an Oxigraph store in a worker; a RowStream of its rows as they come."""
+    from minegraph.store.rows import RowStream  # here: the worker loads rdflib only to parse (its SPARQL grammar)
+
+    worker, reusable, database = _worker_for(store)
     job = _Job(worker, timeout, store.location, reusable)
     try:
         worker.conn.send({"text": text, "form": form, "max_rows": max_rows, "database": database})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import time
@@ -34,7 +35,8 @@ _STAMP_PREDICATE = "urn:minegraph:manifest-digest"
 #: Where a small store is built before it is copied into place: RocksDB's bulk loader syncs every file it
 #: ingests, which on a real disk cost several times the load itself; in memory the syncs are free. A store
 #: is a cache checked on every open (stamp, file checksums), so a copy a crash damaged is rebuilt, not used.
-_FAST_SCRATCH = Path("/dev/shm")
+_FAST_SCRATCH = Path("/dev/shm")  # MINEGRAPH_FAST_SCRATCH names another folder (the tests' own)
+_FAST_PREFIX = "minegraph-store-"
 _FAST_LIMIT = 1 << 30  # inputs larger than this (or than a quarter of the free memory there) build in place
 #: Inputs up to this size are loaded in one ``bulk_extend`` (one RocksDB ingest; the quads pass through
 #: Python), larger ones with a ``bulk_load`` per file (an ingest each, then compacted by ``optimize()``).
@@ -286,11 +288,28 @@ def _fast_scratch(size: int) -> Path | None:
     """A fresh directory in memory (``/dev/shm``) to build in when the inputs (``size`` bytes) are
     small enough, else None."""
     try:
-        if size > _FAST_LIMIT or size * 4 > shutil.disk_usage(_FAST_SCRATCH).free:
+        if size > _FAST_LIMIT or size * 4 > shutil.disk_usage(_fast_folder()).free:
             return None
-        return Path(tempfile.mkdtemp(prefix="minegraph-store-", dir=_FAST_SCRATCH))
+        return Path(tempfile.mkdtemp(prefix=f"{_FAST_PREFIX}{os.getpid()}-", dir=_fast_folder()))
     except OSError:  # no such directory, not writable…
         return None
+
+
+def _fast_folder() -> Path:
+    return Path(os.environ.get("MINEGRAPH_FAST_SCRATCH") or _FAST_SCRATCH)
+
+
+def _remove_stale_fast_scratch() -> None:
+    """The in-memory scratch builds whose process is gone (a killed build's): called under the build lock.
+    Each is named after its builder's process id; one of a live process (another store's build) stays."""
+    try:
+        strays = [p for p in _fast_folder().iterdir() if p.name.startswith(_FAST_PREFIX)]
+    except OSError:
+        return
+    for stray in strays:
+        pid = stray.name[len(_FAST_PREFIX):].partition("-")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(stray, ignore_errors=True)
 
 
 #: RocksDB's own log files change when a database is opened, even read-only: not part of the data.
@@ -342,3 +361,4 @@ def _remove_leftovers(location: Path) -> None:
     for stray in location.iterdir():
         if stray.name.startswith(_LEFTOVERS) and stray.name != keep:
             shutil.rmtree(stray, ignore_errors=True)
+    _remove_stale_fast_scratch()

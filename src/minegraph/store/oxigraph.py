@@ -88,6 +88,14 @@ class OxigraphStore(Store):
         except RuntimeError as exc:
             raise QueryError(f"Oxigraph could not evaluate the query: {exc}") from None
 
+    def _parser(self, timeout: float | None):
+        """A bounded query is parsed in the worker that will evaluate it, under its deadline."""
+        if timeout is None:
+            return None
+        from minegraph.store.bounded import parse_in_worker
+
+        return lambda text, **options: parse_in_worker(self, text, timeout=timeout, **options)
+
     def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None):
         """In a worker process, killed at the deadline (:mod:`minegraph.store.bounded`)."""
         from minegraph.store.bounded import stream_oxigraph

@@ -39,15 +39,52 @@ def timeout_message(seconds: float) -> str:
     return f"the query ran longer than {seconds:g} s and was stopped"
 
 
-def child_setup() -> None:
+def child_setup(network: bool = False) -> None:
     """First thing in a child: die when the parent dies, however it dies, and ignore Ctrl-C (the
-    terminal sends it to the whole process group; the parent decides and kills us)."""
+    terminal sends it to the whole process group; the parent decides and kills us); then cap its
+    memory and, unless ``network`` (a store opened for federation), cut it off the network (:func:`confine`)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked by the parent around start
     try:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
+    confine(network)
+
+
+_CLONE_NEWNET, _CLONE_NEWUSER = 0x40000000, 0x10000000
+#: Address space a query worker may map (MINEGRAPH_WORKER_MEMORY, in bytes, overrides; 0: no cap).
+WORKER_MEMORY = 4 << 30
+#: Which wall keeps this worker off the network: "namespace" (a network namespace of its own, with
+#: nothing but a loopback interface that is down), "user-namespace" (the same, inside a user namespace,
+#: where an unprivileged process may make one), or "none" (the system allows neither: the parse-based
+#: SERVICE refusal is then the only wall).
+network_wall = "none"
+
+
+def worker_memory() -> int:
+    """The address-space cap of a query worker, in bytes (0: none)."""
+    return int(os.environ.get("MINEGRAPH_WORKER_MEMORY", WORKER_MEMORY))
+
+
+def confine(network: bool = False) -> str:
+    """Cap this process's address space and, unless ``network``, put it in a network namespace of its
+    own (no interface up: any connection, even to 127.0.0.1, fails); returns the wall that holds (see
+    ``network_wall``)."""
+    global network_wall
+    import resource
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for flags, wall in ((_CLONE_NEWNET, "namespace"), (_CLONE_NEWUSER | _CLONE_NEWNET, "user-namespace")):
+        if not network and libc.unshare(flags) == 0:
+            network_wall = wall
+            break
+    limit = worker_memory()
+    if limit > 0:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard == resource.RLIM_INFINITY or hard > limit:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    return network_wall
 
 
 def job_loop(conn, handle, failure) -> None:
@@ -110,6 +147,10 @@ class Worker:
         try:
             return self.conn.recv()
         except (EOFError, OSError):
+            self.process.join(1)
+            if self.process.exitcode == -signal.SIGABRT:  # the engine could not allocate: the memory cap
+                raise WorkerFailed("crashed", "the query needed more memory than a query worker may use "
+                                   f"({worker_memory() / 2**30:g} GiB)") from None
             raise WorkerFailed("crashed", "the query worker died while evaluating this query") from None
 
     def call(self, job: dict, timeout: float) -> dict:
@@ -153,7 +194,8 @@ def _spawn(target, args: tuple):
     parent = Connection(ours.detach())
     fd = theirs.detach()
     package = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])]),
+           "RUST_BACKTRACE": "0"}  # an engine abort (the memory cap) prints one line, not a backtrace
     bootstrap = "import sys; from minegraph.store.supervised import child_main; child_main(int(sys.argv[1]), int(sys.argv[2]))"
     try:
         popen = subprocess.Popen([sys.executable, "-P", "-c", bootstrap, str(fd), str(os.getpid())], pass_fds=[fd],

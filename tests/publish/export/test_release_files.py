@@ -115,3 +115,44 @@ def test_a_turtle_error_names_file_and_line(tmp_path):
     assert str(caught.value).startswith(f"{project / 'graph' / 'broken.ttl'}:")
     assert caught.value.line is not None
     assert not (tmp_path / "dist").exists()
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda out: (out / "SHA256SUMS").write_text("x  notes.txt\n"), "was not made by minegraph export"),
+    (lambda out: (out / ".minegraph-release").write_text("forged\n"), "was not made by minegraph export"),
+])
+def test_a_folder_holding_only_a_sums_file_or_a_forged_marker_is_never_replaced(tmp_path, small_project, make, message):
+    out = tmp_path / "downloads"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    make(out)
+    before = _tree(out)
+    with pytest.raises(InputError, match=message):
+        export(small_project, out)
+    assert _tree(out) == before
+
+
+def test_a_release_folder_with_a_foreign_file_added_is_never_replaced(tmp_path, small_project):
+    out = tmp_path / "dist"
+    export(small_project, out)
+    (out / "ontology" / "my-notes.md").write_text("mine")
+    before = _tree(out)
+    with pytest.raises(InputError, match="holds ontology/my-notes.md, which no release of minegraph wrote"):
+        export(small_project, out)
+    assert _tree(out) == before
+    (out / "ontology" / "my-notes.md").unlink()
+    export(small_project, out)  # its own release alone: replaced
+
+
+def test_only_archives_the_graph_names_are_shipped_and_never_through_a_symlink(tmp_path, small_project):
+    """A text ingested but never accepted (no node names it) and a symlink out of graph/sources/ stay home."""
+    sources = small_project / "graph" / "sources"
+    sources.mkdir(exist_ok=True)
+    (sources / "draft-never-accepted.txt").write_text("not reviewed")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("private")
+    (sources / "leak.txt").symlink_to(secret)
+    manifest = export(small_project, tmp_path / "dist")
+    shipped = {e.path for e in manifest.files}
+    assert not {"sources/draft-never-accepted.txt", "sources/leak.txt"} & shipped
+    assert not (tmp_path / "dist" / "sources").exists() or not any((tmp_path / "dist" / "sources").iterdir())

@@ -37,12 +37,30 @@ def sums_text(files: dict[str, bytes]) -> bytes:
     return b"".join(f"{sha256_hex(data)}  {name}\n".encode("utf-8") for name, data in sorted(files.items()))
 
 
+#: Written into every release folder: export replaces only a folder holding it (one it made itself).
+MARKER = ".minegraph-release"
+MARKER_TEXT = b"A release written by minegraph export; the next export replaces this folder whole.\n"
+
+
 def check_replaceable(output: Path) -> None:
-    """Refuse to replace a directory that is not an earlier release (it could be anything)."""
+    """Refuse to replace a directory export did not make, or one holding files its release does not list
+    (in ``SHA256SUMS``): such a folder could be anything, and replacing it would delete those files."""
     if output.is_symlink() or (output.exists() and not output.is_dir()):
         raise InputError(output, "the export output exists and is not a directory; choose another --output")
-    if output.is_dir() and any(output.iterdir()) and not (output / SUMS_FILE).is_file():
-        raise InputError(output, f"the output directory is not empty and holds no {SUMS_FILE}: not replacing it")
+    if not output.is_dir() or not any(output.iterdir()):
+        return
+    marker = output / MARKER
+    if marker.is_symlink() or not marker.is_file() or marker.read_bytes() != MARKER_TEXT:
+        raise InputError(output, f"the output directory is not empty and was not made by minegraph export (no {MARKER}): "
+                                 "not replacing it; choose another --output")
+    sums = output / SUMS_FILE
+    listed = {line.split("  ", 1)[1] for line in sums.read_text(encoding="utf-8", errors="replace").splitlines()
+              if "  " in line} if sums.is_file() and not sums.is_symlink() else set()
+    for path in sorted(output.rglob("*")):
+        name = path.relative_to(output).as_posix()
+        if (path.is_symlink() or path.is_file()) and name not in listed | {SUMS_FILE, MARKER}:
+            raise InputError(output, f"the output directory holds {name}, which no release of minegraph wrote: "
+                                     "not replacing it; move that file or choose another --output")
 
 
 @contextmanager

@@ -13,10 +13,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from minegraph.core.files import FILE_NAME, contained
+from minegraph.core.namespaces import MG
+
 from . import serialise
 from .context import CONTEXT_FILE, committed_context, context_bytes
 from .docs_html import ontology_docs
-from .files import SUMS_FILE, check_replaceable, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
+from .files import MARKER, MARKER_TEXT, SUMS_FILE, check_replaceable, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
 from .inputs import Release, load_release
 from .jsonld import jsonld
 from .void import SPDX, DumpFile, describe
@@ -31,6 +34,7 @@ FORMATS = {
     "trig": ("application/trig", serialise.trig),
     "jsonld": ("application/ld+json", None),
 }
+_MG_PATH = str(MG.path)
 ARCHIVED_TEXT_SUFFIX = ".txt"  # third-party texts; other files in graph/sources/ are minegraph's own
 
 
@@ -96,11 +100,18 @@ def _ontology_files(project_dir: Path, version: str, use_pylode: bool) -> dict[s
     return files
 
 
-def _source_files(project_dir: Path, without_texts: bool) -> dict[str, bytes]:
-    """The archived files of graph/sources/; third-party texts only when asked for."""
+def _source_files(project_dir: Path, release: Release, without_texts: bool) -> dict[str, bytes]:
+    """The archived files the graph names (``mg:path "sources/<name>"``), each a regular file inside
+    graph/sources/: a file no node names (a draft's text never accepted) or a symbolic link is never
+    shipped. Third-party texts only when asked for."""
+    folder = project_dir / "graph" / "sources"
+    named = {t.object.value for t in release.triples() if t.predicate.value == _MG_PATH}
     files = {}
-    for path in sorted((project_dir / "graph" / "sources").glob("*")):
-        if path.is_file() and not (without_texts and path.suffix == ARCHIVED_TEXT_SUFFIX):
+    for relative in sorted(named):
+        path = contained(folder, relative.removeprefix("sources/"), FILE_NAME) if relative.startswith("sources/") else None
+        if path is None or path.is_symlink() or not path.is_file():
+            continue  # validate reports a path that leads elsewhere or to nothing
+        if not (without_texts and path.suffix == ARCHIVED_TEXT_SUFFIX):
             files[f"sources/{path.name}"] = path.read_bytes()
     return files
 
@@ -121,8 +132,9 @@ def build_files(project_dir: Path, without_texts: bool = False, base: str = DEFA
     files["void.ttl"] = serialise.turtle_of(void_triples, {"spdx": SPDX})
     files[CONTEXT_FILE] = context_bytes(committed_context())
     files.update(_ontology_files(project_dir, version, use_pylode))
-    files.update(_source_files(project_dir, without_texts))
+    files.update(_source_files(project_dir, release, without_texts))
     files.update(_legal_files(project_dir))
+    files[MARKER] = MARKER_TEXT  # export -o replaces only a folder holding this (one it made)
     files[SUMS_FILE] = sums_text(files)
     return release, files
 
