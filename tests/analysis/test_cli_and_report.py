@@ -112,11 +112,12 @@ def report(store, snapshot, tmp_path_factory):
 def test_the_report_has_its_sections_pictures_and_links(report, rdf):
     path, page = report
     assert path.name == "index.html"
-    for section in ("headline", "membership", "network", "who-said-what", "claims", "sources"):
+    for section in ("headline", "membership", "network", "debate", "who-said-what", "claims", "sources"):
         assert f'<section id="{section}">' in page
-    assert page.count('src="data:image/png;base64,') == 2
-    assert {p.name for p in path.parent.iterdir()} == {"index.html", "membership-over-time.png", "membership-over-time.svg",
-                                                       "stance-network.png", "stance-network.svg"}
+    assert page.count('src="data:image/png;base64,') == 4
+    assert {p.name for p in path.parent.iterdir()} == {
+        "index.html", "membership-over-time.png", "membership-over-time.svg", "stance-network.png", "stance-network.svg",
+        "congruence-by-window.png", "congruence-by-window.svg", "polarisation-curve.png", "polarisation-curve.svg"}
     pairs = rdf.query(f"PREFIX mg: <{MG}> SELECT DISTINCT ?s ?stance WHERE {{ ?a mg:assessedStatement ?s ; mg:stance ?stance . "
                       "?s a mg:Statement }")
     assert page.count("minegraph trace statement:") == len(pairs)  # one row per statement and stance

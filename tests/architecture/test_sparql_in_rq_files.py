@@ -20,7 +20,7 @@ QUERY_TEXT = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b.*\bWHERE\b", re.S)
 #: Folders allowed to hold SPARQL text, and why.
 EXCEPTIONS = {
     "querylang": "the query-text layer itself: tokenizer, guard, syntax checks and their messages",
-    "validation/engine": "the shape compiler must build SPARQL text from RDF terms (its own escaping)",
+    "validation/sparql": "the shape compiler must build SPARQL text from RDF terms (its own escaping)",
     "publish": "the SPARQL endpoint and its examples page serve query text to users",
     "bench": "benchmark workloads are queries run at scale, kept beside their harness",
     "scaleout": "engine-specific rewrites compared against the library's portable forms",

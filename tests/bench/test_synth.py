@@ -3,6 +3,7 @@ the shapes and checks, copy 0 equal to the real graph, and every query's answer 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -73,7 +74,7 @@ def test_copy_zero_is_the_real_graph(small):
 
 def test_two_copies_and_extras_validate(two_copies):
     """With ``minegraph validate``'s engine (SPARQL; pySHACL is over ten times slower here): that both engines report
-    the same is proved on the real graph and every negative fixture (tests/validation/engine)."""
+    the same is proved on the real graph and every negative fixture (tests/validation/sparql)."""
     report = validate(Project(two_copies.resolve()))
     violations = [f for f in report.findings if f.severity == "Violation"]
     assert violations == []
@@ -117,6 +118,18 @@ def test_command_line(tmp_path, capsys):
     assert "triples (1 copies" in capsys.readouterr().out
     assert main(["--output", str(tmp_path / "x"), "--project", str(tmp_path / "nowhere"), "--quiet"]) == 2
     assert "not a minegraph project" in capsys.readouterr().err
+
+
+def test_reported_positions_are_spread_over_a_year_and_read_as_reported(two_copies):
+    from minegraph.analysis.discourse.statements import Statements
+
+    manifest = json.loads((two_copies / "synth.json").read_text())
+    store = OxigraphStore.memory(Project(two_copies.resolve()).all_rdf_files())
+    reported = [c for c in Statements.from_store(store).coded if "/synth-reported-" in c.statement]
+    assert len({c.statement for c in reported}) == manifest["reported"] > 0
+    assert {c.evidence for c in reported} == {"reported-position"} and {c.stance for c in reported} <= {"support", "oppose"}
+    months = {c.date.month for c in reported if c.date.year == 2025}
+    assert len(months) >= 6  # dates drawn across 2025, not on the few days of the real statements
 
 
 @pytest.mark.parametrize("triples", [-5, 0, 10**12, True])

@@ -44,7 +44,7 @@ def test_ingest_archives_the_text_and_writes_only_a_draft(scratch, capsys):
     assert all(after[name] == data for name, data in before.items()), "nothing else changed"
     draft = (scratch.root / "drafts" / "euronews-2026-03-04-fiction-press-release.toml").read_text()
     assert 'publisher = "organisation:euronews"' in draft and "[[statement.assessment]]" in draft
-    assert "minegraph accept" in capsys.readouterr().out
+    assert f"minegraph --project {scratch.root.resolve()} accept " in capsys.readouterr().out
 
 
 def test_the_same_text_again_is_refused_naming_the_archived_source(scratch, capsys):

@@ -5,6 +5,7 @@ membership parts, and check runs over hand-made fixture graphs."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime
 import re
 import shutil
@@ -15,8 +16,6 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from minegraph.assemble.builder import BuildContext
-from minegraph.querylang.text import without_defaults
-from minegraph.validation.checks import CheckContext, all_checks
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
 
@@ -50,10 +49,7 @@ def build_parts(project: Project) -> dict[str, Graph]:
     from minegraph.assemble.parts.states import build_convention, build_states, build_treaty_acts
     from minegraph.assemble.parts.withdrawals import build_withdrawals
 
-    from minegraph.assemble.parts.source_documents import reserve_documents, source_files
-
     context = BuildContext.for_project(project)
-    reserve_documents(context, source_files(project))  # as the full build: a curated page is one node, cited by its slug
     graphs = {}
     for name, function in zip(PARTS, (build_convention, build_states, build_treaty_acts, build_withdrawals)):
         graphs[name] = function(context)
@@ -88,21 +84,19 @@ def _python(term):
 
 @pytest.fixture(scope="session")
 def run_query(project, store):
-    """run_query(name, **params) -> (variables, rows as dicts of Python values), with SEP-0007 substitution.
-
-    A query file holds its parameters' defaults in VALUES blocks (so that it runs as it is on any
-    server); binding a parameter removes its block, else the default would join with the bound value."""
+    """run_query(name, **params) -> (variables, rows as dicts of Python values), with Oxigraph's own SEP-0007
+    substitution; the file's defaults (its ``VALUES`` blocks of parameters) are dropped first, as binding does."""
+    from minegraph.querylang.text import without_defaults
 
     def run(name: str, **params: str):
         text = (project.queries_dir / f"{name}.rq").read_text(encoding="utf-8")
         declared = dict(_PARAM.findall(text))
         assert set(params) == set(declared), f"{name}: parameters {sorted(declared)} expected"
-        text = without_defaults(text, set(params))
         substitutions = {
             pyoxigraph.Variable(key): pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(declared[key].replace("xsd:", XSD)))
             for key, value in params.items()
         }
-        result = store.query(text, substitutions=substitutions)
+        result = store.query(without_defaults(text, set(params)), substitutions=substitutions)
         variables = [v.value for v in result.variables]
         return variables, [{v: _python(row[v]) for v in variables} for row in result]
 
@@ -115,17 +109,20 @@ def ontology(project) -> Graph:
 
 
 @pytest.fixture
-def run_check(project, ontology):
-    """run_check(check name, fixture file name) -> the problems the check reports on ontology + fixture."""
+def run_check(project, tmp_path):
+    """run_check(check name, fixture file name) -> the findings the shipped check reports on ontology + fixture
+    (focus and property as rdflib IRIs)."""
+    from minegraph.validation.checks import make_context, run_checks
+    from minegraph.validation.sparql import load
 
     def run(name: str, fixture: str | None = None, graph: Graph | None = None, project_=None):
-        data = graph if graph is not None else load_graph([FIXTURES / fixture])
-        union = Graph()
-        for triple in ontology:
-            union.add(triple)
-        for triple in data:
-            union.add(triple)
-        return list(all_checks()[name](CheckContext(union, project_ or project, data_graph=data)))
+        path = FIXTURES / fixture if graph is None else tmp_path / f"data-{len(list(tmp_path.iterdir()))}.nt"
+        if graph is not None:
+            path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
+        context = make_context(load([*project.ontology_files(), path]), project.graph_dir,
+                               ontology_files=project.ontology_files(), reference_dir=(project_ or project).reference_dir)
+        return [dataclasses.replace(f, focus=URIRef(f.focus) if f.focus else None, path=URIRef(f.path) if f.path else None)
+                for f in run_checks(context, [name])]
 
     return run
 

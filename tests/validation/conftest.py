@@ -3,7 +3,9 @@ and a runner that validates a mutated copy of that graph."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -13,17 +15,30 @@ from rdflib.namespace import SH
 
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import parse_into
-from minegraph.validation.shapes import Schema, ValidationReport, validate_graph
+from minegraph.validation.pyshacl import Schema, ValidationReport, validate_graph
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
 ROOT = Path(__file__).resolve().parents[2]
 
 Pattern = tuple  # (s, p, o) with None as a wildcard
 
 #: The checks of this foundation. The treaty checks (checks/treaty.py) need the full reference
 #: data and at least 40 deposits, which a small fixture cannot have; they are tested elsewhere.
-FOUNDATION_CHECKS = ("anchors", "archives", "cues", "references", "terms", "identifiers",
-                     "date-bounds", "intervals", "assertion-dates", "rests-on", "assessed-decisions", "owners")
+FOUNDATION_CHECKS = ("anchors", "archives", "cues", "references", "terms", "identifiers", "date-bounds", "intervals",
+                     "assertion-dates", "rests-on", "assessed-decisions", "owners", "preferred-source")
+
+
+def oracle():
+    """The Python twins of the checks (tests/validation/oracle/), the engine-equality tests' independent oracle."""
+    name = "_minegraph_validation_oracle"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, HERE / "oracle" / "__init__.py",
+                                                      submodule_search_locations=[str(HERE / "oracle")])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
 
 
 def make_project(root: Path, data_files: Iterable[Path] = (FIXTURES / "valid.ttl",)) -> Project:
@@ -46,9 +61,17 @@ def real_report() -> ValidationReport:
     """The reference engine (pySHACL + every Python check) on the real graph, once per session: the
     conformance test and the engine-equality tests compare with it (the shape findings do not depend on
     which checks ran, nor the check findings on the shapes)."""
-    from minegraph.validation.shapes import validate
+    from minegraph.validation.pyshacl import validate
 
     return validate(Project(ROOT))
+
+
+@pytest.fixture(scope="session")
+def twins():
+    """The oracle package with every twin imported (see :func:`oracle`)."""
+    module = oracle()
+    module.all_checks()
+    return module
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +98,22 @@ def valid_triples() -> Graph:
 Runner = Callable[..., ValidationReport]
 
 
+def mutated(valid: Graph, remove, add, files: dict[str, bytes] | None, project: Project, scratch: Path):
+    """(the valid graph without ``remove`` and with ``add``, its project): ``project`` itself, or with
+    ``files`` a fresh one under ``scratch`` holding them in graph/sources/."""
+    graph = Graph()
+    graph += valid
+    for pattern in remove:
+        graph.remove(pattern)
+    for triple in add:
+        graph.add(triple)
+    if files:
+        project = make_project(scratch, data_files=())
+        for name, data in files.items():
+            (project.graph_dir / "sources" / name).write_bytes(data)
+    return graph, project
+
+
 @pytest.fixture(scope="session")
 def run_mutation(fixture_project, schema, valid_triples, tmp_path_factory) -> Runner:
     """Validate the valid fixture after removing ``remove`` patterns and adding ``add`` triples;
@@ -93,17 +132,7 @@ def run_mutation(fixture_project, schema, valid_triples, tmp_path_factory) -> Ru
         return reports[key]
 
     def validate(remove, add, files, shacl, checks) -> ValidationReport:
-        graph = Graph()
-        graph += valid_triples
-        for pattern in remove:
-            graph.remove(pattern)
-        for triple in add:
-            graph.add(triple)
-        project = fixture_project
-        if files:
-            project = make_project(tmp_path_factory.mktemp("mutated-project"), data_files=())
-            for name, data in files.items():
-                (project.graph_dir / "sources" / name).write_bytes(data)
+        graph, project = mutated(valid_triples, remove, add, files, fixture_project, tmp_path_factory.mktemp("mutated"))
         return validate_graph(graph, project, schema=schema, shacl=shacl, checks=checks)
 
     return run

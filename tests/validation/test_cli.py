@@ -85,3 +85,12 @@ def test_malformed_turtle_exits_2_naming_file_line_and_column(new_project, capsy
 def test_unknown_check_exits_2(new_project, capsys):
     code, _, err = run(new_project(), capsys=capsys, checks=["no-such-check"])
     assert code == 2 and "unknown check(s) no-such-check" in err
+
+
+def test_shapes_beyond_shacl_core_exit_2_naming_the_term(new_project, capsys):
+    project = new_project()
+    with open(project.shapes_file, "a", encoding="utf-8") as handle:
+        handle.write("\nmgsh:Inferred a sh:NodeShape ; sh:targetClass mg:State ; sh:rule [ a sh:TripleRule ] .\n")
+    code, out, err = run(project, capsys=capsys)
+    assert code == 2 and out == ""
+    assert "shapes.ttl: sh:rule on https://w3id.org/minegraph/shapes#Inferred is not supported" in err

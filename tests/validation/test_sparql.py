@@ -12,10 +12,10 @@ from rdflib import Graph, URIRef
 
 from minegraph.core.namespaces import DCTERMS, MG, iri
 from minegraph.core.rdf_io import parse_into, serialize_turtle
-from minegraph.validation.engine import compile_shapes, validate_store
-from minegraph.validation.engine.checks import FIRST, LAST, known, run_checks
-from minegraph.validation.engine.engine import LOGICAL, constraint_tasks
-from minegraph.validation.sparql import _run_all, _subject_files, load, reference_counts
+from minegraph.validation.sparql import compile_shapes, validate_store
+from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, run_checks
+from minegraph.validation.sparql.engine import LOGICAL, constraint_tasks
+from minegraph.validation.sparql.run import _run_all, _subject_files, load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ASSESSMENT = iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal")
@@ -37,11 +37,15 @@ def test_one_pass_finds_what_the_separate_passes_find(broken):
     names = known()
     with ThreadPoolExecutor(2) as pool:
         store = load(broken.ontology_files() + broken.data_files(), pool)
-        one_pass = _run_all(store, broken, names, True, True, None, {}, pool)
+
+        def context():
+            return make_context(store, broken.graph_dir, ontology_files=broken.ontology_files(),
+                                data_files=broken.data_files(), reference_dir=broken.reference_dir)
+
+        one_pass = _run_all(store, broken, context(), names, True, None, pool)
         shapes = validate_store(store, broken.shapes_file, broken.store_dir / "shapes", pool=pool)
-        checks = run_checks(store, broken.graph_dir, ontology_files=broken.ontology_files(), names=names, pool=pool)
-    separate = ([("shape", f) for f in shapes] + [("check", f) for f in checks]
-                + [("check", f) for f in reference_counts(store, broken)])
+        checks = run_checks(context(), names, pool=pool)
+    separate = [("shape", f) for f in shapes] + [("check", f) for f in checks]
     assert shapes and checks  # both kinds have findings, so the comparison says something
     assert one_pass == separate
 
@@ -54,8 +58,15 @@ def test_the_logical_constraints_are_run_first(fixture_project):
     assert sorted(components) == sorted(c.component for c in compile_shapes(fixture_project.shapes_file))
 
 
-def test_the_first_and_last_checks_are_checks():
-    assert set(FIRST) | set(LAST) <= set(known())
+def test_the_profile_orders_the_run_first_checks_first_and_last_checks_apart(fixture_project):
+    context = make_context(load(fixture_project.all_rdf_files()), fixture_project.graph_dir)
+    tasks = check_tasks(context)
+    early, late = in_run_order(tasks)
+    calls = {call: name for name, call in tasks}
+    first = [name for name, check in profile().items() if check.run == "first"]
+    assert [calls[c] for c in early][: len(first)] == first and first
+    assert {calls[c] for c in late} == {name for name, check in profile().items() if check.run == "last"}
+    assert len(early) + len(late) == len(known())
 
 
 def test_findings_without_a_focus_parse_no_file(tmp_path, fixture_project):

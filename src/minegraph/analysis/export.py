@@ -2,13 +2,14 @@
 
 Attributes are made portable first: lists become ``"; "``-joined text, ``None`` and ``""`` are left out, dates are
 ISO strings. In GEXF, ``start``/``end`` become the Gephi time interval of a node or edge (networkx then
-writes ``mode="dynamic" timeformat="date"``) and ``*_history`` lists of ``(value, start, end)`` become
+writes ``mode="dynamic" timeformat="date"``), ``spells`` lists of ``(start, end)`` its spells, and ``*_history`` lists of ``(value, start, end)`` become
 dynamic attributes (``status_history`` → ``status`` over time). Files are written atomically.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -33,7 +34,9 @@ def _clean(data: dict, dynamic: bool) -> dict:
     for key, value in data.items():
         if value is None or value == "":  # an unknown value is left out, not written as an empty string
             continue
-        if dynamic and key.endswith(HISTORY):
+        if dynamic and key == "spells":  # Gephi spells: the (start, end) intervals a node or edge exists in
+            out[key] = [(start, end) for start, end in value]
+        elif dynamic and key.endswith(HISTORY):
             out[key[: -len(HISTORY)]] = [(v, start, end) for v, start, end in value]
         else:
             out[key] = _portable(value)
@@ -57,10 +60,11 @@ def graphml_bytes(graph: nx.Graph) -> bytes:
 
 
 def gexf_bytes(graph: nx.Graph) -> bytes:
-    """The graph as GEXF 1.2 (UTF-8), with Gephi time intervals and dynamic attributes where present."""
+    """The graph as GEXF 1.2 (UTF-8), with Gephi time intervals and dynamic attributes where present; without
+    networkx's ``lastmodifieddate`` (today's date), so the same graph gives the same bytes on any day."""
     buffer = io.BytesIO()
     nx.write_gexf(portable(graph, dynamic=True), buffer, encoding="utf-8", prettyprint=True, version="1.2draft")
-    return buffer.getvalue()
+    return re.sub(rb' lastmodifieddate="[0-9-]+"', b"", buffer.getvalue(), count=1)
 
 
 def write_graph(graph: nx.Graph, path: Path) -> Path:

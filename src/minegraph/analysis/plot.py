@@ -132,7 +132,12 @@ def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
 def stance_picture(stance: nx.Graph, coalitions, unaligned, out_dir: Path, *, name: str = PICTURE_NAME,
                    progress: Callable[[str], None] | None = None) -> list[Path]:
     """Draw the picture and write ``<name>.png`` and ``<name>.svg`` in ``out_dir``; return the paths."""
-    figure = draw(stance, coalitions, unaligned)
+    return write_figure(draw(stance, coalitions, unaligned), out_dir, name, progress=progress)
+
+
+def write_figure(figure, out_dir: Path, name: str, *, progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Write a matplotlib figure as ``<name>.png`` and ``<name>.svg`` (no dates in their metadata, so the same
+    figure gives the same bytes), atomically; return the paths."""
     written = []
     for suffix, options in ((".png", {"dpi": 120, "metadata": {"Software": None}}),
                             (".svg", {"metadata": {"Date": None, "Creator": None}})):

@@ -111,6 +111,8 @@ def goals(results: dict) -> list[tuple[str, str, str]]:
     rows += _large_goal(_size(results, "1e7"))
     v = _wall(large, "network")
     rows.append(_row("10^6: network build + metrics ≤ 10 s", _s(v), None if v is None else v <= 10))
+    v = _wall(large, "windows")
+    rows.append(_row("10^6: discourse window sequence (30d every 7d over 2025) ≤ 10 s", _s(v), None if v is None else v <= 10))
     for command in ("query", "trace", "network"):
         v = _wall(real, "processes", command)
         rows.append(_row(f"real graph: `minegraph {command}` ≤ 1.5 s as a whole process", _s(v), None if v is None else v <= 1.5))

@@ -5,7 +5,7 @@ Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``pair`` (every library
 query, run_query and raw alternating in one process on the same store); ``queries-rdflib`` (every
 library query on rdflib, each capped); ``validate`` (``--engine`` sparql, pyshacl, pyshacl-alone or pyrudof);
-``network``; ``synth --output DIR --triples N`` (the generator, from the project); ``trace``;
+``network``; ``windows`` (the discourse window sequence over 2025); ``synth --output DIR --triples N`` (the generator, from the project); ``trace``;
 ``store-cold`` / ``store-reopen`` / ``disk-queries --output DIR`` (the persisted store: built, reopened,
 every library query on it).
 """
@@ -90,6 +90,13 @@ def network(root: Path) -> dict:
     return {"wall": wall, "cpu": cpu, **outcome}
 
 
+def windows(root: Path) -> dict:
+    """The discourse window sequence (statements query + every window), timed after the store's load."""
+    store = targets.project_store(root)
+    wall, cpu, outcome = targets.timed(lambda: targets.run_windows(root, store))
+    return {"wall": wall, "cpu": cpu, **outcome}
+
+
 def generate(project: Path, output: Path, triples: int, seed: int) -> dict:
     """The generator itself, timed (its peak RSS is this process's)."""
     from .synth import synthesize
@@ -126,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         result = generate(root, args.output, args.triples, args.seed)
     elif kind == "network":
         result = network(root)
+    elif kind == "windows":
+        result = windows(root)
     elif kind == "trace":
         result = tasks.trace_times(root, args.runs)
     elif kind == "store-cold":

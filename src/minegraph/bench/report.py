@@ -18,6 +18,7 @@ OPERATIONS = (
     ("validate: pySHACL alone (shapes only)", ("validate", "pyshacl-alone")),
     ("validate: pyrudof alone (shapes only)", ("validate", "pyrudof")),
     ("network: minegraph.analysis.graphs.analyse", ("network",)),
+    ("windows: discourse networks 30d every 7d over 2025 (statements query + every window)", ("windows",)),
     ("trace: a statement (card rendered as text; p50)", ("trace", "statement")),
     ("trace: an actor (p50)", ("trace", "actor")),
     ("trace: a decision (p50)", ("trace", "decision")),

@@ -28,7 +28,7 @@ LARGE = "1e7"
 #: What a large size measures: loads (not rdflib's: minutes and over 10 GB), the persisted store with every
 #: library query on it (a per-query in-memory load would cost a load and GBs per query), network, trace
 #: and validation with minegraph's engine (the baselines are past any cap at 10^6 already).
-LARGE_SECTIONS = {LARGE: ("load", "validate", "network", "trace", "store")}
+LARGE_SECTIONS = {LARGE: ("load", "validate", "network", "windows", "trace", "store")}
 LARGE_VALIDATORS = ("sparql",)
 #: Validation, each in fresh processes: minegraph.validate with its default engine (SPARQL over the store)
 #: and with pySHACL, then the shapes alone on pySHACL and on pyrudof (baselines).
@@ -163,6 +163,11 @@ def _network(root: Path, size: str, settings: Settings, result: dict) -> None:
     result["network"] = repeated("network", root, settings)
 
 
+def _windows(root: Path, size: str, settings: Settings, result: dict) -> None:
+    say(f"{size}: discourse window sequence (30d every 7d over 2025)")
+    result["windows"] = repeated("windows", root, settings)
+
+
 def _trace(root: Path, size: str, settings: Settings, result: dict) -> None:
     say(f"{size}: trace of a statement, an actor and a decision")
     result["trace"] = measure("trace", root, settings.timeout, "--runs", str(settings.query_runs)).get("trace", {})
@@ -211,7 +216,7 @@ def _triples(root: Path) -> int | None:
 
 #: The parts of a size's measurement, in order; ``--only`` picks some.
 SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib, "validate": _validate, "network": _network,
-            "trace": _trace, "store": _store, "processes": _processes, "rewrites": _rewrites}
+            "windows": _windows, "trace": _trace, "store": _store, "processes": _processes, "rewrites": _rewrites}
 
 
 def validations(size: str, root: Path, settings: Settings) -> dict:
@@ -278,7 +283,7 @@ def _fill(size: dict, earlier: dict) -> dict:
     if before is None:
         return size
     filled = dict(size, triples=size.get("triples") or before.get("triples"))
-    for key in ("load", "queries", "pair", "validate", "network", "trace", "store", "disk", "processes", "rewrites"):
+    for key in ("load", "queries", "pair", "validate", "network", "windows", "trace", "store", "disk", "processes", "rewrites"):
         if not size.get(key) and before.get(key):
             filled[key] = before[key]
             filled.setdefault("merged", []).append(key)

@@ -7,7 +7,8 @@ copied under rewritten names; shared nodes (the Convention, its rules, dates, co
 description) are written once. Wikidata links stay in copy 0 only (the other copies are not those
 entities). Then Zipf-skewed extra statements and claims fill the budget (see :mod:`.extras`).
 Each copy is written as one N-Triples file (valid Turtle) straight from a text template, so memory
-stays bounded at any size. Same seed, same bytes.
+stays bounded at any size. Same seed, same bytes. Each copy also gets reported positions (statements
+without an archived text) dated across 2025 (see :mod:`.reported`), for the discourse-network windows.
 
 Two adjustments keep the copies valid: Article 17's threshold (``mg:instrumentThreshold``, the
 40th deposit) is multiplied by k, as each deposit date occurs k times; and the synthetic
@@ -33,6 +34,7 @@ from pathlib import Path
 from .extras import ExtraPlan, GrowingText, allocate, generate
 from .model import load_real_graph
 from .progress import Bar
+from .reported import SHARE, plan_reported, reported_positions
 from .template import CODE, COPY, build_templates, count, scale_shared, sha, with_suffix
 
 #: Share of the budget spent on whole copies; the rest goes to Zipf-skewed extras.
@@ -60,6 +62,7 @@ class Manifest:
     shared_triples: int
     triples_per_copy: int
     files: int
+    reported: int = 0  # reported positions (no archived text) dated across a year, see :mod:`.reported`
 
 
 def plan_sizes(target: int, shared: int, first: int, other: int, extra: float, copies: int | None) -> tuple[int, int]:
@@ -90,9 +93,10 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
     real = load_real_graph(project)
     templates = build_templates(real)
     plan = ExtraPlan(real, templates.extras)
+    reported = plan_reported(real)
     shared_lines = templates.shared.count("\n")
     k, extras = plan_sizes(triples, shared_lines, templates.first.count("\n"), templates.other.count("\n"),
-                           plan.expected_size(), copies)
+                           plan.expected_size() + SHARE * reported.lines_each(), copies)
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_killed_runs(output)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.synth-{os.getpid()}-", dir=output.parent))
@@ -105,12 +109,12 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
         per_copy = allocate(extras, k) if plan.hosts.items else [0] * k
         bar = Bar(k, "copies", enabled=progress)
         for c in range(k):
-            lines = _write_copy(project, graph, real, templates, plan, c, per_copy[c], seed)
+            lines = _write_copy(project, graph, real, templates, (plan, reported), c, per_copy[c], seed)
             written += lines
             bar.advance(lines)
         bar.close()
         manifest = Manifest(triples, seed, written, k, extras, shared_lines, templates.other.count("\n"),
-                            len(list(graph.glob("*.ttl"))))
+                            len(list(graph.glob("*.ttl"))), sum(reported.count(n) for n in per_copy))
         (work / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1) + "\n", encoding="utf-8")
         if output.exists():
             shutil.rmtree(output)
@@ -143,8 +147,9 @@ def _copy_schema(project: Path, work: Path) -> None:
         shapes.write_text(text.replace(ALPHA3_PATTERN, SYNTHETIC_ALPHA3_PATTERN), encoding="utf-8")
 
 
-def _write_copy(project: Path, graph: Path, real, templates, plan, c: int, n_extras: int, seed: int) -> int:
-    """Write copy ``c`` (its triples, extras and archived texts); return its number of triples."""
+def _write_copy(project: Path, graph: Path, real, templates, plans, c: int, n_extras: int, seed: int) -> int:
+    """Write copy ``c`` (its triples, extras, reported positions and archived texts); return its number of triples."""
+    plan, reported = plans
     suffix, digits = copy_suffix(c)
     sources = project / "graph" / "sources"
     texts = {node: GrowingText.of((sources / name).read_text(encoding="utf-8")) for node, name in real.archives.items()}
@@ -161,7 +166,8 @@ def _write_copy(project: Path, graph: Path, real, templates, plan, c: int, n_ext
             target.write_bytes(data)
             digest, length = hashlib.sha256(data).hexdigest(), text.length
         body = body.replace(sha(i), digest).replace(count(i), str(length))
-    content = (body + extra_text).replace(COPY, suffix).replace(CODE, digits)
+    positions = reported_positions(reported, random.Random(f"{seed}:{c}:reported"), reported.count(n_extras))
+    content = (body + extra_text + positions).replace(COPY, suffix).replace(CODE, digits)
     (graph / f"copy-{c:05d}.ttl").write_text(content, encoding="utf-8")
     return content.count("\n")
 

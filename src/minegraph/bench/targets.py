@@ -8,6 +8,7 @@ that calls it is fresh (see :mod:`.measure`).
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import signal
 import statistics
@@ -18,6 +19,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from minegraph.analysis.discourse.statements import Statements
+from minegraph.analysis.discourse.windows import sequence
 from minegraph.analysis.graphs import analyse
 from minegraph.core.project import Project
 from minegraph.queries.run import run_query
@@ -217,3 +220,19 @@ def _pyrudof_alone(root: Path) -> dict:
 def run_network(root: Path, store: OxigraphStore) -> dict:
     analysis = analyse(store, project(root))
     return {"counts": analysis.counts()}
+
+
+#: The window sequence the bench times: 30-day windows every 7 days across 2025, actors as persons.
+WINDOWS = {"size": "30d", "step": "7d", "year": 2025}
+
+
+def run_windows(root: Path, store: OxigraphStore) -> dict:
+    """The discourse statements read from the store, then the full window sequence (networks, polarisation,
+    camps, stability) over 2025: what ``minegraph network --window 30d --step 7d`` computes."""
+    year = WINDOWS["year"]
+    statements = Statements.from_store(store, project(root))
+    windows = sequence(statements, WINDOWS["size"], WINDOWS["step"], start=datetime.date(year, 1, 1),
+                       end=datetime.date(year, 12, 31)).windows
+    return {"coded": len(statements.coded), "windows": len(windows),
+            "actors": len(windows[0].congruence.rows) if windows else 0,
+            "exact": all(w.polarisation.exact for w in windows)}

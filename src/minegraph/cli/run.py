@@ -2,7 +2,9 @@
 
 Validates the graph, then prints who said what in the seed article, the membership summary
 (parties today, withdrawals in effect, contested cases), three headline queries of the
-library, and writes the report with its pictures (membership over time, the stance network). Each step is a library call; this module
+library, the story of the debate (who stood where, when the camps formed, anchored quotes and reported
+positions), and writes the report with its pictures (membership over time, the stance network, the congruence
+network by quarter, the polarisation curve). Each step is a library call; this module
 only sequences and prints them.
 """
 
@@ -58,9 +60,19 @@ def run(args) -> int:
         heading(title)
         show(store, name, params, width)
 
+    from minegraph.analysis.discourse.statements import Statements
+    from minegraph.report.debate import Debate, story
+
+    statements = Statements.from_store(store, project)
+    if statements.coded:
+        debate = Debate.of(statements)
+        heading(f"The debate in {debate.year}: who stood where, when the camps formed, on what evidence")
+        print("\n".join(story(debate)))
+
     heading("Pictures and report")
     report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True))
-    print(f"report: {report.relative_to(project.root)} (open it in a browser)")
+    shown = report.relative_to(project.root) if report.is_relative_to(project.root) else report
+    print(f"report: {shown} (open it in a browser)")
     return 0
 
 

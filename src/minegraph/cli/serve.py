@@ -23,12 +23,16 @@ def register(sub) -> None:
                              "at most 10)")
     parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
                         help="a Host header value to accept (repeatable; default: loopback names and --host)")
+    parser.add_argument("--review", metavar="DRAFT.toml",
+                        help="instead: the review page of one ingest draft (loopback only; default port 7879)")
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
     from minegraph.errors import MissingExtra
 
+    if args.review:
+        return run_review(args)
     try:
         import starlette  # noqa: F401 - the serve extra: imported here so a missing one is a message
         import uvicorn  # noqa: F401
@@ -39,3 +43,29 @@ def run(args) -> int:
     return serve(project_from(args).root, args.host, args.port, args.base, args.timeout, workers=args.workers,
                  max_rows=args.max_rows, max_concurrent=args.max_concurrent, allowed_hosts=tuple(args.allowed_host),
                  queue_timeout=args.queue_timeout)
+
+
+def run_review(args) -> int:
+    """The review page of a draft: the ingest side reads and writes the draft, the publish side serves it."""
+    from pathlib import Path
+
+    from minegraph.errors import MissingExtra
+    from minegraph.ingest import review_draft
+    from minegraph.ingest.workflow import Gazetteer
+
+    from .ingest import accept_command
+
+    try:
+        from minegraph.publish.review import serve_review
+    except ImportError as exc:
+        raise MissingExtra(exc.name or "starlette", "serve") from None
+    project = project_from(args)
+    draft = Path(args.review).resolve()
+    gazetteer = Gazetteer(project)
+    review_draft.view(project, draft, gazetteer)  # a draft that cannot be read is refused before serving
+
+    def save(edited: dict) -> dict:
+        return {**review_draft.save(project, draft, edited), "next": accept_command(project, draft)}
+
+    port = args.port if args.port != 7878 else 7879
+    return serve_review(lambda: review_draft.view(project, draft, gazetteer), save, draft.stem, args.host, port)

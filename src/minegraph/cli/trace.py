@@ -13,8 +13,11 @@ from . import add_engine_option, emit, local_store, project_from
 
 def register(sub) -> None:
     parser = sub.add_parser("trace", help="trace a statement, actor or decision back to its sources")
-    parser.add_argument("target", nargs="+", metavar="IRI|TEXT",
+    parser.add_argument("target", nargs="*", metavar="IRI|TEXT",
                         help="an IRI or prefixed name (statement:…, person:…, decision:…), or words of a quote or name")
+    parser.add_argument("--edge", nargs=2, metavar=("A", "B"),
+                        help="trace a tie of the discourse network instead: the statements behind A–B "
+                             "(as minegraph network --edge A B; --kind and --level there)")
     parser.add_argument("--format", "-f", choices=("text", "json", "ttl"), default="text",
                         help="text card (default), JSON card, or Turtle of the traced subgraph")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
@@ -23,6 +26,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    if args.edge:
+        from .network import run as network
+
+        return network(_edge_arguments(args))
+    if not args.target:
+        from minegraph.errors import InputError
+
+        raise InputError(None, "say what to trace: an IRI, a prefixed name or words (or --edge A B)")
     from minegraph.provenance.render import render
     from minegraph.provenance.resolve import check_search_text, resolve, trace
 
@@ -39,3 +50,14 @@ def run(args) -> int:
         store.close()
     emit(text, args.output, human=args.format == "text")
     return 0
+
+
+def _edge_arguments(args):
+    """The arguments of ``minegraph network --edge A B`` (a subtract network of persons: every statement on a
+    decision both spoke on, agreeing or not)."""
+    import argparse
+
+    return argparse.Namespace(**vars(args) | dict(
+        kind="subtract", window=None, level="person", normalisation="none", qualifier="binary", isolates=False,
+        exclude=[], evidence=None, start=None, end=None, step=None, export=False, output=None, top=10, seed=1,
+        format="json" if args.format == "json" else "table"))

@@ -21,7 +21,9 @@ from pathlib import Path
 from minegraph.assemble.records import Record, load_toml, records, single
 from minegraph.core.files import contained
 from minegraph.errors import CurationError, MinegraphError, shown
+from minegraph.ingest.capacity import ROLES
 from minegraph.ingest.draft import toml_comment, toml_table
+from minegraph.ingest.problems import Problems, did_you_mean
 from minegraph.ingest.workflow import KINDS, Gazetteer, read_text
 
 EXTRACTOR = "organisation:minegraph-extractor"
@@ -29,10 +31,12 @@ CURATORS = "organisation:minegraph-curators"
 STANCES = ("support", "oppose", "neutral")
 #: The draft's tables and the fields each may hold (review aids are checked, then dropped).
 FIELDS = {
-    "document": {"slug", "title", "url", "date", "language", "publisher", "kind", "archive"},
-    "new_actor": {"id", "label", "kind", "role", "organisation", "as_reported", "note"},
+    "document": {"slug", "title", "url", "date", "language", "publisher", "kind", "archive", "original_file",
+                 "original_sha256", "media_type"},
+    "new_actor": {"id", "label", "kind", "role", "organisation", "as_reported", "note", "capacity_role",
+                  "capacity_organisation"},
     "statement": {"id", "speaker", "speaker_as_reported", "speaker_matched_on", "role", "organisation", "quote",
-                  "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment"},
+                  "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment", "capacity"},
     "statement.assessment": {"about", "stance", "method", "confidence", "rests_on", "note"},
 }
 MODES = ("direct", "partial", "paraphrase")
@@ -52,7 +56,17 @@ class Accepted:
 def _known(record: Record, table: str) -> None:
     unknown = sorted(set(record.data) - FIELDS[table])
     if unknown:
-        raise record.error(f"unknown field(s) {', '.join(unknown)}; a {table} may hold {', '.join(sorted(FIELDS[table]))}")
+        hints = "".join(did_you_mean(u, FIELDS[table]) for u in unknown)
+        raise record.error(f"unknown field(s) {', '.join(unknown)}{hints}; a {table} may hold "
+                           f"{', '.join(sorted(FIELDS[table]))}")
+
+
+def _one_of(record: Record, key: str, allowed, what: str) -> str:
+    """The record's value for `key`, which must be one of `allowed` (error with a "did you mean")."""
+    value = record.require(key)
+    if value not in allowed:
+        raise record.error(f"{key} {value!r} is not {what}{did_you_mean(value, allowed)}")
+    return value
 
 
 def _anchor(record: Record, text: str, archive: str) -> int:
@@ -79,8 +93,7 @@ class _Draft:
         unknown = sorted(set(self.data) - {"document", "new_actor", "statement"})
         if unknown:
             raise CurationError(self.path, f"unknown table(s) {', '.join(unknown)}")
-        self.document = single(self.data, self.lines, self.path, "document")
-        _known(self.document, "document")
+        self.document = single(self.data, self.lines, self.path, "document")  # its fields: check_draft
         self.actors = list(records(self.data, self.lines, self.path, "new_actor", kind_ids=True))
         self.statements = list(records(self.data, self.lines, self.path, "statement"))
         starts = iter(n for n, line in enumerate(self.lines, 1) if line.strip() == "[[statement.assessment]]")
@@ -89,38 +102,53 @@ class _Draft:
 
 
 def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewer: str = CURATORS) -> tuple[str, str | None, Accepted]:
-    """The curation text (and new-actors text) of a reviewed draft; CurationError naming line and field."""
+    """The curation text (and new-actors text) of a reviewed draft; one CurationError naming every problem
+    (line and field, with "did you mean" where a known name is close)."""
     draft = _Draft(path)
+    problems = Problems(path)
     doc = draft.document
+    with problems.collect():
+        _known(doc, "document")
     slug, archive = doc.require("slug"), doc.require("archive")
     if contained(project.curation_dir / "sources", f"{slug}.toml" if isinstance(slug, str) else None) is None:
         raise doc.error(f"slug {shown(str(slug))} is not a slug: lower-case letters, digits and hyphens (as ingest makes it)")
-    if doc.require("kind") not in KINDS:
-        raise doc.error(f"kind {doc.get('kind')!r} is not one of {', '.join(KINDS)}")
+    with problems.collect():
+        _one_of(doc, "kind", KINDS, "a kind of document (" + ", ".join(KINDS) + ")")
     archive_path = contained(project.graph_dir / "sources", archive)
     if archive_path is None or not archive_path.is_file() or archive_path.is_symlink():
         raise doc.error(f"archive {shown(str(archive))} is not a text ingest archived (a file graph/sources/<slug>.txt)")
     _, text = read_text(archive_path)
     gazetteer = gazetteer or Gazetteer(project)
     known = {a.iri for a in gazetteer.actors}
-    proposed = {a.require("id") for a in draft.actors}
+    proposed = {a.get("id") for a in draft.actors if a.get("id")}
     again = _introduced(project, slug)
     for actor in draft.actors:
-        _known(actor, "new_actor")
-        actor.require("label")
-        if actor.get("id") in known - again:
-            raise actor.error(f"{actor.get('id')} is already an actor of the graph: delete this [[new_actor]]")
+        with problems.collect():
+            _check_actor(actor, known - again, known | proposed)
     decisions = {d.iri for d in gazetteer.decisions}
-    if doc.require("publisher") not in known | proposed:
-        raise doc.error(f"publisher {doc.get('publisher')} is not an actor of the graph; add a [[new_actor]] for it")
+    with problems.collect():
+        _one_of(doc, "publisher", known | proposed, "an actor of the graph nor a [[new_actor]] of this draft")
     suggestions = _suggestions(text, gazetteer)
     result = Accepted(slug)
     body = []
+    capacities = {a.get("id"): _membership_id(a) for a in draft.actors if _membership_id(a)}
     for statement, assessments in zip(draft.statements, draft.assessments):
         body += ["", *_statement(statement, assessments, text, archive, known | proposed, decisions,
-                                 suggestions, reviewer, result)]
+                                 suggestions, reviewer, result, problems, capacities)]
+    problems.raise_if_any()
     result.statements = len(draft.statements)
-    return _curation(doc, body), _new_actors(draft.actors, slug), result
+    return _curation(doc, body), _new_actors(draft.actors, slug, doc.get("date")), result
+
+
+def _check_actor(actor: Record, taken: set[str], actors: set[str]) -> None:
+    _known(actor, "new_actor")
+    actor.require("label")
+    iri = actor.require("id")
+    if iri in taken:
+        raise actor.error(f"{iri} is already an actor of the graph: delete this [[new_actor]]")
+    if actor.get("capacity_role") or actor.get("capacity_organisation"):
+        _one_of(actor, "capacity_role", ROLES, "a role of the role scheme")
+        _one_of(actor, "capacity_organisation", actors, "an actor of the graph nor a [[new_actor]] of this draft")
 
 
 def _introduced(project, slug: str) -> set[str]:
@@ -132,35 +160,52 @@ def _introduced(project, slug: str) -> set[str]:
     return {f"{table}:{entry.get('id')}" for table in ("person", "organisation") for entry in data.get(table, [])}
 
 
-def _statement(record, assessments, text, archive, actors, decisions, suggestions, reviewer, result) -> list[str]:
-    _known(record, "statement")
-    speaker = record.require("speaker")
-    if speaker not in actors:
-        raise record.error(f"speaker {speaker!r} is neither an actor of the graph nor a [[new_actor]] of this draft")
-    if record.require("mode") not in MODES:
-        raise record.error(f"mode {record.get('mode')!r} is not one of {', '.join(MODES)}")
-    occurrence = _anchor(record, text, archive)
+def _membership_id(actor: Record) -> str | None:
+    """The membership a new person's kept capacity becomes (`membership:<person>-<body>-<role>`), if any."""
+    kind, _, ident = str(actor.get("id") or "").partition(":")
+    role, organisation = actor.get("capacity_role"), actor.get("capacity_organisation")
+    if kind != "person" or not (role and organisation):
+        return None
+    return f"membership:{ident}-{str(organisation).partition(':')[2]}-{role}"
+
+
+def _statement(record, assessments, text, archive, actors, decisions, suggestions, reviewer, result,
+               problems: Problems, capacities: dict[str, str]) -> list[str]:
+    with problems.collect():
+        _known(record, "statement")
+    with problems.collect():
+        _one_of(record, "speaker", actors, "an actor of the graph nor a [[new_actor]] of this draft")
+    with problems.collect():
+        _one_of(record, "mode", MODES, "one of " + ", ".join(MODES))
+    occurrence = 1
+    with problems.collect():
+        occurrence = _anchor(record, text, archive)
     if not assessments:
-        raise record.error(f"{record.get('id')}: no [[statement.assessment]]: say which decision it is about and how")
+        problems.found.append(record.error(f"{record.get('id')}: no [[statement.assessment]]: say which decision "
+                                           "it is about and how"))
     fields = [(k, record.get(k)) for k in ("id", "speaker", "speaker_as_reported", "quote", "mode", "cue",
                                            "attribution_note", "mentions")]
+    fields.insert(2, ("capacity", record.get("capacity") or capacities.get(record.get("speaker"))))
     lines = toml_table("statement", fields + ([("occurrence", occurrence)] if occurrence > 1 else []))
     span = suggestions.get(record.get("quote"), {})
     for table in assessments:
-        lines += ["", *_assessment(table, decisions, span, reviewer, result, text)]
+        lines += ["", *_assessment(table, decisions, span, reviewer, result, text, problems)]
     return lines
 
 
-def _assessment(record, decisions, suggested, reviewer, result, text: str) -> list[str]:
-    _known(record, "statement.assessment")
-    about, stance = record.require("about"), record.require("stance")
-    if about not in decisions:
-        raise record.error(f"about {about!r} is not a decision of the graph")
-    if stance not in STANCES:
-        raise record.error(f"stance {stance!r} is not one of {', '.join(STANCES)} (the stance scheme)")
-    method = record.require("method")
-    if method not in ("suggested", "accepted"):
-        raise record.error(f"method {method!r}: a reviewed draft has method = \"suggested\" or \"accepted\"")
+def _assessment(record, decisions, suggested, reviewer, result, text: str, problems: Problems) -> list[str]:
+    checks = [(lambda: _known(record, "statement.assessment")),
+              (lambda: _one_of(record, "about", decisions, "a decision of the graph")),
+              (lambda: _one_of(record, "stance", STANCES, f"one of {', '.join(STANCES)} (the stance scheme)")),
+              (lambda: _one_of(record, "method", ("suggested", "accepted"),
+                               'one a reviewed draft has ("suggested" or "accepted")'))]
+    before = len(problems.found)
+    for check in checks:
+        with problems.collect():
+            check()
+    if len(problems.found) > before:
+        return []
+    about, stance, method = record.get("about"), record.get("stance"), record.get("method")
     untouched = method == "suggested" and suggested.get(about) == stance
     words = record.get("rests_on")
     rests_on = words if words and words in text else None  # the graph keeps only words found verbatim
@@ -182,7 +227,7 @@ def _suggestions(text: str, gazetteer: Gazetteer) -> dict[str, dict[str, str]]:
     """What the extractor suggests for this text: quote → decision → stance (deterministic)."""
     from minegraph.ingest.extract import extract
 
-    return {c.quote: {about: c.stance for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
+    return {c.quote: {about: c.stances.get(about, c.stance) for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
 
 
 def _curation(doc: Record, body: list[str]) -> str:
@@ -191,21 +236,33 @@ def _curation(doc: Record, body: list[str]) -> str:
     head += toml_table("document", [
         ("slug", slug), ("prefix", slug), ("class", KINDS[doc.require("kind")]), ("title", doc.get("title")),
         ("url", doc.require("url")), ("date", doc.require("date")), ("language", doc.get("language") or "en"),
-        ("publisher", doc.get("publisher")), ("archive", doc.get("archive")), ("sources", [doc.get("url")])], array=False)
+        ("publisher", doc.get("publisher")), ("archive", doc.get("archive")), ("original_file", doc.get("original_file")),
+        ("original_sha256", doc.get("original_sha256")), ("media_type", doc.get("media_type")),
+        ("sources", [doc.get("url")])], array=False)
     return "\n".join(head + body).rstrip("\n") + "\n"
 
 
-def _new_actors(actors: list[Record], slug: str) -> str | None:
+def _new_actors(actors: list[Record], slug: str, date: str | None) -> str | None:
+    """The actors first named by this source, and the membership of each whose capacity the reviewer kept."""
     if not actors:
         return None
     lines = [toml_comment(f"Actors first named in source:{slug} (minegraph accept)."), ""]
+    memberships: list[str] = []
     for actor in actors:
         kind, _, ident = actor.require("id").partition(":")
         table = "person" if kind == "person" else "organisation"
         fields = [("id", ident)] + ([("types", ["Organisation"])] if table == "organisation" else [])
         lines += toml_table(table, fields + [("label", actor.get("label")), ("note", actor.get("as_reported") and
                             f"Introduced as “{actor.get('as_reported')}”."), ("sources", [f"source:{slug}"])]) + [""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+        membership = _membership_id(actor)
+        if membership:
+            memberships += toml_table("membership", [
+                ("id", membership.partition(":")[2]), ("member", actor.get("id")),
+                ("organisation", actor.get("capacity_organisation")), ("role", actor.get("capacity_role")),
+                ("held_on", date),
+                ("note", f"Capacity as reported: “{actor.get('as_reported') or actor.get('label')}”."),
+                ("sources", [f"source:{slug}"])]) + [""]
+    return "\n".join(lines + memberships).rstrip("\n") + "\n"
 
 
 def accept(project, path: Path, reviewer: str = CURATORS, progress=None) -> Accepted:

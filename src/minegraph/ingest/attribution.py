@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from minegraph.ingest.countries import Countries
-from minegraph.ingest.lexicon import (ADVERBS, LEADING_CLAUSE, ORG_HEADS, PARA_ACT_RE, PARA_SPEECH_RE, ROLE_WORDS,
-                                      SAY_RE)
+from minegraph.ingest.lexicon import (ADVERBS, LEADING_CLAUSE, ORG_HEADS, PARA_ACT_RE, PARA_JUDGE_RE, PARA_SPEECH_RE,
+                                      ROLE_WORDS, SAY_RE)
 from minegraph.ingest.speakers import Ref, analyse
 
 AFTER_VERBS = ("said|says|told|tells|added|adds|stated|states|recalled|recalls|explained|claimed|claims|warned|"
@@ -32,18 +32,19 @@ _ACCORDING = re.compile(r"(?:,\s*|—|–)\s*according to\s+(?P<who>[^,.;—–]
 _ACCORDING_AT = re.compile(r"according to\s+(?P<who>[^,.;—–]{1,120})", re.IGNORECASE)
 _TRAILING = re.compile(r",\s*(?P<who>[^,;:]{1,80}?)\s+(?P<verb>said|says|told|added|stated|explained|claimed|"
                        r"warned|insisted|noted|argued|stressed)(?:\s+[^\s,.;:]+){0,3}\s*[.!?]?$")
-_PARENTHETICAL = re.compile(r",\s*(?P<who>he|she|they|it|[A-Z][^,]{0,40}?)\s+(?P<verb>said|claimed|added|argued|"
+_PARENTHETICAL = re.compile(r",\s*(?P<who>he|she|they|it|(?:the\s+)?[A-Z][^,]{0,40}?)\s+(?P<verb>said|claimed|added|argued|"
                             r"warned|insisted|noted|says|claims|believes|thinks)\s*,")
 _IN_VIEW = re.compile(r"\bin (?P<who>his|her|their|its) (?:view|experience|opinion|words|judgement|judgment)\b",
                       re.IGNORECASE)
 _TABLED = re.compile(r"(?:An?|The|Another)\s+(?:motion|amendment|resolution|declaration|statement|bill|text|"
                      r"letter)\b[^,]{0,60},\s*(?:tabled|issued|drafted|presented|signed|put forward|submitted|"
                      r"proposed)\s+by\s+(?P<who>[^,]{1,100}?)(?:\s+and\s+[a-z]+\b[^,]*)?,")
-_THAT = re.compile(r"\s*(?:(?:in|on|at|during|after|before|last|this|late|earlier|later|yesterday|today|via)\b"
+_THAT = re.compile(r"\s*(?:[a-z]+ly\s+)?(?:(?:in|on|at|during|after|before|last|this|late|earlier|later|yesterday|today|via)\b"
                    r"[^.;:!?,\n]{0,50}?\s)?that\b\s*", re.IGNORECASE)
 _VERB_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»„]+){0,3}\s*")
 _TOLD_OBJECT = re.compile(r"[^.;:!?]{0,80}?\bthat\b\s*")
 _AS_CLAUSE = re.compile(r"(?:^|,\s*|\s)as\s+(?=\S+$)")
+_CONJUNCTION = re.compile(r"(?:while|whereas|although|though|and|but)\s+", re.IGNORECASE)
 _TURN = re.compile(r"^(?P<who>(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Madam)\.?\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}|"
                    r"The\s+(?:Chair|Speaker|President|Chairman|Chairwoman|Presiding Officer)|"
                    r"(?:Minister|Secretary|Commissioner|Deputy)\b[^:()\n]{0,60})(?:\s*\([^()\n]{1,60}\))?):\s+"
@@ -56,6 +57,9 @@ CUE_REACH = 300  # a quotation's cue is looked for this far before and after it
 # "Jānis Ozols (NA): …": a name with its party or body in brackets opens a turn too.
 _TURN_NAMED = re.compile(r"^(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}\s*\([^()\n]{1,60}\)):\s+"
                          r"(?P<speech>\S.*)$")
+
+
+_LABEL = re.compile(r"^(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}):\s+(?P<speech>\S.*)$")
 
 
 @dataclass
@@ -85,14 +89,21 @@ def _subject(text: str, start: int, verb_start: int, countries: Countries) -> Re
     adv = ADVERBS.search(seg)
     end = offset + (adv.start() if adv else len(seg.rstrip()))
     seg = text[offset:end]
+    whole = offset
     as_clause = list(_AS_CLAUSE.finditer(seg))
     if as_clause:
         offset += as_clause[-1].end()
     elif len(seg.split()) > 14 and ", " in seg:
         offset += seg.rindex(", ") + 2
+    conj = _CONJUNCTION.match(text, offset, end)
+    offset = conj.end() if conj else offset
     if end <= offset or len(text[offset:end].split()) > 16:
         return None
-    return analyse(text, offset, end, countries)
+    ref = analyse(text, offset, end, countries)
+    if ref is None and as_clause and len(seg.split()) <= 14:
+        # "The Secretary-General, in his capacity as depositary, confirms": an apposition, not "as X said".
+        ref = analyse(text, whole, end, countries)
+    return ref
 
 
 def leading_subject(text: str, start: int, end: int, countries: Countries) -> Ref | None:
@@ -246,13 +257,18 @@ def _in_view(text, start, end, countries):
 
 
 def _subject_verb(text, start, end, countries):
-    for pattern, act in ((PARA_SPEECH_RE, False), (PARA_ACT_RE, True)):
+    for pattern, act in ((PARA_SPEECH_RE, False), (PARA_ACT_RE, True), (PARA_JUDGE_RE, True)):
         for v in pattern.finditer(text, start, end):
             ref = _subject(text, start, v.start(), countries)
             if ref is None or ref.kind == "document":
                 continue
             if act:
-                s, e = _strip_stop(text, _with_article(text, start, ref.start), end)
+                if pattern is PARA_JUDGE_RE:  # the whole clause, an apposition before the name included
+                    lead = LEADING_CLAUSE.match(text, start, v.start())
+                    first = lead.end() if lead else start
+                else:
+                    first = _with_article(text, start, ref.start)
+                s, e = _strip_stop(text, first, end)
                 return Cue(ref, v.start(), v.end(), "paraphrase"), s, e
             rest = v.end()
             obj = _THAT.match(text, rest, end) or (
@@ -315,6 +331,18 @@ def turn(text: str, start: int, end: int, countries: Countries) -> tuple[Cue, in
         if ref is not None and paren:
             ref.organisation = ref.organisation or paren.group(1)
     if ref is None:
+        return None
+    s, e = _strip_stop(text, start + m.start("speech"), end)
+    return Cue(ref, start, start + m.end("who") + 1, "direct"), s, e
+
+
+def label_turn(text: str, start: int, end: int, countries: Countries) -> tuple[Cue, int, int] | None:
+    """`Lindqvist: text` at a paragraph's start: a bare name label (the caller checks it names someone known)."""
+    m = _LABEL.match(text[start:end])
+    if not m or not m.group("who")[:1].isupper() or len(m.group("speech").split()) < 3:
+        return None
+    ref = analyse(text, start, start + m.end("who"), countries)
+    if ref is None or ref.kind != "name":
         return None
     s, e = _strip_stop(text, start + m.start("speech"), end)
     return Cue(ref, start, start + m.end("who") + 1, "direct"), s, e

@@ -8,7 +8,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from minegraph.ingest.fold import key, words
-from minegraph.ingest.lexicon import ORG_HEADS, ROLE_WORDS
+from minegraph.ingest.lexicon import COLLECTIVE, ORG_HEADS, ROLE_WORDS
 from minegraph.ingest.linking import Linker
 from minegraph.ingest.model import Actor
 from minegraph.ingest.speakers import Ref, analyse
@@ -18,6 +18,7 @@ _PLURAL = frozenset({"ministers", "countries", "states", "governments", "groups"
 _BODY_OR_POST = frozenset({"ministry", "government", "parliament", "cabinet", "minister", "president",
                            "prime"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_DATELINE = re.compile(r",\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 _GLUE = frozenset({"of", "the", "de", "van", "von", "el", "al", "da", "di", "du", "der", "for"})
 
 
@@ -33,6 +34,7 @@ class Entity:
     role: str | None = None
     organisation: str | None = None
     reported: str | None = None
+    countries: set[str] = field(default_factory=set)
     _keys: tuple[str, set[str]] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -55,6 +57,7 @@ class Discourse:
         self.linker = linker
         self.recent: deque[Entity] = deque(maxlen=WINDOW)
         self.statement_author: Entity | None = None
+        self.last_speaker: Entity | None = None
         self.last_country: str | None = None
 
     def _touch(self, entity: Entity) -> Entity:
@@ -78,10 +81,19 @@ class Discourse:
                 return e
         return None
 
+    def known(self, ref: Ref) -> Entity | None:
+        """The entity an earlier mention introduced under this name or surname, if any (nothing recorded)."""
+        actor, _ = self.linker.link(ref)
+        entity = self._find_same(ref, actor)
+        return self._touch(entity) if entity is not None else None
+
     def mention(self, ref: Ref) -> Entity | None:
         """Record a named mention (person or body) and return its entity."""
         if ref.kind not in ("name", "org"):
             return None
+        if ref.owner is not None and ref.owner.kind == "pronoun" and not ref.organisation:
+            body = self._pronoun(ref.owner.heads[0])  # "its director, Sofia Lind": the body last named
+            ref.organisation = body.label if body is not None and body.kind != "person" else None
         actor, matched = self.linker.link(ref)
         entity = self._find_same(ref, actor)
         if entity is None:
@@ -118,6 +130,13 @@ class Discourse:
 
     def _descriptor(self, ref: Ref) -> Entity | None:
         heads = {w for w in ref.heads if w in ROLE_WORDS or w in ORG_HEADS} - {"former", "state", "national"}
+        if ref.definite and heads and heads <= _GENERIC_BODY:
+            # "the organisation", "the group": the last body that spoke, else the last one mentioned.
+            if self.last_speaker is not None and self.last_speaker.kind == "organisation":
+                return self._touch(self.last_speaker)
+            for e in reversed(self.recent):
+                if e.kind == "organisation":
+                    return self._touch(e)
         if not ref.indefinite and heads:
             for e in reversed(self.recent):
                 if e.roles & heads and (ref.country is None or (e.actor is not None and e.actor.country == ref.country)):
@@ -125,7 +144,7 @@ class Discourse:
         if ref.definite and ref.country is None and self.last_country and heads & _BODY_OR_POST:
             ref.country = self.last_country  # "the ministry" in a story about one country
         actor, matched = (None, None) if ref.indefinite or not ref.country else self.linker.link(ref)
-        entity = Entity(ref.text, "person", actor, matched)
+        entity = Entity(ref.text, _descriptor_kind(ref), actor, matched)
         _enrich(entity, ref)
         return entity if ref.indefinite else self._touch(entity)
 
@@ -157,6 +176,8 @@ class Discourse:
             run = text[run_start:run_end]
             if run_start == sentence_start and " " not in run:
                 continue
+            if _DATELINE.match(text, run_end):
+                continue  # "New York, 30 June": a place, not a speaker
             ref = analyse(text, run_start, run_end, self.linker.countries)
             if ref is None or ref.kind not in ("name", "org") or self.linker.countries.lookup(run):
                 continue
@@ -198,6 +219,21 @@ def _actor_keys(actor: Actor) -> set[str]:
     return _ACTOR_KEYS[actor.iri]
 
 
+_GENERIC_BODY = frozenset({"organisation", "organization", "group", "body", "charity", "ngo"})
+
+
+def _descriptor_kind(ref: Ref) -> str:
+    """A role descriptor names a person; a body word alone a body; a plural head a group."""
+    if ref.heads and ref.heads[-1] in COLLECTIVE:
+        return "group"
+    if any(w in ORG_HEADS for w in ref.heads) and not any(w in ROLE_WORDS for w in ref.heads
+                                                          if w not in ("defence", "defense", "foreign", "affairs",
+                                                                       "national", "state", "interior", "justice",
+                                                                       "finance", "development", "regional")):
+        return "organisation"
+    return "person"
+
+
 def _pronoun_kind(word: str) -> str:
     return {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
             "it": "organisation", "its": "organisation"}.get(word, "group")
@@ -217,5 +253,7 @@ def _enrich(entity: Entity, ref: Ref) -> None:
     entity.roles |= {w for w in (*ref.heads, *words(ref.role or "")) if w in ROLE_WORDS or w in ORG_HEADS}
     entity.role = entity.role or ref.role
     entity.organisation = entity.organisation or ref.organisation
+    if ref.country:
+        entity.countries.add(ref.country)
     if ref.kind == "name" and ref.name and len(ref.name.split()) > len(entity.name.split()) and entity.actor is None:
         entity.name = ref.name

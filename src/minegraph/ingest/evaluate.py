@@ -16,7 +16,7 @@ from minegraph.ingest.fold import key
 from minegraph.ingest.model import Actor, Candidate, Decision
 
 GOLD_FIELDS = {"speaker", "speaker_canonical", "speaker_role", "organisation", "quote", "about", "stance",
-               "attribution_cue", "direct", "note"}
+               "attribution_cue", "direct", "note", "classes"}
 REQUIRED = {"speaker", "quote", "stance"}
 STANCES = {"support", "oppose", "neutral"}
 
@@ -35,6 +35,7 @@ class TextScore:
     speaker_ok: int
     stance_ok: int
     misses: list[dict] = field(default_factory=list)
+    outcomes: list[dict] = field(default_factory=list)
 
     @staticmethod
     def _prf(hit: int, pred: int, gold: int) -> tuple[float, float, float]:
@@ -66,8 +67,38 @@ class Report:
     def rows(self) -> list[dict]:
         return [t.figures() for t in self.texts] + [self.overall().figures()]
 
+    def by_class(self) -> list[dict]:
+        """Seen and held-out figures: span P/R/F1 of each part, then recall, speaker, decision and stance
+        accuracy of every gold class (a text is held out when its name says `heldout`)."""
+        rows = []
+        for part in ("seen", "held-out"):
+            texts = [t for t in self.texts if ("heldout" in t.name) == (part == "held-out")]
+            total = Report(texts).overall().figures() if texts else {}
+            rows.append({"part": part, "class": "ALL", "gold": total.get("gold", 0), "f1": total.get("f1"),
+                         "precision": total.get("precision"), "recall": total.get("recall"),
+                         "speaker": total.get("speaker_accuracy"), "stance": total.get("stance_accuracy"),
+                         "decision": _rate([o for t in texts for o in t.outcomes if o["matched"]], "about")})
+            classes = sorted({c for t in texts for o in t.outcomes for c in o["classes"]})
+            for name in classes:
+                items = [o for t in texts for o in t.outcomes if name in o["classes"]]
+                hit = [o for o in items if o["matched"]]
+                rows.append({"part": part, "class": name, "gold": len(items), "f1": None, "precision": None,
+                             "recall": round(len(hit) / len(items), 3), "speaker": _rate(hit, "speaker"),
+                             "stance": _rate(hit, "stance"), "decision": _rate(hit, "about")})
+        return rows
+
+    def class_table(self) -> str:
+        head = ("part", "class", "gold", "P", "R", "F1", "spk", "decision", "stance")
+        keys = ("part", "class", "gold", "precision", "recall", "f1", "speaker", "decision", "stance")
+        lines = [head] + [tuple("-" if r[k] is None else f"{r[k]:.2f}" if isinstance(r[k], float) else str(r[k])
+                                for k in keys) for r in self.by_class()]
+        widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
+        return "\n".join("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+                         for row in lines) + "\n"
+
     def json(self) -> str:
-        body = {"texts": self.rows(), "misses": {t.name: t.misses for t in self.texts if t.misses}}
+        body = {"texts": self.rows(), "classes": self.by_class(),
+                "misses": {t.name: t.misses for t in self.texts if t.misses}}
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
     def table(self) -> str:
@@ -84,6 +115,19 @@ class Report:
         out.insert(1, "-" * len(out[0]))
         out.insert(len(out) - 1, "-" * len(out[0]))
         return "\n".join(out) + "\n"
+
+
+def _stance_toward(cand: Candidate, about: list[str]) -> str:
+    """The candidate's stance toward the gold item's decision when it gives one, else its main stance."""
+    for decision in about:
+        if decision in cand.stances:
+            return cand.stances[decision]
+    return cand.stance
+
+
+def _rate(outcomes: list[dict], key: str) -> float | None:
+    judged = [o[key] for o in outcomes if o[key] is not None]
+    return round(sum(judged) / len(judged), 3) if judged else None
 
 
 def load_gold(json_path: Path) -> tuple[str, list[dict]]:
@@ -108,6 +152,11 @@ def load_gold(json_path: Path) -> tuple[str, list[dict]]:
             raise GoldError(f"{where}: unknown field(s) {sorted(unknown)}")
         if item["stance"] not in STANCES:
             raise GoldError(f"{where}: stance {item['stance']!r} is not one of {sorted(STANCES)}")
+        about = item.get("about", "")
+        if not (isinstance(about, str) or (isinstance(about, list) and all(isinstance(a, str) for a in about))):
+            raise GoldError(f"{where}: about must be a decision IRI or a list of them")
+        if not isinstance(item.get("classes", []), list):
+            raise GoldError(f"{where}: classes must be a list of names")
         if text.count(item["quote"]) != 1:
             raise GoldError(f"{where}: quote occurs {text.count(item['quote'])} times in {txt_path.name}, not once")
     return text, gold
@@ -149,6 +198,9 @@ def score_text(name: str, text: str, gold: list[dict], cands: list[Candidate]) -
     spans = [(text.index(g["quote"]), text.index(g["quote"]) + len(g["quote"])) for g in gold]
     pairs = _match(cands, spans)
     score = TextScore(name, len(gold), len(cands), len(pairs), 0, 0, 0)
+    outcome = [{"classes": g.get("classes", []), "matched": False, "speaker": None, "stance": None, "about": None}
+               for g in gold]
+    score.outcomes = outcome
     matched_c = {ci for ci, _ in pairs}
     matched_g = {gi for _, gi in pairs}
     for ci, gi in pairs:
@@ -156,10 +208,17 @@ def score_text(name: str, text: str, gold: list[dict], cands: list[Candidate]) -
         score.exact += (c.start, c.end) == spans[gi]
         ok_speaker = speaker_matches(c, g)
         score.speaker_ok += ok_speaker
-        score.stance_ok += c.stance == g["stance"]
-        if not ok_speaker or c.stance != g["stance"]:
+        about = g.get("about") or []
+        about = [about] if isinstance(about, str) else list(about)
+        stance = _stance_toward(c, about)
+        score.stance_ok += stance == g["stance"]
+        # the mirrored stance toward the ban that a contrast adds is not a wrong decision
+        predicted = {d for d in c.about if d in about or c.stances.get(d) in (None, c.stance)}
+        outcome[gi].update(matched=True, speaker=ok_speaker, stance=stance == g["stance"],
+                           about=predicted == set(about) if about else None)
+        if not ok_speaker or stance != g["stance"]:
             score.misses.append({"quote": g["quote"][:80], "gold_speaker": g["speaker"], "speaker": c.speaker,
-                                 "gold_stance": g["stance"], "stance": c.stance})
+                                 "gold_stance": g["stance"], "stance": stance})
     for gi in sorted(set(range(len(gold))) - matched_g):
         score.misses.append({"missed": gold[gi]["quote"][:80], "gold_speaker": gold[gi]["speaker"]})
     for ci in sorted(set(range(len(cands))) - matched_c):

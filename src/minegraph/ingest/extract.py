@@ -19,7 +19,8 @@ from minegraph.ingest.linking import Linker
 from minegraph.ingest.model import Actor, Candidate, Decision
 from minegraph.ingest.quotes import QuoteSpan, find_quotes
 from minegraph.ingest.segment import Sentence, sentences
-from minegraph.ingest.stance import StanceModel
+from minegraph.ingest.fold import words
+from minegraph.ingest.stance import SpeakerInfo, StanceModel
 
 _WORD = re.compile(r"\w")
 CONTEXT = 1000  # the paragraph context of a statement's stance, either side of its sentence
@@ -56,7 +57,8 @@ class _Run:
         prior = self._prior(entity)
         p_start, p_end = self.paragraphs.get(sent.para, (sent.start, sent.end))
         para = self.text[max(p_start, sent.start - CONTEXT):min(p_end, sent.end + CONTEXT)]
-        s = self.stance.suggest(quote, context, self.text[sent.start:sent.end], para, actor, prior)
+        s = self.stance.suggest(quote, context, self.text[sent.start:sent.end], para, actor, prior,
+                                self._speaker_info(entity, ref_text))
         cand = Candidate(
             quote=quote, start=start, end=end, direct=mode == "direct",
             speaker=entity.label if entity else ref_text, speaker_iri=actor.iri if actor else None,
@@ -64,12 +66,24 @@ class _Run:
             cue=cue_text or None, about=s.about, stance=s.stance, confidence=s.confidence, mode=mode,
             speaker_as_reported=ref_text, matched_on=entity.matched_on if entity and actor else None,
             rests_on=s.rests_on, new_actor=entity is not None and actor is None,
-            speaker_kind=entity.kind if entity else None)
+            speaker_kind=entity.kind if entity else None, stances=s.stances)
         self.out.append(cand)
         if entity is not None:
             self.last = (sent.para, entity)
+            self.discourse.last_speaker = entity
             if s.stance != "neutral" and s.rests_on:
                 self.stances[id(entity)][s.stance] += 1
+
+    def _speaker_info(self, entity: Entity | None, ref_text: str | None) -> SpeakerInfo | None:
+        """The speaker's words (name, role, body, as reported) and countries, for the own-government rule."""
+        if entity is None:
+            return None
+        said = " ".join(x for x in (entity.name, entity.role, entity.organisation, entity.reported, ref_text) if x)
+        countries = set(entity.countries) | set(self.countries.find_all(words(said)))
+        if entity.actor is not None and entity.actor.country:
+            countries.add(entity.actor.country)
+        return SpeakerInfo(frozenset(words(said)) | frozenset(entity.roles), tuple(sorted(countries)),
+                           entity.kind == "group")
 
     def _prior(self, entity: Entity | None) -> str | None:
         if entity is None or not self.stances[id(entity)]:
@@ -171,11 +185,21 @@ def _partial(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> bool:
     return True
 
 
+def _named_turn(run: _Run, start: int, end: int):
+    """An interview or transcript turn, `Lindqvist: …`, whose label names a person the text has introduced."""
+    found = att.label_turn(run.text, start, end, run.countries)
+    if found is None:
+        return None
+    entity = run.discourse.known(found[0].ref)
+    return found if entity is not None and entity.kind == "person" else None
+
+
 def _sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan], first_of_para: bool) -> bool:
     """Find the statements of one sentence; True when it opens a debate turn (the paragraph is done)."""
     text = run.text
     if first_of_para:
-        found = att.turn(text, sent.start, run.paragraphs[sent.para][1], run.countries)
+        para_end = run.paragraphs[sent.para][1]
+        found = att.turn(text, sent.start, para_end, run.countries) or _named_turn(run, sent.start, para_end)
         if found:
             cue, s, e = found
             entity = run.discourse.resolve(cue.ref)

@@ -24,6 +24,14 @@ PARA_SPEECH_RE = re.compile(rf"\b(?:{PARA_SPEECH})\b", re.IGNORECASE)
 # Acts of speech whose whole clause, subject included, is the statement.
 PARA_ACT_RE = re.compile(r"\b(?:called on|called for|calls on|calls for|urged|urges|declined to|"
                          r"stopped short of|refused to|rejected calls)\b", re.IGNORECASE)
+# Evaluative acts aimed at a decision ("X welcomed the deposit", "X regrets this decision"): the clause is
+# the statement when the object names a decision.
+PARA_JUDGE_RE = re.compile(r"\b(?:welcomed|welcomes|condemned|condemns|regretted|regrets|deplored|deplores|"
+                           r"denounced|denounces|criticised|criticized|criticises|criticizes|hailed|hails|"
+                           r"described|describes)\s+(?:both\s+|also\s+)?(?:the|this|that|these|those|its|their|his|"
+                           r"her|[A-Z][\w-]*(?:'s|’s))\b[^.;:!?]{0,80}?\b(?:decision|decisions|withdrawal|"
+                           r"withdrawals|exit|exits|move|deposit|step|recommendation|plans|bill|law|vote|departure|"
+                           r"decree|suspension)\b")
 
 ROLE_WORDS = frozenset("""
 minister ministers president vice prime deputy secretary secretary-general general spokesperson spokesman
@@ -37,8 +45,15 @@ farmer teacher doctor nurse soldier veteran officer pensioner villager student l
 engineer mother father widow neighbour neighbor owner worker volunteer retired army
 """.split())
 
+# Plural heads of a collective speaker ("humanitarian groups", "the three governments", "critics").
+COLLECTIVE = frozenset("""
+groups governments delegations ministers states countries campaigners critics activists officials diplomats
+experts analysts members lawmakers deputies mps allies organisations organizations ngos parties leaders
+residents survivors deminers veterans
+""".split())
+
 ORG_HEADS = frozenset("""
-ministry government cabinet commission parliament council committee alliance union party agency office
+charity tank trust fund initiative service mission unit programme program society authority board ministry government cabinet commission parliament council committee alliance union party agency office
 organisation organization coalition campaign forum nations watch cross crescent institute foundation
 network centre center league association federation movement group tablers ministers countries states
 court assembly senate sejm saeima seimas riigikogu eduskunta rada bureau department secretariat
@@ -62,10 +77,12 @@ NAME_PARTICLES = frozenset({"el", "al", "de", "del", "della", "der", "den", "van
 
 # Leading adverbial clause before a subject: "Contacted by Euronews, ...", "However, ...".
 LEADING_CLAUSE = re.compile(
-    r"(?:(?:However|But|And|Meanwhile|Moreover|Still|Yet|Later|Instead|Separately|Earlier|Also|"
+    r"(?:[A-Z][A-Z.'’ -]{2,40},[^\n—–]{0,60}?\s[-—–]\s+|(?:Q|Question):\s+)?"  # "KYIV, July 1 (Wire) - ", "Q: "
+    r"(?:(?:However|But|And|Meanwhile|Moreover|Still|Yet|Instead|Separately|Also|"
+    r"(?:Earlier|Later|Last|This|Next|Late|Early)\b[^,]{0,30}|"
     r"On the contrary|In response|In a statement|In a joint statement|Asked\b[^,]*|Contacted\b[^,]*|"
     r"Speaking\b[^,]*|Answering\b[^,]*|Responding\b[^,]*|Interviewed\b[^,]*|Writing\b[^,]*|"
-    r"With\b[^,]*|In\b[^,]{0,40}|On\b[^,]{0,40}|At\b[^,]{0,40}|After\b[^,]{0,40}),\s+)+")
+    r"With\b[^,]*|In\b[^,]{0,40}|On\b[^,]{0,40}|At\b[^,]{0,40}|After\b[^,]{0,40}),\s+)*")
 ADVERBS = re.compile(r"(?:\s+(?:also|today|yesterday|later|again|then|further|once|even|still|"
                      r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                      r"(?:has|have|had|was|is|were|are|will|would|did|does)|[a-z]+ly))*\s+$")

@@ -62,6 +62,7 @@ class Candidate:
     rests_on: list[str] = field(default_factory=list)
     new_actor: bool = False
     speaker_kind: str | None = None
+    stances: dict[str, str] = field(default_factory=dict)
 
     PUBLIC = ("quote", "start", "end", "direct", "speaker", "speaker_iri", "role", "organisation",
               "cue", "about", "stance", "confidence")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from minegraph.ingest.countries import Countries
 from minegraph.ingest.fold import fold
-from minegraph.ingest.lexicon import (DOCUMENT_HEADS, HONORIFICS, NAME_PARTICLES, NOBODY, ORG_HEADS,
+from minegraph.ingest.lexicon import (COLLECTIVE, DOCUMENT_HEADS, HONORIFICS, NAME_PARTICLES, NOBODY, ORG_HEADS,
                                       PRONOUNS, ROLE_WORDS)
 
 _TOKEN = re.compile(r"[^\s,;:()]+")
@@ -67,7 +67,9 @@ def _parts(text: str, countries: Countries) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in bounds:
         piece = re.sub(r"^\s*(?:and|&)\s+", "", text[s:e]).strip()
-        if merged and piece and countries.lookup(piece):
+        first = piece.split()[0] if piece else ""
+        if merged and piece and (countries.lookup(piece) or (
+                countries.lookup(first) and countries.lookup(text[merged[-1][0]:merged[-1][1]].split()[-1]))):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -101,7 +103,9 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     toks = _tokens(text, base)
     indefinite = bool(toks) and fold(toks[0][0]) in ("a", "an")
     definite = bool(toks) and fold(toks[0][0]) == "the"
-    while toks and (fold(toks[0][0]) in _ARTICLES or fold(toks[0][0]) in HONORIFICS):
+    if len(toks) > 1 and fold(toks[0][0]) in ("its", "their"):
+        return _owned_by_pronoun(text, base, toks, countries)
+    while toks and (fold(toks[0][0]) in _ARTICLES or fold(toks[0][0]).rstrip(".") in HONORIFICS):
         toks = toks[1:]
     if not toks:
         return None
@@ -111,6 +115,12 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
         return Ref("pronoun", toks[0][0], start, end, heads=(words[0],))
     if " ".join(words) in NOBODY or words[0] in NOBODY:
         return None
+    group = _collective(toks, words, start, end, text, base, countries, indefinite, definite)
+    if group is not None:
+        return group
+    role_of = _role_of(toks, words, start, end, text, base)
+    if role_of is not None:
+        return role_of
     country = None
     owner = None
     for k, (tok, s, e) in enumerate(toks[:-1]):
@@ -128,12 +138,21 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     cut = _name_run(toks, countries)
     if cut < len(toks):
         return _named(toks, cut, words, start, end, text, base, countries, country)
+    body = _named_body(toks, words, text, base, end, country)
+    if body is not None:
+        return body
     lead = next((k for k, w in enumerate(words) if w in ("of", "at", "from")), None)
     if lead and _name_run(toks[:lead], countries) == 0:
         name = " ".join(t[0] for t in toks[:lead])
         org = text[toks[lead + 1][1] - base:end - base] if lead + 1 < len(toks) else None
         return Ref("name", text[start - base:end - base], start, end, name=name,
                    organisation=_strip_article(org))
+    return _by_heads(toks, words, text, base, countries, country, indefinite, definite)
+
+
+def _by_heads(toks, words, text, base, countries, country, indefinite, definite) -> Ref | None:
+    """A phrase with no name in it: a body (capitalised, with a body word), a role descriptor, or nothing."""
+    start, end = toks[0][1], toks[-1][2]
     for w in words:
         iso = countries.lookup(w)
         if iso and not country:
@@ -151,6 +170,51 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
     return Ref(kind, phrase, start, end, name=phrase if kind != "descriptor" else None,
                role=role if kind == "descriptor" else None, country=country, heads=tuple(words),
                indefinite=indefinite, definite=definite)
+
+
+def _owned_by_pronoun(text, base, toks, countries) -> Ref | None:
+    """"its director, Sofia Lind": the phrase after the pronoun, its owner kept to be resolved in context."""
+    owner = Ref("pronoun", toks[0][0], toks[0][1], toks[0][2], heads=(fold(toks[0][0]),))
+    start, end = toks[1][1], toks[-1][2]
+    ref = _classify_main(text[start - base:end - base], start, countries)
+    if ref is not None and ref.kind == "descriptor":
+        ref.owner, ref.definite = owner, True
+    return ref
+
+
+def _named_body(toks, words, text, base, end, country) -> Ref | None:
+    """"the aid group Clearway Trust": a lower-case body word, then the body's capitalised name."""
+    k = len(toks)
+    while k > 0 and _is_cap(toks[k - 1][0]):
+        k -= 1
+    if k == 0 or k == len(toks) or words[k - 1] not in ORG_HEADS or words[k - 1] in COLLECTIVE or \
+            _is_cap(toks[k - 1][0]):
+        return None
+    name = text[toks[k][1] - base:end - base]
+    return Ref("org", name, toks[k][1], end, name=name, country=country, heads=tuple(words))
+
+
+def _collective(toks, words, start, end, text, base, countries, indefinite, definite) -> Ref | None:
+    """A collective speaker: a plural head with at most four words before it ("the three governments",
+    "humanitarian groups", "the Estonian, Latvian and Lithuanian delegations")."""
+    if words[-1] not in COLLECTIVE or len(words) > 6 or "of" in words:
+        return None
+    country = next((iso for iso in (countries.lookup(w) for w in words) if iso), None)
+    phrase = text[start - base:end - base]
+    return Ref("descriptor", phrase, start, end, country=country, heads=tuple(words), indefinite=indefinite,
+               definite=definite)
+
+
+def _role_of(toks, words, start, end, text, base) -> Ref | None:
+    """"a legal adviser to the Convention's support unit": role words, then the body they serve."""
+    lead = next((k for k, w in enumerate(words) if w in ("to", "of", "at", "for", "with")), None)
+    if not lead or not _is_role(words[lead - 1]) or lead + 1 >= len(toks) or \
+            not all(t[0][:1].islower() for t in toks[:lead]):
+        return None
+    role = text[toks[0][1] - base:toks[lead - 1][2] - base]
+    org = text[toks[lead + 1][1] - base:end - base]
+    return Ref("descriptor", text[start - base:end - base], start, end, role=role, organisation=_strip_article(org),
+               heads=tuple(words[:lead]))
 
 
 def _strip_article(text: str | None) -> str | None:
@@ -173,6 +237,9 @@ def _named(toks, cut, words, start, end, text, base, countries, country) -> Ref:
             country = iso
     if len(toks) - cut == 1 and not pre and words[-1] in PRONOUNS:
         return Ref("pronoun", name, start, end, heads=(words[-1],))
+    if any(_plain(t[0]) in ORG_HEADS for t in pre) and not at:  # "the humanitarian group Mine Free World"
+        return Ref("org", text[toks[cut][1] - base:end - base], toks[cut][1], end, name=name, country=country,
+                   heads=tuple(words))
     return Ref("name", text[toks[cut][1] - base:end - base], toks[cut][1], end, name=name, role=role,
                organisation=org, country=country, heads=tuple(words[:cut]))
 

@@ -1,13 +1,15 @@
 """The road of a new source into the graph: archive the text, extract, write a draft for review.
 
-``ingest_file`` archives the text byte for byte under ``graph/sources/`` (refusing a text whose
-SHA-256 is already archived), runs the extractor against the project's actors and decisions, and
-writes a draft under ``drafts/``. Nothing else is written until ``minegraph accept``.
+``ingest_file`` archives the text under ``graph/sources/`` (a UTF-8 text byte for byte, a web page or PDF
+as its main text, the original's SHA-256 and media type in the draft; refusing a text whose SHA-256 is
+already archived), runs the extractor against the project's actors and decisions, and writes a draft
+under ``drafts/``. Nothing else is written until ``minegraph accept``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -15,14 +17,12 @@ from pathlib import Path
 
 from minegraph.core.files import atomic_write, sha256_file
 from minegraph.errors import InputError
-from minegraph.ingest.draft import DraftDocument, slugify, write_draft
+from minegraph.ingest.documents import SUFFIXES, Loaded, load
+from minegraph.ingest.draft import KINDS, DraftDocument, Gazette, slugify, write_draft
 from minegraph.ingest.extract import extract
 from minegraph.ingest.gazetteer import actors_from_graph, decisions_from_graph, open_store
 from minegraph.ingest.model import Candidate
 
-#: Kinds of source document (``--kind``) and the ontology class each is recorded as.
-KINDS = {"news": "NewsArticle", "press-release": "OfficialStatement", "official-statement": "OfficialStatement",
-         "parliamentary-record": "LegalText", "report": "Report"}
 _FIELDS = ("url", "title", "publisher", "date", "lang", "kind")
 
 
@@ -124,39 +124,63 @@ class Gazetteer:
         for actor in self.actors:
             for alias in actor.aliases:
                 self.publishers.setdefault(alias.casefold(), actor.iri)
+        self.iris = frozenset(a.iri for a in self.actors)
+        self.gazette = Gazette(tuple((d.iri, d.label) for d in sorted(self.decisions, key=lambda d: d.iri)),
+                               tuple(sorted(self.publishers.items())), self.iris)
 
     def publisher(self, name: str) -> str:
         """The publisher's actor IRI when the graph knows it, else a proposed organisation IRI."""
         return self.publishers.get(name.casefold().strip()) or f"organisation:{slugify(name)}"
 
 
+def complete_meta(path: Path, loaded: Loaded, **given) -> SourceMeta:
+    """The document's metadata: what the analyst gave, else the page's or PDF's own (title, date, site, URL);
+    InputError naming every field still missing."""
+    values = {"url": given.get("url") or loaded.url, "title": given.get("title") or loaded.title,
+              "publisher": given.get("publisher") or loaded.site, "date": given.get("date") or loaded.date}
+    missing = [f"--{k}" for k, v in values.items() if not v]
+    if missing:
+        found = "" if not loaded.converted else " (the file itself does not say)"
+        raise InputError(path, f"a single text needs {', '.join(missing)}{found}, or ingest a folder with sidecar .json files")
+    return SourceMeta(values["url"], values["title"], values["publisher"], values["date"],
+                      given.get("lang") or "en", given.get("kind") or "news")
+
+
 def ingest_file(project, path: Path, meta: SourceMeta, gazetteer: Gazetteer | None = None,
-                drafts_dir: Path | None = None) -> Ingested:
-    """Archive ``path``, extract its statements and write the draft (see module docstring)."""
+                drafts_dir: Path | None = None, loaded: Loaded | None = None) -> Ingested:
+    """Archive ``path`` (a web page or PDF as its main text), extract its statements and write the draft."""
     path = Path(path)
     meta.check(path)
-    data, text = read_text(path)
-    existing = archived_with(project, sha256_file(path))
+    if meta.lang.split("-")[0].lower() != "en":
+        raise InputError(path, f"language {meta.lang!r}: the extractor reads English only — translate the text first")
+    loaded = loaded or load(path)
+    text = loaded.text
+    data = text.encode("utf-8")
+    existing = archived_with(project, hashlib.sha256(data).hexdigest())
     if existing is not None:
         raise InputError(path, f"this text is already archived as graph/sources/{existing.name} "
                                f"(source:{existing.stem}); not ingested again")
     gazetteer = gazetteer or Gazetteer(project)
     slug = source_slug(project, meta)
     candidates = extract(text, gazetteer.actors, gazetteer.decisions)
-    document = DraftDocument(slug=slug, title=meta.title, url=meta.url, date=meta.date,
-                             publisher=gazetteer.publisher(meta.publisher), archive=f"{slug}.txt",
-                             language=meta.lang, kind=meta.kind)
-    draft = write_draft((drafts_dir or project.root / "drafts") / f"{slug}.toml", candidates, document)
+    publisher = gazetteer.publisher(meta.publisher)
+    document = DraftDocument(slug=slug, title=meta.title, url=meta.url, date=meta.date, publisher=publisher,
+                             publisher_label=None if publisher in gazetteer.iris else meta.publisher.strip(),
+                             archive=f"{slug}.txt",
+                             language=meta.lang, kind=meta.kind, original_sha256=loaded.sha256,
+                             media_type=loaded.media_type, original_file=path.name if loaded.converted else None)
+    draft = write_draft((drafts_dir or project.root / "drafts") / f"{slug}.toml", candidates, document,
+                        gazetteer.gazette)
     archive = atomic_write(project.graph_dir / "sources" / f"{slug}.txt", data)
     return Ingested(slug, archive, draft, candidates)
 
 
 def texts_of(folder: Path) -> list[tuple[Path, Path]]:
-    """Every ``.txt`` of a folder with its sidecar ``.json``; InputError naming a text without one, or a
-    text or sidecar that is a symbolic link leading out of the folder."""
+    """Every ``.txt``, ``.html`` or ``.pdf`` of a folder with its sidecar ``.json``; InputError naming one without,
+    or a text or sidecar that is a symbolic link leading out of the folder."""
     pairs = []
     inside = Path(folder).resolve()
-    for text in sorted(Path(folder).glob("*.txt")):
+    for text in sorted(p for p in Path(folder).iterdir() if p.suffix.lower() in SUFFIXES and p.is_file()):
         sidecar = text.with_suffix(".json")
         if not sidecar.is_file():
             raise InputError(text, f"no metadata file {sidecar.name} beside it")
@@ -166,7 +190,7 @@ def texts_of(folder: Path) -> list[tuple[Path, Path]]:
                                        "the folder's own files (copy the file in to ingest it)")
         pairs.append((text, sidecar))
     if not pairs:
-        raise InputError(folder, "no .txt files to ingest")
+        raise InputError(folder, "no .txt, .html or .pdf files to ingest")
     return pairs
 
 

@@ -136,6 +136,7 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
     except ValueError as exc:  # no dated treaty acts: nothing to report on
         raise MinegraphError(f"cannot write the report: {exc}") from None
     network_png = stance_picture(stance, analysis.coalitions, analysis.unaligned, out_dir, progress=progress)[0]
+    debate = debate_section(store, project, out_dir, progress)
     figures = "".join(f'<div class="figure"><div class="value">{escape(str(v))}</div><div class="what">{escape(w)}</div></div>'
                       for v, w in _figures(store, project, today))
     coalitions = "".join(
@@ -161,6 +162,7 @@ from the graph in <code>graph/</code>. Every figure below is computed from the g
 <p>Coalitions (a two-sided split of the signed actor graph by structural balance; {analysis.frustration} violated tie(s)):</p>
 <ul>{coalitions}</ul><p class="note">Brokers between coalitions (shortest paths between members of different coalitions):
 {brokers}. Graphs: {escape(counts)}. GraphML and GEXF files: <code>minegraph network --export</code>.</p></section>
+{debate}
 <section id="who-said-what"><h2>Who said what about which decision</h2>
 <p class="note">Stances are stance assessments: one per statement and decision, read by the curators (method
 "curated") or suggested by a machine. A statement that supports the ban and opposes the withdrawals has a row for
@@ -172,6 +174,17 @@ each stance. Trace any statement with the command under its quote.</p>
 {_table(["Source document", "Speakers quoted", "Assertions"], sources)}</section>
 </body></html>
 """
+
+
+def debate_section(store, project, out_dir: Path, progress=None) -> str:
+    """The story of the debate over its latest year (see :mod:`minegraph.report.debate`), "" with no statement."""
+    from minegraph.analysis.discourse.statements import Statements
+    from minegraph.report.debate import Debate, section
+
+    statements = Statements.from_store(store, project)
+    if not statements.coded:
+        return ""
+    return section(Debate.of(statements), out_dir, _image, progress=progress)
 
 
 def _number(value) -> str:

@@ -1,8 +1,9 @@
 """Validation: the SHACL shapes and the checks SHACL cannot express, one report.
 
-Two engines give the same findings: ``sparql`` (default: the shapes compiled to SPARQL and the
-checks as SPARQL over one Oxigraph store, :mod:`minegraph.validation.sparql`) and ``pyshacl`` (the
-reference: pySHACL and the Python checks over rdflib, :mod:`minegraph.validation.shapes`).
+Two engines give the same findings: ``sparql`` (default: the shapes compiled to SPARQL by ``engine/``, run
+over one Oxigraph store, :mod:`minegraph.validation.sparql`) and ``pyshacl`` (the reference: pySHACL over
+rdflib, :mod:`minegraph.validation.pyshacl`). Both run the one definition of each check in ``checks/`` (a
+profile row, a ``.rq`` and a wording function).
 """
 
 ENGINES = ("sparql", "pyshacl")
@@ -10,8 +11,8 @@ ENGINES = ("sparql", "pyshacl")
 
 def validate(project, *, engine: str = "sparql", checks=None, shacl: bool = True):
     """Validate a project's ``ontology/`` + ``graph/*.ttl`` with ``engine``; a ValidationReport."""
-    if engine == "pyshacl":
-        from minegraph.validation.shapes import validate as run
+    if engine == "pyshacl":  # imported on demand: pySHACL and rdflib take a second to import
+        from minegraph.validation.pyshacl import validate as run
     elif engine == "sparql":
         from minegraph.validation.sparql import validate_sparql as run
     else:

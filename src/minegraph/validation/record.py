@@ -20,7 +20,7 @@ from minegraph.core.files import atomic_write, sha256_file
 from minegraph.store.cache import current_digest
 
 RECORD = "validated.json"
-_CODE = Path(__file__).resolve().parent  # the validation package: its modules and its .rq checks
+_CODE = Path(__file__).resolve().parent  # the validation package: its modules, its .rq checks and their profile
 
 
 def _tree(root: Path, patterns: tuple[str, ...] = ("*",)) -> list[Path]:
@@ -32,7 +32,7 @@ def inputs_digest(project, engine: str) -> str:
     digest = hashlib.sha256(f"minegraph {__version__} validation engine {engine}\n".encode())
     digest.update(f"store {current_digest(project)}\n".encode())
     named = [("shapes", [project.shapes_file]), ("sources", _tree(project.graph_dir / "sources")),
-             ("reference", _tree(project.reference_dir)), ("code", _tree(_CODE, ("*.py", "*.rq")))]
+             ("reference", _tree(project.reference_dir)), ("code", _tree(_CODE, ("*.py", "*.rq", "*.tsv")))]
     for kind, paths in named:
         base = project.root if kind != "code" else _CODE
         for path in paths:

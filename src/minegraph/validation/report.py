@@ -24,7 +24,8 @@ class Finding:
     component: str | None = None  # the SHACL constraint component, for shape findings
 
     def sort_key(self) -> tuple:
-        return (self.file or "~", self.focus or "", SEVERITIES.index(self.severity), self.path or "", self.message)
+        rank = SEVERITIES.index(self.severity) if self.severity in SEVERITIES else len(SEVERITIES)  # a shape's own IRI
+        return (self.file or "~", self.focus or "", rank, self.path or "", self.message)
 
 
 @dataclass

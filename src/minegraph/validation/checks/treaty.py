@@ -1,282 +1,235 @@
-"""Checks of the treaty acts that SHACL cannot express: the timing rules, the order of a state's
-acts, and the counts against the reference data.
-
-* ``treaty-article-17``: entry-into-force dates follow Article 17 (read from the graph's rule),
-  counting the 40th deposit from the graph's own deposits; successions are exempt;
-* ``treaty-article-20``: a withdrawal takes effect six months after its deposit;
-* ``treaty-act-sequence``: acts exist in a possible combination (no ratification without a
-  signature, no act of a state that never consented, one consent per state …);
-* ``treaty-dates-in-order``: signature ≤ consent ≤ withdrawal deposit ≤ effect, announcements
-  ≤ deposit, opening for signature ≤ signature, consent ≤ entry into force;
-* ``treaty-reference-counts``: states ever joined, signatories and the universe agree with
-  curation/reference.
-
-A mismatch is reported, never corrected.
-"""
+"""Wordings of the treaty checks: act combinations, the order of acts, Articles 17 and 20, the counts of the
+reference tables. The joins over states and acts are SPARQL; the date arithmetic of the rules too (which clamps to
+the month's last day as the Convention's months do) is Python here (minegraph.core.treaty_rules.add_months): on
+Oxigraph 0.5.13 a date from BIND or SAMPLE plus a duration comes back unbound. Python reads the rule and
+words the messages."""
 
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+import pyoxigraph as ox
 
-from minegraph.errors import InputError
-from minegraph.core.namespaces import MG
 from minegraph.assemble.reference.tables import read_parties, universe
-from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, ordinal, rule_from_graph
-from minegraph.validation.checks import CheckContext, Problem, check
+from minegraph.core.treaty_rules import add_months
+from minegraph.errors import InputError
 
-Span = tuple[datetime.date | None, datetime.date | None]
+from .context import Context, finding, text, wording
 
-
-def instances(g: Graph, cls: URIRef) -> list[URIRef]:
-    """Nodes typed with ``cls`` or a subclass of it (following the ontology's rdfs:subClassOf)."""
-    classes, todo = {cls}, [cls]
-    while todo:
-        for sub in g.subjects(RDFS.subClassOf, todo.pop()):
-            if sub not in classes:
-                classes.add(sub)
-                todo.append(sub)
-    return sorted({node for c in classes for node in g.subjects(RDF.type, c) if isinstance(node, URIRef)})
+MG = "https://w3id.org/minegraph/ontology#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RULES = "https://w3id.org/minegraph/id/rule/"
+ARTICLE_17, ARTICLE_20 = ox.NamedNode(RULES + "apmbc-article-17"), ox.NamedNode(RULES + "apmbc-article-20")
+XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
-def by_state(g: Graph, cls: URIRef) -> dict[URIRef, list[URIRef]]:
-    """Acts of a class, grouped by their actor (the state)."""
-    result: dict[URIRef, list[URIRef]] = defaultdict(list)
-    for node in instances(g, cls):
-        for actor in g.objects(node, MG.actor):
-            result[actor].append(node)
-    return result
+class RuleError(ValueError):
+    """A timing rule is missing from the graph or its parameters are incomplete."""
 
 
-def label(g: Graph, node) -> str:
-    value = g.value(node, RDFS.label)
-    return str(value) if value is not None else str(node).rsplit("/", 1)[-1]
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
-def exact(g: Graph, node) -> datetime.date | None:
-    value = g.value(node, MG.date)
-    if isinstance(value, Literal) and isinstance(value.toPython(), datetime.date):
-        return value.toPython()
-    return None
+def _python(value):
+    """A literal's value as rdflib's toPython gives it for the rule's datatypes (integers, booleans, strings)."""
+    if isinstance(value, ox.Literal):
+        if value.datatype.value == XSD + "integer":
+            return int(value.value)
+        if value.datatype.value == XSD + "boolean":
+            return value.value in ("true", "1")
+        return value.value
+    return value
 
 
-def span(g: Graph, node) -> Span:
-    """(earliest, latest) possible date: the exact date twice, or the bounds (None where unknown)."""
-    day = exact(g, node)
-    if day is not None:
-        return day, day
+def read_rule(context: Context, node: ox.NamedNode) -> dict:
+    """The rule's parameters (article, monthsAfter, firstDayOfMonth, instrumentThreshold), as the graph gives them."""
+    values: dict = defaultdict(list)
+    for row in context.select("treaty-rule", rule=node):  # support/treaty-rule.rq
+        values[row["property"].value].append(row["value"])
 
-    def bound(prop):
-        value = g.value(node, prop)
-        return value.toPython() if isinstance(value, Literal) and isinstance(value.toPython(), datetime.date) else None
+    def one(name: str, required: bool = True):
+        found = values.get(MG + name, [])
+        if len(found) > 1:
+            raise RuleError(f"timing rule {node.value} has {len(found)} values of {MG + name}; expected one")
+        if not found:
+            if required:
+                raise RuleError(f"timing rule {node.value} has no {MG + name}")
+            return None
+        return found[0]
 
-    return bound(MG.earliestDate), bound(MG.latestDate)
+    article, months, first, threshold = (one("article"), one("monthsAfter"), one("firstDayOfMonth"),
+                                         one("instrumentThreshold", required=False))
+    if not isinstance(_python(months), int) or isinstance(_python(months), bool) or not isinstance(_python(first), bool):
+        raise RuleError(f"timing rule {node.value}: mg:monthsAfter must be an integer and mg:firstDayOfMonth a boolean")
+    return {"article": str(_python(article)), "months": months, "first": first,
+            "threshold": int(_python(threshold)) if threshold is not None else None}
 
 
-def _when(s: Span) -> str:
-    if s[0] == s[1]:
-        return str(s[0])
-    return f"between {s[0] or '?'} and {s[1] or '?'}"
+def apply(rule: dict, start: str) -> str:
+    """The date of effect of an act done on ``start`` (ISO): the same day ``monthsAfter`` months later, clamped
+    to the month's end; with ``firstDayOfMonth`` the first day of that month."""
+    effect = add_months(datetime.date.fromisoformat(start), _python(rule["months"]))
+    return (effect.replace(day=1) if _python(rule["first"]) else effect).isoformat()
 
 
-def _rule(context: CheckContext, node: URIRef, name: str):
+def _rule(context: Context, node: ox.NamedNode):
     try:
-        return rule_from_graph(context.graph, node), None
+        return read_rule(context, node), None
     except RuleError as exc:
-        return None, Problem(name, f"The timing rule cannot be read from the graph: {exc}", node)
+        return None, finding(f"The timing rule cannot be read from the graph: {exc}", node)
 
 
-@check("treaty-article-17")
-def article_17(context: CheckContext) -> Iterator[Problem]:
-    """Entry-into-force dates (the treaty's and each state's) equal what Article 17 gives."""
-    g, name = context.graph, "treaty-article-17"
-    rule, problem = _rule(context, ARTICLE_17, name)
-    if problem:
-        yield problem
-        return
-    consents = by_state(g, MG.ConsentToBeBound)
-    if rule.instrument_threshold is None:
-        yield Problem(name, f"Article {rule.article} has no instrument threshold (mg:instrumentThreshold): "
-                            "the treaty's entry into force cannot be derived", ARTICLE_17, MG.instrumentThreshold)
-        return
-    threshold = rule.threshold_deposit(d for nodes in consents.values() for n in nodes if (d := exact(g, n)))
-    if threshold is None:
-        yield Problem(name, f"Fewer than {rule.instrument_threshold} dated deposits: Article 17(1) cannot be applied", ARTICLE_17)
-        return
-    for node in instances(g, MG.TreatyEntryIntoForce):
-        day, expected = exact(g, node), rule.apply(threshold)
-        if day is not None and day != expected:
-            yield Problem(name, f"The Convention is recorded as entering into force on {day}, but Article {rule.article}(1) "
-                                f"gives {expected}: the first day of the {ordinal(rule.months_after)} month after the month of the "
-                                f"{ordinal(rule.instrument_threshold)} deposit ({threshold})", node, MG.date)
-    for state, nodes in sorted(by_state(g, MG.EntryIntoForceForState).items()):
-        state_consents = consents.get(state, [])
-        if len(state_consents) != 1 or any(MG.Succession in set(g.objects(c, RDF.type)) for c in state_consents):
-            continue  # no or several consents: treaty-act-sequence reports it; successions take the recorded date
-        deposit = exact(g, state_consents[0])
-        for node in nodes:
-            day = exact(g, node)
-            if day is None:
-                continue
-            if deposit is None:
-                yield Problem(name, f"{label(g, state)}: the Convention is recorded as entering into force on {day}, "
-                                    "but the deposit of its instrument has no date to derive it from", node, MG.date)
-                continue
-            expected, paragraph = rule.entry_into_force(deposit, threshold)
-            if day != expected:
-                basis = g.value(node, MG.dateBasis)
-                how = "stated" if basis is None or str(basis).endswith("/stated") else "derived"
-                yield Problem(name, f"{label(g, state)}: the Convention is recorded ({how}) as entering into force on {day}, "
-                                    f"but Article {paragraph} gives {expected} for the deposit of {deposit}", node, MG.date)
+@wording("treaty-act-sequence")
+def act_sequence(context: Context, rows) -> Iterator:
+    for row in rows:
+        yield finding(row["message"].value, row["focus"], row["path"], severity=row["severity"].value)
 
 
-@check("treaty-article-20")
-def article_20(context: CheckContext) -> Iterator[Problem]:
-    """The date a withdrawal takes effect equals its deposit plus the months of Article 20."""
-    g, name = context.graph, "treaty-article-20"
-    rule, problem = _rule(context, ARTICLE_20, name)
-    if problem:
-        yield problem
-        return
-    deposits = by_state(g, MG.WithdrawalInstrumentDeposit)
-    for state, effects in sorted(by_state(g, MG.WithdrawalTakingEffect).items()):
-        dated = [d for n in deposits.get(state, []) if (d := exact(g, n))]
-        for node in effects:
-            day = exact(g, node)
-            if day is None or not dated:
-                continue
-            expected = [rule.apply(d) for d in dated]
-            if day not in expected:
-                yield Problem(name, f"{label(g, state)}: the withdrawal is recorded as taking effect on {day}, but Article "
-                                    f"{rule.article} gives {expected[-1]}, {rule.months_after} months after the deposit "
-                                    f"of {dated[-1]}", node, MG.date)
+ORDERS = {
+    "signature-consent": "signed on {a}, after its consent to be bound was deposited on {b}",
+    "consent-entry": "consented on {a}, after the Convention is recorded as entering into force for it on {b}",
+    "consent-withdrawal": "consented on {a}, after depositing its instrument of withdrawal on {b}",
+    "consent-suspension": "consented on {a}, after notifying a suspension on {b}",
+    "deposit-effect": "deposited its instrument of withdrawal on {a}, after the withdrawal is recorded as taking effect on {b}",
+}
 
 
-@check("treaty-act-sequence")
-def act_sequence(context: CheckContext) -> Iterator[Problem]:
-    """A state's acts exist in a possible combination."""
-    g, name = context.graph, "treaty-act-sequence"
-    signatures, consents = by_state(g, MG.Signature), by_state(g, MG.ConsentToBeBound)
-    for state, nodes in sorted(consents.items()):
-        if len(nodes) > 1:
-            yield Problem(name, f"{label(g, state)} has {len(nodes)} acts of consent to be bound; a state consents once", nodes[1])
-        for node in nodes:
-            types = set(g.objects(node, RDF.type))
-            if MG.Ratification in types and state not in signatures:
-                yield Problem(name, f"{label(g, state)} is recorded as ratifying (or accepting or approving) without a "
-                                    "signature: only signatories ratify (Article 16); others accede", node, RDF.type)
-            if MG.Accession in types and state in signatures:
-                yield Problem(name, f"{label(g, state)} is recorded as acceding although it signed: a signatory "
-                                    "ratifies, accepts or approves (Article 16)", node, RDF.type)
-    needs_consent = (MG.EntryIntoForceForState, MG.WithdrawalInstrumentDeposit, MG.WithdrawalTakingEffect,
-                     MG.SuspensionNotification)
-    for cls in needs_consent:
-        for state, nodes in sorted(by_state(g, cls).items()):
-            if state not in consents:
-                for node in nodes:
-                    yield Problem(name, f"{label(g, node)}: {label(g, state)} never consented to be bound, so it "
-                                        "cannot have this act (an act of a non-party)", node, MG.actor)
-    for state, nodes in sorted(by_state(g, MG.EntryIntoForceForState).items()):
-        if len(nodes) > 1:
-            yield Problem(name, f"{label(g, state)} has {len(nodes)} dates of entry into force; expected one", nodes[1])
-    deposits, effects = by_state(g, MG.WithdrawalInstrumentDeposit), by_state(g, MG.WithdrawalTakingEffect)
-    for state, nodes in sorted(effects.items()):
-        if state not in deposits:
-            for node in nodes:
-                yield Problem(name, f"{label(g, state)}'s withdrawal is recorded as taking effect, but no deposit of an "
-                                    "instrument of withdrawal is recorded", node, MG.actor)
-    for state, nodes in sorted(deposits.items()):
-        if state not in effects:
-            for node in nodes:
-                yield Problem(name, f"{label(g, state)} deposited an instrument of withdrawal, but the date it takes "
-                                    "effect is not recorded", node, severity="Warning")
+def _day(value) -> datetime.date | None:
+    return datetime.date.fromisoformat(value.value) if value is not None else None
 
 
-def _after(g: Graph, first, second) -> bool:
-    """True when ``first`` certainly happened after ``second`` (bounds taken into account)."""
-    a, b = span(g, first), span(g, second)
-    return a[0] is not None and b[1] is not None and a[0] > b[1]
-
-
-@check("treaty-dates-in-order")
-def dates_in_order(context: CheckContext) -> Iterator[Problem]:
-    """Signature ≤ consent ≤ withdrawal deposit ≤ effect; announcement ≤ deposit; opening ≤ signature."""
-    g, name = context.graph, "treaty-dates-in-order"
-
-    def pairs(earlier_cls, later_cls, skip_succession=False):
-        later = by_state(g, later_cls)
-        for state, nodes in sorted(by_state(g, earlier_cls).items()):
-            for first in nodes:
-                if skip_succession and MG.Succession in set(g.objects(first, RDF.type)):
-                    continue
-                for second in later.get(state, []):
-                    if _after(g, first, second):
-                        yield state, first, second
-
-    orders = (
-        (MG.Signature, MG.ConsentToBeBound, False, "signed on {a}, after its consent to be bound was deposited on {b}"),
-        (MG.ConsentToBeBound, MG.EntryIntoForceForState, True, "consented on {a}, after the Convention is recorded as entering into force for it on {b}"),
-        (MG.ConsentToBeBound, MG.WithdrawalInstrumentDeposit, False, "consented on {a}, after depositing its instrument of withdrawal on {b}"),
-        (MG.ConsentToBeBound, MG.SuspensionNotification, False, "consented on {a}, after notifying a suspension on {b}"),
-        (MG.WithdrawalInstrumentDeposit, MG.WithdrawalTakingEffect, False, "deposited its instrument of withdrawal on {a}, after the withdrawal is recorded as taking effect on {b}"),
-    )
-    for earlier, later, skip, text in orders:
-        for state, first, second in pairs(earlier, later, skip):
-            yield Problem(name, f"{label(g, state)} " + text.format(a=_when(span(g, first)), b=_when(span(g, second))),
-                          second, MG.date)
-    openings = [n for n in instances(g, MG.OpeningForSignature) if exact(g, n)]
-    for node in instances(g, MG.Signature):
-        for opening in openings:
-            if _after(g, opening, node):
-                yield Problem(name, f"{label(g, node)} is dated {_when(span(g, node))}, before the Convention was opened "
-                                    f"for signature on {exact(g, opening)}", node, MG.date)
-    closers = [*instances(g, MG.WithdrawalInstrumentDeposit), *instances(g, MG.SuspensionNotification),
-               *instances(g, MG.WithdrawalTakingEffect)]
-    for announcement in instances(g, MG.WithdrawalAnnouncement):
-        decisions = _decisions(g, announcement)
-        for act in closers:
-            if decisions & _decisions(g, act) and _after(g, announcement, act):
-                yield Problem(name, f"{label(g, announcement)} is dated {_when(span(g, announcement))}, after "
-                                    f"“{label(g, act)}” ({_when(span(g, act))}): an announcement comes first", announcement, MG.date)
-
-
-def _decisions(g, act) -> set:
-    """The decisions an act carries out, directly or as the consequence of an act that does."""
-    found = set(g.objects(act, MG.carriesOut))
-    for cause in g.objects(act, MG.consequenceOf):
-        found |= set(g.objects(cause, MG.carriesOut))
+def spans(context: Context) -> dict:
+    """(earliest, latest) possible date of each dated node: its exact date twice, or its bounds."""
+    found = {}
+    for row in context.select("treaty-spans"):  # support/treaty-spans.rq
+        exact = _day(row["exact"])
+        found[row["node"]] = (exact, exact) if exact else (_day(row["earliest"]), _day(row["latest"]))
     return found
 
 
-@check("treaty-reference-counts")
-def reference_counts(context: CheckContext) -> Iterator[Problem]:
-    """States ever joined (consent), signatories and the universe agree with curation/reference."""
-    g, name = context.graph, "treaty-reference-counts"
-    reference = context.project.reference_dir
-    try:
-        parties, states = read_parties(reference), universe(reference)
-    except InputError as exc:
-        yield Problem(name, f"The reference data cannot be read, so the counts are not checked: {exc}", severity="Warning")
+def _when(span) -> str:
+    if span[0] == span[1]:
+        return str(span[0])
+    return f"between {span[0] or '?'} and {span[1] or '?'}"
+
+
+def node_name(context: Context, node) -> str:
+    """A node's sampled rdfs:label, else the last segment of its IRI (as the queries' ``?stateName``)."""
+    rows = context.select("node-name", node=node)  # support/node-name.rq
+    return rows[0]["label"].value if rows else re.sub(r"^.*/", "", node.value)
+
+
+@wording("treaty-dates-in-order")
+def dates_in_order(context: Context, rows) -> Iterator:
+    known = spans(context) if rows else {}
+    for row in rows:
+        first, second = known.get(row["first"], (None, None)), known.get(row["second"], (None, None))
+        if first[0] is None or second[1] is None or not first[0] > second[1]:
+            continue
+        order = row["order"].value
+        if order == "opening":
+            if first[0] == first[1]:  # an opening counts only with an exact date
+                yield finding(f"{node_name(context, row['second'])} is dated {_when(second)}, before the "
+                              f"Convention was opened for signature on {first[0]}", row["focus"], row["path"])
+        elif order == "announcement":
+            yield finding(f"{node_name(context, row['first'])} is dated {_when(first)}, after "
+                          f"“{node_name(context, row['second'])}” ({_when(second)}): an announcement comes first",
+                          row["focus"], row["path"])
+        else:
+            message = f"{node_name(context, row['state'])} " + ORDERS[order].format(a=_when(first), b=_when(second))
+            yield finding(message, row["focus"], row["path"])
+
+
+@wording("treaty-article-20")
+def article_20(context: Context, rows) -> Iterator:
+    rule, problem = _rule(context, ARTICLE_20)
+    if problem:
+        yield problem
         return
-    code = g.value  # alpha-3 code of a state node, else its IRI's last segment
+    effects: dict = defaultdict(list)
+    for row in rows:
+        effects[(row["focus"], row["value"].value, row["stateName"].value)].append(
+            (text(row["deposit"]), row["depositDate"].value, apply(rule, row["depositDate"].value)))
+    for (effect, day, state), deposits in effects.items():
+        deposits.sort()
+        if day not in {expected for _, _, expected in deposits}:
+            yield finding(f"{state}: the withdrawal is recorded as taking effect on {day}, but Article "
+                          f"{rule['article']} gives {deposits[-1][2]}, {_python(rule['months'])} months after the "
+                          f"deposit of {deposits[-1][1]}", effect, MG + "date")
 
-    def codes(nodes) -> set[str]:
-        return {str(code(n, MG.iso3166Alpha3) or str(n).rsplit("/", 1)[-1]) for n in nodes}
 
-    expected = (
-        ("states ever consented to be bound (ottawa_parties.csv rows)", {p.iso3 for p in parties},
-         codes(by_state(g, MG.ConsentToBeBound))),
-        ("signatories (ottawa_parties.csv rows with a signature date)", {p.iso3 for p in parties if p.signed},
-         codes(by_state(g, MG.Signature))),
-        ("states of the reference universe", set(states),
-         codes(s for s in g.subjects(MG.inReferenceUniverse, Literal(True)))),
-    )
-    for what, want, have in expected:
-        if want != have:
-            missing, extra = sorted(want - have), sorted(have - want)
-            detail = "; ".join(part for part in (f"missing {', '.join(missing)}" if missing else "",
-                                                 f"not in the reference {', '.join(extra)}" if extra else "") if part)
-            yield Problem(name, f"The reference has {len(want)} {what}, the graph {len(have)} ({detail})")
+@wording("treaty-article-17")
+def article_17(context: Context, rows) -> Iterator:
+    rule, problem = _rule(context, ARTICLE_17)
+    if problem:
+        yield problem
+        return
+    if rule["threshold"] is None:
+        yield finding(f"Article {rule['article']} has no instrument threshold (mg:instrumentThreshold): the "
+                      "treaty's entry into force cannot be derived", ARTICLE_17, MG + "instrumentThreshold")
+        return
+    dates = sorted(row["date"].value for row in context.select("treaty-consent-dates"))  # support/…
+    if len(dates) < rule["threshold"]:
+        yield finding(f"Fewer than {rule['threshold']} dated deposits: Article 17(1) cannot be applied", ARTICLE_17)
+        return
+    threshold = dates[rule["threshold"] - 1]
+    for row in rows:
+        yield from _article_17_row(rule, threshold, row)
+
+
+def _article_17_row(rule: dict, threshold: str, row) -> Iterator:
+    """Paragraph 1 counts from the threshold deposit; paragraph 2 from a state's own, later deposit."""
+    day, node, deposit = row["value"], row["focus"], text(row["deposit"])
+    if day is None:
+        return
+    first = row["kind"].value == "treaty" or (deposit is not None and deposit <= threshold)
+    start, paragraph = (threshold, "(1)") if first else (deposit, "(2)")
+    expected = apply(rule, start) if start is not None else None
+    if row["kind"].value == "treaty":
+        if day.value != expected:
+            yield finding(f"The Convention is recorded as entering into force on {day.value}, but Article "
+                          f"{rule['article']}(1) gives {expected}: the first day of the "
+                          f"{ordinal(_python(rule['months']))} month after the month of the "
+                          f"{ordinal(rule['threshold'])} deposit ({threshold})", node, row["path"])
+        return
+    if int(row["consents"].value) != 1 or row["succession"].value == "true":
+        return  # no or several consents: treaty-act-sequence reports it; successions take the recorded date
+    state = row["stateName"].value
+    if deposit is None:
+        yield finding(f"{state}: the Convention is recorded as entering into force on {day.value}, but the "
+                      "deposit of its instrument has no date to derive it from", node, row["path"])
+    elif day.value != expected:
+        basis = row["basis"]
+        how = "stated" if basis is None or basis.value.endswith("/stated") else "derived"
+        yield finding(f"{state}: the Convention is recorded ({how}) as entering into force on {day.value}, but "
+                      f"Article {rule['article']}{paragraph} gives {expected} for the deposit of {deposit}", node, row["path"])
+
+
+REFERENCE = (("consent", "states ever consented to be bound (ottawa_parties.csv rows)", lambda p: True),
+             ("signature", "signatories (ottawa_parties.csv rows with a signature date)", lambda p: p.signed),
+             ("universe", "states of the reference universe", None))
+
+
+@wording("treaty-reference-counts")
+def reference_counts(context: Context, rows) -> Iterator:
+    """States ever consented, signatories and the universe agree with curation/reference."""
+    try:
+        parties, states = read_parties(context.reference_dir), universe(context.reference_dir)
+    except InputError as exc:
+        yield finding(f"The reference data cannot be read, so the counts are not checked: {exc}", severity="Warning")
+        return
+    have: dict = defaultdict(set)
+    for row in rows:
+        have[row["kind"].value].add(text(row["value"]) if row["value"] is not None else text(row["focus"]).rsplit("/", 1)[-1])
+    for kind, what, keep in REFERENCE:
+        want = {p.iso3 for p in parties if keep(p)} if keep else set(states)
+        if want != have[kind]:
+            missing, extra = sorted(want - have[kind]), sorted(have[kind] - want)
+            detail = "; ".join(p for p in (f"missing {', '.join(missing)}" if missing else "",
+                                           f"not in the reference {', '.join(extra)}" if extra else "") if p)
+            yield finding(f"The reference has {len(want)} {what}, the graph {len(have[kind])} ({detail})")

@@ -1,0 +1,123 @@
+"""The story of the debate over a year, in sentences and in the report's HTML: who stood where on each decision,
+when the camps formed (calendar quarters and moving windows), and which positions rest on anchored quotes and
+which on reported positions. Every sentence is computed from the coded statements
+(:mod:`minegraph.analysis.discourse`); nothing is written by hand."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from minegraph.analysis.discourse.networks import build
+from minegraph.analysis.discourse.pictures import window_title
+from minegraph.analysis.discourse.statements import Statements
+from minegraph.analysis.discourse.windows import Sequence, sequence
+
+#: The moving windows of the polarisation curve.
+MOVING = ("30d", "7d")
+
+
+@dataclass
+class Debate:
+    """The coded statements of one year and its two window sequences (quarters, moving windows)."""
+
+    statements: Statements
+    year: int
+    quarters: Sequence
+    moving: Sequence
+
+    @classmethod
+    def of(cls, statements: Statements, year: int | None = None) -> "Debate":
+        """The debate of ``year`` (default: the year of the latest dated statement)."""
+        span = statements.dates()
+        year = year or (span[1].year if span else datetime.date.today().year)
+        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+        return cls(statements, year, sequence(statements, "1q", "1q", start=first, end=last),
+                   sequence(statements, *MOVING, start=first, end=last))
+
+
+def _names(statements: Statements, nodes) -> str:
+    names = sorted(statements.label(n) for n in nodes)
+    return ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1] if names else "nobody"
+
+
+def evidence_sentence(debate: Debate) -> str:
+    """How many statements rest on anchored quotes and how many on reported positions."""
+    levels: dict[str, set] = {}
+    for c in debate.statements.coded:
+        levels.setdefault(c.evidence, set()).add(c.statement)
+    anchored, reported = len(levels.get("anchored-quote", ())), len(levels.get("reported-position", ()))
+    speakers = len({c.person for c in debate.statements.coded})
+    return (f"{anchored + reported} statements by {speakers} speakers; {anchored} rest on anchored quotes (verbatim, "
+            f"proven at their offsets in an archived text) and {reported} on reported positions (a source the curators "
+            f"read and summarised in their own words, without an archived text).")
+
+
+def positions(debate: Debate) -> list[str]:
+    """Who stood where: for each decision, who supported and who opposed it (net of their statements); an
+    actor whose stance rests only on reported positions is marked so."""
+    network = build(debate.statements, "affiliation", level="person")
+    lines = []
+    for j, decision in enumerate(network.columns):
+        sides = {1: [], -1: []}
+        for i, actor in enumerate(network.rows):
+            value = network.values[i, j]
+            if value:
+                coded = network.behind(actor, decision)
+                mark = "" if any(c.evidence == "anchored-quote" for c in coded) else " (reported)"
+                sides[1 if value > 0 else -1].append(network.label(actor) + mark)
+        lines.append(f"{network.label(decision)}: for — {', '.join(sorted(sides[1])) or 'nobody'}; "
+                     f"against — {', '.join(sorted(sides[-1])) or 'nobody'}.")
+    return lines
+
+
+def timeline(debate: Debate) -> list[str]:
+    """When the camps formed: each quarter's statements, camps and polarisation; the first moving window
+    with two camps; how stable the camps were from one quarter to the next."""
+    lines = []
+    for window in debate.quarters.windows:
+        camps = [c for c in window.polarisation.camps if c]
+        head = f"{window_title(window)}: {window.statements} statements"
+        if len(camps) < 2:
+            lines.append(head + " — no two camps yet (fewer than two actors tied)." if window.statements else head + ".")
+            continue
+        lines.append(f"{head}; polarisation {window.polarisation.score:.2f}; camps: {_names(debate.statements, camps[0])} "
+                     f"— against — {_names(debate.statements, camps[1])}"
+                     + (f" (adjusted Rand {window.rand:.2f} against the quarter before)" if window.rand is not None else "")
+                     + ".")
+    formed = next((w for w in debate.moving.windows if w.polarisation.score), None)
+    if formed is not None:
+        lines.append(f"In windows of {MOVING[0]} moved every {MOVING[1]}, two camps first appear in the window "
+                     f"{formed.start} – {formed.end} (polarisation {formed.polarisation.score:.2f}).")
+    return lines
+
+
+def story(debate: Debate) -> list[str]:
+    """The whole story as paragraphs of plain text (what ``minegraph run`` prints)."""
+    return (["The coded statements: " + evidence_sentence(debate), "Who stood where:"]
+            + [f"  {line}" for line in positions(debate)] + [f"When the camps formed in {debate.year}:"]
+            + [f"  {line}" for line in timeline(debate)])
+
+
+def section(debate: Debate, out_dir: Path, image, progress=None) -> str:
+    """The report's section on the debate: the story, the small multiples and the polarisation curve.
+    ``image`` renders a written PNG as the report's inline picture."""
+    from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve, small_multiples
+    from minegraph.analysis.plot import write_figure
+
+    quarters = write_figure(small_multiples(debate.quarters), out_dir, SMALL_MULTIPLES, progress=progress)[0]
+    polarised = write_figure(curve(debate.moving), out_dir, CURVE, progress=progress)[0]
+    items = "".join(f"<li>{escape(line)}</li>" for line in positions(debate))
+    when = "".join(f"<li>{escape(line)}</li>" for line in timeline(debate))
+    return (f'<section id="debate"><h2>The debate in {debate.year}</h2><p>{escape(evidence_sentence(debate))}</p>'
+            f"<h3>Who stood where</h3><ul>{items}</ul>"
+            f'<p class="note">Net of each speaker\'s statements toward the decision; "(reported)": the stance rests only '
+            f"on reported positions, no anchored quote.</p><h3>When the camps formed in {debate.year}</h3><ul>{when}</ul>"
+            f"{image(quarters, 'The congruence network of each quarter')}"
+            f"{image(polarised, 'The polarisation of the debate over the year')}"
+            '<p class="note">Polarisation: the best two-camp line, the share of conflict it separates minus the share '
+            "of agreement it cuts (docs/discourse-networks.md). Files: <code>minegraph network --window 1q --start "
+            f"{debate.year}-01-01 --end {debate.year}-12-31 --export</code>; the statements behind any tie: "
+            "<code>minegraph network --edge A B</code>.</p></section>")

@@ -1,0 +1,183 @@
+"""Validation where the data is: the shapes compiled to SPARQL (:mod:`minegraph.validation.sparql`) and the
+checks as SPARQL, over one Oxigraph store, into the same :class:`ValidationReport` as the pySHACL engine.
+
+rdflib stays off this path until there is something to report (labels and prefixed names of findings),
+so that a conforming run is one store load and a few hundred small queries.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Iterable
+from concurrent.futures import Executor, ThreadPoolExecutor
+from pathlib import Path
+
+from minegraph.errors import InputError
+from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
+from minegraph.validation.checks.context import FILES_STORE, files_store
+from minegraph.validation.report import Finding, ValidationReport
+
+from .engine import Result, constraint_tasks
+from .shapes import ShapesError
+from .sources import source_datatypes
+
+def workers() -> int:
+    """Threads for loading and querying: the cores this process may use, at most four."""
+    try:
+        return max(1, min(4, len(os.sched_getaffinity(0))))
+    except AttributeError:  # not Linux
+        return max(1, min(4, os.cpu_count() or 1))
+
+
+def load(paths: Iterable[Path], pool: Executor | None = None):
+    """One in-memory store of the files (loaded side by side with ``pool``); InputError with file, line and
+    column on bad Turtle (the first bad file in ``paths`` order)."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+
+    def load_one(path: Path) -> None:
+        fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
+        try:
+            store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
+        except SyntaxError as exc:
+            message = str(exc).split(": ", 1)[-1] if str(exc).startswith("Parser error") else str(exc)
+            raise InputError(path, message, line=exc.lineno, column=exc.offset) from None
+        except OSError as exc:
+            raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
+
+    for _ in (pool.map if pool else map)(load_one, map(Path, paths)):
+        pass
+    return store
+
+
+def validate_sparql(project, *, checks: Iterable[str] | None = None, shacl: bool = True) -> ValidationReport:
+    """Validate ``ontology/`` + ``graph/*.ttl`` with the SPARQL engine (see module docstring); the files
+    load and the queries run on a few threads (Oxigraph works without holding the GIL)."""
+    with ThreadPoolExecutor(workers(), thread_name_prefix="validate") as pool:
+        return _validate(project, checks, shacl, pool)
+
+
+def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor) -> ValidationReport:
+    selected = known() if checks is None else list(checks)
+    unknown = [c for c in selected if c not in known()]
+    if unknown:
+        raise InputError(project.root, f"unknown check(s) {', '.join(unknown)}; known: {', '.join(known())}")
+    data_files = project.data_files()
+    # The store loads on one core and without the GIL: the files' own reads (which hold it) run meanwhile.
+    with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
+        datatypes = side.submit(source_datatypes, data_files) if shacl else None
+        files = side.submit(files_store, data_files) if any(profile()[n].over == "files" for n in selected) else None
+        store = load(project.ontology_files() + data_files, pool)
+        datatypes = datatypes.result() if datatypes else None
+        shared = {FILES_STORE: files.result()} if files else {}
+    context = make_context(store, project.graph_dir, ontology_files=project.ontology_files(), data_files=data_files,
+                           reference_dir=project.reference_dir, shared=shared)
+    raw = _run_all(store, project, context, selected, shacl, datatypes, pool)
+    findings = _describe(store, project, data_files, raw) if raw else []
+    triples = len(store)  # the default graph only: nothing is loaded into a named graph
+    return ValidationReport(findings=findings, triples=triples, files=[_relative(project, p) for p in data_files],
+                            shacl=shacl, checks=selected)
+
+
+def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, pool: Executor) -> list:
+    """("shape" | "check", finding) of every constraint and check, run as one pass over ``pool`` (no worker
+    waits for the shapes to finish before the checks start): the profile's first checks, then the shapes
+    (their slowest first), then the checks that reuse what others computed. Each kind sorted as it was."""
+
+    early, late = in_run_order(check_tasks(context, names))
+    shapes = _shape_tasks(store, project, datatypes) if shacl else []
+    check_runs = [pool.submit(task) for task in early]
+    shape_runs = [pool.submit(task) for task in shapes]
+    check_runs += [pool.submit(task) for task in late]
+    try:
+        raw = [("shape", f) for f in sorted((f for run in shape_runs for f in run.result()), key=Result.sort_key)]
+        return raw + [("check", f) for f in sorted((f for run in check_runs for f in run.result()), key=sort_key)]
+    except BaseException:  # the first failure is the answer: what has not started yet is not run
+        for run in [*shape_runs, *check_runs]:
+            run.cancel()
+        raise
+
+
+def _shape_tasks(store, project, datatypes) -> list:
+    """One call per compiled constraint of the project's shapes; shapes the engine refuses (SHACL beyond Core,
+    named in the message) are an InputError on the shapes file, never skipped."""
+    try:
+        return constraint_tasks(store, project.shapes_file, project.store_dir / "shapes", datatypes=datatypes)
+    except ShapesError as exc:
+        raise InputError(project.shapes_file, str(exc).removeprefix(f"{project.shapes_file}: ")) from None
+
+
+def _describe(store, project, data_files, raw) -> list[Finding]:
+    """Findings with labels, files and prefixed names (only now is rdflib's prefix table loaded)."""
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import NamespaceManager
+
+    from minegraph.core.namespaces import bind_prefixes
+
+    names = NamespaceManager(bind_prefixes(Graph()), bind_namespaces="none")
+    names.bind("mgsh", "https://w3id.org/minegraph/shapes#")
+
+    def compact(iri: str) -> str:
+        return names.normalizeUri(URIRef(iri))
+
+    files = _subject_files(project, data_files, {f.focus for _, f in raw if f.focus})
+    out = []
+    for kind, f in raw:
+        described = {"label": _label(store, f.focus), "file": files.get(f.focus),
+                     "path": _curie(compact, f.path) if f.path else None}
+        if kind == "check":  # already a finding: labelled, placed and its property shortened here
+            out.append(dataclasses.replace(f, **described))
+            continue
+        out.append(Finding(severity=f.severity, message=f.message, source=f"shape {_curie(compact, f.shape)}",
+                           focus=f.focus, value=f.value, component=f.constraint.rsplit("#", 1)[-1], **described))
+    return sorted(out, key=Finding.sort_key)
+
+
+def _curie(compact, iri: str) -> str:
+    """Prefixed names for the IRIs of an IRI or of a SHACL path in SPARQL notation (``^<…>``, ``(<a>|<b>)``)."""
+    if not iri.startswith(("(", "^", "<")):
+        return compact(iri)
+    return re.sub(r"<([^<>\s]+)>", lambda m: compact(m.group(1)), iri)
+
+
+def _label(store, focus: str | None) -> str | None:
+    import pyoxigraph as ox
+
+    if not focus or not focus.startswith(("http", "urn")):
+        return None
+    labels = [q.object for q in store.quads_for_pattern(
+        ox.NamedNode(focus), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None)]
+    english = [l for l in labels if isinstance(l, ox.Literal) and l.language == "en"]
+    chosen = (english or labels or [None])[0]
+    return chosen.value if chosen is not None else None
+
+
+def _subject_files(project, data_files, focuses: set[str]) -> dict[str, str]:
+    """The file describing each focus node (the one that types it, else the first that has it as subject);
+    with no focus nodes (findings such as a check's warning about missing reference data) nothing is parsed."""
+    import pyoxigraph as ox
+
+    if not focuses:
+        return {}
+    files: dict[str, str] = {}
+    typed: set[str] = set()
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    for path in data_files:
+        name = _relative(project, path)
+        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
+            subject = getattr(triple.subject, "value", None)
+            if subject in focuses and (subject not in files or (subject not in typed and triple.predicate.value == rdf_type)):
+                files[subject] = name
+                if triple.predicate.value == rdf_type:
+                    typed.add(subject)
+    return files
+
+
+def _relative(project, path: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(project.root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
