@@ -219,12 +219,15 @@ def test_centrality_values(analysis, rdf):
     assert rows[STRADA]["betweenness"] > max(rows[EU]["betweenness"], rows[CARBONNIER]["betweenness"])
 
 
-def test_brokers_and_quotes(analysis):
-    actors = [b["node"] for b in analysis.brokers if b["kind"] == "actor"]
-    assert actors == []  # the EU now reaches the other side directly, through the withdrawals it opposes
-    assert analysis.brokers[0]["node"] == LVA
-    assert (analysis.most_quoted[0]["node"], analysis.most_quoted[0]["assertions"], analysis.most_quoted[0]["sources"]) == (ICBL, 53, 13)
-    assert [r["node"] for r in analysis.most_quoted[1:3]] == [EURONEWS_ORG, CARBONNIER]
+def test_brokers_and_quotes(analysis, rdf):
+    # the sides meet over a withdrawal (Poland's, in the whole debate; Latvia's in the seed)
+    assert analysis.brokers[0]["node"] in WITHDRAWALS
+    # each speaker's assertions and the pages carrying them, counted by rdflib; ICBL-CMC is the most quoted
+    expected = {str(sp): (int(n), int(pages)) for sp, n, pages in rdf.query(
+        "PREFIX mg: <https://w3id.org/minegraph/ontology#> SELECT ?sp (COUNT(DISTINCT ?x) AS ?n) (COUNT(DISTINCT ?page) AS ?pages) "
+        "WHERE { ?x mg:speaker ?sp ; mg:appearsIn ?page } GROUP BY ?sp")}
+    assert {r["node"]: (r["assertions"], r["sources"]) for r in analysis.most_quoted} == expected
+    assert analysis.most_quoted[0]["node"] == ICBL
     assert (analysis.widest_sources[0]["node"], analysis.widest_sources[0]["speakers"]) == (EURONEWS, 12)
 
 
