@@ -13,6 +13,11 @@ Querying from Python (imports stay lazy: ``import minegraph`` loads nothing heav
     report = minegraph.validate()                                     # shapes + checks
     card = minegraph.trace("downward spiral")                         # provenance of a statement
     analysis = minegraph.network()                                    # the stance network and its measures
+
+Every call without a ``store`` runs on the default session (``minegraph.session()``): the project's store,
+opened once and reopened when graph/ changes, and its as-of views; ``minegraph.session().close()``
+releases them. ``with minegraph.Session(project) as s: minegraph.run_query(..., store=s.store)`` gives a
+lifetime of one's own.
 """
 
 from minegraph._version import __version__ as __version__
@@ -43,6 +48,21 @@ def sparql(text, *, store=None, project=None, timeout=60, max_rows=None):
     return run_sparql(text, store=store, project=project, timeout=timeout, max_rows=max_rows)
 
 
+def session(project=None):
+    """The default session of ``project`` (the store, its as-of views and caches, closed by ``close()``)."""
+    from minegraph.store.session import default_session
+
+    return default_session(project)
+
+
+def __getattr__(name):
+    if name == "Session":  # the class, loaded when asked for: ``import minegraph`` stays light
+        from minegraph.store.session import Session
+
+        return Session
+    raise AttributeError(f"module 'minegraph' has no attribute {name!r}")
+
+
 def open_store(project=None, endpoint=None, engine="oxigraph", **options):
     """A store to query: the project's Oxigraph store, rdflib, or a remote SPARQL endpoint."""
     from minegraph.store import open_store as _open_store
@@ -60,33 +80,17 @@ def validate(project=None, **options):
 
 def trace(target, *, store=None, project=None):
     """The provenance card of a statement, actor or decision, found by IRI or by words of it."""
-    from minegraph.core.project import find_project
-    from minegraph.store import open_store as _open_store
     from minegraph.provenance.resolve import check_search_text, trace as _trace
 
     if isinstance(target, str):
         check_search_text(target)  # before the store is opened
-    project = project or find_project()
-    own = store is None
-    store = store or _open_store(project)
-    try:
-        return _trace(store, target, project)
-    finally:
-        if own:
-            store.close()
+    current = session(project)
+    return _trace(store or current.store, target, current.project)
 
 
 def network(*, store=None, project=None, seed=1):
     """The debate's graphs (stance, agreement, reported, membership) with centralities and coalitions."""
     from minegraph.analysis.graphs import analyse
-    from minegraph.core.project import find_project
-    from minegraph.store import open_store as _open_store
 
-    project = project or find_project()
-    own = store is None
-    store = store or _open_store(project)
-    try:
-        return analyse(store, project, seed=seed)
-    finally:
-        if own:
-            store.close()
+    current = session(project)
+    return analyse(store or current.store, current.project, seed=seed)

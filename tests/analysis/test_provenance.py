@@ -51,10 +51,10 @@ def test_the_card_names_speaker_role_decisions_stance_and_mode(card):
     assert card.speaker_as_reported == "Gilles Carbonnier, vice president of the International Committee of the Red Cross"
     assert card.role["organisation_label"] == "International Committee of the Red Cross"
     assert card.role["role"] == "vice-president" and card.role["period"] == {"inside": "2025-04-10"}
-    assert [d["iri"] for d in card.about] == sorted(WITHDRAWALS)
+    assert [d["iri"] for d in card.about] == sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])
     assert (card.mode, card.cue) == ("direct quote", "told Euronews")
     assert sorted((a["decision"], a["stance"], a["method"], a["assessor_label"]) for a in card.assessments) == [
-        (d, "oppose", "curated", "minegraph curators") for d in sorted(WITHDRAWALS)]
+        (d, "oppose", "curated", "minegraph curators") for d in sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])]
     assert all(a["note"] and a["confidence"] is None for a in card.assessments)
     assert card.date == {"date": "2025-04-10", "basis": "publication date of the source"}
     # Carbonnier spoke to Euronews: the chain ends at the article and its publisher.
@@ -82,7 +82,7 @@ def test_the_traced_subgraph_holds_the_statement_and_its_anchor(store, card):
     graph = subgraph(store, card)
     node = URIRef(STATEMENT)
     assert (node, MG.quote, Literal(QUOTE, lang="en")) in graph
-    assert len(list(graph.triples((node, MG.about, None)))) == 5
+    assert len(list(graph.triples((node, MG.about, None)))) == 6  # the five withdrawals and the joint recommendation
     anchor = graph.value(node, MG.anchor)
     assert anchor is not None and len(list(graph.triples((anchor, None, None)))) >= 3
     assert (URIRef(str(iri("person", "gilles-carbonnier"))), None, Literal("Gilles Carbonnier", lang="en")) in graph
@@ -96,16 +96,16 @@ def test_an_actor_card_groups_statements_by_decision(store, snapshot, rdf):
     card = trace(store, "person:gilles-carbonnier", snapshot)
     assert card.label == "Gilles Carbonnier"
     # a statement is listed once per stance, under the decisions it is read with that stance toward:
-    # 3 support the ban; 7 oppose the five withdrawals; 1 opposes them and the joint recommendation
+    # 3 support the ban; 8 oppose the five withdrawals and the joint recommendation four of them carry out
     groups = {tuple(d["iri"] for d in g["decisions"]): g["statements"] for g in card.by_decision}
     assert {key: (len(items), {s["stance"] for s in items}) for key, items in groups.items()} == {
-        (ADOPTION,): (3, {"support"}), tuple(sorted(WITHDRAWALS)): (7, {"oppose"}),
-        tuple(sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])): (1, {"oppose"})}
+        (ADOPTION,): (3, {"support"}), tuple(sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])): (8, {"oppose"})}
     strada = trace(store, "person:cecilia-strada", snapshot)
     # her statement 10 is in both the adoption's group and the withdrawals'; her vote against the EP's CSDP
     # resolution (a reported position) is a group of its own
     assert {tuple(d["iri"] for d in g["decisions"]): len(g["statements"]) for g in strada.by_decision} == {
-        (ADOPTION,): 1, tuple(sorted(WITHDRAWALS)): 7, (str(iri("decision", "european-parliament-csdp-resolution-2025")),): 1}
+        (ADOPTION,): 1, tuple(sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])): 7,
+        (str(iri("decision", "european-parliament-csdp-resolution-2025")),): 1}
     icbl = trace(store, "organisation:icbl-cmc", snapshot)
     assert len(icbl.claims) == 53  # claim 43 is Euronews's own wording
     # the campaign's own positions on the withdrawals (reported positions of the debate's pages), each listed

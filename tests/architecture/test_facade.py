@@ -5,7 +5,7 @@ import pkgutil
 
 import minegraph
 
-FACADE = ("query", "run_query", "sparql", "open_store", "validate", "trace", "network")
+FACADE = ("query", "run_query", "sparql", "session", "Session", "open_store", "validate", "trace", "network")
 
 
 def test_the_facade_functions_survive_importing_every_module():

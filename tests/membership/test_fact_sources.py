@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import tomllib
 
-from rdflib import RDF, Literal
+from rdflib import RDF, RDFS, Literal
 
 from minegraph.assemble.reference.fact_sources import FieldSources
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
@@ -116,8 +116,6 @@ def test_the_joint_recommendation_has_a_preferred_source_with_a_url(real_graph):
 
 
 def test_every_treaty_act_and_withdrawal_act_has_one_preferred_source(real_graph):
-    from rdflib import RDFS
-
     acts = {a for cls in real_graph.transitive_subjects(RDFS.subClassOf, MG.TreatyAct) for a in real_graph.subjects(RDF.type, cls)}
     acts |= set(real_graph.subjects(MG.carriesOut, None)) | set(real_graph.subjects(MG.datedBy, None))
     assert len(acts) > 480
@@ -130,3 +128,105 @@ def test_every_treaty_act_and_withdrawal_act_has_one_preferred_source(real_graph
         assert len(set(real_graph.objects(act, MG.preferredSource))) == (1 if ranked else 0), act
         unranked += not ranked
     assert unranked < 20
+
+
+def test_every_preferred_source_is_rated_supports_for_its_field(project, real_graph, reference_dir):
+    """A fact's preferred source, and each field citation's, must be rated supports (or, for a fact marked
+    mg:sourcesUnverified, unverified) for every field it stands for in field_sources.csv."""
+    fields = FieldSources(reference_dir)
+    document = tomllib.loads((project.curation_dir / "membership.toml").read_text(encoding="utf-8"))
+    checked = 0
+    for table in ("event", "decision"):
+        for record in document.get(table, []):
+            if "facts" not in record:
+                continue
+            node = iri(table, record["id"])
+            citations = {str(real_graph.value(c, MG.citesField)): c for c in real_graph.objects(node, MG.fieldCitation)}
+            for field in record["facts"]:
+                verdicts = {v.url: v.verdict for v in fields.verdicts("ottawa_withdrawals.csv", record["state"], [field])}
+                # the node's own preferred source stands for its first field (its date), a field citation's for its field
+                holders = ([node] if field == record["facts"][0] else []) + ([citations[field]] if field in citations else [])
+                assert holders, (record["id"], field, "has no citation of its own")
+                for holder in holders:
+                    preferred = str(real_graph.value(real_graph.value(holder, MG.preferredSource), SCHEMA.url))
+                    wanted = {"unverified", "supports"} if real_graph.value(holder, MG.sourcesUnverified) == Literal(True) else {"supports"}
+                    assert verdicts.get(preferred) in wanted, (record["id"], field, preferred, verdicts.get(preferred))
+                    checked += 1
+    assert checked > 30
+
+
+def test_the_latvian_final_vote_prefers_a_page_giving_66_and_the_sejm_vote_one_giving_its_tally(real_graph):
+    latvia = iri("event", "LVA-saeima-vote-2025-04-16")
+    preferred = str(real_graph.value(real_graph.value(latvia, MG.preferredSource), SCHEMA.url))
+    assert "tass.com" not in preferred and "censor.net" not in preferred
+    assert "latvian-parliament-approves-withdrawal-from-landmine" not in preferred  # news.by's item giving 68
+    tally = iri("citation", "event-POL-sejm-vote-2025-06-25-tally")  # no page gives both the Sejm's date and its tally
+    assert tally in set(real_graph.objects(iri("event", "POL-sejm-vote-2025-06-25"), MG.fieldCitation))
+    assert str(real_graph.value(real_graph.value(tally, MG.preferredSource), SCHEMA.url)) == "https://tass.com/world/1981227"
+
+
+def test_a_landmine_monitor_report_cites_only_pages_supporting_its_release_date(real_graph, reference_dir):
+    fields = FieldSources(reference_dir)
+    for report, slug in (("Landmine Monitor 2024", "landmine-monitor-2024"), ("Landmine Monitor 2025", "landmine-monitor-2025")):
+        node = iri("source", slug)
+        supports = {v.url for v in fields.verdicts("landmine_monitor_facts.csv", f"{report}|release date", ["value"]) if v.verdict == "supports"}
+        assert urls(real_graph, node) == supports and supports
+        assert str(real_graph.value(real_graph.value(node, MG.preferredSource), SCHEMA.url)) in supports
+
+
+EXPORT_2016 = "https://github.com/tkah/CountriesAndIntlAffairs/blob/03186f27300024dea5cb48fb12f7e190b71aa4f1/db_resources/35597.csv"
+
+
+def test_no_act_after_march_2016_cites_the_export_taken_then(real_graph):
+    export = next(doc for doc, url in real_graph.subject_objects(SCHEMA.url) if str(url) == EXPORT_2016)
+    until = str(real_graph.value(export, MG.contentAsOf))
+    assert until == "2016-03-31"
+    citing = [act for act in real_graph.subjects(DCTERMS.source, export) if real_graph.value(act, MG.date) is not None]
+    assert len(citing) > 300
+    late = [act for act in citing if str(real_graph.value(act, MG.date)) > until]
+    assert not late, late
+    assert urls(real_graph, iri("event", "MHL-ratification")) == {"https://www.icblcmc.org/our-impact/marshall-islands-becomes-the-165th-state-party-to-the-mine-ban-treaty"}
+    assert EXPORT_2016 in urls(real_graph, iri("event", "MHL-signature"))
+
+
+def test_belarus_entry_into_force_keeps_the_exports_other_date_as_an_alternative(real_graph):
+    effect = iri("event", "BLR-entry-into-force")
+    assert str(real_graph.value(effect, MG.date)) == "2004-03-01" and EXPORT_2016 not in urls(real_graph, effect)
+    [alternative] = list(real_graph.objects(effect, MG.alternativeReport))
+    assert str(real_graph.value(alternative, RDF.value)) == "2004-02-01" and urls(real_graph, alternative) == {EXPORT_2016}
+
+
+def test_lebanons_deposit_is_not_dated_before_the_decree_it_follows(real_graph):
+    deposit = iri("event", "LBN-accession")
+    decree = iri("event", "LBN-accession-decree-2026-01-12")
+    assert str(real_graph.value(deposit, MG.earliestDate)) >= str(real_graph.value(decree, MG.date)) == "2026-01-12"
+
+
+def _preferred_verdict(graph, node, verdicts) -> tuple[str | None, set[str]]:
+    preferred = str(graph.value(graph.value(node, MG.preferredSource), SCHEMA.url))
+    wanted = {"unverified", "supports"} if graph.value(node, MG.sourcesUnverified) == Literal(True) else {"supports"}
+    return verdicts.get(preferred), wanted
+
+
+def test_deposits_effects_and_figures_prefer_a_page_rated_supports_for_their_field(real_graph, reference_dir):
+    """The acts built from the withdrawal columns and every Landmine Monitor figure: same rule as above."""
+    fields = FieldSources(reference_dir)
+    checked = 0
+    acts = [(iso3, suffix, field) for iso3 in ("EST", "FIN", "LVA", "LTU", "POL")
+            for suffix, field in (("withdrawal-deposit", "notification_deposited"), ("withdrawal-effective", "effective"))]
+    for iso3, suffix, field in acts + [("UKR", "suspension-notification", "notification")]:
+        verdicts = {v.url: v.verdict for v in fields.verdicts("ottawa_withdrawals.csv", iso3, [field])}
+        verdict, wanted = _preferred_verdict(real_graph, iri("event", f"{iso3}-{suffix}"), verdicts)
+        assert verdict in wanted, (iso3, suffix, verdict)
+        checked += 1
+    for (file, row_key, field), rows in fields.table.items():
+        if file != "landmine_monitor_facts.csv" or row_key.endswith("|release date"):
+            continue
+        claims = [c for c in real_graph.subjects(RDFS.label, None) if str(c).startswith(str(iri("claim", "landmine-monitor-")))
+                  and str(real_graph.value(c, RDFS.label)).split(":", 1)[0] == row_key.split("|")[0]
+                  and str(real_graph.value(c, RDFS.label)).split(": ", 1)[1].rsplit(" = ", 1)[0] == row_key.split("|")[1]]
+        for claim in claims:
+            verdict, wanted = _preferred_verdict(real_graph, claim, {r.url: r.verdict for r in rows})
+            assert verdict in wanted, (claim, verdict)
+            checked += 1
+    assert checked > 40

@@ -38,8 +38,8 @@ def test_states_in_force_on_a_date(run_query, when, expected):
     assert len({row["state"] for row in in_force}) == expected
 
 
-@pytest.mark.parametrize("when, lebanon", [("2025-12-31", None), ("2026-01-01", "unknown"), ("2026-03-01", "unknown"),
-                                           ("2030-01-01", "unknown")])
+@pytest.mark.parametrize("when, lebanon", [("2026-01-11", None), ("2026-01-12", "unknown"), ("2026-03-01", "unknown"),
+                                           ("2030-01-01", "unknown")])  # from its decree of 2026-01-12, which the deposit follows
 def test_lebanon_is_an_explicit_unknown_row_once_its_accession_year_has_begun(run_query, when, lebanon):
     rows = {row["iso3"]: row for row in run_query("in-force-on-date", date=when)[1]}
     assert (rows["LBN"]["status"] if "LBN" in rows else None) == lebanon

@@ -96,6 +96,13 @@ def test_entity_pages_in_the_browser(server, browser):
     card = browser.find_element(By.CSS_SELECTOR, "section.card")
     assert "Trace card" in card.text and browser.find_element(By.TAG_NAME, "mark").text
     browser.save_screenshot(str(ARTEFACTS / "entity-statement.png"))
+    # a statement read as opposing the withdrawals and supporting the Convention: its page shows both stances
+    browser.get(server.url + "/id/statement/euronews-2025-04-10-10-strada-banning-obvious")
+    stances = [row.find_element(By.TAG_NAME, "td").text
+               for row in browser.find_elements(By.CSS_SELECTOR, "section.card tr.sub")
+               if row.find_element(By.TAG_NAME, "th").text == "stance"]
+    assert {text.split()[0] for text in stances} == {"oppose", "support"}, stances
+    assert "none recorded" not in browser.find_element(By.CSS_SELECTOR, "section.card").text
 
 
 def test_the_query_page_opens_with_its_query_in_view(server, browser):

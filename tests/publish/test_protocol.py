@@ -91,6 +91,14 @@ def test_construct_ntriples_by_accept_and_format(server):
         assert len(Graph().parse(data=body, format="nt")) == 5
 
 
+def test_construct_as_rdf_xml_which_sparqlwrapper_asks_for_by_default(server):
+    sparql = SPARQLWrapper(server.endpoint)
+    sparql.setQuery(CONSTRUCT)  # no return format set: SPARQLWrapper asks for RDF/XML
+    answer = sparql.query()
+    assert answer.response.headers["Content-Type"].startswith("application/rdf+xml")
+    assert len(answer.convert()) == 5
+
+
 def test_format_parameter_and_unknown_format(server):
     status, headers, _ = get(server, STATES, format="tsv")
     assert status == 200 and headers["Content-Type"].startswith("text/tab-separated-values")

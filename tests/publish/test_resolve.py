@@ -56,7 +56,9 @@ def test_statement_page_is_its_trace_card(server):
     status, _, body = http(server, path, headers={"Accept": "text/html"})
     page = body.decode()
     assert status == 200 and "Trace card" in page and "<mark>" in page
-    assert "Speaker" in page and "Source" in page and "SHA-256 matches" in page
+    # the entries of the card `minegraph trace` prints, in its words
+    assert "Speaker" in page and "Source" in page and "the file on disk has this hash" in page
+    assert "the archived text there is the quote" in page
 
 
 def test_ontology_as_data_and_html(server):

@@ -90,12 +90,17 @@ def test_known_on_date_lists_acts_and_statements_up_to_the_date(store, real_proj
 
     assert kinds("2025-03-17")[0] == {}
     counted, rows = kinds("2025-03-18")
-    assert counted == {"announced": 5, "said": said("2025-03-18")}  # four defence ministers and Poland's prime minister
-    assert {r["whoLabel"] for r in rows if r["kind"] == "announced"} == {
+    assert counted == {"withdrawal announcement": 5, "said": said("2025-03-18")}  # four defence ministers and Poland's prime minister
+    assert {r["whoLabel"] for r in rows if r["kind"] == "withdrawal announcement"} == {
         "Andris Sprūds", "Donald Tusk", "Dovilė Šakalienė", "Hanno Pevkur", "Władysław Kosiniak-Kamysz"}
-    assert kinds("2025-06-27")[0] == {"announced": 9, "voted": 9, "said": said("2025-06-27"), "deposited": 3}
-    assert kinds("2025-12-27")[0] == {"announced": 10, "voted": 11, "said": said("2025-12-27"), "deposited": 5,
-                                       "notified a suspension": 1, "withdrawal took effect": 3}
+    # every act of every class carrying out a withdrawal or suspension (cabinet decisions, signatures, the bill too);
+    # the leads add Latvia's proclamation of 24 April (a promulgation) and Finland's presidential decision (an
+    # executive decision known by bounds, counted from its latest, 10 July)
+    assert kinds("2025-06-27")[0] == {"withdrawal announcement": 9, "executive decision": 5, "parliamentary vote": 6,
+                                      "said": said("2025-06-27"), "promulgation": 3, "deposit of withdrawal instrument": 3}
+    assert kinds("2025-12-27")[0] == {"withdrawal announcement": 10, "executive decision": 9, "parliamentary vote": 8,
+                                      "said": said("2025-12-27"), "promulgation": 5, "deposit of withdrawal instrument": 5,
+                                      "event": 1, "suspension notification": 1, "withdrawal taking effect": 3}
     assert said("2025-06-27") < said("2025-12-27")
     strada = [r for r in kinds("2025-04-10")[1] if r["what"].endswith("10-strada-banning-obvious")]
     assert sorted(r["stance"] for r in strada) == ["oppose", "support"]

@@ -99,7 +99,7 @@ def test_rdflib_engine_gives_the_same_output(run):
     (("query", "param-types", "--param", "colour=red"), "query param-types has no parameter 'colour'"),
     (("sparql", "SELECT ?x WHERE {\n  ?x ?y\n}"), "<query>:2:3: syntax error: "),
     (("sparql", "DROP ALL"), "SPARQL Update (DROP) is not accepted"),
-    (("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--format", "ttl"), "SELECT gives a table: use --format table, csv, tsv, json or jsonl"),
+    (("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--format", "ttl"), "SELECT gives a table: use --format table, json, xml, csv, tsv or jsonl"),
     (("query", "dataset-summary", "--endpoint", "file:///etc/passwd"), "the endpoint must be an http(s) URL"),
 ])
 def test_bad_input_exits_2_with_one_message_and_no_traceback(run, args, message):

@@ -168,3 +168,15 @@ def test_updates_and_federated_queries_are_refused(fixture_stores, text, message
 def test_query_files_are_listed_in_name_order(fixture_project):
     names = [p.stem for p in query_files(fixture_project)]
     assert names == sorted(names) and "param-types" in names
+
+
+def test_a_package_query_needs_a_title_and_description_but_no_example(tmp_path):
+    from minegraph.queries.library import package_query
+
+    (tmp_path / "own.rq").write_text("# title: t\n# description: d\nSELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    (tmp_path / "bare.rq").write_text("# just a note\nSELECT ?s WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    assert package_query(tmp_path, "own").title == "t"
+    with pytest.raises(QueryError, match="no '# example:' line"):
+        load_query(tmp_path / "own.rq")  # one users run must say how
+    with pytest.raises(QueryError, match=r"bare\.rq:1: header lines"):
+        package_query(tmp_path, "bare")

@@ -70,7 +70,7 @@ def test_an_oxigraph_result_converts_only_when_asked(store, monkeypatch):
     cells = [(row["o"], row["none"]) for row in result.rows]
     assert cells == [(1, None), (2, None), (3, None)]
     counted = QueryResult.native("SELECT", [tuple(c) for c in result._cells], variables=result.variables,
-                                 term=counting, value=native.python_value)
+                                 term=counting, value=native.python_value, iri=native.iri_of)
     assert len(counted) == 3 and counted and counted[0] == {"o": 1, "none": None} and not made
     assert [str(row["o"]) for row in counted.terms] == ["1", "2", "3"] and len(made) == 6
 

@@ -15,8 +15,10 @@ from pathlib import Path
 import networkx as nx
 
 from minegraph.core.files import atomic_write
+from minegraph.core.formats import by_suffix, formats as network_formats
 
-FORMATS = ("graphml", "gexf")
+#: The network file formats of the registry (minegraph.core.formats), by name.
+FORMATS = tuple(f.name for f in network_formats("network"))
 HISTORY = "_history"
 
 
@@ -70,10 +72,15 @@ def gexf_bytes(graph: nx.Graph) -> bytes:
 def write_graph(graph: nx.Graph, path: Path) -> Path:
     """Write ``graph`` to ``path`` as GraphML or GEXF, chosen by the suffix."""
     path = Path(path)
-    writers = {".graphml": graphml_bytes, ".gexf": gexf_bytes}
-    if path.suffix not in writers:
-        raise ValueError(f"unsupported graph file type {path.suffix!r}; expected .graphml or .gexf")
-    return atomic_write(path, writers[path.suffix](graph))
+    fmt = by_suffix(path.suffix, "network")
+    if fmt is None:
+        expected = " or ".join(f.suffix for f in network_formats("network"))
+        raise ValueError(f"unsupported graph file type {path.suffix!r}; expected {expected}")
+    return atomic_write(path, _WRITERS[fmt.name](graph))
+
+
+#: The writer of each network format.
+_WRITERS = {"graphml": graphml_bytes, "gexf": gexf_bytes}
 
 
 def export_all(graphs: dict[str, nx.Graph], out_dir: Path, formats=FORMATS) -> list[Path]:

@@ -1,52 +1,55 @@
-"""The dataset's own description (``graph/dataset.ttl``): VoID and DCAT metadata, so that
-linked-data tools can discover what minegraph holds, under which licence, in which files.
+"""The dataset's own description (``graph/dataset.ttl``): the one VoID/DCAT description of minegraph.
 
-Written by the build after every other part, from their graphs: triple counts are exact and the
-output is deterministic. The description does not count its own triples.
+Generated here once: ``minegraph build`` writes it into the data (so the store and the endpoint answer
+it), and the release's ``void.ttl`` (:mod:`minegraph.publish.export.void`) takes these same triples and
+adds only what a release alone knows (its version, dates, counts and partitions, dumps and endpoint),
+each on a property this description leaves alone, so the two never disagree on one IRI. Nothing here
+counts or depends on the files, so the output is constant.
 """
 
 from __future__ import annotations
 
-from rdflib import XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from minegraph.core.namespaces import DCAT, DCTERMS, ID_BASE, OA, ORG, PROV, SCHEMA, SEM, SKOS, TIME, VOID, iri
-from minegraph.assemble.rdf import describe, new_graph, text
+from minegraph.core.namespaces import DCAT, DCTERMS, FOAF, ID_BASE, VOID, iri
+from minegraph.assemble.rdf import new_graph, text
 
 DATASET = iri("dataset", "minegraph")
-#: Where the published files will be downloadable (the w3id redirect is not registered yet).
-DOWNLOAD_BASE = "https://w3id.org/minegraph/graph/"
+PUBLISHER = iri("dataset", "minegraph-developers")
+RIGHTS_NODE = iri("dataset", "minegraph-rights")
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
-ONTOLOGY = URIRef("https://w3id.org/minegraph/ontology")
-VOCABULARIES = (ONTOLOGY, PROV, SCHEMA, ORG, OA, SKOS, DCTERMS, TIME, SEM)
+KEYWORDS = ("Anti-Personnel Mine Ban Convention", "Ottawa Convention", "landmines", "treaty withdrawal", "linked data")
+TITLE = "minegraph: the Anti-Personnel Mine Ban Convention, its parties, and who said what"
+DESCRIPTION = (
+    "Linked data on the 1997 Anti-Personnel Mine Ban Convention: every state's treaty acts as dated events, "
+    "the 2025 withdrawals, and attributed statements about them (speaker, role, decision, stance, verbatim "
+    "quote anchored in an archived source), each fact with its source document."
+)
+PUBLISHER_NAME = "minegraph developers"  # the authors named in pyproject.toml
+RIGHTS = (
+    "Data: CC BY 4.0. The archived texts of third-party source documents (sources/*.txt) are not covered "
+    "by that licence: they stay under their publishers' rights and are kept only so that every quote can "
+    "be checked against its source; `minegraph export --without-texts` leaves them out and keeps their "
+    "hashes and selectors."
+)
 
 
-def describe_dataset(graphs: dict[str, Graph]) -> Graph:
-    """VoID/DCAT description of the dataset made of ``graphs`` (file name → graph)."""
+def describe_dataset(graphs: dict[str, Graph] | None = None) -> Graph:
+    """The description's triples (``graphs``, the other parts, are not counted: a release counts)."""
     g = new_graph()
-    describe(g, DATASET, [VOID.Dataset, DCAT.Dataset], "minegraph")
-    g.add((DATASET, DCTERMS.title, text("minegraph: the Anti-Personnel Mine Ban Convention, its parties, and who said what")))
-    g.add((DATASET, DCTERMS.description, text(
-        "Linked data on the 1997 Anti-Personnel Mine Ban Convention: every state's treaty acts as dated events, "
-        "the 2025 withdrawals, and attributed statements about them (speaker, role, decision, stance, verbatim "
-        "quote anchored in an archived source), each fact with its source document.")))
+    for kind in (VOID.Dataset, DCAT.Dataset):
+        g.add((DATASET, RDF.type, kind))
+    g.add((DATASET, DCTERMS.title, text(TITLE)))
+    g.add((DATASET, DCTERMS.description, text(DESCRIPTION)))
     g.add((DATASET, DCTERMS.license, LICENSE))
-    g.add((DATASET, DCTERMS.creator, Literal("minegraph developers")))
+    g.add((DATASET, DCTERMS.rights, RIGHTS_NODE))
+    g.add((RIGHTS_NODE, RDF.type, DCTERMS.RightsStatement))
+    g.add((RIGHTS_NODE, RDFS.label, text(RIGHTS)))
+    for role in (DCTERMS.publisher, DCTERMS.creator):
+        g.add((DATASET, role, PUBLISHER))
+    g.add((PUBLISHER, RDF.type, FOAF.Agent))
+    g.add((PUBLISHER, FOAF.name, Literal(PUBLISHER_NAME)))
+    for keyword in KEYWORDS:
+        g.add((DATASET, DCAT.keyword, text(keyword)))
     g.add((DATASET, VOID.uriSpace, Literal(ID_BASE)))
-    g.add((DATASET, VOID.exampleResource, iri("state", "LVA")))
-    g.add((DATASET, VOID.exampleResource, iri("statement", "euronews-2025-04-10-01-carbonnier-civilian-victims")))
-    for vocabulary in VOCABULARIES:
-        g.add((DATASET, VOID.vocabulary, URIRef(str(vocabulary))))
-    total = 0
-    for name, part in sorted(graphs.items()):
-        count = len(part)
-        total += count
-        distribution = iri("dataset", f"minegraph-{name.removesuffix('.ttl')}")
-        describe(g, distribution, [DCAT.Distribution, VOID.Dataset], f"graph/{name}")
-        g.add((DATASET, DCAT.distribution, distribution))
-        g.add((DATASET, VOID.subset, distribution))
-        g.add((distribution, DCAT.downloadURL, URIRef(DOWNLOAD_BASE + name)))
-        g.add((DATASET, VOID.dataDump, URIRef(DOWNLOAD_BASE + name)))
-        g.add((distribution, DCAT.mediaType, URIRef("https://www.iana.org/assignments/media-types/text/turtle")))
-        g.add((distribution, VOID.triples, Literal(count, datatype=XSD.integer)))
-    g.add((DATASET, VOID.triples, Literal(total, datatype=XSD.integer)))
     return g

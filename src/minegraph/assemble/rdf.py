@@ -42,6 +42,23 @@ def describe(g: Graph, node: URIRef, types: Iterable[URIRef], label: str, *, alt
     return node
 
 
+def note(g: Graph, node: URIRef, comment: str | None, known_from: str | None, sources: Iterable[URIRef] = ()) -> None:
+    """A node's note: an rdfs:comment, or, when it describes events later than the node is known
+    (``known_from``: the day the first of them was reported), a dated mg:Note linked with mg:note,
+    so that the graph as of an earlier date does not show it; the note cites the node's ``sources``."""
+    if not comment:
+        return
+    if not known_from:
+        g.add((node, RDFS.comment, text(comment)))
+        return
+    kind, slug = str(node).rsplit("/", 2)[1:]
+    dated = iri("note", f"{kind}-{slug}")
+    describe(g, dated, [MG.Note], f"Note on {kind} {slug}", comment=comment)
+    g.add((dated, MG.date, xsd_date(known_from)))
+    g.add((node, MG.note, dated))
+    cite(g, dated, sources)
+
+
 def cite(g: Graph, node: URIRef, sources: Iterable[URIRef]) -> URIRef:
     """Add ``dcterms:source`` for every source document."""
     for source in sources:

@@ -12,6 +12,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from minegraph.queries.library import package_query
 from minegraph.querylang.guard import Limits
 from minegraph.querylang.text import substitute
 
@@ -78,7 +79,7 @@ def over_limit_requests(listener_port: int, limits: Limits = Limits()) -> list[R
     """One request per guard limit (the server's defaults): each must be refused with 400 and its kind."""
     from rdflib import URIRef
 
-    service = substitute((LOAD_QUERIES / "service.rq").read_text(),
+    service = substitute(package_query(LOAD_QUERIES, "service").text,
                          {"endpoint": URIRef(f"http://{HOST}:{listener_port}/sparql")})
     small = "SELECT * WHERE { ?s ?p ?o } LIMIT 1"
     long = small + "\n#" + "x" * limits.max_length
@@ -94,7 +95,7 @@ def over_limit_requests(listener_port: int, limits: Limits = Limits()) -> list[R
 
 
 def slow_requests() -> list[Request]:
-    text = (LOAD_QUERIES / "slow.rq").read_text()
+    text = package_query(LOAD_QUERIES, "slow").text
     return [_query_request("slow", "cross-product", text, v, expected=(503, 504), errors=("busy", "timeout"))
             for v in range(3)]
 
@@ -217,7 +218,7 @@ def build_mix(server, options: Options, listener: Listener) -> tuple[Mix, dict]:
     if not examples:
         raise ValueError(f"no library query named {', '.join(options.queries)}")
     entities = server.get_json("/query?" + urllib.parse.urlencode(
-        {"query": (LOAD_QUERIES / "entities.rq").read_text(), "format": "json"}), timeout=options.timeout + 5)
+        {"query": package_query(LOAD_QUERIES, "entities").text, "format": "json"}), timeout=options.timeout + 5)
     iris = [b["entity"]["value"] for b in entities["results"]["bindings"]]
     step = max(len(iris) // options.max_entities, 1)
     requests = {"library": library_requests(examples), "entity": entity_requests(iris[::step][:options.max_entities]),

@@ -20,6 +20,9 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from minegraph.core.project import Project
+from minegraph.queries.library import load_query, query_files
+
 from . import machine, report, tasks
 from .synth import MANIFEST
 
@@ -101,7 +104,7 @@ def prepare(size: str, settings: Settings) -> tuple[Path, bool]:
 def _same_queries(root: Path, project: Path) -> bool:
     """Whether a generated project still holds the library's current queries (it copied them when made)."""
     def texts(folder: Path) -> dict[str, bytes]:
-        return {p.name: p.read_bytes() for p in sorted((folder / "queries").glob("*.rq"))}
+        return {p.name: load_query(p).text for p in query_files(Project(folder))}
     return texts(root) == texts(project)
 
 
@@ -132,7 +135,7 @@ def _load(root: Path, size: str, settings: Settings, result: dict) -> None:
 
 
 def _queries(root: Path, size: str, settings: Settings, result: dict) -> None:
-    for path in sorted((root / "queries").glob("*.rq")):
+    for path in query_files(Project(root)):
         say(f"{size}: query {path.stem}")
         result["queries"][path.stem] = {engine: measure("query", root, settings.query_timeout, "--engine", engine,
                                                         "--query", str(path), "--runs", str(settings.query_runs))

@@ -28,7 +28,7 @@ from minegraph.queries.library import load_query, query_files
 from minegraph.querylang.results import QueryResult
 from minegraph.core.rdf_io import load_graph
 from minegraph.querylang.text import substitute
-from minegraph.store.oxigraph import OxigraphStore
+from minegraph.store.oxigraph import OxigraphStore, baseline_store
 from minegraph.validation import ENGINES, validate
 
 #: Values for required parameters (the others run with their defaults).
@@ -75,10 +75,7 @@ def rdf_files(root: Path) -> list[Path]:
 
 def raw_store(root: Path) -> ox.Store:
     """pyoxigraph alone: ``bulk_load`` of every file (the baseline of minegraph's load)."""
-    store = ox.Store()
-    for path in rdf_files(root):
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE)
-    return store
+    return baseline_store(rdf_files(root))
 
 
 def project_store(root: Path) -> OxigraphStore:

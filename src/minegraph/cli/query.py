@@ -9,6 +9,8 @@ from __future__ import annotations
 import shutil
 import sys
 
+from minegraph.core.formats import names
+
 from . import add_engine_option, emit, project_from, read_stdin, to_stderr
 
 
@@ -35,9 +37,9 @@ def register(sub) -> None:
 
 def _common(parser) -> None:
     parser.add_argument("--format", "-f", default="table",
-                        choices=("table", "csv", "tsv", "json", "jsonl", "jsonld", "ttl", "nt"),
-                        help="output format (default: table; jsonld/ttl/nt for CONSTRUCT and DESCRIBE; "
-                             "csv, tsv and jsonl stream row by row)")
+                        choices=names("table", "results", "graph"),
+                        help="output format (default: table; json, xml, csv, tsv for SELECT and ASK; ttl, nt, "
+                             "jsonld, rdfxml for CONSTRUCT and DESCRIBE; csv, tsv and jsonl stream row by row)")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     parser.add_argument("--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the local graph")
     parser.add_argument("--graph", metavar="IRI", help="with --endpoint: query this named graph as the default graph")
@@ -127,7 +129,7 @@ def _emit(args, result, store) -> int:
 
     labels = None
     if args.format == "table" and not args.iris:
-        labels = fetch_labels(store, result_iris(result))
+        labels = fetch_labels(store, result_iris(result), timeout=args.timeout)  # bounded as the answer was
     width = args.width if args.width is not None else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
     text = render(result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6,
                   max_column=60 if width else 10**6)
@@ -176,7 +178,7 @@ def run_query(args) -> int:
         print(_documentation(definition))
         return 0
     params = _params(args.param)
-    definition.bind(params)  # report parameter errors before opening a store
+    bound = definition.bind(params)  # once, and parameter errors reported before a store is opened
     if args.as_of:
         from minegraph.store.asof import parse_date
 
@@ -188,7 +190,8 @@ def run_query(args) -> int:
         for warning in unknown_iri_warnings(definition, params, store):
             to_stderr(f"minegraph: warning: {warning}")
         return _answer(args, store, query_form(definition.text),
-                       lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows))
+                       lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows,
+                                                    bound=bound))
     finally:
         store.close()
 

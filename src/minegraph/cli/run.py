@@ -35,7 +35,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.queries.run import default_store
+    from minegraph.store.session import default_session
     from minegraph.report.html import write_report
 
     project = project_from(args)
@@ -46,7 +46,7 @@ def run(args) -> int:
     if not validation_step(project, revalidate=args.revalidate):
         return 1
 
-    store = default_store(project)
+    store = default_session(project).store
     heading("Who said what about which decision (Euronews, 2025-04-10)")
     show(store, "who-said-what", {}, width)
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import shutil
 
+from minegraph.provenance.render import FORMATS
+
 from . import add_engine_option, emit, local_store, project_from
 
 
@@ -18,7 +20,7 @@ def register(sub) -> None:
     parser.add_argument("--edge", nargs=2, metavar=("A", "B"),
                         help="trace a tie of the discourse network instead: the statements behind A–B "
                              "(as minegraph network --edge A B; --kind and --level there)")
-    parser.add_argument("--format", "-f", choices=("text", "json", "ttl"), default="text",
+    parser.add_argument("--format", "-f", choices=FORMATS, default="text",
                         help="text card (default), JSON card, or Turtle of the traced subgraph")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     add_engine_option(parser)

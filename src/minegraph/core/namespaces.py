@@ -47,6 +47,8 @@ KINDS = (
     "instant",  # time:Instant, one per date
     "dataset",  # VoID/DCAT descriptions
     "alternative",  # mg:AlternativeReport: a value other sources give for a property of a node
+    "citation",  # mg:FieldCitation: the documents supporting one field of a fact
+    "note",  # mg:Note: a dated note that describes later events than its node's
 )
 
 #: Controlled vocabularies (SKOS concept schemes): ``id/concept/<scheme>/<slug>``.

@@ -13,19 +13,19 @@ from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph
-from rdflib import Graph
 
 from minegraph.errors import InputError, position, shown
-from minegraph.core.namespaces import bind_prefixes
+from minegraph.core.formats import formats
 
-_FORMATS = {
-    ".ttl": (pyoxigraph.RdfFormat.TURTLE, "turtle"),
-    ".nt": (pyoxigraph.RdfFormat.N_TRIPLES, "nt"),
-    ".trig": (pyoxigraph.RdfFormat.TRIG, "trig"),
-    ".nq": (pyoxigraph.RdfFormat.N_QUADS, "nquads"),
-}
+if TYPE_CHECKING:  # rdflib is loaded by the functions that build rdflib graphs: Oxigraph loads run without it
+    from rdflib import Graph
+
+#: The files minegraph loads, by suffix: the registry's RDF formats that rdflib reads too.
+_FORMATS = {f.suffix: (getattr(pyoxigraph.RdfFormat, f.oxigraph), f.extra["rdflib"])
+            for f in formats("rdf-dump") if "rdflib" in f.extra}
 
 
 def rdf_format(path: Path) -> tuple[pyoxigraph.RdfFormat, str]:
@@ -45,7 +45,12 @@ def check_syntax(path: Path, data: bytes | None = None) -> None:
         for _ in pyoxigraph.parse(data, format=ox_format):
             pass
     except SyntaxError as exc:
-        raise InputError(path, _clean_message(str(exc)), line=exc.lineno, column=exc.offset) from None
+        raise syntax_error(path, exc) from None
+
+
+def syntax_error(path: Path, exc: SyntaxError) -> InputError:
+    """The one reading of a parser's SyntaxError: an InputError naming the file, line and column."""
+    return InputError(path, _clean_message(str(exc)), line=exc.lineno, column=exc.offset)
 
 
 def _clean_message(message: str) -> str:
@@ -145,6 +150,10 @@ def parse_into(graph: Graph, path: Path, problems: list | None = None) -> Graph:
 
 def load_graph(paths: Iterable[Path], problems: list | None = None) -> Graph:
     """One rdflib graph holding every triple of the given files (see :func:`parse_into` for ``problems``)."""
+    from rdflib import Graph
+
+    from minegraph.core.namespaces import bind_prefixes
+
     graph = bind_prefixes(Graph())
     for path in paths:
         parse_into(graph, path, problems)
@@ -153,6 +162,10 @@ def load_graph(paths: Iterable[Path], problems: list | None = None) -> Graph:
 
 def serialize_turtle(graph: Graph) -> bytes:
     """Deterministic Turtle: minegraph prefixes, subjects and predicates sorted, UTF-8."""
+    from rdflib import Graph
+
+    from minegraph.core.namespaces import bind_prefixes
+
     out = Graph()
     bind_prefixes(out)
     for triple in graph:

@@ -7,14 +7,15 @@ form, kind:slug (person:gilles-carbonnier), which is what a draft names its spea
 from __future__ import annotations
 
 from collections import defaultdict
-from importlib import resources
 from pathlib import Path
-
-import pyoxigraph as ox
 
 from minegraph.ingest.fold import words
 from minegraph.ingest.model import Actor, Decision, Post
+from minegraph.queries.library import package_query
+from minegraph.store.base import Store
+from minegraph.store.oxigraph import OxigraphStore
 
+QUERIES = Path(__file__).with_name("queries")
 BASE = "https://w3id.org/minegraph/id/"
 MG = "https://w3id.org/minegraph/ontology#"
 _ORG_CLASSES = {"GovernmentBody", "Parliament", "InternationalOrganisation", "NonGovernmentalOrganisation",
@@ -31,12 +32,12 @@ def compact(iri: str) -> str:
 
 
 def _query_text(name: str) -> str:
-    return resources.files("minegraph.ingest").joinpath("queries", name).read_text(encoding="utf-8")
+    return package_query(QUERIES, name.removesuffix(".rq")).text
 
 
-def open_store(path_or_store: str | Path | ox.Store) -> ox.Store:
-    """A store of the graph: given as a Store, a project root (its graph/), a folder of .ttl or one .ttl."""
-    if isinstance(path_or_store, ox.Store):
+def open_store(path_or_store: str | Path | Store) -> Store:
+    """A minegraph store of the graph: given as a Store, a project root (its graph/), a folder of .ttl or one .ttl."""
+    if isinstance(path_or_store, Store):
         return path_or_store
     path = Path(path_or_store)
     if (path / "graph").is_dir():
@@ -44,24 +45,26 @@ def open_store(path_or_store: str | Path | ox.Store) -> ox.Store:
     files = sorted(path.glob("*.ttl")) if path.is_dir() else [path]
     if not files or not all(f.is_file() for f in files):
         raise FileNotFoundError(f"{path}: no Turtle files to build the gazetteer from")
-    store = ox.Store()
-    for file in files:
-        store.bulk_load(path=str(file), format=ox.RdfFormat.TURTLE)
-    return store
+    return OxigraphStore.memory(files)
+
+
+def _rows(store: Store, name: str) -> list[dict]:
+    """The rows of one of the gazetteer's queries, as Python values (IRIs as str)."""
+    return store.query(_query_text(name)).rows
 
 
 def _value(row, var: str) -> str | None:
-    term = row[var]
-    return None if term is None else term.value
+    value = row[var]
+    return None if value is None else str(value)
 
 
-def _posts(store: ox.Store) -> tuple[dict[str, Post], dict[str, list[Post]]]:
+def _posts(store: Store) -> tuple[dict[str, Post], dict[str, list[Post]]]:
     """Posts by IRI, and the posts each holder holds."""
     posts: dict[str, Post] = {}
     held: dict[str, list[Post]] = defaultdict(list)
     holders: dict[str, list[str]] = defaultdict(list)
     info: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}
-    for row in store.query(_query_text("posts.rq")):
+    for row in _rows(store, "posts.rq"):
         post = compact(_value(row, "post"))
         role = _value(row, "role")
         label = _value(row, "label")
@@ -88,12 +91,12 @@ def _role_words(kind: str, classes: set[str], label: str) -> tuple[str, ...]:
     return tuple(words(label)) + tuple(extra)
 
 
-def actors_from_graph(path_or_store: str | Path | ox.Store) -> list[Actor]:
+def actors_from_graph(path_or_store: str | Path | Store) -> list[Actor]:
     """The gazetteer: every person, organisation, post and state of the graph, sorted by IRI."""
     store = open_store(path_or_store)
     posts, held = _posts(store)
     seen: dict[str, dict] = {}
-    for row in store.query(_query_text("actors.rq")):
+    for row in _rows(store, "actors.rq"):
         iri = compact(_value(row, "actor"))
         entry = seen.setdefault(iri, {"label": _value(row, "label"), "aliases": [], "classes": set(), "iso": None})
         entry["classes"].add(_value(row, "class").removeprefix(MG))
@@ -112,11 +115,11 @@ def actors_from_graph(path_or_store: str | Path | ox.Store) -> list[Actor]:
     return actors
 
 
-def decisions_from_graph(path_or_store: str | Path | ox.Store) -> list[Decision]:
+def decisions_from_graph(path_or_store: str | Path | Store) -> list[Decision]:
     """Every decision of the graph with the states that took it, sorted by IRI."""
     store = open_store(path_or_store)
     found: dict[str, dict] = {}
-    for row in store.query(_query_text("decisions.rq")):
+    for row in _rows(store, "decisions.rq"):
         iri = compact(_value(row, "decision"))
         kind = _value(row, "type")
         entry = found.setdefault(iri, {"label": _value(row, "label"), "states": [],

@@ -64,6 +64,14 @@ class StatementCard:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    @classmethod
+    def from_dict(cls, data: dict) -> "StatementCard":
+        """The card back from :meth:`to_dict` (as an entity page gets it from its worker)."""
+        fields = dict(data)
+        fields["source"] = Document(**fields["source"])
+        fields["chain"] = [Document(**d) for d in fields["chain"]]
+        return cls(**fields)
+
 
 def statement_card(store, iri: str, project) -> StatementCard:
     """The provenance card of a statement or claim; context from the archived text under ``graph/``."""

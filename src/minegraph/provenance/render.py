@@ -71,8 +71,42 @@ def _statement_text(card, width: int) -> list[str]:
     return lines
 
 
+def statement_entries(card) -> list[tuple[str, str, str | None]]:
+    """The card's fields in order as ``(name, text, iri)`` (a name starting with spaces is a sub-field of
+    the one above): the terminal card and the entity page (:mod:`minegraph.publish.pages`) both draw these."""
+    archive, source = card.archive, card.source
+    entries = [("Speaker", card.speaker["label"], card.speaker["iri"]),
+               ("  as reported", f"“{card.speaker_as_reported}”" if card.speaker_as_reported else None, None),
+               ("  role", _role(card.role), (card.role or {}).get("membership")),
+               ("Date", f"{card.date['date']} ({card.date['basis']})" if card.date["date"] else card.date["basis"], None)]
+    for index, decision in enumerate(card.about):
+        entries.append(("About" if index == 0 else "", decision["label"], decision["iri"]))
+        entries += [("  stance", _assessment(item), None) for item in card.assessments if item["decision"] == decision["iri"]]
+    entries += [("Attribution", card.attribution_note, None), ("Source", source.title, source.iri),
+                ("  publisher", source.publisher_label, source.publisher), ("  published", source.published, None),
+                ("  URL", source.url, source.url), ("  rights", card.rights, None),
+                ("  archive", f"graph/{archive['path']}" if archive["path"] else None, None)]
+    check = {True: "the file on disk has this hash", False: "THE FILE ON DISK DIFFERS", None: "file not found"}
+    entries.append(("  SHA-256", f"{archive['sha256']} ({check[archive.get('sha256_matches')]})" if archive["sha256"] else None, None))
+    if archive["start"] is not None:
+        where = {True: "the archived text there is the quote", False: "THE ARCHIVED TEXT THERE DIFFERS", None: "not checked"}
+        entries.append(("  offsets", f"{archive['start']}–{archive['end']} (code points, end exclusive; "
+                                     f"{where[archive.get('offsets_match')]})", None))
+    return [(name, text, iri) for name, text, iri in entries if text not in (None, "")]
+
+
+def chain_entries(card) -> list[tuple[str, str | None, str | None]]:
+    """The chain of derivation, one ``(text, iri, url)`` per document."""
+    entries = []
+    for document in card.chain:
+        detail = ", ".join(p for p in (document.type, document.publisher_label, document.published) if p)
+        entries.append((f"{document.relation}: {document.title or _iri(document.iri)}" + (f" — {detail}" if detail else ""),
+                        document.iri, document.url))
+    return entries
+
+
 def _statement(card, width: int) -> list[str]:
-    archive, context, source = card.archive, card.context, card.source
+    archive, context = card.archive, card.context
     lines = _statement_text(card, width)
     if context:
         lines += ["", f"In context ({archive['path']}, characters {archive['start']}–{archive['end']}):"]
@@ -80,34 +114,14 @@ def _statement(card, width: int) -> list[str]:
         lines += _wrap(f"{context['before']}⟦{context['quote']}⟧{context['after']}", width, "  ")
         lines += _wrap(context["next_line"] + " …", width, "  ")
     lines.append("")
-    lines += _field("Speaker", f"{card.speaker['label']} ({_iri(card.speaker['iri'])})", width)
-    lines += _field("  as reported", f"“{card.speaker_as_reported}”" if card.speaker_as_reported else None, width)
-    lines += _field("  role", _role(card.role), width)
-    lines += _field("Date", f"{card.date['date']} ({card.date['basis']})" if card.date["date"] else card.date["basis"], width)
-    for index, decision in enumerate(card.about):
-        lines += _field("About" if index == 0 else "", f"{decision['label']} ({_iri(decision['iri'])})", width)
-        for item in (a for a in card.assessments if a["decision"] == decision["iri"]):
-            lines += _field("  stance", _assessment(item), width)
-    lines += _field("Attribution", card.attribution_note, width)
-    lines += _field("Source", source.title, width)
-    lines += _field("  publisher", source.publisher_label, width)
-    lines += _field("  published", source.published, width)
-    lines += _field("  URL", source.url, width)
-    lines += _field("  rights", card.rights, width)
-    lines += _field("  archive", f"graph/{archive['path']}" if archive["path"] else None, width)
-    check = {True: "the file on disk has this hash", False: "THE FILE ON DISK DIFFERS", None: "file not found"}
-    lines += _field("  SHA-256", f"{archive['sha256']} ({check[archive.get('sha256_matches')]})" if archive["sha256"] else None, width)
-    if archive["start"] is not None:
-        where = {True: "the archived text there is the quote", False: "THE ARCHIVED TEXT THERE DIFFERS", None: "not checked"}
-        lines += _field("  offsets", f"{archive['start']}–{archive['end']} (code points, end exclusive; "
-                                     f"{where[archive.get('offsets_match')]})", width)
+    for name, text, iri in statement_entries(card):
+        shown = f"{text} ({_iri(iri)})" if name in ("Speaker", "About", "") and iri else text
+        lines += _field(name, shown, width)
     lines += ["", "Chain of derivation:"]
-    for number, document in enumerate(card.chain, 1):
-        detail = ", ".join(p for p in (document.type, document.publisher_label, document.published) if p)
-        lines += _wrap(f"{number}. {document.relation}: {document.title or _iri(document.iri)}" + (f" — {detail}" if detail else ""), width,
-                       hang="     ")
-        if document.url:
-            lines += _wrap(document.url, width, "     ")
+    for number, (text, _, url) in enumerate(chain_entries(card), 1):
+        lines += _wrap(f"{number}. {text}", width, hang="     ")
+        if url:
+            lines += _wrap(url, width, "     ")
     last = next((d for d in reversed(card.chain) if d.publisher_label), None)
     if last:
         lines += _wrap(f"→ published by {last.publisher_label} ({_iri(last.publisher)})", width)

@@ -13,10 +13,6 @@ FORMATS = "http://www.w3.org/ns/formats/"
 VOID = "http://rdfs.org/ns/void#"
 DCTERMS = "http://purl.org/dc/terms/"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-#: W3C format IRIs (https://www.w3.org/ns/formats/) of the formats the endpoint writes, by name.
-_FORMAT_IRIS = {"json": "SPARQL_Results_JSON", "xml": "SPARQL_Results_XML", "csv": "SPARQL_Results_CSV",
-                "tsv": "SPARQL_Results_TSV", "turtle": "Turtle", "ntriples": "N-Triples", "jsonld": "JSON-LD",
-                "rdfxml": "RDF_XML"}
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -41,9 +37,9 @@ def description(endpoint: str, dataset_iri: str, formats: tuple[Format, ...] = R
         ox.Triple(dataset, _n(VOID + "rootResource"), _n(dataset_iri)),
         ox.Triple(dataset, _n("http://www.w3.org/2000/01/rdf-schema#seeAlso"), _n(endpoint.rsplit("/", 1)[0] + "/.well-known/void")),
     ]
-    for fmt in formats:
-        if fmt.name in _FORMAT_IRIS:
-            triples.append(ox.Triple(service, _n(SD + "resultFormat"), _n(FORMATS + _FORMAT_IRIS[fmt.name])))
+    for fmt in formats:  # each with its W3C format IRI (https://www.w3.org/ns/formats/), from the registry
+        if "w3c" in fmt.extra:
+            triples.append(ox.Triple(service, _n(SD + "resultFormat"), _n(FORMATS + fmt.extra["w3c"])))
     return triples
 
 

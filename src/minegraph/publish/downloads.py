@@ -10,15 +10,15 @@ from pathlib import Path
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
+from minegraph.core.formats import by_name, by_suffix
+
 from .pages import page
 from .responses import error
 from .served import listed_files, served_release
 
-#: Media types of the release's files, by suffix (the dumps' own are those of the export's format table).
-_MEDIA = {".ttl": "text/turtle", ".nt": "application/n-triples", ".nq": "application/n-quads",
-          ".trig": "application/trig", ".jsonld": "application/ld+json", ".gz": "application/gzip",
-          ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8", ".json": "application/json",
-          ".cff": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8"}
+#: Media types of the release's other files, by suffix (the dumps' are the format registry's).
+_MEDIA = {".gz": "application/gzip", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
+          ".json": "application/json", ".cff": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8"}
 
 
 async def release(request: Request) -> Path:
@@ -30,6 +30,9 @@ async def release(request: Request) -> Path:
 
 def _media(name: str) -> str:
     suffix = Path(name).suffix
+    dump = by_suffix(suffix, "rdf-dump")
+    if dump is not None:
+        return dump.media_type
     return _MEDIA.get(suffix, "text/plain; charset=utf-8" if name in ("LICENSE", "SHA256SUMS") else "application/octet-stream")
 
 
@@ -57,7 +60,7 @@ async def dist_file(request: Request) -> Response:
 async def well_known_void(request: Request) -> Response:
     """``/.well-known/void``: the dataset's VoID/DCAT description in Turtle."""
     folder = await release(request)
-    return FileResponse(folder / "void.ttl", media_type="text/turtle")
+    return FileResponse(folder / "void.ttl", media_type=by_name("ttl").media_type)
 
 
 async def ontology_html(request: Request) -> Path:

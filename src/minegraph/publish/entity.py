@@ -15,7 +15,9 @@ _CARD_KINDS = ("statement", "claim")
 
 @lru_cache(maxsize=None)
 def query_text(name: str) -> str:
-    return (QUERIES / f"{name}.rq").read_text(encoding="utf-8")
+    from minegraph.queries.library import package_query  # on first use: the worker starts light
+
+    return package_query(QUERIES, name).text
 
 
 def _bound(name: str, iri: str) -> str:

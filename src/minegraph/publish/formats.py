@@ -1,40 +1,22 @@
-"""Result formats of the endpoint and their choice by ``format=`` or the Accept header.
+"""The endpoint's choice of a result format by ``format=`` or the Accept header.
 
-Every body is written by pyoxigraph's serialisers; this module only names the formats and picks one.
+The formats are the registry's (:mod:`minegraph.core.formats`) that pyoxigraph writes; every body is
+written by pyoxigraph's serialisers, this module only picks one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from minegraph.core.formats import Format, formats
 
-
-@dataclass(frozen=True)
-class Format:
-    """One result format: its short name, media type, and the pyoxigraph format it maps to."""
-
-    name: str
-    media_type: str
-    oxigraph: str  # attribute of pyoxigraph.QueryResultsFormat or pyoxigraph.RdfFormat
-    aliases: tuple[str, ...] = ()
-
-
-#: Formats of SELECT and ASK results (first is the default).
-RESULTS = (
-    Format("json", "application/sparql-results+json", "JSON", ("application/json",)),
-    Format("xml", "application/sparql-results+xml", "XML", ("application/xml", "text/xml")),
-    Format("csv", "text/csv", "CSV"),
-    Format("tsv", "text/tab-separated-values", "TSV"),
-)
-#: Formats of CONSTRUCT and DESCRIBE results, and of entity documents (first is the default).
-GRAPHS = (
-    Format("turtle", "text/turtle", "TURTLE", ("ttl", "n3", "text/n3", "text/rdf+n3", "application/x-turtle")),
-    Format("ntriples", "application/n-triples", "N_TRIPLES", ("nt", "text/plain")),
-    Format("jsonld", "application/ld+json", "JSON_LD", ("json-ld", "json", "application/json")),
-    Format("rdfxml", "application/rdf+xml", "RDF_XML", ("xml", "rdf", "rdf+xml", "application/xml", "text/xml")),
-)
+#: Formats of SELECT and ASK results (first is the default): the registry's, as Oxigraph writes them.
+RESULTS = formats("results", engine="oxigraph")
+#: Formats of CONSTRUCT and DESCRIBE results, and of entity documents (first is the default); RDF/XML
+#: among them, as SPARQLWrapper asks for it by default.
+GRAPHS = formats("graph", engine="oxigraph")
 #: ``format=`` / ``output=`` values are read as Fuseki reads them: ``xml`` and ``json`` name the
 #: results format of a SELECT or ASK and the graph format of a CONSTRUCT or DESCRIBE (RDF/XML,
-#: JSON-LD), ``n3`` is Turtle — the values SPARQLWrapper, rdflib's SPARQLStore and YASGUI send.
+#: JSON-LD), ``n3`` is Turtle — the values SPARQLWrapper, rdflib's SPARQLStore and YASGUI send
+#: (aliases in the registry's rows).
 
 
 class NotAcceptable(ValueError):

@@ -11,12 +11,15 @@ from itertools import groupby
 
 from minegraph.core.namespaces import PREFIXES
 
+from .formats import GRAPHS
+
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
 _STYLE = """body{font-family:system-ui,sans-serif;max-width:70rem;margin:1.5rem auto;padding:0 1rem;line-height:1.45}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.25rem .5rem;text-align:left;
 vertical-align:top}code{font-size:.85em;color:#555}.card{background:#f6f6f2;padding:.75rem 1rem;border-left:4px solid
-#996}blockquote{margin:.5rem 0}mark{background:#fe8}nav a{margin-right:1rem}"""
+#996}blockquote{margin:.5rem 0}mark{background:#fe8}nav a{margin-right:1rem}
+tr.sub th{padding-left:1.5rem;font-weight:normal}"""
 
 
 #: Labels of the well-known properties the graph itself does not label (rdf, rdfs, owl, skos, dcterms, prov, schema).
@@ -110,38 +113,33 @@ def message_page(title: str, message: str) -> str:
     return page(title, f"<h1>{escape(title)}</h1><p>{escape(message)}</p>")
 
 
-def card_html(card: dict, base: str) -> str:
-    """The trace card: the quote in its archived context, speaker, role, decisions, stance, source, chain."""
-    context = card.get("context") or {}
+def _original(url: str | None) -> str:
+    return f' · <a href="{escape(url)}">original</a>' if url else ""
+
+
+def card_html(data: dict, base: str) -> str:
+    """The trace card the CLI prints (``minegraph trace``), as HTML: the quote in its archived context,
+    then the same entries in the same order (:func:`minegraph.provenance.render.statement_entries`),
+    each IRI a link, then the chain of derivation."""
+    from minegraph.provenance.cards import StatementCard
+    from minegraph.provenance.render import chain_entries, statement_entries
+
+    card = StatementCard.from_dict(data)
+    context = card.context or {}
     if context:
         quote = (f"<blockquote><p>{escape(context['previous_line'])}</p><p>{escape(context['before'])}"
                  f"<mark>{escape(context['quote'])}</mark>{escape(context['after'])}</p>"
                  f"<p>{escape(context['next_line'])}</p></blockquote>")
     else:
-        quote = f"<blockquote><mark>{escape(card.get('quote') or card.get('label') or '')}</mark></blockquote>"
-    role = card.get("role") or {}
-    role_text = _iri_link(role.get("organisation") or role.get("post_in"), role.get("organisation_label"), base)
-    about = ", ".join(_iri_link(a["iri"], a["label"], base) for a in card.get("about", [])) or "none recorded"
-    source = card["source"]
-    chain = "".join(f"<li>{escape(d['relation'])}: {_iri_link(d['iri'], d['title'], base)}"
-                    f"{' — ' + _iri_link(d['publisher'], d['publisher_label'], base) if d.get('publisher') else ''}"
-                    f"{' (' + escape(d['published']) + ')' if d.get('published') else ''}</li>" for d in card["chain"])
-    original = f' · <a href="{escape(source["url"])}">original</a>' if source.get("url") else ""
-    archive = card.get("archive") or {}
-    checks = (f"SHA-256 {'matches' if archive.get('sha256_matches') else 'does not match'}; "
-              f"offsets {archive.get('start')}–{archive.get('end')} "
-              f"{'hold the quote' if archive.get('offsets_match') else 'do not hold the quote'}")
-    return (f'<section class="card"><h2>Trace card ({escape(card["kind"])})</h2>{quote}'
-            f"<p><b>Speaker</b>: {_iri_link(card['speaker']['iri'], card['speaker']['label'], base)}"
-            f"{' (as reported: ' + escape(card['speaker_as_reported']) + ')' if card.get('speaker_as_reported') else ''}"
-            f"{'; <b>role</b>: ' + escape(str(role.get('role') or '')) + ' ' + role_text if role else ''}</p>"
-            f"<p><b>About</b>: {about}; <b>stance</b>: {escape(card.get('stance') or 'none recorded')}"
-            f"{'; <b>mode</b>: ' + escape(card['mode']) if card.get('mode') else ''}"
-            f"; <b>date</b>: {escape(str((card.get('date') or {}).get('date') or ''))}</p>"
-            f"<p><b>Source</b>: {_iri_link(source['iri'], source.get('title'), base)}"
-            f"{original}</p>"
-            f"<p><b>Archived text</b>: {escape(str(archive.get('path') or ''))} — {escape(checks)}</p>"
-            f"<p><b>Chain</b>:</p><ol>{chain}</ol></section>")
+        quote = f"<blockquote><mark>{escape(card.quote or card.label or '')}</mark></blockquote>"
+    mode = f"<p>({escape(card.mode or 'mode not recorded')}{'; cue: “' + escape(card.cue) + '”' if card.cue else ''})</p>" \
+        if card.mode or card.cue else ""
+    rows = "".join(f'<tr class="{"sub" if name.startswith(" ") else "field"}"><th>{escape(name.strip())}</th>'
+                   f"<td>{_iri_link(iri, text, base) if iri else escape(text)}</td></tr>"
+                   for name, text, iri in statement_entries(card))
+    chain = "".join(f"<li>{_iri_link(iri, text, base)}{_original(url)}</li>" for text, iri, url in chain_entries(card))
+    return (f'<section class="card"><h2>Trace card ({escape(card.kind)})</h2>{quote}{mode}'
+            f"<table>{rows}</table><p><b>Chain of derivation</b>:</p><ol>{chain}</ol></section>")
 
 
 def entity_html(iri: str, links: list[dict], card: dict | None, base: str) -> str:
@@ -150,12 +148,10 @@ def entity_html(iri: str, links: list[dict], card: dict | None, base: str) -> st
     types = [r for r in outgoing if r["property"]["value"] == RDF_TYPE]
     title = labels[0] if labels else iri.rsplit("/", 1)[-1]
     type_html = ", ".join(_value(r["other"], base, r["otherLabel"]) for r in types) or "none"
-    alternates = "".join(f'<link rel="alternate" type="{t}" href="?format={f}">'
-                         for t, f in (("text/turtle", "turtle"), ("application/ld+json", "jsonld"),
-                                      ("application/n-triples", "ntriples")))
+    alternates = "".join(f'<link rel="alternate" type="{f.media_type}" href="?format={f.name}">' for f in GRAPHS)
+    as_data = " · ".join(f'<a href="?format={f.name}">{escape(f.label)}</a>' for f in GRAPHS)
     body = (f"<h1>{escape(title)}</h1><p><code>{escape(iri)}</code></p><p><b>Types</b>: {type_html}</p>"
-            '<p>As data: <a href="?format=turtle">Turtle</a> · <a href="?format=jsonld">JSON-LD</a> · '
-            '<a href="?format=ntriples">N-Triples</a></p>'
+            f"<p>As data: {as_data}</p>"
             f"{card_html(card, base) if card else ''}"
             f"<h2>Links from here</h2>{_rows(links, 'out', base)}<h2>Links to here</h2>{_rows(links, 'in', base)}")
     return page(title, body, alternates)

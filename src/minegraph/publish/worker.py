@@ -7,6 +7,7 @@ it). Answers are written by pyoxigraph, cut at the row cap by :mod:`.capped`.
 
 from __future__ import annotations
 
+from minegraph.store.database import read_only
 from minegraph.store.supervised import child_setup, job_loop, short
 
 from .capped import serialise_solutions, serialise_triples
@@ -18,9 +19,7 @@ class Evaluator:
     """The worker's store and what it may show (every named graph but the internal one)."""
 
     def __init__(self, database: str, prefixes: dict[str, str]):
-        import pyoxigraph as ox
-
-        self.store = ox.Store.read_only(database)
+        self.store = read_only(database)
         self.visible = [g for g in self.store.named_graphs() if getattr(g, "value", None) != INTERNAL_GRAPH]
         self.prefixes = prefixes
 

@@ -14,15 +14,17 @@ import unicodedata
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from minegraph.core.formats import by_name, names
 from minegraph.errors import QueryError
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.terms import compact
 from minegraph.queries.streaming import STREAM_FORMATS, json_cell, stream_text
 from minegraph.store.rows import RowStream
 
-SELECT_FORMATS = ("table", "csv", "tsv", "json", "jsonl")
-GRAPH_FORMATS = ("table", "ttl", "jsonld", "nt", "jsonl")
-FORMATS = ("table", "csv", "tsv", "json", "jsonl", "jsonld", "ttl", "nt")
+#: What ``--format`` takes: the registry's answer formats (minegraph.core.formats), each written below.
+FORMATS = names("table", "results", "graph")
+SELECT_FORMATS = tuple(f for f in FORMATS if by_name(f).answers("SELECT"))
+GRAPH_FORMATS = tuple(f for f in FORMATS if by_name(f).answers("CONSTRUCT"))
 
 _NUMERIC = ("integer", "decimal", "double", "float", "int", "long", "nonNegativeInteger", "positiveInteger")
 
@@ -31,10 +33,10 @@ def check_format(form: str, fmt: str) -> None:
     """QueryError unless ``fmt`` is a format and fits the query form (checked before a query runs)."""
     if fmt not in FORMATS:
         raise QueryError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    if form in ("CONSTRUCT", "DESCRIBE") and fmt not in GRAPH_FORMATS:
-        raise QueryError(f"{form} gives triples: use --format ttl, jsonld, nt, jsonl or table (not {fmt})")
-    if form not in ("CONSTRUCT", "DESCRIBE") and fmt not in SELECT_FORMATS:
-        raise QueryError(f"{form} gives a table: use --format table, csv, tsv, json or jsonl (not {fmt})")
+    if not by_name(fmt).answers(form):
+        fitting = SELECT_FORMATS if form in ("SELECT", "ASK") else GRAPH_FORMATS
+        what = "a table" if form in ("SELECT", "ASK") else "triples"
+        raise QueryError(f"{form} gives {what}: use --format {', '.join(fitting[:-1])} or {fitting[-1]} (not {fmt})")
 
 
 def render(result: QueryResult, fmt: str = "table", *, labels: dict[str, str] | None = None,
@@ -48,6 +50,8 @@ def render(result: QueryResult, fmt: str = "table", *, labels: dict[str, str] | 
             return table(["subject", "predicate", "object"], [dict(zip(("subject", "predicate", "object"), t)) for t in result.triples],
                          labels=labels, show_iris=show_iris, width=width, max_column=max_column)
         return graph_text(result, fmt)
+    if fmt == "xml":
+        return sparql_xml(result)
     if result.form == "ASK":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(result.boolean)}) + "\n"
@@ -66,6 +70,20 @@ def sparql_json(result: QueryResult) -> str:
     bindings = [{n: json_cell(v) for n, v in zip(names, row) if v is not None}
                 for row in RowStream.from_result(result).wire_rows()]
     return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+
+
+def sparql_xml(result: QueryResult) -> str:
+    """SPARQL Query Results XML Format (rdflib's writer)."""
+    from rdflib import Variable
+    from rdflib.query import Result
+
+    answer = Result(result.form)
+    if result.form == "ASK":
+        answer.askAnswer = bool(result.boolean)
+    else:
+        answer.vars = [Variable(n) for n in result.variables]
+        answer.bindings = [{Variable(n): t for n, t in row.items() if t is not None} for row in result.terms]
+    return answer.serialize(format="xml").decode("utf-8") + "\n"
 
 
 def sparql_csv(result: QueryResult) -> str:
@@ -87,6 +105,8 @@ def graph_text(result: QueryResult, fmt: str) -> str:
         return serialize_turtle(graph).decode("utf-8")
     if fmt == "nt":
         return "".join(sorted(line + "\n" for line in graph.serialize(format="nt").splitlines() if line.strip()))
+    if fmt == "rdfxml":
+        return graph.serialize(format="xml").rstrip("\n") + "\n"
     context = {prefix: str(ns) for prefix, ns in graph.namespaces() if any(str(t).startswith(str(ns)) for t in _iris(result))}
     return graph.serialize(format="json-ld", context=context, indent=2) + "\n"
 

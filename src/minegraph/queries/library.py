@@ -1,4 +1,6 @@
-"""The query library: ``queries/*.rq`` files with a documented comment header.
+"""The one reader of ``.rq`` files: the query library (``queries/*.rq``), the package's own queries
+(``queries/internal/``) and the ``.rq`` folders of other packages (:func:`package_query`), all with a
+documented comment header.
 
 A library query opens with ``# key: value`` comment lines (continued on lines starting ``#   ``)::
 
@@ -22,12 +24,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from stat import S_ISREG
-
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from minegraph.errors import ParameterError, QueryError, not_utf8, shown
 from minegraph.querylang.text import variables
-from minegraph.querylang.terms import PARAM_TYPES, as_text, parse_value
+
+if TYPE_CHECKING:  # rdflib (through querylang.terms) is loaded when a parameter is bound or a default read
+    from rdflib.term import Node
 
 FIELDS = ("title", "description", "param", "example")
 _FIELD = re.compile(r"^#\s?(?P<key>[A-Za-z][\w-]*):\s*(?P<value>.*)$")
@@ -54,6 +57,8 @@ class Param:
 
     def term(self, value: object) -> Node:
         """The RDF term for a value of this parameter; ParameterError if it does not fit the type."""
+        from minegraph.querylang.terms import as_text, parse_value
+
         try:
             return parse_value(self.type, as_text(value))
         except ValueError as exc:
@@ -78,6 +83,8 @@ class QueryDef:
 
     def bind(self, values: Mapping[str, object] | None = None) -> dict[str, Node]:
         """RDF terms for every parameter: the given values checked against their types, else defaults."""
+        from minegraph.querylang.terms import PARAM_TYPES
+
         values = dict(values or {})
         known = {p.name: p for p in self.params}
         unknown = sorted(set(values) - set(known))
@@ -121,6 +128,8 @@ def parse_header(text: str, source: str) -> dict[str, list[str]]:
 
 
 def _param(spec: str, source: str) -> Param:
+    from minegraph.querylang.terms import PARAM_TYPES, parse_value
+
     match = _PARAM.match(spec)
     if not match:
         raise QueryError(f"{source}: cannot read '# param: {spec}'; expected 'NAME TYPE [default=VALUE] — meaning'")
@@ -143,13 +152,27 @@ INTERNAL_DIR = Path(__file__).resolve().parent / "internal"
 _CACHE: dict[tuple[str, int, int], QueryDef] = {}
 
 
-def load_query(path: Path) -> QueryDef:
+def load_query(path: Path, *, example: bool = True) -> QueryDef:
     """Read and check one ``.rq`` file (header complete, parameters declared and used); cached
-    per file and version (size, mtime), so a query is read and checked once per process."""
+    per file and version (size, mtime), so a query is read and checked once per process. A query
+    run by ``minegraph query`` shows how (``# example:``); one a package runs for itself need not."""
     definition = _cached(Path(path))
     if definition is None:
         raise QueryError(f"{path}: cannot read query file (no such file, or not a regular file)")
+    return _shown_how(definition) if example else definition
+
+
+def _shown_how(definition: QueryDef) -> QueryDef:
+    """A query users run must say how (``# example:``)."""
+    if not definition.examples:
+        raise QueryError(f"{definition.path}: the header has no '# example:' line")
     return definition
+
+
+def package_query(folder: Path, name: str) -> QueryDef:
+    """``folder/NAME.rq``, a query a package keeps beside its modules (the extractor's gazetteer, the
+    endpoint's entity pages, the release's VoID counts, the load test, the validation checks)."""
+    return load_query(Path(folder) / f"{name}.rq", example=False)
 
 
 def _cached(path: Path | str) -> QueryDef | None:
@@ -196,7 +219,7 @@ def _read_query(path: Path) -> QueryDef:
         message, line, column = not_utf8(data, exc)
         raise QueryError(f"{path}:{line}:{column}: {message}") from None
     fields = parse_header(text, str(path))
-    for key in ("title", "description", "example"):
+    for key in ("title", "description"):
         if not fields[key]:
             raise QueryError(f"{path}: the header has no '# {key}:' line")
     params = tuple(_param(spec, str(path)) for spec in fields["param"])
@@ -227,7 +250,7 @@ def find_query(project, name: str) -> QueryDef:
     for folder in (project.queries_dir, INTERNAL_DIR):  # the public library first, then the package's own
         definition = _cached(os.path.join(folder, f"{name}.rq"))
         if definition is not None:
-            return definition
+            return _shown_how(definition)
     names = [p.stem for p in query_files(project) + internal_query_files()]
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5) if len(name) <= 200 else []
     hint = f"; did you mean {' or '.join(close)}?" if close else "; run 'minegraph queries' to list them"

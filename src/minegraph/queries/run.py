@@ -15,40 +15,20 @@ from rdflib import URIRef
 
 from minegraph.queries.library import QueryDef, find_query, load_query, query_files
 from minegraph.querylang.results import QueryResult
-from minegraph.store import Store, open_store
+from minegraph.store import Store
+from minegraph.store.session import default_session
 from minegraph.store.rows import RowStream
 from minegraph.store.supervised import DEFAULT_TIMEOUT
 from minegraph.querylang.terms import to_sparql
 
-_DEFAULT_STORES: dict[str, tuple[Store, str, tuple]] = {}
-
-
 def _project(project):
-    if project is None:
-        from minegraph.core.project import find_project
-
-        return find_project()
-    return project
+    return default_session(project).project
 
 
 def default_store(project=None) -> Store:
-    """The project's persisted Oxigraph store, reopened only when ontology/ or graph/ changed
-    (while no input file's identity changed, one stat per file decides; else their digest)."""
-    from minegraph.store.cache import current_digest, input_identities
-
-    project = _project(project)
-    key = str(project.root)
-    identities = input_identities(project)
-    cached = _DEFAULT_STORES.get(key)
-    if cached is not None and cached[2] == identities:
-        return cached[0]
-    digest = current_digest(project)
-    if cached is not None and cached[1] == digest:
-        _DEFAULT_STORES[key] = (cached[0], digest, identities)
-        return cached[0]
-    store = open_store(project)
-    _DEFAULT_STORES[key] = (store, digest, identities)
-    return store
+    """The default session's store: the project's persisted Oxigraph store, reopened only when
+    ontology/ or graph/ changed (:class:`minegraph.store.session.Session`)."""
+    return default_session(project).store
 
 
 def run_query(name: str, params: Mapping[str, object] | None = None, *, store: Store | None = None,
@@ -56,30 +36,31 @@ def run_query(name: str, params: Mapping[str, object] | None = None, *, store: S
     """Run a library query (or an ``.rq`` file) with its parameters bound as typed RDF terms;
     ``as_of`` (an ISO date) answers against what was known on that date (:mod:`minegraph.store.asof`).
     In-process unless ``timeout`` (seconds) or ``max_rows`` is given (then bounded, see :func:`stream`)."""
-    project = _project(project)
-    definition = find_query(project, name)
-    store = store or default_store(project)
+    session = default_session(project)
+    definition = find_query(session.project, name)
+    store = store or session.store
     if as_of is not None:
-        from minegraph.store.asof import as_of_view
-
-        store = as_of_view(store, as_of)
+        store = session.as_of(as_of, store)
     return execute(definition, params, store, timeout=timeout, max_rows=max_rows)
 
 
 def execute(definition: QueryDef, params: Mapping[str, object] | None, store: Store, *,
-            timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
-    """Run an already loaded library query on ``store`` (in-process unless bounded by ``timeout``/``max_rows``)."""
+            timeout: float | None = None, max_rows: int | None = None, bound: Mapping | None = None) -> QueryResult:
+    """Run an already loaded library query on ``store`` (in-process unless bounded by ``timeout``/``max_rows``);
+    ``bound``: the parameters already bound (``definition.bind(params)``), so they are not bound twice."""
     if timeout is None and max_rows is None:
-        return store.query(definition.text, definition.bind(params), source=str(definition.path))
-    return stream(definition, params, store, timeout=timeout, max_rows=max_rows).to_result()
+        return store.query(definition.text, bound if bound is not None else definition.bind(params),
+                           source=str(definition.path))
+    return stream(definition, params, store, timeout=timeout, max_rows=max_rows, bound=bound).to_result()
 
 
 def stream(definition: QueryDef, params: Mapping[str, object] | None, store: Store, *,
-           timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> RowStream:
+           timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None,
+           bound: Mapping | None = None) -> RowStream:
     """A library query's rows as they come, within ``timeout`` seconds (local Oxigraph: a worker process
     SIGKILLed at the deadline) and at most ``max_rows`` of them (``truncated`` says when cut)."""
-    return store.stream(definition.text, definition.bind(params), source=str(definition.path),
-                        timeout=timeout, max_rows=max_rows)
+    return store.stream(definition.text, bound if bound is not None else definition.bind(params),
+                        source=str(definition.path), timeout=timeout, max_rows=max_rows)
 
 
 def query(name: str, /, *, as_of=None, timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None,
@@ -145,34 +126,48 @@ def list_queries(project=None, internal: bool = False) -> list[QueryDef | Except
 
 
 def result_iris(result: QueryResult) -> set[str]:
-    """IRIs a table would show (columns with a ``?xLabel`` companion excepted)."""
+    """IRIs a table would show (columns with a ``?xLabel`` companion excepted), read without converting."""
     if result.is_graph:
-        return {str(t) for triple in result.triples for t in triple if isinstance(t, URIRef)}
+        return result.iris()
     labelled = {n[: -len("Label")] for n in result.variables if n.endswith("Label")}
-    return {str(row[n]) for row in result.terms for n in result.variables
-            if n not in labelled and isinstance(row.get(n), URIRef)}
+    return result.iris([n for n in result.variables if n not in labelled])
 
 
-def fetch_labels(store: Store, iris: Iterable[str], per_node_limit: int = 100) -> dict[str, str]:
-    """``rdfs:label`` of each IRI that has one (English first, then untagged, then any), by query:
-    one bound query per IRI for a few, one query over every label for many."""
+#: Characters of IRIs per labels query (the VALUES block is added after the check; a bound keeps a remote
+#: endpoint's request small).
+_LABEL_BLOCK = 20_000
+
+
+def fetch_labels(store: Store, iris: Iterable[str], timeout: float | None = None) -> dict[str, str]:
+    """``rdfs:label`` of each IRI in hand that has one (English first, then untagged, then any), as
+    strings: ``labels-of`` asked for these IRIs only (a VALUES block per few hundred). In-process, or,
+    given ``timeout``, bounded as a streamed answer is (parsed and run in the same worker)."""
     from minegraph.queries.library import internal_query
 
-    iris = sorted(i for i in set(iris) if _spellable(i))
+    definition = internal_query("labels-of")
     found: dict[str, tuple[int, str]] = {}
-    if len(iris) <= per_node_limit:
-        definition = internal_query("label-of")
-        rows = ((iri, row["label"]) for iri in iris for row in execute(definition, {"node": iri}, store).terms)
-    else:
-        wanted = set(iris)
-        rows = ((str(row["node"]), row["label"]) for row in execute(internal_query("all-labels"), {}, store).terms
-                if str(row["node"]) in wanted)
-    for key, label in rows:
-        language = getattr(label, "language", None) or ""
-        rank = (0 if language.lower().startswith("en") else 1 if not language else 2, str(label))
-        if key not in found or rank < found[key]:
-            found[key] = rank
+    for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):
+        nodes = ("node", map(URIRef, block))
+        labelled = (store.query(definition.text, source=str(definition.path), values=nodes) if timeout is None else
+                    store.stream(definition.text, source=str(definition.path), timeout=timeout, values=nodes).to_result())
+        for row in labelled.rows:
+            language = (row["language"] or "").lower()
+            rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))
+            if row["node"] not in found or rank < found[row["node"]]:
+                found[row["node"]] = rank
     return {iri: rank[1] for iri, rank in found.items()}
+
+
+def _blocks(iris: list[str]) -> Iterable[list[str]]:
+    block, size = [], 0
+    for iri in iris:
+        if block and size + len(iri) > _LABEL_BLOCK:
+            yield block
+            block, size = [], 0
+        block.append(iri)
+        size += len(iri) + 3
+    if block:
+        yield block
 
 
 def _spellable(iri: str) -> bool:

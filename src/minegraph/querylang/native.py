@@ -61,13 +61,38 @@ def python_value(term):
     if kind == "BlankNode":
         return f"_:{term.value}"
     if kind == "Literal":
-        if term.language:
-            return term.value
-        reader = _READERS.get(term.datatype.value)
-        if reader is not None:
-            value = reader(term.value)
-            if value is not _rdflib:
-                return value
+        return term.value if term.language else literal_value(term.value, term.datatype.value, term)
     from minegraph.querylang.terms import from_oxigraph, python_value as rdflib_value
 
     return rdflib_value(from_oxigraph(term))
+
+
+def literal_value(text: str, datatype: str | None, term=None):
+    """The Python value of a literal that has no language tag, read by the table above; else rdflib's
+    (of ``term`` when given, a pyoxigraph literal, or of the lexical form and datatype)."""
+    reader = _READERS.get(datatype or _XSD + "string")
+    if reader is not None:
+        value = reader(text)
+        if value is not _rdflib:
+            return value
+    from minegraph.querylang.terms import python_value as rdflib_value
+
+    if term is not None:
+        from minegraph.querylang.terms import from_oxigraph
+
+        return rdflib_value(from_oxigraph(term))
+    from rdflib import Literal, URIRef
+
+    return rdflib_value(Literal(text, datatype=URIRef(datatype)))
+
+
+def rdflib_term(term):
+    """The rdflib term of a pyoxigraph term (or None), rdflib loaded on first use."""
+    from minegraph.querylang.terms import from_oxigraph
+
+    return from_oxigraph(term)
+
+
+def iri_of(term) -> str | None:
+    """The IRI of a pyoxigraph term, None for any other term (or None)."""
+    return term.value if type(term).__name__ == "NamedNode" else None

@@ -43,15 +43,37 @@ class QueryResult(Sequence):
         self._cells: list[tuple] | None = None  # the engine's own terms, one tuple per row or triple
         self._term: Callable | None = None
         self._value: Callable | None = None
+        self._iri: Callable | None = None
 
     @classmethod
     def native(cls, form: str, cells: list[tuple], *, variables: list[str] | None = None,
-               term: Callable, value: Callable) -> "QueryResult":
+               term: Callable, value: Callable, iri: Callable) -> "QueryResult":
         """A table (``cells`` aligned with ``variables``) or triples (``(s, p, o)`` tuples) of an
-        engine's own terms; ``term`` makes an rdflib term of one, ``value`` a Python value."""
+        engine's own terms; ``term`` makes an rdflib term of one, ``value`` a Python value, ``iri``
+        its IRI (None if it is not one)."""
         result = cls(form, variables)
-        result._cells, result._term, result._value = cells, term, value
+        result._cells, result._term, result._value, result._iri = cells, term, value, iri
         return result
+
+    @property
+    def cells(self) -> list[tuple] | None:
+        """The engine's own terms (Oxigraph's, or wire values of a streamed answer), one tuple per row
+        in :attr:`variables` order or per triple; None when the engine gave rdflib terms."""
+        return self._cells
+
+    def iris(self, names: list[str] | None = None) -> set[str]:
+        """The IRIs in the columns ``names`` (default: all; every term of CONSTRUCT/DESCRIBE triples),
+        read from the engine's own terms when it gave them: nothing else is converted."""
+        if self._cells is not None:
+            iri, columns = self._iri, range(3) if self.is_graph else [
+                i for i, n in enumerate(self.variables) if names is None or n in names]
+            return {found for row in self._cells for i in columns if (found := iri(row[i])) is not None}
+        from rdflib import URIRef
+
+        if self.is_graph:
+            return {str(t) for triple in self.triples for t in triple if isinstance(t, URIRef)}
+        wanted = self.variables if names is None else [n for n in self.variables if n in names]
+        return {str(row[n]) for row in self.terms for n in wanted if isinstance(row.get(n), URIRef)}
 
     @property
     def is_graph(self) -> bool:

@@ -16,14 +16,17 @@ own ``substitutions=`` requires the variable in the SELECT clause and leaves it 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from rdflib.term import Node
 
 from minegraph.errors import QueryError
 from minegraph.querylang.lexer import QUERY_FORMS, UPDATE_WORDS, Token, tokenize
-from minegraph.querylang.terms import to_sparql
+
+if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
+    from rdflib.term import Node
 
 __all__ = ["QueryText", "Token", "tokenize", "parsed", "query_form", "variables", "strip_comments",
            "undeclared_prefixes", "substitute", "without_defaults", "check_syntax"]
@@ -194,6 +197,16 @@ def _visible(scope: _Scope | None, names: set[str], cache: dict[int, set[str]]) 
     return cache[key]
 
 
+def with_values(text: str, name: str, terms: Iterable[Node]) -> str:
+    """The query with a trailing ``VALUES ?name { … }`` block: the query answered for each of ``terms``
+    (each spelled as one escaped token, as :func:`substitute` spells a value)."""
+    if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+        raise ValueError(f"not a variable name: {name!r}")
+    from minegraph.querylang.terms import to_sparql
+
+    return f"{text.rstrip()}\nVALUES ?{name} {{ {' '.join(map(to_sparql, terms))} }}\n"
+
+
 def _default_blocks(code: list[Token], names: set[str]) -> list[tuple[int, int]]:
     """``(first, last)`` positions in ``code`` of every ``VALUES`` block whose variables are all bound here.
 
@@ -246,6 +259,8 @@ def substitute(text: str, bindings: dict[str, Node]) -> str:
     """The query with each bound variable replaced by its value (see module docstring)."""
     if not bindings:
         return text
+    from minegraph.querylang.terms import to_sparql
+
     return _substituted(text, tuple(sorted((name, to_sparql(term)) for name, term in bindings.items())))
 
 

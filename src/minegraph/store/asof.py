@@ -1,21 +1,20 @@
 """The graph as it stood on a date ("time travel"): queries answered against what was known then.
 
-Known on date D: treaty acts and other dated events dated on or before D, decisions from their first act
-(an announcement) or their own date, statements and
-claims whose source document was published on or before D (with their anchors, stance assessments and
-reviews; a document known only by bounds counts from its latest, else its earliest, as an event does), source documents published on or before D, and everything that carries no date (states,
-actors, the ontology, the concept schemes). An event known only by bounds counts from its latest bound
-(certain to have happened by then), else its earliest.
+Known on date D: every triple whose knowledge time (:mod:`minegraph.store.knowledge`, docs/time.md) is on
+or before D, and every undated triple (states, actors, the ontology, the concept schemes). Knowledge
+time is per triple: a node's triples are known from the node's day, a link from the later of its two
+ends, a decision's date from the act that fixed it, a field from the documents of its field citation.
+In a view, each node known by then also carries ``mg:knownFrom`` (its knowledge day), so knowledge time is
+queryable beside valid time (``mg:date``): ``minegraph sparql '… ?x mg:knownFrom ?day …' --as-of D``.
 
 How: the Oxigraph store holds, beside its default graph, an index of the same triples in named graphs:
-the timeless triples once (``…/as-of/timeless``), and each dated triple (by its subject's date) in one
+the timeless triples once (``…/as-of/timeless``), and each dated triple (by its knowledge day) in one
 aligned span of days per level, spans of 1, 2, 4 … 2^17 days from 1800-01-01
 (``…/as-of/span/2025-03-18/days/1``), as in a Fenwick tree. :func:`partition` writes it the first time a
 view is asked for (into an in-memory load when the persisted store is read-only). The days up to D are covered by at most 18 disjoint spans, so a view
 for D runs the unchanged query text with Oxigraph's ``default_graph`` set to the timeless graph and those
 spans: a choice of graphs, never a copy per date. (One graph per date would do too, but Oxigraph unions
-the default graphs per triple pattern: 249 graphs made the stance-edges query 200 times slower.) Triples whose *object* is a node unknown on D stay
-(their subject is known); queries join through the hidden node's own triples, which are gone.
+the default graphs per triple pattern: 249 graphs made the stance-edges query 200 times slower.)
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from rdflib import Graph
 
 from minegraph.errors import ParameterError, StoreError
 from minegraph.core.namespaces import bind_prefixes
+from minegraph.store.knowledge import triple_days
 from minegraph.store.oxigraph import OxigraphStore
 
 AS_OF_BASE = "https://w3id.org/minegraph/as-of/"
@@ -35,57 +35,9 @@ TIMELESS = AS_OF_BASE + "timeless"
 SPANS = AS_OF_BASE + "span/"
 EPOCH = datetime.date(1800, 1, 1)  # day 0 of the spans; earlier dates count as day 0
 LEVELS = 18  # spans of 2^0 … 2^17 days: 2^18 days from 1800 reach beyond 2500
-_MARKER = AS_OF_BASE + "partition/2"  # graph and subject of the partition's record (2: day spans)
+_MARKER = AS_OF_BASE + "partition/3"  # graph and subject of the partition's record (3: triple knowledge days)
 _TRIPLES = AS_OF_BASE + "triples"  # how many default-graph triples the partition holds
-
-#: The date from which each dated node is known (see the module docstring).
-KNOWN_DATES_QUERY = """PREFIX mg: <https://w3id.org/minegraph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-SELECT ?node (MIN(?when) AS ?known) WHERE {
-  {
-    ?node a/rdfs:subClassOf* mg:SourceDocument .
-    OPTIONAL { ?node schema:datePublished ?published }
-    OPTIONAL { ?node mg:date ?date }
-    OPTIONAL { ?node mg:latestDate ?latest }
-    OPTIONAL { ?node mg:earliestDate ?earliest }
-    BIND (COALESCE(?published, ?date, ?latest, ?earliest) AS ?when)
-  } UNION {
-    ?node mg:date|mg:latestDate|mg:earliestDate [] .
-    FILTER NOT EXISTS { ?node mg:appearsIn [] }
-    FILTER NOT EXISTS { ?node a/rdfs:subClassOf* mg:SourceDocument }
-    OPTIONAL { ?node mg:date ?date }
-    OPTIONAL { ?node mg:latestDate ?latest }
-    OPTIONAL { ?node mg:earliestDate ?earliest }
-    BIND (COALESCE(?date, ?latest, ?earliest) AS ?when)
-  } UNION {
-    ?assertion mg:appearsIn ?document .
-    OPTIONAL { ?document schema:datePublished ?published }
-    OPTIONAL { ?document mg:date ?date }
-    OPTIONAL { ?document mg:latestDate ?latest }
-    OPTIONAL { ?document mg:earliestDate ?earliest }
-    BIND (COALESCE(?published, ?date, ?latest, ?earliest) AS ?when)
-    ?assertion (mg:anchor|mg:anchor/oa:hasSelector|^mg:assessedStatement|^mg:reviews)? ?node .
-  } UNION {
-    # a decision is a process: known from its first act (an announcement), not only from its own date
-    ?act mg:carriesOut ?node .
-    OPTIONAL { ?act mg:date ?date }
-    OPTIONAL { ?act mg:latestDate ?latest }
-    OPTIONAL { ?act mg:earliestDate ?earliest }
-    BIND (COALESCE(?date, ?latest, ?earliest) AS ?when)
-  } UNION {
-    ?document mg:archivedText ?node .
-    OPTIONAL { ?document schema:datePublished ?published }
-    OPTIONAL { ?document mg:date ?date }
-    OPTIONAL { ?document mg:latestDate ?latest }
-    OPTIONAL { ?document mg:earliestDate ?earliest }
-    BIND (COALESCE(?published, ?date, ?latest, ?earliest) AS ?when)
-  }
-  FILTER (BOUND(?when) && DATATYPE(?when) = <http://www.w3.org/2001/XMLSchema#date>)
-}
-GROUP BY ?node"""
-
+KNOWN_FROM = "https://w3id.org/minegraph/ontology#knownFrom"
 
 def parse_date(value) -> datetime.date:
     """An ISO date (``2025-05-01``) or a date; a clear error otherwise."""
@@ -99,14 +51,6 @@ def parse_date(value) -> datetime.date:
         raise ParameterError(f"as of {value!r}: expected an ISO date (YYYY-MM-DD)") from None
 
 
-def known_dates(native) -> dict:
-    """``{node: date}`` for every dated node of the default graph (pyoxigraph terms → ``datetime.date``)."""
-    found = {}
-    for solution in native.query(KNOWN_DATES_QUERY):
-        found[solution["node"]] = datetime.date.fromisoformat(solution["known"].value)
-    return found
-
-
 def partition(native) -> int:
     """Write the as-of partition of the default graph into named graphs of the same store; returns the
     number of triples partitioned. Replaces an earlier partition."""
@@ -115,13 +59,22 @@ def partition(native) -> int:
     for graph in list(native.named_graphs()):
         if graph.value.startswith(AS_OF_BASE):
             native.remove_graph(graph)
-    dated = known_dates(native)
-    spans = {when: [pyoxigraph.NamedNode(_span_iri(level, _day(when) >> level)) for level in range(LEVELS)]
-             for when in set(dated.values())}
-    timeless = [pyoxigraph.NamedNode(TIMELESS)]
+    days, day_of = triple_days(native)
+    spans: dict = {}
+
+    def graphs(when) -> list:
+        if when is None:
+            return [pyoxigraph.NamedNode(TIMELESS)]
+        if when not in spans:
+            spans[when] = [pyoxigraph.NamedNode(_span_iri(level, _day(when) >> level)) for level in range(LEVELS)]
+        return spans[when]
+
     quads = [pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, graph)
              for quad in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
-             for graph in spans.get(dated.get(quad.subject), timeless)]
+             for graph in graphs(day_of(quad))]
+    known_from, xsd_date = pyoxigraph.NamedNode(KNOWN_FROM), pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+    quads += [pyoxigraph.Quad(node, known_from, pyoxigraph.Literal(when.isoformat(), datatype=xsd_date), graph)
+              for node, when in days.items() for graph in graphs(when)]
     count = sum(1 for _ in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
     marker = pyoxigraph.NamedNode(_MARKER)
     quads.append(pyoxigraph.Quad(marker, pyoxigraph.NamedNode(_TRIPLES),
@@ -182,8 +135,10 @@ class _DatedNative:
         return getattr(self.undated, name)
 
 
-def as_of_view(store, value) -> "AsOfStore":
-    """The same store, answering as it stood on ``value`` (an ISO date)."""
+def as_of_view(store, value, indexed: dict | None = None) -> "AsOfStore":
+    """The same store, answering as it stood on ``value`` (an ISO date). A read-only persisted store is
+    indexed in an in-memory copy, kept in ``indexed`` (a :class:`~minegraph.store.session.Session`'s) when
+    given, so that the views of one session share one copy."""
     date = parse_date(value)
     if not isinstance(store, OxigraphStore):
         raise StoreError(f"--as-of needs the Oxigraph engine (the store is {store.describe()})")
@@ -194,26 +149,21 @@ def as_of_view(store, value) -> "AsOfStore":
         try:
             partition(native)
         except (OSError, RuntimeError):  # the persisted store is opened read-only: index an in-memory load
-            native = _indexed_memory_store(store)
+            native = _indexed_memory_store(store, {} if indexed is None else indexed)
     return AsOfStore(native, date, store)
 
 
-_INDEXED: dict[str, object] = {}
-
-
-def _indexed_memory_store(store):
-    """An in-memory load of the persisted store's project, with the as-of index (once per process);
-    the persisted store itself stays lean, so loads and plain queries pay nothing for time travel."""
+def _indexed_memory_store(store, indexed: dict):
+    """An in-memory copy of the persisted store with the as-of index (once per ``indexed``); the
+    persisted store itself stays lean, so loads and plain queries pay nothing for time travel."""
     import pyoxigraph
 
     key = str(store.location)
-    if key not in _INDEXED:
-        native = pyoxigraph.Store()
-        for quad in store.native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()):
-            native.add(quad)
+    if key not in indexed:
+        native = OxigraphStore.from_quads(store.native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())).native
         partition(native)
-        _INDEXED[key] = native
-    return _INDEXED[key]
+        indexed[key] = native
+    return indexed[key]
 
 
 class AsOfStore(OxigraphStore):

@@ -1,7 +1,8 @@
 """Where queries run: one small interface over Oxigraph (default), rdflib and remote endpoints.
 
 Every store takes SPARQL 1.1 text plus parameter bindings and returns a
-:class:`~minegraph.querylang.results.QueryResult` of rdflib terms. The checks are shared: the query form
+:class:`~minegraph.querylang.results.QueryResult` holding the engine's own rows (Oxigraph's terms,
+a worker's wire values), turned into rdflib terms or Python values only when asked. The checks are shared: the query form
 (updates are refused), the syntax (Oxigraph's strict parser, with line and column), SERVICE
 (refused unless allowed), and the binding of parameters (:mod:`minegraph.querylang.text`) — so the
 same query gets the same answer on every engine.
@@ -13,13 +14,15 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from rdflib import Graph
-from rdflib.term import Node
+from typing import TYPE_CHECKING
 
 from minegraph.querylang.results import QueryResult
-from minegraph.querylang.text import accepted_form, substitute
+from minegraph.querylang.text import accepted_form, substitute, with_values
 from minegraph.store.rows import RowStream
+
+if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
+    from rdflib import Graph
+    from rdflib.term import Node
 
 ENGINES = ("oxigraph", "rdflib")
 
@@ -59,17 +62,25 @@ class Store(ABC):
     def __init__(self, *, allow_service: bool = False):
         self.allow_service = allow_service
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None) -> QueryResult:
-        """Run a query; ``bindings`` maps variable names to RDF terms (substituted, never pasted as text)."""
+    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
+              values: tuple[str, Iterable[Node]] | None = None) -> QueryResult:
+        """Run a query; ``bindings`` maps variable names to RDF terms (substituted, never pasted as text);
+        ``values`` = ``(name, terms)`` answers it for each term of ``?name`` (a trailing VALUES block added
+        after the text is checked: each term one escaped token, so a long list costs no parse)."""
         text, form = self._checked(text, bindings, source)
+        if values is not None:
+            text = with_values(text, *values)
         return self._run(text, form)
 
     def stream(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
-               timeout: float | None = None, max_rows: int | None = None) -> RowStream:
+               timeout: float | None = None, max_rows: int | None = None,
+               values: tuple[str, Iterable[Node]] | None = None) -> RowStream:
         """Run a query with a wall-clock ``timeout`` (seconds) and a row cap; rows stream as they come.
         Oxigraph evaluates in a worker process killed at the deadline (:mod:`minegraph.store.bounded`);
         other engines answer in-process (a remote endpoint's own timeout applies), cut at ``max_rows``."""
         text, form = self._checked(text, bindings, source, timeout)  # the parse, bounded by ``timeout`` too
+        if values is not None:  # as in :meth:`query`
+            text = with_values(text, *values)
         return self._stream(text, form, timeout, max_rows)
 
     def check(self, text: str, *, source: str | None = None, prefixes: dict[str, str] | None = None,

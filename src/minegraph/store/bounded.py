@@ -112,7 +112,7 @@ def serve_local(conn, native=None, network: bool = False) -> None:
     ``network`` (a store opened for federation) the child has no network at all."""
     child_setup(network)
     threading.Thread(target=_grammar, daemon=True).start()  # built while the parent opens its store
-    import pyoxigraph as ox
+    from minegraph.store.database import read_only
 
     opened: dict[str, object] = {}
 
@@ -124,7 +124,7 @@ def serve_local(conn, native=None, network: bool = False) -> None:
         if job["database"] is not None:
             if job["database"] not in opened:
                 opened.clear()  # a rebuilt store is a new directory: forget the old one
-                opened[job["database"]] = ox.Store.read_only(job["database"])
+                opened[job["database"]] = read_only(job["database"])
             store = opened[job["database"]]
         _answer(conn, store, job)
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from minegraph.errors import InputError, StoreError
 from minegraph.core.files import atomic_write, sha256_file
+from minegraph.store.database import read_only
 
 FORMAT = 2
 MANIFEST = "manifest.json"
@@ -137,7 +138,7 @@ def _open_verified(database: Path, digest: str):
     import pyoxigraph
 
     try:
-        store = pyoxigraph.Store.read_only(str(database))
+        store = read_only(database)
         stamps = {q.object.value for q in store.quads_for_pattern(
             pyoxigraph.NamedNode(_STAMP_GRAPH), pyoxigraph.NamedNode(_STAMP_PREDICATE), None, pyoxigraph.NamedNode(_STAMP_GRAPH))}
     except (OSError, RuntimeError) as exc:

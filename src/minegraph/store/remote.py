@@ -20,23 +20,20 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from minegraph.core.formats import by_name
 from minegraph.errors import EndpointError, InputError
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.text import strip_comments
 from minegraph.store.base import Progress, Store, load_steps
 from minegraph.querylang.terms import check_iri, from_json, from_oxigraph
 
-_RDF_TYPES = {
-    "application/n-triples": "N_TRIPLES",
-    "text/plain": "N_TRIPLES",
-    "text/turtle": "TURTLE",
-    "application/x-turtle": "TURTLE",
-    "application/turtle": "TURTLE",
-}
+#: The only RDF minegraph reads from an endpoint or sends to one (from the format registry).
+_READ = tuple(by_name(name) for name in ("nt", "ttl"))
+_RDF_TYPES = {media: f.oxigraph for f in _READ for media in (f.media_type, *f.aliases) if "/" in media}
 #: Formats asked for by no request of minegraph and refused when sent: RDF/XML can expand XML entities
 #: (a kilobyte answer into gigabytes), JSON-LD can make its reader fetch remote contexts.
-_REFUSED_TYPES = {"application/rdf+xml": "RDF/XML", "application/ld+json": "JSON-LD"}
-_UPLOAD_TYPES = {".nt": "application/n-triples", ".ttl": "text/turtle"}
+_REFUSED_TYPES = {f.media_type: f.label for f in map(by_name, ("rdfxml", "jsonld"))}
+_UPLOAD_TYPES = {f.suffix: f.media_type for f in _READ}
 
 
 def user_agent() -> str:

@@ -5,17 +5,20 @@ object) triples (CONSTRUCT/DESCRIBE); ASK has only :attr:`boolean`. ``truncated`
 rows are exhausted: True when the row cap cut the answer. A row travels as *wire values* — cheap to
 pickle and to write out, no rdflib object built: ``None`` (unbound), ``str`` (an IRI), ``("b", id)``
 (a blank node), ``(lexical, language, datatype)`` (a literal; datatype None for xsd:string and
-language-tagged strings). :meth:`RowStream.rows` gives rdflib terms.
+language-tagged strings). :meth:`RowStream.rows` gives rdflib terms; :meth:`RowStream.to_result` keeps
+the wire values and converts them only when asked.
 """
 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING
 
-from rdflib import BNode, Literal, URIRef
-from rdflib.term import Node
-
+from minegraph.querylang.native import literal_value
 from minegraph.querylang.results import QueryResult
+
+if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
+    from rdflib.term import Node
 
 GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -23,6 +26,8 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def to_wire(term: Node | None):
     """The wire value of an rdflib term."""
+    from rdflib import BNode, URIRef
+
     if term is None or isinstance(term, URIRef):
         return None if term is None else str(term)
     if isinstance(term, BNode):
@@ -33,6 +38,8 @@ def to_wire(term: Node | None):
 
 def from_wire(value) -> Node | None:
     """The rdflib term of a wire value (the terms :func:`~minegraph.querylang.terms.from_oxigraph` gives)."""
+    from rdflib import BNode, Literal, URIRef
+
     if value is None:
         return None
     if type(value) is str:
@@ -43,6 +50,21 @@ def from_wire(value) -> Node | None:
     if language:
         return Literal(text, lang=language)
     return Literal(text) if datatype is None else Literal(text, datatype=URIRef(datatype))
+
+
+def wire_value(value):
+    """The Python value of a wire value (as :attr:`QueryResult.rows` gives: IRIs as str, ``_:id``, dates…)."""
+    if value is None or type(value) is str:
+        return value
+    if len(value) == 2:
+        return f"_:{value[1]}"
+    text, language, datatype = value
+    return text if language else literal_value(text, datatype)
+
+
+def wire_iri(value) -> str | None:
+    """The IRI of a wire value, None for a blank node, a literal or an unbound cell."""
+    return value if type(value) is str else None
 
 
 class RowStream:
@@ -101,14 +123,13 @@ class RowStream:
         self.close()
 
     def to_result(self) -> QueryResult:
-        """Every row collected into a :class:`QueryResult` (``truncated`` says whether the cap cut it)."""
+        """Every row collected into a :class:`QueryResult` (``truncated`` says whether the cap cut it);
+        the wire values are kept, turned into rdflib terms or Python values only when asked."""
         if self.form == "ASK":
             result = QueryResult("ASK", boolean=self.boolean)
-        elif self.is_graph:
-            result = QueryResult(self.form, triples=list(self.rows()))
         else:
-            names = self.variables
-            result = QueryResult(self.form, variables=names, terms=[dict(zip(names, row)) for row in self.rows()])
+            result = QueryResult.native(self.form, list(self.wire_rows()), variables=self.variables,
+                                        term=from_wire, value=wire_value, iri=wire_iri)
         result.truncated = self.truncated
         return result
 

@@ -11,7 +11,7 @@ from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
 from minegraph.assemble.records import Record, Resolver, load_toml, records
 from minegraph.core.namespaces import MG, ORG, SCHEMA, iri
-from minegraph.assemble.rdf import cite, describe, interval, new_graph
+from minegraph.assemble.rdf import cite, describe, interval, new_graph, note
 from minegraph.assemble.registry import part
 
 ORGANISATION_TYPES = {
@@ -53,10 +53,12 @@ def _actors_file(g: Graph, path, resolve: Resolver) -> None:
 
 def _actor(g: Graph, record: Record, resolve: Resolver, kind: str, types: list[URIRef]) -> URIRef:
     node = iri(kind, record.require("id"))
-    describe(g, node, types, record.require("label"), alt=record.list("alt"), comment=record.get("note"))
+    describe(g, node, types, record.require("label"), alt=record.list("alt"))
+    sources = resolve.refs(record, "sources") or _missing_sources(record)
+    note(g, node, record.get("note"), record.date("note_known_from"), sources)
     if record.get("unnamed"):
         g.add((node, MG.unnamedInSource, Literal(True)))
-    cite(g, node, resolve.refs(record, "sources") or _missing_sources(record))
+    cite(g, node, sources)
     return node
 
 

@@ -54,6 +54,8 @@ def build_convention(context) -> Graph:
     document, lines, path = _load(context.project)
     for record in records(document, lines, path, "page"):
         _page(context, record)
+    for record in records(document, lines, path, "snapshot"):
+        _snapshot(context, record)
 
     def sources(record: Record) -> list[URIRef]:
         urls = record.require("sources")
@@ -119,6 +121,19 @@ def _dated_act(g: Graph, node: URIRef, types: list[URIRef], record: Record, docs
 
 def _missing(record: Record, key: str):
     raise record.error(f"missing required field {key!r}")
+
+
+def _snapshot(context, record: Record) -> URIRef:
+    """A data file copying a record as of a month: not published before it, no support for later acts."""
+    start, until = record.date("from") or _missing(record, "from"), record.date("until") or _missing(record, "until")
+    if until < start:
+        raise record.error(f"until {until} is before from {start}")
+    doc = context.sources.cite(record.require("url"))
+    g = context.sources.graph
+    g.add((doc, MG.earliestDate, Literal(start, datatype=XSD.date)))
+    g.add((doc, MG.contentAsOf, Literal(until, datatype=XSD.date)))
+    g.add((doc, RDFS.comment, text(record.require("note"))))
+    return doc
 
 
 def _page(context, record: Record) -> URIRef:

@@ -59,8 +59,8 @@ def build_landmine_monitor(context) -> Graph:
     with open(path, newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         rows = [(reader.line_num, row) for row in reader]
-    reports = _reports(context, path, rows)
     fields = FieldSources(context.project.reference_dir)
+    reports = _reports(context, fields, path, rows)
     alternatives = _alternatives(g, context)
     for line, row in rows:
         if row["figure"] != "release date":
@@ -111,8 +111,9 @@ def _measures(g: Graph, context) -> dict[tuple[str, str], str]:
     return by_figure
 
 
-def _reports(context, path: Path, rows) -> dict[str, URIRef]:
-    """Register each report as a source document, dated by its 'release date' row."""
+def _reports(context, fields: FieldSources, path: Path, rows) -> dict[str, URIRef]:
+    """Register each report as a source document, dated by its 'release date' row and citing, with a
+    preferred one, only the pages field_sources.csv rates as supporting that date."""
     reports: dict[str, URIRef] = {}
     for line, row in rows:
         if row["figure"] != "release date":
@@ -124,7 +125,7 @@ def _reports(context, path: Path, rows) -> dict[str, URIRef]:
         g = context.sources.graph
         g.add((doc, MG.dateAsStated, Literal(row["value"])))
         g.add((doc, RDFS.comment, text("The report itself was not read; its figures are known from the press releases and reports cited with each figure.")))
-        cite(g, doc, context.sources.cite_all(row["source"]))
+        cite_fact(g, doc, context.sources, fields.monitor(row["report"], row["figure"], InputError(path, f"{row['report']} release date", line=line)))
         reports[row["report"]] = doc
     missing = set(REPORTS) - set(reports)
     if missing:

@@ -10,6 +10,7 @@ and the date the Convention entered into force for the state — as the referenc
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from rdflib import OWL, RDFS, Graph, Literal, URIRef
@@ -19,7 +20,7 @@ from minegraph.assemble.parts.convention import TREATY, build_convention, timing
 from minegraph.assemble.reference.nodes import build_records
 from minegraph.errors import InputError
 from minegraph.core.namespaces import DCTERMS, MG, SKOS, WD, concept, iri
-from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
+from minegraph.assemble.rdf import cite, dates, describe, new_graph, note, text, xsd_date
 from minegraph.assemble.reference.tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
 from minegraph.assemble.registry import part
@@ -95,22 +96,39 @@ def build_treaty_acts(context) -> Graph:
     if threshold is None:
         raise InputError(parties[0].row.path, f"fewer than {rule.instrument_threshold} deposits: Article 17(1) cannot be applied")
     g = new_graph()
+    covered = {doc: date.fromisoformat(str(until)) for doc, until in context.sources.graph.subject_objects(MG.contentAsOf)}
+    readings = Readings(context)
     for party in parties:
-        docs = [context.sources.cite(url) for url in party.sources]
+        docs = RowSources(tuple(context.sources.cite(url) for url in party.sources), covered)
         state = iri("state", party.iso3)
         if party.signed:
             _act(g, iri("event", f"{party.iso3}-signature"), MG.Signature, f"Signature by {party.name}", state,
                  party.signed, docs)
-        consent = _consent(g, party, state, docs)
+        consent = _consent(g, party, state, docs, _withdrawal_pages(context, readings, party.iso3))
         _entry_into_force(g, party, state, consent, rule, threshold, docs)
-    readings = Readings(context)
     build_records(g, readings, csv="parties")
     for record in readings.records("decision", "parties"):  # the deposit carries out the state's decision
         party = next(p for p in parties if p.iso3 == record.require("state"))
-        g.add((iri("event", f"{party.iso3}-{party.instrument.lower()}"), MG.carriesOut, iri("decision", record.require("id"))))
+        consent = iri("event", f"{party.iso3}-{party.instrument.lower()}")
+        g.add((consent, MG.carriesOut, iri("decision", record.require("id"))))
+        _not_before_its_steps(g, consent, iri("decision", record.require("id")))
     for party in parties:
         _prefer_sources(g, context, iri("state", party.iso3))
     return g
+
+
+def _not_before_its_steps(g: Graph, consent: URIRef, decision: URIRef) -> None:
+    """A deposit known only by bounds cannot precede the domestic steps it follows (Lebanon's decree of
+    12 January 2026): its earliest bound is raised to the last of their dates."""
+    earliest = g.value(consent, MG.earliestDate)
+    steps = [(str(g.value(step, MG.date) or g.value(step, MG.earliestDate)), step) for step in g.subjects(MG.carriesOut, decision)
+             if step != consent and (g.value(step, MG.date) or g.value(step, MG.earliestDate))]
+    if earliest is None or g.value(consent, MG.date) is not None or not steps:
+        return
+    day, step = max(steps)
+    if day > str(earliest):
+        g.set((consent, MG.earliestDate, xsd_date(day)))
+        g.add((consent, RDFS.comment, text(f"Not before {day}, the date of the step it follows: {g.value(step, RDFS.label)}.")))
 
 
 def _prefer_sources(g: Graph, context, state: URIRef) -> None:
@@ -133,11 +151,36 @@ def _act(g: Graph, node: URIRef, cls: URIRef, label: str, state: URIRef, day: da
     if day is not None:
         dates(g, node, exact=day.isoformat())
         g.add((node, MG.dateBasis, concept("date-basis", "stated")))
-    cite(g, node, docs)
+    cite(g, node, docs.for_day(day))
     return node
 
 
-def _consent(g: Graph, party: Party, state: URIRef, docs) -> URIRef:
+@dataclass(frozen=True)
+class RowSources:
+    """A party row's documents, and the last day each snapshot among them covers (mg:contentAsOf)."""
+
+    docs: tuple[URIRef, ...]
+    covered: dict
+
+    def __iter__(self):
+        return iter(self.docs)
+
+    def for_day(self, day: date | None) -> list[URIRef]:
+        """The documents that can support an act of ``day``: not a snapshot that ends before it."""
+        return [doc for doc in self.docs if day is None or self.covered.get(doc, day) >= day]
+
+
+def _withdrawal_pages(context, readings: Readings, iso3: str) -> list[URIRef]:
+    """The pages field_sources.csv rates as supporting the state's deposit of withdrawal (or suspension
+    notification): what a reference note reporting it can cite, where the row's own pages are older."""
+    row = readings.withdrawals.get(iso3)
+    if row is None:
+        return []
+    field = "notification_deposited" if row.effective is not None else "notification"
+    return [context.sources.cite(url) for url in readings.fields.withdrawal(iso3, [field]).cited]
+
+
+def _consent(g: Graph, party: Party, state: URIRef, docs, withdrawal_pages: list[URIRef]) -> URIRef:
     node = iri("event", f"{party.iso3}-{party.instrument.lower()}")
     _act(g, node, CONSENT_CLASSES[party.method], f"{party.instrument} by {party.name} (deposit of the instrument)",
          state, party.consent_date, docs)
@@ -152,10 +195,19 @@ def _consent(g: Graph, party: Party, state: URIRef, docs) -> URIRef:
             f"Deposit date not found; the reference gives only the year ({party.status}). The Convention enters into "
             "force for the state on the first day of the sixth month after the deposit (Article 17(2)), so that date is "
             "unknown too: the graph has no entry into force for the state, and in-force-on-date reports it as unknown "
-            "from the first day of the year.")))
-    if party.notes:
-        g.add((node, RDFS.comment, text(f"Reference note: {party.notes}")))
+            "from the earliest date the deposit can have (mg:earliestDate).")))
+    later = _later_day(party.notes, party.consent_date)
+    note(g, node, party.notes and f"Reference note: {party.notes}", later,
+         docs.for_day(later and date.fromisoformat(later)) or withdrawal_pages)
     return node
+
+
+def _later_day(notes: str, act_day) -> str | None:
+    """The first ISO date a reference note gives after its act's own date: the note reports that later
+    event, so it is known from that day (None when it describes nothing later)."""
+    later = sorted(day for day in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", notes or "")
+                   if act_day is None or day > act_day.isoformat())
+    return later[0] if later else None
 
 
 def stated_entry_into_force(party: Party) -> tuple[date, str] | None:

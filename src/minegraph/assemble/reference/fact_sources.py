@@ -6,19 +6,24 @@ is ``supports`` (or, when nothing supports the field, the ``unverified`` ones, m
 ``mg:sourcesUnverified``); ``silent`` and ``published_before_event`` pages are not cited for it,
 and every ``contradicts`` page must be the source of an mg:AlternativeReport of the node. The
 best-ranked cited document is the node's ``mg:preferredSource``.
+
+Citations are per field: a fact resting on several fields (a vote's date and its tally) or on a field
+that is not its date (a decision's legal basis) gets one mg:FieldCitation per field, naming the
+properties the field gives, its own supporting documents and its own preferred source; the node's
+preferred source is the best-ranked page that supports every field (else the first field's).
 """
 
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rdflib import RDFS, Graph, Literal, URIRef
 
 from minegraph.errors import InputError
-from minegraph.core.namespaces import DCTERMS, MG
-from minegraph.assemble.rdf import text
+from minegraph.core.namespaces import DCTERMS, MG, iri
+from minegraph.assemble.rdf import describe, text
 
 FIELD_SOURCES = "field_sources.csv"
 WITHDRAWALS_FILE = "ottawa_withdrawals.csv"
@@ -52,6 +57,7 @@ class FactCitation:
     unverified: bool
     contradicting: tuple[str, ...]
     only_supporting: frozenset[str]
+    fields: tuple[tuple[str, "FactCitation"], ...] = ()
 
 
 def read_field_sources(reference_dir: Path) -> dict[tuple[str, str, str], list[Verdict]]:
@@ -91,7 +97,8 @@ class FieldSources:
         return found
 
     def citation(self, file: str, row_key: str, fields: list[str], where: InputError | None = None) -> FactCitation:
-        """Supporting URLs (else the unverified ones), best-ranked first; the contradicting URLs apart."""
+        """Supporting URLs (else the unverified ones), best-ranked first; the contradicting URLs apart;
+        one citation per field, and as preferred the best page that supports every field."""
         rows = self.verdicts(file, row_key, fields, where)
         supports = _ranked([r for r in rows if r.verdict == "supports"])
         unverified = not supports
@@ -100,7 +107,12 @@ class FieldSources:
             raise where or InputError(self.path, f"{file} row {row_key!r} {fields}: no URL supports the fact or is unverified")
         contradicting = tuple(dict.fromkeys(r.url for r in rows if r.verdict == "contradicts"))
         only_supporting = frozenset(supports) - set(contradicting)
-        return FactCitation(cited, cited[0], unverified, contradicting, only_supporting)
+        if len(fields) == 1:
+            return FactCitation(cited, cited[0], unverified, contradicting, only_supporting, ((fields[0], None),))
+        per_field = tuple((field, self.citation(file, row_key, [field], where)) for field in fields)
+        everywhere = [url for url in cited if all(url in part.cited for _, part in per_field)]
+        preferred = everywhere[0] if everywhere else per_field[0][1].preferred
+        return FactCitation(cited, preferred, unverified, contradicting, only_supporting, per_field)
 
     def withdrawal(self, iso3: str, fields: list[str], where: InputError | None = None) -> FactCitation:
         return self.citation(WITHDRAWALS_FILE, iso3, fields, where)
@@ -118,8 +130,37 @@ def _ranked(rows: list[Verdict]) -> tuple[str, ...]:
     return tuple(sorted(best, key=lambda url: best[url]))
 
 
+#: The properties each non-date field of the reference gives (every other field is an act's date,
+#: with the outcome of a vote: mg:date and its bounds, mg:dateBasis, mg:outcome).
+FIELD_PROPERTIES = {
+    "tally": (MG.votesFor, MG.votesAgainst, MG.abstentions, MG.notVoting),
+    "legal_basis": (RDFS.comment,),  # the basis the state invokes (its dispute: a citation of its own)
+    "value": (MG.value, MG.valueText, MG.valueQualifier, MG.unitText, MG.measure),
+}
+DATE_PROPERTIES = (MG.date, MG.earliestDate, MG.latestDate, MG.dateBasis, MG.dateAsStated, MG.outcome)
+
+
+def cite_fields(g: Graph, node: URIRef, sources, citation: FactCitation) -> None:
+    """One mg:FieldCitation per field, when the fact rests on several fields or on one that is not its date."""
+    fields = citation.fields
+    if len(fields) < 2 and not any(field in FIELD_PROPERTIES and field != "value" for field, _ in fields):
+        return
+    kind, slug = str(node).rsplit("/", 2)[1:]
+    for field, part in fields:
+        part = part or citation
+        cited = iri("citation", f"{kind}-{slug}-{field.replace('_', '-')}")
+        describe(g, cited, [MG.FieldCitation], f"Citation of {field.replace('_', ' ')}")
+        g.add((node, MG.fieldCitation, cited))
+        g.add((cited, MG.citesField, Literal(field)))
+        for prop in FIELD_PROPERTIES.get(field, DATE_PROPERTIES):
+            g.add((cited, MG.ofProperty, prop))
+        cite_fact(g, cited, sources, replace(part, fields=()))
+
+
 def cite_fact(g: Graph, node: URIRef, sources, citation: FactCitation, extra: list[URIRef] = ()) -> URIRef:
-    """dcterms:source for each cited document (and ``extra`` ones), mg:preferredSource, the unverified mark."""
+    """dcterms:source for each cited document (and ``extra`` ones), mg:preferredSource, the unverified mark;
+    per-field citations where the fact rests on more than its date."""
+    cite_fields(g, node, sources, citation)
     docs = [sources.cite(url) for url in citation.cited]
     for doc in docs + [d for d in extra if d not in docs]:
         g.add((node, DCTERMS.source, doc))

@@ -13,7 +13,7 @@ from minegraph.assemble.reference.readings import VOTE_COUNTS, Readings
 from minegraph.assemble.records import Record
 from minegraph.assemble.reference.fact_sources import check_alternatives, cite_fact
 from minegraph.core.namespaces import MG, ORG, concept, iri, slugify
-from minegraph.assemble.rdf import cite, dates, describe, interval, text
+from minegraph.assemble.rdf import cite, dates, describe, interval, note, text
 
 TREATY = iri("treaty", "apmbc")
 BODY_TYPES = ("GovernmentBody", "Parliament", "NonGovernmentalOrganisation", "InternationalOrganisation", "Coalition")
@@ -97,8 +97,9 @@ def _person(g: Graph, readings: Readings, record: Record, roles: dict[URIRef, st
     name = record.require("name")
     slug = record.get("id") or slugify(name)
     node = iri("person", slug)
-    describe(g, node, [MG.Person], name, comment=record.get("note"))
+    describe(g, node, [MG.Person], name)
     sources = readings.sources(record)
+    note(g, node, record.get("note"), record.date("note_known_from"), sources)
     cite(g, node, sources)
     for held in record.list("held"):
         _membership(g, readings, record, node, slug, held, roles, sources)
@@ -199,6 +200,15 @@ def dispute(g: Graph, readings: Readings, record: Record, node: URIRef) -> None:
     for actor in record.list("contested_by"):
         g.add((node, MG.contestedBy, readings.resolve.ref(record, actor)))
     g.add((node, MG.legalEffect, text(record.require("legal_effect"))))
+    docs = readings.sources(record, "dispute_sources")  # the documents that contest it: when it is known
+    kind, slug = str(node).rsplit("/", 2)[1:]
+    cited = describe(g, iri("citation", f"{kind}-{slug}-dispute"), [MG.FieldCitation], "Citation of the dispute")
+    g.add((node, MG.fieldCitation, cited))
+    g.add((cited, MG.citesField, Literal("dispute")))
+    for prop in (MG.contested, MG.contestedBy, MG.legalEffect):
+        g.add((cited, MG.ofProperty, prop))
+    cite(g, cited, docs)
+    g.add((cited, MG.preferredSource, readings.context.sources.best_document(docs)))
 
 
 def _event(g: Graph, readings: Readings, record: Record) -> URIRef:

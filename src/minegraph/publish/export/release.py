@@ -14,6 +14,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from minegraph.core.files import FILE_NAME, contained
+from minegraph.core.formats import by_suffix, formats
 from minegraph.core.namespaces import MG
 
 from . import serialise
@@ -26,14 +27,9 @@ from .void import SPDX, DumpFile, describe
 
 DEFAULT_BASE = "https://w3id.org/minegraph/"
 DUMP_NAME = "minegraph"
-#: Dump suffix -> (media type, writer).
-FORMATS = {
-    "ttl": ("text/turtle", serialise.turtle),
-    "nt": ("application/n-triples", serialise.ntriples),
-    "nq": ("application/n-quads", serialise.nquads),
-    "trig": ("application/trig", serialise.trig),
-    "jsonld": ("application/ld+json", None),
-}
+#: The writer of each dump the release holds: one per RDF format of the registry (minegraph.core.formats).
+WRITERS = {"ttl": serialise.turtle, "nt": serialise.ntriples, "nq": serialise.nquads, "trig": serialise.trig,
+           "jsonld": lambda release: jsonld(release, committed_context())}
 _MG_PATH = str(MG.path)
 ARCHIVED_TEXT_SUFFIX = ".txt"  # third-party texts; other files in graph/sources/ are minegraph's own
 
@@ -70,18 +66,18 @@ def package_version() -> str:
 def _dumps(release: Release) -> dict[str, bytes]:
     """Each dump plain and gzipped."""
     files = {}
-    for suffix, (_, writer) in FORMATS.items():
-        data = writer(release) if writer else jsonld(release, committed_context())
-        files[f"{DUMP_NAME}.{suffix}"] = data
-        files[f"{DUMP_NAME}.{suffix}.gz"] = gzip_bytes(data)
+    for fmt in formats("rdf-dump"):
+        data = WRITERS[fmt.name](release)
+        files[f"{DUMP_NAME}{fmt.suffix}"] = data
+        files[f"{DUMP_NAME}{fmt.suffix}.gz"] = gzip_bytes(data)
     return files
 
 
 def _dump_files(files: dict[str, bytes]) -> list[DumpFile]:
     described = []
     for name, data in sorted(files.items()):
-        suffix = name.removeprefix(DUMP_NAME + ".").removesuffix(".gz")
-        described.append(DumpFile(name, FORMATS[suffix][0], len(data), sha256_hex(data)))
+        fmt = by_suffix(Path(name.removesuffix(".gz")).suffix, "rdf-dump")
+        described.append(DumpFile(name, fmt.media_type, len(data), sha256_hex(data)))
     return described
 
 

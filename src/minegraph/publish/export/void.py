@@ -11,46 +11,26 @@ file is reproducible byte for byte.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal
 
+from minegraph.assemble.dataset import LICENSE, describe_dataset
+from minegraph.core.formats import by_media_type
 from minegraph.core.namespaces import ID_BASE, PREFIXES
-from minegraph.querylang.text import substitute
+from minegraph.queries.library import package_query
+from minegraph.store.oxigraph import OxigraphStore
 
 from .inputs import Release, source_graph
 
-DATA_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
+DATA_LICENCE = str(LICENSE)
 SPDX = "http://spdx.org/rdf/terms#"
 FOAF = "http://xmlns.com/foaf/0.1/"
 IANA = "http://www.iana.org/assignments/media-types/"
 EU_AUTHORITY = "http://publications.europa.eu/resource/authority/"
-#: DCAT-AP's dcterms:format values (EU file-type authority table), by media type.
-EU_FILE_TYPES = {
-    "text/turtle": "RDF_TURTLE",
-    "application/n-triples": "RDF_N_TRIPLES",
-    "application/n-quads": "RDF_N_QUADS",
-    "application/trig": "RDF_TRIG",
-    "application/ld+json": "JSON_LD",
-}
 THEME = EU_AUTHORITY + "data-theme/INTR"  # DCAT-AP data theme "International issues"
-KEYWORDS = ("Anti-Personnel Mine Ban Convention", "Ottawa Convention", "landmines", "treaty withdrawal", "linked data")
 _VOCABULARY_PREFIXES = {p: ns for p, ns in PREFIXES.items() if not ns.startswith(ID_BASE)}
-
-TITLE = "minegraph: the Anti-Personnel Mine Ban Convention, its parties, and who said what"
-DESCRIPTION = (
-    "Linked data on the 1997 Anti-Personnel Mine Ban Convention: every state's treaty acts as dated events, "
-    "the 2025 withdrawals, and attributed statements about them (speaker, role, decision, stance, verbatim "
-    "quote anchored in an archived source), each fact with its source document."
-)
-PUBLISHER_NAME = "minegraph developers"  # the authors named in pyproject.toml
-RIGHTS = (
-    "Data: CC BY 4.0. The archived texts of third-party source documents (sources/*.txt) are not covered "
-    "by that licence: they stay under their publishers' rights and are kept only so that every quote can "
-    "be checked against its source; `minegraph export --without-texts` leaves them out and keeps their "
-    "hashes and selectors."
-)
 
 
 @dataclass(frozen=True)
@@ -68,7 +48,7 @@ class DumpFile:
 
 
 def _query_text(name: str) -> str:
-    return resources.files(__package__).joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
+    return package_query(Path(__file__).with_name("queries"), name).text
 
 
 def _stand_in(term: ox.NamedNode | ox.Literal) -> ox.NamedNode | ox.Literal:
@@ -90,24 +70,23 @@ class ReleaseStores:
     the literals themselves, for the one query that compares them (the dates, which it returns in
     Oxigraph's canonical form)."""
 
-    counts: ox.Store
-    values: ox.Store
+    counts: OxigraphStore
+    values: OxigraphStore
 
     @classmethod
     def of(cls, release: Release) -> "ReleaseStores":
         union = release.triples()
-        counts, values = ox.Store(), ox.Store()
-        counts.bulk_extend(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
-        counts.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
-        values.bulk_extend(ox.Quad(*triple) for triple in union)
+        counts = OxigraphStore.from_quads(_standing_in(ox.Quad(*triple), ox.DefaultGraph()) for triple in union)
+        counts.native.bulk_extend(_standing_in(quad, quad.graph_name) for quad in release.quads)
+        values = OxigraphStore.from_quads(ox.Quad(*triple) for triple in union)
         return cls(counts, values)
 
 
-def run_query(store: ox.Store, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:
-    """Rows of one query of ``queries/`` as dicts of Oxigraph terms, parameters bound as RDF terms."""
-    result = store.query(substitute(_query_text(name), bindings))
-    names = [variable.value for variable in result.variables]
-    return [{key: row[key] for key in names if row[key] is not None} for row in result]
+def run_query(store: OxigraphStore, name: str, **bindings: Literal) -> list[dict[str, ox.NamedNode | ox.Literal]]:
+    """Rows of one query of ``queries/`` as dicts of Oxigraph terms (the store's native rows), parameters
+    bound as RDF terms."""
+    result = store.query(_query_text(name), bindings)
+    return [{key: cell for key, cell in zip(result.variables, row) if cell is not None} for row in result.cells]
 
 
 class _Description:
@@ -127,6 +106,15 @@ class _Description:
     def add(self, subject: ox.NamedNode, predicate: str, obj: ox.NamedNode | ox.Literal | str) -> None:
         value = self.node(obj) if isinstance(obj, str) else obj
         self.triples.add(ox.Triple(subject, self.node(predicate), value))
+
+
+def _ox(term) -> ox.NamedNode | ox.Literal:
+    """An rdflib IRI or literal as a pyoxigraph term."""
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+    return ox.NamedNode(str(term))
 
 
 def _integer(value: int, datatype: str = "integer") -> ox.Literal:
@@ -170,24 +158,12 @@ def describe(release: Release, dumps: list[DumpFile], base: str, version: str) -
 
 
 def _describe_dataset(out: _Description, dataset: ox.NamedNode, stores: ReleaseStores, base: str, version: str) -> None:
-    publisher = _dataset_node("minegraph-developers")
-    rights = _dataset_node("minegraph-rights")
-    for kind in ("void:Dataset", "dcat:Dataset"):
-        out.add(dataset, "rdf:type", kind)
-    out.add(dataset, "dcterms:title", _text(TITLE))
-    out.add(dataset, "dcterms:description", _text(DESCRIPTION))
-    out.add(dataset, "dcterms:license", ox.NamedNode(DATA_LICENCE))
-    out.add(dataset, "dcterms:rights", rights)
-    out.add(rights, "rdf:type", "dcterms:RightsStatement")
-    out.add(rights, "rdfs:label", _text(RIGHTS))
-    for role in ("dcterms:publisher", "dcterms:creator"):
-        out.add(dataset, role, publisher)
-    out.add(publisher, "rdf:type", "foaf:Agent")
-    out.add(publisher, "foaf:name", ox.Literal(PUBLISHER_NAME))
+    """The dataset's one description (graph/dataset.ttl, :mod:`minegraph.assemble.dataset`), plus what only a
+    release knows: its version, dates, counts, endpoint, landing page and examples."""
+    for subject, predicate, obj in describe_dataset():
+        out.triples.add(ox.Triple(_ox(subject), _ox(predicate), _ox(obj)))
     out.add(dataset, "dcat:version", ox.Literal(version))
     out.add(dataset, "dcat:theme", ox.NamedNode(THEME))
-    for keyword in KEYWORDS:
-        out.add(dataset, "dcat:keyword", _text(keyword))
     for row in run_query(stores.values, "void-dates"):
         for key in ("issued", "modified"):
             if key in row:
@@ -197,14 +173,13 @@ def _describe_dataset(out: _Description, dataset: ox.NamedNode, stores: ReleaseS
         out.add(dataset, f"void:{key}", totals[key])
     for row in run_query(stores.counts, "void-entities", uriSpace=Literal(ID_BASE)):
         out.add(dataset, "void:entities", row["entities"])
-    out.add(dataset, "void:uriSpace", ox.Literal(ID_BASE))
     out.add(dataset, "void:sparqlEndpoint", ox.NamedNode(base + "query"))
     out.add(dataset, "dcat:landingPage", ox.NamedNode(base))
     for row in run_query(stores.counts, "void-examples"):
         out.add(dataset, "void:exampleResource", row["example"])
 
 
-def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: OxigraphStore) -> None:
     vocabularies = set()
     classes = run_query(store, "void-class-partitions")
     for row in classes:
@@ -226,7 +201,7 @@ def _describe_partitions(out: _Description, dataset: ox.NamedNode, store: ox.Sto
         out.add(dataset, "void:vocabulary", ox.NamedNode(namespace))
 
 
-def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: ox.Store) -> None:
+def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: OxigraphStore) -> None:
     """One ``void:subset`` per named graph; the graph's IRI names the subset."""
     prefix = source_graph("").value
     for row in run_query(store, "void-graphs"):
@@ -254,7 +229,7 @@ def _describe_distributions(out: _Description, dataset: ox.NamedNode, dumps: lis
         out.add(node, "dcat:downloadURL", url)
         out.add(node, "dcat:accessURL", url)
         out.add(node, "dcat:mediaType", ox.NamedNode(IANA + dump.media_type))
-        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + EU_FILE_TYPES[dump.media_type]))
+        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + by_media_type(dump.media_type).extra["eu_file_type"]))
         if dump.compressed:
             out.add(node, "dcat:compressFormat", ox.NamedNode(IANA + "application/gzip"))
         out.add(node, "dcat:byteSize", _integer(dump.byte_size, "nonNegativeInteger"))

@@ -70,6 +70,16 @@ def files_store(data_files) -> ox.Store:
     return store
 
 
+def files_store_from_owners(owners: dict, data_files) -> ox.Store:
+    """:func:`files_store` from the map the one load of the files already made (``OxigraphStore.owners``):
+    the same triples, no second parse."""
+    names = {Path(path): ox.Literal(f"{Path(path).parent.name}/{Path(path).name}") for path in data_files}
+    store = ox.Store()
+    store.extend(ox.Quad(ox.NamedNode(iri), DESCRIBED_IN, names[Path(path)])
+                 for iri, paths in owners.items() for path in paths if Path(path) in names)
+    return store
+
+
 @cache
 def query_text(name: str) -> str:
     """The text of a check's query (``NAME.rq``) or of a lookup the wordings share (``support/NAME.rq``)."""

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from minegraph.errors import InputError
 from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
-from minegraph.validation.checks.context import FILES_STORE, files_store
+from minegraph.store.oxigraph import OxigraphStore
+from minegraph.validation.checks.context import FILES_STORE, files_store_from_owners
 from minegraph.validation.report import Finding, ValidationReport
 
 from .engine import Result, constraint_tasks
@@ -32,25 +33,9 @@ def workers() -> int:
 
 
 def load(paths: Iterable[Path], pool: Executor | None = None):
-    """One in-memory store of the files (loaded side by side with ``pool``); InputError with file, line and
-    column on bad Turtle (the first bad file in ``paths`` order)."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-
-    def load_one(path: Path) -> None:
-        fmt = ox.RdfFormat.N_TRIPLES if path.suffix == ".nt" else ox.RdfFormat.TURTLE
-        try:
-            store.bulk_load(path=str(path), format=fmt, base_iri=path.resolve().as_uri())
-        except SyntaxError as exc:
-            message = str(exc).split(": ", 1)[-1] if str(exc).startswith("Parser error") else str(exc)
-            raise InputError(path, message, line=exc.lineno, column=exc.offset) from None
-        except OSError as exc:
-            raise InputError(path, f"cannot read file: {exc.strerror or exc}") from None
-
-    for _ in (pool.map if pool else map)(load_one, map(Path, paths)):
-        pass
-    return store
+    """The pyoxigraph store of ``paths``, loaded through the store's front door (``OxigraphStore.memory``:
+    InputError with file, line and column on bad input)."""
+    return OxigraphStore.memory(paths, pool=pool).native
 
 
 def validate_sparql(project, *, checks: Iterable[str] | None = None, shacl: bool = True) -> ValidationReport:
@@ -67,12 +52,16 @@ def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor
         raise InputError(project.root, f"unknown check(s) {', '.join(unknown)}; known: {', '.join(known())}")
     data_files = project.data_files()
     # The store loads on one core and without the GIL: the files' own reads (which hold it) run meanwhile.
+    over_files = any(profile()[n].over == "files" for n in selected)
     with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
         datatypes = side.submit(source_datatypes, data_files) if shacl else None
-        files = side.submit(files_store, data_files) if any(profile()[n].over == "files" for n in selected) else None
-        store = load(project.ontology_files() + data_files, pool)
+        # One load through the store's front door; it also notes which file describes each subject when a
+        # check asks, so no file is parsed twice.
+        loaded = OxigraphStore.memory(project.ontology_files() + data_files, pool=None if over_files else pool,
+                                      owners=over_files)
+        store = loaded.native
         datatypes = datatypes.result() if datatypes else None
-        shared = {FILES_STORE: files.result()} if files else {}
+        shared = {FILES_STORE: files_store_from_owners(loaded.owners, data_files)} if over_files else {}
     context = make_context(store, project.graph_dir, ontology_files=project.ontology_files(), data_files=data_files,
                            reference_dir=project.reference_dir, shared=shared)
     raw = _run_all(store, project, context, selected, shacl, datatypes, pool)
