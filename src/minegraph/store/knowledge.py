@@ -66,7 +66,8 @@ NODE_DAYS_QUERY = _PREFIXES + """SELECT ?node ?when WHERE {
       # a report of a statement is known from the text it appears in; only an undated one falls back
       # to the documents it cites or is derived from (a figure's report)
       ?fact prov:wasDerivedFrom|dcterms:source ?document .
-      FILTER NOT EXISTS { ?fact mg:appearsIn/(schema:datePublished|mg:date|mg:latestDate|mg:earliestDate) [] }
+      FILTER NOT EXISTS { ?fact mg:appearsIn/(schema:datePublished|mg:date|mg:latestDate) [] }
+      FILTER NOT EXISTS { ?fact a mg:Statement ; mg:appearsIn/mg:earliestDate [] }  # said there: not before it
     }
     OPTIONAL { ?document schema:datePublished ?published }
     OPTIONAL { ?document mg:date ?date }
