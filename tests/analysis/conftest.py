@@ -36,3 +36,14 @@ def analysis(store, snapshot):
     from minegraph.analysis.graphs import analyse
 
     return analyse(store, snapshot)
+
+
+@pytest.fixture(scope="session")
+def rdf(snapshot):
+    """The snapshot's graph in rdflib, to count expected figures independently of the store and the .rq library."""
+    from rdflib import Graph
+
+    graph = Graph()
+    for path in snapshot.all_rdf_files():
+        graph.parse(path, format="turtle")
+    return graph

@@ -26,23 +26,42 @@ ADOPTION = str(iri("decision", "apmbc-adoption"))
 JOINT_RECOMMENDATION = str(iri("decision", "EST-LVA-LTU-POL-joint-recommendation"))
 
 
-def test_stance_graph_sizes(analysis):
+def _expected_stance_graph(rdf):
+    """(speakers, top-level decisions, speaker–decision pairs) of the stance assessments, computed in Python
+    over rdflib: a statement's decision, or a step of it (mg:partOf, any depth), rolls up to the decision that
+    is part of no larger one."""
+    prefix = "PREFIX mg: <https://w3id.org/minegraph/ontology#> "
+    pairs = rdf.query(prefix + "SELECT DISTINCT ?actor ?about WHERE { ?a mg:assessedStatement ?s ; mg:towards ?about . "
+                               "?s a mg:Statement ; mg:speaker ?actor }")
+    decisions = {str(row[0]) for row in rdf.query(prefix + "SELECT ?d WHERE { ?d a mg:Decision }")}
+    parents: dict[str, set[str]] = {}
+    for part, whole in rdf.query(prefix + "SELECT ?p ?w WHERE { ?p mg:partOf ?w }"):
+        parents.setdefault(str(part), set()).add(str(whole))
+
+    def tops(node, seen=frozenset()):
+        larger = {w for w in parents.get(node, ()) if w not in seen}
+        above = set().union(*(tops(w, seen | {node}) for w in larger)) if larger else set()
+        own = {node} if node in decisions and not any(w in decisions for w in parents.get(node, ())) else set()
+        return own | above
+
+    edges = {(str(actor), top) for actor, about in pairs for top in tops(str(about))}
+    return {a for a, _ in edges}, {d for _, d in edges}, edges
+
+
+def test_stance_graph_sizes(analysis, rdf):
     stance = analysis.graphs["stance"]
-    # 26 statements by 10 speakers: Carbonnier (8), Strada (7), the defence ministers' coalition (2),
-    # Estonia's defence ministry, Finland's defence minister (a post), the Latvian government (3), the EU,
-    # El Anouni, the EP amendment's tablers and the EPP (1 each). The Commission is no speaker: "stopped
-    # short of condemning" is Euronews's characterisation (a claim). They are about 6 top-level decisions:
-    # the five withdrawals and the Convention's adoption; the joint recommendation is mg:partOf four
-    # withdrawals and rolls up into them, so it is not a node.
-    assert Counter(kind for _, kind in stance.nodes(data="kind")) == {"actor": 10, "decision": 6}
+    # The whole 2025 debate (anchored quotes and reported positions): every speaker of an assessed statement
+    # and every decision that is part of no larger one, one edge per speaker and decision. The joint
+    # recommendation is mg:partOf four withdrawals and rolls up into them, so it is not a node; the
+    # Commission is no speaker ("stopped short of condemning" is Euronews's characterisation, a claim).
+    speakers, decisions, edges = _expected_stance_graph(rdf)
+    assert Counter(kind for _, kind in stance.nodes(data="kind")) == {"actor": len(speakers), "decision": len(decisions)}
+    assert {n for n, kind in stance.nodes(data="kind") if kind == "decision"} == decisions
+    assert {tuple(sorted((a, d))) for a, d in stance.edges} == {tuple(sorted(e)) for e in edges}
     assert JOINT_RECOMMENDATION not in stance and COMMISSION not in stance
-    # Edges, one per speaker and decision: Carbonnier 5 withdrawals + the adoption = 6, Strada 6, the EU 6
-    # (its 2024 document supports the ban and is read as opposing the withdrawals), tablers 5, El Anouni 5,
-    # defence ministers 4 (EST LVA LTU POL), EPP 4 (its motion is about the four, not Finland), Finland's
-    # minister 1, Latvian government 1, Estonian ministry 1: 6+6+6+5+5+4+4+1+1+1 = 39.
-    assert stance.number_of_edges() == 39
+    assert set(WITHDRAWALS) | {ADOPTION} <= decisions
     assert nx.is_bipartite(stance)
-    assert Counter(s for *_, s in stance.edges(data="sign")) == {-1: 20, 1: 13, 0: 6}
+    assert set(s for *_, s in stance.edges(data="sign")) == {-1, 0, 1}
 
 
 def test_stance_edges_are_signed_and_rolled_up(analysis):
@@ -64,29 +83,33 @@ def test_stance_edges_are_signed_and_rolled_up(analysis):
     assert stance.nodes[LVA]["decision_type"] == "withdrawal"
 
 
-def test_agreement_projection_sizes(analysis):
+def test_agreement_projection_sizes(analysis, rdf):
     agreement = analysis.graphs["agreement"]
-    # Same side: each pair of Carbonnier, Strada, the EU, tablers (6 pairs: the withdrawals, and the adoption
-    # among the first three), ministers–EPP (4), ministers–Latvian government and EPP–Latvian government
-    # (Latvia): 9. Both neutral: El Anouni–Estonia's ministry (Estonia): 1. Opposite sides: each of Carbonnier,
-    # Strada, the EU, tablers against each of the ministers, the EPP, Finland's minister and the Latvian
-    # government: 4 × 4 = 16. Total 26, over the 10 speakers.
-    assert agreement.number_of_nodes() == 10
-    assert agreement.number_of_edges() == 26
-    assert Counter(r for *_, r in agreement.edges(data="relation")) == {"agree": 9, "both neutral": 1, "disagree": 16}
+    # every speaker of the debate is a node (recomputed by rdflib); an edge joins two speakers who took a
+    # stance on a shared decision, each edge's relation following its counts
+    speakers, _, _ = _expected_stance_graph(rdf)
+    assert set(agreement.nodes) == speakers
+    for a, b, data in agreement.edges(data=True):
+        assert data["weight"] == data["agree"] + data["disagree"] + data["neutral"] > 0
+        assert data["sign"] == (data["agree"] > data["disagree"]) - (data["disagree"] > data["agree"])
+    # the seed's pairs keep their figures: the ban's defenders agree on the five withdrawals and the adoption
     assert agreement.edges[CARBONNIER, STRADA]["agree"] == 6
     assert agreement.edges[EU, STRADA]["agree"] == 6
-    assert agreement.edges[STRADA, EPP]["disagree"] == 4
+    # the four withdrawals the EPP's motion is about, and the CSDP resolution (Strada against, the EPP for)
+    assert agreement.edges[STRADA, EPP]["disagree"] == 5
     assert agreement.edges[ESTONIA_MOD, EL_ANOUNI]["neutral"] == 1
 
 
-def test_reported_graph_sizes(analysis):
+def test_reported_graph_sizes(analysis, rdf):
     reported = analysis.graphs["reported"]
-    # Sources carrying assertions: the Euronews article and 12 pages quoting Landmine Monitor figures.
-    # Speakers: the article's 10 statement speakers, ICBL-CMC (its claims) and Euronews itself (its own
-    # claims and characterisations) = 12. Edges: the article to its 12 speakers + 12 pages to ICBL-CMC = 24.
-    assert Counter(kind for _, kind in reported.nodes(data="kind")) == {"source": 13, "actor": 12}
-    assert reported.number_of_edges() == 24
+    # Every page carrying assertions (statements or claims) and everyone it reports, one edge per page and
+    # speaker, recomputed by rdflib. The seed article still reports its 12 speakers (Euronews itself among them).
+    pairs = {(str(page), str(speaker)) for page, speaker in rdf.query(
+        "PREFIX mg: <https://w3id.org/minegraph/ontology#> "
+        "SELECT DISTINCT ?page ?speaker WHERE { ?x mg:appearsIn ?page ; mg:speaker ?speaker }")}
+    assert Counter(kind for _, kind in reported.nodes(data="kind")) == {
+        "source": len({p for p, _ in pairs}), "actor": len({a for _, a in pairs})}
+    assert set(reported.edges) == pairs
     assert reported.out_degree(EURONEWS) == 12
     assert reported.edges[EURONEWS, EURONEWS_ORG]["claims"] == 8
     assert reported.edges[EURONEWS, CARBONNIER]["weight"] == 8
@@ -123,12 +146,18 @@ def test_coalitions_oppose_and_support_the_withdrawals(analysis):
     supporting = by_member[DEFENCE_MINISTERS]
     assert opposing is not supporting
     assert {CARBONNIER, STRADA, TABLERS} <= set(opposing.members)
-    assert set(supporting.members) == {DEFENCE_MINISTERS, FINLAND_MINISTER, LATVIA_GOVERNMENT, EPP}
-    assert set(opposing.members) == {CARBONNIER, STRADA, TABLERS, EU}  # the EU: with Strada, for the ban
-    assert opposing.opposes == sorted(WITHDRAWALS) and opposing.supports == [ADOPTION]
-    assert supporting.supports == sorted(WITHDRAWALS) and supporting.opposes == []
-    assert analysis.unaligned == sorted([ESTONIA_MOD, EL_ANOUNI])
-    assert analysis.frustration == 0  # structurally balanced: no tie violated
+    # the seed's sides stay together in the whole debate, which adds speakers to both
+    assert {DEFENCE_MINISTERS, FINLAND_MINISTER, LATVIA_GOVERNMENT, EPP} <= set(supporting.members)
+    assert {EU} <= set(opposing.members)  # the EU: with Strada, for the ban
+    assert set(WITHDRAWALS) <= set(opposing.opposes) and opposing.supports == [ADOPTION]
+    # the withdrawing side supports the withdrawals and opposes nothing (some of its speakers also back the ban)
+    assert set(WITHDRAWALS) <= set(supporting.supports) and supporting.opposes == []
+    assert {ESTONIA_MOD, EL_ANOUNI} <= set(analysis.unaligned)
+    # every speaker is in one coalition or unaligned
+    actors = {n for n, kind in analysis.graphs["stance"].nodes(data="kind") if kind == "actor"}
+    placed = [m for c in analysis.coalitions for m in c.members] + analysis.unaligned
+    assert len(placed) == len(set(placed)) and set(placed) == actors
+    assert analysis.frustration > 0  # the debate is not structurally balanced (the seed's was: 0)
     assert len(analysis.coalitions) == 2
     assert analysis.graphs["stance"].nodes[EPP]["coalition"] == supporting.name
     assert analysis.graphs["stance"].nodes[EL_ANOUNI]["coalition"] == ""
@@ -141,7 +170,7 @@ def test_coalitions_do_not_depend_on_insertion_order(analysis):
     shuffled.add_edges_from(reversed(list(stance.edges(data=True))))
     found, unaligned, violated = coalitions(shuffled)
     assert [c.members for c in found] == [c.members for c in analysis.coalitions]
-    assert (unaligned, violated) == (analysis.unaligned, 0)
+    assert (unaligned, violated) == (analysis.unaligned, analysis.frustration)
 
 
 def _toy(edges):
@@ -171,25 +200,34 @@ def test_a_toy_debate_gives_two_sides_and_the_neutral_apart():
     assert (unaligned, violated) == (["e"], 0)
 
 
-def test_centrality_values(analysis):
+def test_centrality_values(analysis, rdf):
     rows = {r["node"]: r for r in analysis.centrality}
-    # Latvia's and Estonia's withdrawals were spoken about by 8 speakers each, Finland's by 6.
-    assert (rows[LVA]["degree"], rows[EST]["degree"], rows[FIN]["degree"]) == (8, 8, 6)
+    # a decision's degree is the number of speakers who spoke about it (or a step of it)
+    _, _, edges = _expected_stance_graph(rdf)
+    for decision in WITHDRAWALS + [ADOPTION]:
+        assert rows[decision]["degree"] == sum(1 for _, d in edges if d == decision), decision
     assert rows[CARBONNIER]["strength"] == 43  # 8 statements × 5 withdrawals + 3 for the ban
     assert abs(sum(r["pagerank"] for r in analysis.centrality) - 1) < 1e-4
-    assert analysis.centrality[0]["node"] == CARBONNIER  # most statement links
-    # Latvia's and Estonia's withdrawals join the most speakers; the ban is joined by three opponents of
-    # the withdrawals, so no single speaker is a bridge to it any more
-    assert max(analysis.centrality, key=lambda r: r["betweenness"])["node"] in (LVA, EST)
-    assert rows[EU]["betweenness"] == rows[STRADA]["betweenness"] == rows[CARBONNIER]["betweenness"]
+    # highest PageRank first; over the whole debate a withdrawal, not a speaker, leads (the seed's was Carbonnier)
+    ranks = [r["pagerank"] for r in analysis.centrality]
+    assert ranks == sorted(ranks, reverse=True) and analysis.centrality[0]["node"] in WITHDRAWALS
+    # over the whole debate the EP's CSDP resolution has the highest betweenness (in the seed, Latvia's and
+    # Estonia's withdrawals had)
+    csdp = str(iri("decision", "european-parliament-csdp-resolution-2025"))
+    assert max(analysis.centrality, key=lambda r: r["betweenness"])["node"] == csdp
+    # Strada, who also voted on that resolution, bridges it to the withdrawals; the EU and Carbonnier do not
+    assert rows[STRADA]["betweenness"] > max(rows[EU]["betweenness"], rows[CARBONNIER]["betweenness"])
 
 
-def test_brokers_and_quotes(analysis):
-    actors = [b["node"] for b in analysis.brokers if b["kind"] == "actor"]
-    assert actors == []  # the EU now reaches the other side directly, through the withdrawals it opposes
-    assert analysis.brokers[0]["node"] == LVA
-    assert (analysis.most_quoted[0]["node"], analysis.most_quoted[0]["assertions"], analysis.most_quoted[0]["sources"]) == (ICBL, 53, 13)
-    assert [r["node"] for r in analysis.most_quoted[1:3]] == [EURONEWS_ORG, CARBONNIER]
+def test_brokers_and_quotes(analysis, rdf):
+    # the sides meet over a withdrawal (Poland's, in the whole debate; Latvia's in the seed)
+    assert analysis.brokers[0]["node"] in WITHDRAWALS
+    # each speaker's assertions and the pages carrying them, counted by rdflib; ICBL-CMC is the most quoted
+    expected = {str(sp): (int(n), int(pages)) for sp, n, pages in rdf.query(
+        "PREFIX mg: <https://w3id.org/minegraph/ontology#> SELECT ?sp (COUNT(DISTINCT ?x) AS ?n) (COUNT(DISTINCT ?page) AS ?pages) "
+        "WHERE { ?x mg:speaker ?sp ; mg:appearsIn ?page } GROUP BY ?sp")}
+    assert {r["node"]: (r["assertions"], r["sources"]) for r in analysis.most_quoted} == expected
+    assert analysis.most_quoted[0]["node"] == ICBL
     assert (analysis.widest_sources[0]["node"], analysis.widest_sources[0]["speakers"]) == (EURONEWS, 12)
 
 
@@ -203,17 +241,18 @@ def test_betweenness_is_sampled_above_the_limit_deterministically_and_says_so(st
     from minegraph.analysis.export import graphml_bytes
     from minegraph.analysis.tables import render_tables
 
-    assert analysis.approximations == {} and "approximations" in analysis.to_dict()  # 16 nodes: exact
+    nodes = analysis.graphs["stance"].number_of_nodes()
+    assert analysis.approximations == {} and "approximations" in analysis.to_dict()  # under the limit: exact
     monkeypatch.setattr(graphs, "EXACT_BETWEENNESS_NODES", 5)
     monkeypatch.setattr(graphs, "BETWEENNESS_SAMPLE", 4)
     first, again = graphs.analyse(store, snapshot, seed=3), graphs.analyse(store, snapshot, seed=3)
     assert first.centrality == again.centrality and first.brokers == again.brokers
-    assert first.centrality != analysis.centrality  # 4 of 16 source nodes: an estimate, not the exact values
-    assert first.approximations["betweenness"] == "sampled: shortest paths from 4 of 16 nodes (seed 3)"
+    assert first.centrality != analysis.centrality  # 4 source nodes of all: an estimate, not the exact values
+    assert first.approximations["betweenness"] == f"sampled: shortest paths from 4 of {nodes} nodes (seed 3)"
     assert first.to_dict()["approximations"] == first.approximations
     text = render_tables(first)
-    assert "betweenness sampled: shortest paths from 4 of 16 nodes (seed 3)" in text
+    assert f"betweenness sampled: shortest paths from 4 of {nodes} nodes (seed 3)" in text
     assert "paths from at most 4 members of each coalition" in text
-    assert b"sampled: shortest paths from 4 of 16 nodes" in graphml_bytes(first.graphs["stance"])
+    assert f"sampled: shortest paths from 4 of {nodes} nodes".encode() in graphml_bytes(first.graphs["stance"])
     # the rest of the analysis does not depend on the sample
     assert first.coalitions == analysis.coalitions and first.most_quoted == analysis.most_quoted

@@ -92,7 +92,7 @@ def test_the_traced_subgraph_holds_the_statement_and_its_anchor(store, card):
                                                                  URIRef("http://www.w3.org/2000/01/rdf-schema#label")}
 
 
-def test_an_actor_card_groups_statements_by_decision(store, snapshot):
+def test_an_actor_card_groups_statements_by_decision(store, snapshot, rdf):
     card = trace(store, "person:gilles-carbonnier", snapshot)
     assert card.label == "Gilles Carbonnier"
     # a statement is listed once per stance, under the decisions it is read with that stance toward:
@@ -101,17 +101,42 @@ def test_an_actor_card_groups_statements_by_decision(store, snapshot):
     assert {key: (len(items), {s["stance"] for s in items}) for key, items in groups.items()} == {
         (ADOPTION,): (3, {"support"}), tuple(sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])): (8, {"oppose"})}
     strada = trace(store, "person:cecilia-strada", snapshot)
-    assert sorted(len(g["statements"]) for g in strada.by_decision) == [1, 7]  # her statement 10 is in both
+    # her statement 10 is in both the adoption's group and the withdrawals'; her vote against the EP's CSDP
+    # resolution (a reported position) is a group of its own
+    assert {tuple(d["iri"] for d in g["decisions"]): len(g["statements"]) for g in strada.by_decision} == {
+        (ADOPTION,): 1, tuple(sorted([*WITHDRAWALS, JOINT_RECOMMENDATION])): 7,
+        (str(iri("decision", "european-parliament-csdp-resolution-2025")),): 1}
     icbl = trace(store, "organisation:icbl-cmc", snapshot)
-    assert icbl.by_decision == [] and len(icbl.claims) == 53  # claim 43 is Euronews's own wording
+    assert len(icbl.claims) == 53  # claim 43 is Euronews's own wording
+    # the campaign's own positions on the withdrawals (reported positions of the debate's pages), each listed
+    listed = {s["iri"] for g in icbl.by_decision for s in g["statements"]}
+    speaker = str(iri("organisation", "icbl-cmc"))
+    assert listed == {str(r[0]) for r in rdf.query(f"PREFIX mg: <{MG}> SELECT ?s WHERE {{ ?s a mg:Statement ; mg:speaker <{speaker}> }}")}
+    assert listed
 
 
-def test_a_decision_card_groups_by_stance_and_orders_events(store, snapshot):
+def _statements_toward(rdf, decision: str) -> dict[str, dict[str, bool]]:
+    """stance -> {statement: reached only through a step of the decision (mg:partOf+)}, by rdflib."""
+    rows = rdf.query(f"""PREFIX mg: <{MG}> SELECT DISTINCT ?label ?s ?about WHERE {{
+        ?a mg:assessedStatement ?s ; mg:stance ?stance ; mg:towards ?about . ?s a mg:Statement .
+        ?about mg:partOf* <{decision}> . ?stance <http://www.w3.org/2004/02/skos/core#prefLabel> ?label }}""")
+    out: dict[str, dict[str, bool]] = {}
+    for label, statement, about in rows:
+        group = out.setdefault(str(label), {})
+        group[str(statement)] = group.get(str(statement), True) and str(about) != decision
+    return out
+
+
+def test_a_decision_card_groups_by_stance_and_orders_events(store, snapshot, rdf):
     card = trace(store, "decision:LVA-withdrawal", snapshot)
-    assert list(card.by_stance) == ["support", "oppose", "neutral"]
-    assert {k: len(v) for k, v in card.by_stance.items()} == {"support": 5, "oppose": 17, "neutral": 2}
-    # the joint statement's quotes are assessed toward Latvia's withdrawal itself, not only via the recommendation
-    assert [s["via"] for items in card.by_stance.values() for s in items] == [None] * 24
+    expected = _statements_toward(rdf, str(iri("decision", "LVA-withdrawal")))
+    # the whole debate: mixed readings too, each stance once, support first
+    assert list(card.by_stance)[:3] == ["support", "oppose", "neutral"] and set(card.by_stance) == set(expected)
+    assert {k: len(v) for k, v in card.by_stance.items()} == {k: len(v) for k, v in expected.items()}
+    # a statement assessed toward Latvia's withdrawal itself has no "via"; one read only toward the joint
+    # recommendation (a step of it) is listed via the recommendation
+    for stance, items in card.by_stance.items():
+        assert sum(s["via"] is not None for s in items) == sum(expected[stance].values()), stance
     assert {s["method"] for items in card.by_stance.values() for s in items} == {"curated"}
     dates = [e["date"] for e in card.events if e["date"]]
     assert dates == sorted(dates)

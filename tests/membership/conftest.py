@@ -49,7 +49,10 @@ def build_parts(project: Project) -> dict[str, Graph]:
     from minegraph.assemble.parts.states import build_convention, build_states, build_treaty_acts
     from minegraph.assemble.parts.withdrawals import build_withdrawals
 
+    from minegraph.assemble.parts.source_documents import reserve_documents, source_files
+
     context = BuildContext.for_project(project)
+    reserve_documents(context, source_files(project))  # as the full build: a curated page is one node, cited by its slug
     graphs = {}
     for name, function in zip(PARTS, (build_convention, build_states, build_treaty_acts, build_withdrawals)):
         graphs[name] = function(context)

@@ -134,8 +134,8 @@ def test_values_that_sources_report_differently_are_kept_with_their_sources(real
     for (slug, prop), (curated, other) in expected.items():
         node = iri("event", slug)
         assert str(real_graph.value(node, prop)) == curated
-        [report] = list(real_graph.objects(node, MG.alternativeReport))
-        assert real_graph.value(report, MG.ofProperty) == prop
+        # one report per disputed property (Estonia's vote also has Tali's 89 for its votesFor)
+        [report] = [r for r in real_graph.objects(node, MG.alternativeReport) if real_graph.value(r, MG.ofProperty) == prop]
         assert str(real_graph.value(report, RDF.value)) == other
         assert real_graph.value(report, DCTERMS.source) is not None
 

@@ -38,6 +38,11 @@ def test_estonias_withdrawal_taking_effect_cites_no_page_published_before_it(rea
 def test_every_withdrawal_act_cites_only_pages_that_support_its_fields(project, real_graph, reference_dir):
     fields = FieldSources(reference_dir)
     document = tomllib.loads((project.curation_dir / "membership.toml").read_text(encoding="utf-8"))
+    # An [[addition]] puts a lead page's tally (a value the reference has no field for) on an event, citing that
+    # page; field_sources.csv does not rate it, but it must not be a page rated against the event's own fields.
+    added = {}
+    for record in document.get("addition", []):
+        added.setdefault(record["of"].split(":", 1)[1], set()).update(record["sources"])
     checked = 0
     for record in document["event"]:
         if "facts" not in record:
@@ -50,7 +55,9 @@ def test_every_withdrawal_act_cites_only_pages_that_support_its_fields(project, 
             allowed = {v.url for v in verdicts if v.verdict == "unverified"}
         cited = urls(real_graph, node) - {"None"}  # the joint statement itself has no URL
         assert cited, record["id"]
-        assert cited <= allowed, (record["id"], cited - allowed)
+        tallies = added.get(record["id"], set())
+        assert not tallies & {v.url for v in verdicts if v.verdict != "supports"}, record["id"]
+        assert cited <= allowed | tallies, (record["id"], cited - allowed - tallies)
         checked += 1
     assert checked >= 24
 
@@ -112,8 +119,15 @@ def test_every_treaty_act_and_withdrawal_act_has_one_preferred_source(real_graph
     acts = {a for cls in real_graph.transitive_subjects(RDFS.subClassOf, MG.TreatyAct) for a in real_graph.subjects(RDF.type, cls)}
     acts |= set(real_graph.subjects(MG.carriesOut, None)) | set(real_graph.subjects(MG.datedBy, None))
     assert len(acts) > 480
+    unranked = 0
     for act in acts:
-        assert len(set(real_graph.objects(act, MG.preferredSource))) == 1, act
+        ranked = [doc for doc in real_graph.objects(act, DCTERMS.source)
+                  if real_graph.value(doc, MG.authorityRank) is not None and real_graph.value(doc, SCHEMA.url) is not None]
+        # an act a lead page adds (not_in_reference) may cite only pages the source-quality table does not rank:
+        # then no rank says which is best, and none is named
+        assert len(set(real_graph.objects(act, MG.preferredSource))) == (1 if ranked else 0), act
+        unranked += not ranked
+    assert unranked < 20
 
 
 def test_every_preferred_source_is_rated_supports_for_its_field(project, real_graph, reference_dir):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from rdflib import Graph
 
 from minegraph.store.asof import EPOCH, SPANS, as_of_view, spans_up_to
 from minegraph.cli import main
@@ -56,9 +57,14 @@ def test_the_first_withdrawals_take_effect_on_2025_12_27(query):
 
 
 def test_statements_are_known_from_the_day_their_source_was_published(query):
-    assert query("who-said-what", "2025-04-09") == [] and query("stance-edges", "2025-04-09") == []
+    assert query("who-said-what", "2025-04-09") == []  # the seed article, published on 2025-04-10
     assert len(query("who-said-what", "2025-04-10")) == 31
-    assert len(query("stance-edges", "2025-04-10")) == 39
+    un = {"source": "source:un-sg-2025-06-16-sgsm22686"}  # a reported position's page is known from its date too
+    assert query("who-said-what", "2025-06-15", **un) == [] and len(query("who-said-what", "2025-06-16", **un)) == 4
+    assert query("stance-edges", "2025-03-17") == []  # no source carrying statements is older
+    fcdo = {"source": "source:uk-lords-2025-hl8768-land-mines"}  # known only as no earlier than 2025-06-23
+    assert query("who-said-what", "2025-06-22", **fcdo) == [] and len(query("who-said-what", "2025-06-23", **fcdo)) == 2
+    assert len(query("stance-edges", "2025-04-09")) < len(query("stance-edges", "2025-04-10"))
 
 
 def test_known_on_date_lists_acts_and_statements_up_to_the_date(store, real_project):
@@ -69,19 +75,35 @@ def test_known_on_date_lists_acts_and_statements_up_to_the_date(store, real_proj
             counted[row["kind"]] = counted.get(row["kind"], 0) + 1
         return counted, rows
 
+    # "said": one row per statement and stance of the whole debate whose page was published by then, counted
+    # by rdflib; "voted": the parliaments' votes and the European Parliament's of 2 April 2025
+    graph = Graph()
+    for path in real_project.all_rdf_files():
+        graph.parse(path, format="turtle")
+
+    def said(date):
+        return len(graph.query(
+            "PREFIX mg: <https://w3id.org/minegraph/ontology#> PREFIX schema: <https://schema.org/> "
+            "SELECT DISTINCT ?s ?stance WHERE { ?s a mg:Statement ; mg:appearsIn/schema:datePublished ?published . "
+            "?a mg:assessedStatement ?s ; mg:stance ?stance ; mg:towards ?d . "
+            f'FILTER (?published <= "{date}"^^<http://www.w3.org/2001/XMLSchema#date>) }}'))
+
     assert kinds("2025-03-17")[0] == {}
     counted, rows = kinds("2025-03-18")
-    assert counted == {"withdrawal announcement": 5}  # four defence ministers and Poland's prime minister
-    assert {r["whoLabel"] for r in rows} == {"Andris Sprūds", "Donald Tusk", "Dovilė Šakalienė", "Hanno Pevkur",
-                                              "Władysław Kosiniak-Kamysz"}
-    # every act of every class carrying out a withdrawal or suspension (cabinet decisions, signatures, the bill too)
+    assert counted == {"withdrawal announcement": 5, "said": said("2025-03-18")}  # four defence ministers and Poland's prime minister
+    assert {r["whoLabel"] for r in rows if r["kind"] == "withdrawal announcement"} == {
+        "Andris Sprūds", "Donald Tusk", "Dovilė Šakalienė", "Hanno Pevkur", "Władysław Kosiniak-Kamysz"}
+    # every act of every class carrying out a withdrawal or suspension (cabinet decisions, signatures, the bill too);
+    # the leads add Latvia's proclamation of 24 April (a promulgation) and Finland's presidential decision (an
+    # executive decision known by bounds, counted from its latest, 10 July)
     assert kinds("2025-06-27")[0] == {"withdrawal announcement": 9, "executive decision": 5, "parliamentary vote": 6,
-                                      "said": 31, "promulgation": 2, "deposit of withdrawal instrument": 3}
-    assert kinds("2025-12-27")[0] == {"withdrawal announcement": 10, "executive decision": 8, "parliamentary vote": 8,
-                                      "said": 31, "promulgation": 4, "deposit of withdrawal instrument": 5, "event": 1,
-                                      "suspension notification": 1, "withdrawal taking effect": 3}
-    said = [r for r in kinds("2025-04-10")[1] if r["what"].endswith("10-strada-banning-obvious")]
-    assert sorted(r["stance"] for r in said) == ["oppose", "support"]
+                                      "said": said("2025-06-27"), "promulgation": 3, "deposit of withdrawal instrument": 3}
+    assert kinds("2025-12-27")[0] == {"withdrawal announcement": 10, "executive decision": 9, "parliamentary vote": 8,
+                                      "said": said("2025-12-27"), "promulgation": 5, "deposit of withdrawal instrument": 5,
+                                      "event": 1, "suspension notification": 1, "withdrawal taking effect": 3}
+    assert said("2025-06-27") < said("2025-12-27")
+    strada = [r for r in kinds("2025-04-10")[1] if r["what"].endswith("10-strada-banning-obvious")]
+    assert sorted(r["stance"] for r in strada) == ["oppose", "support"]
 
 
 def test_a_view_is_the_same_store_seen_through_its_graphs_not_a_copy(store):

@@ -38,6 +38,7 @@ ALT = iri("event", "LVA-saeima-vote-2025-04-16-votes-for-68")
 DEP, EFF, DEC = iri("event", "LVA-withdrawal-deposit"), iri("event", "LVA-withdrawal-effective"), iri("decision", "LVA-withdrawal")
 MEASURE = concept("measure", "countries-contaminated")
 SUPPORT = concept("stance", "support")
+REPORTED = concept("evidence", "reported-position")
 SA, CURATORS = iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal"), iri("organisation", "fixture-curators")
 HEX = "0" * 64
 
@@ -133,7 +134,7 @@ CASES = [
     Case("Post-postIn", "MaxCount", POST_LTU, extra(POST_LTU, ORG.postIn, MOD)),
     Case("Post-postIn-class", "Class", POST_LTU, swap(POST_LTU, ORG.postIn, OZOLS)),
     Case("Post-role", "MaxCount", POST_LTU, extra(POST_LTU, ORG.role, concept("role", "president"))),
-    Case("Post-role-value", "In", POST_LTU, swap(POST_LTU, ORG.role, SUPPORT)),
+    Case("Post-role-value", "Class", POST_LTU, swap(POST_LTU, ORG.role, SUPPORT)),
     Case("Membership-member", "MinCount", M2, drop(M2, ORG.member)),
     Case("Membership-member", "MaxCount", M2, extra(M2, ORG.member, OZOLS)),
     Case("Membership-member-class", "Class", M2, swap(M2, ORG.member, DOC)),
@@ -142,7 +143,7 @@ CASES = [
     Case("Membership-organization-class", "Class", M2, swap(M2, ORG.organization, OZOLS)),
     Case("Membership-role", "MinCount", M2, drop(M2, ORG.role)),
     Case("Membership-role", "MaxCount", M2, extra(M2, ORG.role, concept("role", "founder"))),
-    Case("Membership-role-value", "In", M2, swap(M2, ORG.role, SUPPORT)),
+    Case("Membership-role-value", "Class", M2, swap(M2, ORG.role, SUPPORT)),
     Case("Membership-memberDuring", "MinCount", M2, drop(M2, ORG.memberDuring)),
     Case("Membership-memberDuring", "MaxCount", M2, extra(M2, ORG.memberDuring, I1)),
     Case("Membership-memberDuring-class", "Class", M2, swap(M2, ORG.memberDuring, T2020)),
@@ -249,6 +250,16 @@ CASES = [
     Case("Assertion-appearsIn", "MinCount", S, drop(S, MG.appearsIn)),
     Case("Assertion-appearsIn", "MaxCount", S, extra(S, MG.appearsIn, REPORT)),
     Case("ArchivedAssertion-anchor", "Or", S, drop(S, MG.anchor)),
+    Case("Statement-evidenceLevel", "MinCount", S, drop(S, MG.evidenceLevel)),
+    Case("Statement-evidenceLevel", "MaxCount", S, extra(S, MG.evidenceLevel, REPORTED)),
+    Case("EvidenceLevel-value", "In", S, swap(S, MG.evidenceLevel, SUPPORT)),
+    Case("Summary-text", "Datatype", S, extra(S, MG.summary, Literal("Says the soldiers must defend the land"))),
+    Case("Summary-text", "MaxCount", S, ([], [(S, MG.summary, Literal("One reading", lang="en")), (S, MG.summary, Literal("Another", lang="en"))])),
+    Case("ReportedPosition-quote", "Or", S, swap(S, MG.evidenceLevel, REPORTED)),
+    Case("ReportedPosition-anchor", "Or", S, swap(S, MG.evidenceLevel, REPORTED)),
+    Case("ReportedPosition-summary", "Or", S, swap(S, MG.evidenceLevel, REPORTED)),
+    Case("AnchoredQuote-quote", "Or", S, drop(S, MG.quote)),
+    Case("AnchoredQuote-anchor", "Or", S, drop(S, MG.anchor)),
     Case("Assertion-anchor", "MaxCount", S, extra(S, MG.anchor, A2)),
     Case("Assertion-speakerCapacity", "MaxCount", S, extra(S, MG.speakerCapacity, M2)),
     Case("Assertion-cue", "MaxCount", S, extra(S, MG.cue, Literal("said", lang="en"))),
@@ -414,5 +425,17 @@ def test_a_claim_known_only_from_a_page_that_was_not_archived_needs_no_quote_or_
     report = run_mutation(
         [(Q, MG.quote, None), (Q, MG.mode, None), (Q, MG.anchor, None), (Q, MG.appearsIn, None), (A2, None, None)],
         [(Q, MG.appearsIn, REPORT)],
+    )
+    assert [f.message for f in report.findings if f.severity == "Violation"] == []
+
+
+def test_a_reported_position_without_quote_or_anchor_conforms(run_mutation):
+    """A position read on a page that is not archived: the curators' summary, no quote, no anchor."""
+    report = run_mutation(
+        [(S, MG.quote, None), (S, MG.mode, None), (S, MG.anchor, None), (S, MG.appearsIn, None), (S, MG.cue, None),
+         (S, MG.speakerAsReported, None), (S, MG.evidenceLevel, None), (A1, None, None), (S, DCTERMS.source, None)],
+        [(S, MG.appearsIn, REPORT), (S, DCTERMS.source, REPORT), (S, MG.evidenceLevel, REPORTED),
+         (S, MG.summary, Literal("Argues that the army must be able to defend all of Latvia's territory", lang="en"))],
+        checks=[],
     )
     assert [f.message for f in report.findings if f.severity == "Violation"] == []

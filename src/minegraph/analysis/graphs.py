@@ -83,11 +83,19 @@ def _stance(row: dict) -> str:
     return "neutral" if row["neutral"] == row["statements"] else "mixed"
 
 
+def _evidence(row: dict) -> str:
+    """What an edge rests on: anchored quotes, reported positions, or both."""
+    kinds = [name for name, key in (("anchored quote", "anchored"), ("reported position", "reported")) if int(row[key])]
+    return "both" if len(kinds) == 2 else (kinds[0] if kinds else "")
+
+
 def stance_graph(store, project=None) -> nx.Graph:
     """Bipartite actor–decision graph: an edge per speaker and (top-level) decision, signed by stance.
 
     Edge attributes: ``sign`` (+1 support, -1 oppose, 0 neutral/mixed), ``stance``, ``weight`` (number of
-    statements), the counts per stance and ``start`` (the first date one was made). Statements about a
+    statements), the counts per stance, ``anchored`` and ``reported`` (statements by evidence level: quotes
+    anchored in an archived text, positions reported from pages not archived), ``evidence`` (which of the two
+    the edge rests on: "anchored quote", "reported position" or "both") and ``start`` (the first date one was made). Statements about a
     part of a decision count toward the decision (``mg:partOf*``, in the query ``stance-edges``).
     """
     graph = nx.Graph(name="stance")
@@ -96,7 +104,8 @@ def stance_graph(store, project=None) -> nx.Graph:
         graph.add_node(row["decision"], label=row["decisionLabel"], kind="decision", bipartite=1)
         graph.add_edge(row["actor"], row["decision"], sign=int(row["sign"]), stance=_stance(row),
                        weight=int(row["statements"]), support=int(row["support"]), oppose=int(row["oppose"]),
-                       neutral=int(row["neutral"]), mixed=int(row["mixed"]), start=_iso(row["first"]))
+                       neutral=int(row["neutral"]), mixed=int(row["mixed"]), start=_iso(row["first"]),
+                       anchored=int(row["anchored"]), reported=int(row["reported"]), evidence=_evidence(row))
     actors = [n for n, kind in graph.nodes(data="kind") if kind == "actor"]
     decisions = [n for n, kind in graph.nodes(data="kind") if kind == "decision"]
     if actors:

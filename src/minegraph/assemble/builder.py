@@ -46,8 +46,9 @@ def build_graphs(project: Project, progress: Progress | None = None) -> dict[str
     """Every part's graph plus ``sources.ttl``, keyed by output file name (nothing written)."""
     context = BuildContext.for_project(project)
     graphs: dict[str, Graph] = {}
-    from minegraph.assemble.parts.source_documents import build_source, source_files
+    from minegraph.assemble.parts.source_documents import build_source, reserve_documents, source_files
 
+    reserve_documents(context, source_files(project))
     parts = [(p.output, p.function) for p in all_parts()]
     parts += [(f"{path.stem}.ttl", partial(build_source, path=path)) for path in source_files(project)]
     for name, function in parts:

@@ -34,6 +34,8 @@ KIND_CLASSES = {
     "forum/blog": ("forum-blog", MG.WebPage),
     "code/data repository": ("code-data-repository", MG.DataFile),
 }
+#: Every concept of the source-kind scheme: the table's kinds plus those only curated files use.
+SOURCE_KINDS = tuple(sorted({slug for slug, _ in KIND_CLASSES.values()} | {"news-outlet", "compilation"}))
 
 _URL_DATE = (
     re.compile(r"/(20\d\d|19\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?:/|$)"),
@@ -133,6 +135,16 @@ class SourceRegistry:
         if language:
             g.add((doc, DCTERMS.language, Literal(language)))
         return doc
+
+    def reserve(self, url: str, doc: URIRef) -> None:
+        """Promise that ``doc`` (a curated source file's document, built after the parts) is the
+        document at ``url``, so a part citing the URL first points at it rather than at a second node;
+        its rank in the source-quality table goes on now, as parts pick preferred sources by rank."""
+        self._by_url[url.strip()] = doc
+        info = self.quality.get(url.strip())
+        if info is not None:
+            self.graph.add((doc, SCHEMA.url, Literal(url.strip(), datatype=XSD.anyURI)))
+            self.graph.add((doc, MG.authorityRank, Literal(info.rank)))
 
     def cite(self, url: str) -> URIRef:
         """The IRI of the document at ``url``, described from the source-quality table."""

@@ -68,6 +68,7 @@ SCHEMES = (
     "source-kind",
     "role",
     "assessment",
+    "evidence",  # evidence level of a statement: anchored quote or reported position
 )
 
 

@@ -1,4 +1,5 @@
-"""The provenance card of one statement or claim: the quote in its archived context, the speaker and their
+"""The provenance card of one statement or claim: its evidence level, the quote in its archived context (or, for a
+reported position, the curators' summary and the rights the source's publisher states), the speaker and their
 role at the time, each decision with its stance assessments (stance, method, assessor, why), the source document with the archive's SHA-256 and the quote's
 character offsets (both checked against the file under ``graph/``), and the chain of derivation to the
 original document and its publishing body. Everything comes from SPARQL queries on the store.
@@ -43,6 +44,9 @@ class StatementCard:
     label: str | None
     language: str | None
     mode: str | None
+    evidence: str | None
+    summary: str | None
+    rights: str | None
     cue: str | None
     attribution_note: str | None
     speaker: dict
@@ -92,7 +96,7 @@ def statement_card(store, iri: str, project) -> StatementCard:
     return StatementCard(
         iri=iri, kind="statement" if row["isStatement"] else "claim", quote=row["quote"], label=row["label"],
         language=getattr(quote_terms[0]["q"], "language", None) if quote_terms else None,
-        mode=row["mode"], cue=row["cue"], attribution_note=row["note"],
+        mode=row["mode"], evidence=row["evidence"], summary=row["summary"], rights=row["rights"], cue=row["cue"], attribution_note=row["note"],
         speaker={"iri": row["speaker"], "label": row["speakerLabel"]}, speaker_as_reported=row["asReported"],
         role=_role(store, node, URIRef(row["speaker"])), about=[{"iri": k, "label": v} for k, v in about.items()],
         assessments=_assessments(store, node), date=_date(row), source=chain[0], archive=archive,

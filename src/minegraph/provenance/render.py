@@ -59,6 +59,18 @@ def _role(role: dict | None) -> str | None:
     return "coalition of " + ", ".join(m["label"] for m in role["members"])
 
 
+def _statement_text(card, width: int) -> list[str]:
+    """The card's opening: the evidence level, then the quote (with its mode and cue) or the curators' summary."""
+    lines = [f"{card.kind.capitalize()}  {_iri(card.iri)}", ""]
+    lines += _field("Evidence", card.evidence, width)
+    if card.summary and not card.quote:
+        return lines + _wrap(f"Summary (the curators' words, no quote): {card.summary}", width)
+    lines += _wrap(f"“{card.quote}”" if card.quote else f"{card.label} (no quote recorded)", width)
+    if card.mode or card.cue:
+        lines += _wrap(f"({card.mode or 'mode not recorded'}" + (f"; cue: “{card.cue}”)" if card.cue else ")"), width)
+    return lines
+
+
 def statement_entries(card) -> list[tuple[str, str, str | None]]:
     """The card's fields in order as ``(name, text, iri)`` (a name starting with spaces is a sub-field of
     the one above): the terminal card and the entity page (:mod:`minegraph.publish.pages`) both draw these."""
@@ -72,7 +84,8 @@ def statement_entries(card) -> list[tuple[str, str, str | None]]:
         entries += [("  stance", _assessment(item), None) for item in card.assessments if item["decision"] == decision["iri"]]
     entries += [("Attribution", card.attribution_note, None), ("Source", source.title, source.iri),
                 ("  publisher", source.publisher_label, source.publisher), ("  published", source.published, None),
-                ("  URL", source.url, source.url), ("  archive", f"graph/{archive['path']}" if archive["path"] else None, None)]
+                ("  URL", source.url, source.url), ("  rights", card.rights, None),
+                ("  archive", f"graph/{archive['path']}" if archive["path"] else None, None)]
     check = {True: "the file on disk has this hash", False: "THE FILE ON DISK DIFFERS", None: "file not found"}
     entries.append(("  SHA-256", f"{archive['sha256']} ({check[archive.get('sha256_matches')]})" if archive["sha256"] else None, None))
     if archive["start"] is not None:
@@ -94,10 +107,7 @@ def chain_entries(card) -> list[tuple[str, str | None, str | None]]:
 
 def _statement(card, width: int) -> list[str]:
     archive, context = card.archive, card.context
-    lines = [f"{card.kind.capitalize()}  {_iri(card.iri)}", ""]
-    lines += _wrap(f"“{card.quote}”" if card.quote else f"{card.label} (no quote recorded)", width)
-    if card.mode or card.cue:
-        lines += _wrap(f"({card.mode or 'mode not recorded'}" + (f"; cue: “{card.cue}”)" if card.cue else ")"), width)
+    lines = _statement_text(card, width)
     if context:
         lines += ["", f"In context ({archive['path']}, characters {archive['start']}–{archive['end']}):"]
         lines += _wrap("… " + context["previous_line"], width, "  ")
@@ -132,12 +142,17 @@ def _actor(card, width: int) -> list[str]:
     for group in card.by_decision:
         lines += _wrap("About " + "; ".join(f"{d['label']} ({_iri(d['iri'])})" for d in group["decisions"]) + ":",
                        width, "", "  ")
-        lines += _items(group["statements"], width, lambda item: f"[{item['stance']}] “{item['quote']}”")
+        lines += _items(group["statements"], width, lambda item: f"[{item['stance']}] {_words(item)}")
         lines.append("")
     if card.claims:
         lines.append(f"Claims (figures and findings, about no decision): {len(card.claims)}")
         lines += _items(card.claims, width, lambda item: f"“{item['quote']}”" if item["quote"] else item["label"])
     return lines
+
+
+def _words(item: dict) -> str:
+    """A statement's quote in quotation marks, or a reported position's summary, marked as the curators' words."""
+    return f"“{item['quote']}”" if item.get("quote") else f"[reported position] {item.get('summary') or item.get('label')}"
 
 
 def _items(items: list[dict], width: int, text) -> list[str]:
@@ -160,7 +175,7 @@ def _decision(card, width: int) -> list[str]:
     lines += _field("Legal effect", card.legal_effect, width)
     for stance, items in card.by_stance.items():
         lines += ["", f"{stance.capitalize()} ({len(items)} statement{'s' if len(items) != 1 else ''}):"]
-        lines += _items(items, width, lambda item: f"{item['speaker']}: “{item['quote']}”"
+        lines += _items(items, width, lambda item: f"{item['speaker']}: {_words(item)}"
                                                    + (f" [about {item['via']}]" if item["via"] else ""))
     if not card.by_stance:
         lines += ["", "No statements about this decision in the graph."]

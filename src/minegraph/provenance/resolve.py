@@ -143,7 +143,7 @@ def actor_card(store, iri: str) -> ActorCard:
     rows = select(store, "trace-actor-statements", node=iri)
     for row in rows:
         item = items.setdefault((row["statement"], row["stance"]), {
-            "iri": row["statement"], "kind": row["kind"], "stance": row["stance"], "quote": row["quote"], "label": row["label"],
+            "iri": row["statement"], "kind": row["kind"], "stance": row["stance"], "quote": row["quote"], "summary": row["summary"], "label": row["label"],
             "source": row["sourceLabel"] or row["source"], "url": row["url"], "decisions": {}})
         if row["decision"]:
             item["decisions"][row["decision"]] = row["decisionLabel"]
@@ -175,6 +175,7 @@ def decision_card(store, iri: str) -> DecisionCard:
         seen.add((row["stance"], row["statement"]))
         by_stance.setdefault(row["stance"], []).append(
             {"iri": row["statement"], "speaker": row["speakerLabel"] or row["speaker"], "quote": row["quote"],
+             "summary": row["summary"], "evidence": row["evidence"],
              "via": row["aboutLabel"] if row["about"] != iri else None, "source": row["sourceLabel"], "url": row["url"],
              "method": row["method"], "assessor": row["assessorLabel"], "note": row["note"]})
     by_stance = {stance: sorted(items, key=lambda item: (str(item["speaker"]), item["iri"]))

@@ -75,7 +75,8 @@ def _who_said_what(store, project) -> list[dict]:
     rows = [row for source in sources
             for row in run_query("who-said-what", {"source": source}, store=store, project=project).rows]
     details = _details(store, [row["statement"] for row in rows])
-    return [dict(row, **{k: details[row["statement"]][k] for k in ("quote", "mode", "sourceLabel", "url")}) for row in rows]
+    return [dict(row, **{k: details[row["statement"]][k] for k in ("quote", "mode", "summary", "sourceLabel", "url")})
+            for row in rows]
 
 
 def _link(url: str | None, text: str) -> str:
@@ -95,11 +96,18 @@ def _table(headers: list[str], rows: list[list[str]]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _said(row: dict) -> str:
+    """The quote in quotation marks, or a reported position's summary, marked as the curators' words."""
+    if row["quote"]:
+        return f"“{escape(row['quote'])}”"
+    return f"<em>reported position (curators' summary):</em> {escape(row['summary'] or '')}"
+
+
 def _said_rows(store, project) -> list[list[str]]:
     """Table rows of who said what: one per statement and stance, with the trace command."""
     return [[escape(r["speakerLabel"]), escape(r["role"] or ""), escape(r["decisions"]),
              f'<span class="{escape(r["stance"])}">{escape(r["stance"])}</span><br>{escape(r["method"] or "")}',
-             f"“{escape(r['quote'])}”<br><code>{escape(r['mode'] or '')} · minegraph trace {escape(compact(r['statement']))}</code>",
+             f"{_said(r)}<br><code>{escape(r['mode'] or r['evidence'] or '')} · minegraph trace {escape(compact(r['statement']))}</code>",
              _link(r["url"], r["sourceLabel"]) + (f"<br>{escape(str(r['published']))}" if r["published"] else "")]
             for r in _who_said_what(store, project)]
 

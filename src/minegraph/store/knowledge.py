@@ -67,11 +67,13 @@ NODE_DAYS_QUERY = _PREFIXES + """SELECT ?node ?when WHERE {
       # to the documents it cites or is derived from (a figure's report)
       ?fact prov:wasDerivedFrom|dcterms:source ?document .
       FILTER NOT EXISTS { ?fact mg:appearsIn/(schema:datePublished|mg:date|mg:latestDate) [] }
+      FILTER NOT EXISTS { ?fact a mg:Statement ; mg:appearsIn/mg:earliestDate [] }  # said there: not before it
     }
     OPTIONAL { ?document schema:datePublished ?published }
     OPTIONAL { ?document mg:date ?date }
     OPTIONAL { ?document mg:latestDate ?latest }
-    BIND (COALESCE(?published, ?date, ?latest) AS ?when)
+    OPTIONAL { ?document mg:earliestDate ?earliest }  # a page known only as "no earlier than": from then
+    BIND (COALESCE(?published, ?date, ?latest, ?earliest) AS ?when)
     ?fact (mg:anchor|mg:anchor/oa:hasSelector|^mg:assessedStatement|^mg:reviews)? ?node .
   } UNION {
     ?node org:memberDuring/(time:inside|time:hasBeginning)/time:inXSDDate ?when .

@@ -1,5 +1,7 @@
 """Assertions as RDF: statements (with stance assessments, one per decision they bear on) and
-claims (figures and findings), each anchored in the archived text of the source it appears in.
+claims (figures and findings), each anchored in the archived text of the source it appears in —
+or, for a *reported position* (``mode = "reported"``), a statement read on a page that is not
+archived: no quote and no anchor, the curators' own summary instead, and its evidence level says so.
 
 :class:`AssertionSpec` is the pipeline-facing form: the curation files produce specs today,
 an extractor can produce them tomorrow; :func:`add_assertion` is the one place that turns a
@@ -31,6 +33,9 @@ ASSERTION_CLASSES = {
 CURATORS = iri("organisation", "minegraph-curators")
 ASSESSMENT_METHODS = ("curated", "suggested", "accepted")
 STANCES = ("support", "oppose", "neutral", "mixed")
+#: The mode of a reported position: not a quote mode (there is no quote), a statement of another evidence level.
+REPORTED = "reported"
+ANCHORED_QUOTE, REPORTED_POSITION = concept("evidence", "anchored-quote"), concept("evidence", "reported-position")
 
 
 @dataclass
@@ -65,9 +70,10 @@ class AssertionSpec:
     kind: str
     slug: str
     speaker: URIRef
-    quote: str
     mode: str
     appears_in: URIRef
+    quote: str | None = None  # every assertion but a reported position has one
+    summary: str | None = None  # a reported position's only text: the curators' own words
     capacity: URIRef | None = None
     speaker_as_reported: str | None = None
     cue: str | None = None
@@ -99,17 +105,48 @@ class AssertionSpec:
     def iri(self) -> URIRef:
         return iri("statement" if self.kind == "statement" else "claim", self.slug)
 
+    @property
+    def reported(self) -> bool:
+        """A reported position: no archived words, the curators' summary instead."""
+        return self.mode == REPORTED
 
-def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef, archived_text: str) -> URIRef:
-    """Write one assertion and its anchor; raises :class:`anchors.QuoteNotFound` if the quote is not in the text."""
-    found = anchors.locate(archived_text, spec.quote, after=spec.after, occurrence=spec.occurrence)
+    def excerpt(self, limit: int = 60) -> str:
+        """A label: the quote's first words in quotation marks, or a reported position's summary, marked as such."""
+        if not self.reported:
+            return excerpt(self.quote, limit)
+        return f"[reported] {_cut(self.summary, limit)}"
+
+    def check_reported(self) -> None:
+        """A reported position is a statement with a summary and no quote (quotes need an archived text)."""
+        if self.kind != "statement":
+            raise ValueError("only a statement can be a reported position (mode = \"reported\"); a claim needs its quote")
+        if self.quote:
+            raise ValueError("a reported position (mode = \"reported\") never has a quote: write the curators' summary instead")
+        if not self.summary:
+            raise ValueError("a reported position needs a summary in the curators' own words (summary = ...)")
+
+
+def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef | None, archived_text: str | None) -> URIRef:
+    """Write one assertion and its anchor (a reported position: its summary, no anchor); raises
+    :class:`anchors.QuoteNotFound` if the quote is not in the text, ValueError for a malformed reported position."""
     node = spec.iri
+    if spec.reported:
+        spec.check_reported()
+        g.add((node, MG.summary, text(spec.summary)))
+        g.add((node, MG.evidenceLevel, REPORTED_POSITION))
+        g.add((node, RDFS.label, text(spec.excerpt())))
+    else:
+        if archived_text is None:
+            raise ValueError("a quote needs the source's archived text (archive = ...); without one, "
+                             "record a reported position (mode = \"reported\", summary = ...)")
+        found = anchors.locate(archived_text, spec.quote, after=spec.after, occurrence=spec.occurrence)
+        g.add((node, MG.quote, text(spec.quote, spec.language)))
+        g.add((node, MG.mode, concept("quote-mode", spec.mode)))
+        g.add((node, MG.evidenceLevel, ANCHORED_QUOTE))
+        g.add((node, RDFS.label, text(spec.excerpt(), spec.language)))
     for cls in ASSERTION_CLASSES[spec.kind]:
         g.add((node, RDF.type, cls))
     g.add((node, MG.speaker, spec.speaker))
-    g.add((node, RDFS.label, text(excerpt(spec.quote), spec.language)))
-    g.add((node, MG.quote, text(spec.quote, spec.language)))
-    g.add((node, MG.mode, concept("quote-mode", spec.mode)))
     g.add((node, MG.appearsIn, spec.appears_in))
     cite(g, node, [spec.appears_in])
     _optional(g, node, MG.speakerCapacity, spec.capacity)
@@ -127,7 +164,8 @@ def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef, archived_text:
         g.add((node, MG.mentions, mentioned))
     dates(g, node, exact=spec.date, earliest=spec.earliest, latest=spec.latest)
     _figure(g, node, spec)
-    _anchor(g, spec.slug, node, archive, found)
+    if not spec.reported:
+        _anchor(g, spec.slug, node, archive, found)
     return node
 
 
@@ -140,7 +178,7 @@ def add_assessment(g: Graph, spec: AssertionSpec, assessment: StanceAssessmentSp
     """Write one stance assessment of the statement ``spec`` toward one decision."""
     node = assessment_iri(spec.slug, assessment.decision)
     g.add((node, RDF.type, MG.StanceAssessment))
-    g.add((node, RDFS.label, text(f"{assessment.stance}: {excerpt(spec.quote, 40)} → "
+    g.add((node, RDFS.label, text(f"{assessment.stance}: {spec.excerpt(40)} → "
                                   f"{str(assessment.decision).rsplit('/', 1)[-1]}")))
     g.add((node, MG.assessedStatement, spec.iri))
     g.add((node, MG.towards, assessment.decision))
@@ -157,9 +195,14 @@ def add_assessment(g: Graph, spec: AssertionSpec, assessment: StanceAssessmentSp
 
 def excerpt(quote: str, limit: int = 60) -> str:
     """A label for an assertion: its quote, cut at a word boundary, in quotation marks."""
-    if len(quote) <= limit:
-        return f"“{quote}”"
-    return f"“{quote[:limit].rsplit(' ', 1)[0].rstrip(',;:')}…”"
+    return f"“{_cut(quote, limit)}”"
+
+
+def _cut(words: str, limit: int) -> str:
+    """``words`` up to ``limit`` characters, cut at a word boundary with an ellipsis."""
+    if len(words) <= limit:
+        return words
+    return f"{words[:limit].rsplit(' ', 1)[0].rstrip(',;:')}…"
 
 
 def _figure(g: Graph, node: URIRef, spec: AssertionSpec) -> None:

@@ -3,7 +3,10 @@ it quotes, the votes it reports, its statements and claims, and reviews of its c
 
 Input is ``curation/sources/<slug>.toml`` (format documented at the top of the seed
 article's file); output is ``graph/<slug>.ttl``. Documents are described in the shared
-source registry (``graph/sources.ttl``), everything else in this part.
+source registry (``graph/sources.ttl``), everything else in this part. A document without an
+archived text (no ``archive``) carries only reported positions (``mode = "reported"``): the
+curators' summary of what the page says, never a quote; its ``rights`` are the reuse terms the
+publisher states (or "not found").
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from rdflib import RDFS, XSD, Graph, Literal, URIRef
 from minegraph.core.anchors import QuoteNotFound
 from minegraph.assemble.records import Record, Resolver, load_toml, records, single
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
+from minegraph.assemble.source_registry import SOURCE_KINDS
 from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
 from minegraph.core.files import sha256_file
 from minegraph.assemble.parts.assertions import AssertionSpec, StanceAssessmentSpec, add_assertion
@@ -24,7 +28,7 @@ DOCUMENT_CLASSES = {"NewsArticle", "Report", "OfficialStatement", "LegalText", "
 #: TOML keys copied into AssertionSpec fields unchanged.
 _PLAIN = ("speaker_as_reported", "cue", "attribution_note", "after", "measure",
           "value", "qualifier", "unit", "period", "user_kind", "certainty", "mode", "quote",
-          "occurrence")  # the n-th match of a quote that occurs more than once (written by minegraph accept)
+          "occurrence", "summary")  # occurrence: the n-th match of a quote that occurs more than once (written by minegraph accept)
 _DATES = ("date", "earliest", "latest", "as_of")
 _REFS = ("speaker", "capacity", "used_by", "place")
 
@@ -34,6 +38,15 @@ def source_files(project) -> list[Path]:
     return sorted((project.curation_dir / "sources").glob("*.toml"))
 
 
+def reserve_documents(context, paths: list[Path]) -> None:
+    """Tell the source registry, before any part cites a URL, which curated file describes the page at it."""
+    for path in paths:
+        document, lines = load_toml(path)
+        head = single(document, lines, path, "document")
+        if head.get("url"):
+            context.sources.reserve(head.get("url"), iri("source", head.require("slug")))
+
+
 def build_source(context, path: Path) -> Graph:
     """The graph of one curated source."""
     document, lines = load_toml(path)
@@ -41,13 +54,13 @@ def build_source(context, path: Path) -> Graph:
     head = single(document, lines, path, "document")
     g = new_graph()
     doc, archive, archived_text = _document(context, resolve, head, g)
-    if archive is None:
-        raise head.error("the main document needs an archived text (archive = <file in graph/sources/>)")
+    if archive is None:  # known from its page only: where it is and what its publisher allows
+        head.require("url"), head.require("rights")
     for record in records(document, lines, path, "document_cited"):
         _document(context, resolve, record, g)
     for record in records(document, lines, path, "vote"):
         _vote(g, record, resolve)
-    prefix = head.require("prefix")
+    prefix = head.get("prefix") or head.require("slug")
     groups = document.get("groups", {})
     claim_groups = document.get("claim_groups", {})
     assessment_lines = iter(n for n, line in enumerate(lines, 1) if line.strip() == "[[statement.assessment]]")
@@ -57,10 +70,15 @@ def build_source(context, path: Path) -> Graph:
             if table == "statement":
                 spec.assessments = _assessments(record, resolve, groups, assessment_lines)
                 spec.about = list(dict.fromkeys(a.decision for a in spec.assessments))
+            if spec.reported and not (spec.date or spec.earliest or spec.latest):
+                # a reported position is dated by its page (or the page's bounds) unless it says otherwise
+                spec.date, spec.earliest, spec.latest = head.date("date"), head.date("earliest"), head.date("latest")
             try:
                 add_assertion(g, spec, archive, archived_text)
             except QuoteNotFound as exc:
                 raise record.error(f"{record.get('id')}: {exc} in graph/sources/{head.require('archive')}") from None
+            except ValueError as exc:
+                raise record.error(f"{record.get('id')}: {exc}") from None
     for record in records(document, lines, path, "review"):
         _review(g, record, resolve, prefix)
     return g
@@ -72,6 +90,8 @@ def _document(context, resolve: Resolver, record: Record, part: Graph) -> tuple[
     cls = record.require("class")
     if cls not in DOCUMENT_CLASSES:
         raise record.error(f"class must be one of {sorted(DOCUMENT_CLASSES)}, not {cls!r}")
+    if record.get("kind") and record.get("kind") not in SOURCE_KINDS:
+        raise record.error(f"kind must be one of {', '.join(SOURCE_KINDS)}, not {record.get('kind')!r}")
     doc = context.sources.register(
         record.require("slug"), MG[cls], title=record.require("title"), url=record.get("url"),
         date=record.date("date"), kind=record.get("kind"), language=record.get("language"),
@@ -81,6 +101,8 @@ def _document(context, resolve: Resolver, record: Record, part: Graph) -> tuple[
     dates(g, doc, earliest=record.date("earliest"), latest=record.date("latest"))
     if record.get("note"):
         g.add((doc, RDFS.comment, text(record.get("note"))))
+    if record.get("rights"):
+        g.add((doc, DCTERMS.rights, text(record.get("rights"))))
     if record.get("author"):
         g.add((doc, SCHEMA.author, resolve.ref(record, record.get("author"))))
     if record.get("part_of"):
@@ -122,6 +144,9 @@ def _vote(g: Graph, record: Record, resolve: Resolver) -> None:
         g.add((node, MG.votesFor, Literal(int(record.get("votes_for")), datatype=XSD.nonNegativeInteger)))
     if record.get("place"):
         g.add((node, MG.place, resolve.ref(record, record.get("place"))))
+    if record.get("unverified"):  # why no page but the citing one was found to state it
+        g.add((node, MG.sourcesUnverified, Literal(True)))
+        g.add((node, RDFS.comment, text(record.get("unverified"))))
     dates(g, node, exact=record.date("date"), earliest=record.date("earliest"), latest=record.date("latest"))
     cite(g, node, resolve.refs(record, "sources"))
 
@@ -137,7 +162,7 @@ def _spec(record: Record, table: str, prefix: str, doc: URIRef, resolve: Resolve
     fields: dict = {key: merged.get(key) for key in _PLAIN if merged.get(key) is not None}
     fields.update({key: merged.date(key) for key in _DATES if merged.get(key) is not None})
     fields.update({key: resolve.ref(merged, merged.get(key)) for key in _REFS if merged.get(key)})
-    for key in ("speaker", "quote", "mode"):
+    for key in ("speaker", "mode") if merged.get("mode") == "reported" else ("speaker", "quote", "mode"):
         merged.require(key)
     kind = "statement" if table == "statement" else merged.require("type")
     if table == "statement" and (merged.get("stance") or merged.get("about")):

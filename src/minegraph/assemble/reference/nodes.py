@@ -39,6 +39,8 @@ def build_records(g: Graph, readings: Readings, csv: str) -> None:
         _event(g, readings, record)
     for record in readings.records("alternative", csv):
         _alternative(g, readings, record)
+    for record in readings.records("addition", csv):
+        _addition(g, readings, record)
     for record in readings.records("event", csv):
         if record.get("facts"):
             check_alternatives(g, iri("event", record.require("id")), readings.fact_citation(record), readings.context.sources,
@@ -70,10 +72,15 @@ def _body(g: Graph, readings: Readings, record: Record) -> URIRef:
         g.add((node, ORG.subOrganizationOf, readings.resolve.ref(record, record.get("part_of"))))
     for member in record.list("members"):
         g.add((node, ORG.hasMember, readings.resolve.ref(record, member)))
-    if record.get("not_in_reference"):
-        g.add((node, RDFS.comment, text(record.get("not_in_reference"))))
+    _not_in_reference(g, record, node)
     cite_record(g, readings, record, node)
     return node
+
+
+def _not_in_reference(g: Graph, record: Record, node: URIRef) -> None:
+    """Why a record that reads no reference cell is in the graph, and where its facts come from."""
+    if record.get("not_in_reference"):
+        g.add((node, RDFS.comment, text(record.get("not_in_reference"))))
 
 
 def _post(g: Graph, readings: Readings, record: Record) -> URIRef:
@@ -146,6 +153,7 @@ def decision(g: Graph, readings: Readings, record: Record) -> URIRef:
     """An mg:Decision with its type, deciders, treaty, dispute and sources."""
     node = iri("decision", record.require("id"))
     describe(g, node, [MG.Decision], record.require("label"), comment=record.get("comment"))
+    _not_in_reference(g, record, node)
     g.add((node, MG.decisionType, readings.resolve.concept(record, "decision-type", record.require("type"))))
     for actor in record.list("decided_by") or [record.require("decided_by")]:
         g.add((node, MG.decidedBy, readings.resolve.ref(record, actor)))
@@ -206,6 +214,7 @@ def dispute(g: Graph, readings: Readings, record: Record, node: URIRef) -> None:
 def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
     node = iri("event", record.require("id"))
     describe(g, node, record.classes("types", EVENT_TYPES), record.require("label"), comment=record.get("comment"))
+    _not_in_reference(g, record, node)
     for actor in record.list("actor"):
         g.add((node, MG.actor, readings.resolve.ref(record, actor)))
     for whole in record.list("part_of"):
@@ -225,6 +234,25 @@ def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
         if record.get(key) is not None:
             g.add((node, _COUNT_PROPERTIES[key], Literal(record.get(key), datatype=XSD.nonNegativeInteger)))
     cite_record(g, readings, record, node)
+    return node
+
+
+def _addition(g: Graph, readings: Readings, record: Record) -> URIRef:
+    """Facts a page adds to an event of this file that the reference cell does not give (a tally),
+    each addition citing the pages that state it; ``not_in_reference`` says which page gives what."""
+    node = readings.resolve.ref(record, record.require("of"))
+    if not record.get("not_in_reference"):
+        raise record.error("an [[addition]] states facts the reference does not: say which page gives them (not_in_reference)")
+    counts = [key for key in VOTE_COUNTS if record.get(key) is not None]
+    if not counts:
+        raise record.error(f"an [[addition]] adds at least one of {', '.join(VOTE_COUNTS)}")
+    for key in counts:
+        value = record.get(key)
+        if not isinstance(value, int) or value < 0:
+            raise record.error(f"{key} = {value!r} is not a non-negative whole number")
+        g.add((node, _COUNT_PROPERTIES[key], Literal(value, datatype=XSD.nonNegativeInteger)))
+    g.add((node, RDFS.comment, text(record.get("not_in_reference"))))
+    cite(g, node, readings.sources(record))
     return node
 
 
