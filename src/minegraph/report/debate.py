@@ -6,6 +6,7 @@ which on reported positions. Every sentence is computed from the coded statement
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -30,9 +31,10 @@ class Debate:
 
     @classmethod
     def of(cls, statements: Statements, year: int | None = None) -> "Debate":
-        """The debate of ``year`` (default: the year of the latest dated statement)."""
-        span = statements.dates()
-        year = year or (span[1].year if span else datetime.date.today().year)
+        """The debate of ``year`` (default: the year most dated statements fall in — 2025 for the withdrawals,
+        though a few statements on their taking effect date from 2026)."""
+        years = Counter(c.date.year for c in statements.coded if c.date)
+        year = year or (max(years, key=lambda y: (years[y], y)) if years else datetime.date.today().year)
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
         return cls(statements, year, sequence(statements, "1q", "1q", start=first, end=last),
                    sequence(statements, *MOVING, start=first, end=last))

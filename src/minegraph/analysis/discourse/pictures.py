@@ -88,6 +88,10 @@ def _label_place(x: float, y: float, crowded: bool) -> tuple[dict, tuple[float, 
              "zorder": 4}, (x, 1.12 * y - 0.12) if bottom else (1.12 * x, 1.12 * y))
 
 
+#: Actors named in one panel at most: the most active (a crowded window's names would overlap).
+NAMED_PER_PANEL = 24
+
+
 def _panel(axes, window: Window, pos: dict, reference) -> None:
     """One window's congruence network on ``axes``; with many actors, smaller dots and type, and the silent
     actors unnamed."""
@@ -100,6 +104,9 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
         axes.plot(*zip(pos[u], pos[v]), color="#777777", alpha=0.55, zorder=1,
                   linewidth=0.8 + 4.0 * math.sqrt(weight / heaviest))
     active = set(window.congruence.coded)
+    said_by = {a: len({c.statement for c in window.congruence.coded[a]}) for a in active}
+    # In a window of many speakers only the most active are named (names of 60 actors on one circle overlap).
+    named = set(sorted(active, key=lambda a: (-said_by[a], a))[:NAMED_PER_PANEL]) if len(active) > NAMED_PER_PANEL else active
     for actor, (x, y) in sorted(pos.items()):
         name = "\n".join(textwrap.wrap(textwrap.shorten(window.congruence.label(actor), 44, placeholder="…"), 24))
         side, spot = _label_place(x, y, crowded)
@@ -108,11 +115,12 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
             if not crowded:
                 axes.text(*spot, name, fontsize=6.5, color="#aaaaaa", **side)
             continue
-        said = len({c.statement for c in window.congruence.coded[actor]})
+        said = said_by[actor]
         size = 30 + 45 * math.sqrt(said) if crowded else 80 + 40 * said
         axes.scatter([x], [y], s=min(size, 700), c=_colour(actor, window, reference), edgecolors="#222222",
                      linewidths=0.8, zorder=3)
-        axes.text(*spot, name, fontsize=6 if crowded else 7.5, **side)
+        if actor in named:
+            axes.text(*spot, name, fontsize=6 if crowded else 7.5, **side)
     score = window.polarisation.score
     axes.set_title(f"{window_title(window)}\n{window.statements} statements · polarisation "
                    + ("–" if score is None else f"{score:.2f}"), fontsize=10)
