@@ -14,6 +14,6 @@ $(BROWSER_STAMP): $(STAMP)
 	@touch $@
 
 ## Headless Chromium opens the query page, runs a library example, opens entity pages; screenshots in
-## tests/publish/artefacts/.
+## pytest's temporary folder (screenshots0/).
 test-browser: browser-deps $(BROWSER_STAMP) $(NODE_ASSETS)
 	$(BIN)/python -m pytest tests/publish -m browser -q

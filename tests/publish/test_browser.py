@@ -1,7 +1,7 @@
 """A real browser (headless Chromium through chromedriver) on the query page and entity pages.
 
 Run with ``make test-browser`` (installs Chromium and chromedriver from Debian when missing).
-Screenshots are kept in ``tests/publish/artefacts/`` (ignored by git).
+Screenshots are kept in pytest's temporary folder (``…/screenshots0/``; a test writes nowhere else).
 """
 
 from __future__ import annotations
@@ -11,18 +11,16 @@ import re
 import shutil
 import tempfile
 import urllib.parse
-from pathlib import Path
 
 import pytest
 
 from .test_protocol import get
 
 pytestmark = pytest.mark.browser
-ARTEFACTS = Path(__file__).with_name("artefacts")
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(tmp_path_factory):
     webdriver = pytest.importorskip("selenium.webdriver")
     from selenium.webdriver.chrome.service import Service
 
@@ -37,7 +35,7 @@ def browser():
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
     driver.set_page_load_timeout(30)
-    ARTEFACTS.mkdir(exist_ok=True)
+    driver.artefacts = tmp_path_factory.mktemp("screenshots")  # looked at by people; printed at the end
     yield driver
     driver.quit()
     shutil.rmtree(profile, ignore_errors=True)
@@ -60,7 +58,7 @@ def test_query_page_runs_a_library_example(server, browser):
     wait(browser, lambda d: "inForce" in d.execute_script("return window.minegraphYasgui.getTab().getQuery()"))
     browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
     rows = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".yasr table tbody tr"))
-    browser.save_screenshot(str(ARTEFACTS / "query-page-membership-summary.png"))
+    browser.save_screenshot(str(browser.artefacts / "query-page-membership-summary.png"))
     cells = [c.text for c in rows[0].find_elements(By.TAG_NAME, "td")]
     counts = [int(m.group(1)) for m in (re.match(r'^\D*"?(\d+)"?', c) for c in cells[1:]) if m]
     assert len(rows) == 1 and max(counts) >= 197 and any(100 < n < 197 for n in counts)  # universe, in force
@@ -89,13 +87,13 @@ def test_entity_pages_in_the_browser(server, browser):
 
     browser.get(server.url + "/id/state/LVA")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Latvia"
-    browser.save_screenshot(str(ARTEFACTS / "entity-state-LVA.png"))
+    browser.save_screenshot(str(browser.artefacts / "entity-state-LVA.png"))
     query = "PREFIX mg: <https://w3id.org/minegraph/ontology#> SELECT ?s WHERE { ?s a mg:Statement ; mg:quote ?q } ORDER BY ?s LIMIT 1"
     iri = json.loads(get(server, query, format="json")[2])["results"]["bindings"][0]["s"]["value"]
     browser.get(server.url + urllib.parse.urlparse(iri).path.removeprefix("/minegraph"))
     card = browser.find_element(By.CSS_SELECTOR, "section.card")
     assert "Trace card" in card.text and browser.find_element(By.TAG_NAME, "mark").text
-    browser.save_screenshot(str(ARTEFACTS / "entity-statement.png"))
+    browser.save_screenshot(str(browser.artefacts / "entity-statement.png"))
     # a statement read as opposing the withdrawals and supporting the Convention: its page shows both stances
     browser.get(server.url + "/id/statement/euronews-2025-04-10-10-strada-banning-obvious")
     stances = [row.find_element(By.TAG_NAME, "td").text
@@ -112,7 +110,7 @@ def test_the_query_page_opens_with_its_query_in_view(server, browser):
     wait(browser, lambda d: d.execute_script("return !!window.minegraphYasgui"))
     editor = browser.find_element(By.CSS_SELECTOR, ".yasqe .CodeMirror")
     assert "SELECT" in editor.text and editor.text.count("PREFIX") <= 3  # the query, not a screen of PREFIX lines
-    browser.save_screenshot(str(ARTEFACTS / "query-page-opening.png"))
+    browser.save_screenshot(str(browser.artefacts / "query-page-opening.png"))
 
 
 def test_the_editor_completes_entities_and_ontology_terms_from_this_server(server, browser):
@@ -128,7 +126,7 @@ def test_the_editor_completes_entities_and_ontology_terms_from_this_server(serve
             "y.focus(); y.setCursor(y.lineCount() - 1, 1000); y.autocomplete();", typed)
         hints = wait(browser, lambda d: [h.text for h in d.find_elements(By.CSS_SELECTOR, ".CodeMirror-hints li")])
         assert wanted in hints, (typed, hints)
-    browser.save_screenshot(str(ARTEFACTS / "query-page-autocompletion.png"))
+    browser.save_screenshot(str(browser.artefacts / "query-page-autocompletion.png"))
     origins = browser.execute_script(
         "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
     assert set(origins) <= {server.url}
@@ -143,13 +141,13 @@ def test_search_downloads_and_indexes_in_the_browser(server, browser):
     box.submit()
     wait(browser, lambda d: "/search" in d.current_url)
     assert browser.find_elements(By.CSS_SELECTOR, "ol a[href='/id/state/LVA']")
-    browser.save_screenshot(str(ARTEFACTS / "search-latvia.png"))
+    browser.save_screenshot(str(browser.artefacts / "search-latvia.png"))
     browser.get(server.url + "/dist/")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Downloads"
     assert browser.find_elements(By.CSS_SELECTOR, "a[href='/dist/minegraph.ttl']")
-    browser.save_screenshot(str(ARTEFACTS / "downloads.png"))
+    browser.save_screenshot(str(browser.artefacts / "downloads.png"))
     browser.get(server.url + "/id/state/")
     assert len(browser.find_elements(By.CSS_SELECTOR, "ul li a")) == 197
     browser.get(server.url + "/ontology")
     assert "not there yet" not in browser.page_source
-    browser.save_screenshot(str(ARTEFACTS / "ontology.png"))
+    browser.save_screenshot(str(browser.artefacts / "ontology.png"))
