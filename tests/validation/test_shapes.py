@@ -17,7 +17,9 @@ from minegraph.core.namespaces import CONCEPT_BASE
 #: sh:in lists that are deliberately a part of a scheme (an accession's instrument is accession).
 PARTIAL_LISTS = {"Ratification-instrument", "Accession-instrument", "Succession-instrument"}
 #: Schemes that are open (concepts added with the data), hence checked without sh:in.
-OPEN_SCHEMES = {CONCEPT_BASE + "measure"}
+#: Schemes that grow with the data (no sh:in list): measures, and roles (any org:Role of the role scheme, as the
+#: debate's speakers held roles no closed list foresaw).
+OPEN_SCHEMES = {CONCEPT_BASE + "measure", CONCEPT_BASE + "role"}
 
 
 def shacl_vocabulary() -> Graph:
