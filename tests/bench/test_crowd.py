@@ -21,10 +21,10 @@ def generated(folder: Path) -> dict[str, bytes]:
 
 
 def test_crowd_project_conforms_is_reproducible_and_skewed(tmp_path):
-    first = generate(ROOT, tmp_path / "a", 30_000, seed=3)
-    generate(ROOT, tmp_path / "b", 30_000, seed=3)
+    first = generate(ROOT, tmp_path / "a", 60_000, seed=3)
+    generate(ROOT, tmp_path / "b", 60_000, seed=3)
     assert generated(tmp_path / "a") == generated(tmp_path / "b")
-    assert abs(first.triples - 30_000) < 3_000
+    assert abs(first.triples - 60_000) < 6_000
     report = validate(Project(tmp_path / "a"))
     assert report.counts()["Violation"] == 0
     store = ox.Store()

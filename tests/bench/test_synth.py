@@ -45,7 +45,7 @@ def small(tmp_path_factory) -> Path:
 def two_copies(tmp_path_factory) -> Path:
     """Two copies plus Zipf-skewed extra statements."""
     out = tmp_path_factory.mktemp("synth") / "two"
-    manifest = synthesize(ROOT, out, triples=30_000, seed=7, progress=False, copies=2)
+    manifest = synthesize(ROOT, out, triples=60_000, seed=7, progress=False, copies=2)
     assert manifest.copies == 2 and manifest.extras > 0
     return out
 
@@ -56,11 +56,11 @@ def test_same_seed_gives_identical_bytes(small, tmp_path):
 
 
 def test_another_seed_draws_other_extras(two_copies, tmp_path):
-    synthesize(ROOT, tmp_path / "other", triples=30_000, seed=8, progress=False, copies=2)
+    synthesize(ROOT, tmp_path / "other", triples=60_000, seed=8, progress=False, copies=2)
     assert files_of(tmp_path / "other") != files_of(two_copies)
 
 
-@pytest.mark.parametrize("target", [20_000, 30_000])  # one copy of the real graph is ~12k triples: the floor
+@pytest.mark.parametrize("target", [20_000, 30_000])  # one copy of the real graph is ~19k triples: the floor
 def test_triple_count_within_ten_percent(target, tmp_path):
     manifest = synthesize(ROOT, tmp_path / "out", triples=target, seed=1, progress=False)
     counted = len(triples_of(tmp_path / "out"))

@@ -32,7 +32,6 @@ HUGE = 8  # speakers who say most things
 HUGE_SHARE = 0.8
 PER_FILE = 200_000  # triples per generated file
 STANCES = ("support", "oppose", "neutral", "mixed")
-MODES = ("paraphrase", "characterisation")
 KINDS = ("news-outlet", "regional-press", "forum-blog", "ngo", "government")
 PREFIXES = {
     "mg": "https://w3id.org/minegraph/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
@@ -41,7 +40,7 @@ PREFIXES = {
     "cp": "https://w3id.org/minegraph/id/organisation/crowd-speaker-", "co": "https://w3id.org/minegraph/id/organisation/crowd-",
     "cd": "https://w3id.org/minegraph/id/decision/crowd-", "cst": "https://w3id.org/minegraph/id/statement/crowd-",
     "ca": "https://w3id.org/minegraph/id/stance-assessment/crowd-",
-    "stance": "https://w3id.org/minegraph/id/concept/stance/", "qm": "https://w3id.org/minegraph/id/concept/quote-mode/",
+    "stance": "https://w3id.org/minegraph/id/concept/stance/", "ev": "https://w3id.org/minegraph/id/concept/evidence/",
     "am": "https://w3id.org/minegraph/id/concept/assessment-method/",
     "dt": "https://w3id.org/minegraph/id/concept/decision-type/",
     "sk": "https://w3id.org/minegraph/id/concept/source-kind/", "treaty": "https://w3id.org/minegraph/id/treaty/",
@@ -135,7 +134,8 @@ def write_statement(out: Writer, i: int, source: int, chains: int, tail: int, rn
     towards = list(dict.fromkeys(f"cd:{rng.randrange(chains)}-{rng.randrange(CHAIN)}" for _ in range(1 + (rng.random() < 0.25))))
     out.node(f"cst:{i}", ("a", "mg:Statement"), ("rdfs:label", text(f"Crowd statement {i}")), ("dcterms:source", f"cs:{source}"),
              *(("mg:about", about) for about in towards), ("mg:appearsIn", f"cs:{source}"), ("mg:speaker", speaker_of(rng, tail)),
-             ("mg:quote", text(f"Fictional words number {i} for the bench")), ("mg:mode", f"qm:{rng.choice(MODES)}"))
+             ("mg:summary", text(f"Fictional position number {i} for the bench")),
+             ("mg:evidenceLevel", "ev:reported-position"))  # a reported position: no archived text to anchor a quote
     for j, decision in enumerate(towards):
         out.node(f"ca:{i}.{j}", ("a", "mg:StanceAssessment"), ("rdfs:label", text(f"Crowd assessment {i}.{j}")),
                  ("dcterms:source", f"cs:{source}"), ("prov:wasAttributedTo", ASSESSOR), ("mg:assessedStatement", f"cst:{i}"),

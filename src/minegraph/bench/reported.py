@@ -91,6 +91,8 @@ def reported_positions(plan: ReportedPlan, rng: random.Random, n: int) -> str:
             f"{statement} <{MG}appearsIn> {source} .",
             f"{statement} <http://purl.org/dc/terms/source> {source} .",
             f'{statement} <http://www.w3.org/2000/01/rdf-schema#label> "Synthetic reported position {i}"@en .',
+            f"{statement} <{MG}evidenceLevel> <{ID}concept/evidence/reported-position> .",
+            f'{statement} <{MG}summary> "Synthetic summary of reported position {i}."@en .',
             f"{assessment} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{MG}StanceAssessment> .",
             f"{assessment} <{MG}assessedStatement> {statement} .",
             f"{assessment} <{MG}towards> {decision} .",
