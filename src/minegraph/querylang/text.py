@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 
 from minegraph.errors import QueryError
+from minegraph.querylang.defaults import drop_defaults
 from minegraph.querylang.lexer import QUERY_FORMS, UPDATE_WORDS, Token, tokenize
 
 if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
@@ -207,51 +208,11 @@ def with_values(text: str, name: str, terms: Iterable[Node]) -> str:
     return f"{text.rstrip()}\nVALUES ?{name} {{ {' '.join(map(to_sparql, terms))} }}\n"
 
 
-def _default_blocks(code: list[Token], names: set[str]) -> list[tuple[int, int]]:
-    """``(first, last)`` positions in ``code`` of every ``VALUES`` block whose variables are all bound here.
-
-    Such a block gives the parameters' defaults in the file itself, so the raw file runs on any SPARQL
-    1.1 server; binding replaces it (the block goes, the values are substituted as everywhere else)."""
-    blocks = []
-    for i, token in enumerate(code):
-        if token.word != "VALUES":
-            continue
-        j, block_vars = i + 1, []
-        if j < len(code) and code[j].text == "(":
-            j += 1
-            while j < len(code) and code[j].kind == "var":
-                block_vars.append(code[j].name)
-                j += 1
-            j += 1  # the closing parenthesis
-        elif j < len(code) and code[j].kind == "var":
-            block_vars.append(code[j].name)
-            j += 1
-        if not block_vars or not set(block_vars) <= names or j >= len(code) or code[j].text != "{":
-            continue
-        depth = 0
-        for end in range(j, len(code)):
-            depth += {"{": 1, "}": -1}.get(code[end].text, 0)
-            if depth == 0:
-                blocks.append((i, end))
-                break
-    return blocks
-
-
-def _drop_defaults(query: QueryText, names: set[str], out: list[str]) -> set[int]:
-    """Blank, in ``out`` (one string per token), the defaults blocks of ``names``; their code positions."""
-    dropped: set[int] = set()
-    for first, last in _default_blocks(query.code, names):
-        dropped.update(range(first, last + 1))
-        for index in range(query.code_index[first], query.code_index[last] + 1):
-            out[index] = ""
-    return dropped
-
-
 def without_defaults(text: str, names: set[str]) -> str:
     """The text with the ``VALUES`` defaults blocks of the parameters ``names`` removed (and nothing else changed)."""
     query = parsed(text)
     out = [t.text for t in query.tokens]
-    _drop_defaults(query, set(names), out)
+    drop_defaults(query, set(names), out)
     return "".join(out)
 
 
@@ -273,7 +234,7 @@ def _substituted(text: str, spelled_values: tuple[tuple[str, str], ...]) -> str:
     tokens, code_index, code, uses = query.tokens, query.code_index, query.code, query.uses
     cache: dict[int, set[str]] = {}
     out = [t.text for t in tokens]
-    dropped = _drop_defaults(query, names, out)
+    dropped = drop_defaults(query, names, out)
     for position, use in uses.items():
         if position in dropped:
             continue
