@@ -73,3 +73,18 @@ def test_a_query_whose_time_grows_while_its_answer_does_not_is_flagged_on_each_g
     assert "synth steep 1e5 → 1e6 +2.00" in measured and "crowd steep crowd:1e5 → crowd:1e6 +2.00" in measured
     assert "big" not in measured  # ten times the answer for ten times the time
     assert any(t.startswith("crowd: no library query grows") for t in rows)
+
+
+def test_claims_by_source_at_ten_million_is_judged_against_raw_on_time_and_memory():
+    def verdict(cli: dict, raw: dict):
+        size = {"size": "1e7", "triples": 10**7, "synthetic": True, "queries": {},
+                "processes": {"claims": [cli], "claims-raw": [raw]}}
+        rows = {t: (m, v) for t, m, v in goals({"sizes": [size]})}
+        return next(v for t, v in rows.items() if t.startswith("10^7: `minegraph query claims-by-source`"))
+
+    raw = {"wall": 4.0, "cpu": 0.5, "peak_mb": 100.0}
+    measured, ok = verdict({"wall": 6.0, "cpu": 1.0, "peak_mb": 150.0}, raw)
+    assert ok == "met" and "1.50× time" in measured and "1.50× memory" in measured
+    assert verdict({"wall": 9.0, "cpu": 1.0, "peak_mb": 150.0}, raw)[1] == "**missed**"  # time past 2×
+    assert verdict({"wall": 6.0, "cpu": 1.0, "peak_mb": 1300.0}, raw)[1] == "**missed**"  # memory past 2×
+    assert not any("claims-by-source" in t for t, _, _ in goals(results()))  # not measured: no row

@@ -122,6 +122,7 @@ def goals(results: dict) -> list[tuple[str, str, str]]:
         rows.append(_row("a cold .store build ≤ 1.5× an in-memory load",
                          ", ".join(f"{k}: {c:.2f}×" for k, c in cold.items() if c), all(c is not None and c <= 1.5 for c in cold.values())))
     rows += _large_goal(_size(results, "1e7"))
+    rows += _claims_goal(_size(results, "1e7"))
     v = _wall(large, "network")
     rows.append(_row("10^6: network build + metrics ≤ 10 s", _s(v), None if v is None else v <= 10))
     v = _wall(large, "windows")
@@ -147,6 +148,23 @@ def _large_goal(size: dict | None) -> list[tuple[str, str, str]]:
                 + (f"; not answered: {', '.join(failed)}" if failed else ""))
     ok = None if "wall" not in cold or not queries else peak <= 4096 and not failed
     return [_row("10^7: loads into the on-disk store in ≤ 4 GB and answers every library query", measured, ok)]
+
+
+def _claims_goal(size: dict | None) -> list[tuple[str, str, str]]:
+    """10^7: ``minegraph query claims-by-source`` within 2× raw pyoxigraph on the same store, time and memory."""
+    cli, raw = _runs(size, "processes", "claims"), _runs(size, "processes", "claims-raw")
+    if not size or not cli or not raw:
+        return []
+    wall, base = median_of(cli), median_of(raw)
+    cpu, base_cpu = median_of(cli, "cpu"), median_of(raw, "cpu")
+    peak, base_peak = _peak(size, "processes", "claims"), _peak(size, "processes", "claims-raw")
+    if None in (wall, base, cpu, base_cpu, peak, base_peak):
+        return [_row("10^7: `minegraph query claims-by-source` ≤ 2× raw pyoxigraph (time and peak memory, whole processes)",
+                     "not measured", None)]
+    measured = (f"{_s(wall)} (CPU {_s(cpu)}), {peak:.0f} MB against {_s(base)} (CPU {_s(base_cpu)}), {base_peak:.0f} MB: "
+                f"{wall / base:.2f}× time, {cpu / base_cpu:.2f}× CPU, {peak / base_peak:.2f}× memory")
+    return [_row("10^7: `minegraph query claims-by-source` ≤ 2× raw pyoxigraph (time and peak memory, whole processes)",
+                 measured, wall <= 2 * base and peak <= 2 * base_peak)]
 
 
 def goals_table(results: dict) -> list[str]:

@@ -7,7 +7,8 @@ query, run_query and raw alternating in one process on the same store); ``querie
 library query on rdflib, each capped); ``validate`` (``--engine`` sparql, pyshacl, pyshacl-alone or pyrudof);
 ``network`` and ``network-exact`` (betweenness never sampled); ``windows`` (the discourse window sequence over 2025); ``synth`` / ``crowd --output DIR --triples N`` (a generator, from the project); ``trace``;
 ``store-cold`` / ``store-reopen`` / ``disk-queries --output DIR`` (the persisted store: built, reopened,
-every library query on it); ``endpoint`` (minegraph serve beside oxigraph serve-read-only).
+every library query on it); ``raw-disk-query --query FILE`` (raw pyoxigraph on the persisted store, rows
+written out: the baseline of a whole ``minegraph query`` process); ``endpoint`` (minegraph serve beside oxigraph serve-read-only).
 """
 
 from __future__ import annotations
@@ -159,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
         result = endpoint_times(root, args.runs, args.cap)
     elif kind == "disk-queries":
         result = disk.disk_queries(root, args.output, args.runs, args.cap)
+    elif kind == "raw-disk-query":
+        result = {"rows": tasks.raw_disk_query(root, args.query)}
     else:
         parser.error(f"unknown kind {kind!r}")
     result["peak_mb"] = peak_mb()

@@ -33,6 +33,8 @@ OPERATIONS = (
     ("process: minegraph validate", ("processes", "validate")),
     ("process: minegraph export", ("processes", "export")),
     ("process: minegraph run (the main job; pictures unchanged)", ("processes", "run")),
+    ("process: minegraph query claims-by-source (a table, labels looked up)", ("processes", "claims")),
+    ("process: raw pyoxigraph claims-by-source on the same store (rows written)", ("processes", "claims-raw")),
 )
 
 

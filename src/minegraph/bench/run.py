@@ -232,15 +232,15 @@ CLI_MIN = 1_000_000
 
 def _processes(root: Path, size: str, settings: Settings, result: dict) -> None:
     """Whole ``minegraph`` processes: on the real graph every command (``run`` included); on a synthetic
-    graph of 10^6 triples or more the query, trace, network and validate commands (the first run builds the
-    persisted store, untimed), and export up to rdflib's size limit (the release is written with rdflib)."""
+    graph of 10^6 triples or more the query, trace, network and validate commands and claims-by-source beside
+    raw pyoxigraph on the same store (the first run builds the persisted store, untimed), and export up to rdflib's size limit (the release is written with rdflib)."""
     statement = next((run.get("iri") for run in result.get("trace", {}).get("statement", [])), None)
     triples = result.get("triples") or _triples(root) or 0
     if size == "real":
         say(f"{size}: whole minegraph processes")
         result["processes"] = tasks.process_times(root, statement, settings.runs, settings.timeout)
         return
-    only = ("query", "trace", "network", "validate") if triples >= CLI_MIN else ()
+    only = ("query", "trace", "network", "validate", "claims", "claims-raw") if triples >= CLI_MIN else ()
     only += ("export",) if triples <= settings.rdflib_max else ()
     if only:
         say(f"{size}: minegraph {', '.join(only)}")
@@ -391,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rewrites", type=Path, default=Path("benchmarks/rewrites"),
                         help="directory of rewritten .rq fixtures to compare with the library's (none: empty)")
     parser.add_argument("--project", type=Path, default=Path("."))
+    parser.add_argument("--work", type=Path, default=Path("out/bench"), help="where the synthetic projects are generated")
     parser.add_argument("--render", type=Path, help="only re-render the tables of an existing results JSON")
     parser.add_argument("--only", default=",".join(SECTIONS), type=_sections,
                         help=f"comma-separated parts to measure: {', '.join(SECTIONS)} (default: all)")
@@ -399,7 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings(project=args.project.resolve(), sizes=sizes, seed=args.seed, runs=args.runs,
                         query_runs=args.query_runs,
                         timeout=args.timeout, query_timeout=args.query_timeout or args.timeout,
-                        rdflib_cap=args.rdflib_cap, validate_cap=args.validate_cap, merge=args.merge, only=args.only,
+                        work=args.work, rdflib_cap=args.rdflib_cap, validate_cap=args.validate_cap, merge=args.merge, only=args.only,
                         generators=args.generators,
                         rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
                         command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]))

@@ -8,12 +8,13 @@ called by :mod:`.run` and times the CLI in child processes of its own.
 
 from __future__ import annotations
 
-import resource
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -75,7 +76,10 @@ COMMANDS = {
     "network": ["network"],
     "validate": ["validate"],
     "run": ["run", "--output", "out/bench-run", "--width", "120"],  # under the project: kept between runs
+    "claims": ["query", "claims-by-source", "--width", "120"],  # a table: labels fetched for the IRIs in hand
 }
+#: Whole processes of raw pyoxigraph on the same persisted store: the baselines of the commands above.
+RAW_COMMANDS = {"claims-raw": "claims-by-source"}
 
 
 def process_times(root: Path, statement: str | None, runs: int, timeout: float, only: tuple[str, ...] = ()) -> dict:
@@ -87,32 +91,68 @@ def process_times(root: Path, statement: str | None, runs: int, timeout: float, 
     commands = {name: [a.replace("{statement}", statement or "").replace("{scratch}", str(scratch)) for a in args]
                 for name, args in COMMANDS.items() if statement or "{statement}" not in args}
     commands["export"] = ["export", "--output", str(scratch / "dist")]
+    commands = {name: [sys.executable, "-m", "minegraph", "--project", str(root), *args] for name, args in commands.items()}
+    commands.update({name: [sys.executable, "-m", "minegraph.bench.measure", "raw-disk-query", "--project", str(root),
+                            "--query", str(root / "queries" / f"{query}.rq")] for name, query in RAW_COMMANDS.items()})
     commands = {name: args for name, args in commands.items() if not only or name in only}
     try:
         for name, args in commands.items():
-            found[name] = [_timed_process([sys.executable, "-m", "minegraph", "--project", str(root), *args], runs, timeout)]
+            found[name] = [_timed_process(args, runs, timeout)]
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return found
 
 
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def raw_disk_query(root: Path, path: Path) -> int:
+    """Raw pyoxigraph on the project's persisted store (opened read-only, as built by the CLI; never rebuilt):
+    the query with its defaults bound, every row written as tab-separated terms. The baseline of a whole
+    ``minegraph query`` process. Returns the number of rows."""
+    from minegraph.store.cache import default_location, read_manifest
+    from minegraph.store.database import read_only
+
+    location = default_location(targets.project(root))
+    store = read_only(location / read_manifest(location)["database"])
+    rows = targets.run_raw(store, targets.bound_query(path)[2])
+    out = sys.stdout
+    for row in rows:
+        out.write("\t".join("" if term is None else str(term) for term in row) + "\n")
+    return len(rows)
+
+
+def _run_child(command: list[str], timeout: float) -> tuple[int, float, float, float]:
+    """(exit status, wall, CPU (user + sys), peak RSS in MB) of one child process, its output discarded."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err)
+        timer = threading.Timer(timeout, child.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(child.pid, 0)
+        finally:
+            timer.cancel()
+        child.returncode = code = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        if code < 0:
+            raise subprocess.TimeoutExpired(command, timeout)
+        if code not in (0, 1):  # validate exits 1 when the graph does not conform
+            err.seek(0)
+            lines = err.read().decode("utf-8", "replace").strip().splitlines()
+            raise RuntimeError(lines[-1] if lines else f"exit {code}")
+    return code, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def _timed_process(command: list[str], runs: int, timeout: float) -> dict:
-    times, cpus = [], []
+    times, cpus, peaks = [], [], []
     for attempt in range(runs + 1):
-        started, cpu = time.perf_counter(), _children_cpu()
         try:
-            done = subprocess.run(command, capture_output=True, timeout=timeout)
+            _, wall, cpu, peak = _run_child(command, timeout)
         except subprocess.TimeoutExpired:
             return {"timeout": timeout}
-        if done.returncode not in (0, 1):  # validate exits 1 when the graph does not conform
-            lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            return {"error": lines[-1] if lines else f"exit {done.returncode}"}
+        except RuntimeError as exc:
+            return {"error": str(exc)}
         if attempt:  # the first run is the warm-up
-            times.append(time.perf_counter() - started)
-            cpus.append(_children_cpu() - cpu)
-    return {"wall": statistics.median(times), "best": min(times), "cpu": statistics.median(cpus), "runs": len(times)}
+            times.append(wall)
+            cpus.append(cpu)
+            peaks.append(peak)
+    return {"wall": statistics.median(times), "best": min(times), "cpu": statistics.median(cpus), "runs": len(times),
+            "peak_mb": max(peaks)}
