@@ -316,7 +316,8 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
     """Merge an earlier run's other sizes if asked, summarise, write JSON, Markdown and the docs page."""
     if settings.merge:
         earlier = json.loads(settings.merge.read_text(encoding="utf-8"))
-        kept = [dict(s, run=earlier["started"]) for s in earlier["sizes"] if s["size"] not in settings.sizes]
+        measured = {s["size"] for s in results["sizes"]}  # labels with their generator (crowd:1e5)
+        kept = [dict(s, run=earlier["started"]) for s in earlier["sizes"] if s["size"] not in measured]
         results["sizes"] = sorted(kept + [_fill(s, earlier) for s in results["sizes"]], key=_order)
         results["merged_from"] = str(settings.merge)
     results["summary"] = report.summarise(results)
