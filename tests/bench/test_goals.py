@@ -88,3 +88,11 @@ def test_claims_by_source_at_ten_million_is_judged_against_raw_on_time_and_memor
     assert verdict({"wall": 9.0, "cpu": 1.0, "peak_mb": 150.0}, raw)[1] == "**missed**"  # time past 2×
     assert verdict({"wall": 6.0, "cpu": 1.0, "peak_mb": 1300.0}, raw)[1] == "**missed**"  # memory past 2×
     assert not any("claims-by-source" in t for t, _, _ in goals(results()))  # not measured: no row
+
+
+def test_growth_targets_without_query_figures_at_ten_to_the_six_are_not_claimed():
+    data = results()
+    data["sizes"][1]["queries"] = {}  # 10^6 measured without its per-query processes
+    rows = {t: (m, v) for t, m, v in goals(data)}
+    for prefix in ("synth: no library query grows", "synth: p50 ≤ 300 ms"):
+        assert next(v for t, v in rows.items() if t.startswith(prefix)) == ("not measured", "–")

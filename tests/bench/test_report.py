@@ -74,3 +74,13 @@ def test_endpoint_table_names_the_worst_query_and_whether_answers_match():
         "b": {**timing, "ratio_p50": 1.1, "bytes": {"minegraph": 10, "oxigraph": 12}}}}
     data["summary"] = report.summarise(data)
     assert "| 1e6 | 1.1× | a 2× | 1 of 2 | 2 |" in report.markdown(data)
+
+
+def test_endpoint_table_names_the_queries_past_the_timeout_and_compares_the_rest():
+    data = results()
+    timing = {"minegraph": {"p50": 0.02}, "oxigraph": {"p50": 0.01}}
+    data["sizes"][0]["endpoint"] = {"median_ratio": 2.0, "queries": {
+        "a": {**timing, "ratio_p50": 2.0, "bytes": {"minegraph": 10, "oxigraph": 10}},
+        "slow": {"timeout": 120.0, "ratio_p50": None}}}
+    data["summary"] = report.summarise(data)
+    assert "| 1e6 | 2× | a 2× | 1 of 2 | 2 (slow: past the timeout) |" in report.markdown(data)

@@ -284,8 +284,9 @@ def _endpoint_table(sizes: list[dict]) -> list[str]:
             continue
         worst = max(queries, key=lambda n: queries[n].get("ratio_p50") or 0)
         same = sum(1 for q in queries.values() if len(set(q.get("bytes", {}).values())) == 1)
+        late = sorted(n for n, q in queries.items() if "timeout" in q)
         lines.append(f"| {size['size']} | {times(e.get('median_ratio'))} | {worst} {times(queries[worst].get('ratio_p50'))} "
-                     f"| {same} of {len(queries)} | {len(queries)} |")
+                     f"| {same} of {len(queries)} | {len(queries)}" + (f" ({', '.join(late)}: past the timeout)" if late else "") + " |")
     return lines
 
 
