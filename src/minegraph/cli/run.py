@@ -64,13 +64,14 @@ def run(args) -> int:
     from minegraph.report.debate import Debate, story
 
     statements = Statements.from_store(store, project)
-    if statements.coded:
-        debate = Debate.of(statements)
+    debate = Debate.of(statements) if statements.coded else None
+    if debate is not None:
         heading(f"The debate in {debate.year}: who stood where, when the camps formed, on what evidence")
         print("\n".join(story(debate)))
 
     heading("Pictures and report")
-    report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True))
+    report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True),
+                          debate=debate)
     shown = report.relative_to(project.root) if report.is_relative_to(project.root) else report
     print(f"report: {shown} (open it in a browser)")
     return 0

@@ -15,8 +15,8 @@ from html import escape
 from pathlib import Path
 
 from minegraph.errors import MinegraphError
-from minegraph.queries.library import internal_query
-from minegraph.queries.run import execute, run_query
+from minegraph.queries.library import find_query, internal_query
+from minegraph.queries.run import execute_for_each, run_query
 from minegraph.core.files import atomic_write
 from minegraph.querylang.terms import compact
 
@@ -60,20 +60,17 @@ def _figures(store, project, today: datetime.date) -> list[tuple[object, str]]:
 
 
 def _details(store, nodes) -> dict[str, dict]:
-    """Full quote, mode and source of each assertion: one bound query per node."""
-    details = {}
-    for node in sorted(set(nodes)):
-        for row in execute(internal_query("assertion-details"), {"node": node}, store).rows:
-            details[node] = {"node": node, **row}
-    return details
+    """Full quote, mode and source of each assertion (one evaluation for every node)."""
+    answers = execute_for_each(internal_query("assertion-details"), "node", sorted(set(nodes)), store)
+    return {node: dict(rows[-1]) for node, rows in answers.items() if rows}
 
 
 def _who_said_what(store, project) -> list[dict]:
     """The library's who-said-what over every source that carries statements, with full quotes and source URLs."""
     sources = [row["source"] for row in run_query("statements-per-source", store=store, project=project).rows
                if row["statements"]]
-    rows = [row for source in sources
-            for row in run_query("who-said-what", {"source": source}, store=store, project=project).rows]
+    per_source = execute_for_each(find_query(project, "who-said-what"), "source", sources, store)
+    rows = [row for source in sources for row in per_source[source]]
     details = _details(store, [row["statement"] for row in rows])
     return [dict(row, **{k: details[row["statement"]][k] for k in ("quote", "mode", "summary", "sourceLabel", "url")})
             for row in rows]
@@ -122,8 +119,9 @@ def _claim_rows(store, project) -> list[list[str]]:
 
 
 def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
-           progress: Callable[[str], None] | None = None) -> str:
-    """Compute everything, write the pictures into ``out_dir`` and return the page's HTML."""
+           progress: Callable[[str], None] | None = None, debate=None) -> str:
+    """Compute everything, write the pictures into ``out_dir`` and return the page's HTML; ``debate``: the
+    story of the debate when the caller has it already (:class:`minegraph.report.debate.Debate`)."""
     from minegraph.report.charts import CHART_NAME, membership_chart
     from minegraph.analysis.graphs import analyse
     from minegraph.analysis.plot import PICTURE_NAME, stance_picture
@@ -142,7 +140,7 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
     network_png = drawn([out_dir / f"{PICTURE_NAME}{s}" for s in (".png", ".svg")], key,
                         lambda: stance_picture(stance, analysis.coalitions, analysis.unaligned, out_dir, progress=progress),
                         progress)[0]
-    debate = debate_section(store, project, out_dir, progress)
+    debate = debate_section(store, project, out_dir, progress, debate)
     figures = "".join(f'<div class="figure"><div class="value">{escape(str(v))}</div><div class="what">{escape(w)}</div></div>'
                       for v, w in _figures(store, project, today))
     coalitions = "".join(
@@ -182,18 +180,21 @@ each stance. Trace any statement with the command under its quote.</p>
 """
 
 
-def debate_section(store, project, out_dir: Path, progress=None) -> str:
-    """The story of the debate over its latest year (see :mod:`minegraph.report.debate`), "" with no statement."""
+def debate_section(store, project, out_dir: Path, progress=None, debate=None) -> str:
+    """The story of the debate over its latest year (see :mod:`minegraph.report.debate`; ``debate`` when
+    already computed), "" with no statement."""
     from minegraph.analysis.discourse.statements import Statements
     from minegraph.report.debate import Debate, section
 
-    statements = Statements.from_store(store, project)
-    if not statements.coded:
-        return ""
+    if debate is None:
+        statements = Statements.from_store(store, project)
+        if not statements.coded:
+            return ""
+        debate = Debate.of(statements)
     from minegraph.report.pictures import inputs_key
 
     key = inputs_key(store, "minegraph.analysis.discourse.pictures", "minegraph.analysis.plot", "minegraph.report.debate")
-    return section(Debate.of(statements), out_dir, _image, progress=progress, key=key)
+    return section(debate, out_dir, _image, progress=progress, key=key)
 
 
 def _number(value) -> str:
@@ -203,8 +204,9 @@ def _number(value) -> str:
 
 
 def write_report(store, project, out_dir: Path | None = None, *, today: datetime.date | None = None,
-                 progress: Callable[[str], None] | None = None) -> Path:
-    """Write ``index.html`` and its pictures to ``out_dir`` (default ``out/report`` under the project); return its path."""
+                 progress: Callable[[str], None] | None = None, debate=None) -> Path:
+    """Write ``index.html`` and its pictures to ``out_dir`` (default ``out/report`` under the project); return its
+    path. ``debate``: as :func:`render` takes it."""
     out_dir = Path(out_dir) if out_dir is not None else Path(project.root) / "out" / "report"
-    page = render(store, project, out_dir, today=today, progress=progress)
+    page = render(store, project, out_dir, today=today, progress=progress, debate=debate)
     return atomic_write(out_dir / REPORT_NAME, page.encode("utf-8"))
