@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import importlib
+import os
 import re
 import sys
 
@@ -49,7 +50,10 @@ class Parser(argparse.ArgumentParser):
 
 
 def _completion(parser: argparse.ArgumentParser) -> None:
-    """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed."""
+    """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed;
+    only a completing shell sets ``_ARGCOMPLETE``, so a command run never imports it."""
+    if "_ARGCOMPLETE" not in os.environ:
+        return
     try:
         import argcomplete
     except ImportError:  # completion is a convenience: the command works without it

@@ -60,14 +60,12 @@ def run(args) -> int:
         heading(title)
         show(store, name, params, width)
 
-    from minegraph.analysis.discourse.statements import Statements
-    from minegraph.report.debate import Debate, story
+    from minegraph.report.debate import Story
 
-    statements = Statements.from_store(store, project)
-    debate = Debate.of(statements) if statements.coded else None
-    if debate is not None:
-        heading(f"The debate in {debate.year}: who stood where, when the camps formed, on what evidence")
-        print("\n".join(story(debate)))
+    debate = Story(store, project)  # computed only when its story is not kept from an earlier run
+    if debate.told is not None:
+        heading(f"The debate in {debate.told.year}: who stood where, when the camps formed, on what evidence")
+        print("\n".join(debate.told.lines()))
 
     heading("Pictures and report")
     report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True),

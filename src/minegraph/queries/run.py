@@ -65,7 +65,7 @@ def execute_for_each(definition: QueryDef, name: str, values: Iterable[object], 
     param = next((p for p in definition.params if p.name == name), None)
     if param is None:
         raise ValueError(f"query {definition.name} has no parameter {name}")
-    values = list(values)
+    values = list(dict.fromkeys(values))  # a value twice in VALUES would join twice
     answers: dict[object, list[dict]] = {value: [] for value in values}
     if not values:
         return answers
