@@ -81,9 +81,9 @@ def layout(stance: nx.Graph, coalitions, unaligned) -> tuple[dict, list]:
 def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
     """The picture as a matplotlib Figure (not written)."""
     require("matplotlib", "plot")
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyBboxPatch
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.lines import Line2D  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.patches import FancyBboxPatch  # lazy: matplotlib, for a picture to draw only
 
     pos, bands = layout(stance, coalitions, unaligned)
     actors = [n for n, k in stance.nodes(data="kind") if k == "actor"]

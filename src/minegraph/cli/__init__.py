@@ -55,7 +55,7 @@ def _completion(parser: argparse.ArgumentParser) -> None:
     if "_ARGCOMPLETE" not in os.environ:
         return
     try:
-        import argcomplete
+        import argcomplete  # lazy: only a completing shell needs it
     except ImportError:  # completion is a convenience: the command works without it
         return
     argcomplete.autocomplete(parser)

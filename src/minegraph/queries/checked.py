@@ -19,6 +19,7 @@ from pathlib import Path
 
 from minegraph.core.files import atomic_write
 from minegraph.errors import InputError
+from minegraph.querylang.text import query_form, remember_accepted
 
 RECORD = "checked-queries.json"
 #: Texts kept in a record (the oldest go first): the library and its internal queries, with room to spare.
@@ -64,8 +65,6 @@ def _record(path: Path) -> dict[str, None]:
 
 def recall(text: str, store) -> None:
     """Take ``text`` as checked for ``store`` if a record beside the store says it passed."""
-    from minegraph.querylang.text import query_form, remember_accepted
-
     path = _record_file(store)
     allow_service = getattr(store, "allow_service", False)
     if path is not None and _key(text, allow_service) in _record(path):

@@ -21,6 +21,7 @@ from minegraph.store.session import default_session
 from minegraph.store.rows import RowStream
 from minegraph.store.supervised import DEFAULT_TIMEOUT
 from minegraph.querylang.terms import to_sparql
+from minegraph.querylang.text import without_defaults
 
 def _project(project):
     return default_session(project).project
@@ -60,8 +61,6 @@ def execute_for_each(definition: QueryDef, name: str, values: Iterable[object], 
     """The rows of ``definition`` for each of ``values`` of its parameter ``name``, as one call per value
     gives them (in its order), from one evaluation: the parameter's defaults block dropped and the values
     joined in a trailing VALUES block. For a query that projects the parameter (each row says its value)."""
-    from minegraph.querylang.text import without_defaults
-
     param = next((p for p in definition.params if p.name == name), None)
     if param is None:
         raise ValueError(f"query {definition.name} has no parameter {name}")

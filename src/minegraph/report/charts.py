@@ -77,8 +77,8 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
     """Draw the chart to ``today`` (default: the last date the graph holds) and write
     ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
     require("matplotlib", "plot")
-    from matplotlib.dates import DateFormatter, MonthLocator, YearLocator
-    from matplotlib.figure import Figure
+    from matplotlib.dates import DateFormatter, MonthLocator, YearLocator  # lazy: matplotlib, for a chart to draw only
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
 
     today = today or last_date(store_or_graph)
     series = membership_series(store_or_graph)

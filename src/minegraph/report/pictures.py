@@ -19,10 +19,12 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 
 from minegraph.core.files import atomic_write
 from minegraph.errors import InputError
+from minegraph.store.cache import read_manifest
 
 SUFFIX = ".inputs"
 COMPUTED = "computed"
@@ -36,8 +38,6 @@ _CODE = (("analysis", "*.py"), ("report", "*.py"), ("queries/internal", "*.rq"))
 def store_digest(store) -> str | None:
     """The digest of the files a persisted store was built from (its manifest, verified current when the
     store was opened); None for a store without one."""
-    from minegraph.store.cache import read_manifest
-
     location = getattr(store, "location", None)
     if not location:
         return None
@@ -98,8 +98,6 @@ def _files_digest(folder: Path, pattern: str) -> bytes:
 
 def _source_of(name: str) -> str | None:
     """The file of a module, found without importing it (importing matplotlib is what reuse avoids)."""
-    from importlib.util import find_spec
-
     spec = find_spec(name)
     return spec.origin if spec and spec.origin and spec.origin.endswith(".py") else None
 

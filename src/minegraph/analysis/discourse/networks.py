@@ -239,7 +239,7 @@ def to_graph(network: Network):
     non-zero cell with ``weight`` (the cell) and ``sign``; affiliation: an edge per actor and decision with
     statements, ``weight`` (their number), ``value`` (the cell) and ``sign``; always and the statements behind it: ``statements`` (IRIs),
     ``evidence`` (counts per evidence level, e.g. ``anchored-quote: 3; reported-position: 1``), ``sources``."""
-    import networkx as nx
+    import networkx as nx  # lazy: networkx for a graph export only; the matrices need numpy alone
 
     graph = nx.Graph(name=network.kind, kind=network.kind, normalisation=network.normalisation, level=network.level,
                      qualifier=network.qualifier, start=_iso(network.start), end=_iso(network.end))

@@ -128,8 +128,8 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
 def small_multiples(sequence: Sequence):
     """The congruence network of every window, side by side (at most four per row), as a Figure."""
     require("matplotlib", "plot")
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.lines import Line2D  # lazy: matplotlib, for a picture to draw only
 
     reference = reference_camps(sequence)
     pos, said = layout(sequence, reference), activity(sequence)
@@ -160,7 +160,7 @@ def small_multiples(sequence: Sequence):
 def curve(sequence: Sequence):
     """The polarisation of every window over time, with the statements per window beneath, as a Figure."""
     require("matplotlib", "plot")
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
 
     figure = Figure(figsize=(10, 4.8), layout="constrained")
     axes = figure.add_subplot()
@@ -181,7 +181,7 @@ def curve(sequence: Sequence):
     axes.set_title(f"Polarisation of the debate: windows of {options['size']} every {options['step']}, "
                    f"{options['start']} to {options['end']}\nno dot: fewer than two actors with a tie in the window",
                    fontsize=11)
-    import matplotlib.dates as mdates
+    import matplotlib.dates as mdates  # lazy: matplotlib, for a picture to draw only
 
     locator = mdates.MonthLocator()
     axes.xaxis.set_major_locator(locator)
