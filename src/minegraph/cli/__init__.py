@@ -10,7 +10,6 @@ input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpo
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
 import os
 import re
@@ -43,6 +42,8 @@ class Parser(argparse.ArgumentParser):
         found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if found:
             choices = re.findall(r"'([^']*)'", found.group(2))
+            import difflib  # lazy: only a mistyped command needs it (25 ms at every start otherwise)
+
             close = difflib.get_close_matches(found.group(1), choices, n=1, cutoff=0.6)
             if close:
                 message += f"; did you mean '{close[0]}'?"

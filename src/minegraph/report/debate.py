@@ -132,7 +132,8 @@ class Story:
 
     def __init__(self, store, project, progress=None):
         self.store, self.project, self.progress = store, project, progress
-        self.key = inputs_key(store, project=project)
+        # the clock's year too: a debate without a dated statement falls back on it (see Debate.of)
+        self.key = inputs_key(store, project=project, extra=f"year {datetime.date.today().year}")
 
     @cached_property
     def debate(self) -> Debate | None:
