@@ -94,11 +94,11 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
     """One window's congruence network on ``axes``; with many actors, smaller dots and type, and the silent
     actors unnamed."""
     crowded = len(pos) > 16
-    graph = window.congruence.to_graph()
-    for u, v in window.conflict.to_graph().edges:
+    ties = _ties(window.congruence)
+    for u, v, _ in _ties(window.conflict):
         axes.plot(*zip(pos[u], pos[v]), color="#d9534f", alpha=0.5, zorder=0, linewidth=0.7, linestyle=(0, (3, 3)))
-    heaviest = max((w for *_, w in graph.edges(data="weight")), default=1.0)
-    for u, v, weight in graph.edges(data="weight"):
+    heaviest = max((w for *_, w in ties), default=1.0)
+    for u, v, weight in ties:
         axes.plot(*zip(pos[u], pos[v]), color="#777777", alpha=0.55, zorder=1,
                   linewidth=0.8 + 4.0 * math.sqrt(weight / heaviest))
     active = set(window.congruence.coded)
@@ -123,6 +123,14 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
     axes.set_title(f"{window_title(window)}\n{window.statements} statements · polarisation "
                    + ("–" if score is None else f"{score:.2f}"), fontsize=10)
     axes.set_axis_off()
+
+
+def _ties(network) -> list[tuple[str, str, float]]:
+    """(a, b, weight) of each tie of a one-mode network, in the order of its graph's edges
+    (:func:`minegraph.analysis.discourse.networks.to_graph`), without building the graph and its trace attributes."""
+    rows, values = network.rows, network.values
+    return [(rows[i], rows[j], float(values[i, j])) for i in range(len(rows)) for j in range(i + 1, len(rows))
+            if values[i, j]]
 
 
 def small_multiples(sequence: Sequence):
