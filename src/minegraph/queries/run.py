@@ -91,11 +91,14 @@ def stream(definition: QueryDef, params: Mapping[str, object] | None, store: Sto
     return rows
 
 
-def _library_query(store: Store, text: str, bindings: Mapping, **options) -> QueryResult:
-    """``store.query`` of a library text, which a record beside the store may show checked already
-    (:mod:`minegraph.queries.checked`); a text that passed is recorded."""
+def _library_query(store: Store, text: str, bindings: Mapping, *, timeout: float | None = None, **options) -> QueryResult:
+    """``store.query`` of a library text (``store.stream`` given ``timeout``), which a record beside the store
+    may show checked already (:mod:`minegraph.queries.checked`); a text that passed is recorded."""
     recall(text, store)
-    result = store.query(text, bindings, **options)
+    if timeout is None:
+        result = store.query(text, bindings, **options)
+    else:
+        result = store.stream(text, bindings, timeout=timeout, **options).to_result()
     record(text, store)
     return result
 
@@ -185,8 +188,7 @@ def fetch_labels(store: Store, iris: Iterable[str], timeout: float | None = None
     found: dict[str, tuple[int, str]] = {}
     for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):
         nodes = ("node", map(URIRef, block))
-        labelled = (_library_query(store, definition.text, {}, source=str(definition.path), values=nodes) if timeout is None else
-                    store.stream(definition.text, source=str(definition.path), timeout=timeout, values=nodes).to_result())
+        labelled = _library_query(store, definition.text, {}, source=str(definition.path), values=nodes, timeout=timeout)
         for row in labelled.rows:
             language = (row["language"] or "").lower()
             rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))
