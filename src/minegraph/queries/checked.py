@@ -4,7 +4,7 @@ Every query text passes the guard and a real SPARQL parse before it runs (:func:
 rdflib's parse costs tens of milliseconds a text and importing its grammar more, which a ``minegraph run`` paid
 for some twenty library texts on every start. A library text that passed is recorded beside the persisted
 store it ran on (``.store/checked-queries.json``): the SHA-256 of the text, whether SERVICE was allowed and
-the checking code (minegraph's guard, lexer and parser modules, rdflib's and pyparsing's versions). A later
+the checking code (minegraph's querylang modules: guard, lexer, parser…; rdflib's and pyparsing's versions). A later
 process takes a recorded text as checked; any change to the text or to the checker checks it again. A store
 without a location (in memory, remote) records nothing.
 """
@@ -24,18 +24,15 @@ from minegraph.querylang.text import query_form, remember_accepted
 RECORD = "checked-queries.json"
 #: Texts kept in a record (the oldest go first): the library and its internal queries, with room to spare.
 KEPT = 512
-_CHECKER = ("guard.py", "lexer.py", "parse.py", "text.py", "defaults.py")
 _RECORDS: dict[Path, dict[str, None]] = {}  # record file -> the keys it holds, read once per process
 
 
 @lru_cache(maxsize=1)
 def _checker() -> bytes:
-    """What decides whether a text passes: the querylang modules that check it and the grammar's versions."""
-    folder = Path(__file__).resolve().parent.parent / "querylang"
+    """What decides whether a text passes: the querylang package (its guard, lexer, parser…) and the grammar's versions."""
     digest = hashlib.sha256()
-    for name in _CHECKER:
-        path = folder / name
-        digest.update(name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"absent") + b"\0")
+    for path in sorted((Path(__file__).resolve().parent.parent / "querylang").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for package in ("rdflib", "pyparsing"):
         try:
             digest.update(f"{package} {metadata.version(package)}\n".encode())

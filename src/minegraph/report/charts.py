@@ -16,8 +16,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from minegraph.errors import require
 from minegraph.analysis.plot import write_figure
+from minegraph.errors import require
 
 CHART_NAME = "membership-over-time"
 

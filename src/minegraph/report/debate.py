@@ -110,7 +110,7 @@ class Told:
     timeline: list[str]
 
     @classmethod
-    def of(cls, debate: Debate) -> "Told":
+    def of(cls, debate: Debate) -> Told:
         return cls(debate.year, evidence_sentence(debate), positions(debate), timeline(debate))
 
     def lines(self) -> list[str]:
