@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from minegraph.core.project import Project
+from tests.support.paths import FIXTURE_GRAPH, ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
-FIXTURE_GRAPH = ROOT / "tests" / "queries" / "fixtures" / "graph" / "fixture.ttl"
+#: The shared fixtures (tests/support), visible to every folder.
+pytest_plugins = ["tests.support.collection", "tests.support.stores", "tests.support.snapshot", "tests.support.membership"]
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +70,7 @@ def group(nodeid: str) -> str:
     return next((name for folder, name in SHARED.items() if path.startswith(f"tests/{folder}/")), path)
 
 
+@pytest.hookimpl(optionalhook=True)  # the suite also runs without pytest-xdist (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     """``make test`` runs on two pytest-xdist workers (``--dist loadgroup``), each group (see
     :func:`group`) on one worker, so its module and session fixtures are built once. The scheduler is
@@ -96,14 +97,6 @@ def pytest_collection_modifyitems(config, items):
     sizes = Counter(groups.values())
     rank = {name: position for position, name in enumerate(LONG_GROUPS)}
     items.sort(key=lambda item: (rank.get(groups[item.nodeid], len(rank)), -sizes[groups[item.nodeid]]))
-
-
-#: Every test file that yielded at least one test, before ``-m``/``-k`` deselection (tests/architecture/test_collection).
-COLLECTED_FILES = pytest.StashKey[set]()
-
-
-def pytest_itemcollected(item):
-    item.config.stash.setdefault(COLLECTED_FILES, set()).add(Path(item.path).resolve())
 
 
 # --------------------------------------------------------------------------- no test writes outside its tmp_path

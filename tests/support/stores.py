@@ -1,6 +1,7 @@
-"""Fixtures of the query-layer tests: a small fixture project, stores on every engine, and a real
-Oxigraph server (``oxigraph serve``) holding the real graph (default graph) and the fixture graph
-(a named graph), started once per session and always stopped."""
+"""Fixtures of the query layer, shared by the queries, querylang, store, cli and scaleout tests: the real
+project and a small fixture project copied once, stores on every engine, and a real Oxigraph server
+(``oxigraph serve``) holding the real graph (default graph) and the fixture graph (a named graph),
+started once per session and always stopped."""
 
 from __future__ import annotations
 
@@ -15,10 +16,8 @@ from pathlib import Path
 import pytest
 
 from minegraph.core.project import Project
+from tests.support.paths import FIXTURES, ROOT
 
-HERE = Path(__file__).resolve().parent
-FIXTURES = HERE / "fixtures"
-ROOT = HERE.parents[1]
 FIXTURE_GRAPH_IRI = "urn:minegraph:test:fixture"
 
 
