@@ -9,7 +9,7 @@ import pytest
 
 from minegraph.core.project import Project
 from tests.support.paths import ROOT
-from tests.support.stores import _copy_project
+from tests.support.stores import copy_project
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +18,7 @@ def template_project(tmp_path_factory) -> Project:
     from minegraph.store import open_store
 
     root = tmp_path_factory.mktemp("matrix-template") / "project"
-    project = _copy_project(root, ROOT / "graph", sorted((ROOT / "queries").glob("*.rq")))
+    project = copy_project(root, ROOT / "graph", sorted((ROOT / "queries").glob("*.rq")))
     shutil.copytree(ROOT / "curation", root / "curation")
     open_store(project).close()
     return project

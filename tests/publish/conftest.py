@@ -24,7 +24,7 @@ def server(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.chrome.service import Service  # lazy: optional, make test-browser installs it
 
     driver_path = shutil.which("chromedriver")
     if driver_path is None:

@@ -39,6 +39,6 @@ def get(server, text: str, **params):
 
 def wait(driver, condition, timeout=20):
     """What ``condition(driver)`` returns once it is truthy (a browser test's page has caught up), within ``timeout`` s."""
-    from selenium.webdriver.support.ui import WebDriverWait
+    from selenium.webdriver.support.ui import WebDriverWait  # lazy: optional, make test-browser installs it
 
     return WebDriverWait(driver, timeout).until(condition)
