@@ -3,14 +3,13 @@ project with one fiction text ingested."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from minegraph.cli import main
 from minegraph.core.project import Project
 from minegraph.ingest import actors_from_graph, decisions_from_graph
+from tests.support.fiction import ingest_fiction
 from tests.support.paths import GOLD, ROOT
 
 TEXT = GOLD / "fiction-01-wire-story.txt"
@@ -28,10 +27,7 @@ def decisions():
 
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> tuple[Project, Path]:
-    root = tmp_path_factory.mktemp("accept")
-    for part in ("ontology", "graph", "queries", "curation"):
-        shutil.copytree(ROOT / part, root / part)
-    project = Project(root)
-    assert main(["--project", str(root), "ingest", str(TEXT), "--url", "https://example.invalid/wire",
-                 "--title", "Lawmakers back exit", "--publisher", "Euronews", "--date", "2026-03-03"]) == 0
-    return project, next((root / "drafts").glob("*.toml"))
+    """A scratch project with tests/gold/fiction-01-wire-story.txt ingested: the project and its draft."""
+    project, draft, _ = ingest_fiction(tmp_path_factory.mktemp("accept"), TEXT.read_text(encoding="utf-8"),
+                                       "Lawmakers back exit", "2026-03-03", publisher="Euronews")
+    return project, draft
