@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from minegraph.store.oxigraph import OxigraphStore
-from minegraph.validation.report import Finding
+from minegraph.validation.findings import Finding
 
 from .context import HERE, WORDINGS, Context, finding, query_text, text, wording  # noqa: F401 (the public names)
 
@@ -54,7 +54,7 @@ def profile() -> dict[str, Check]:
 
 def wordings() -> dict[str, Callable]:
     """Every wording function by check name (importing the modules registers them)."""
-    from . import anchors, graph, owners, stance, treaty  # noqa: F401  (they register their wordings)
+    from . import archived_texts, graph, owners, stance, treaty  # noqa: F401  (they register their wordings)
 
     return WORDINGS
 

@@ -13,7 +13,7 @@ import pyoxigraph as ox
 
 from minegraph.queries.library import package_query
 from minegraph.store.oxigraph import OxigraphStore, Owners
-from minegraph.validation.report import Finding
+from minegraph.validation.findings import Finding
 
 HERE = Path(__file__).resolve().parent
 

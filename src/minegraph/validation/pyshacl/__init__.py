@@ -26,7 +26,7 @@ from minegraph.core.namespaces import bind_prefixes
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import parse_into
 from minegraph.store.oxigraph import OxigraphStore
-from minegraph.validation.report import SEVERITIES, Finding, ValidationReport  # noqa: F401 (also their old home)
+from minegraph.validation.findings import SEVERITIES, Finding, ValidationReport  # noqa: F401 (also their old home)
 
 #: Namespace of the shapes in ``ontology/shapes.ttl``.
 MGSH = Namespace("https://w3id.org/minegraph/shapes#")

@@ -18,7 +18,7 @@ from minegraph.errors import InputError
 from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
 from minegraph.store.oxigraph import OxigraphStore
 from minegraph.validation.checks.context import FILES_STORE, files_store
-from minegraph.validation.report import Finding, ValidationReport
+from minegraph.validation.findings import Finding, ValidationReport
 
 from .engine import Result, constraint_tasks
 from .shapes import ShapesError
