@@ -83,3 +83,13 @@ def test_values_answer_a_query_for_the_terms_given_only(tmp_path):
     store = OxigraphStore.memory(_files(tmp_path))
     rows = store.query("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", values=("s", [URIRef("https://example.org/y")])).rows
     assert rows == [{"s": "https://example.org/y", "o": 1}]
+
+
+def test_the_owners_pass_keeps_the_literals_of_the_datatypes_asked_for_as_the_file_wrote_them(tmp_path):
+    data = tmp_path / "a.ttl"
+    data.write_text(PREFIX + "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+                    'ex:x ex:p "07"^^xsd:nonNegativeInteger ; ex:q 3 .\n', encoding="utf-8")
+    store = OxigraphStore.memory([data], owners=True, datatypes=["http://www.w3.org/2001/XMLSchema#nonNegativeInteger"])
+    [(path, quad)] = store.ownership.written
+    assert path == data and quad.object.value == "07" and quad.predicate.value == "https://example.org/p"
+    assert store.query("SELECT ?o WHERE { ?s <https://example.org/p> ?o }").rows == [{"o": 7}]  # the store folds it

@@ -22,7 +22,7 @@ from minegraph.validation.findings import Finding, ValidationReport
 
 from .engine import Result, constraint_tasks
 from .shapes import ShapesError
-from .sources import source_datatypes
+from .sources import DERIVED, source_datatypes, written_datatypes
 
 def workers() -> int:
     """Threads for loading and querying: the cores this process may use, at most four."""
@@ -51,16 +51,9 @@ def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor
     if unknown:
         raise InputError(project.root, f"unknown check(s) {', '.join(unknown)}; known: {', '.join(known())}")
     data_files = project.data_files()
-    # The store loads on one core and without the GIL: the files' own reads (which hold it) run meanwhile.
     over_files = any(profile()[n].over == "files" for n in selected)
-    with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
-        datatypes = side.submit(source_datatypes, data_files) if shacl else None
-        # One load through the store's front door (the pool loads the files without the GIL, this thread
-        # notes which file describes each subject when a check asks for it: no file is read a third time).
-        loaded = OxigraphStore.memory(project.ontology_files() + data_files, pool=pool, owners=over_files)
-        store = loaded.native
-        datatypes = datatypes.result() if datatypes else None
-        shared = {FILES_STORE: files_store(data_files, loaded.ownership)} if over_files else {}
+    loaded, datatypes, shared = _load(project, data_files, shacl, over_files, pool)
+    store = loaded.native
     context = make_context(store, project.graph_dir, ontology_files=project.ontology_files(), data_files=data_files,
                            reference_dir=project.reference_dir, shared=shared)
     raw = _run_all(store, project, context, selected, shacl, datatypes, pool)
@@ -68,6 +61,24 @@ def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor
     triples = len(store)  # the default graph only: nothing is loaded into a named graph
     return ValidationReport(findings=findings, triples=triples, files=[_relative(project, p) for p in data_files],
                             shacl=shacl, checks=selected)
+
+
+def _load(project, data_files: list[Path], shacl: bool, over_files: bool, pool: Executor):
+    """(the store, the derived integer types the data files wrote, the values the checks share): one load
+    through the store's front door; the pool loads the files without the GIL while this thread notes which
+    file describes each subject and the integer types the store folds, when a check asks for the owners
+    (otherwise the types are read in a side thread, from the files that name one)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
+        datatypes = side.submit(source_datatypes, data_files) if shacl and not over_files else None
+        loaded = OxigraphStore.memory(project.ontology_files() + data_files, pool=pool, owners=over_files,
+                                      datatypes=DERIVED if shacl and over_files else ())
+        if shacl and over_files:
+            data = set(data_files)
+            datatypes = written_datatypes(quad for path, quad in loaded.ownership.written if path in data)
+        else:
+            datatypes = datatypes.result() if datatypes else None
+    shared = {FILES_STORE: files_store(data_files, loaded.ownership)} if over_files else {}
+    return loaded, datatypes, shared
 
 
 def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, pool: Executor) -> list:
