@@ -39,9 +39,11 @@ run: $(RUN_STAMP)
 
 ## Every test (pytest exit code 5, "no tests ran", is a failure too), on TEST_WORKERS pytest-xdist
 ## workers (a file's tests stay on one worker: tests/conftest.py); TEST_WORKERS=0 runs them in one process.
+## The Virtuoso tests are `make test-virtuoso`'s, which CI runs (here they started a second instance of their
+## own wherever virtuoso-t happened to be installed); the browser tests are `make test-browser`'s.
 TEST_WORKERS ?= 2
 test: $(STAMP)
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m 'not browser and not virtuoso'
 
 ## Rebuild graph/*.ttl from curation/ (deterministic: building twice gives identical bytes).
 build: $(STAMP)
