@@ -16,11 +16,13 @@ import math
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from minegraph.errors import require
 from minegraph.core.files import atomic_write
+
+if TYPE_CHECKING:  # the graphs are built elsewhere: drawing needs matplotlib, not networkx
+    import networkx as nx
 
 PICTURE_NAME = "stance-network"
 
@@ -79,9 +81,9 @@ def layout(stance: nx.Graph, coalitions, unaligned) -> tuple[dict, list]:
 def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
     """The picture as a matplotlib Figure (not written)."""
     require("matplotlib", "plot")
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import FancyBboxPatch
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.lines import Line2D  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.patches import FancyBboxPatch  # lazy: matplotlib, for a picture to draw only
 
     pos, bands = layout(stance, coalitions, unaligned)
     actors = [n for n, k in stance.nodes(data="kind") if k == "actor"]
@@ -135,14 +137,19 @@ def stance_picture(stance: nx.Graph, coalitions, unaligned, out_dir: Path, *, na
     return write_figure(draw(stance, coalitions, unaligned), out_dir, name, progress=progress)
 
 
-def write_figure(figure, out_dir: Path, name: str, *, progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Write a matplotlib figure as ``<name>.png`` and ``<name>.svg`` (no dates in their metadata, so the same
-    figure gives the same bytes), atomically; return the paths."""
+def write_figure(figure, out_dir: Path, name: str, *, progress: Callable[[str], None] | None = None, dpi: int = 120,
+                 facecolor: str = "white") -> list[Path]:
+    """Write a matplotlib figure as ``<name>.png`` and ``<name>.svg`` atomically; return the paths. The same
+    figure gives the same bytes: no dates in the metadata, and the SVG's element ids hashed with a fixed salt
+    (matplotlib's default salt is random)."""
+    from matplotlib import rc_context  # lazy: matplotlib is imported only when a picture is drawn
+
     written = []
-    for suffix, options in ((".png", {"dpi": 120, "metadata": {"Software": None}}),
+    for suffix, options in ((".png", {"dpi": dpi, "metadata": {"Software": None}}),
                             (".svg", {"metadata": {"Date": None, "Creator": None}})):
         buffer = io.BytesIO()
-        figure.savefig(buffer, format=suffix[1:], facecolor="white", **options)
+        with rc_context({"svg.hashsalt": f"minegraph {name}"}):
+            figure.savefig(buffer, format=suffix[1:], facecolor=facecolor, **options)
         path = atomic_write(Path(out_dir) / f"{name}{suffix}", buffer.getvalue())
         if progress:
             progress(f"wrote {path}")

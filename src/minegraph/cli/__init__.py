@@ -10,8 +10,8 @@ input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpo
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
+import os
 import re
 import sys
 
@@ -42,6 +42,8 @@ class Parser(argparse.ArgumentParser):
         found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if found:
             choices = re.findall(r"'([^']*)'", found.group(2))
+            import difflib  # lazy: only a mistyped command needs it (25 ms at every start otherwise)
+
             close = difflib.get_close_matches(found.group(1), choices, n=1, cutoff=0.6)
             if close:
                 message += f"; did you mean '{close[0]}'?"
@@ -49,9 +51,12 @@ class Parser(argparse.ArgumentParser):
 
 
 def _completion(parser: argparse.ArgumentParser) -> None:
-    """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed."""
+    """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed;
+    only a completing shell sets ``_ARGCOMPLETE``, so a command run never imports it."""
+    if "_ARGCOMPLETE" not in os.environ:
+        return
     try:
-        import argcomplete
+        import argcomplete  # lazy: only a completing shell needs it
     except ImportError:  # completion is a convenience: the command works without it
         return
     argcomplete.autocomplete(parser)

@@ -10,15 +10,14 @@ consented-by-date queries), not by walking triples in Python. matplotlib is the 
 from __future__ import annotations
 
 import datetime
-import io
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Graph
 
+from minegraph.analysis.plot import write_figure
 from minegraph.errors import require
-from minegraph.core.files import atomic_write
 
 CHART_NAME = "membership-over-time"
 
@@ -78,8 +77,8 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
     """Draw the chart to ``today`` (default: the last date the graph holds) and write
     ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
     require("matplotlib", "plot")
-    from matplotlib.dates import DateFormatter, MonthLocator, YearLocator
-    from matplotlib.figure import Figure
+    from matplotlib.dates import DateFormatter, MonthLocator, YearLocator  # lazy: matplotlib, for a chart to draw only
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
 
     today = today or last_date(store_or_graph)
     series = membership_series(store_or_graph)
@@ -122,17 +121,7 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
                      "a withdrawal takes effect six months after its deposit (Article 20(3)).\nUkraine's 2025 suspension is not a "
                      "withdrawal: Ukraine stays a party. Lebanon's 2026 accession has no known deposit date and is not counted.",
                      fontsize=9, color="#444444")
-    out_dir = Path(out_dir)
-    written = []
-    for suffix, options in ((".png", {"dpi": 150, "metadata": {"Software": None}}),
-                            (".svg", {"metadata": {"Date": None, "Creator": None}})):
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format=suffix[1:], **options)
-        path = atomic_write(out_dir / f"{CHART_NAME}{suffix}", buffer.getvalue())
-        if progress:
-            progress(f"wrote {path}")
-        written.append(path)
-    return written
+    return write_figure(figure, Path(out_dir), CHART_NAME, progress=progress, dpi=150, facecolor="auto")
 
 
 def _mark(whole, zoom, events, zoom_from: datetime.date) -> None:

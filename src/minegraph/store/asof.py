@@ -56,6 +56,7 @@ def partition(native) -> int:
     number of triples partitioned. Replaces an earlier partition."""
     import pyoxigraph
 
+    native.remove_graph(pyoxigraph.NamedNode(_MARKER))  # first: a read-only store refuses here, before the work
     for graph in list(native.named_graphs()):
         if graph.value.startswith(AS_OF_BASE):
             native.remove_graph(graph)

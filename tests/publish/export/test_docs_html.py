@@ -12,7 +12,8 @@ from minegraph.publish.export.docs_html import _anchor, concepts_body, ontology_
 
 MG_NS = "https://w3id.org/minegraph/ontology#"
 
-from .conftest import ROOT, expected_files
+from tests.support.paths import ROOT
+from tests.support.release import expected_files
 
 
 class _Collect(HTMLParser):
