@@ -23,7 +23,7 @@ from pathlib import Path
 from minegraph.core.project import Project
 from minegraph.queries.library import load_query, query_files
 
-from . import machine, page, report, tasks
+from . import machine, page, summary, tasks
 from .fit import median_of
 from .crowd import MANIFEST as CROWD_MANIFEST
 from .synth import MANIFEST
@@ -319,11 +319,11 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
         kept = [dict(s, run=earlier["started"]) for s in earlier["sizes"] if s["size"] not in settings.sizes]
         results["sizes"] = sorted(kept + [_fill(s, earlier) for s in results["sizes"]], key=_order)
         results["merged_from"] = str(settings.merge)
-    results["summary"] = report.summarise(results)
+    results["summary"] = summary.summarise(results)
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
     settings.results.mkdir(parents=True, exist_ok=True)
     _write(settings.results / f"{stamp}.json", json.dumps(results, indent=1) + "\n")
-    markdown = report.markdown(results)
+    markdown = summary.markdown(results)
     _write(settings.results / f"{stamp}.md", markdown)
     notes = settings.notes.read_text(encoding="utf-8") if settings.notes.is_file() else ""
     _write(settings.docs, page.performance_page(results, markdown, f"bench/results/{stamp}.json", notes))
