@@ -3,7 +3,7 @@
 several runs, growth exponents and same-run ratios; results as JSON and Markdown under
 ``bench/results/`` and the last table in ``docs/performance.md``.
 
-``python -m minegraph.bench.run [--sizes real,1e4,1e5] [--large] [--rewrites DIR] [--only queries,load]``
+``python -m minegraph.bench.harness [--sizes real,1e4,1e5] [--large] [--rewrites DIR] [--only queries,load]``
 """
 
 from __future__ import annotations
