@@ -1,5 +1,5 @@
 """One measurement in a fresh process: ``python -m minegraph.bench.measure KIND --project DIR``
-prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.run` starts these.
+prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.harness` starts these.
 
 Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project|raw --query FILE``
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``pair`` (every library

@@ -3,7 +3,7 @@ persisted store (cold build against an in-memory load, reopen in a fresh process
 processes (query, trace, network, validate, export), timed from outside as a user waits for them.
 
 The first three run inside a fresh measurement process (:mod:`.measure`); :func:`process_times` is
-called by :mod:`.run` and times the CLI in child processes of its own.
+called by :mod:`.harness` and times the CLI in child processes of its own.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def trace_times(root: Path, runs: int) -> dict:
 
 def store_cold(root: Path, location: Path) -> dict:
     """A cold build of the persisted store at ``location``, alone in this fresh process (its peak RSS is the
-    build's own; the in-memory load it is compared with runs in processes of its own, see :mod:`.run`)."""
+    build's own; the in-memory load it is compared with runs in processes of its own, see :mod:`.harness`)."""
     from minegraph.store import persisted_store
 
     cold, cpu, store = targets.timed(lambda: persisted_store(targets.project(root), location=location))
