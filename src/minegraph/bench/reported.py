@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .model import RealGraph
+from .learned import RealGraph
 from .template import COPY, _Renderer, with_suffix
 
 MG = "https://w3id.org/minegraph/ontology#"
