@@ -1,6 +1,6 @@
 """The endpoint's HTTP app (Starlette): routes, the Host allow-list, CORS, and the worker pool's life.
 
-Routes: ``/query`` (:mod:`.protocol`), ``/id/{kind}/{slug}`` and ``/ontology`` (:mod:`.resolve`),
+Routes: ``/query`` (:mod:`.protocol`), ``/id/{kind}/{slug}`` and ``/ontology`` (:mod:`.dereference`),
 ``/`` and ``/sparql`` (the query page), ``/examples.json``, ``/assets`` (YASGUI from
 ``node_modules``, the page's own script), ``/health``.
 """
@@ -26,7 +26,7 @@ from .finding import kind_index, kinds, search
 from .library import examples
 from .pool import WorkerPool
 from .protocol import query
-from .resolve import entity, ontology
+from .dereference import entity, ontology
 from .responses import ROWS_HEADER, TRUNCATED_HEADER, error
 from .settings import Settings
 
