@@ -11,7 +11,7 @@ import re
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
-from .formats import GRAPHS, NotAcceptable, choose
+from .negotiation import GRAPHS, NotAcceptable, choose
 from .pages import entity_html, local, message_page
 from .downloads import ontology_html
 from .pool import JobFailed

@@ -11,7 +11,7 @@ from itertools import groupby
 
 from minegraph.core.namespaces import PREFIXES
 
-from .formats import GRAPHS
+from .negotiation import GRAPHS
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")

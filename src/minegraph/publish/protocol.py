@@ -14,7 +14,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from minegraph.querylang.guard import GuardError, check
-from .formats import GRAPHS, RESULTS, NotAcceptable, choose
+from .negotiation import GRAPHS, RESULTS, NotAcceptable, choose
 from .pool import JobFailed
 from .responses import ROWS_HEADER, TRUNCATED_HEADER, error
 
