@@ -14,7 +14,7 @@ def text_table(headers: list[str], rows: list[list]) -> str:
     """Rows under headers as the plain-text table the query command prints (numbers right-aligned)."""
     from rdflib import Literal
 
-    from minegraph.queries.formats import table
+    from minegraph.queries.writers import table
 
     cells = [{h: (Literal(v) if isinstance(v, (int, float)) else v) for h, v in zip(headers, row)} for row in rows]
     return table(headers, cells, width=10**6, max_column=70)

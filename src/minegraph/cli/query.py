@@ -99,7 +99,7 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 def _answer(args, store, form: str, run) -> int:
     """Run the query (``run(timeout, max_rows)`` gives a RowStream), write it, and say when it was cut."""
-    from minegraph.queries.formats import check_format
+    from minegraph.queries.writers import check_format
     from minegraph.queries.streaming import STREAM_FORMATS, write_answer
 
     check_format(form, args.format)
@@ -124,7 +124,7 @@ def _prestart(args) -> None:
 
 
 def _emit(args, result, store) -> int:
-    from minegraph.queries.formats import render
+    from minegraph.queries.writers import render
     from minegraph.queries.run import fetch_labels, result_iris
 
     labels = None
@@ -197,7 +197,7 @@ def run_query(args) -> int:
 
 
 def run_sparql(args) -> int:
-    from minegraph.queries.formats import check_format
+    from minegraph.queries.writers import check_format
     from minegraph.queries.run import stream_sparql
     from minegraph.querylang.guard import check as guard
     from minegraph.querylang.text import query_form

@@ -1,6 +1,6 @@
 """Answers written row by row as they arrive: SPARQL 1.1 CSV and TSV, and JSON lines.
 
-The one home of CSV, TSV and JSON cell formatting (:mod:`minegraph.queries.formats` renders
+The one home of CSV, TSV and JSON cell formatting (:mod:`minegraph.queries.writers` renders
 whole results through these writers too). Cells are written from wire values
 (:mod:`minegraph.store.rows`), so no rdflib term is built for a streamed row. JSON lines: one object per row, each bound variable's term in
 the SPARQL 1.1 JSON results form (triples as ``subject``/``predicate``/``object``; ASK as

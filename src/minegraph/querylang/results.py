@@ -6,7 +6,7 @@ terms from rdflib and remote stores, the engine's own terms from Oxigraph
 and :attr:`~QueryResult.triples`, to Python values by :attr:`~QueryResult.rows` (straight from the
 engine's terms, see :mod:`minegraph.querylang.native`). rdflib is imported only for those
 conversions. Formatting to text (table, CSV, TSV, SPARQL JSON, Turtle, JSON-LD) is in
-:mod:`minegraph.queries.formats`.
+:mod:`minegraph.queries.writers`.
 """
 
 from __future__ import annotations
