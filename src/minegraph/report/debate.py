@@ -106,10 +106,10 @@ def story(debate: Debate) -> list[str]:
 def section(debate: Debate, out_dir: Path, image, progress=None, key: str | None = None) -> str:
     """The report's section on the debate: the story, the small multiples and the polarisation curve.
     ``image`` renders a written PNG as the report's inline picture; ``key``: the pictures' inputs hash
-    (:mod:`minegraph.report.pictures`), which reuses them when it is unchanged."""
+    (:mod:`minegraph.report.picture_cache`), which reuses them when it is unchanged."""
     from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve, small_multiples
     from minegraph.analysis.plot import write_figure
-    from minegraph.report.pictures import drawn
+    from minegraph.report.picture_cache import drawn
 
     def files(stem: str) -> list[Path]:
         return [Path(out_dir) / f"{stem}{suffix}" for suffix in (".png", ".svg")]

@@ -127,7 +127,7 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
     from minegraph.report.charts import CHART_NAME, membership_chart
     from minegraph.analysis.graphs import analyse
     from minegraph.analysis.plot import PICTURE_NAME, stance_picture
-    from minegraph.report.pictures import drawn, inputs_key
+    from minegraph.report.picture_cache import drawn, inputs_key
 
     today = today or datetime.date.today()
     analysis = analyse(store, project)
@@ -190,7 +190,7 @@ def debate_section(store, project, out_dir: Path, progress=None) -> str:
     statements = Statements.from_store(store, project)
     if not statements.coded:
         return ""
-    from minegraph.report.pictures import inputs_key
+    from minegraph.report.picture_cache import inputs_key
 
     key = inputs_key(store, "minegraph.analysis.discourse.pictures", "minegraph.analysis.plot", "minegraph.report.debate")
     return section(Debate.of(statements), out_dir, _image, progress=progress, key=key)
