@@ -23,7 +23,7 @@ from starlette.staticfiles import StaticFiles
 
 from .downloads import dist_file, dist_index, well_known_void
 from .finding import kind_index, kinds, search
-from .library import examples
+from .examples import examples
 from .pool import WorkerPool
 from .protocol import query
 from .dereference import entity, ontology
