@@ -238,7 +238,7 @@ def test_stance_graph_alone_matches_the_analysis(store, snapshot, analysis):
 
 def test_betweenness_is_sampled_above_the_limit_deterministically_and_says_so(store, snapshot, analysis, monkeypatch):
     from minegraph.analysis import graphs
-    from minegraph.analysis.export import graphml_bytes
+    from minegraph.analysis.graphml import graphml_bytes
     from minegraph.analysis.tables import render_tables
 
     nodes = analysis.graphs["stance"].number_of_nodes()

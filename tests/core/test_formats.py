@@ -38,7 +38,7 @@ def test_the_endpoint_offers_rdf_xml_for_graph_answers_as_sparqlwrapper_asks():
 
 
 def test_the_cli_release_void_and_network_exports_read_the_registry():
-    from minegraph.analysis.export import FORMATS as NETWORK
+    from minegraph.analysis.graphml import FORMATS as NETWORK
     from minegraph.core.rdf_io import rdf_format
     from minegraph.queries.writers import FORMATS as CLI
 

@@ -72,7 +72,7 @@ def run(args) -> int:
     finally:
         store.close()
     if args.export or args.output:
-        from minegraph.analysis.export import export_all
+        from minegraph.analysis.graphml import export_all
         from minegraph.analysis.plot import stance_picture
 
         out_dir = Path(args.output) if args.output else project.root / "out" / "network"
