@@ -1,7 +1,8 @@
 # PYTHON_ARGCOMPLETE_OK
 """The ``minegraph`` command: a thin face over the library.
 
-Each subcommand lives in its own module of this package with ``register(subparsers)``;
+Each subcommand lives in its own module of this package, named for the command (``report.py`` is
+``minegraph report``, so it may share its name with a package elsewhere) and holding ``register(subparsers)``;
 the library does the work and raises typed errors, which are mapped here to one exit code
 per kind of failure: 0 success, 1 the graph does not conform / a check failed, 2 bad
 input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpoint failed.
