@@ -18,6 +18,11 @@ Every call without a ``store`` runs on the default session (``minegraph.session(
 opened once and reopened when graph/ changes, and its as-of views; ``minegraph.session().close()``
 releases them. ``with minegraph.Session(project) as s: minegraph.run_query(..., store=s.store)`` gives a
 lifetime of one's own.
+
+Packages, bottom layer first (each imports only its own layer and those below; docs/architecture.md):
+``core`` → ``querylang`` → ``assemble``, ``store`` → ``queries`` → ``validation``, ``provenance`` →
+``analysis`` → ``report`` → ``ingest``, ``publish``, ``bench``, ``scaleout`` → ``cli``; ``errors`` holds the
+typed errors every layer raises.
 """
 
 from minegraph._version import __version__ as __version__

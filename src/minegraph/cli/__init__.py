@@ -2,11 +2,12 @@
 """The ``minegraph`` command: a thin face over the library.
 
 Each subcommand lives in its own module of this package, named for the command (``report.py`` is
-``minegraph report``, so it may share its name with a package elsewhere) and holding ``register(subparsers)``;
-the library does the work and raises typed errors, which are mapped here to one exit code
-per kind of failure: 0 success, 1 the graph does not conform / a check failed, 2 bad
-input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpoint failed.
-"""
+``minegraph report``, so it may share its name with a package elsewhere) and holding ``register(subparsers)``:
+``run``, ``build``, ``validate``, ``query`` (also ``queries`` and ``sparql``), ``push``, ``serve``, ``trace``,
+``network``, ``report``, ``ingest`` (also ``extract``, ``accept``…), ``export``, ``synth``. The top layer: it may
+import everything, and nothing imports it. The library does the work and raises typed errors, which are mapped
+here to one exit code per kind of failure: 0 success, 1 the graph does not conform / a check failed, 2 bad
+input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpoint failed."""
 
 from __future__ import annotations
 

@@ -1,8 +1,12 @@
 """Where queries run: embedded Oxigraph (default, persisted in ``.store/``), rdflib, or a remote
-SPARQL 1.1 endpoint, behind one :class:`~minegraph.store.base.Store` interface.
+SPARQL 1.1 endpoint, behind one :class:`~minegraph.store.base.Store` interface — the one front door to data.
 
-The factory lives here, apart from the base class, so that no engine module imports another.
-"""
+The factory lives here, apart from the base class, so that no engine module imports another. Modules: ``base``
+(the interface), ``oxigraph``, ``memory`` (rdflib) and ``remote`` (the engines), ``cache`` (the persisted
+store, never stale), ``database`` (a persisted database opened read-only), ``bounded`` and ``supervised``
+(deadlines and row caps that really stop the work), ``rows`` (answers in batches), ``knowledge`` and ``asof``
+(the graph as known on a date), ``session`` (one project's store and views with one lifetime).
+May import core and querylang."""
 
 from __future__ import annotations
 
