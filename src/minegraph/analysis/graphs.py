@@ -22,8 +22,9 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
-from minegraph.errors import require
+from minegraph.analysis.membership import membership_graph
 from minegraph.core.namespaces import MG
+from minegraph.errors import require
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute, fetch_labels, run_query
 
@@ -361,8 +362,6 @@ class Analysis:
 def analyse(store, project=None, *, seed: int = 1) -> Analysis:
     """Build every graph and run every analysis; ``seed`` fixes Louvain's order on the agreement edges and
     the sample of sampled betweenness (large graphs only; :func:`approximations` says what was sampled)."""
-    from minegraph.analysis.membership import membership_graph
-
     stance = stance_graph(store, project)
     agreement = agreement_graph(stance)
     found, unaligned, violated = coalitions(stance, agreement)

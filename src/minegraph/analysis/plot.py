@@ -19,8 +19,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from minegraph.errors import require
 from minegraph.core.files import atomic_write
+from minegraph.errors import require
 
 PICTURE_NAME = "stance-network"
 
@@ -79,6 +79,7 @@ def layout(stance: nx.Graph, coalitions, unaligned) -> tuple[dict, list]:
 def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
     """The picture as a matplotlib Figure (not written)."""
     require("matplotlib", "plot")
+    # lazy: matplotlib (the plot extra), only on this path
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
     from matplotlib.patches import FancyBboxPatch

@@ -12,6 +12,7 @@ DESCRIPTIONS = {
 
 def text_table(headers: list[str], rows: list[list]) -> str:
     """Rows under headers as the plain-text table the query command prints (numbers right-aligned)."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import Literal
 
     from minegraph.queries.writers import table

@@ -17,6 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from minegraph.store import persisted_store
+
 from . import targets
 from .loadserver import HOST, free_port, start_server
 
@@ -66,7 +68,6 @@ def endpoint_times(root: Path, runs: int, budget: float) -> dict:
     binary = oxigraph_binary()
     if binary is None:
         return {"missing": "the oxigraph server binary (the server extra) is not installed"}
-    from minegraph.store import persisted_store
 
     where = targets.project(root)
     store = persisted_store(where)  # brought up to date here, so neither server builds it while timed

@@ -19,6 +19,8 @@ import sys
 from pathlib import Path
 
 from . import disk, targets, tasks
+from .crowd import generate as crowd
+from .endpoint import endpoint_times
 
 
 def peak_mb() -> float:
@@ -106,11 +108,11 @@ def windows(root: Path) -> dict:
 def generate(project: Path, output: Path, triples: int, seed: int, generator: str = "synth") -> dict:
     """A generator (``synth`` or ``crowd``) itself, timed (its peak RSS is this process's)."""
     if generator == "crowd":
-        from .crowd import generate as crowd
 
         wall, cpu, made = targets.timed(lambda: crowd(project, output, triples, seed))
         return {"wall": wall, "cpu": cpu, "triples": made.triples, "statements": made.statements,
                 "sources": made.sources, "speakers": made.speakers, "chains": made.chains}
+    # lazy: ~20 ms of imports, only on this path
     from .synth import synthesize
 
     wall, cpu, manifest = targets.timed(lambda: synthesize(project, output, triples=triples, seed=seed, progress=False))
@@ -154,7 +156,6 @@ def main(argv: list[str] | None = None) -> int:
     elif kind == "store-reopen":
         result = tasks.store_reopen(root, args.output)
     elif kind == "endpoint":
-        from .endpoint import endpoint_times
 
         result = endpoint_times(root, args.runs, args.cap)
     elif kind == "disk-queries":

@@ -17,14 +17,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from minegraph.provenance.render import render
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute
+from minegraph.store import persisted_store
+
 from . import targets
 
 
 def trace_targets(store, root: Path) -> dict[str, str]:
     """One node of each kind to trace: the first statement, actor and decision by IRI (deterministic)."""
-    from minegraph.queries.library import internal_query
-    from minegraph.queries.run import execute
-
     first: dict[str, str] = {}
     for row in execute(internal_query("trace-search-texts"), {}, store).rows:
         kind, node = row["kind"], row["node"]
@@ -36,7 +38,7 @@ def trace_targets(store, root: Path) -> dict[str, str]:
 def trace_times(root: Path, runs: int) -> dict:
     """Wall time of ``trace`` (card built, rendered as text) per kind, on an in-memory store: p50 as
     ``wall`` (one entry per kind, a list like every other operation's runs)."""
-    from minegraph.provenance.render import render
+    # lazy: ~16 ms of imports, only on this path
     from minegraph.provenance.resolve import Target, trace
 
     store, where = targets.project_store(root), targets.project(root)
@@ -52,16 +54,12 @@ def trace_times(root: Path, runs: int) -> dict:
 def store_cold(root: Path, location: Path) -> dict:
     """A cold build of the persisted store at ``location``, alone in this fresh process (its peak RSS is the
     build's own; the in-memory load it is compared with runs in processes of its own, see :mod:`.harness`)."""
-    from minegraph.store import persisted_store
-
     cold, cpu, store = targets.timed(lambda: persisted_store(targets.project(root), location=location))
     return {"wall": cold, "cpu": cpu, "triples": store.triple_count()}
 
 
 def store_reopen(root: Path, location: Path) -> dict:
     """Reopening a current persisted store (fingerprint checked) and a first tiny query, in this fresh process."""
-    from minegraph.store import persisted_store
-
     wall, cpu, answer = targets.timed(
         lambda: persisted_store(targets.project(root), location=location, rebuild=False).query("ASK {}").boolean)
     return {"wall": wall, "cpu": cpu, "answered": answer}

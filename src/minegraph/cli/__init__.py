@@ -52,7 +52,7 @@ class Parser(argparse.ArgumentParser):
 
 def _completion(parser: argparse.ArgumentParser) -> None:
     """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed."""
-    try:
+    try:  # lazy: argcomplete is optional, and only tab completion needs it
         import argcomplete
     except ImportError:  # completion is a convenience: the command works without it
         return
@@ -90,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def project_from(args: argparse.Namespace):
     """The project the command works on (``--project`` or found from the working directory)."""
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.core.project import find_project, open_project
 
     if getattr(args, "project", None):
@@ -116,6 +117,7 @@ def add_engine_option(parser) -> None:
 
 def local_store(args, project):
     """The project's store on the engine the command was asked for (``--engine``), reporting progress."""
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.store import open_store
 
     return open_store(project, engine=getattr(args, "engine", "oxigraph"), progress=to_stderr)
@@ -128,6 +130,7 @@ def emit(text: str, output: str | None, what: str = "", *, human: bool = False) 
     if human:
         text = visible(text)
     if output and output != "-":
+        # lazy: command start-up (`minegraph --help` imports every command module)
         from minegraph.core.files import atomic_write
 
         atomic_write(output, text.encode("utf-8"))

@@ -11,6 +11,7 @@ the dynamic GEXF, JSON, CSV and two pictures (the congruence network per window,
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import sys
@@ -52,7 +53,6 @@ def register(sub) -> None:
 
 
 def _date(text: str) -> datetime.date:
-    import argparse
 
     try:
         return datetime.date.fromisoformat(text)
@@ -63,6 +63,7 @@ def _date(text: str) -> datetime.date:
 def run(args) -> int:
     if args.kind or args.window or args.edge:
         return run_discourse(args)
+    # lazy: pulls in networkx (~200 ms), rdflib (~170 ms), only on this path
     from minegraph.analysis.graphs import analyse
 
     project = project_from(args)
@@ -72,6 +73,7 @@ def run(args) -> int:
     finally:
         store.close()
     if args.export or args.output:
+        # lazy: pulls in networkx (~200 ms), only on this path
         from minegraph.analysis.graphml import export_all
         from minegraph.analysis.plot import stance_picture
 
@@ -83,6 +85,7 @@ def run(args) -> int:
     if args.format == "json":
         print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     else:
+        # lazy: command start-up (`minegraph --help` imports every command module)
         from minegraph.analysis.tables import render_tables
 
         sys.stdout.write(render_tables(analysis, args.top))
@@ -91,6 +94,7 @@ def run(args) -> int:
 
 def run_discourse(args) -> int:
     """``--kind``, ``--window`` or ``--edge``: the DNA networks of the coded statements."""
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.analysis.discourse import exports, render
     from minegraph.analysis.discourse.networks import build
     from minegraph.analysis.discourse.statements import Statements, resolve
@@ -110,6 +114,7 @@ def run_discourse(args) -> int:
         result = sequence(statements, args.window, args.step or args.window, start=args.start, end=args.end, **options)
         written = []
         if args.export or args.output:
+            # lazy: pulls in networkx (~200 ms), only on this path
             from minegraph.analysis.discourse.pictures import window_pictures
 
             written = exports.write_sequence(result, out_dir) + window_pictures(result, out_dir)

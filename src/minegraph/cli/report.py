@@ -13,6 +13,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.report.html import write_report
 
     project = project_from(args)

@@ -35,8 +35,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.store.session import default_session
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.report.html import write_report
+    from minegraph.store.session import default_session
 
     project = project_from(args)
     out_dir = project.root / (args.output or "out")
@@ -60,6 +61,7 @@ def run(args) -> int:
         heading(title)
         show(store, name, params, width)
 
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.analysis.discourse.statements import Statements
     from minegraph.report.debate import Debate, story
 
@@ -79,6 +81,7 @@ def run(args) -> int:
 def validation_step(project, *, revalidate: bool = False) -> bool:
     """Validate (and print the findings), or say that the inputs are those of the last conforming
     validation and skip it; whether the graph conforms. Only a conforming validation is recorded."""
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.validation import validate
     from minegraph.validation.record import recorded, remember
     from minegraph.validation.render import format_finding, summary
@@ -98,6 +101,7 @@ def validation_step(project, *, revalidate: bool = False) -> bool:
 
 def _default_of(project, query: str, param: str) -> str:
     """The default value a library query's header gives one of its parameters."""
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.queries.library import find_query
 
     return next(p.default for p in find_query(project, query).params if p.name == param)
@@ -109,8 +113,9 @@ def heading(title: str) -> None:
 
 def show(store, name: str, params: dict, width: int) -> None:
     """Run a library query on ``store`` and print it as a table with labels."""
-    from minegraph.queries.writers import render
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.queries.run import fetch_labels, result_iris, run_query
+    from minegraph.queries.writers import render
 
     result = run_query(name, params, store=store)
     sys.stdout.write(visible(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48)))

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from minegraph.assemble.records import Record, load_toml, records, single
-from minegraph.core.files import contained
+from minegraph.core.files import atomic_write, contained, replaced_directory
+from minegraph.core.project import Project
 from minegraph.errors import CurationError, MinegraphError, shown
 from minegraph.ingest.capacity import ROLES
 from minegraph.ingest.draft import toml_comment, toml_table
+from minegraph.ingest.extract import extract
 from minegraph.ingest.problems import Problems, did_you_mean
 from minegraph.ingest.workflow import KINDS, Gazetteer, read_text
 
@@ -225,8 +227,6 @@ def _assessment(record, decisions, suggested, reviewer, result, text: str, probl
 
 def _suggestions(text: str, gazetteer: Gazetteer) -> dict[str, dict[str, str]]:
     """What the extractor suggests for this text: quote → decision → stance (deterministic)."""
-    from minegraph.ingest.extract import extract
-
     return {c.quote: {about: c.stances.get(about, c.stance) for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
 
 
@@ -271,8 +271,8 @@ def accept(project, path: Path, reviewer: str = CURATORS, progress=None) -> Acce
     curation/ is replaced in one rename (see :func:`minegraph.core.files.replaced_directory`) and so is
     graph/ by the build after it: a kill at any point leaves each wholly old or wholly new, graph/ new
     only once curation/ is. Killed between the two, ``accept`` (or ``build``) run again finishes the job."""
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.assemble.builder import build
-    from minegraph.core.files import atomic_write, replaced_directory
 
     curation, actors, result = check_draft(project, path, reviewer=reviewer)
     outputs = {Path("sources") / f"{result.slug}.toml": curation}
@@ -293,8 +293,10 @@ def _trial(project, staged: Path, draft: Path, progress) -> None:
 
     The scratch folder is named like the staging folder, so a run killed here leaves nothing the
     next accept does not remove."""
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.assemble.builder import build
-    from minegraph.core.project import Project
+
+    # lazy: ~80 ms of imports, only on this path
     from minegraph.validation.sparql import validate_sparql
 
     trial = Path(f"{staged}-trial")

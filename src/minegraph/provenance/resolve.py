@@ -16,12 +16,13 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import Graph
 
-from minegraph.errors import TraceError, cut, shown
 from minegraph.core.namespaces import bind_prefixes
+from minegraph.errors import TraceError, cut, shown
+from minegraph.provenance.cards import statement_card
+from minegraph.provenance.select import select
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute
 from minegraph.querylang.terms import compact, expand_iri
-from minegraph.provenance.select import select
 
 KINDS = ("statement", "actor", "decision")
 STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
@@ -215,7 +216,6 @@ def trace(store, target: Target | str, project):
     if isinstance(target, str):
         target = resolve(store, target)
     if target.kind == "statement":
-        from minegraph.provenance.cards import statement_card
 
         return statement_card(store, target.iri, project)
     if target.kind == "actor":

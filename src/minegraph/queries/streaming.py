@@ -16,6 +16,7 @@ import json
 import sys
 from typing import TextIO
 
+from minegraph.core.files import atomic_stream
 from minegraph.querylang.terms import ntriples_string
 from minegraph.store.rows import RowStream
 
@@ -109,7 +110,6 @@ def stream_text(stream: RowStream, fmt: str) -> str:
 def write_answer(stream: RowStream, fmt: str, output: str | None) -> int:
     """Stream to ``output`` atomically (a regular file; ``-`` or None is standard output); the row count."""
     if output and output != "-":
-        from minegraph.core.files import atomic_stream
 
         with atomic_stream(output) as handle:
             text = io.TextIOWrapper(handle, encoding="utf-8", newline="")

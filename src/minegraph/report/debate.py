@@ -12,9 +12,11 @@ from html import escape
 from pathlib import Path
 
 from minegraph.analysis.discourse.networks import build
-from minegraph.analysis.discourse.pictures import window_title
+from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve, small_multiples, window_title
 from minegraph.analysis.discourse.statements import Statements
 from minegraph.analysis.discourse.windows import Sequence, sequence
+from minegraph.analysis.plot import write_figure
+from minegraph.report.picture_cache import drawn
 
 #: The moving windows of the polarisation curve.
 MOVING = ("30d", "7d")
@@ -107,10 +109,6 @@ def section(debate: Debate, out_dir: Path, image, progress=None, key: str | None
     """The report's section on the debate: the story, the small multiples and the polarisation curve.
     ``image`` renders a written PNG as the report's inline picture; ``key``: the pictures' inputs hash
     (:mod:`minegraph.report.picture_cache`), which reuses them when it is unchanged."""
-    from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve, small_multiples
-    from minegraph.analysis.plot import write_figure
-    from minegraph.report.picture_cache import drawn
-
     def files(stem: str) -> list[Path]:
         return [Path(out_dir) / f"{stem}{suffix}" for suffix in (".png", ".svg")]
 

@@ -14,11 +14,14 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from minegraph.analysis.discourse.statements import Statements
+from minegraph.core.files import atomic_write
 from minegraph.errors import MinegraphError
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute, run_query
-from minegraph.core.files import atomic_write
 from minegraph.querylang.terms import compact
+from minegraph.report.charts import CHART_NAME, membership_chart
+from minegraph.report.picture_cache import drawn, inputs_key
 
 REPORT_NAME = "index.html"
 
@@ -124,10 +127,9 @@ def _claim_rows(store, project) -> list[list[str]]:
 def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
            progress: Callable[[str], None] | None = None) -> str:
     """Compute everything, write the pictures into ``out_dir`` and return the page's HTML."""
-    from minegraph.report.charts import CHART_NAME, membership_chart
+    # lazy: pulls in networkx (~200 ms), only on this path
     from minegraph.analysis.graphs import analyse
     from minegraph.analysis.plot import PICTURE_NAME, stance_picture
-    from minegraph.report.picture_cache import drawn, inputs_key
 
     today = today or datetime.date.today()
     analysis = analyse(store, project)
@@ -184,13 +186,12 @@ each stance. Trace any statement with the command under its quote.</p>
 
 def debate_section(store, project, out_dir: Path, progress=None) -> str:
     """The story of the debate over its latest year (see :mod:`minegraph.report.debate`), "" with no statement."""
-    from minegraph.analysis.discourse.statements import Statements
+    # lazy: pulls in networkx (~200 ms), only on this path
     from minegraph.report.debate import Debate, section
 
     statements = Statements.from_store(store, project)
     if not statements.coded:
         return ""
-    from minegraph.report.picture_cache import inputs_key
 
     key = inputs_key(store, "minegraph.analysis.discourse.pictures", "minegraph.analysis.plot", "minegraph.report.debate")
     return section(Debate.of(statements), out_dir, _image, progress=progress, key=key)

@@ -12,6 +12,7 @@ import hashlib
 import sys
 from collections.abc import Callable, Sequence
 from importlib import metadata
+from importlib.util import find_spec
 from pathlib import Path
 
 from minegraph.core.files import atomic_write
@@ -22,6 +23,7 @@ SUFFIX = ".inputs"
 def store_digest(store) -> str | None:
     """The digest of the files a persisted store was built from (its manifest, verified current when the
     store was opened); None for a store without one."""
+    # lazy: ~18 ms of imports, only on this path
     from minegraph.store.cache import read_manifest
 
     location = getattr(store, "location", None)
@@ -56,8 +58,6 @@ def inputs_key(store, *modules: str, extra: str = "") -> str | None:
 
 def _source_of(name: str) -> str | None:
     """The file of a module, found without importing it (importing matplotlib is what reuse avoids)."""
-    from importlib.util import find_spec
-
     spec = find_spec(name)
     return spec.origin if spec and spec.origin and spec.origin.endswith(".py") else None
 

@@ -11,7 +11,6 @@ May import core and querylang."""
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from minegraph.errors import QueryError
@@ -26,6 +25,7 @@ def __getattr__(name: str):
     """``Store``, ``ENGINES`` and ``Progress`` load the engines' base (and rdflib) only when asked for,
     so that a query worker importing :mod:`minegraph.store.bounded` starts light."""
     if name in ("ENGINES", "Progress", "Store"):
+        # lazy: each engine loads when it is chosen
         from minegraph.store import base
 
         return getattr(base, name)
@@ -35,6 +35,7 @@ def __getattr__(name: str):
 def persisted_store(project, location: Path | None = None, progress: Progress | None = None,
                     rebuild: bool = True, **options):
     """The project's Oxigraph store on disk (default ``.store/``), rebuilt first if stale or corrupt."""
+    # lazy: each engine loads when it is chosen
     from minegraph.store.cache import open_current
     from minegraph.store.oxigraph import OxigraphStore
 
@@ -50,23 +51,28 @@ def open_store(project=None, endpoint: str | None = None, engine: str = "oxigrap
     Oxigraph is persisted in ``.store/`` (``location``) unless ``persist=False``.
     """
     if endpoint:
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.store.remote import RemoteStore
 
         return RemoteStore(endpoint, graph=graph, timeout=timeout, allow_service=allow_service)
+    # lazy: each engine loads when it is chosen
     from minegraph.store.base import ENGINES
 
     if engine not in ENGINES:
         raise QueryError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
     if project is None:
+        # lazy: each engine loads when it is chosen
         from minegraph.core.project import find_project
 
         project = find_project()
     if engine == "rdflib":
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.store.memory import RdflibStore
 
         return RdflibStore.memory(project.all_rdf_files(), progress, allow_service=allow_service)
     if persist:
         return persisted_store(project, location, progress, allow_service=allow_service)
+    # lazy: each engine loads when it is chosen
     from minegraph.store.oxigraph import OxigraphStore
 
     return OxigraphStore.memory(project.all_rdf_files(), progress, allow_service=allow_service)

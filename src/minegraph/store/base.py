@@ -87,6 +87,7 @@ class Store(ABC):
               timeout: float | None = None) -> None:
         """The parse-only check of ``text`` (syntax, prefixes, SERVICE; see :mod:`minegraph.querylang.parse`):
         in this process, or where this engine evaluates bounded queries (a worker) under ``timeout``."""
+        # lazy: ~15 ms of imports, only on this path
         from minegraph.querylang.parse import parse_check
 
         parse = self._parser(timeout) or parse_check

@@ -8,9 +8,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph
+
 from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
-from minegraph.querylang.results import QueryResult
 from minegraph.querylang.native import iri_of, python_value, rdflib_term
+from minegraph.querylang.results import QueryResult
 from minegraph.store.base import Progress, Store, base_iri, load_steps
 
 if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
@@ -28,7 +30,6 @@ class OxigraphStore(Store):
     name = "oxigraph"
 
     def __init__(self, store=None, *, location: Path | None = None, allow_service: bool = False):
-        import pyoxigraph
 
         super().__init__(allow_service=allow_service)
         self._store = store if store is not None else pyoxigraph.Store()
@@ -75,8 +76,6 @@ class OxigraphStore(Store):
         """The :attr:`owners` map as a store: each of ``paths`` a named graph (``graph_name(path)``) holding
         one triple ``<s> <urn:minegraph:describes> <s>`` per subject the file describes — what a query like
         ``GRAPH ?file { ?focus ?p ?o }`` asks of the files, without loading them a second time."""
-        import pyoxigraph
-
         owners, wanted = self.owners, {Path(p): pyoxigraph.NamedNode(graph_name(Path(p))) for p in paths}
         describes = pyoxigraph.NamedNode(DESCRIBES)
         return OxigraphStore.from_quads(
@@ -96,7 +95,6 @@ class OxigraphStore(Store):
             self._store.bulk_load(path=str(path), format=_format(path), base_iri=base_iri(path))
 
     def _load_noting_subjects(self, paths: Iterable[Path], progress: Progress | None) -> dict[str, list[Path]]:
-        import pyoxigraph
 
         subjects: dict[Path, set] = {}
 
@@ -125,8 +123,6 @@ class OxigraphStore(Store):
         """Every file's quads, then ``then()``'s (asked once the files are read), in one ``bulk_extend``:
         RocksDB writes and ingests its files once, not once per file, which is most of a small
         persisted build. The quads pass through Python, so :meth:`load` is faster on large inputs."""
-        import pyoxigraph
-
         def quads():
             for step in load_steps(paths):
                 if progress:
@@ -140,7 +136,6 @@ class OxigraphStore(Store):
             self._store.bulk_extend(quads())
 
     def _run(self, text: str, form: str) -> QueryResult:
-        import pyoxigraph
 
         try:
             answer = self._store.query(text)
@@ -166,28 +161,29 @@ class OxigraphStore(Store):
         """A bounded query is parsed in the worker that will evaluate it, under its deadline."""
         if timeout is None:
             return None
+        # lazy: ~60 ms of imports, only on this path
         from minegraph.store.bounded import parse_in_worker
 
         return lambda text, **options: parse_in_worker(self, text, timeout=timeout, **options)
 
     def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None):
         """In a worker process, killed at the deadline (:mod:`minegraph.store.bounded`)."""
+        # lazy: ~60 ms of imports, only on this path
         from minegraph.store.bounded import stream_oxigraph
 
         return stream_oxigraph(self, text, form, timeout, max_rows)
 
     def dump(self) -> bytes:
-        import pyoxigraph
 
         return self._store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
 
     def dump_to(self, path: Path) -> Path:
-        import pyoxigraph
 
         self._store.dump(str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
         return Path(path)
 
     def graph(self) -> Graph:
+        # lazy: rdflib (~170 ms), only on this path
         from rdflib import Graph
 
         from minegraph.core.namespaces import bind_prefixes
@@ -202,6 +198,7 @@ class OxigraphStore(Store):
 
 
 def _format(path: Path):
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.core.rdf_io import rdf_format
 
     return rdf_format(path)[0]
@@ -211,6 +208,7 @@ def _format(path: Path):
 def _reading(path: Path | None):
     """Loading ``path`` (None: writing what was read): a syntax error as InputError with the file's
     line and column, a missing file as InputError, a store that cannot be written as StoreError."""
+    # lazy: ~20 ms of imports, only on this path
     from minegraph.core.rdf_io import syntax_error
 
     try:
@@ -229,8 +227,6 @@ def _reading(path: Path | None):
 def baseline_store(paths: Iterable[Path]):
     """A bare ``pyoxigraph.Store`` of the files, ``bulk_load`` each and nothing else: the baseline the
     benchmarks compare minegraph's load with (no error mapping, no base IRI)."""
-    import pyoxigraph
-
     store = pyoxigraph.Store()
     for path in paths:
         store.bulk_load(path=str(path), format=_format(Path(path)))

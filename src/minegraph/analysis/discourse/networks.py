@@ -120,7 +120,7 @@ def _level_products(array, factor):
     """Σ over pairs of levels of factor[k1, k2] · A_k1 · A_k2ᵀ (actor × actor); with scipy the layers are
     sparse, as each actor speaks on few decisions, so a window of hundreds of actors costs little."""
     np = require("numpy", "analysis")
-    try:
+    try:  # lazy: scipy is optional (the analysis extra) and only this path uses it
         from scipy import sparse
     except ImportError:  # pragma: no cover - scipy comes with the analysis extra
         sparse = None
@@ -230,6 +230,7 @@ def to_graph(network: Network):
     non-zero cell with ``weight`` (the cell) and ``sign``; affiliation: an edge per actor and decision with
     statements, ``weight`` (their number), ``value`` (the cell) and ``sign``; always and the statements behind it: ``statements`` (IRIs),
     ``evidence`` (counts per evidence level, e.g. ``anchored-quote: 3; reported-position: 1``), ``sources``."""
+    # lazy: networkx (~200 ms), only on this path
     import networkx as nx
 
     graph = nx.Graph(name=network.kind, kind=network.kind, normalisation=network.normalisation, level=network.level,

@@ -130,6 +130,7 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
 def small_multiples(sequence: Sequence):
     """The congruence network of every window, side by side (at most four per row), as a Figure."""
     require("matplotlib", "plot")
+    # lazy: matplotlib (the plot extra), only on this path
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
@@ -162,6 +163,7 @@ def small_multiples(sequence: Sequence):
 def curve(sequence: Sequence):
     """The polarisation of every window over time, with the statements per window beneath, as a Figure."""
     require("matplotlib", "plot")
+    # lazy: matplotlib (the plot extra), only on this path
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(10, 4.8), layout="constrained")
@@ -183,6 +185,7 @@ def curve(sequence: Sequence):
     axes.set_title(f"Polarisation of the debate: windows of {options['size']} every {options['step']}, "
                    f"{options['start']} to {options['end']}\nno dot: fewer than two actors with a tie in the window",
                    fontsize=11)
+    # lazy: matplotlib (the plot extra), only on this path
     import matplotlib.dates as mdates
 
     locator = mdates.MonthLocator()
