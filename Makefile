@@ -39,8 +39,11 @@ run: $(RUN_STAMP)
 
 ## Every test (pytest exit code 5, "no tests ran", is a failure too), on TEST_WORKERS pytest-xdist
 ## workers (a file's tests stay on one worker: tests/conftest.py); TEST_WORKERS=0 runs them in one process.
+## ruff first (lint, then formatting: `ruff check --fix` and `ruff format` repair what they report).
 TEST_WORKERS ?= 2
 test: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
 
 ## Rebuild graph/*.ttl from curation/ (deterministic: building twice gives identical bytes).

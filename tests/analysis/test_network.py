@@ -89,7 +89,7 @@ def test_agreement_projection_sizes(analysis, rdf):
     # stance on a shared decision, each edge's relation following its counts
     speakers, _, _ = _expected_stance_graph(rdf)
     assert set(agreement.nodes) == speakers
-    for a, b, data in agreement.edges(data=True):
+    for _, _, data in agreement.edges(data=True):
         assert data["weight"] == data["agree"] + data["disagree"] + data["neutral"] > 0
         assert data["sign"] == (data["agree"] > data["disagree"]) - (data["disagree"] > data["agree"])
     # the seed's pairs keep their figures: the ban's defenders agree on the five withdrawals and the adoption

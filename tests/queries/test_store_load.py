@@ -53,7 +53,7 @@ def test_a_store_loaded_without_owners_says_it_keeps_no_file_of_origin(tmp_path)
     from minegraph.errors import StoreError
 
     with pytest.raises(StoreError, match="owners=True"):
-        OxigraphStore.memory(_files(tmp_path)).owners
+        _ = OxigraphStore.memory(_files(tmp_path)).owners
 
 
 def test_the_extractors_gazetteer_opens_a_minegraph_store(tmp_path):

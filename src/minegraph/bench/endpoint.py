@@ -84,7 +84,7 @@ def endpoint_times(root: Path, runs: int, budget: float) -> dict:
         found = {}
         for path in targets.library(root):
             name, _, text = targets.bound_query(path)
-            calls = {side: (lambda url=url: ask(url, text, budget * 4)) for side, url in sides.items()}
+            calls = {side: (lambda url=url, text=text: ask(url, text, budget * 4)) for side, url in sides.items()}
             sizes = {side: call() for side, call in calls.items()}  # the warm-up round, answers' sizes kept
             times = targets.alternate(calls, runs, budget)
             found[name] = {**times, "bytes": sizes, "ratio_p50": _ratio(times, "p50"), "ratio_best": _ratio(times, "best")}

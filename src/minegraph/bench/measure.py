@@ -58,7 +58,8 @@ def paired(root: Path, runs: int, budget: float, names: set[str] | None = None) 
             continue
         name, params, text = targets.bound_query(path)
         call = targets.library_call(root, store, path, params)
-        sides = {"project": call, "raw": lambda: targets.run_raw(store.native, text), "rows": lambda: call().rows}
+        sides = {"project": call, "raw": lambda text=text: targets.run_raw(store.native, text),
+                 "rows": lambda call=call: call().rows}
         times = targets.alternate(sides, runs, budget)
         raw = times["raw"]
         results[name] = {**times, **{f"{side}_over_raw_{stat}": times[side][stat] / raw[stat] if raw[stat] else None
@@ -74,7 +75,7 @@ def rdflib_queries(root: Path, runs: int, cap: float) -> dict:
         name, _, text = targets.bound_query(path)
         try:
             with targets.cap(cap):
-                results[name] = targets.repeat(lambda: targets.run_rdflib(graph, text), runs, budget=cap / 2)
+                results[name] = targets.repeat(lambda text=text: targets.run_rdflib(graph, text), runs, budget=cap / 2)
         except targets.Timeout:
             results[name] = {"timeout": cap}
     return {"queries": results}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 
 from . import machine
-from .fit import exponent, median_of, ratio
+from .fit import median_of, ratio
 from . import growth
 from .goals import goals_table
 from .progress import human

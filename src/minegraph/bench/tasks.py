@@ -45,8 +45,8 @@ def trace_times(root: Path, runs: int) -> dict:
     found = {}
     for kind, iri in sorted(trace_targets(store, root).items()):
         target = Target(iri, kind)
-        call = lambda: render(store, target, trace(store, target, where), "text", 100)  # noqa: E731
-        figures = targets.repeat(lambda: [call()], runs)
+        call = lambda target=target: render(store, target, trace(store, target, where), "text", 100)  # noqa: E731
+        figures = targets.repeat(lambda call=call: [call()], runs)
         found[kind] = [{"iri": iri, "wall": figures["p50"], **figures}]
     return {"trace": found}
 

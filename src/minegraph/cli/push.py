@@ -38,7 +38,7 @@ def run(args) -> int:
                                password=read_password(args.password_file), timeout=args.timeout)
     else:
         remote = RemoteStore(args.endpoint, store_url=args.store_url, graph=args.graph, timeout=args.timeout)
-    remote.store_url  # fail on an underivable Graph Store URL before loading anything
+    _ = remote.store_url  # fail on an underivable Graph Store URL before loading anything
     source = open_store(project_from(args), progress=progress)
     try:
         count = push(source, remote, replace=not args.append, progress=progress)

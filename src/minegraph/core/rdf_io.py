@@ -33,7 +33,7 @@ def rdf_format(path: Path) -> tuple[pyoxigraph.RdfFormat, str]:
     try:
         return _FORMATS[path.suffix.lower()]
     except KeyError:
-        raise InputError(path, f"unsupported RDF file type {path.suffix!r}; expected one of {', '.join(_FORMATS)}")
+        raise InputError(path, f"unsupported RDF file type {path.suffix!r}; expected one of {', '.join(_FORMATS)}") from None
 
 
 def check_syntax(path: Path, data: bytes | None = None) -> None:

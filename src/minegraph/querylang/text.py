@@ -350,7 +350,7 @@ def _syntax_error(text: str, message: str, source: str | None) -> QueryError:
 
 
 def _offset(lines: list[str], line: int, column: int) -> int:
-    return sum(len(l) + 1 for l in lines[: line - 1]) + column - 1
+    return sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
 
 
 def _pyparsing_position(text: str) -> tuple[int, int] | None:

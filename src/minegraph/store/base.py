@@ -133,7 +133,7 @@ class Store(ABC):
         Path(path).write_bytes(self.dump())
         return Path(path)
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - a store holding nothing to release need not override it
         """Release files and connections (the store is unusable afterwards)."""
 
     def __enter__(self):

@@ -10,8 +10,6 @@ import math
 import textwrap
 from pathlib import Path
 
-import networkx as nx
-
 from minegraph.errors import require
 
 from ..plot import write_figure
