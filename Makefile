@@ -64,9 +64,11 @@ bench: $(STAMP) $(BENCH_STAMP)
 serve: $(STAMP)
 	$(BIN)/minegraph serve
 
-## Refresh the command outputs pasted in README.md and docs/ from real runs (tests/docs fails while one is stale).
+## Refresh the command outputs pasted in README.md and docs/ from real runs (tests/docs fails while one is stale),
+## and the package map of docs/architecture.md from the packages' docstrings.
 docs-outputs: $(STAMP)
 	$(BIN)/python tests/docs/pasted.py --update
+	$(BIN)/python tests/architecture/test_architecture_doc.py --update
 
 ## Refresh constraints.txt from the current virtual environment.
 lock: $(STAMP)
