@@ -8,7 +8,8 @@ from collections import Counter
 import networkx as nx
 
 from minegraph.core.namespaces import iri
-from minegraph.analysis.graphs import agreement_graph, coalitions, frustration, stance_graph
+from minegraph.analysis.graphs import stance_graph
+from minegraph.analysis.measures import agreement_graph, coalitions, frustration
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
 EL_ANOUNI = str(iri("person", "anouar-el-anouni"))
@@ -237,14 +238,14 @@ def test_stance_graph_alone_matches_the_analysis(store, snapshot, analysis):
 
 
 def test_betweenness_is_sampled_above_the_limit_deterministically_and_says_so(store, snapshot, analysis, monkeypatch):
-    from minegraph.analysis import graphs
+    from minegraph.analysis import graphs, measures
     from minegraph.analysis.graphml import graphml_bytes
     from minegraph.analysis.tables import render_tables
 
     nodes = analysis.graphs["stance"].number_of_nodes()
     assert analysis.approximations == {} and "approximations" in analysis.to_dict()  # under the limit: exact
-    monkeypatch.setattr(graphs, "EXACT_BETWEENNESS_NODES", 5)
-    monkeypatch.setattr(graphs, "BETWEENNESS_SAMPLE", 4)
+    monkeypatch.setattr(measures, "EXACT_BETWEENNESS_NODES", 5)
+    monkeypatch.setattr(measures, "BETWEENNESS_SAMPLE", 4)
     first, again = graphs.analyse(store, snapshot, seed=3), graphs.analyse(store, snapshot, seed=3)
     assert first.centrality == again.centrality and first.brokers == again.brokers
     assert first.centrality != analysis.centrality  # 4 source nodes of all: an estimate, not the exact values

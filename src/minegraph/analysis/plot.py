@@ -1,6 +1,6 @@
 """The stance-network picture: who stands where on which decision, readable by a person.
 
-Decisions sit in the middle column; each coalition of :func:`minegraph.analysis.graphs.coalitions` takes a side
+Decisions sit in the middle column; each coalition of :func:`minegraph.analysis.measures.coalitions` takes a side
 column (the first on the left, the second on the right, any others and the actors who took no side on
 the lighter side), each group on a shaded band with its description. Edges only join the middle column
 to a side column, so no edge crosses a node; actors are ordered by the mean height of their decisions

@@ -20,7 +20,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, Graph, URIRef
 
-from minegraph.analysis import graphs
+from minegraph.analysis import measures
 from minegraph.analysis.discourse.statements import Statements
 from minegraph.analysis.discourse.windows import sequence
 from minegraph.analysis.graphs import analyse
@@ -229,7 +229,7 @@ def _pyrudof_alone(root: Path) -> dict:
 
 def exact_betweenness() -> None:
     """Make this process compute betweenness exactly at any size (the analysis samples large graphs)."""
-    graphs.EXACT_BETWEENNESS_NODES = 1 << 62
+    measures.EXACT_BETWEENNESS_NODES = 1 << 62
 
 
 def run_network(root: Path, store: OxigraphStore) -> dict:
