@@ -23,7 +23,7 @@ from pathlib import Path
 from minegraph.core.project import Project
 from minegraph.queries.library import load_query, query_files
 
-from . import machine, page, summary, tasks
+from . import machine, page, result_tables, summary, tasks
 from .fit import median_of
 from .crowd import MANIFEST as CROWD_MANIFEST
 from .synth import MANIFEST
@@ -323,7 +323,7 @@ def publish(results: dict, settings: Settings, started: datetime.datetime) -> di
     stamp = started.strftime("%Y%m%dT%H%M%SZ")
     settings.results.mkdir(parents=True, exist_ok=True)
     _write(settings.results / f"{stamp}.json", json.dumps(results, indent=1) + "\n")
-    markdown = summary.markdown(results)
+    markdown = result_tables.markdown(results)
     _write(settings.results / f"{stamp}.md", markdown)
     notes = settings.notes.read_text(encoding="utf-8") if settings.notes.is_file() else ""
     _write(settings.docs, page.performance_page(results, markdown, f"bench/results/{stamp}.json", notes))
