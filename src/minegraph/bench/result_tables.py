@@ -36,17 +36,12 @@ def _header(sizes: list[dict]) -> str:
     return " | ".join(f"{s['size']} ({human(s['triples'] or 0)})" for s in sizes)
 
 
-def markdown(results: dict) -> str:
+def _operations_table(results: dict) -> list[str]:
+    """Every operation per size with its growth exponent, then the same-run ratios."""
     summary = results["summary"]
     sizes = summary["sizes"]
-    lines = [f"# Bench {results['started']}", "", f"Command: `{results['command']}`  ",
-             f"Machine: {machine.summary(results['machine'])}", "",
-             "Wall-clock medians over fresh processes (CPU time, user + sys, and peak RSS of the process in brackets); "
-             "exponent: log-log least-squares slope over the synthetic sizes of the project's generator; sizes "
-             "named crowd:N come from the second generator."]
-    lines += goals_table(results)
-    lines += ["", "## Operations", "", f"| operation | {_header(sizes)} | exponent |",
-              "|---|" + "---|" * len(sizes) + "---|"]
+    lines = ["", "## Operations", "", f"| operation | {_header(sizes)} | exponent |",
+             "|---|" + "---|" * len(sizes) + "---|"]
     for name, _ in OPERATIONS:
         slope = summary["exponents"]["operations"].get(name)
         lines.append(f"| {name} | " + " | ".join(_cell(s["operations"][name]) for s in sizes)
@@ -62,6 +57,19 @@ def markdown(results: dict) -> str:
     lines.append("| queries: median (worst) run_query / raw | " + " | ".join(
         f"{times(s['project_over_raw_median'])} ({times(s['project_over_raw_worst'])})" for s in sizes) + " | |")
     lines.append("| queries: median raw / rdflib | " + " | ".join(times(s["raw_over_rdflib_median"]) for s in sizes) + " | |")
+    return lines
+
+
+def markdown(results: dict) -> str:
+    summary = results["summary"]
+    sizes = summary["sizes"]
+    lines = [f"# Bench {results['started']}", "", f"Command: `{results['command']}`  ",
+             f"Machine: {machine.summary(results['machine'])}", "",
+             "Wall-clock medians over fresh processes (CPU time, user + sys, and peak RSS of the process in brackets); "
+             "exponent: log-log least-squares slope over the synthetic sizes of the project's generator; sizes "
+             "named crowd:N come from the second generator."]
+    lines += goals_table(results)
+    lines += _operations_table(results)
     lines += _merged_note(results)
     lines += _findings_table(results["sizes"])
     for size in sizes:

@@ -45,8 +45,11 @@ def trace_times(root: Path, runs: int) -> dict:
     found = {}
     for kind, iri in sorted(trace_targets(store, root).items()):
         target = Target(iri, kind)
-        call = lambda target=target: render(store, target, trace(store, target, where), "text", 100)  # noqa: E731
-        figures = targets.repeat(lambda call=call: [call()], runs)
+
+        def traced(target=target) -> list[str]:
+            return [render(store, target, trace(store, target, where), "text", 100)]
+
+        figures = targets.repeat(traced, runs)
         found[kind] = [{"iri": iri, "wall": figures["p50"], **figures}]
     return {"trace": found}
 

@@ -263,23 +263,34 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
         del native  # closes the database
         if fast:
             shutil.copytree(fast, scratch, dirs_exist_ok=True)
-        final = location / f"db-{digest[:16]}"
-        if final.exists():  # a corrupt one (never opened again: a damaged file can make RocksDB misbehave)
-            final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=location)) / final.name)
-        scratch.rename(final)
+        final = _placed(scratch, location / f"db-{digest[:16]}")
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     finally:
         if fast:
             shutil.rmtree(fast, ignore_errors=True)
+    _switch(location, final, digest, files)
+    return final, digest
+
+
+def _placed(scratch: Path, final: Path) -> Path:
+    """The built database moved to its final name; a database already there is a corrupt one (never opened
+    again: a damaged file can make RocksDB misbehave), moved aside first."""
+    if final.exists():
+        final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=final.parent)) / final.name)
+    scratch.rename(final)
+    return final
+
+
+def _switch(location: Path, final: Path, digest: str, files: dict[str, dict]) -> None:
+    """The manifest switched to the new database, then every other database and trash removed."""
     _write_manifest(location, {"format": FORMAT, "digest": digest, "database": final.name, "files": files,
                                "store_files": store_files(final),
                                "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
     for old in [*location.glob("db-*"), *location.glob("trash-*")]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
-    return final, digest
 
 
 def _fast_scratch(size: int) -> Path | None:
