@@ -131,8 +131,10 @@ def test_the_landmine_monitor_2025_figures_are_unknown_the_day_before_the_joint_
     from minegraph.queries.run import run_query
 
     store = OxigraphStore.memory(real_project.all_rdf_files())
-    rows = lambda day: run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=store,  # noqa: E731
-                                 project=real_project, as_of=day).rows
+    def rows(day):
+        return run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=store,
+                         project=real_project, as_of=day).rows
+
     everything = run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=store,
                            project=real_project).rows
     # On release day a figure shows once a page citing it is out too: two are cited only by a report of the
