@@ -95,9 +95,9 @@ def in_run_order(tasks: list[tuple[str, Callable]]) -> tuple[list[Callable], lis
     return [call for _, call in early], [call for name, call in tasks if checks[name].run == "last"]
 
 
-def sort_key(finding: Finding) -> tuple:
+def sort_key(found: Finding) -> tuple:
     """The order of check findings within a run: by check, focus, property, message."""
-    return (finding.source, finding.focus or "", finding.path or "", finding.message, finding.severity)
+    return (found.source, found.focus or "", found.path or "", found.message, found.severity)
 
 
 def run_checks(context: Context, names: Iterable[str] | None = None, pool: Executor | None = None) -> list[Finding]:

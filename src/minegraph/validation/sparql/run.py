@@ -139,7 +139,7 @@ def _label(store, focus: str | None) -> str | None:
         return None
     labels = [q.object for q in store.quads_for_pattern(
         ox.NamedNode(focus), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None)]
-    english = [l for l in labels if isinstance(l, ox.Literal) and l.language == "en"]
+    english = [label for label in labels if isinstance(label, ox.Literal) and label.language == "en"]
     chosen = (english or labels or [None])[0]
     return chosen.value if chosen is not None else None
 
