@@ -15,15 +15,14 @@ import pytest
 
 from minegraph.cli import main
 from minegraph.core.namespaces import iri
+from tests.support.snapshot import run_cli
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
 LATVIA = str(iri("organisation", "LVA-government"))
 
 
 def run(snapshot, capsys, *args):
-    code = main(["--project", str(snapshot.root), "network", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(snapshot, capsys, "network", *args)
 
 
 def test_a_congruence_network_as_ties(snapshot, capsys):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import COLLECTED_FILES
+from tests.support.collection import COLLECTED_FILES
 
 TESTS = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""The suite's write audit (tests/conftest.py) refuses and records a write outside the test's tmp_path.
+"""The suite's write audit (tests/support/write_audit.py) refuses and records a write outside the test's tmp_path.
 
 The probes aim at /proc, where nothing can be created: without the audit the write fails anyway (with
 another error), so these tests can never change the machine they run on."""

@@ -3,27 +3,13 @@ query-layer tests copy them, plus curation/) with its store built, copied again 
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
-from pathlib import Path
 
 import pytest
 
 from minegraph.core.project import Project
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _queries_conftest():
-    """The query-layer fixtures' module (its project copy is the one reused here)."""
-    name = "minegraph_tests_queries_conftest"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "tests" / "queries" / "conftest.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+from tests.support.paths import ROOT
+from tests.support.stores import copy_project
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +18,7 @@ def template_project(tmp_path_factory) -> Project:
     from minegraph.store import open_store
 
     root = tmp_path_factory.mktemp("matrix-template") / "project"
-    project = _queries_conftest()._copy_project(root, ROOT / "graph", sorted((ROOT / "queries").glob("*.rq")))
+    project = copy_project(root, ROOT / "graph", sorted((ROOT / "queries").glob("*.rq")))
     shutil.copytree(ROOT / "curation", root / "curation")
     open_store(project).close()
     return project

@@ -4,40 +4,13 @@ nothing is written. All on a scratch copy: the fiction never reaches the committ
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from minegraph.cli import main
 from minegraph.core.project import Project
 from minegraph.errors import CurationError
 from minegraph.ingest.accept import check_draft
-
-ROOT = Path(__file__).resolve().parents[2]
-TEXT = ROOT / "tests" / "gold" / "fiction-01-wire-story.txt"
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory) -> tuple[Project, Path]:
-    root = tmp_path_factory.mktemp("accept")
-    for part in ("ontology", "graph", "queries", "curation"):
-        shutil.copytree(ROOT / part, root / part)
-    project = Project(root)
-    assert main(["--project", str(root), "ingest", str(TEXT), "--url", "https://example.invalid/wire",
-                 "--title", "Lawmakers back exit", "--publisher", "Euronews", "--date", "2026-03-03"]) == 0
-    return project, next((root / "drafts").glob("*.toml"))
-
-
-def _reviewed(draft: Path, tmp_path: Path) -> Path:
-    """The draft as a reviewer leaves it: the unnamed speaker filled in, one stance changed."""
-    text = draft.read_text(encoding="utf-8").replace('speaker = ""', 'speaker = "post:european-commission-spokesperson"')
-    start = text.index('id = "02-')
-    stance = text.index('stance = "support"', start)
-    text = text[:stance] + 'stance = "neutral"' + text[stance + len('stance = "support"'):]
-    reviewed = tmp_path / draft.name
-    reviewed.write_text(text, encoding="utf-8")
-    return reviewed
+from tests.support.fiction import as_reviewed
 
 
 def _snapshot(project: Project) -> dict[str, bytes]:
@@ -47,7 +20,7 @@ def _snapshot(project: Project) -> dict[str, bytes]:
 
 def test_an_edited_stance_becomes_accepted_and_untouched_ones_stay_suggested(ingested, tmp_path):
     project, draft = ingested
-    curation, actors, result = check_draft(project, _reviewed(draft, tmp_path))
+    curation, actors, result = check_draft(project, as_reviewed(draft, tmp_path))
     drafted = draft.read_text(encoding="utf-8").splitlines().count("[[statement]]")
     assert drafted >= 6 and result.statements == drafted and (result.accepted, result.suggested) == (1, drafted - 1)
     assert 'method = "accepted"\nby = "organisation:minegraph-curators"' in curation
@@ -64,7 +37,7 @@ def test_an_edited_stance_becomes_accepted_and_untouched_ones_stay_suggested(ing
 ])
 def test_a_draft_with_a_mistake_names_line_and_field_and_writes_nothing(ingested, tmp_path, capsys, edit, message):
     project, draft = ingested
-    reviewed = _reviewed(draft, tmp_path)
+    reviewed = as_reviewed(draft, tmp_path)
     reviewed.write_text(reviewed.read_text(encoding="utf-8").replace(*edit, 1), encoding="utf-8")
     before = _snapshot(project)
     with pytest.raises(CurationError, match=r":\d+: ") as error:
@@ -77,7 +50,7 @@ def test_a_draft_with_a_mistake_names_line_and_field_and_writes_nothing(ingested
 
 def test_accept_writes_curation_rebuilds_and_the_graph_conforms(ingested, tmp_path, capsys):
     project, draft = ingested
-    assert main(["--project", str(project.root), "accept", str(_reviewed(draft, tmp_path))]) == 0
+    assert main(["--project", str(project.root), "accept", str(as_reviewed(draft, tmp_path))]) == 0
     assert "the graph is rebuilt and conforms" in capsys.readouterr().out
     slug = draft.stem
     assert (project.curation_dir / "sources" / f"{slug}.toml").is_file()

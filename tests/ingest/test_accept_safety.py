@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from minegraph.cli import main
 from minegraph.errors import CurationError
 from minegraph.ingest.accept import accept, check_draft
-
-from .test_accept import _reviewed, ingested  # noqa: F401 - the module's scratch project with one ingested draft
+from tests.support.fiction import as_reviewed
 
 
 def _tree(root):
@@ -24,7 +23,7 @@ def _tree(root):
 
 
 def _edited(draft, tmp_path, pattern: str, replacement: str):
-    reviewed = _reviewed(draft, tmp_path)
+    reviewed = as_reviewed(draft, tmp_path)
     text = reviewed.read_text(encoding="utf-8")
     edited, count = re.subn(pattern, lambda m: replacement, text, count=1, flags=re.MULTILINE)
     assert count == 1, pattern

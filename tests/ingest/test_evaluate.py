@@ -9,8 +9,7 @@ import pytest
 from minegraph.ingest import evaluate
 from minegraph.ingest.evaluate import GoldError, load_gold, score_text, speaker_matches
 from minegraph.ingest.model import Candidate
-
-from .conftest import GOLD
+from tests.support.paths import GOLD
 
 SEED = "euronews-2025-04-10-anti-personnel-mines"
 

@@ -8,8 +8,7 @@ import pytest
 
 from minegraph.ingest import extract, extract_file, to_json, to_table
 from minegraph.ingest.model import Candidate
-
-from .conftest import GOLD
+from tests.support.paths import GOLD
 
 
 def run(text, actors, decisions=None) -> list[Candidate]:

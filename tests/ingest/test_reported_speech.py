@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from minegraph.ingest import evaluate, extract
-
-from .conftest import GOLD
+from tests.support.paths import GOLD
 
 
 def run(text, actors, decisions):

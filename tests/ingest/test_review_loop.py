@@ -10,8 +10,7 @@ import tomllib
 import pytest
 
 from minegraph.cli import main
-
-from .conftest import ingest_fiction
+from tests.support.fiction import ingest_fiction
 
 TEXT = """Finland leaves the mine ban
 

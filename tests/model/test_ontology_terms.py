@@ -39,7 +39,7 @@ def test_every_property_has_a_domain_or_a_reason_for_none(ontology):
 
 #: Terms the committed graph does not use yet but the tools write: the extractor's confidence of a
 #: suggested stance (``minegraph ingest`` / ``accept``; the shapes test it with a fixture), and the
-#: knowledge time the as-of views carry (``minegraph.store.asof``; tests/queries/test_knowledge_time.py).
+#: knowledge time the as-of views carry (``minegraph.store.asof``; tests/store/test_knowledge_time.py).
 WRITTEN_BY_TOOLS = {MG.confidence, MG.knownFrom}
 
 

@@ -1,21 +1,14 @@
-"""A real endpoint for the tests: ``minegraph.publish.server`` in a child process on 127.0.0.1."""
+"""Fixtures of the publish tests: a real endpoint (``minegraph.publish.server`` in a child process on 127.0.0.1)
+and a headless Chromium for the browser tests (``make test-browser``)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+import shutil
+import tempfile
 
 import pytest
 
-from minegraph.bench.loadserver import Listener, Server  # noqa: F401  (Listener: for the tests)
-from minegraph.bench.loadserver import start_server as _start_server
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def start_server(tmp: Path, *options: str) -> Server:
-    """Start a server on the checkout and wait until /health answers (the store is built first if it is missing)."""
-    return _start_server(ROOT, tmp, *options, env={**os.environ, "MINEGRAPH_HOME": str(ROOT)})
+from tests.support.endpoint import start_server
 
 
 @pytest.fixture(scope="session")
@@ -28,10 +21,23 @@ def server(tmp_path_factory):
     assert started.stop() == 0
 
 
-def alive(pid: int) -> bool:
-    """Whether a process exists and is not a zombie."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service  # lazy: optional, make test-browser installs it
+
+    driver_path = shutil.which("chromedriver")
+    if driver_path is None:
+        pytest.fail("chromedriver is missing: run 'make test-browser' (it installs chromium and chromium-driver)")
+    profile = tempfile.mkdtemp(prefix="minegraph-chromium-")
+    options = webdriver.ChromeOptions()
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+                 f"--user-data-dir={profile}", "--window-size=1280,1000"):
+        options.add_argument(flag)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver.set_page_load_timeout(30)
+    driver.artefacts = tmp_path_factory.mktemp("screenshots")  # looked at by people; printed at the end
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)

@@ -8,43 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import tempfile
 import urllib.parse
 
 import pytest
 
-from .test_protocol import get
+from tests.support.endpoint import get, wait
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
-    driver_path = shutil.which("chromedriver")
-    if driver_path is None:
-        pytest.fail("chromedriver is missing: run 'make test-browser' (it installs chromium and chromium-driver)")
-    profile = tempfile.mkdtemp(prefix="minegraph-chromium-")
-    options = webdriver.ChromeOptions()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-                 f"--user-data-dir={profile}", "--window-size=1280,1000"):
-        options.add_argument(flag)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    driver.set_page_load_timeout(30)
-    driver.artefacts = tmp_path_factory.mktemp("screenshots")  # looked at by people; printed at the end
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
-
-
-def wait(driver, condition, timeout=20):
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    return WebDriverWait(driver, timeout).until(condition)
 
 
 def test_query_page_runs_a_library_example(server, browser):

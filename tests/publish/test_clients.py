@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import SPARQLWrapper
 
-from .test_protocol import LVA, http
+from tests.support.endpoint import LVA, http
 
 MG = Namespace("https://w3id.org/minegraph/ontology#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")

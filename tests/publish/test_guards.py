@@ -10,8 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .conftest import Listener, alive, start_server
-from .test_protocol import get, http
+from minegraph.bench.loadserver import Listener
+from tests.support.endpoint import get, http, start_server
+from tests.support.processes import running
 
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 
@@ -54,7 +55,7 @@ def test_slow_query_is_stopped_and_the_server_answers_the_next(server):
         time.sleep(0.1)
     after = server.health()
     killed = set(before["workers"]) - set(after["workers"])
-    assert len(killed) == 1 and not any(alive(pid) for pid in killed)  # its CPU work stopped with it
+    assert len(killed) == 1 and not any(running(pid) for pid in killed)  # its CPU work stopped with it
     assert get(server, "ASK { ?s ?p ?o }")[0] == 200
 
 
@@ -120,8 +121,8 @@ def test_concurrency_cap_answers_429_with_retry_after(small_server):
 def test_sigterm_stops_server_and_workers(small_server):
     workers = small_server.health()["workers"]
     assert small_server.stop() == 0
-    assert not alive(small_server.process.pid)
-    assert not any(alive(pid) for pid in workers)
+    assert not running(small_server.process.pid)
+    assert not any(running(pid) for pid in workers)
 
 
 def test_sigint_stops_server_and_workers(tmp_path):
@@ -129,7 +130,7 @@ def test_sigint_stops_server_and_workers(tmp_path):
     workers = started.health()["workers"]
     started.process.send_signal(signal.SIGINT)
     assert started.process.wait(15) == 0
-    assert not any(alive(pid) for pid in workers)
+    assert not any(running(pid) for pid in workers)
 
 
 def test_huge_body_refused_without_buffering_it(server):

@@ -8,8 +8,7 @@ from minegraph.core.namespaces import PREFIXES
 from minegraph.core.project import Project
 from minegraph.publish.pool import JobFailed, WorkerPool
 from minegraph.store.cache import open_current
-
-from .conftest import ROOT
+from tests.support.paths import ROOT
 
 SLOW = {"kind": "query", "text": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
         "form": "SELECT", "format": "JSON", "max_rows": 10}

@@ -13,11 +13,12 @@ import pytest
 from rdflib import Graph, URIRef
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, TSV, TURTLE, XML, SPARQLWrapper
 
+from tests.support.endpoint import LVA, get, http
+
 MG = "PREFIX mg: <https://w3id.org/minegraph/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 STATES = MG + "SELECT ?state ?label WHERE { ?state a mg:State ; rdfs:label ?label } ORDER BY ?state LIMIT 3"
 ASK = MG + "ASK { <https://w3id.org/minegraph/id/state/LVA> a mg:State }"
 CONSTRUCT = MG + "CONSTRUCT { ?s rdfs:label ?l } WHERE { ?s a mg:State ; rdfs:label ?l } ORDER BY ?s LIMIT 5"
-LVA = URIRef("https://w3id.org/minegraph/id/state/LVA")
 
 
 def wrapper(server, text: str, fmt, method: str = "GET") -> SPARQLWrapper:
@@ -26,20 +27,6 @@ def wrapper(server, text: str, fmt, method: str = "GET") -> SPARQLWrapper:
     sparql.setReturnFormat(fmt)
     sparql.setMethod(method)
     return sparql
-
-
-def http(server, path: str, data: bytes | None = None, headers: dict | None = None):
-    """(status, headers, body) of one request; HTTP errors are answers too."""
-    request = urllib.request.Request(server.url + path, data=data, headers=headers or {})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as answer:
-            return answer.status, answer.headers, answer.read()
-    except urllib.error.HTTPError as failed:
-        return failed.code, failed.headers, failed.read()
-
-
-def get(server, text: str, **params):
-    return http(server, "/query?" + urllib.parse.urlencode({"query": text, **params}))
 
 
 @pytest.mark.parametrize("method", ["GET", POST])

@@ -10,7 +10,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from .test_protocol import LVA, get, http
+from tests.support.endpoint import LVA, get, http
 
 MG_STATE = URIRef("https://w3id.org/minegraph/ontology#State")
 

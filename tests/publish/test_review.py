@@ -4,7 +4,6 @@ page's edits back as the TOML draft accept reads, reports accept's problems, and
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
 
 import pytest
 
@@ -12,29 +11,10 @@ pytest.importorskip("starlette")
 from starlette.testclient import TestClient  # noqa: E402
 
 from minegraph.cli import main  # noqa: E402
-from minegraph.core.project import Project  # noqa: E402
 from minegraph.errors import MinegraphError  # noqa: E402
 from minegraph.ingest import review_draft  # noqa: E402
 from minegraph.publish.review import create_review_app, is_loopback, serve_review  # noqa: E402
-
-from ..ingest.conftest import ingest_fiction  # noqa: E402
-
-TEXT = """Finland completes its exit from the mine ban
-
-HELSINKI, Jan 10 (Fictional Wire) - Finland's withdrawal from the Ottawa Convention took effect on Saturday.
-
-"We followed every step the treaty requires," said Eero Mattila, a spokesman for the president's office.
-
-For the mayor of Kotka, Liisa Rantanen, the withdrawal is a mistake the town will pay for.
-
-The aid group Clearway Trust said the exit would cost lives. "Mines do not sign ceasefires," its director, Sofia Lind, said.
-"""
-
-
-def ingested_draft(tmp_path: Path) -> tuple[Project, Path]:
-    """A scratch project with TEXT ingested: the project and its draft."""
-    project, draft, _ = ingest_fiction(tmp_path, TEXT, "Finland completes its exit", "2026-01-10")
-    return project, draft
+from tests.support.fiction import ingested_draft  # noqa: E402
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """The review page in a real browser (headless Chromium, `make test-browser`): on a real ingested draft the
 reviewer rejects a candidate, selects words the extractor missed, names the speaker, sets the decision and
-stance, saves; accept then puts the statement in the graph. The text is fiction (tests/publish/test_review.py).
+stance, saves; accept then puts the statement in the graph. The text is fiction (tests/support/fiction.py).
 Screenshots go to the test's tmp_path (a test writes nothing outside it)."""
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ import pytest
 
 from minegraph.bench.loadserver import free_port
 from minegraph.cli import main
-
-from .test_browser import browser, wait  # noqa: F401  (the shared headless Chromium fixture)
-from .test_review import ingested_draft
+from tests.support.endpoint import wait
+from tests.support.fiction import ingested_draft
 
 pytestmark = pytest.mark.browser
 SELECT = """

@@ -4,21 +4,13 @@ default parameters and with the parameters of each of its examples."""
 
 from __future__ import annotations
 
-import ast
-import shlex
-from collections import Counter
-from pathlib import Path
-
 import pytest
-from rdflib import Literal
 
 from minegraph.queries.library import load_query
 from minegraph.queries.run import execute
 from minegraph.querylang.text import tokenize, without_defaults
-from minegraph.querylang.terms import canonical
+from tests.support.engines import FIXTURE_CASES, LIBRARY_CASES, comparable, difference, group_concat_columns
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE_QUERIES = Path(__file__).resolve().parent / "fixtures" / "queries"
 
 #: Library queries rdflib answers wrongly, and why (strict xfail: fails as soon as rdflib answers right).
 #: Empty now: the two grouped queries hit by rdflib bug #3382 (GROUP BY over no solutions yields one
@@ -27,65 +19,9 @@ RDFLIB_WRONG_ON_REAL_GRAPH: dict[str, str] = {}
 RDFLIB_WRONG_ON_FIXTURE_GRAPH: dict[str, str] = {}
 
 
-
-def group_concat_columns(text: str) -> dict[str, str]:
-    """``{column: separator}`` for each ``(GROUP_CONCAT(... ; separator="s") AS ?column)`` of a query."""
-    code = [t for t in tokenize(text) if t.kind not in ("ws", "comment")]
-    columns = {}
-    for i, token in enumerate(code):
-        if token.word != "GROUP_CONCAT":
-            continue
-        depth, j, separator = 0, i + 1, " "
-        while j < len(code):
-            depth += {"(": 1, ")": -1}.get(code[j].text, 0)
-            if depth == 1 and code[j].word == "SEPARATOR" and j + 2 < len(code) and code[j + 2].kind == "string":
-                separator = ast.literal_eval(code[j + 2].text)
-            if depth == 0:
-                break
-            j += 1
-        if j + 2 < len(code) and code[j + 1].word == "AS" and code[j + 2].kind == "var":
-            columns[code[j + 2].name] = separator
-    return columns
-
-
-def _cases(paths):
-    cases = []
-    for path in paths:
-        definition = load_query(path)
-        settings = ([{}] if all(not p.required for p in definition.params) else [])
-        settings += [_example_params(e) for e in definition.examples]
-        for index, params in enumerate(s for i, s in enumerate(settings) if s not in settings[:i]):
-            cases.append(pytest.param(path, params, id=f"{path.stem}-{index}"))
-    return cases
-
-
-def _example_params(example: str) -> dict[str, str]:
-    words = shlex.split(example)
-    return dict(w.split("=", 1) for w in words if "=" in w and not w.startswith("-"))
-
-
-LIBRARY_CASES = _cases(sorted((ROOT / "queries").glob("*.rq")))
-FIXTURE_CASES = _cases(sorted((ROOT / "queries").glob("*.rq")) + sorted(FIXTURE_QUERIES.glob("*.rq")))
-
-
 def _rdflib_case(case, wrong: dict[str, str]):
     reason = wrong.get(case.values[0].stem)
     return pytest.param(*case.values, id=case.id, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else [])
-
-
-def comparable(definition, result) -> Counter:
-    """Canonical rows, with the parts of each GROUP_CONCAT column sorted (their order is unspecified)."""
-    separators = group_concat_columns(definition.text)
-    rows = []
-    for row in result.terms:
-        cells = []
-        for name in result.variables:
-            term = canonical(row.get(name))
-            if name in separators and isinstance(term, Literal) and not term.datatype:
-                term = Literal(separators[name].join(sorted(str(term).split(separators[name]))), lang=term.language)
-            cells.append(term)
-        rows.append(tuple(cells))
-    return Counter(rows) if not result.is_graph and result.form != "ASK" else result.canonical_rows()
 
 
 def _same(definition, params, reference, other):
@@ -93,15 +29,8 @@ def _same(definition, params, reference, other):
     actual = execute(definition, params, other)
     assert actual.variables == expected.variables
     mine, theirs = comparable(definition, expected), comparable(definition, actual)
-    assert mine == theirs, _difference(mine, theirs, expected.variables)
+    assert mine == theirs, difference(mine, theirs, expected.variables)
     return expected
-
-
-def _difference(expected: Counter, actual: Counter, names: list[str]) -> str:
-    def show(rows):
-        return "\n".join(str({n: str(v) for n, v in zip(names, row) if v is not None}) for row in list(rows)[:3])
-
-    return f"rows only in the reference:\n{show(expected - actual)}\nrows only in the other engine:\n{show(actual - expected)}"
 
 
 @pytest.mark.parametrize("path, params", LIBRARY_CASES)

@@ -12,8 +12,7 @@ from minegraph.queries.library import load_query
 from minegraph.queries.run import execute
 from minegraph.querylang.terms import to_sparql
 from minegraph.querylang.text import substitute
-
-from .test_engines import _difference, comparable
+from tests.support.engines import comparable, difference
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = sorted((ROOT / "queries").glob("*.rq"))
@@ -31,7 +30,7 @@ def test_the_raw_file_gives_the_default_answer_on_the_embedded_store(path, real_
     definition, raw, bound = _raw_and_bound(path, real_stores["oxigraph"])
     assert raw.variables == bound.variables
     mine, theirs = comparable(definition, bound), comparable(definition, raw)
-    assert mine == theirs, _difference(mine, theirs, bound.variables)
+    assert mine == theirs, difference(mine, theirs, bound.variables)
     if definition.params:
         assert len(raw) > 0, "the default answer of a parametrised query should not be empty"
 
@@ -43,7 +42,7 @@ def test_the_raw_file_gives_the_default_answer_on_the_oxigraph_server(path, real
     bound = execute(definition, {}, real_stores["oxigraph"])
     raw = server_stores["real"].query(definition.text, {}, source=str(path))
     mine, theirs = comparable(definition, bound), comparable(definition, raw)
-    assert mine == theirs, _difference(mine, theirs, bound.variables)
+    assert mine == theirs, difference(mine, theirs, bound.variables)
 
 
 @pytest.mark.parametrize("path", [p for p in LIBRARY if load_query(p).params], ids=lambda p: p.stem)

@@ -19,8 +19,7 @@ from minegraph.queries.streaming import write_stream
 from minegraph.querylang.terms import from_json
 from minegraph.store.cache import open_current
 from minegraph.store.oxigraph import OxigraphStore
-
-from .test_limits import as_from_a_terminal, query_workers, running
+from tests.support.processes import as_from_a_terminal, query_workers, running
 
 MANY = "SELECT * WHERE { ?s ?p ?o . VALUES ?i { 1 2 3 4 5 6 7 8 } } LIMIT {n}"
 CLI = [sys.executable, "-m", "minegraph"]

@@ -5,12 +5,12 @@ The instance is the one ``make virtuoso-start`` runs (its ``instance.json`` in
 ``$MINEGRAPH_VIRTUOSO_DIR``, default ``.virtuoso/``) when it answers; otherwise, when ``virtuoso-t``
 is installed, a fresh one in a temporary folder, started here and always stopped. Without either,
 the tests are skipped, saying why, unless ``MINEGRAPH_VIRTUOSO_REQUIRED=1`` (``make test-virtuoso``
-sets it) turns that into a failure.
+sets it) turns that into a failure. The projects and embedded stores compared with it are the query
+layer's (tests/support/stores.py), so both suites compare the same files.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -21,27 +21,11 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
+
 INSTANCE_SCRIPT = ROOT / "scaleout" / "instance.py"
 REAL_GRAPH = "urn:minegraph:test:real"
 FIXTURE_GRAPH = "urn:minegraph:test:fixture"
-
-
-def _load(name: str, path: Path):
-    """Import a module by file path (the query-layer test helpers, the instance script)."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)
-    spec.loader.exec_module(module)
-    return module
-
-
-# The projects and embedded stores of the query-layer tests, shared so both suites compare the same files.
-_queries_conftest = _load("minegraph_tests_queries_conftest", ROOT / "tests" / "queries" / "conftest.py")
-real_project = _queries_conftest.real_project
-fixture_project = _queries_conftest.fixture_project
-real_stores = _queries_conftest.real_stores
-fixture_stores = _queries_conftest.fixture_stores
 
 
 def _answers(info: dict) -> bool:

@@ -1,5 +1,5 @@
 """Every library query answers on Virtuoso as on the embedded Oxigraph store: same columns, same
-rows after the normalisation of the engine-agreement tests (tests/queries/test_engines.py), with the
+rows after the normalisation of the engine-agreement tests (tests/support/engines.py), with the
 default parameters and those of each example, on the real graph and on the fixture graph.
 
 The library itself is written portably (the rewrites Virtuoso 7.2 needed are folded into
@@ -8,19 +8,14 @@ The library itself is written portably (the rewrites Virtuoso 7.2 needed are fol
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
 
 from minegraph.queries.run import execute
 from minegraph.queries.library import load_query
-
-ROOT = Path(__file__).resolve().parents[2]
-# The normalisation and the cases of the engine-agreement tests, imported by path (tests/ is no package).
-_spec = importlib.util.spec_from_file_location("minegraph_tests_queries_engines", ROOT / "tests" / "queries" / "test_engines.py")
-engines = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(engines)
+from tests.support import engines
+from tests.support.paths import ROOT
 
 #: Differences no rewrite of the query can remove (strict xfail: fails as soon as Virtuoso agrees).
 #: Both come from parameter binding. A parameter in an aggregate query's SELECT clause is bound as
@@ -57,7 +52,7 @@ def _same_on_virtuoso(path: Path, params, oxigraph, virtuoso) -> None:
     actual = execute(portable, params, virtuoso)
     assert actual.variables == expected.variables
     mine, theirs = engines.comparable(original, expected), engines.comparable(portable, actual)
-    assert mine == theirs, engines._difference(mine, theirs, expected.variables)
+    assert mine == theirs, engines.difference(mine, theirs, expected.variables)
 
 
 @pytest.mark.parametrize("path, params", _mark(engines.LIBRARY_CASES, DIFFERS_ON_REAL_GRAPH))
@@ -79,4 +74,4 @@ def test_the_raw_library_file_gives_its_default_answer_on_virtuoso(path, real_st
     expected = execute(definition, {}, real_stores["oxigraph"])
     actual = virtuoso_stores["real"].query(definition.text, {}, source=str(path))
     mine, theirs = engines.comparable(definition, expected), engines.comparable(definition, actual)
-    assert mine == theirs, engines._difference(mine, theirs, expected.variables)
+    assert mine == theirs, engines.difference(mine, theirs, expected.variables)

@@ -176,7 +176,7 @@ def test_broken_check_is_reported_with_its_message(case, check_reports):
 
 
 def test_every_check_of_this_foundation_has_a_breaking_case(foundation_checks):
-    """owners has its own (two files); the treaty checks theirs in tests/membership."""
+    """owners has its own (two files); the treaty checks theirs in tests/validation/test_treaty_checks.py."""
     assert set(foundation_checks) - {"owners"} == {c.check for c in CASES}
     assert set(foundation_checks) <= set(profile())
 

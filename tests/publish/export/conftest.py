@@ -3,27 +3,12 @@ without texts), and the graph read straight from the project's files with rdflib
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import Graph
 
 from minegraph.publish.export import export
-
-ROOT = Path(__file__).resolve().parents[3]
-
-
-def expected_files(root: Path = ROOT) -> list[Path]:
-    """What the release holds: ontology/*.ttl without the shapes, and every graph/*.ttl."""
-    ontology = sorted(p for p in (root / "ontology").glob("*.ttl") if p.name != "shapes.ttl")
-    return ontology + sorted((root / "graph").glob("*.ttl"))
-
-
-def rdflib_graph(*paths: Path) -> Graph:
-    graph = Graph()
-    for path in paths:
-        graph.parse(path, format="turtle")
-    return graph
+from tests.support.paths import ROOT
+from tests.support.release import expected_files, rdflib_graph
 
 
 @pytest.fixture(scope="session")

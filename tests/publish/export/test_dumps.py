@@ -8,7 +8,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph, URIRef
 
-from .conftest import ROOT, rdflib_graph
+from tests.support.paths import ROOT
+from tests.support.release import rdflib_graph
 
 TRIPLE_DUMPS = {"minegraph.ttl": "turtle", "minegraph.nt": "nt", "minegraph.jsonld": "json-ld"}
 QUAD_DUMPS = {"minegraph.nq": "nquads", "minegraph.trig": "trig"}

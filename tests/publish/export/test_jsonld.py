@@ -9,8 +9,7 @@ import pytest
 from pyld import jsonld
 
 from minegraph.publish.export.jsonld_context import committed_context, generate_context
-
-from .conftest import ROOT
+from tests.support.paths import ROOT
 
 
 class RemoteLoadRefused(Exception):

@@ -12,8 +12,7 @@ import pytest
 import minegraph.publish.export.release as release_module
 from minegraph.errors import InputError
 from minegraph.publish.export import export
-
-from .conftest import ROOT
+from tests.support.paths import ROOT
 
 
 def _tree(root):

@@ -1,6 +1,6 @@
 """The shipped treaty checks (SPARQL, minegraph.validation.checks) find what their independent oracle (the
 Python twins, tests/validation/oracle/treaty.py) finds, on the real graph and on every hand-made fixture of
-tests/membership (wrong dates, impossible sequences, acts out of order, missing rules, counts that disagree
+tests/support/fixtures/treaty (wrong dates, impossible sequences, acts out of order, missing rules, counts that disagree
 with the reference tables)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from minegraph.validation.sparql import load
 from .conftest import foundation_module
 
 ROOT = Path(__file__).resolve().parents[3]
-FIXTURES = ROOT / "tests" / "membership" / "fixtures"
+FIXTURES = ROOT / "tests" / "support" / "fixtures" / "treaty"
 PROJECT = Project(ROOT)
 ONTOLOGY = PROJECT.ontology_files()
 CHECKS = ("treaty-act-sequence", "treaty-dates-in-order", "treaty-article-20", "treaty-article-17", "treaty-reference-counts")

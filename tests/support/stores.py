@@ -1,11 +1,11 @@
-"""Fixtures of the query-layer tests: a small fixture project, stores on every engine, and a real
-Oxigraph server (``oxigraph serve``) holding the real graph (default graph) and the fixture graph
-(a named graph), started once per session and always stopped."""
+"""Fixtures of the query layer, shared by the queries, querylang, store, cli and scaleout tests: the real
+project and a small fixture project copied once, stores on every engine, and a real Oxigraph server
+(``oxigraph serve``) holding the real graph (default graph) and the fixture graph (a named graph),
+started once per session and always stopped."""
 
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -14,15 +14,15 @@ from pathlib import Path
 
 import pytest
 
+from minegraph.bench.loadserver import free_port
 from minegraph.core.project import Project
+from tests.support.paths import FIXTURES, ROOT
 
-HERE = Path(__file__).resolve().parent
-FIXTURES = HERE / "fixtures"
-ROOT = HERE.parents[1]
 FIXTURE_GRAPH_IRI = "urn:minegraph:test:fixture"
 
 
-def _copy_project(root: Path, graph: Path, queries: list[Path]) -> Project:
+def copy_project(root: Path, graph: Path, queries: list[Path]) -> Project:
+    """A project at ``root``: the checkout's ontology/, the given graph folder and query files."""
     shutil.copytree(ROOT / "ontology", root / "ontology")
     shutil.copytree(graph, root / "graph")
     (root / "queries").mkdir()
@@ -35,14 +35,14 @@ def _copy_project(root: Path, graph: Path, queries: list[Path]) -> Project:
 def real_project(tmp_path_factory) -> Project:
     """A snapshot of the real project (ontology/, graph/, queries/) taken once, so that every engine
     answers over the same files even while graph/ is being rebuilt."""
-    return _copy_project(tmp_path_factory.mktemp("real-project"), ROOT / "graph", sorted((ROOT / "queries").glob("*.rq")))
+    return copy_project(tmp_path_factory.mktemp("real-project"), ROOT / "graph", sorted((ROOT / "queries").glob("*.rq")))
 
 
 @pytest.fixture(scope="session")
 def fixture_project(tmp_path_factory) -> Project:
     """A project with the real ontology and queries, the fixture graph, and the fixture queries."""
     queries = sorted([*(ROOT / "queries").glob("*.rq"), *(FIXTURES / "queries").glob("*.rq")])
-    return _copy_project(tmp_path_factory.mktemp("fixture-project"), FIXTURES / "graph", queries)
+    return copy_project(tmp_path_factory.mktemp("fixture-project"), FIXTURES / "graph", queries)
 
 
 @pytest.fixture(scope="session")
@@ -63,12 +63,6 @@ def real_stores(real_project):
 
     files = real_project.all_rdf_files()
     return {"oxigraph": OxigraphStore.memory(files), "rdflib": RdflibStore.memory(files)}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _answers(url: str) -> bool:
@@ -96,7 +90,7 @@ def oxigraph_server(tmp_path_factory):
     binary = Path(sys.executable).parent / "oxigraph"
     if not binary.exists():
         pytest.fail(f"{binary} is missing: install the test extra (make test installs minegraph[server])")
-    port = _free_port()
+    port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
     log = open(location.parent / f"oxigraph-server-{port}.log", "wb")
     process = subprocess.Popen([str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],

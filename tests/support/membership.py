@@ -1,12 +1,11 @@
-"""Fixtures of the membership tests: the reference CSVs to compare with, an Oxigraph store of the
-built graph with a small query runner (independent of minegraph.queries.run), fresh builds of the
-membership parts, and check runs over hand-made fixture graphs."""
+"""Fixtures of the membership (treaty) tests in assemble, queries, report and validation: the reference
+CSVs to compare with, a pyoxigraph store of the built graph with a small query runner (independent of
+minegraph.queries.run), fresh builds of the membership parts, and check runs over hand-made fixture graphs."""
 
 from __future__ import annotations
 
 import csv
 import dataclasses
-import datetime
 import re
 import shutil
 from pathlib import Path
@@ -17,11 +16,8 @@ from rdflib import Graph, Literal, URIRef
 
 from minegraph.assemble.builder import BuildContext
 from minegraph.core.project import Project
-from minegraph.core.rdf_io import load_graph
+from tests.support.paths import SHARED_REFERENCE, TREATY_FIXTURES
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ROOT = Path(__file__).resolve().parents[2]
-SHARED_REFERENCE = ROOT.parent / "shared" / "reference"
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 #: The membership parts: output file -> builder.
@@ -66,7 +62,7 @@ def built(project) -> dict[str, Graph]:
 
 
 @pytest.fixture(scope="session")
-def store(project) -> pyoxigraph.Store:
+def pyoxigraph_store(project) -> pyoxigraph.Store:
     """The real graph (ontology + graph/*.ttl) in an in-memory Oxigraph store."""
     oxi = pyoxigraph.Store()
     for path in project.all_rdf_files():
@@ -86,7 +82,7 @@ def _python(term):
 
 
 @pytest.fixture(scope="session")
-def run_query(project, store):
+def run_query(project, pyoxigraph_store):
     """run_query(name, **params) -> (variables, rows as dicts of Python values), with Oxigraph's own SEP-0007
     substitution; the file's defaults (its ``VALUES`` blocks of parameters) are dropped first, as binding does."""
     from minegraph.querylang.text import without_defaults
@@ -99,16 +95,11 @@ def run_query(project, store):
             pyoxigraph.Variable(key): pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(declared[key].replace("xsd:", XSD)))
             for key, value in params.items()
         }
-        result = store.query(without_defaults(text, set(params)), substitutions=substitutions)
+        result = pyoxigraph_store.query(without_defaults(text, set(params)), substitutions=substitutions)
         variables = [v.value for v in result.variables]
         return variables, [{v: _python(row[v]) for v in variables} for row in result]
 
     return run
-
-
-@pytest.fixture(scope="session")
-def ontology(project) -> Graph:
-    return load_graph(project.ontology_files())
 
 
 @pytest.fixture
@@ -119,7 +110,7 @@ def run_check(project, tmp_path):
     from minegraph.validation.sparql import load
 
     def run(name: str, fixture: str | None = None, graph: Graph | None = None, project_=None):
-        path = FIXTURES / fixture if graph is None else tmp_path / f"data-{len(list(tmp_path.iterdir()))}.nt"
+        path = TREATY_FIXTURES / fixture if graph is None else tmp_path / f"data-{len(list(tmp_path.iterdir()))}.nt"
         if graph is not None:
             path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
         context = make_context(load([*project.ontology_files(), path]), project.graph_dir,
@@ -136,7 +127,3 @@ def scratch_project(tmp_path, project):
     shutil.copytree(project.curation_dir, tmp_path / "curation")
     shutil.copytree(project.ontology_dir, tmp_path / "ontology")
     return Project(tmp_path)
-
-
-def day(text: str) -> datetime.date:
-    return datetime.date.fromisoformat(text)

@@ -1,6 +1,6 @@
 """The membership queries of queries/ give their exact expected answers on the real graph.
 
-Run with Oxigraph's SEP-0007 substitutions (see conftest.run_query), not through
+Run with Oxigraph's SEP-0007 substitutions (see run_query in tests/support/membership.py), not through
 minegraph.queries.run, so that these tests do not depend on the query runner.
 """
 

@@ -8,8 +8,7 @@ from rdflib.namespace import DCTERMS
 
 from minegraph.core.namespaces import MG, ORG, WD, iri
 from minegraph.core.rdf_io import serialize_turtle
-
-from .conftest import PARTS, build_parts
+from tests.support.membership import PARTS, build_parts
 
 # Open namespaces: rdflib's closed ones warn when pytest inspects module attributes.
 TIME = Namespace("http://www.w3.org/2006/time#")

@@ -10,12 +10,11 @@ import pyoxigraph
 
 from minegraph.core.rdf_io import load_graph
 from minegraph.report.charts import marks, membership_chart, membership_series
+from tests.support.paths import TREATY_FIXTURES
 
-from .conftest import FIXTURES
 
-
-def test_the_series_steps_through_the_2025_changes(store):
-    series = {day: (in_force, consented) for day, in_force, consented in membership_series(store)}
+def test_the_series_steps_through_the_2025_changes(pyoxigraph_store):
+    series = {day: (in_force, consented) for day, in_force, consented in membership_series(pyoxigraph_store)}
     # 1 March 1999: the 40 deposits up to the 40th (16 Sept 1998) and 5 later September ones enter into force;
     # 67 states had deposited, the number the Arms Control Association reported in early 1999 (README)
     assert series[date(1999, 3, 1)] == (45, 67)
@@ -32,7 +31,7 @@ def test_the_series_steps_through_the_2025_changes(store):
 def test_the_series_is_the_same_from_an_rdflib_graph(project):
     """Engine agreement on the hand-made membership fixture (rdflib's engine needs minutes for the
     real graph's date × state product; the real graph's series is pinned by the test above)."""
-    files = [*project.ontology_files(), FIXTURES / "valid.ttl"]
+    files = [*project.ontology_files(), TREATY_FIXTURES / "valid.ttl"]
     oxigraph = pyoxigraph.Store()
     for path in files:
         oxigraph.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
@@ -41,8 +40,8 @@ def test_the_series_is_the_same_from_an_rdflib_graph(project):
     assert membership_series(load_graph(files)) == series
 
 
-def test_the_withdrawals_and_the_suspension_are_marked(store):
-    assert marks(store) == [
+def test_the_withdrawals_and_the_suspension_are_marked(pyoxigraph_store):
+    assert marks(pyoxigraph_store) == [
         (date(1999, 3, 1), "entry-into-force", "Convention enters into force"),
         (date(2025, 7, 18), "suspension", "UKR notifies a suspension (contested; stays a party)"),
         (date(2025, 12, 27), "withdrawal", "EST, LTU, LVA withdrawals take effect"),
@@ -51,10 +50,10 @@ def test_the_withdrawals_and_the_suspension_are_marked(store):
     ]
 
 
-def test_the_chart_is_written_as_png_and_svg_without_leftover_temporary_files(store, tmp_path):
+def test_the_chart_is_written_as_png_and_svg_without_leftover_temporary_files(pyoxigraph_store, tmp_path):
     out = tmp_path / "charts"
     reported = []
-    paths = membership_chart(store, out, today=date(2026, 6, 30), progress=reported.append)
+    paths = membership_chart(pyoxigraph_store, out, today=date(2026, 6, 30), progress=reported.append)
     assert [p.name for p in paths] == ["membership-over-time.png", "membership-over-time.svg"]
     assert paths[0].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     svg = paths[1].read_text(encoding="utf-8")
@@ -70,11 +69,11 @@ def test_importing_the_charts_module_does_not_import_matplotlib():
     assert result.stdout.strip() == "False"
 
 
-def test_the_chart_is_drawn_to_the_last_date_the_graph_holds_not_to_the_clock(store, tmp_path):
+def test_the_chart_is_drawn_to_the_last_date_the_graph_holds_not_to_the_clock(pyoxigraph_store, tmp_path):
     from minegraph.report.charts import last_date
 
-    assert last_date(store) == date(2026, 2, 20)  # Poland's withdrawal takes effect
-    default = membership_chart(store, tmp_path / "default")
-    explicit = membership_chart(store, tmp_path / "explicit", today=date(2026, 2, 20))
+    assert last_date(pyoxigraph_store) == date(2026, 2, 20)  # Poland's withdrawal takes effect
+    default = membership_chart(pyoxigraph_store, tmp_path / "default")
+    explicit = membership_chart(pyoxigraph_store, tmp_path / "explicit", today=date(2026, 2, 20))
     assert default[0].read_bytes() == explicit[0].read_bytes()  # the PNG (the SVG's element ids are random)
     assert "20 February 2026" in default[1].read_text(encoding="utf-8")

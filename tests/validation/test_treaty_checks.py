@@ -8,8 +8,7 @@ from rdflib import RDF, RDFS, URIRef
 from minegraph.core.namespaces import MG, iri
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
-
-from .conftest import FIXTURES
+from tests.support.paths import TREATY_FIXTURES
 
 TREATY_CHECKS = ("treaty-article-17", "treaty-article-20", "treaty-act-sequence", "treaty-dates-in-order",
                  "treaty-reference-counts")
@@ -49,7 +48,7 @@ def test_a_withdrawal_taking_effect_on_another_day_than_article_20_gives_is_repo
 
 
 def test_missing_timing_rules_are_reported_not_assumed(run_check):
-    graph = load_graph([FIXTURES / "valid.ttl"])
+    graph = load_graph([TREATY_FIXTURES / "valid.ttl"])
     for rule in (iri("rule", "apmbc-article-17"), iri("rule", "apmbc-article-20")):
         graph.remove((rule, None, None))
     for name in ("treaty-article-17", "treaty-article-20"):
@@ -58,7 +57,7 @@ def test_missing_timing_rules_are_reported_not_assumed(run_check):
 
 
 def test_a_missing_instrument_threshold_is_reported_not_raised(run_check):
-    graph = load_graph([FIXTURES / "valid.ttl"])
+    graph = load_graph([TREATY_FIXTURES / "valid.ttl"])
     graph.remove((iri("rule", "apmbc-article-17"), MG.instrumentThreshold, None))
     [problem] = run_check("treaty-article-17", graph=graph)
     assert "has no instrument threshold" in problem.message and problem.path == MG.instrumentThreshold

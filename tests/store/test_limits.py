@@ -9,53 +9,17 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 import minegraph
 from minegraph.errors import QueryTimeout
 from minegraph.store.cache import open_current
+from tests.support.processes import as_from_a_terminal, children, cpu_ticks, query_workers, running
 
 CROSS_PRODUCT = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 TRIPLES = "SELECT * WHERE { ?s ?p ?o }"
 CLI = [sys.executable, "-m", "minegraph"]
-
-
-def as_from_a_terminal() -> None:
-    """Ctrl-C's default disposition in the child: a shell starts background jobs with SIGINT ignored and
-    the child would inherit that (a CLI started with ``&`` rightly ignores Ctrl-C), whoever ran pytest."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def children(pid: int) -> set[int]:
-    """The live (not zombie) child processes of ``pid``."""
-    found = set()
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            found.update(int(c) for c in Path(f"/proc/{pid}/task/{task}/children").read_text().split())
-    except FileNotFoundError:
-        return set()
-    return {c for c in found if running(c)}
-
-
-def running(pid: int) -> bool:
-    """True while ``pid`` exists and is not a zombie (a zombie uses no CPU; it only waits to be reaped)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def cpu_ticks(pid: int) -> int:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])  # utime + stime
-
-
-def query_workers(parent: int) -> set[int]:
-    """The spawned query workers among ``parent``'s children."""
-    return {pid for pid in children(parent) if b"child_main" in Path(f"/proc/{pid}/cmdline").read_bytes()}
 
 
 @pytest.fixture(scope="module")

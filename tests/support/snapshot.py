@@ -1,4 +1,4 @@
-"""Fixtures of the analysts' layer: a snapshot of the real project (ontology/, graph/ with its archived
+"""Fixtures of the analysts' layers (analysis, provenance, report): a snapshot of the real project (ontology/, graph/ with its archived
 texts, queries/) taken once, the real graph in an in-memory Oxigraph store, and its network analysis.
 
 The snapshot keeps the tests off the repository's .store/ and out/ and gives every test the same files
@@ -7,13 +7,13 @@ even while graph/ is being rebuilt."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
+from minegraph.cli import main
+from minegraph.core.namespaces import MG
 from minegraph.core.project import Project
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
 
 
 @pytest.fixture(scope="session")
@@ -47,3 +47,15 @@ def rdf(snapshot):
     for path in snapshot.all_rdf_files():
         graph.parse(path, format="turtle")
     return graph
+
+
+def run_cli(project: Project, capsys, *args: str) -> tuple[int, str, str]:
+    """Run ``minegraph --project PROJECT ARGS`` in this process: (exit code, stdout, stderr)."""
+    code = main(["--project", str(project.root), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def count_distinct(rdf, where: str) -> str:
+    """COUNT(DISTINCT ?x) of a pattern, by rdflib: independent of the report's queries."""
+    return str(next(iter(rdf.query(f"PREFIX mg: <{MG}> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE {{ {where} }}")))[0])

@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import _free_port, wait_until_serving
+from minegraph.bench.loadserver import free_port
+from tests.support.stores import wait_until_serving
 
 
 @pytest.fixture(scope="module")
 def served(real_project):
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "MINEGRAPH_HOME": str(real_project.root)}
     minegraph = Path(sys.executable).parent / "minegraph"
     process = subprocess.Popen([str(minegraph), "serve", "--port", str(port)], env=env,

@@ -10,8 +10,7 @@ import json
 from minegraph.bench import loadreport
 from minegraph.bench.loadmix import Options, Request, judge
 from minegraph.bench.loadtest import run, write
-
-from .conftest import ROOT
+from tests.support.paths import ROOT
 
 
 def test_a_short_load_gets_only_expected_answers_and_a_complete_report(tmp_path):
