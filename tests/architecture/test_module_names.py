@@ -20,14 +20,6 @@ ALLOWED = {
     "cache": "each caches its own package's product: the persisted store (store/), the compiled shapes (validation/)",
     "stance": "one subject from its two sides: ingest/ suggests a statement's stance, validation/checks/ checks it",
 }
-#: Clashes another branch removes (h-validation renames validation/report.py and validation/checks/anchors.py);
-#: delete these lines when it is merged — the stale-entry test below says when.
-PENDING = {
-    "report": "validation/report.py beside the minegraph.report package",
-    "anchors": "validation/checks/anchors.py beside core/anchors.py",
-}
-
-
 def commands(root: Path = PACKAGE) -> tuple[str, ...]:
     """The subcommand names of ``minegraph`` (``cli.COMMANDS``), read without importing the CLI."""
     tree = ast.parse((root / "cli" / "__init__.py").read_text(encoding="utf-8"))
@@ -58,13 +50,13 @@ def clashes(root: Path = PACKAGE) -> dict[str, list[str]]:
 
 
 def test_no_two_modules_or_packages_share_a_name():
-    unexplained = {name: where for name, where in clashes().items() if name not in ALLOWED | PENDING}
+    unexplained = {name: where for name, where in clashes().items() if name not in ALLOWED}
     assert not unexplained, "modules or packages sharing a name (rename one, or allow it with a reason):\n" + "\n".join(
         f"  {name}: {', '.join(where)}" for name, where in sorted(unexplained.items()))
 
 
 def test_every_allowed_clash_is_still_a_clash():
-    stale = sorted(set(ALLOWED | PENDING) - set(clashes()))
+    stale = sorted(set(ALLOWED) - set(clashes()))
     assert not stale, f"allow-list entries no longer needed (delete them): {stale}"
 
 

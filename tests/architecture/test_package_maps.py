@@ -8,9 +8,7 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "minegraph"
-#: Packages whose docstrings another branch rewrites (h-validation renames modules in validation/): delete
-#: this when it is merged.
-PENDING = {"validation", "validation/checks", "validation/pyshacl", "validation/sparql"}
+PENDING: set[str] = set()
 
 
 def contents(package: Path) -> set[str]:

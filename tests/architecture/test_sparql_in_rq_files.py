@@ -84,18 +84,9 @@ def test_every_internal_query_has_the_library_header_and_is_strict_sparql(path):
     guard(text)
 
 
-#: Folders not held to the one reader yet, and why: validation/ is being rewritten (issue 19, item 2), its
-#: checks to be read with minegraph.queries.library.package_query(folder, name).
-PENDING = ("validation/",)
-
-
-def _pending(path: Path) -> bool:
-    return path.relative_to(PACKAGE).as_posix().startswith(PENDING)
-
-
 #: Every ``.rq`` file the package ships outside ``queries/internal/`` (the extractor's, the endpoint's, the
 #: release's, the load test's…): found on disk, so a new folder is covered at once.
-PACKAGE_QUERIES = sorted(p for p in PACKAGE.rglob("*.rq") if p.parent != INTERNAL_DIR and not _pending(p))
+PACKAGE_QUERIES = sorted(p for p in PACKAGE.rglob("*.rq") if p.parent != INTERNAL_DIR)
 
 
 def test_the_package_keeps_queries_in_several_folders_and_the_scan_sees_them_all():
@@ -119,7 +110,7 @@ def test_every_package_query_has_a_header_and_is_strict_sparql(path):
 RQ_READ = re.compile(r"\.rq\b.*\b(read_text|read_bytes|open)\(|\b(read_text|read_bytes|open)\(.*\.rq\b")
 
 
-@pytest.mark.parametrize("path", [p for p in sorted(PACKAGE.rglob("*.py")) if not _pending(p)],
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")),
                          ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_only_the_query_library_reads_rq_files(path):
     if path == PACKAGE / "queries" / "library.py":

@@ -32,40 +32,48 @@ def _dates_in(quads) -> list[datetime.date]:
     return sorted(days | {day - datetime.timedelta(days=1) for day in days})
 
 
-def _assert_views_follow_knowledge_time(files):
+def _assert_views_follow_knowledge_time(store):
     """For every date D of the data and the day before: view(D) == {t : day(t) <= D or t undated}."""
     import bisect
 
-    store = OxigraphStore.memory(files)
     quads = _default_triples(store.native)
     _, day_of = triple_days(store.native)
     known = {(q.subject, q.predicate, q.object): day_of(q) for q in quads}
-    native = as_of_view(store, "2025-01-01").native.undated  # writes the index once
-    contents = {}  # each named graph of the index: its triples of the data
-    for date in (dates := _dates_in(quads)):
-        for graph in graphs_known_on(native, date):
-            if graph not in contents:
-                contents[graph] = frozenset(t for q in native.quads_for_pattern(None, None, None, graph)
-                                            if (t := (q.subject, q.predicate, q.object)) in known)
+    native = as_of_view(store, "2025-01-01").native.undated  # writes the index once (unless a view already did)
+    dates = _dates_in(quads)
+    views = {date: graphs_known_on(native, date) for date in dates}
+    contents, latest = {}, {}  # each named graph of the index: its triples of the data, and the last day one is known
+    for graph in {graph for graphs in views.values() for graph in graphs}:
+        contents[graph] = frozenset(t for q in native.quads_for_pattern(None, None, None, graph)
+                                    if (t := (q.subject, q.predicate, q.object)) in known)
+        latest[graph] = max((known[t] for t in contents[graph] if known[t] is not None), default=None)
     assert len(dates) > 100
     undated = sum(day is None for day in known.values())
     ordered = sorted(day for day in known.values() if day is not None)
-    for date in dates:
-        seen = frozenset().union(*(contents[graph] for graph in graphs_known_on(native, date)))
-        future = [t for t in seen if known[t] is not None and known[t] > date]
+    for date, graphs in views.items():
+        seen = frozenset().union(*(contents[graph] for graph in graphs))
+        future = [t for graph in graphs if latest[graph] is not None and latest[graph] > date  # only such a graph can
+                  for t in contents[graph] if known[t] is not None and known[t] > date]  # hold a triple known after D
         assert not future, (date, future[:3])
         assert len(seen) == undated + bisect.bisect_right(ordered, date), date  # so every triple known by D is there
     return known
 
 
-def test_the_real_graph_as_of_every_date_shows_exactly_what_was_known(real_project):
-    known = _assert_views_follow_knowledge_time(real_project.all_rdf_files())
+@pytest.fixture(scope="module")
+def real_store(real_project):
+    """The real graph in an in-memory store, shared by this module's tests: its as-of index is written by
+    the first view and reused by the others (views only read)."""
+    return OxigraphStore.memory(real_project.all_rdf_files())
+
+
+def test_the_real_graph_as_of_every_date_shows_exactly_what_was_known(real_store):
+    known = _assert_views_follow_knowledge_time(real_store)
     assert sum(day is not None for day in known.values()) > 5000
 
 
 def test_a_synthetic_graph_as_of_every_date_shows_exactly_what_was_known(tmp_path):
     synthesize(_root(), tmp_path / "synth", triples=12_000, seed=3, progress=False, copies=2)
-    _assert_views_follow_knowledge_time(Project(tmp_path / "synth").all_rdf_files())
+    _assert_views_follow_knowledge_time(OxigraphStore.memory(Project(tmp_path / "synth").all_rdf_files()))
 
 
 def _root():
@@ -75,11 +83,10 @@ def _root():
 
 
 @pytest.fixture(scope="module")
-def days(real_project):
-    store = OxigraphStore.memory(real_project.all_rdf_files())
-    quads = _default_triples(store.native)
-    node_days, day_of = triple_days(store.native)
-    return store, quads, node_days, {(q.subject.value, q.predicate.value, q.object.value): day_of(q) for q in quads}
+def days(real_store):
+    quads = _default_triples(real_store.native)
+    node_days, day_of = triple_days(real_store.native)
+    return real_store, quads, node_days, {(q.subject.value, q.predicate.value, q.object.value): day_of(q) for q in quads}
 
 
 def _subject_days(triples, subject):
@@ -127,15 +134,14 @@ def test_a_decision_shows_its_final_date_and_dispute_only_once_they_were_known(d
     assert ukraine[MG + "legalEffect"] > datetime.date(2025, 7, 1)
 
 
-def test_the_landmine_monitor_2025_figures_are_unknown_the_day_before_the_joint_statement(real_project):
+def test_the_landmine_monitor_2025_figures_are_unknown_the_day_before_the_joint_statement(real_project, real_store):
     from minegraph.queries.run import run_query
 
-    store = OxigraphStore.memory(real_project.all_rdf_files())
     def rows(day):
-        return run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=store,
+        return run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=real_store,
                          project=real_project, as_of=day).rows
 
-    everything = run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=store,
+    everything = run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=real_store,
                            project=real_project).rows
     # On release day a figure shows once a page citing it is out too: two are cited only by a report of the
     # launch published the next day (devdiscourse, 2025-12-02), so they join the answer then.
@@ -157,11 +163,10 @@ def test_known_on_date_lists_every_step_of_every_withdrawal_with_its_decision(re
     assert all(listed[step] for step in steps)
 
 
-def test_knowledge_time_is_queryable_beside_valid_time_in_a_view(real_project):
+def test_knowledge_time_is_queryable_beside_valid_time_in_a_view(real_project, real_store):
     from minegraph.queries.run import run_sparql
 
-    store = OxigraphStore.memory(real_project.all_rdf_files())
     text = ("PREFIX mg: <https://w3id.org/minegraph/ontology#> PREFIX claim: <https://w3id.org/minegraph/id/claim/> "
             "SELECT ?known WHERE { claim:euronews-2025-04-10-41-lm2024-myanmar-forces mg:knownFrom ?known ; mg:earliestDate ?valid }")
-    rows = lambda day: run_sparql(text, store=as_of_view(store, day), project=real_project).rows  # noqa: E731
+    rows = lambda day: run_sparql(text, store=as_of_view(real_store, day), project=real_project).rows  # noqa: E731
     assert rows("2025-04-09") == [] and [str(r["known"]) for r in rows("2025-04-10")] == ["2025-04-10"]

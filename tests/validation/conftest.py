@@ -25,7 +25,7 @@ Pattern = tuple  # (s, p, o) with None as a wildcard
 
 #: The checks of this foundation. The treaty checks (checks/treaty.py) need the full reference
 #: data and at least 40 deposits, which a small fixture cannot have; they are tested elsewhere.
-FOUNDATION_CHECKS = ("anchors", "archives", "cues", "references", "terms", "identifiers", "date-bounds", "intervals",
+FOUNDATION_CHECKS = ("quotes", "archives", "cues", "references", "terms", "identifiers", "date-bounds", "intervals",
                      "assertion-dates", "rests-on", "assessed-decisions", "owners", "preferred-source")
 
 

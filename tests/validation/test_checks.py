@@ -54,22 +54,22 @@ def swap(s, p, o) -> dict:
 
 
 CASES = [
-    Case("quote-differs-from-exact", "anchors", S, "The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)",
+    Case("quote-differs-from-exact", "quotes", S, "The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)",
          **swap(S, MG.quote, Literal("Our soldiers must defend every metre", lang="en"))),
-    Case("offsets-shifted", "anchors", S,
+    Case("offsets-shifted", "quotes", S,
          "Anchor: text at offsets 79..137 is 'ur soldiers must be able to defend every metre of our land', "
          f"not the quote {QUOTE!r}", **swap(POS1, OA.start, count(79))),
-    Case("quote-not-the-archived-text", "anchors", S,
+    Case("quote-not-the-archived-text", "quotes", S,
          f"Anchor: text at offsets 78..137 is {QUOTE!r}, not the quote 'Our soldiers must be able to defend every metre of our LAND'",
          remove=[(QS1, OA.exact, None), (S, MG.quote, None)],
          add=[(QS1, OA.exact, Literal(QUOTE[:-4] + "LAND")), (S, MG.quote, Literal(QUOTE[:-4] + "LAND", lang="en"))]),
-    Case("prefix-wrong", "anchors", S, "Anchor: TextQuoteSelector prefix 'Friday.\\n\"' does not precede offset 78",
+    Case("prefix-wrong", "quotes", S, "Anchor: TextQuoteSelector prefix 'Friday.\\n\"' does not precede offset 78",
          **swap(QS1, OA.prefix, Literal('Friday.\n"'))),
-    Case("suffix-wrong", "anchors", S, "Anchor: TextQuoteSelector suffix ',\" said' does not follow offset 137",
+    Case("suffix-wrong", "quotes", S, "Anchor: TextQuoteSelector suffix ',\" said' does not follow offset 137",
          **swap(QS1, OA.suffix, Literal(',"' + " said"))),
-    Case("offsets-outside-text", "anchors", Q, "Anchor: offsets 220..999 lie outside the archived text (421 characters)",
+    Case("offsets-outside-text", "quotes", Q, "Anchor: offsets 220..999 lie outside the archived text (421 characters)",
          **swap(POS2, OA.end, count(999))),
-    Case("anchor-in-another-documents-text", "anchors", S,
+    Case("anchor-in-another-documents-text", "quotes", S,
          "The anchor points into an archived text (oa:hasSource) that is not the archived text of the document "
          "the assertion appears in (mg:appearsIn / mg:archivedText)", **swap(S, MG.appearsIn, REPORT)),
     Case("sha256-differs", "archives", AR, f"The archived file's SHA-256 is {SHA}, not the recorded {'0' * 64}",

@@ -28,7 +28,7 @@ def broken_project(new_project):
     return project
 
 
-def run(project, *args, capsys, checks=("anchors", "archives", "cues", "references", "terms", "identifiers",
+def run(project, *args, capsys, checks=("quotes", "archives", "cues", "references", "terms", "identifiers",
                                          "date-bounds", "intervals", "assertion-dates")):
     """Run the CLI on ``project`` with the foundation's checks (the treaty checks need the full reference data)."""
     selected = [arg for name in checks for arg in ("--check", name)]

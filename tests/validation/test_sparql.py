@@ -1,6 +1,6 @@
 """The SPARQL engine's run (minegraph.validation.sparql): the shapes and the checks as one pass over the
-thread pool find what the two separate passes find; the data files are parsed again only for findings
-that have a focus node (their file is looked up)."""
+thread pool find what the two separate passes find; which file describes a focus node is read only for
+findings that have one (unless the load noted it)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from rdflib import Graph, URIRef
 
 from minegraph.core.namespaces import DCTERMS, MG, iri
 from minegraph.core.rdf_io import parse_into, serialize_turtle
+from minegraph.errors import InputError
+from minegraph.store.oxigraph import OxigraphStore
 from minegraph.validation.sparql import compile_shapes, validate_store
 from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, run_checks
 from minegraph.validation.sparql.engine import LOGICAL, constraint_tasks
@@ -69,8 +71,11 @@ def test_the_profile_orders_the_run_first_checks_first_and_last_checks_apart(fix
     assert len(early) + len(late) == len(known())
 
 
-def test_findings_without_a_focus_parse_no_file(tmp_path, fixture_project):
-    missing = tmp_path / "absent.ttl"
-    assert _subject_files(fixture_project, [missing], set()) == {}
-    with pytest.raises(OSError):  # with a focus node to look up, the file is read
-        _subject_files(fixture_project, [missing], {"https://example.org/a"})
+def test_findings_without_a_focus_read_no_file(tmp_path, fixture_project):
+    data = tmp_path / "data.ttl"
+    data.write_text("<https://example.org/a> <https://example.org/p> 1 .\n", encoding="utf-8")
+    loaded = OxigraphStore.memory([data])  # loaded without noting owners, then the file goes away
+    data.unlink()
+    assert _subject_files(fixture_project, loaded, set()) == {}
+    with pytest.raises(InputError):  # with a focus node to place, the files are read
+        _subject_files(fixture_project, loaded, {"https://example.org/a"})

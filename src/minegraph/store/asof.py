@@ -54,6 +54,7 @@ def parse_date(value) -> datetime.date:
 def partition(native) -> int:
     """Write the as-of partition of the default graph into named graphs of the same store; returns the
     number of triples partitioned. Replaces an earlier partition."""
+    native.remove_graph(pyoxigraph.NamedNode(_MARKER))  # first: a read-only store refuses here, before the work
     for graph in list(native.named_graphs()):
         if graph.value.startswith(AS_OF_BASE):
             native.remove_graph(graph)

@@ -18,7 +18,7 @@ from rdflib import Graph, URIRef
 from minegraph.core.project import Project
 
 #: Modules of this package that define checks.
-MODULES = ("anchors", "references", "dates", "treaty", "owners", "sources")
+MODULES = ("quotes", "references", "dates", "treaty", "owners", "sources")
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,16 @@ serialisation made from them is byte-for-byte reproducible.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
 from minegraph.errors import InputError
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 #: Named graphs of the release live under this IRI (not under ``id/``: a graph is not an entity).
 GRAPH_BASE = "https://w3id.org/minegraph/graph/"
@@ -46,6 +51,16 @@ class Release:
         """The union of every graph, each triple once, sorted."""
         unique = {quad.triple for quad in self.quads}
         return sorted(unique, key=triple_key)
+
+    @cached_property
+    def rdflib_graph(self) -> "Graph":
+        """The union graph in rdflib, handed over as N-Triples (exact for every term); made once, read by
+        the JSON-LD dump and the ontology pages (read-only: never change it)."""
+        from rdflib import Graph  # lazy: rdflib (~170 ms), only for the JSON-LD dump and the ontology pages
+
+        graph = Graph()
+        graph.parse(data=ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES), format="nt")
+        return graph
 
     def graphs(self) -> list[ox.NamedNode]:
         """The named graphs, sorted by IRI."""

@@ -12,19 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import pyoxigraph as ox
-from rdflib import Graph
-
 from .inputs import Release
 
 _FIRST_KEYS = ("@context", "id", "@id", "type", "@type")
-
-
-def _rdflib_graph(release: Release) -> Graph:
-    """The union graph in rdflib, handed over as N-Triples (exact for every term)."""
-    graph = Graph()
-    graph.parse(data=ox.serialize(release.triples(), format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return graph
 
 
 def _key_order(key: str) -> tuple[int, str]:
@@ -49,7 +39,7 @@ def _item_order(item: Any) -> tuple[str, str]:
 
 def jsonld(release: Release, context: dict) -> bytes:
     """The union graph as compacted JSON-LD (``{"@context": ..., "@graph": [...]}``), UTF-8."""
-    text = _rdflib_graph(release).serialize(format="json-ld", context=context["@context"], auto_compact=False)
+    text = release.rdflib_graph.serialize(format="json-ld", context=context["@context"], auto_compact=False)
     document = json.loads(text)
     if "@graph" not in document:  # a single node comes back without @graph; keep one shape always
         document = {"@context": document.pop("@context"), "@graph": [document]}

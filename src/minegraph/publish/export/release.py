@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from rdflib import Graph
 
 from minegraph.core.files import FILE_NAME, contained
 from minegraph.core.formats import by_suffix, formats
@@ -81,17 +80,12 @@ def _dump_files(files: dict[str, bytes]) -> list[DumpFile]:
     return described
 
 
-def _ontology_files(project_dir: Path, version: str, use_pylode: bool) -> dict[str, bytes]:
-    """The ontology, concepts and shapes as committed, plus their HTML documentation."""
+def _ontology_files(project_dir: Path, release: Release, version: str, use_pylode: bool) -> dict[str, bytes]:
+    """The ontology, concepts and shapes as committed, plus their HTML documentation, made from the
+    release's whole graph (open schemes, the measures, keep their concepts with the data)."""
     ontology_dir = project_dir / "ontology"
     files = {f"ontology/{path.name}": path.read_bytes() for path in sorted(ontology_dir.glob("*.ttl"))}
-    graph = Graph()
-    for path in sorted(ontology_dir.glob("*.ttl")):
-        if path.name != "shapes.ttl":
-            graph.parse(path, format="turtle")
-    for path in sorted((project_dir / "graph").glob("*.ttl")):  # open schemes (measures) keep concepts with the data
-        graph.parse(path, format="turtle")
-    docs = ontology_docs(ontology_dir / "minegraph.ttl", graph, version, use_pylode)
+    docs = ontology_docs(ontology_dir / "minegraph.ttl", release.rdflib_graph, version, use_pylode)
     files.update({f"ontology/{name}": data for name, data in docs.items()})
     return files
 
@@ -127,7 +121,7 @@ def build_files(project_dir: Path, without_texts: bool = False, base: str = DEFA
     void_triples = describe(release, _dump_files(files), base, version)
     files["void.ttl"] = serialise.turtle_of(void_triples, {"spdx": SPDX})
     files[CONTEXT_FILE] = context_bytes(committed_context())
-    files.update(_ontology_files(project_dir, version, use_pylode))
+    files.update(_ontology_files(project_dir, release, version, use_pylode))
     files.update(_source_files(project_dir, release, without_texts))
     files.update(_legal_files(project_dir))
     files[MARKER] = MARKER_TEXT  # export -o replaces only a folder holding this (one it made)

@@ -1,7 +1,10 @@
 """The validation checks SHACL cannot express, one definition each, run by both engines: a row of
 ``profile.tsv`` (name, severity, run order), a query ``NAME.rq`` (one row contract: ``?focus ?path ?value``
 then what the wording needs) and a wording function (``@wording("NAME")``: the rows → findings, reading
-archived texts or doing date arithmetic where SPARQL cannot). Adding a check is those three things."""
+archived texts or doing date arithmetic where SPARQL cannot). Adding a check is those three things.
+
+Modules: ``context`` (what every wording reads, and ``@wording``), the wordings by subject: ``archived_texts``
+(archives, quotes, cues), ``graph``, ``owners``, ``stance`` and ``treaty``."""
 
 from __future__ import annotations
 
@@ -15,7 +18,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from minegraph.validation.report import Finding
+from minegraph.store.oxigraph import OxigraphStore
+from minegraph.validation.findings import Finding
 
 from .context import HERE, WORDINGS, Context, finding, query_text, text, wording  # noqa: F401 (the public names)
 
@@ -53,7 +57,9 @@ def profile() -> dict[str, Check]:
 
 def wordings() -> dict[str, Callable]:
     """Every wording function by check name (importing the modules registers them)."""
-    from . import anchors, graph, owners, stance, treaty  # noqa: F401  (they register their wordings)
+    # Importing the wording modules registers their wordings.
+    # lazy: they (and the reference tables treaty reads) load when checks run
+    from . import archived_texts, graph, owners, stance, treaty  # noqa: F401
 
     return WORDINGS
 
@@ -68,9 +74,7 @@ def make_context(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[P
     """The context of one run: ``ontology_files`` are the files of the store that are not data (their triples are
     not checked); ``data_files`` are read by the checks that need the files themselves (owners); ``shared``:
     values the checks share (``Context.shared``) computed beforehand."""
-    ontology = ox.Store()
-    for path in map(Path, ontology_files):
-        ontology.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+    ontology = OxigraphStore.memory(ontology_files).native
     return Context(store, Path(graph_dir), ontology, tuple(map(Path, data_files)), reference_dir, cache=dict(shared or {}))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .anchors import text_of
+from .archived_texts import text_of
 from .context import Context, finding, text, wording
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pyoxigraph as ox
 
 from minegraph.assemble.reference.csv_tables import read_parties, universe
-from minegraph.core.treaty_rules import add_months
+from minegraph.core.treaty_rules import RuleError, add_months, ordinal
 from minegraph.errors import InputError
 
 from .context import Context, finding, text, wording
@@ -24,15 +24,6 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RULES = "https://w3id.org/minegraph/id/rule/"
 ARTICLE_17, ARTICLE_20 = ox.NamedNode(RULES + "apmbc-article-17"), ox.NamedNode(RULES + "apmbc-article-20")
 XSD = "http://www.w3.org/2001/XMLSchema#"
-
-
-class RuleError(ValueError):
-    """A timing rule is missing from the graph or its parameters are incomplete."""
-
-
-def ordinal(n: int) -> str:
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
 
 
 def _python(value):

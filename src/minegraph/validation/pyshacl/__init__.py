@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 import pyshacl
 from pyshacl.errors import ReportableRuntimeError
 from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
@@ -26,7 +25,8 @@ from minegraph.errors import InputError
 from minegraph.core.namespaces import bind_prefixes
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import parse_into
-from minegraph.validation.report import SEVERITIES, Finding, ValidationReport  # noqa: F401 (also their old home)
+from minegraph.store.oxigraph import OxigraphStore
+from minegraph.validation.findings import SEVERITIES, Finding, ValidationReport  # noqa: F401 (also their old home)
 
 #: Namespace of the shapes in ``ontology/shapes.ttl``.
 MGSH = Namespace("https://w3id.org/minegraph/shapes#")
@@ -117,7 +117,7 @@ def validate_graph(
     if shacl:
         findings.extend(run_shacl(union, schema.shapes, describe))
     if selected:
-        context = registry.make_context(_oxigraph(union), project.graph_dir, ontology_files=project.ontology_files(),
+        context = registry.make_context(OxigraphStore.from_graph(union).native, project.graph_dir, ontology_files=project.ontology_files(),
                                         data_files=project.data_files(), reference_dir=project.reference_dir)
         findings.extend(describe.check(f) for f in registry.run_checks(context, selected))
     findings.sort(key=Finding.sort_key)
@@ -136,13 +136,6 @@ def select_checks(names: Iterable[str] | None) -> list[str]:
     if unknown:
         raise InputError(None, f"unknown check(s) {', '.join(unknown)}; known checks: {', '.join(known)}")
     return names
-
-
-def _oxigraph(graph: Graph) -> ox.Store:
-    """An Oxigraph store holding ``graph``'s triples (through N-Triples), for the checks' queries."""
-    store = ox.Store()
-    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    return store
 
 
 def run_shacl(graph: Graph, shapes: Graph, describe: "_Describer") -> list[Finding]:

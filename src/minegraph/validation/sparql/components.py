@@ -5,10 +5,11 @@ an RDF term serialised by pyoxigraph (N-Triples syntax)."""
 
 from __future__ import annotations
 
-import functools
 import itertools
 
 import pyoxigraph as ox
+
+from minegraph.store.oxigraph import stored_literal
 
 from .shapes import ShapesError, ShapesGraph, Term
 from .vocab import CASTABLE, INTEGER_RANGES, RDF_LANGSTRING, RDFS_LITERAL, XSD_INTEGER, XSD_STRING
@@ -44,14 +45,7 @@ def term(node: Term) -> str:
     store keeps it ("01"^^xsd:int is "1"^^xsd:integer there), so that sameTerm and triple patterns match."""
     if isinstance(node, ox.BlankNode):
         raise ShapesError(f"a blank node cannot be a constant of a query: {node}")
-    return str(_stored(node)) if isinstance(node, ox.Literal) else str(node)
-
-
-@functools.cache
-def _stored(literal: ox.Literal) -> ox.Literal:
-    store = ox.Store()
-    store.add(ox.Quad(ox.NamedNode("urn:minegraph:s"), ox.NamedNode("urn:minegraph:p"), literal))
-    return next(iter(store)).object
+    return str(stored_literal(node)) if isinstance(node, ox.Literal) else str(node)
 
 
 def integer(graph: ShapesGraph, node: Term, name: str) -> int:

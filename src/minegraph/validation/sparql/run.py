@@ -14,15 +14,17 @@ from collections.abc import Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from minegraph.errors import InputError
 from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
 from minegraph.store.oxigraph import OxigraphStore
-from minegraph.validation.checks.context import FILES_STORE, files_store_from_owners
-from minegraph.validation.report import Finding, ValidationReport
+from minegraph.validation.checks.context import FILES_STORE, files_store
+from minegraph.validation.findings import Finding, ValidationReport
 
 from .engine import Result, constraint_tasks
 from .shapes import ShapesError
-from .sources import source_datatypes
+from .sources import DERIVED, source_datatypes, written_datatypes
 
 def workers() -> int:
     """Threads for loading and querying: the cores this process may use, at most four."""
@@ -51,24 +53,34 @@ def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor
     if unknown:
         raise InputError(project.root, f"unknown check(s) {', '.join(unknown)}; known: {', '.join(known())}")
     data_files = project.data_files()
-    # The store loads on one core and without the GIL: the files' own reads (which hold it) run meanwhile.
     over_files = any(profile()[n].over == "files" for n in selected)
-    with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
-        datatypes = side.submit(source_datatypes, data_files) if shacl else None
-        # One load through the store's front door; it also notes which file describes each subject when a
-        # check asks, so no file is parsed twice.
-        loaded = OxigraphStore.memory(project.ontology_files() + data_files, pool=None if over_files else pool,
-                                      owners=over_files)
-        store = loaded.native
-        datatypes = datatypes.result() if datatypes else None
-        shared = {FILES_STORE: files_store_from_owners(loaded.owners, data_files)} if over_files else {}
+    loaded, datatypes, shared = _load(project, data_files, shacl, over_files, pool)
+    store = loaded.native
     context = make_context(store, project.graph_dir, ontology_files=project.ontology_files(), data_files=data_files,
                            reference_dir=project.reference_dir, shared=shared)
     raw = _run_all(store, project, context, selected, shacl, datatypes, pool)
-    findings = _describe(store, project, data_files, raw) if raw else []
+    findings = _describe(store, project, loaded, raw) if raw else []
     triples = len(store)  # the default graph only: nothing is loaded into a named graph
     return ValidationReport(findings=findings, triples=triples, files=[_relative(project, p) for p in data_files],
                             shacl=shacl, checks=selected)
+
+
+def _load(project, data_files: list[Path], shacl: bool, over_files: bool, pool: Executor):
+    """(the store, the derived integer types the data files wrote, the values the checks share): one load
+    through the store's front door; the pool loads the files without the GIL while this thread notes which
+    file describes each subject and the integer types the store folds, when a check asks for the owners
+    (otherwise the types are read in a side thread, from the files that name one)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
+        datatypes = side.submit(source_datatypes, data_files) if shacl and not over_files else None
+        loaded = OxigraphStore.memory(project.ontology_files() + data_files, pool=pool, owners=over_files,
+                                      datatypes=DERIVED if shacl and over_files else ())
+        if shacl and over_files:
+            data = set(data_files)
+            datatypes = written_datatypes(quad for path, quad in loaded.ownership.written if path in data)
+        else:
+            datatypes = datatypes.result() if datatypes else None
+    shared = {FILES_STORE: files_store(data_files, loaded.ownership)} if over_files else {}
+    return loaded, datatypes, shared
 
 
 def _run_all(store, project, context, names: list[str], shacl: bool, datatypes, pool: Executor) -> list:
@@ -99,8 +111,9 @@ def _shape_tasks(store, project, datatypes) -> list:
         raise InputError(project.shapes_file, str(exc).removeprefix(f"{project.shapes_file}: ")) from None
 
 
-def _describe(store, project, data_files, raw) -> list[Finding]:
+def _describe(store, project, loaded: OxigraphStore, raw) -> list[Finding]:
     """Findings with labels, files and prefixed names (only now is rdflib's prefix table loaded)."""
+    # lazy: rdflib (~170 ms), only when there are findings to describe
     from rdflib import Graph, URIRef
     from rdflib.namespace import NamespaceManager
 
@@ -112,7 +125,7 @@ def _describe(store, project, data_files, raw) -> list[Finding]:
     def compact(iri: str) -> str:
         return names.normalizeUri(URIRef(iri))
 
-    files = _subject_files(project, data_files, {f.focus for _, f in raw if f.focus})
+    files = _subject_files(project, loaded, {f.focus for _, f in raw if f.focus})
     out = []
     for kind, f in raw:
         described = {"label": _label(store, f.focus), "file": files.get(f.focus),
@@ -133,8 +146,6 @@ def _curie(compact, iri: str) -> str:
 
 
 def _label(store, focus: str | None) -> str | None:
-    import pyoxigraph as ox
-
     if not focus or not focus.startswith(("http", "urn")):
         return None
     labels = [q.object for q in store.quads_for_pattern(
@@ -144,25 +155,14 @@ def _label(store, focus: str | None) -> str | None:
     return chosen.value if chosen is not None else None
 
 
-def _subject_files(project, data_files, focuses: set[str]) -> dict[str, str]:
-    """The file describing each focus node (the one that types it, else the first that has it as subject);
-    with no focus nodes (findings such as a check's warning about missing reference data) nothing is parsed."""
-    import pyoxigraph as ox
-
+def _subject_files(project, loaded: OxigraphStore, focuses: set[str]) -> dict[str, str]:
+    """The file describing each focus node (the one that types it, else the first that has it as subject),
+    from what the load noted (read now if it did not; with no focus nodes nothing is read)."""
     if not focuses:
         return {}
-    files: dict[str, str] = {}
-    typed: set[str] = set()
-    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-    for path in data_files:
-        name = _relative(project, path)
-        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri()):
-            subject = getattr(triple.subject, "value", None)
-            if subject in focuses and (subject not in files or (subject not in typed and triple.predicate.value == rdf_type)):
-                files[subject] = name
-                if triple.predicate.value == rdf_type:
-                    typed.add(subject)
-    return files
+    data = project.data_files()
+    described = {focus: loaded.ownership.describing(focus, data) for focus in focuses}
+    return {focus: _relative(project, path) for focus, path in described.items() if path is not None}
 
 
 def _relative(project, path: Path) -> str:

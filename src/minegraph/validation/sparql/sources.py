@@ -26,18 +26,25 @@ def _formats(path: Path) -> ox.RdfFormat:
         path.suffix, ox.RdfFormat.TURTLE)
 
 
+#: The datatypes to note while the files are read (``OxigraphStore.memory(..., datatypes=DERIVED)``).
+DERIVED = frozenset(_DERIVED)
+
+
 def source_datatypes(paths: Iterable[Path]) -> SourceDatatypes:
     """Every literal of a derived integer type in ``paths`` (files without one are not parsed)."""
     found: SourceDatatypes = {}
     for path in map(Path, paths):
         data = path.read_bytes()
-        if not any(marker in data for marker in _MARKERS):
-            continue
-        for quad in _quads_with_markers(path, data):
-            value = quad.object
-            if isinstance(value, ox.Literal) and value.datatype.value in _DERIVED and isinstance(quad.subject, ox.NamedNode):
-                found[(quad.subject.value, quad.predicate.value, canonical(value.value))] = value.datatype.value
+        if any(marker in data for marker in _MARKERS):
+            found.update(written_datatypes(_quads_with_markers(path, data)))
     return found
+
+
+def written_datatypes(quads) -> SourceDatatypes:
+    """The derived integer literals among ``quads`` (of subject IRIs), keyed as the store writes them."""
+    return {(quad.subject.value, quad.predicate.value, canonical(quad.object.value)): quad.object.datatype.value
+            for quad in quads if isinstance(quad.object, ox.Literal) and quad.object.datatype.value in _DERIVED
+            and isinstance(quad.subject, ox.NamedNode)}
 
 
 def _quads_with_markers(path: Path, data: bytes):

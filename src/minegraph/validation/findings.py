@@ -15,7 +15,7 @@ class Finding:
 
     severity: str
     message: str
-    source: str  # "shape mgsh:Statement-stance" or "check anchors"
+    source: str  # "shape mgsh:Statement-stance" or "check quotes"
     focus: str | None = None  # the subject's IRI
     label: str | None = None
     file: str | None = None  # relative to the project root, e.g. "graph/actors.ttl"

@@ -2,7 +2,7 @@
 
 * ``archives``: every archived file exists under graph/ at its ``mg:path``, its SHA-256 is
   ``mg:sha256`` and its decoded length is ``mg:characterCount``;
-* ``anchors``: every assertion's quote is exactly the archived text at its offsets, and the
+* ``quotes``: every assertion's quote is exactly the archived text at its offsets, and the
   TextQuoteSelector (exact, prefix, suffix) agrees; the anchor points into the archived text
   of the document the assertion appears in;
 * ``cues``: an attribution cue (``mg:cue``) occurs in the quote's paragraph (line);
@@ -128,7 +128,7 @@ def _integer(value: Node | None) -> int | None:
     return python if isinstance(python, int) and not isinstance(python, bool) else None
 
 
-@check("anchors")
+@check("quotes")
 def quotes_match_archives(context: CheckContext) -> Iterator[Problem]:
     """Each quote is exactly the archived text at its offsets, and quote, selector and source agree."""
     g = context.graph
@@ -136,12 +136,12 @@ def quotes_match_archives(context: CheckContext) -> Iterator[Problem]:
         node = record.assertion
         for quote in g.objects(node, MG.quote):
             if str(quote) != record.exact:
-                yield Problem("anchors", "The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)", node, MG.quote)
+                yield Problem("quotes", "The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)", node, MG.quote)
         documents = list(g.objects(node, MG.appearsIn))
         archives = {a for d in documents for a in g.objects(d, MG.archivedText)}
         if documents and record.archive not in archives:
             yield Problem(
-                "anchors",
+                "quotes",
                 "The anchor points into an archived text (oa:hasSource) that is not the archived text of the "
                 "document the assertion appears in (mg:appearsIn / mg:archivedText)",
                 node, MG.anchor,
@@ -150,7 +150,7 @@ def quotes_match_archives(context: CheckContext) -> Iterator[Problem]:
         if found.text is None:
             continue  # the archives check reports the unreadable file
         for message in verify(found.text, record.start, record.end, record.exact, record.prefix, record.suffix):
-            yield Problem("anchors", f"Anchor: {message}", node, MG.anchor)
+            yield Problem("quotes", f"Anchor: {message}", node, MG.anchor)
 
 
 @check("cues")
@@ -161,7 +161,7 @@ def cues_in_quote_paragraph(context: CheckContext) -> Iterator[Problem]:
         cues = list(g.objects(record.assertion, MG.cue))
         found = archived_file(context, record.archive) if cues else None
         if found is None or found.text is None or not 0 <= record.start < record.end <= len(found.text):
-            continue  # no cue, or the archives and anchors checks report the text or the offsets
+            continue  # no cue, or the archives and quotes checks report the text or the offsets
         text = found.text
         first = text.rfind("\n", 0, record.start) + 1
         last = text.find("\n", record.end)

@@ -1,4 +1,4 @@
-"""Wordings of ``archives``, ``anchors`` and ``cues``: archived files against their records, quotes against the
+"""Wordings of ``archives``, ``quotes`` and ``cues``: archived files against their records, quotes against the
 texts they are anchored in. Each archived file is read once per run (:func:`texts`) and the quotes compared
 with it here (one query per text would cost texts × anchors)."""
 
@@ -89,7 +89,7 @@ def archives_match_records(context: Context, rows) -> Iterator:
                               f"{recorded.value} (mg:characterCount)", node, MG + "characterCount")
 
 
-@wording("anchors")
+@wording("quotes")
 def quotes_match_archives(context: Context, rows) -> Iterator:
     anchors = set()
     for row in rows:
@@ -112,7 +112,7 @@ def cues_in_quote_paragraph(context: Context, rows) -> Iterator:
     for row in rows:
         archived, start, end = text_of(context, row["archive"]), int(row["start"].value), int(row["end"].value)
         if archived is None or not 0 <= start < end <= len(archived):
-            continue  # the archives and anchors checks report the text or the offsets
+            continue  # the archives and quotes checks report the text or the offsets
         first, last = archived.rfind("\n", 0, start) + 1, archived.find("\n", end)
         if row["value"].value not in archived[first : last if last >= 0 else len(archived)]:
             yield finding(f"The attribution cue {row['value'].value!r} (mg:cue) does not occur in the quote's "
