@@ -130,3 +130,26 @@ def test_networks_as_frames_carry_labels(fiction):
     assert frame.loc[B, C] == -3 and frame.attrs["labels"][A] == "Actor A" and frame.attrs["kind"] == "subtract"
     coded_frame = fiction.to_frame()
     assert len(coded_frame) == 9 and set(coded_frame["evidence"]) == {"anchored-quote", "reported-position"}
+
+
+@pytest.mark.parametrize("qualifier", ["binary", "scale"])
+@pytest.mark.parametrize("kind", ["congruence", "conflict", "subtract"])
+def test_dense_and_sparse_level_products_give_the_same_bits(kind, qualifier, monkeypatch):
+    """Small windows multiply the layers as one dense product, large ones as sparse matrices: the same cells,
+    to the bit (signed zeros included), on random counts."""
+    import numpy as np
+
+    from minegraph.analysis.discourse import networks
+
+    random = np.random.default_rng(7)
+    levels = len(set(networks.QUALIFIERS[qualifier].values()))
+    values = np.array(sorted(set(networks.QUALIFIERS[qualifier].values())), dtype=float)
+    for _ in range(20):
+        actors, decisions = int(random.integers(1, 40)), int(random.integers(1, 9))
+        array = (random.random((actors, decisions, levels)) < 0.25) * random.integers(1, 4, (actors, decisions, levels))
+        array = array.astype(float)
+        monkeypatch.setattr(networks, "DENSE_PRODUCT", 10**12)
+        dense = networks.one_mode(array, values, kind, "none")
+        monkeypatch.setattr(networks, "DENSE_PRODUCT", 0)
+        sparse = networks.one_mode(array, values, kind, "none")
+        assert dense.tobytes() == sparse.tobytes()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from minegraph.analysis.discourse.statements import Coded, Statements
-from minegraph.report.debate import Debate, evidence_sentence, positions, story, timeline
+from minegraph.report.debate import Debate, Story, evidence_sentence, positions, story, timeline
 
 D = datetime.date
 
@@ -55,3 +55,15 @@ def test_real_evidence_counts_equal_sparql_counts(store):
     said = {c.statement for c in statements.coded}
     assert len(said) == everyone
     assert len({c.statement for c in statements.coded if c.evidence == "anchored-quote"}) == anchored
+
+
+def test_the_story_of_an_unchanged_graph_is_told_again_without_analysing_it(snapshot, tmp_path):
+    from minegraph.store import persisted_store
+
+    store = persisted_store(snapshot, location=tmp_path / "store")
+    told = Story(store, snapshot)
+    lines = told.told.lines()
+    assert "debate" in vars(told)  # analysed: nothing was kept yet
+    again = Story(store, snapshot)
+    assert again.told.lines() == lines and "debate" not in vars(again)  # told from the record, not analysed
+    assert lines == story(Debate.of(Statements.from_store(store, snapshot)))

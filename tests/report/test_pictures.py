@@ -1,12 +1,13 @@
 """Pictures are redrawn only when their inputs change: the key of what they were drawn from is stored
-beside each, a store without a digest always redraws, and the key follows the graph's files."""
+beside each, a store without a digest always redraws, and the key follows the graph's files. The analyses
+behind them are kept beside the store under the same kind of key; a figure drawn twice gives the same bytes."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from minegraph.core.project import Project
-from minegraph.report.picture_cache import current, drawn, inputs_key, store_digest
+from minegraph.report.picture_cache import current, drawn, inputs_key, kept, store_digest
 from minegraph.store import persisted_store
 from minegraph.store.oxigraph import OxigraphStore
 
@@ -44,3 +45,50 @@ def test_the_key_comes_from_the_persisted_store_and_an_in_memory_store_has_none(
     key = inputs_key(store, "minegraph.report.charts")
     assert key and key == inputs_key(store, "minegraph.report.charts")
     assert key != inputs_key(store, "minegraph.report.charts", extra="another picture")
+
+
+def test_an_analysis_is_kept_beside_the_store_and_computed_again_when_the_key_changes(tmp_path):
+    store = persisted_store(Project(ROOT), location=tmp_path / "store")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return {"camps": ("a", "b"), "score": 0.5, "calls": len(calls)}
+
+    first = kept(store, "facts", "k1", compute)
+    assert first == {"camps": ["a", "b"], "score": 0.5, "calls": 1}  # as a later run reads it back
+    assert kept(store, "facts", "k1", compute) == first and len(calls) == 1  # kept
+    assert kept(store, "facts", "k2", compute)["calls"] == 2  # inputs changed
+    (tmp_path / "store" / "computed" / "facts.json").write_text("{not json", encoding="utf-8")
+    assert kept(store, "facts", "k2", compute)["calls"] == 3  # an unreadable record is computed again
+    kept(store, "facts", None, compute)
+    kept(store, "facts", None, compute)
+    assert len(calls) == 5  # no key: always computed
+    memory = OxigraphStore.memory(Project(ROOT).all_rdf_files()[:1])
+    assert kept(memory, "facts", "k1", compute)["calls"] == 6  # a store without a location keeps nothing
+
+
+def test_the_key_follows_the_query_library(tmp_path):
+    import shutil
+
+    for folder in ("ontology", "graph", "queries"):
+        shutil.copytree(ROOT / folder, tmp_path / "project" / folder)
+    project = Project(tmp_path / "project")
+    store = persisted_store(project, location=tmp_path / "store")
+    before = inputs_key(store, project=project)
+    assert before == inputs_key(store, project=project)
+    query = tmp_path / "project" / "queries" / "stance-edges.rq"
+    query.write_text(query.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert inputs_key(store, project=project) != before
+
+
+def test_a_figure_written_twice_gives_the_same_bytes(tmp_path):
+    from matplotlib.figure import Figure
+
+    from minegraph.analysis.plot import write_figure
+
+    figure = Figure(figsize=(3, 2))
+    figure.add_subplot().plot([0, 1, 2], [2, 0, 1], clip_on=True)
+    first = [p.read_bytes() for p in write_figure(figure, tmp_path / "a", "f")]
+    second = [p.read_bytes() for p in write_figure(figure, tmp_path / "b", "f")]
+    assert first == second and b"clip-path" in first[1]

@@ -60,7 +60,11 @@ def test_the_report_lists_claims_that_disagree_with_the_reference(report):
     assert "five Baltic member states" in claims and "incorrect" in claims
 
 
-def test_report_command_prints_the_path(snapshot, capsys, tmp_path):
-    code, out, _ = run_cli(snapshot, capsys, "report", "--output", str(tmp_path / "r"))
+def test_report_command_prints_the_path_and_its_progress_on_stderr(snapshot, capsys, tmp_path):
+    code, out, err = run_cli(snapshot, capsys, "report", "--output", str(tmp_path / "r"))
     assert code == 0 and out.strip() == str(tmp_path / "r" / "index.html")
     assert (tmp_path / "r" / "index.html").stat().st_size > 100_000
+    assert "analysing the stance network" in err and "analysing the debate" in err and err.count("wrote ") == 8
+    code, out, err = run_cli(snapshot, capsys, "report", "--output", str(tmp_path / "r"))
+    assert code == 0 and out.strip() == str(tmp_path / "r" / "index.html")
+    assert err.count("unchanged: ") == 4 and "analysing" not in err and "wrote " not in err  # nothing changed

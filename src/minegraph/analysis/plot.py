@@ -16,11 +16,13 @@ import math
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
-
-from minegraph.core.files import atomic_write
 from minegraph.errors import require
+from minegraph.core.files import atomic_write
+
+if TYPE_CHECKING:  # the graphs are built elsewhere: drawing needs matplotlib, not networkx
+    import networkx as nx
 
 PICTURE_NAME = "stance-network"
 
@@ -76,19 +78,26 @@ def layout(stance: nx.Graph, coalitions, unaligned) -> tuple[dict, list]:
     return pos, bands
 
 
-def _draw_bands(axes, bands) -> None:
-    """The coalitions' coloured bands behind the speakers, each with its description."""
-    from matplotlib.patches import FancyBboxPatch  # lazy: matplotlib, the plot extra
+def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
+    """The picture as a matplotlib Figure (not written)."""
+    require("matplotlib", "plot")
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.lines import Line2D  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.patches import FancyBboxPatch  # lazy: matplotlib, for a picture to draw only
 
+    pos, bands = layout(stance, coalitions, unaligned)
+    actors = [n for n, k in stance.nodes(data="kind") if k == "actor"]
+    height = max(7.5, 0.62 * max(sum(1 for n in actors if pos[n][0] == x) for x in (0.0, 2.0)) + 3.5)
+    figure = Figure(figsize=(16, height), layout="constrained")
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    axes.set_xlim(-0.95, 2.95)
+    axes.set_ylim(-0.04, 1.07)
     for x, bottom, top, text, colour in bands:
         axes.add_patch(FancyBboxPatch((x - 0.9 if x == 0 else x - 0.06, bottom), 0.96, top - bottom,
                                       boxstyle="round,pad=0.005", facecolor=colour, edgecolor="#cccccc", zorder=0))
         axes.text(x - 0.88 if x == 0 else x - 0.04, top + 0.004, _wrap(text, 46), fontsize=10, fontweight="bold",
                   va="bottom", ha="left", color="#333333", zorder=1)
-
-
-def _draw_network(axes, stance: nx.Graph, pos, actors) -> None:
-    """The stance edges (colour: stance, width: statements), the speakers' markers and labels, the decisions."""
     for u, v, data in sorted(stance.edges(data=True), key=lambda e: e[2]["weight"]):
         (x1, y1), (x2, y2) = pos[u], pos[v]
         axes.plot((x1, x2), (y1, y2), color=STANCE_COLOURS[data["stance"]], alpha=0.75,
@@ -106,25 +115,6 @@ def _draw_network(axes, stance: nx.Graph, pos, actors) -> None:
         if kind == "decision":
             axes.text(*pos[node], _wrap(stance.nodes[node]["label"], 30), fontsize=9.5, ha="center", va="center",
                       zorder=6, bbox={"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": "#333333"})
-
-
-def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
-    """The picture as a matplotlib Figure (not written)."""
-    require("matplotlib", "plot")
-    # lazy: matplotlib (the plot extra), only on this path
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
-
-    pos, bands = layout(stance, coalitions, unaligned)
-    actors = [n for n, k in stance.nodes(data="kind") if k == "actor"]
-    height = max(7.5, 0.62 * max(sum(1 for n in actors if pos[n][0] == x) for x in (0.0, 2.0)) + 3.5)
-    figure = Figure(figsize=(16, height), layout="constrained")
-    axes = figure.add_subplot()
-    axes.set_axis_off()
-    axes.set_xlim(-0.95, 2.95)
-    axes.set_ylim(-0.04, 1.07)
-    _draw_bands(axes, bands)
-    _draw_network(axes, stance, pos, actors)
     handles = [Line2D([], [], color=c, linewidth=3, label=f"{s} (width: statements)" if s == "support" else s)
                for s, c in STANCE_COLOURS.items() if any(d == s for *_, d in stance.edges(data="stance"))]
     shown = sorted({stance.nodes[a].get("actor_type", "actor") for a in actors})
@@ -147,14 +137,19 @@ def stance_picture(stance: nx.Graph, coalitions, unaligned, out_dir: Path, *, na
     return write_figure(draw(stance, coalitions, unaligned), out_dir, name, progress=progress)
 
 
-def write_figure(figure, out_dir: Path, name: str, *, progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Write a matplotlib figure as ``<name>.png`` and ``<name>.svg`` (no dates in their metadata, so the same
-    figure gives the same bytes), atomically; return the paths."""
+def write_figure(figure, out_dir: Path, name: str, *, progress: Callable[[str], None] | None = None, dpi: int = 120,
+                 facecolor: str = "white") -> list[Path]:
+    """Write a matplotlib figure as ``<name>.png`` and ``<name>.svg`` atomically; return the paths. The same
+    figure gives the same bytes: no dates in the metadata, and the SVG's element ids hashed with a fixed salt
+    (matplotlib's default salt is random)."""
+    from matplotlib import rc_context  # lazy: matplotlib is imported only when a picture is drawn
+
     written = []
-    for suffix, options in ((".png", {"dpi": 120, "metadata": {"Software": None}}),
+    for suffix, options in ((".png", {"dpi": dpi, "metadata": {"Software": None}}),
                             (".svg", {"metadata": {"Date": None, "Creator": None}})):
         buffer = io.BytesIO()
-        figure.savefig(buffer, format=suffix[1:], facecolor="white", **options)
+        with rc_context({"svg.hashsalt": f"minegraph {name}"}):
+            figure.savefig(buffer, format=suffix[1:], facecolor=facecolor, **options)
         path = atomic_write(Path(out_dir) / f"{name}{suffix}", buffer.getvalue())
         if progress:
             progress(f"wrote {path}")

@@ -12,8 +12,8 @@ input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpo
 from __future__ import annotations
 
 import argparse
-import difflib
 import importlib
+import os
 import re
 import sys
 
@@ -44,6 +44,8 @@ class Parser(argparse.ArgumentParser):
         found = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
         if found:
             choices = re.findall(r"'([^']*)'", found.group(2))
+            import difflib  # lazy: only a mistyped command needs it (25 ms at every start otherwise)
+
             close = difflib.get_close_matches(found.group(1), choices, n=1, cutoff=0.6)
             if close:
                 message += f"; did you mean '{close[0]}'?"
@@ -51,9 +53,12 @@ class Parser(argparse.ArgumentParser):
 
 
 def _completion(parser: argparse.ArgumentParser) -> None:
-    """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed."""
-    try:  # lazy: argcomplete is optional, and only tab completion needs it
-        import argcomplete
+    """Shell completion through argcomplete (``eval "$(register-python-argcomplete minegraph)"``), when installed;
+    only a completing shell sets ``_ARGCOMPLETE``, so a command run never imports it."""
+    if "_ARGCOMPLETE" not in os.environ:
+        return
+    try:
+        import argcomplete  # lazy: only a completing shell needs it
     except ImportError:  # completion is a convenience: the command works without it
         return
     argcomplete.autocomplete(parser)
@@ -90,8 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def project_from(args: argparse.Namespace):
     """The project the command works on (``--project`` or found from the working directory)."""
-    # lazy: command start-up (`minegraph --help` imports every command module)
-    from minegraph.core.project import find_project, open_project
+    from minegraph.core.project import find_project, open_project  # lazy: `minegraph --help` loads this module and stays light
 
     if getattr(args, "project", None):
         return open_project(args.project)
@@ -117,8 +121,7 @@ def add_engine_option(parser) -> None:
 
 def local_store(args, project):
     """The project's store on the engine the command was asked for (``--engine``), reporting progress."""
-    # lazy: command start-up (`minegraph --help` imports every command module)
-    from minegraph.store import open_store
+    from minegraph.store import open_store  # lazy: `minegraph --help` loads this module and stays light
 
     return open_store(project, engine=getattr(args, "engine", "oxigraph"), progress=to_stderr)
 
@@ -130,8 +133,7 @@ def emit(text: str, output: str | None, what: str = "", *, human: bool = False) 
     if human:
         text = visible(text)
     if output and output != "-":
-        # lazy: command start-up (`minegraph --help` imports every command module)
-        from minegraph.core.files import atomic_write
+        from minegraph.core.files import atomic_write  # lazy: `minegraph --help` loads this module and stays light
 
         atomic_write(output, text.encode("utf-8"))
         to_stderr(f"wrote {output}{what}")

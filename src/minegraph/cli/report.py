@@ -13,8 +13,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    # lazy: pulls in rdflib (~170 ms), only on this path
-    from minegraph.report.html import write_report
+    from minegraph.report.html import write_report  # lazy: per command (the CLI loads every command module at start)
 
     project = project_from(args)
     store = local_store(args, project)

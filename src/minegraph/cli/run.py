@@ -35,9 +35,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    # lazy: command start-up (`minegraph --help` imports every command module)
-    from minegraph.report.html import write_report
-    from minegraph.store.session import default_session
+    from minegraph.store.session import default_session  # lazy: per command (the CLI loads every command module at start)
+    from minegraph.report.html import write_report  # lazy: per command
 
     project = project_from(args)
     out_dir = project.root / (args.output or "out")
@@ -61,18 +60,16 @@ def run(args) -> int:
         heading(title)
         show(store, name, params, width)
 
-    # lazy: command start-up (`minegraph --help` imports every command module)
-    from minegraph.analysis.discourse.statements import Statements
-    from minegraph.report.debate import Debate, story
+    from minegraph.report.debate import Story  # lazy: per command
 
-    statements = Statements.from_store(store, project)
-    if statements.coded:
-        debate = Debate.of(statements)
-        heading(f"The debate in {debate.year}: who stood where, when the camps formed, on what evidence")
-        print("\n".join(story(debate)))
+    debate = Story(store, project)  # computed only when its story is not kept from an earlier run
+    if debate.told is not None:
+        heading(f"The debate in {debate.told.year}: who stood where, when the camps formed, on what evidence")
+        print("\n".join(debate.told.lines()))
 
     heading("Pictures and report")
-    report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True))
+    report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True),
+                          debate=debate)
     shown = report.relative_to(project.root) if report.is_relative_to(project.root) else report
     print(f"report: {shown} (open it in a browser)")
     return 0
@@ -81,10 +78,9 @@ def run(args) -> int:
 def validation_step(project, *, revalidate: bool = False) -> bool:
     """Validate (and print the findings), or say that the inputs are those of the last conforming
     validation and skip it; whether the graph conforms. Only a conforming validation is recorded."""
-    # lazy: command start-up (`minegraph --help` imports every command module)
-    from minegraph.validation import validate
-    from minegraph.validation.record import recorded, remember
-    from minegraph.validation.render import format_finding, summary
+    from minegraph.validation import validate  # lazy: per command
+    from minegraph.validation.record import recorded, remember  # lazy: per command
+    from minegraph.validation.render import format_finding, summary  # lazy: per command
 
     previous = None if revalidate else recorded(project)
     if previous is not None:
@@ -101,8 +97,7 @@ def validation_step(project, *, revalidate: bool = False) -> bool:
 
 def _default_of(project, query: str, param: str) -> str:
     """The default value a library query's header gives one of its parameters."""
-    # lazy: command start-up (`minegraph --help` imports every command module)
-    from minegraph.queries.library import find_query
+    from minegraph.queries.library import find_query  # lazy: per command
 
     return next(p.default for p in find_query(project, query).params if p.name == param)
 
@@ -113,9 +108,8 @@ def heading(title: str) -> None:
 
 def show(store, name: str, params: dict, width: int) -> None:
     """Run a library query on ``store`` and print it as a table with labels."""
-    # lazy: pulls in rdflib (~170 ms), only on this path
-    from minegraph.queries.run import fetch_labels, result_iris, run_query
-    from minegraph.queries.writers import render
+    from minegraph.queries.writers import render  # lazy: per command
+    from minegraph.queries.run import fetch_labels, result_iris, run_query  # lazy: per command
 
     result = run_query(name, params, store=store)
     sys.stdout.write(visible(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48)))

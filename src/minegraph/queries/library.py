@@ -16,7 +16,6 @@ Parameter types are those of :data:`minegraph.querylang.terms.PARAM_TYPES`; see 
 
 from __future__ import annotations
 
-import difflib
 import errno
 import os
 import re
@@ -255,6 +254,8 @@ def find_query(project, name: str) -> QueryDef:
         if definition is not None:
             return _shown_how(definition)
     names = [p.stem for p in query_files(project) + internal_query_files()]
+    import difflib  # lazy: only an unknown name needs it (25 ms at every start otherwise)
+
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.5) if len(name) <= 200 else []
     hint = f"; did you mean {' or '.join(close)}?" if close else "; run 'minegraph queries' to list them"
     raise QueryError(f"unknown query {shown(name)}{hint}")

@@ -15,6 +15,7 @@ from rdflib import URIRef
 
 from minegraph.core.namespaces import PREFIXES
 from minegraph.errors import QueryError
+from minegraph.queries.checked import recall, record
 from minegraph.queries.library import (
     QueryDef,
     find_query,
@@ -26,7 +27,7 @@ from minegraph.queries.library import (
 from minegraph.querylang.guard import check as guard
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.terms import to_sparql
-from minegraph.querylang.text import query_form, remember_accepted, undeclared_prefixes
+from minegraph.querylang.text import query_form, remember_accepted, undeclared_prefixes, without_defaults
 from minegraph.store import Store
 from minegraph.store.rows import RowStream
 from minegraph.store.session import default_session
@@ -61,9 +62,32 @@ def execute(definition: QueryDef, params: Mapping[str, object] | None, store: St
     """Run an already loaded library query on ``store`` (in-process unless bounded by ``timeout``/``max_rows``);
     ``bound``: the parameters already bound (``definition.bind(params)``), so they are not bound twice."""
     if timeout is None and max_rows is None:
-        return store.query(definition.text, bound if bound is not None else definition.bind(params),
-                           source=str(definition.path))
+        return _library_query(store, definition.text, bound if bound is not None else definition.bind(params),
+                              source=str(definition.path))
     return stream(definition, params, store, timeout=timeout, max_rows=max_rows, bound=bound).to_result()
+
+
+def execute_for_each(definition: QueryDef, name: str, values: Iterable[object], store: Store,
+                     params: Mapping[str, object] | None = None) -> dict[object, list[dict]]:
+    """The rows of ``definition`` for each of ``values`` of its parameter ``name``, as one call per value
+    gives them (in its order), from one evaluation: the parameter's defaults block dropped and the values
+    joined in a trailing VALUES block. For a query that projects the parameter (each row says its value)."""
+    param = next((p for p in definition.params if p.name == name), None)
+    if param is None:
+        raise ValueError(f"query {definition.name} has no parameter {name}")
+    values = list(dict.fromkeys(values))  # a value twice in VALUES would join twice
+    answers: dict[object, list[dict]] = {value: [] for value in values}
+    if not values:
+        return answers
+    terms = {str(param.term(value)): value for value in values}
+    bound = {k: v for k, v in definition.bind({**(params or {}), name: values[0]}).items() if k != name}
+    result = _library_query(store, without_defaults(definition.text, {name}), bound, source=str(definition.path),
+                            values=(name, [param.term(value) for value in values]))
+    if name not in result.variables:
+        raise ValueError(f"query {definition.name} does not project its parameter {name}")
+    for row in result.rows:
+        answers[terms[str(row[name])]].append(row)
+    return answers
 
 
 def stream(definition: QueryDef, params: Mapping[str, object] | None, store: Store, *,
@@ -71,8 +95,23 @@ def stream(definition: QueryDef, params: Mapping[str, object] | None, store: Sto
            bound: Mapping | None = None) -> RowStream:
     """A library query's rows as they come, within ``timeout`` seconds (local Oxigraph: a worker process
     SIGKILLed at the deadline) and at most ``max_rows`` of them (``truncated`` says when cut)."""
-    return store.stream(definition.text, bound if bound is not None else definition.bind(params),
+    recall(definition.text, store)
+    rows = store.stream(definition.text, bound if bound is not None else definition.bind(params),
                         source=str(definition.path), timeout=timeout, max_rows=max_rows)
+    record(definition.text, store)
+    return rows
+
+
+def _library_query(store: Store, text: str, bindings: Mapping, *, timeout: float | None = None, **options) -> QueryResult:
+    """``store.query`` of a library text (``store.stream`` given ``timeout``), which a record beside the store
+    may show checked already (:mod:`minegraph.queries.checked`); a text that passed is recorded."""
+    recall(text, store)
+    if timeout is None:
+        result = store.query(text, bindings, **options)
+    else:
+        result = store.stream(text, bindings, timeout=timeout, **options).to_result()
+    record(text, store)
+    return result
 
 
 def query(name: str, /, *, as_of=None, timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None,
@@ -104,7 +143,6 @@ def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: b
                    source: str | None, timeout: float | None = None) -> tuple[str, Store]:
     """The text to run (refused first if unsafe; missing PREFIX lines added) and the store to run it on.
     With ``timeout`` the parse runs where the store evaluates bounded queries (Oxigraph: its worker)."""
-
     guard(text, allow_service=getattr(store, "allow_service", False))  # before any parse: limits, SERVICE, updates
     form = query_form(text)
     if store is None:
@@ -151,8 +189,7 @@ def fetch_labels(store: Store, iris: Iterable[str], timeout: float | None = None
     found: dict[str, tuple[int, str]] = {}
     for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):
         nodes = ("node", map(URIRef, block))
-        labelled = (store.query(definition.text, source=str(definition.path), values=nodes) if timeout is None else
-                    store.stream(definition.text, source=str(definition.path), timeout=timeout, values=nodes).to_result())
+        labelled = _library_query(store, definition.text, {}, source=str(definition.path), values=nodes, timeout=timeout)
         for row in labelled.rows:
             language = (row["language"] or "").lower()
             rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))

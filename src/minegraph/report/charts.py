@@ -10,7 +10,6 @@ consented-by-date queries), not by walking triples in Python. matplotlib is the 
 from __future__ import annotations
 
 import datetime
-import io
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import Graph
 
-from minegraph.core.files import atomic_write
+from minegraph.analysis.plot import write_figure
 from minegraph.errors import require
 from minegraph.store import Store
 
@@ -74,11 +73,29 @@ def last_date(source) -> datetime.date:
     return rows[0]["last"]
 
 
-def _steps(whole, zoom, days: list, counts: tuple[list, list], span: tuple) -> None:
-    """The two step curves (in force, consented) on the whole period and on the zoom since the withdrawals."""
-    from matplotlib.dates import DateFormatter, MonthLocator, YearLocator  # lazy: matplotlib, the plot extra
+def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | None = None,
+                     progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Draw the chart to ``today`` (default: the last date the graph holds) and write
+    ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
+    require("matplotlib", "plot")
+    from matplotlib.dates import DateFormatter, MonthLocator, YearLocator  # lazy: matplotlib, for a chart to draw only
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
 
-    (in_force, consented), (start, zoom_from, today) = counts, span
+    today = today or last_date(store_or_graph)
+    series = membership_series(store_or_graph)
+    events = marks(store_or_graph)
+    if not series:
+        raise ValueError("the graph holds no dated treaty acts to chart")
+    start = datetime.date(1997, 9, 1)
+    days = [start] + [d for d, _, _ in series] + [today]
+    in_force = [0] + [n for _, n, _ in series] + [series[-1][1]]
+    consented = [0] + [n for _, _, n in series] + [series[-1][2]]
+
+    figure = Figure(figsize=(13, 7.5), layout="constrained")
+    grid = figure.add_gridspec(1, 2, width_ratios=(3, 2))
+    whole, zoom = figure.add_subplot(grid[0]), figure.add_subplot(grid[1])
+    changes = [day for day, kind, _ in events if kind != "entry-into-force"] or [series[-1][0]]
+    zoom_from = datetime.date(min(changes).year, 1, 1)
     for axes, first, title in ((whole, start, f"September 1997 to {today:%d %B %Y}"),
                                (zoom, zoom_from, f"Since {zoom_from:%B %Y}: the withdrawals")):
         axes.step(days, in_force, where="post", color="#1f5fa8", linewidth=2.2, label="In force for the state (Article 17)")
@@ -97,45 +114,6 @@ def _steps(whole, zoom, days: list, counts: tuple[list, list], span: tuple) -> N
     zoom.set_ylim(min(shown) - 7, max(shown) + 3)
     zoom.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
     zoom.xaxis.set_major_formatter(DateFormatter("%b\n%Y"))
-
-
-def _written(figure, out_dir: Path, progress) -> list[Path]:
-    """The figure written as PNG and SVG without dates or versions in them (same drawing, same bytes)."""
-    written = []
-    for suffix, options in ((".png", {"dpi": 150, "metadata": {"Software": None}}),
-                            (".svg", {"metadata": {"Date": None, "Creator": None}})):
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format=suffix[1:], **options)
-        path = atomic_write(out_dir / f"{CHART_NAME}{suffix}", buffer.getvalue())
-        if progress:
-            progress(f"wrote {path}")
-        written.append(path)
-    return written
-
-
-def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | None = None,
-                     progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Draw the chart to ``today`` (default: the last date the graph holds) and write
-    ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
-    require("matplotlib", "plot")
-    from matplotlib.figure import Figure  # lazy: matplotlib, the plot extra
-
-    today = today or last_date(store_or_graph)
-    series = membership_series(store_or_graph)
-    events = marks(store_or_graph)
-    if not series:
-        raise ValueError("the graph holds no dated treaty acts to chart")
-    start = datetime.date(1997, 9, 1)
-    days = [start] + [d for d, _, _ in series] + [today]
-    in_force = [0] + [n for _, n, _ in series] + [series[-1][1]]
-    consented = [0] + [n for _, _, n in series] + [series[-1][2]]
-
-    figure = Figure(figsize=(13, 7.5), layout="constrained")
-    grid = figure.add_gridspec(1, 2, width_ratios=(3, 2))
-    whole, zoom = figure.add_subplot(grid[0]), figure.add_subplot(grid[1])
-    changes = [day for day, kind, _ in events if kind != "entry-into-force"] or [series[-1][0]]
-    zoom_from = datetime.date(min(changes).year, 1, 1)
-    _steps(whole, zoom, days, (in_force, consented), (start, zoom_from, today))
     _mark(whole, zoom, events, zoom_from)
     whole.legend(loc="lower right", fontsize=10)
     figure.suptitle("States bound by the Anti-Personnel Mine Ban Convention (Ottawa, 1997)", fontsize=15, fontweight="bold")
@@ -144,7 +122,7 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
                      "a withdrawal takes effect six months after its deposit (Article 20(3)).\nUkraine's 2025 suspension is not a "
                      "withdrawal: Ukraine stays a party. Lebanon's 2026 accession has no known deposit date and is not counted.",
                      fontsize=9, color="#444444")
-    return _written(figure, Path(out_dir), progress)
+    return write_figure(figure, Path(out_dir), CHART_NAME, progress=progress, dpi=150, facecolor="auto")
 
 
 def _mark(whole, zoom, events, zoom_from: datetime.date) -> None:

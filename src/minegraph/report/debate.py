@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from functools import cached_property
 from html import escape
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve,
 from minegraph.analysis.discourse.statements import Statements
 from minegraph.analysis.discourse.windows import Sequence, sequence
 from minegraph.analysis.plot import write_figure
-from minegraph.report.picture_cache import drawn
+from minegraph.report.picture_cache import drawn, inputs_key, kept
 
 #: The moving windows of the polarisation curve.
 MOVING = ("30d", "7d")
@@ -98,33 +100,76 @@ def timeline(debate: Debate) -> list[str]:
     return lines
 
 
+@dataclass(frozen=True)
+class Told:
+    """The story of a debate in sentences: what ``minegraph run`` prints and the report's debate section says."""
+
+    year: int
+    evidence: str
+    positions: list[str]
+    timeline: list[str]
+
+    @classmethod
+    def of(cls, debate: Debate) -> Told:
+        return cls(debate.year, evidence_sentence(debate), positions(debate), timeline(debate))
+
+    def lines(self) -> list[str]:
+        """The whole story as paragraphs of plain text."""
+        return (["The coded statements: " + self.evidence, "Who stood where:"]
+                + [f"  {line}" for line in self.positions] + [f"When the camps formed in {self.year}:"]
+                + [f"  {line}" for line in self.timeline])
+
+
 def story(debate: Debate) -> list[str]:
     """The whole story as paragraphs of plain text (what ``minegraph run`` prints)."""
-    return (["The coded statements: " + evidence_sentence(debate), "Who stood where:"]
-            + [f"  {line}" for line in positions(debate)] + [f"When the camps formed in {debate.year}:"]
-            + [f"  {line}" for line in timeline(debate)])
+    return Told.of(debate).lines()
 
 
-def section(debate: Debate, out_dir: Path, image, progress=None, key: str | None = None) -> str:
+class Story:
+    """The debate of a store's graph, computed at most once and only when something needs it (a picture to draw,
+    a story not kept yet); its :class:`Told` kept beside the store while the inputs are unchanged
+    (:func:`minegraph.report.picture_cache.kept`), so an unchanged graph is not analysed again."""
+
+    def __init__(self, store, project, progress=None):
+        self.store, self.project, self.progress = store, project, progress
+        # the clock's year too: a debate without a dated statement falls back on it (see Debate.of)
+        self.key = inputs_key(store, project=project, extra=f"year {datetime.date.today().year}")
+
+    @cached_property
+    def debate(self) -> Debate | None:
+        """The debate of the graph's main year; None when no statement is coded."""
+        if self.progress:
+            self.progress("analysing the debate (time windows, polarisation, camps)")
+        statements = Statements.from_store(self.store, self.project)
+        return Debate.of(statements) if statements.coded else None
+
+    @cached_property
+    def told(self) -> Told | None:
+        found = kept(self.store, "debate-story", self.key, lambda: asdict(Told.of(self.debate)) if self.debate else None)
+        return Told(**found) if found else None
+
+
+def section(told: Told, debate: Callable[[], Debate], out_dir: Path, image, progress=None, key: str | None = None) -> str:
     """The report's section on the debate: the story, the small multiples and the polarisation curve.
-    ``image`` renders a written PNG as the report's inline picture; ``key``: the pictures' inputs hash
-    (:mod:`minegraph.report.picture_cache`), which reuses them when it is unchanged."""
+    ``debate()`` gives the debate when a picture must be drawn; ``image`` renders a written PNG as the report's
+    inline picture; ``key``: the pictures' inputs hash (:mod:`minegraph.report.picture_cache`), which reuses them
+    when it is unchanged."""
     def files(stem: str) -> list[Path]:
         return [Path(out_dir) / f"{stem}{suffix}" for suffix in (".png", ".svg")]
 
-    quarters = drawn(files(SMALL_MULTIPLES), key, lambda: write_figure(small_multiples(debate.quarters), out_dir,
+    quarters = drawn(files(SMALL_MULTIPLES), key, lambda: write_figure(small_multiples(debate().quarters), out_dir,
                                                                        SMALL_MULTIPLES, progress=progress), progress)[0]
-    polarised = drawn(files(CURVE), key, lambda: write_figure(curve(debate.moving), out_dir, CURVE, progress=progress),
+    polarised = drawn(files(CURVE), key, lambda: write_figure(curve(debate().moving), out_dir, CURVE, progress=progress),
                       progress)[0]
-    items = "".join(f"<li>{escape(line)}</li>" for line in positions(debate))
-    when = "".join(f"<li>{escape(line)}</li>" for line in timeline(debate))
-    return (f'<section id="debate"><h2>The debate in {debate.year}</h2><p>{escape(evidence_sentence(debate))}</p>'
+    items = "".join(f"<li>{escape(line)}</li>" for line in told.positions)
+    when = "".join(f"<li>{escape(line)}</li>" for line in told.timeline)
+    return (f'<section id="debate"><h2>The debate in {told.year}</h2><p>{escape(told.evidence)}</p>'
             f"<h3>Who stood where</h3><ul>{items}</ul>"
             f'<p class="note">Net of each speaker\'s statements toward the decision; "(reported)": the stance rests only '
-            f"on reported positions, no anchored quote.</p><h3>When the camps formed in {debate.year}</h3><ul>{when}</ul>"
+            f"on reported positions, no anchored quote.</p><h3>When the camps formed in {told.year}</h3><ul>{when}</ul>"
             f"{image(quarters, 'The congruence network of each quarter')}"
             f"{image(polarised, 'The polarisation of the debate over the year')}"
             '<p class="note">Polarisation: the best two-camp line, the share of conflict it separates minus the share '
             "of agreement it cuts (docs/discourse-networks.md). Files: <code>minegraph network --window 1q --start "
-            f"{debate.year}-01-01 --end {debate.year}-12-31 --export</code>; the statements behind any tie: "
+            f"{told.year}-01-01 --end {told.year}-12-31 --export</code>; the statements behind any tie: "
             "<code>minegraph network --edge A B</code>.</p></section>")

@@ -11,17 +11,19 @@ from __future__ import annotations
 import base64
 import datetime
 from collections.abc import Callable
+from functools import cache
 from html import escape
 from pathlib import Path
 
-from minegraph.analysis.discourse.statements import Statements
-from minegraph.core.files import atomic_write
 from minegraph.errors import MinegraphError
-from minegraph.queries.library import internal_query
-from minegraph.queries.run import execute, run_query
+from minegraph.queries.library import find_query, internal_query
+from minegraph.queries.run import execute_for_each, run_query
+from minegraph.core.files import atomic_write
 from minegraph.querylang.terms import compact
+from minegraph.analysis.plot import PICTURE_NAME, stance_picture
 from minegraph.report.charts import CHART_NAME, membership_chart
-from minegraph.report.picture_cache import drawn, inputs_key
+from minegraph.report.debate import Story, section
+from minegraph.report.picture_cache import drawn, kept
 
 REPORT_NAME = "index.html"
 
@@ -63,20 +65,17 @@ def _figures(store, project, today: datetime.date) -> list[tuple[object, str]]:
 
 
 def _details(store, nodes) -> dict[str, dict]:
-    """Full quote, mode and source of each assertion: one bound query per node."""
-    details = {}
-    for node in sorted(set(nodes)):
-        for row in execute(internal_query("assertion-details"), {"node": node}, store).rows:
-            details[node] = {"node": node, **row}
-    return details
+    """Full quote, mode and source of each assertion (one evaluation for every node)."""
+    answers = execute_for_each(internal_query("assertion-details"), "node", sorted(set(nodes)), store)
+    return {node: dict(rows[-1]) for node, rows in answers.items() if rows}
 
 
 def _who_said_what(store, project) -> list[dict]:
     """The library's who-said-what over every source that carries statements, with full quotes and source URLs."""
     sources = [row["source"] for row in run_query("statements-per-source", store=store, project=project).rows
                if row["statements"]]
-    rows = [row for source in sources
-            for row in run_query("who-said-what", {"source": source}, store=store, project=project).rows]
+    per_source = execute_for_each(find_query(project, "who-said-what"), "source", sources, store)
+    rows = [row for source in sources for row in per_source[source]]
     details = _details(store, [row["statement"] for row in rows])
     return [dict(row, **{k: details[row["statement"]][k] for k in ("quote", "mode", "summary", "sourceLabel", "url")})
             for row in rows]
@@ -125,38 +124,25 @@ def _claim_rows(store, project) -> list[list[str]]:
 
 
 def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
-           progress: Callable[[str], None] | None = None) -> str:
-    """Compute everything, write the pictures into ``out_dir`` and return the page's HTML."""
-    # lazy: pulls in networkx (~200 ms), only on this path
-    from minegraph.analysis.graphs import analyse
-    from minegraph.analysis.plot import PICTURE_NAME, stance_picture
-
+           progress: Callable[[str], None] | None = None, debate=None) -> str:
+    """Compute everything, write the pictures into ``out_dir`` and return the page's HTML; ``debate``: the
+    debate's :class:`minegraph.report.debate.Story` when the caller has it already. The analyses run only when
+    their pictures or their kept results (:func:`minegraph.report.picture_cache.kept`) are not current."""
     today = today or datetime.date.today()
-    analysis = analyse(store, project)
-    stance = analysis.graphs["stance"]
-    key = inputs_key(store, "minegraph.report.charts", "minegraph.analysis.plot", "minegraph.analysis.graphs")
-    out_dir = Path(out_dir)
+    story = debate if debate is not None else Story(store, project, progress=progress)
+    key, out_dir = story.key, Path(out_dir)
+
     try:  # drawn to the graph's last date, not the clock
         chart_png = drawn([out_dir / f"{CHART_NAME}{s}" for s in (".png", ".svg")], key,
                           lambda: membership_chart(store, out_dir, progress=progress), progress)[0]
     except ValueError as exc:  # no dated treaty acts: nothing to report on
         raise MinegraphError(f"cannot write the report: {exc}") from None
-    network_png = drawn([out_dir / f"{PICTURE_NAME}{s}" for s in (".png", ".svg")], key,
-                        lambda: stance_picture(stance, analysis.coalitions, analysis.unaligned, out_dir, progress=progress),
-                        progress)[0]
-    debate = debate_section(store, project, out_dir, progress)
+    network, sources = network_section(store, project, out_dir, key, progress)
+    debate = debate_section(story, out_dir, progress)
     figures = "".join(f'<div class="figure"><div class="value">{escape(str(v))}</div><div class="what">{escape(w)}</div></div>'
                       for v, w in _figures(store, project, today))
-    coalitions = "".join(
-        f"<li><strong>{escape(c.name)}</strong> ({escape(c.describe(stance))}): {escape(', '.join(c.labels))}</li>"
-        for c in analysis.coalitions)
-    if analysis.unaligned:
-        coalitions += ("<li><strong>No side taken</strong> (neutral statements only): "
-                       + escape(", ".join(stance.nodes[n]["label"] for n in analysis.unaligned)) + "</li>")
-    brokers = ", ".join(f"{escape(b['label'])} ({b['score']:g})" for b in analysis.brokers[:6]) or "none"
     said_rows, claim_rows = _said_rows(store, project), _claim_rows(store, project)
-    sources = [[_link(s["url"], s["label"]), str(s["speakers"]), str(s["assertions"])] for s in analysis.widest_sources]
-    counts = ", ".join(f"{name}: {c['nodes']} nodes, {c['edges']} edges" for name, c in analysis.counts().items())
+    network_sources = [[_link(url, label), str(speakers), str(assertions)] for url, label, speakers, assertions in sources]
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>minegraph report: the Anti-Personnel Mine Ban Convention and the 2025 withdrawals</title>
@@ -166,10 +152,7 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
 from the graph in <code>graph/</code>. Every figure below is computed from the graph; every statement links to its source.</p>
 <section id="headline"><h2>Headline figures</h2><div class="figures">{figures}</div></section>
 <section id="membership"><h2>Membership over time</h2>{_image(chart_png, "States bound by the Convention over time")}</section>
-<section id="network"><h2>The stance network</h2>{_image(network_png, "Speakers, the decisions they spoke about and their stance")}
-<p>Coalitions (a two-sided split of the signed actor graph by structural balance; {analysis.frustration} violated tie(s)):</p>
-<ul>{coalitions}</ul><p class="note">Brokers between coalitions (shortest paths between members of different coalitions):
-{brokers}. Graphs: {escape(counts)}. GraphML and GEXF files: <code>minegraph network --export</code>.</p></section>
+{network}
 {debate}
 <section id="who-said-what"><h2>Who said what about which decision</h2>
 <p class="note">Stances are stance assessments: one per statement and decision, read by the curators (method
@@ -179,22 +162,57 @@ each stance. Trace any statement with the command under its quote.</p>
 <section id="claims"><h2>Claims that disagree with the reference data</h2>
 {_table(["Said by", "Claim", "Claimed", "Reference", "Verdict", "Explanation", "Source"], claim_rows)}</section>
 <section id="sources"><h2>Sources quoting the speakers</h2>
-{_table(["Source document", "Speakers quoted", "Assertions"], sources)}</section>
+{_table(["Source document", "Speakers quoted", "Assertions"], network_sources)}</section>
 </body></html>
 """
 
 
-def debate_section(store, project, out_dir: Path, progress=None) -> str:
-    """The story of the debate over its latest year (see :mod:`minegraph.report.debate`), "" with no statement."""
-    # lazy: pulls in networkx (~200 ms), only on this path
-    from minegraph.report.debate import Debate, section
-
-    statements = Statements.from_store(store, project)
-    if not statements.coded:
+def debate_section(story, out_dir: Path, progress=None) -> str:
+    """The story of the debate over its latest year (a :class:`minegraph.report.debate.Story`), "" with no statement."""
+    if story.told is None:
         return ""
+    return section(story.told, lambda: story.debate, out_dir, _image, progress=progress, key=story.key)
 
-    key = inputs_key(store, "minegraph.analysis.discourse.pictures", "minegraph.analysis.plot", "minegraph.report.debate")
-    return section(Debate.of(statements), out_dir, _image, progress=progress, key=key)
+
+def network_section(store, project, out_dir: Path, key: str | None, progress=None) -> tuple[str, list]:
+    """The report's section on the stance network and the sources quoting most speakers (url, label, speakers,
+    assertions); analysed only when its picture or its kept facts are not current."""
+
+    @cache
+    def analysis():
+        if progress:
+            progress("analysing the stance network (coalitions, brokers)")
+        from minegraph.analysis.graphs import analyse  # lazy: networkx and scipy, not imported when nothing changed
+
+        return analyse(store, project)
+
+    picture = drawn([out_dir / f"{PICTURE_NAME}{s}" for s in (".png", ".svg")], key,
+                    lambda: stance_picture(analysis().graphs["stance"], analysis().coalitions, analysis().unaligned,
+                                           out_dir, progress=progress), progress)[0]
+    facts = kept(store, "stance-network", key, lambda: network_facts(analysis()))
+    coalitions = "".join(f"<li><strong>{escape(name)}</strong> ({escape(description)}): {escape(', '.join(labels))}</li>"
+                         for name, description, labels in facts["coalitions"])
+    if facts["unaligned"]:
+        coalitions += ("<li><strong>No side taken</strong> (neutral statements only): "
+                       + escape(", ".join(facts["unaligned"])) + "</li>")
+    brokers = ", ".join(f"{escape(label)} ({score:g})" for label, score in facts["brokers"]) or "none"
+    counts = ", ".join(f"{name}: {nodes} nodes, {edges} edges" for name, nodes, edges in facts["counts"])
+    html = f"""<section id="network"><h2>The stance network</h2>{_image(picture, "Speakers, the decisions they spoke about and their stance")}
+<p>Coalitions (a two-sided split of the signed actor graph by structural balance; {facts["frustration"]} violated tie(s)):</p>
+<ul>{coalitions}</ul><p class="note">Brokers between coalitions (shortest paths between members of different coalitions):
+{brokers}. Graphs: {escape(counts)}. GraphML and GEXF files: <code>minegraph network --export</code>.</p></section>"""
+    return html, facts["sources"]
+
+
+def network_facts(analysis) -> dict:
+    """What the report shows of the stance network's analysis, as plain values (kept between runs)."""
+    stance = analysis.graphs["stance"]
+    return {"coalitions": [[c.name, c.describe(stance), list(c.labels)] for c in analysis.coalitions],
+            "unaligned": [stance.nodes[n]["label"] for n in analysis.unaligned],
+            "frustration": analysis.frustration,
+            "brokers": [[b["label"], b["score"]] for b in analysis.brokers[:6]],
+            "sources": [[s["url"], s["label"], s["speakers"], s["assertions"]] for s in analysis.widest_sources],
+            "counts": [[name, c["nodes"], c["edges"]] for name, c in analysis.counts().items()]}
 
 
 def _number(value) -> str:
@@ -204,8 +222,9 @@ def _number(value) -> str:
 
 
 def write_report(store, project, out_dir: Path | None = None, *, today: datetime.date | None = None,
-                 progress: Callable[[str], None] | None = None) -> Path:
-    """Write ``index.html`` and its pictures to ``out_dir`` (default ``out/report`` under the project); return its path."""
+                 progress: Callable[[str], None] | None = None, debate=None) -> Path:
+    """Write ``index.html`` and its pictures to ``out_dir`` (default ``out/report`` under the project); return its
+    path. ``debate``: as :func:`render` takes it."""
     out_dir = Path(out_dir) if out_dir is not None else Path(project.root) / "out" / "report"
-    page = render(store, project, out_dir, today=today, progress=progress)
+    page = render(store, project, out_dir, today=today, progress=progress, debate=debate)
     return atomic_write(out_dir / REPORT_NAME, page.encode("utf-8"))

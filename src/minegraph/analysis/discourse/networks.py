@@ -116,16 +116,25 @@ def one_mode(array, values, kind: str, normalisation: str):
         return np.where(norm > 0, matrix / np.where(norm > 0, norm, 1.0), 0.0)
 
 
+#: Up to this many multiplications (actors² × decisions × levels) the layers are multiplied as dense arrays, in
+#: one product and without importing scipy; above, as sparse matrices (each actor speaks on few decisions).
+DENSE_PRODUCT = 50_000_000
+
+
 def _level_products(array, factor):
-    """Σ over pairs of levels of factor[k1, k2] · A_k1 · A_k2ᵀ (actor × actor); with scipy the layers are
-    sparse, as each actor speaks on few decisions, so a window of hundreds of actors costs little."""
+    """Σ over pairs of levels of factor[k1, k2] · A_k1 · A_k2ᵀ (actor × actor): one dense product of A weighted
+    by ``factor`` with A for a small array; with scipy the layers are sparse above :data:`DENSE_PRODUCT`, so a
+    window of thousands of actors costs little. Counts are integers and factors halves: both ways are exact."""
     np = require("numpy", "analysis")
-    try:  # lazy: scipy is optional (the analysis extra) and only this path uses it
-        from scipy import sparse
+    n, decisions, levels = array.shape
+    if n * n * decisions * levels <= DENSE_PRODUCT:
+        weighted = np.tensordot(array, factor, axes=([2], [0]))  # [actor, decision, k2] = Σ_k1 A[., ., k1] f[k1, k2]
+        return weighted.reshape(n, decisions * levels) @ array.reshape(n, decisions * levels).T + 0.0  # no -0.0
+    try:
+        from scipy import sparse  # lazy: scipy is the large windows' alone, and costs 0.15 s to import
     except ImportError:  # pragma: no cover - scipy comes with the analysis extra
         sparse = None
-    n = array.shape[0]
-    layers = [sparse.csr_matrix(array[:, :, k]) if sparse else array[:, :, k] for k in range(array.shape[2])]
+    layers = [sparse.csr_matrix(array[:, :, k]) if sparse else array[:, :, k] for k in range(levels)]
     matrix = np.zeros((n, n))
     for k1, first in enumerate(layers):
         for k2, second in enumerate(layers):
@@ -230,8 +239,7 @@ def to_graph(network: Network):
     non-zero cell with ``weight`` (the cell) and ``sign``; affiliation: an edge per actor and decision with
     statements, ``weight`` (their number), ``value`` (the cell) and ``sign``; always and the statements behind it: ``statements`` (IRIs),
     ``evidence`` (counts per evidence level, e.g. ``anchored-quote: 3; reported-position: 1``), ``sources``."""
-    # lazy: networkx (~200 ms), only on this path
-    import networkx as nx
+    import networkx as nx  # lazy: networkx for a graph export only; the matrices need numpy alone
 
     graph = nx.Graph(name=network.kind, kind=network.kind, normalisation=network.normalisation, level=network.level,
                      qualifier=network.qualifier, start=_iso(network.start), end=_iso(network.end))

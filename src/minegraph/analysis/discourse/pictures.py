@@ -94,11 +94,11 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
     """One window's congruence network on ``axes``; with many actors, smaller dots and type, and the silent
     actors unnamed."""
     crowded = len(pos) > 16
-    graph = window.congruence.to_graph()
-    for u, v in window.conflict.to_graph().edges:
+    ties = _ties(window.congruence)
+    for u, v, _ in _ties(window.conflict):
         axes.plot(*zip(pos[u], pos[v]), color="#d9534f", alpha=0.5, zorder=0, linewidth=0.7, linestyle=(0, (3, 3)))
-    heaviest = max((w for *_, w in graph.edges(data="weight")), default=1.0)
-    for u, v, weight in graph.edges(data="weight"):
+    heaviest = max((w for *_, w in ties), default=1.0)
+    for u, v, weight in ties:
         axes.plot(*zip(pos[u], pos[v]), color="#777777", alpha=0.55, zorder=1,
                   linewidth=0.8 + 4.0 * math.sqrt(weight / heaviest))
     active = set(window.congruence.coded)
@@ -125,12 +125,19 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
     axes.set_axis_off()
 
 
+def _ties(network) -> list[tuple[str, str, float]]:
+    """(a, b, weight) of each tie of a one-mode network, in the order of its graph's edges
+    (:func:`minegraph.analysis.discourse.networks.to_graph`), without building the graph and its trace attributes."""
+    rows, values = network.rows, network.values
+    return [(rows[i], rows[j], float(values[i, j])) for i in range(len(rows)) for j in range(i + 1, len(rows))
+            if values[i, j]]
+
+
 def small_multiples(sequence: Sequence):
     """The congruence network of every window, side by side (at most four per row), as a Figure."""
     require("matplotlib", "plot")
-    # lazy: matplotlib (the plot extra), only on this path
-    from matplotlib.figure import Figure
-    from matplotlib.lines import Line2D
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.lines import Line2D  # lazy: matplotlib, for a picture to draw only
 
     reference = reference_camps(sequence)
     pos, said = layout(sequence, reference), activity(sequence)
@@ -161,8 +168,7 @@ def small_multiples(sequence: Sequence):
 def curve(sequence: Sequence):
     """The polarisation of every window over time, with the statements per window beneath, as a Figure."""
     require("matplotlib", "plot")
-    # lazy: matplotlib (the plot extra), only on this path
-    from matplotlib.figure import Figure
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
 
     figure = Figure(figsize=(10, 4.8), layout="constrained")
     axes = figure.add_subplot()
@@ -183,8 +189,7 @@ def curve(sequence: Sequence):
     axes.set_title(f"Polarisation of the debate: windows of {options['size']} every {options['step']}, "
                    f"{options['start']} to {options['end']}\nno dot: fewer than two actors with a tie in the window",
                    fontsize=11)
-    # lazy: matplotlib (the plot extra), only on this path
-    import matplotlib.dates as mdates
+    import matplotlib.dates as mdates  # lazy: matplotlib, for a picture to draw only
 
     locator = mdates.MonthLocator()
     axes.xaxis.set_major_locator(locator)
