@@ -41,8 +41,11 @@ run: $(RUN_STAMP)
 ## workers (a file's tests stay on one worker: tests/conftest.py); TEST_WORKERS=0 runs them in one process.
 ## The Virtuoso tests are `make test-virtuoso`'s, which CI runs (here they started a second instance of their
 ## own wherever virtuoso-t happened to be installed); the browser tests are `make test-browser`'s.
+## ruff first (lint, then formatting: `ruff check --fix` and `ruff format` repair what they report).
 TEST_WORKERS ?= 2
 test: $(STAMP)
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m 'not browser and not virtuoso'
 
 ## Rebuild graph/*.ttl from curation/ (deterministic: building twice gives identical bytes).
@@ -63,9 +66,11 @@ bench: $(STAMP) $(BENCH_STAMP)
 serve: $(STAMP)
 	$(BIN)/minegraph serve
 
-## Refresh the command outputs pasted in README.md and docs/ from real runs (tests/docs fails while one is stale).
+## Refresh the command outputs pasted in README.md and docs/ from real runs (tests/docs fails while one is stale),
+## and the package map of docs/architecture.md from the packages' docstrings.
 docs-outputs: $(STAMP)
 	$(BIN)/python tests/docs/pasted.py --update
+	$(BIN)/python tests/architecture/test_architecture_doc.py --update
 
 ## Refresh constraints.txt from the current virtual environment.
 lock: $(STAMP)

@@ -1,4 +1,4 @@
-"""``python -m benchmarks`` (``make bench``): the bench harness of :mod:`minegraph.bench.run`.
+"""``python -m benchmarks`` (``make bench``): the bench harness of :mod:`minegraph.bench.harness`.
 
 It measures, for the real graph and synthetic graphs of 10^4, 10^5 and 10^6 triples (``--large``
 adds 10^7), in fresh processes: load (pyoxigraph bulk_load, minegraph's store, rdflib), every
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 
-from minegraph.bench.run import main
+from minegraph.bench.harness import main
 
 if __name__ == "__main__":
     sys.exit(main())

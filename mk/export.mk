@@ -22,7 +22,7 @@ test-export: $(STAMP) export-tools
 ## Regenerate the committed JSON-LD context from the ontology (a test fails while it is stale).
 export-context: $(STAMP)
 	$(BIN)/python -c 'import pyoxigraph as ox; from pathlib import Path; \
-from minegraph.publish.export.context import generate_context, context_bytes, CONTEXT_FILE; \
+from minegraph.publish.export.jsonld_context import generate_context, context_bytes, CONTEXT_FILE; \
 import minegraph.publish.export as e; \
 ctx = generate_context(ox.parse(path="ontology/minegraph.ttl", format=ox.RdfFormat.TURTLE)); \
 Path(e.__file__).with_name(CONTEXT_FILE).write_bytes(context_bytes(ctx))'

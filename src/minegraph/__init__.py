@@ -18,6 +18,11 @@ Every call without a ``store`` runs on the default session (``minegraph.session(
 opened once and reopened when graph/ changes, and its as-of views; ``minegraph.session().close()``
 releases them. ``with minegraph.Session(project) as s: minegraph.run_query(..., store=s.store)`` gives a
 lifetime of one's own.
+
+Packages, bottom layer first (each imports only its own layer and those below; docs/architecture.md):
+``core`` → ``querylang`` → ``assemble``, ``store`` → ``queries`` → ``validation``, ``provenance`` →
+``analysis`` → ``report`` → ``ingest``, ``publish``, ``bench``, ``scaleout`` → ``cli``; ``errors`` holds the
+typed errors every layer raises.
 """
 
 from minegraph._version import __version__ as __version__
@@ -27,6 +32,7 @@ def query(name, /, *, as_of=None, timeout=60, max_rows=None, **params):
     """Run the library query ``name`` on the project's graph; parameters as keywords; ``as_of`` a date.
     Bounded: in a worker process killed after ``timeout`` seconds (QueryTimeout), cut at ``max_rows``
     rows (``result.truncated`` then says so)."""
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.queries.run import query as _query
 
     return _query(name, as_of=as_of, timeout=timeout, max_rows=max_rows, **params)
@@ -35,6 +41,7 @@ def query(name, /, *, as_of=None, timeout=60, max_rows=None, **params):
 def run_query(name, params=None, *, store=None, project=None, as_of=None, timeout=None, max_rows=None):
     """Run the library query ``name`` (or an ``.rq`` path) with ``params`` (name → value), as of a date if given.
     In-process (fastest, unbounded) unless ``timeout`` or ``max_rows`` is given."""
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.queries.run import run_query as _run_query
 
     return _run_query(name, params, store=store, project=project, as_of=as_of, timeout=timeout, max_rows=max_rows)
@@ -43,6 +50,7 @@ def run_query(name, params=None, *, store=None, project=None, as_of=None, timeou
 def sparql(text, *, store=None, project=None, timeout=60, max_rows=None):
     """Run ad-hoc SPARQL; minegraph's prefixes need no PREFIX lines. Bounded as :func:`query` is
     (``run_sparql`` in :mod:`minegraph.queries.run` is the unbounded in-process road)."""
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.queries.run import run_sparql
 
     return run_sparql(text, store=store, project=project, timeout=timeout, max_rows=max_rows)
@@ -50,6 +58,7 @@ def sparql(text, *, store=None, project=None, timeout=60, max_rows=None):
 
 def session(project=None):
     """The default session of ``project`` (the store, its as-of views and caches, closed by ``close()``)."""
+    # lazy: `import minegraph` loads nothing heavy
     from minegraph.store.session import default_session
 
     return default_session(project)
@@ -57,6 +66,7 @@ def session(project=None):
 
 def __getattr__(name):
     if name == "Session":  # the class, loaded when asked for: ``import minegraph`` stays light
+        # lazy: `import minegraph` loads nothing heavy
         from minegraph.store.session import Session
 
         return Session
@@ -65,6 +75,7 @@ def __getattr__(name):
 
 def open_store(project=None, endpoint=None, engine="oxigraph", **options):
     """A store to query: the project's Oxigraph store, rdflib, or a remote SPARQL endpoint."""
+    # lazy: `import minegraph` loads nothing heavy
     from minegraph.store import open_store as _open_store
 
     return _open_store(project, endpoint, engine, **options)
@@ -72,6 +83,7 @@ def open_store(project=None, endpoint=None, engine="oxigraph", **options):
 
 def validate(project=None, **options):
     """Validate the project's graph against the shapes and the extra checks; a ValidationReport."""
+    # lazy: `import minegraph` loads nothing heavy
     from minegraph.core.project import find_project
     from minegraph.validation import validate as _validate
 
@@ -80,7 +92,9 @@ def validate(project=None, **options):
 
 def trace(target, *, store=None, project=None):
     """The provenance card of a statement, actor or decision, found by IRI or by words of it."""
-    from minegraph.provenance.resolve import check_search_text, trace as _trace
+    # lazy: pulls in rdflib (~170 ms), only on this path
+    from minegraph.provenance.resolve import check_search_text
+    from minegraph.provenance.resolve import trace as _trace
 
     if isinstance(target, str):
         check_search_text(target)  # before the store is opened
@@ -90,6 +104,7 @@ def trace(target, *, store=None, project=None):
 
 def network(*, store=None, project=None, seed=1):
     """The debate's graphs (stance, agreement, reported, membership) with centralities and coalitions."""
+    # lazy: pulls in networkx (~200 ms), rdflib (~170 ms), only on this path
     from minegraph.analysis.graphs import analyse
 
     current = session(project)

@@ -3,6 +3,7 @@ messages and exit codes (one exit code per kind of failure)."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 
@@ -84,8 +85,6 @@ class MissingExtra(MinegraphError):
 
 def require(module: str, extra: str):
     """Import an optional dependency lazily, or raise :class:`MissingExtra` naming the extra."""
-    import importlib
-
     try:
         return importlib.import_module(module)
     except ImportError as exc:  # pragma: no cover - depends on the environment

@@ -149,7 +149,7 @@ def test_dynamic_graph_spells_do_not_overlap_for_moving_windows():
 
 def test_the_dynamic_gexf_is_the_same_bytes_on_any_day():
     from minegraph.analysis.discourse.exports import dynamic_graph
-    from minegraph.analysis.export import gexf_bytes
+    from minegraph.analysis.graphml import gexf_bytes
 
     rows = [coded("p1", "P", "X", "support", D(2025, 1, 10)), coded("q1", "Q", "X", "support", D(2025, 1, 12))]
     data = gexf_bytes(dynamic_graph(sequence(Statements(rows), "14d", "7d", start=D(2025, 1, 1), end=D(2025, 1, 28))))

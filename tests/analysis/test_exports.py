@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 
 from minegraph.core.namespaces import iri
-from minegraph.analysis.export import export_all, write_graph
+from minegraph.analysis.graphml import export_all, write_graph
 from minegraph.analysis.plot import layout, stance_picture
 
 ROOT = Path(__file__).resolve().parents[2]

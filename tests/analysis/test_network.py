@@ -8,7 +8,8 @@ from collections import Counter
 import networkx as nx
 
 from minegraph.core.namespaces import iri
-from minegraph.analysis.graphs import agreement_graph, coalitions, frustration, stance_graph
+from minegraph.analysis.graphs import stance_graph
+from minegraph.analysis.measures import agreement_graph, coalitions, frustration
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
 EL_ANOUNI = str(iri("person", "anouar-el-anouni"))
@@ -89,7 +90,7 @@ def test_agreement_projection_sizes(analysis, rdf):
     # stance on a shared decision, each edge's relation following its counts
     speakers, _, _ = _expected_stance_graph(rdf)
     assert set(agreement.nodes) == speakers
-    for a, b, data in agreement.edges(data=True):
+    for _, _, data in agreement.edges(data=True):
         assert data["weight"] == data["agree"] + data["disagree"] + data["neutral"] > 0
         assert data["sign"] == (data["agree"] > data["disagree"]) - (data["disagree"] > data["agree"])
     # the seed's pairs keep their figures: the ban's defenders agree on the five withdrawals and the adoption
@@ -237,14 +238,14 @@ def test_stance_graph_alone_matches_the_analysis(store, snapshot, analysis):
 
 
 def test_betweenness_is_sampled_above_the_limit_deterministically_and_says_so(store, snapshot, analysis, monkeypatch):
-    from minegraph.analysis import graphs
-    from minegraph.analysis.export import graphml_bytes
+    from minegraph.analysis import graphs, measures
+    from minegraph.analysis.graphml import graphml_bytes
     from minegraph.analysis.tables import render_tables
 
     nodes = analysis.graphs["stance"].number_of_nodes()
     assert analysis.approximations == {} and "approximations" in analysis.to_dict()  # under the limit: exact
-    monkeypatch.setattr(graphs, "EXACT_BETWEENNESS_NODES", 5)
-    monkeypatch.setattr(graphs, "BETWEENNESS_SAMPLE", 4)
+    monkeypatch.setattr(measures, "EXACT_BETWEENNESS_NODES", 5)
+    monkeypatch.setattr(measures, "BETWEENNESS_SAMPLE", 4)
     first, again = graphs.analyse(store, snapshot, seed=3), graphs.analyse(store, snapshot, seed=3)
     assert first.centrality == again.centrality and first.brokers == again.brokers
     assert first.centrality != analysis.centrality  # 4 source nodes of all: an estimate, not the exact values

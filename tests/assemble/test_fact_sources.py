@@ -219,7 +219,7 @@ def test_deposits_effects_and_figures_prefer_a_page_rated_supports_for_their_fie
         verdict, wanted = _preferred_verdict(real_graph, iri("event", f"{iso3}-{suffix}"), verdicts)
         assert verdict in wanted, (iso3, suffix, verdict)
         checked += 1
-    for (file, row_key, field), rows in fields.table.items():
+    for (file, row_key, _), rows in fields.table.items():
         if file != "landmine_monitor_facts.csv" or row_key.endswith("|release date"):
             continue
         claims = [c for c in real_graph.subjects(RDFS.label, None) if str(c).startswith(str(iri("claim", "landmine-monitor-")))

@@ -8,7 +8,8 @@ import datetime
 import json
 
 from minegraph.bench.machine import describe
-from minegraph.bench.run import Settings, publish
+from minegraph.bench.harness import publish
+from minegraph.bench.sections import Settings
 
 
 def size(label: str, **sections) -> dict:

@@ -22,8 +22,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from minegraph.cli import main
 from minegraph.core.project import Project
 from minegraph.store.cache import open_current, store_files

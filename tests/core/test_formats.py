@@ -30,7 +30,7 @@ def test_oxigraph_writes_every_format_the_registry_says_it_writes():
 
 
 def test_the_endpoint_offers_rdf_xml_for_graph_answers_as_sparqlwrapper_asks():
-    from minegraph.publish.formats import GRAPHS, RESULTS, choose
+    from minegraph.publish.negotiation import GRAPHS, RESULTS, choose
 
     assert choose(GRAPHS, None, "application/rdf+xml").name == "rdfxml"
     assert choose(RESULTS, None, "application/sparql-results+xml").name == "xml"
@@ -38,9 +38,9 @@ def test_the_endpoint_offers_rdf_xml_for_graph_answers_as_sparqlwrapper_asks():
 
 
 def test_the_cli_release_void_and_network_exports_read_the_registry():
-    from minegraph.analysis.export import FORMATS as NETWORK
+    from minegraph.analysis.graphml import FORMATS as NETWORK
     from minegraph.core.rdf_io import rdf_format
-    from minegraph.queries.formats import FORMATS as CLI
+    from minegraph.queries.writers import FORMATS as CLI
 
     assert CLI == names("table", "results", "graph") and "rdfxml" in CLI and "xml" in CLI
     assert NETWORK == tuple(f.name for f in formats("network"))
@@ -70,7 +70,7 @@ def test_no_module_keeps_a_table_of_media_types_of_its_own(path):
 
 def test_the_service_description_lists_every_format_the_endpoint_writes():
     from minegraph.publish.description import FORMATS as W3C, description
-    from minegraph.publish.formats import GRAPHS, RESULTS
+    from minegraph.publish.negotiation import GRAPHS, RESULTS
 
     triples = description("http://127.0.0.1:7878/query", "https://w3id.org/minegraph/id/dataset/minegraph")
     listed = {t.object.value for t in triples if t.predicate.value.endswith("#resultFormat")}

@@ -10,7 +10,7 @@ import pytest
 
 import shlex
 
-from minegraph.queries.formats import render
+from minegraph.queries.writers import render
 from minegraph.queries.library import load_query
 from minegraph.queries.run import run_query
 from minegraph.store.oxigraph import OxigraphStore

@@ -11,7 +11,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from minegraph.errors import QueryError
-from minegraph.queries.formats import render, table
+from minegraph.queries.writers import render, table
 from minegraph.queries.run import fetch_labels, result_iris
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.terms import from_oxigraph

@@ -14,7 +14,7 @@ import time
 import pytest
 import pyoxigraph as ox
 
-from minegraph.queries.formats import render
+from minegraph.queries.writers import render
 from minegraph.queries.streaming import write_stream
 from minegraph.querylang.terms import from_json
 from minegraph.store.cache import open_current

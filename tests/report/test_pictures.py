@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from minegraph.core.project import Project
-from minegraph.report.pictures import current, drawn, inputs_key, kept, store_digest
+from minegraph.report.picture_cache import current, drawn, inputs_key, kept, store_digest
 from minegraph.store import persisted_store
 from minegraph.store.oxigraph import OxigraphStore
 

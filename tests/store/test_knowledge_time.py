@@ -137,8 +137,10 @@ def test_a_decision_shows_its_final_date_and_dispute_only_once_they_were_known(d
 def test_the_landmine_monitor_2025_figures_are_unknown_the_day_before_the_joint_statement(real_project, real_store):
     from minegraph.queries.run import run_query
 
-    rows = lambda day: run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=real_store,  # noqa: E731
-                                 project=real_project, as_of=day).rows
+    def rows(day):
+        return run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=real_store,
+                         project=real_project, as_of=day).rows
+
     everything = run_query("claims-by-source", {"report": "source:landmine-monitor-2025"}, store=real_store,
                            project=real_project).rows
     # On release day a figure shows once a page citing it is out too: two are cited only by a report of the

@@ -58,7 +58,7 @@ def test_a_store_not_loaded_from_files_says_it_keeps_no_file_of_origin():
     from minegraph.errors import StoreError
 
     with pytest.raises(StoreError, match="no file of origin"):
-        OxigraphStore.from_quads([]).owners
+        _ = OxigraphStore.from_quads([]).owners
 
 
 def test_the_file_describing_an_iri_is_the_one_that_types_it_else_the_first(tmp_path):

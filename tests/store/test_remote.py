@@ -87,7 +87,7 @@ def test_only_http_endpoints_are_accepted(url):
 
 def test_the_graph_store_url_must_be_given_when_it_cannot_be_derived():
     with pytest.raises(InputError, match="give it with --store-url"):
-        RemoteStore("http://example.org/sparql").store_url
+        _ = RemoteStore("http://example.org/sparql").store_url
     assert RemoteStore("http://h:1/ds/query").store_url == "http://h:1/ds/store"
 
 

@@ -6,23 +6,32 @@ IRIs (``str``) with a ``label``, a ``kind`` (actor, decision, source, state, tre
 the exports keep; dates are ISO strings so that GraphML and GEXF carry them unchanged (``start`` and
 ``end`` become Gephi time attributes).
 
-Graphs: :func:`stance_graph` (bipartite actor–decision, signed edges), :func:`agreement_graph`
-(actor–actor projection with agreement and disagreement counts), :func:`reported_graph` (source →
-speaker), and :func:`minegraph.analysis.membership.membership_graph` (state → treaty, acts with dates).
-Analyses: :func:`centrality`, :func:`coalitions`, :func:`brokers`, :func:`analyse`.
+Graphs: :func:`stance_graph` (bipartite actor–decision, signed edges), its actor–actor projection
+(:func:`~minegraph.analysis.measures.agreement_graph`, agreement and disagreement counts), :func:`reported_graph`
+(source → speaker), and :func:`minegraph.analysis.membership.membership_graph` (state → treaty, acts with dates).
+The analyses (:mod:`minegraph.analysis.measures`) all run in :func:`analyse`.
 """
 
 from __future__ import annotations
 
 import datetime
-import itertools
-import random
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
-from minegraph.errors import require
+from minegraph.analysis.measures import (
+    Coalition,
+    agreement_graph,
+    annotate_coalitions,
+    approximations,
+    brokers,
+    centrality,
+    coalitions,
+    most_quoted,
+    widest_sources,
+)
+from minegraph.analysis.membership import membership_graph
 from minegraph.core.namespaces import MG
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute, fetch_labels, run_query
@@ -116,33 +125,6 @@ def stance_graph(store, project=None) -> nx.Graph:
     return graph
 
 
-def agreement_graph(stance: nx.Graph) -> nx.Graph:
-    """The actor–actor projection of the stance graph: who took the same or opposite sides on a decision.
-
-    Edge attributes: ``agree`` (decisions both supported or both opposed), ``disagree`` (one supported,
-    the other opposed), ``neutral`` (both neutral, or both mixed), ``sign`` (+1 more agreement, -1 more
-    disagreement, 0 neither), ``relation`` in words, ``weight`` (all shared stances). Every actor is a node.
-    """
-    graph = nx.Graph(name="agreement")
-    actors = sorted(n for n, kind in stance.nodes(data="kind") if kind == "actor")
-    graph.add_nodes_from((a, dict(stance.nodes[a])) for a in actors)
-    shared: dict[tuple[str, str], Counter] = {}  # pairs of actors of each decision, not every pair of actors
-    for decision in (n for n, kind in stance.nodes(data="kind") if kind == "decision"):
-        for a, b in itertools.combinations(sorted(stance[decision]), 2):
-            ea, eb = stance[a][decision], stance[b][decision]
-            if ea["sign"] and eb["sign"]:
-                shared.setdefault((a, b), Counter())["agree" if ea["sign"] == eb["sign"] else "disagree"] += 1
-            elif ea["stance"] == eb["stance"]:
-                shared.setdefault((a, b), Counter())["neutral"] += 1
-    for (a, b), counts in sorted(shared.items()):
-        if counts:
-            sign = (counts["agree"] > counts["disagree"]) - (counts["disagree"] > counts["agree"])
-            relation = {1: "agree", -1: "disagree", 0: "both neutral" if not counts["agree"] else "divided"}[sign]
-            graph.add_edge(a, b, agree=counts["agree"], disagree=counts["disagree"], neutral=counts["neutral"],
-                           sign=sign, relation=relation, weight=sum(counts.values()))
-    return graph
-
-
 def reported_graph(store) -> nx.DiGraph:
     """Source document → speaker: who each document reports, weighted by the number of assertions."""
     graph = nx.DiGraph(name="reported")
@@ -162,166 +144,6 @@ def reported_graph(store) -> nx.DiGraph:
                                             source_kind=row["kind"] or "")
         _describe_actors(store, graph, [n for n in graph if n not in sources])
     return graph
-
-
-# --------------------------------------------------------------------------- analyses
-
-
-@dataclass
-class Coalition:
-    """A group of actors on the same side, with its stance profile (decision → net sign of its members)."""
-
-    name: str
-    members: list[str]
-    labels: list[str]
-    supports: list[str] = field(default_factory=list)
-    opposes: list[str] = field(default_factory=list)
-
-    def describe(self, stance: nx.Graph) -> str:
-        """E.g. "supports 1 adoption decision; opposes 5 withdrawal decisions"."""
-        parts = []
-        for verb, decisions in (("supports", self.supports), ("opposes", self.opposes)):
-            kinds = Counter(stance.nodes[d].get("decision_type") or "other" for d in decisions)
-            if kinds:
-                parts.append(f"{verb} " + ", ".join(f"{n} {kind} decision{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())))
-        return "; ".join(parts) or "no signed stance"
-
-
-def frustration(signed: nx.Graph, side: dict[str, int]) -> int:
-    """Weight of the edges a two-sided split violates: positive across the sides, negative within one."""
-    return sum(abs(w) for u, v, w in signed.edges(data="balance")
-               if (w > 0 and side[u] != side[v]) or (w < 0 and side[u] == side[v]))
-
-
-def _split(signed: nx.Graph) -> dict[str, int]:
-    """Two sides of one connected signed graph with the fewest violated edges (see :func:`coalitions`)."""
-    tree = nx.maximum_spanning_tree(signed, weight="strength")
-    root = min(signed)
-    side = {root: 0}
-    for parent, child in nx.bfs_edges(tree, root, sort_neighbors=sorted):
-        side[child] = side[parent] if signed[parent][child]["balance"] > 0 else 1 - side[parent]
-    while True:  # flip the node that removes most violated weight, until none does
-        best, gain = None, 0
-        for node in sorted(signed):
-            delta = sum(abs(w) * (1 if (w > 0) == (side[node] != side[other]) else -1)
-                        for other, w in ((o, signed[node][o]["balance"]) for o in signed[node]))
-            if delta > gain:
-                best, gain = node, delta
-        if best is None:
-            return side
-        side[best] = 1 - side[best]
-
-
-def coalitions(stance: nx.Graph, agreement: nx.Graph | None = None) -> tuple[list[Coalition], list[str], int]:
-    """Stance coalitions: a two-sided split of each connected part of the signed actor graph.
-
-    The signed graph has the actors and, between two actors, the balance of the decisions on which they
-    took the same side minus those on which they took opposite sides (neutral statements take no side).
-    Each connected part is split in two by structural balance: colour a maximum spanning tree (on |balance|,
-    from the smallest IRI, neighbours in IRI order) so that positive edges join and negative edges part,
-    then flip single actors while that lowers the violated weight. The result is exact for a balanced graph
-    and fully deterministic (no random choice, so no seed). Returns the coalitions (largest first), the
-    actors without any side (only neutral or mixed statements) and the total violated weight.
-    """
-    agreement = agreement if agreement is not None else agreement_graph(stance)
-    signed = nx.Graph()
-    for u, v, data in sorted(agreement.edges(data=True)):
-        balance = data["agree"] - data["disagree"]
-        if balance:
-            signed.add_edge(u, v, balance=balance, strength=abs(balance))
-    groups, violated = [], 0
-    for part in sorted(nx.connected_components(signed), key=min):
-        side = _split(signed.subgraph(part))
-        violated += frustration(signed.subgraph(part), side)
-        groups += [sorted(n for n in part if side[n] == s) for s in (0, 1) if any(side[n] == s for n in part)]
-    groups.sort(key=lambda members: (-len(members), members))
-    found = []
-    for number, members in enumerate(groups, 1):
-        net = Counter()
-        for actor in members:
-            for decision, edge in stance[actor].items():
-                net[decision] += edge["sign"]
-        found.append(Coalition(f"Coalition {number}", members, [stance.nodes[m]["label"] for m in members],
-                               supports=sorted(d for d, s in net.items() if s > 0),
-                               opposes=sorted(d for d, s in net.items() if s < 0)))
-    unaligned = sorted(n for n in agreement if n not in signed)
-    return found, unaligned, violated
-
-
-def annotate_coalitions(graph: nx.Graph, found: list[Coalition]) -> None:
-    """Write each actor's coalition name as the node attribute ``coalition`` ("" when it has none)."""
-    for node, kind in graph.nodes(data="kind"):
-        if kind == "actor":
-            graph.nodes[node]["coalition"] = ""
-    for coalition in found:
-        for member in coalition.members:
-            if member in graph:
-                graph.nodes[member]["coalition"] = coalition.name
-
-
-#: Above this many nodes betweenness is estimated from a seeded sample of this many source nodes
-#: (networkx's ``k``; Brandes' exact algorithm costs nodes × edges), and the output says so.
-EXACT_BETWEENNESS_NODES = 500
-BETWEENNESS_SAMPLE = 100
-
-
-def betweenness_sample(graph: nx.Graph) -> int | None:
-    """How many source nodes betweenness is estimated from in ``graph``; None when it is computed exactly."""
-    return BETWEENNESS_SAMPLE if graph.number_of_nodes() > EXACT_BETWEENNESS_NODES else None
-
-
-def centrality(graph: nx.Graph, *, seed: int = 1) -> list[dict]:
-    """Degree, strength (statements), betweenness (sampled above :data:`EXACT_BETWEENNESS_NODES`, with
-    ``seed``) and PageRank of every node, highest PageRank first."""
-    require("scipy", "analysis")  # networkx's PageRank runs on scipy
-    betweenness = nx.betweenness_centrality(graph, k=betweenness_sample(graph), normalized=True, seed=seed)
-    pagerank = nx.pagerank(graph, weight="weight")
-    rows = [{"node": n, "label": d.get("label", n), "kind": d.get("kind", ""), "degree": graph.degree(n),
-             "strength": graph.degree(n, weight="weight"), "betweenness": round(betweenness[n], 6),
-             "pagerank": round(pagerank[n], 6)} for n, d in graph.nodes(data=True)]
-    return sorted(rows, key=lambda r: (-r["pagerank"], r["node"]))
-
-
-def brokers(stance: nx.Graph, found: list[Coalition], *, seed: int = 1) -> list[dict]:
-    """Nodes on the shortest paths between members of different coalitions (subset betweenness), highest
-    first; above :data:`EXACT_BETWEENNESS_NODES` nodes from a seeded sample of each first coalition's
-    members, scaled up to all of them."""
-    score, sample = Counter(), betweenness_sample(stance)
-    for first, second in itertools.combinations(found, 2):
-        sources, scale = first.members, 1.0
-        if sample is not None and len(sources) > sample:
-            sources, scale = random.Random(seed).sample(sorted(sources), sample), len(sources) / sample
-        for node, value in nx.betweenness_centrality_subset(stance, sources, second.members).items():
-            score[node] += value * scale
-    return [{"node": n, "label": stance.nodes[n]["label"], "kind": stance.nodes[n]["kind"], "score": round(s, 6)}
-            for n, s in sorted(score.items(), key=lambda item: (-item[1], item[0])) if s > 0]
-
-
-def approximations(stance: nx.Graph, seed: int) -> dict[str, str]:
-    """What was estimated rather than computed exactly (empty for a graph of up to
-    :data:`EXACT_BETWEENNESS_NODES` nodes), in words for the tables, the JSON and the exports."""
-    sample = betweenness_sample(stance)
-    if sample is None:
-        return {}
-    nodes = stance.number_of_nodes()
-    return {"betweenness": f"sampled: shortest paths from {sample} of {nodes} nodes (seed {seed})",
-            "brokers": f"sampled: paths from at most {sample} members of each coalition, scaled (seed {seed})"}
-
-
-def most_quoted(reported: nx.DiGraph) -> list[dict]:
-    """Speakers by number of assertions reported, with how many sources report them."""
-    rows = [{"node": n, "label": d["label"], "actor_type": d.get("actor_type", ""),
-             "assertions": reported.in_degree(n, weight="weight"), "sources": reported.in_degree(n)}
-            for n, d in reported.nodes(data=True) if d["kind"] == "actor"]
-    return sorted(rows, key=lambda r: (-r["assertions"], -r["sources"], r["label"]))
-
-
-def widest_sources(reported: nx.DiGraph) -> list[dict]:
-    """Source documents by number of distinct speakers they quote."""
-    rows = [{"node": n, "label": d["label"], "url": d.get("url", ""), "speakers": reported.out_degree(n),
-             "assertions": reported.out_degree(n, weight="weight")}
-            for n, d in reported.nodes(data=True) if d["kind"] == "source"]
-    return sorted(rows, key=lambda r: (-r["speakers"], -r["assertions"], r["label"]))
 
 
 @dataclass
@@ -361,8 +183,6 @@ class Analysis:
 def analyse(store, project=None, *, seed: int = 1) -> Analysis:
     """Build every graph and run every analysis; ``seed`` fixes Louvain's order on the agreement edges and
     the sample of sampled betweenness (large graphs only; :func:`approximations` says what was sampled)."""
-    from minegraph.analysis.membership import membership_graph
-
     stance = stance_graph(store, project)
     agreement = agreement_graph(stance)
     found, unaligned, violated = coalitions(stance, agreement)

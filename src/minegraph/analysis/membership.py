@@ -1,7 +1,7 @@
 """The treaty-membership graph over time: state → treaty, one edge per state with the dates of its acts.
 
 Built from one SPARQL query over the dated treaty acts; dates are ISO strings, ``start``/``end`` and the
-``status_history`` spells become Gephi time attributes in GEXF (:mod:`minegraph.analysis.export`).
+``status_history`` spells become Gephi time attributes in GEXF (:mod:`minegraph.analysis.graphml`).
 """
 
 from __future__ import annotations

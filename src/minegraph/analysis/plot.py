@@ -1,6 +1,6 @@
 """The stance-network picture: who stands where on which decision, readable by a person.
 
-Decisions sit in the middle column; each coalition of :func:`minegraph.analysis.graphs.coalitions` takes a side
+Decisions sit in the middle column; each coalition of :func:`minegraph.analysis.measures.coalitions` takes a side
 column (the first on the left, the second on the right, any others and the actors who took no side on
 the lighter side), each group on a shaded band with its description. Edges only join the middle column
 to a side column, so no edge crosses a node; actors are ordered by the mean height of their decisions
@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from minegraph.errors import require
 from minegraph.core.files import atomic_write
+from minegraph.errors import require
 
 if TYPE_CHECKING:  # the graphs are built elsewhere: drawing needs matplotlib, not networkx
     import networkx as nx
@@ -78,26 +78,19 @@ def layout(stance: nx.Graph, coalitions, unaligned) -> tuple[dict, list]:
     return pos, bands
 
 
-def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
-    """The picture as a matplotlib Figure (not written)."""
-    require("matplotlib", "plot")
-    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
-    from matplotlib.lines import Line2D  # lazy: matplotlib, for a picture to draw only
+def _draw_bands(axes, bands) -> None:
+    """The coalitions' coloured bands behind the speakers, each with its description."""
     from matplotlib.patches import FancyBboxPatch  # lazy: matplotlib, for a picture to draw only
 
-    pos, bands = layout(stance, coalitions, unaligned)
-    actors = [n for n, k in stance.nodes(data="kind") if k == "actor"]
-    height = max(7.5, 0.62 * max(sum(1 for n in actors if pos[n][0] == x) for x in (0.0, 2.0)) + 3.5)
-    figure = Figure(figsize=(16, height), layout="constrained")
-    axes = figure.add_subplot()
-    axes.set_axis_off()
-    axes.set_xlim(-0.95, 2.95)
-    axes.set_ylim(-0.04, 1.07)
     for x, bottom, top, text, colour in bands:
         axes.add_patch(FancyBboxPatch((x - 0.9 if x == 0 else x - 0.06, bottom), 0.96, top - bottom,
                                       boxstyle="round,pad=0.005", facecolor=colour, edgecolor="#cccccc", zorder=0))
         axes.text(x - 0.88 if x == 0 else x - 0.04, top + 0.004, _wrap(text, 46), fontsize=10, fontweight="bold",
                   va="bottom", ha="left", color="#333333", zorder=1)
+
+
+def _draw_network(axes, stance: nx.Graph, pos, actors) -> None:
+    """The stance edges (colour: stance, width: statements), the speakers' markers and labels, the decisions."""
     for u, v, data in sorted(stance.edges(data=True), key=lambda e: e[2]["weight"]):
         (x1, y1), (x2, y2) = pos[u], pos[v]
         axes.plot((x1, x2), (y1, y2), color=STANCE_COLOURS[data["stance"]], alpha=0.75,
@@ -115,6 +108,24 @@ def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
         if kind == "decision":
             axes.text(*pos[node], _wrap(stance.nodes[node]["label"], 30), fontsize=9.5, ha="center", va="center",
                       zorder=6, bbox={"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": "#333333"})
+
+
+def draw(stance: nx.Graph, coalitions, unaligned, *, title: str | None = None):
+    """The picture as a matplotlib Figure (not written)."""
+    require("matplotlib", "plot")
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
+    from matplotlib.lines import Line2D  # lazy: matplotlib, for a picture to draw only
+
+    pos, bands = layout(stance, coalitions, unaligned)
+    actors = [n for n, k in stance.nodes(data="kind") if k == "actor"]
+    height = max(7.5, 0.62 * max(sum(1 for n in actors if pos[n][0] == x) for x in (0.0, 2.0)) + 3.5)
+    figure = Figure(figsize=(16, height), layout="constrained")
+    axes = figure.add_subplot()
+    axes.set_axis_off()
+    axes.set_xlim(-0.95, 2.95)
+    axes.set_ylim(-0.04, 1.07)
+    _draw_bands(axes, bands)
+    _draw_network(axes, stance, pos, actors)
     handles = [Line2D([], [], color=c, linewidth=3, label=f"{s} (width: statements)" if s == "support" else s)
                for s, c in STANCE_COLOURS.items() if any(d == s for *_, d in stance.edges(data="stance"))]
     shown = sorted({stance.nodes[a].get("actor_type", "actor") for a in actors})

@@ -12,12 +12,23 @@ DESCRIPTIONS = {
 
 def text_table(headers: list[str], rows: list[list]) -> str:
     """Rows under headers as the plain-text table the query command prints (numbers right-aligned)."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import Literal
 
-    from minegraph.queries.formats import table
+    from minegraph.queries.writers import table
 
     cells = [{h: (Literal(v) if isinstance(v, (int, float)) else v) for h, v in zip(headers, row)} for row in rows]
     return table(headers, cells, width=10**6, max_column=70)
+
+
+def _coalitions(analysis) -> list[str]:
+    """The coalitions' table: each member with its coalition's stance, then the actors who took no side."""
+    stance = analysis.graphs["stance"]
+    rows = [[c.name, label, c.describe(stance) if i == 0 else ""] for c in analysis.coalitions for i, label in enumerate(c.labels)]
+    rows += [["no side taken", stance.nodes[n]["label"], "neutral statements only" if i == 0 else ""]
+             for i, n in enumerate(analysis.unaligned)]
+    return [f"\nStance coalitions (structural balance of the signed actor graph; {analysis.frustration} violated tie(s))\n",
+            text_table(["coalition", "member", "the coalition's stance (net of its members)"], rows)]
 
 
 def render_tables(analysis, top: int = 10) -> str:
@@ -25,11 +36,7 @@ def render_tables(analysis, top: int = 10) -> str:
     stance = analysis.graphs["stance"]
     out = ["Graphs\n", text_table(["graph", "nodes", "edges", "what"],
                               [[n, c["nodes"], c["edges"], DESCRIPTIONS.get(n, "")] for n, c in analysis.counts().items()])]
-    out.append(f"\nStance coalitions (structural balance of the signed actor graph; {analysis.frustration} violated tie(s))\n")
-    rows = [[c.name, label, c.describe(stance) if i == 0 else ""] for c in analysis.coalitions for i, label in enumerate(c.labels)]
-    rows += [["no side taken", stance.nodes[n]["label"], "neutral statements only" if i == 0 else ""]
-             for i, n in enumerate(analysis.unaligned)]
-    out.append(text_table(["coalition", "member", "the coalition's stance (net of its members)"], rows))
+    out += _coalitions(analysis)
     sampled = analysis.approximations
     out.append("\nCentrality in the stance graph (highest PageRank first; statement links: statements × decisions"
                + (f"; betweenness {sampled['betweenness']}" if "betweenness" in sampled else "") + ")\n")

@@ -16,9 +16,9 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from minegraph.errors import CurationError, not_utf8, shown
-from minegraph.core.namespaces import KINDS, SCHEMES, concept, iri, valid_slug
 from minegraph.assemble.source_registry import SourceRegistry
+from minegraph.core.namespaces import KINDS, MG, SCHEMES, concept, iri, valid_slug
+from minegraph.errors import CurationError, not_utf8, shown
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -70,8 +70,6 @@ class Record:
 
     def classes(self, key: str, allowed) -> list[URIRef]:
         """The mg: classes named in ``key`` (e.g. ``types = ["Parliament"]``), each one of ``allowed``."""
-        from minegraph.core.namespaces import MG
-
         names = self.list(key)
         unknown = [name for name in names if name not in allowed]
         if unknown or not names:

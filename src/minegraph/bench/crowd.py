@@ -26,6 +26,8 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import pyoxigraph
+
 MANIFEST = "crowd.json"
 CHAIN = 40  # steps per decision chain
 HUGE = 8  # speakers who say most things
@@ -150,8 +152,6 @@ PER_STATEMENT = 8 + 9 * 1.25 + 6 / 2 + 6 / 50 + 4 / 10
 
 def generate(project: Path, output: Path, triples: int, seed: int) -> Manifest:
     """Write the project at ``output`` (replacing an earlier generated one, never anything else)."""
-    import pyoxigraph
-
     if output.exists() and any(output.iterdir()) and not (output / MANIFEST).is_file():
         raise SystemExit(f"{output}: exists and is not a crowd project (no {MANIFEST}); not overwriting it")
     shutil.rmtree(output, ignore_errors=True)

@@ -10,14 +10,14 @@ from __future__ import annotations
 import resource
 from pathlib import Path
 
+from minegraph.store import persisted_store
+
 from . import targets
 
 
 def disk_queries(root: Path, location: Path, runs: int, budget: float) -> dict:
     """First run, p50, p95, rows, a fingerprint and the process's peak RSS so far of each library query
     through ``run_query`` on the store persisted at ``location`` (not rebuilt: a stale store is an error)."""
-    from minegraph.store import persisted_store
-
     wall, _, store = targets.timed(lambda: persisted_store(targets.project(root), location=location, rebuild=False))
     found = {}
     for path in targets.library(root):

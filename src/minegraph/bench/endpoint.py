@@ -17,6 +17,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from minegraph.store import persisted_store
+
 from . import targets
 from .loadserver import HOST, free_port, start_server
 
@@ -66,7 +68,6 @@ def endpoint_times(root: Path, runs: int, budget: float) -> dict:
     binary = oxigraph_binary()
     if binary is None:
         return {"missing": "the oxigraph server binary (the server extra) is not installed"}
-    from minegraph.store import persisted_store
 
     where = targets.project(root)
     store = persisted_store(where)  # brought up to date here, so neither server builds it while timed
@@ -83,7 +84,7 @@ def endpoint_times(root: Path, runs: int, budget: float) -> dict:
         found = {}
         for path in targets.library(root):
             name, _, text = targets.bound_query(path)
-            calls = {side: (lambda url=url: ask(url, text, budget * 4)) for side, url in sides.items()}
+            calls = {side: (lambda url=url, text=text: ask(url, text, budget * 4)) for side, url in sides.items()}
             try:
                 sizes = {side: call() for side, call in calls.items()}  # the warm-up round, answers' sizes kept
                 times = targets.alternate(calls, runs, budget)

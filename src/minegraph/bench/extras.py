@@ -13,7 +13,7 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Assertion, RealGraph
+from .learned import Assertion, RealGraph
 from .template import END, EXTRA, START
 
 ZIPF = 1.0

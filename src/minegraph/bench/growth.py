@@ -31,7 +31,7 @@ def by_generator(sizes: list[dict]) -> dict[str, list[dict]]:
 
 
 def exponents(group: list[dict], operations: list[str]) -> dict:
-    """Log-log slopes over one generator's sizes (summaries of :func:`.report.summarise`)."""
+    """Log-log slopes over one generator's sizes (summaries of :func:`.summary.summarise`)."""
     names = sorted({n for s in group for n in s["queries"]})
     return {"operations": {name: exponent([(s["triples"], s["operations"][name]["wall"]) for s in group]) for name in operations},
             "queries": {name: {engine: exponent([(s["triples"], s["queries"].get(name, {}).get(engine)) for s in group])

@@ -77,6 +77,7 @@ def _query_request(cls: str, name: str, text: str, variant: int, **expect) -> Re
 
 def over_limit_requests(listener_port: int, limits: Limits = Limits()) -> list[Request]:
     """One request per guard limit (the server's defaults): each must be refused with 400 and its kind."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import URIRef
 
     service = substitute(package_query(LOAD_QUERIES, "service").text,

@@ -9,6 +9,7 @@ workers (:mod:`.loadserver`) before and after, which must not grow. Exit 0 only 
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import shlex
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from minegraph.core.files import atomic_write
+from minegraph.core.project import find_project
 
 from . import loadreport, machine
 from .loadmix import Options, build_mix, drive
@@ -69,9 +71,6 @@ def write(report: dict, output: Path, docs: Path | None) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m minegraph.bench.loadtest [--clients N] [--seconds S] [--workers N] [--timeout S] …``."""
-    import argparse
-
-    from minegraph.core.project import find_project
 
     parser = argparse.ArgumentParser(prog="python -m minegraph.bench.loadtest", description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=Options.clients)

@@ -1,5 +1,5 @@
 """One measurement in a fresh process: ``python -m minegraph.bench.measure KIND --project DIR``
-prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.run` starts these.
+prints one JSON object (times in seconds, peak RSS in MB) on stdout. :mod:`.harness` starts these.
 
 Kinds: ``load-raw``, ``load-project``, ``load-rdflib``; ``query --engine project|raw --query FILE``
 (one query: first run, p50, p95, rows and a fingerprint of the answer); ``pair`` (every library
@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 
 from . import disk, targets, tasks
+from .crowd import generate as crowd
+from .endpoint import endpoint_times
 
 
 def peak_mb() -> float:
@@ -57,7 +59,8 @@ def paired(root: Path, runs: int, budget: float, names: set[str] | None = None) 
             continue
         name, params, text = targets.bound_query(path)
         call = targets.library_call(root, store, path, params)
-        sides = {"project": call, "raw": lambda: targets.run_raw(store.native, text), "rows": lambda: call().rows}
+        sides = {"project": call, "raw": lambda text=text: targets.run_raw(store.native, text),
+                 "rows": lambda call=call: call().rows}
         times = targets.alternate(sides, runs, budget)
         raw = times["raw"]
         results[name] = {**times, **{f"{side}_over_raw_{stat}": times[side][stat] / raw[stat] if raw[stat] else None
@@ -73,7 +76,7 @@ def rdflib_queries(root: Path, runs: int, cap: float) -> dict:
         name, _, text = targets.bound_query(path)
         try:
             with targets.cap(cap):
-                results[name] = targets.repeat(lambda: targets.run_rdflib(graph, text), runs, budget=cap / 2)
+                results[name] = targets.repeat(lambda text=text: targets.run_rdflib(graph, text), runs, budget=cap / 2)
         except targets.Timeout:
             results[name] = {"timeout": cap}
     return {"queries": results}
@@ -107,11 +110,11 @@ def windows(root: Path) -> dict:
 def generate(project: Path, output: Path, triples: int, seed: int, generator: str = "synth") -> dict:
     """A generator (``synth`` or ``crowd``) itself, timed (its peak RSS is this process's)."""
     if generator == "crowd":
-        from .crowd import generate as crowd
 
         wall, cpu, made = targets.timed(lambda: crowd(project, output, triples, seed))
         return {"wall": wall, "cpu": cpu, "triples": made.triples, "statements": made.statements,
                 "sources": made.sources, "speakers": made.speakers, "chains": made.chains}
+    # lazy: ~20 ms of imports, only on this path
     from .synth import synthesize
 
     wall, cpu, manifest = targets.timed(lambda: synthesize(project, output, triples=triples, seed=seed, progress=False))
@@ -155,7 +158,6 @@ def main(argv: list[str] | None = None) -> int:
     elif kind == "store-reopen":
         result = tasks.store_reopen(root, args.output)
     elif kind == "endpoint":
-        from .endpoint import endpoint_times
 
         result = endpoint_times(root, args.runs, args.cap)
     elif kind == "disk-queries":

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .model import RealGraph
+from .learned import RealGraph
 from .template import COPY, _Renderer, with_suffix
 
 MG = "https://w3id.org/minegraph/ontology#"
@@ -52,7 +52,7 @@ def plan_reported(real: RealGraph) -> ReportedPlan:
     for t in real.triples:
         by_subject.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
     picks = []
-    for node, props in by_subject.items():
+    for props in by_subject.values():
         statement, towards, stance = (props.get(MG + p, [None])[0] for p in ("assessedStatement", "towards", "stance"))
         if statement is None or towards is None or stance is None or not stance.value.endswith(STANCES):
             continue

@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .extras import ExtraPlan, GrowingText, allocate, generate
-from .model import load_real_graph
+from .learned import load_real_graph
 from .progress import Bar
 from .reported import SHARE, plan_reported, reported_positions
 from .template import CODE, COPY, build_templates, count, scale_shared, sha, with_suffix

@@ -18,15 +18,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import RDF, Graph, URIRef
 
+from minegraph.analysis import measures
 from minegraph.analysis.discourse.statements import Statements
 from minegraph.analysis.discourse.windows import sequence
 from minegraph.analysis.graphs import analyse
 from minegraph.core.project import Project
-from minegraph.queries.run import run_query
-from minegraph.queries.library import load_query, query_files
-from minegraph.querylang.results import QueryResult
 from minegraph.core.rdf_io import load_graph
+from minegraph.queries.library import load_query, query_files
+from minegraph.queries.run import run_query
+from minegraph.querylang.results import QueryResult
 from minegraph.querylang.text import substitute
 from minegraph.store.oxigraph import OxigraphStore, baseline_store
 from minegraph.validation import ENGINES, validate
@@ -201,8 +203,8 @@ def run_validation(root: Path, engine: str) -> dict:
 
 def _pyshacl_alone(root: Path) -> dict:
     """pySHACL on ontology + data in one rdflib graph, shapes only, as minegraph's reference engine calls it."""
+    # lazy: pySHACL, only on this path
     import pyshacl
-    from rdflib import RDF, Graph, URIRef
 
     data, shapes = rdflib_graph(root), Graph().parse(project(root).shapes_file)
     conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False,
@@ -214,7 +216,7 @@ def _pyshacl_alone(root: Path) -> dict:
 def _pyrudof_alone(root: Path) -> dict:
     """rudof's SHACL engine on the same files and shapes. It compares an xsd:nonNegativeInteger value with
     an xsd:integer bound as different types, so it reports violations pySHACL and minegraph do not."""
-    try:
+    try:  # lazy: pyrudof is optional (the bench extra)
         import pyrudof
     except ImportError:
         return {"missing": "not installed"}
@@ -227,9 +229,7 @@ def _pyrudof_alone(root: Path) -> dict:
 
 def exact_betweenness() -> None:
     """Make this process compute betweenness exactly at any size (the analysis samples large graphs)."""
-    from minegraph.analysis import graphs
-
-    graphs.EXACT_BETWEENNESS_NODES = 1 << 62
+    measures.EXACT_BETWEENNESS_NODES = 1 << 62
 
 
 def run_network(root: Path, store: OxigraphStore) -> dict:

@@ -3,7 +3,7 @@ persisted store (cold build against an in-memory load, reopen in a fresh process
 processes (query, trace, network, validate, export), timed from outside as a user waits for them.
 
 The first three run inside a fresh measurement process (:mod:`.measure`); :func:`process_times` is
-called by :mod:`.run` and times the CLI in child processes of its own.
+called by :mod:`.harness` and times the CLI in child processes of its own.
 """
 
 from __future__ import annotations
@@ -18,14 +18,18 @@ import threading
 import time
 from pathlib import Path
 
+from minegraph.provenance.render import render
+from minegraph.queries.library import internal_query
+from minegraph.queries.run import execute
+from minegraph.store import persisted_store
+from minegraph.store.cache import default_location, read_manifest
+from minegraph.store.database import read_only
+
 from . import targets
 
 
 def trace_targets(store, root: Path) -> dict[str, str]:
     """One node of each kind to trace: the first statement, actor and decision by IRI (deterministic)."""
-    from minegraph.queries.library import internal_query
-    from minegraph.queries.run import execute
-
     first: dict[str, str] = {}
     for row in execute(internal_query("trace-search-texts"), {}, store).rows:
         kind, node = row["kind"], row["node"]
@@ -37,32 +41,31 @@ def trace_targets(store, root: Path) -> dict[str, str]:
 def trace_times(root: Path, runs: int) -> dict:
     """Wall time of ``trace`` (card built, rendered as text) per kind, on an in-memory store: p50 as
     ``wall`` (one entry per kind, a list like every other operation's runs)."""
-    from minegraph.provenance.render import render
+    # lazy: ~16 ms of imports, only on this path
     from minegraph.provenance.resolve import Target, trace
 
     store, where = targets.project_store(root), targets.project(root)
     found = {}
     for kind, iri in sorted(trace_targets(store, root).items()):
         target = Target(iri, kind)
-        call = lambda: render(store, target, trace(store, target, where), "text", 100)  # noqa: E731
-        figures = targets.repeat(lambda: [call()], runs)
+
+        def traced(target=target) -> list[str]:
+            return [render(store, target, trace(store, target, where), "text", 100)]
+
+        figures = targets.repeat(traced, runs)
         found[kind] = [{"iri": iri, "wall": figures["p50"], **figures}]
     return {"trace": found}
 
 
 def store_cold(root: Path, location: Path) -> dict:
     """A cold build of the persisted store at ``location``, alone in this fresh process (its peak RSS is the
-    build's own; the in-memory load it is compared with runs in processes of its own, see :mod:`.run`)."""
-    from minegraph.store import persisted_store
-
+    build's own; the in-memory load it is compared with runs in processes of its own, see :mod:`.harness`)."""
     cold, cpu, store = targets.timed(lambda: persisted_store(targets.project(root), location=location))
     return {"wall": cold, "cpu": cpu, "triples": store.triple_count()}
 
 
 def store_reopen(root: Path, location: Path) -> dict:
     """Reopening a current persisted store (fingerprint checked) and a first tiny query, in this fresh process."""
-    from minegraph.store import persisted_store
-
     wall, cpu, answer = targets.timed(
         lambda: persisted_store(targets.project(root), location=location, rebuild=False).query("ASK {}").boolean)
     return {"wall": wall, "cpu": cpu, "answered": answer}
@@ -107,9 +110,6 @@ def raw_disk_query(root: Path, path: Path) -> int:
     """Raw pyoxigraph on the project's persisted store (opened read-only, as built by the CLI; never rebuilt):
     the query with its defaults bound, every row written as tab-separated terms. The baseline of a whole
     ``minegraph query`` process. Returns the number of rows."""
-    from minegraph.store.cache import default_location, read_manifest
-    from minegraph.store.database import read_only
-
     location = default_location(targets.project(root))
     store = read_only(location / read_manifest(location)["database"])
     rows = targets.run_raw(store, targets.bound_query(path)[2])

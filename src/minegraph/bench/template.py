@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
-from .model import ID_BASE, OA, STATE_KIND, WIKIDATA, Assertion, RealGraph
+from .learned import ID_BASE, OA, STATE_KIND, WIKIDATA, Assertion, RealGraph
 
 COPY, CODE, EXTRA, START, END = "\x00S\x00", "\x00D\x00", "\x00X\x00", "\x00B\x00", "\x00E\x00"
 _EXTENSION = re.compile(r"^(.*?)(\.[A-Za-z][A-Za-z0-9]{0,4})$")

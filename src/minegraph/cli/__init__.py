@@ -1,11 +1,13 @@
 # PYTHON_ARGCOMPLETE_OK
 """The ``minegraph`` command: a thin face over the library.
 
-Each subcommand lives in its own module of this package with ``register(subparsers)``;
-the library does the work and raises typed errors, which are mapped here to one exit code
-per kind of failure: 0 success, 1 the graph does not conform / a check failed, 2 bad
-input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpoint failed.
-"""
+Each subcommand lives in its own module of this package, named for the command (``report.py`` is
+``minegraph report``, so it may share its name with a package elsewhere) and holding ``register(subparsers)``:
+``run``, ``build``, ``validate``, ``query`` (also ``queries`` and ``sparql``), ``push``, ``serve``, ``trace``,
+``network``, ``report``, ``ingest`` (also ``extract``, ``accept``…), ``export``, ``synth``. The top layer: it may
+import everything, and nothing imports it. The library does the work and raises typed errors, which are mapped
+here to one exit code per kind of failure: 0 success, 1 the graph does not conform / a check failed, 2 bad
+input or usage (unreadable file, unknown query, bad parameter), 3 a remote endpoint failed."""
 
 from __future__ import annotations
 
@@ -93,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def project_from(args: argparse.Namespace):
     """The project the command works on (``--project`` or found from the working directory)."""
-    from minegraph.core.project import find_project, open_project
+    from minegraph.core.project import find_project, open_project  # lazy: `minegraph --help` loads this module and stays light
 
     if getattr(args, "project", None):
         return open_project(args.project)
@@ -119,7 +121,7 @@ def add_engine_option(parser) -> None:
 
 def local_store(args, project):
     """The project's store on the engine the command was asked for (``--engine``), reporting progress."""
-    from minegraph.store import open_store
+    from minegraph.store import open_store  # lazy: `minegraph --help` loads this module and stays light
 
     return open_store(project, engine=getattr(args, "engine", "oxigraph"), progress=to_stderr)
 
@@ -131,7 +133,7 @@ def emit(text: str, output: str | None, what: str = "", *, human: bool = False) 
     if human:
         text = visible(text)
     if output and output != "-":
-        from minegraph.core.files import atomic_write
+        from minegraph.core.files import atomic_write  # lazy: `minegraph --help` loads this module and stays light
 
         atomic_write(output, text.encode("utf-8"))
         to_stderr(f"wrote {output}{what}")

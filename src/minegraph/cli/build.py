@@ -14,6 +14,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.assemble.builder import build, stale_files
 
     project = project_from(args)

@@ -15,6 +15,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.publish.export import export
 
     project = project_from(args)

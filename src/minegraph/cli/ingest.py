@@ -15,6 +15,7 @@ from . import emit, project_from, to_stderr
 
 
 def register(sub) -> None:
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.core.document_kinds import KINDS
 
     parser = sub.add_parser("ingest", help="archive a new source text, extract its statements, write a draft for review")
@@ -58,6 +59,7 @@ def _progress(index: int, total: int, name: str) -> None:
 
 
 def run_ingest(args) -> int:
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.ingest.documents import load
     from minegraph.ingest.workflow import complete_meta, ingest_file, ingest_folder
 
@@ -92,6 +94,7 @@ def _shown(path: Path, project) -> str:
 
 
 def run_accept(args) -> int:
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.ingest.accept import accept
 
     project = project_from(args)
@@ -105,6 +108,7 @@ def run_accept(args) -> int:
 
 
 def run_extract(args) -> int:
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.ingest import to_json, to_table
     from minegraph.ingest.documents import load
     from minegraph.ingest.extract import extract
@@ -119,6 +123,7 @@ def run_extract(args) -> int:
 
 
 def run_evaluate(args) -> int:
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.ingest import evaluate
     from minegraph.ingest.workflow import Gazetteer
 

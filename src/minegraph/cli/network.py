@@ -11,6 +11,7 @@ the dynamic GEXF, JSON, CSV and two pictures (the congruence network per window,
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import json
 import sys
@@ -27,7 +28,13 @@ def register(sub) -> None:
     parser.add_argument("--output", "-o", metavar="DIR", help="directory of the exports (implies --export; default: out/network)")
     parser.add_argument("--top", type=int, default=10, metavar="N", help="rows per ranking in tables (default: 10)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the Louvain communities and, on a large graph, of the sampled betweenness (default: 1)")
-    dna = parser.add_argument_group("discourse networks (as DNA/rDNA compute them; docs/discourse-networks.md)")
+    _discourse_options(parser.add_argument_group("discourse networks (as DNA/rDNA compute them; docs/discourse-networks.md)"))
+    add_engine_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def _discourse_options(dna) -> None:
+    """The options of one DNA network or a window sequence."""
     dna.add_argument("--kind", choices=("affiliation", "congruence", "conflict", "subtract"),
                      help="one network: actor × decision (affiliation) or actor × actor")
     dna.add_argument("--level", choices=("person", "organisation", "state"), default="person",
@@ -47,13 +54,9 @@ def register(sub) -> None:
     dna.add_argument("--window", metavar="SPAN", help="time windows of SPAN (30d, 2w, 1m, 1q, 1y): a network sequence")
     dna.add_argument("--step", metavar="SPAN", help="windows start every SPAN (default: the window's length)")
     dna.add_argument("--edge", nargs=2, metavar=("A", "B"), help="the statements behind the tie A–B (or actor A × decision B)")
-    add_engine_option(parser)
-    parser.set_defaults(handler=run)
 
 
 def _date(text: str) -> datetime.date:
-    import argparse
-
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
@@ -63,6 +66,7 @@ def _date(text: str) -> datetime.date:
 def run(args) -> int:
     if args.kind or args.window or args.edge:
         return run_discourse(args)
+    # lazy: pulls in networkx (~200 ms), rdflib (~170 ms), only on this path
     from minegraph.analysis.graphs import analyse
 
     project = project_from(args)
@@ -72,7 +76,8 @@ def run(args) -> int:
     finally:
         store.close()
     if args.export or args.output:
-        from minegraph.analysis.export import export_all
+        # lazy: pulls in networkx (~200 ms), only on this path
+        from minegraph.analysis.graphml import export_all
         from minegraph.analysis.plot import stance_picture
 
         out_dir = Path(args.output) if args.output else project.root / "out" / "network"
@@ -83,6 +88,7 @@ def run(args) -> int:
     if args.format == "json":
         print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     else:
+        # lazy: command start-up (`minegraph --help` imports every command module)
         from minegraph.analysis.tables import render_tables
 
         sys.stdout.write(render_tables(analysis, args.top))
@@ -91,10 +97,8 @@ def run(args) -> int:
 
 def run_discourse(args) -> int:
     """``--kind``, ``--window`` or ``--edge``: the DNA networks of the coded statements."""
-    from minegraph.analysis.discourse import exports, render
-    from minegraph.analysis.discourse.networks import build
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.analysis.discourse.statements import Statements, resolve
-    from minegraph.analysis.discourse.windows import sequence
 
     project = project_from(args)
     store = local_store(args, project)
@@ -107,28 +111,48 @@ def run_discourse(args) -> int:
                    exclude_actors=excluded, exclude_decisions=excluded)
     out_dir = Path(args.output) if args.output else project.root / "out" / "network"
     if args.window:
-        result = sequence(statements, args.window, args.step or args.window, start=args.start, end=args.end, **options)
-        written = []
-        if args.export or args.output:
-            from minegraph.analysis.discourse.pictures import window_pictures
-
-            written = exports.write_sequence(result, out_dir) + window_pictures(result, out_dir)
-        text = (exports.sequence_json(result).decode() if args.format == "json" else
-                exports.sequence_csv(result).decode() if args.format == "csv" else render.sequence_text(result))
+        text, written = _sequence(args, statements, options, out_dir)
     else:
-        kind = args.kind or "subtract"
-        network = build(statements, kind, isolates=args.isolates, start=args.start, end=args.end, **options)
-        stem = f"{kind}-{args.level}-{args.normalisation}"
-        written = ([exports.write_network(network, out_dir / f"{stem}{suffix}") for suffix in (".graphml", ".csv", ".json")]
-                   if args.export or args.output else [])
-        if args.edge:
-            a, b = (resolve(statements, text) for text in args.edge)
-            text = (json.dumps([c.__dict__ | {"date": c.date and c.date.isoformat()} for c in network.behind(a, b)],
-                               indent=1, ensure_ascii=False) + "\n" if args.format == "json" else render.tie_text(network, a, b))
-        else:
-            text = (exports.network_json(network).decode() if args.format == "json" else
-                    exports.matrix_csv(network).decode() if args.format == "csv" else render.network_text(network, args.top))
+        text, written = _network(args, statements, options, out_dir)
     for path in written:
         to_stderr(f"wrote {path}")
     sys.stdout.write(text)
     return 0
+
+
+def _sequence(args, statements, options: dict, out_dir: Path) -> tuple[str, list[Path]]:
+    """``--window``: the network of each time window, as text, JSON or CSV (and its files with ``--export``)."""
+    # lazy: command start-up (`minegraph --help` imports every command module)
+    from minegraph.analysis.discourse import exports, render
+    from minegraph.analysis.discourse.pictures import window_pictures
+    from minegraph.analysis.discourse.windows import sequence
+
+    result = sequence(statements, args.window, args.step or args.window, start=args.start, end=args.end, **options)
+    written = []
+    if args.export or args.output:
+        written = exports.write_sequence(result, out_dir) + window_pictures(result, out_dir)
+    text = (exports.sequence_json(result).decode() if args.format == "json" else
+            exports.sequence_csv(result).decode() if args.format == "csv" else render.sequence_text(result))
+    return text, written
+
+
+def _network(args, statements, options: dict, out_dir: Path) -> tuple[str, list[Path]]:
+    """``--kind`` (default subtract): one DNA network, or with ``--edge`` the statements behind one tie."""
+    # lazy: command start-up (`minegraph --help` imports every command module)
+    from minegraph.analysis.discourse import exports, render
+    from minegraph.analysis.discourse.networks import build
+    from minegraph.analysis.discourse.statements import resolve
+
+    kind = args.kind or "subtract"
+    network = build(statements, kind, isolates=args.isolates, start=args.start, end=args.end, **options)
+    stem = f"{kind}-{args.level}-{args.normalisation}"
+    written = ([exports.write_network(network, out_dir / f"{stem}{suffix}") for suffix in (".graphml", ".csv", ".json")]
+               if args.export or args.output else [])
+    if args.edge:
+        a, b = (resolve(statements, text) for text in args.edge)
+        text = (json.dumps([c.__dict__ | {"date": c.date and c.date.isoformat()} for c in network.behind(a, b)],
+                           indent=1, ensure_ascii=False) + "\n" if args.format == "json" else render.tie_text(network, a, b))
+    else:
+        text = (exports.network_json(network).decode() if args.format == "json" else
+                exports.matrix_csv(network).decode() if args.format == "csv" else render.network_text(network, args.top))
+    return text, written

@@ -23,20 +23,22 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.store.remote import RemoteStore, push
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.store import open_store
+    from minegraph.store.remote import RemoteStore, push
 
     def progress(message) -> None:
         print(message, file=sys.stderr)
 
     if args.server == "virtuoso":
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from ..scaleout.virtuoso import VirtuosoStore, read_password
 
         remote = VirtuosoStore(args.endpoint, store_url=args.store_url, graph=args.graph, user=args.user,
                                password=read_password(args.password_file), timeout=args.timeout)
     else:
         remote = RemoteStore(args.endpoint, store_url=args.store_url, graph=args.graph, timeout=args.timeout)
-    remote.store_url  # fail on an underivable Graph Store URL before loading anything
+    _ = remote.store_url  # fail on an underivable Graph Store URL before loading anything
     source = open_store(project_from(args), progress=progress)
     try:
         count = push(source, remote, replace=not args.append, progress=progress)

@@ -6,10 +6,12 @@ process, ``--max-rows`` cuts the answer (said on stderr); CSV, TSV and JSON line
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 
 from minegraph.core.formats import names
+from minegraph.errors import ParameterError, shown
 
 from . import add_engine_option, emit, project_from, read_stdin, to_stderr
 
@@ -56,7 +58,6 @@ def _common(parser) -> None:
 
 
 def _positive(kind, zero: bool = False):
-    import argparse
 
     def parse(text: str):
         try:
@@ -73,12 +74,14 @@ def _positive(kind, zero: bool = False):
 
 
 def _store(args):
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.store import open_store
 
     store = open_store(project_from(args) if not args.endpoint else None, args.endpoint, args.engine,
                        graph=args.graph, timeout=args.timeout, allow_service=args.allow_service,
                        progress=lambda message: print(message, file=sys.stderr))
     if getattr(args, "as_of", None):
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.store.asof import as_of_view
 
         return as_of_view(store, args.as_of)
@@ -86,7 +89,6 @@ def _store(args):
 
 
 def _params(pairs: list[str]) -> dict[str, str]:
-    from minegraph.errors import ParameterError, shown
 
     params = {}
     for pair in pairs:
@@ -99,8 +101,9 @@ def _params(pairs: list[str]) -> dict[str, str]:
 
 def _answer(args, store, form: str, run) -> int:
     """Run the query (``run(timeout, max_rows)`` gives a RowStream), write it, and say when it was cut."""
-    from minegraph.queries.formats import check_format
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.queries.streaming import STREAM_FORMATS, write_answer
+    from minegraph.queries.writers import check_format
 
     check_format(form, args.format)
     stream = run(args.timeout, args.max_rows)
@@ -118,14 +121,16 @@ def _answer(args, store, form: str, run) -> int:
 def _prestart(args) -> None:
     """Boot the query worker while the store is opened (a local, persisted Oxigraph store only)."""
     if not args.endpoint and args.engine == "oxigraph" and not getattr(args, "as_of", None):
+        # lazy: command start-up (`minegraph --help` imports every command module)
         from minegraph.store.bounded import prestart
 
         prestart()
 
 
 def _emit(args, result, store) -> int:
-    from minegraph.queries.formats import render
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.queries.run import fetch_labels, result_iris
+    from minegraph.queries.writers import render
 
     labels = None
     if args.format == "table" and not args.iris:
@@ -138,6 +143,7 @@ def _emit(args, result, store) -> int:
 
 
 def run_list(args) -> int:
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.queries.run import list_queries
 
     entries = list_queries(project_from(args), internal=args.all)
@@ -155,6 +161,7 @@ def run_list(args) -> int:
 
 
 def _documentation(definition, indent: str = "") -> str:
+    # lazy: command start-up (`minegraph --help` imports every command module)
     import textwrap
 
     lines = textwrap.wrap(definition.description, 96, initial_indent=indent, subsequent_indent=indent)
@@ -168,6 +175,7 @@ def _documentation(definition, indent: str = "") -> str:
 def run_query(args) -> int:
     if not args.describe:
         _prestart(args)
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.queries.library import find_query
     from minegraph.queries.run import stream
     from minegraph.querylang.text import query_form
@@ -180,11 +188,12 @@ def run_query(args) -> int:
     params = _params(args.param)
     bound = definition.bind(params)  # once, and parameter errors reported before a store is opened
     if args.as_of:
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.store.asof import parse_date
 
         parse_date(args.as_of)
     store = _store(args)
-    try:
+    try:  # lazy: command start-up (`minegraph --help` imports every command module)
         from minegraph.queries.unknown import unknown_iri_warnings
 
         for warning in unknown_iri_warnings(definition, params, store):
@@ -197,8 +206,9 @@ def run_query(args) -> int:
 
 
 def run_sparql(args) -> int:
-    from minegraph.queries.formats import check_format
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.queries.run import stream_sparql
+    from minegraph.queries.writers import check_format
     from minegraph.querylang.guard import check as guard
     from minegraph.querylang.text import query_form
 

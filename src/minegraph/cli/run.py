@@ -108,7 +108,7 @@ def heading(title: str) -> None:
 
 def show(store, name: str, params: dict, width: int) -> None:
     """Run a library query on ``store`` and print it as a table with labels."""
-    from minegraph.queries.formats import render  # lazy: per command
+    from minegraph.queries.writers import render  # lazy: per command
     from minegraph.queries.run import fetch_labels, result_iris, run_query  # lazy: per command
 
     result = run_query(name, params, store=store)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from minegraph.errors import MissingExtra
+
 from . import project_from
 
 
@@ -29,12 +33,11 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.errors import MissingExtra
 
     if args.review:
         return run_review(args)
-    try:
-        import starlette  # noqa: F401 - the serve extra: imported here so a missing one is a message
+    try:  # lazy: the serve extra, imported here so that a missing one is a message
+        import starlette  # noqa: F401
         import uvicorn  # noqa: F401
 
         from minegraph.publish.server import serve
@@ -47,15 +50,13 @@ def run(args) -> int:
 
 def run_review(args) -> int:
     """The review page of a draft: the ingest side reads and writes the draft, the publish side serves it."""
-    from pathlib import Path
-
-    from minegraph.errors import MissingExtra
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.ingest import review_draft
     from minegraph.ingest.workflow import Gazetteer
 
     from .ingest import accept_command
 
-    try:
+    try:  # lazy: the serve extra, imported here so that a missing one is a message
         from minegraph.publish.review import serve_review
     except ImportError as exc:
         raise MissingExtra(exc.name or "starlette", "serve") from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from minegraph.errors import InputError
+
 from . import project_from
 
 
@@ -15,8 +17,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.bench.synth import SynthError, synthesize
-    from minegraph.errors import InputError
 
     project = project_from(args)
     try:

@@ -6,9 +6,11 @@ An unknown IRI, or words that match nothing or several nodes, exit 2 with the ca
 
 from __future__ import annotations
 
+import argparse
 import shutil
 
-from minegraph.provenance.render import FORMATS
+from minegraph.errors import InputError
+from minegraph.provenance.render import FORMATS, render
 
 from . import add_engine_option, emit, local_store, project_from
 
@@ -29,14 +31,14 @@ def register(sub) -> None:
 
 def run(args) -> int:
     if args.edge:
+        # lazy: command start-up (`minegraph --help` imports every command module)
         from .network import run as network
 
         return network(_edge_arguments(args))
     if not args.target:
-        from minegraph.errors import InputError
 
         raise InputError(None, "say what to trace: an IRI, a prefixed name or words (or --edge A B)")
-    from minegraph.provenance.render import render
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.provenance.resolve import check_search_text, resolve, trace
 
     words = " ".join(args.target)
@@ -57,8 +59,6 @@ def run(args) -> int:
 def _edge_arguments(args):
     """The arguments of ``minegraph network --edge A B`` (a subtract network of persons: every statement on a
     decision both spoke on, agreeing or not)."""
-    import argparse
-
     return argparse.Namespace(**vars(args) | dict(
         kind="subtract", window=None, level="person", normalisation="none", qualifier="binary", isolates=False,
         exclude=[], evidence=None, start=None, end=None, step=None, export=False, output=None, top=10, seed=1,

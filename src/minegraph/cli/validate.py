@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from minegraph.core.terminal import visible
+
 from . import project_from
 
 
@@ -25,9 +27,9 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from minegraph.core.terminal import visible
-    from minegraph.validation.render import format_finding, summary
+    # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.validation import validate
+    from minegraph.validation.render import format_finding, summary
 
     report = validate(project_from(args), engine=args.engine, checks=args.checks, shacl=not args.no_shacl)
     if args.format == "json":

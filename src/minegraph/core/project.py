@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from minegraph._version import __version__
 from minegraph.errors import InputError
 
 _MARKER = Path("ontology") / "minegraph.ttl"
@@ -79,9 +80,9 @@ def _name(path: Path) -> str:
 
 def user_cache_dir() -> Path:
     """The user's cache directory for minegraph (``$XDG_CACHE_HOME/minegraph``, platformdirs' choice)."""
+    # lazy: platformdirs, only on this path
     from platformdirs import user_cache_path
 
-    from minegraph._version import __version__
 
     return Path(user_cache_path("minegraph", appauthor=False)) / __version__
 

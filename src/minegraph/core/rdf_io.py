@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph
 
-from minegraph.errors import InputError, position, shown
 from minegraph.core.formats import formats
+from minegraph.errors import InputError, position, shown
 
 if TYPE_CHECKING:  # rdflib is loaded by the functions that build rdflib graphs: Oxigraph loads run without it
     from rdflib import Graph
@@ -33,7 +33,7 @@ def rdf_format(path: Path) -> tuple[pyoxigraph.RdfFormat, str]:
     try:
         return _FORMATS[path.suffix.lower()]
     except KeyError:
-        raise InputError(path, f"unsupported RDF file type {path.suffix!r}; expected one of {', '.join(_FORMATS)}")
+        raise InputError(path, f"unsupported RDF file type {path.suffix!r}; expected one of {', '.join(_FORMATS)}") from None
 
 
 def check_syntax(path: Path, data: bytes | None = None) -> None:
@@ -150,6 +150,7 @@ def parse_into(graph: Graph, path: Path, problems: list | None = None) -> Graph:
 
 def load_graph(paths: Iterable[Path], problems: list | None = None) -> Graph:
     """One rdflib graph holding every triple of the given files (see :func:`parse_into` for ``problems``)."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import Graph
 
     from minegraph.core.namespaces import bind_prefixes
@@ -162,6 +163,7 @@ def load_graph(paths: Iterable[Path], problems: list | None = None) -> Graph:
 
 def serialize_turtle(graph: Graph) -> bytes:
     """Deterministic Turtle: minegraph prefixes, subjects and predicates sorted, UTF-8."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import Graph
 
     from minegraph.core.namespaces import bind_prefixes

@@ -6,114 +6,41 @@ stances in the scheme — and then built and validated in a scratch copy of the 
 that conforms are ``curation/sources/<slug>.toml`` (and ``curation/actors/<slug>.toml`` for new
 actors) written and the real graph rebuilt: a draft with mistakes changes nothing.
 
-Assessments the reviewer did not touch (method and stance as the extractor suggested them) stay
-``suggested``, attributed to the extractor; edited or confirmed ones become ``accepted``, attributed
-to the reviewer.
+Each record's check and its TOML: :mod:`minegraph.ingest.reviewed`.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from minegraph.assemble.records import Record, load_toml, records, single
-from minegraph.core.files import contained
+from minegraph.assemble.records import Record, load_toml
+from minegraph.core.files import atomic_write, contained, replaced_directory
+from minegraph.core.project import Project
 from minegraph.errors import CurationError, MinegraphError, shown
-from minegraph.ingest.capacity import ROLES
 from minegraph.ingest.draft import toml_comment, toml_table
-from minegraph.ingest.problems import Problems, did_you_mean
+from minegraph.ingest.extract import extract
+from minegraph.ingest.problems import Problems
+from minegraph.ingest.reviewed import Accepted, Draft, check_actor, known_fields, membership_id, one_of, statement_lines
 from minegraph.ingest.workflow import KINDS, Gazetteer, read_text
 
-EXTRACTOR = "organisation:minegraph-extractor"
 CURATORS = "organisation:minegraph-curators"
-STANCES = ("support", "oppose", "neutral")
-#: The draft's tables and the fields each may hold (review aids are checked, then dropped).
-FIELDS = {
-    "document": {"slug", "title", "url", "date", "language", "publisher", "kind", "archive", "original_file",
-                 "original_sha256", "media_type"},
-    "new_actor": {"id", "label", "kind", "role", "organisation", "as_reported", "note", "capacity_role",
-                  "capacity_organisation"},
-    "statement": {"id", "speaker", "speaker_as_reported", "speaker_matched_on", "role", "organisation", "quote",
-                  "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment", "capacity"},
-    "statement.assessment": {"about", "stance", "method", "confidence", "rests_on", "note"},
-}
-MODES = ("direct", "partial", "paraphrase")
-
-
-@dataclass
-class Accepted:
-    """What accept wrote and found."""
-
-    slug: str
-    written: list[Path] = field(default_factory=list)
-    statements: int = 0
-    suggested: int = 0
-    accepted: int = 0
-
-
-def _known(record: Record, table: str) -> None:
-    unknown = sorted(set(record.data) - FIELDS[table])
-    if unknown:
-        hints = "".join(did_you_mean(u, FIELDS[table]) for u in unknown)
-        raise record.error(f"unknown field(s) {', '.join(unknown)}{hints}; a {table} may hold "
-                           f"{', '.join(sorted(FIELDS[table]))}")
-
-
-def _one_of(record: Record, key: str, allowed, what: str) -> str:
-    """The record's value for `key`, which must be one of `allowed` (error with a "did you mean")."""
-    value = record.require(key)
-    if value not in allowed:
-        raise record.error(f"{key} {value!r} is not {what}{did_you_mean(value, allowed)}")
-    return value
-
-
-def _anchor(record: Record, text: str, archive: str) -> int:
-    """The occurrence (1-based) of the statement's quote the offsets point at; re-anchored by the quote."""
-    quote = record.require("quote")
-    starts, at = [], text.find(quote)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(quote, at + 1)
-    if not starts:
-        raise record.error(f"quote {quote[:60]!r} is not in graph/sources/{archive} (quotes are verbatim)")
-    start = record.get("start")
-    if not isinstance(start, int):
-        return 1
-    return 1 + min(range(len(starts)), key=lambda i: abs(starts[i] - start))
-
-
-class _Draft:
-    """A parsed draft with its located records."""
-
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.data, self.lines = load_toml(self.path)
-        unknown = sorted(set(self.data) - {"document", "new_actor", "statement"})
-        if unknown:
-            raise CurationError(self.path, f"unknown table(s) {', '.join(unknown)}")
-        self.document = single(self.data, self.lines, self.path, "document")  # its fields: check_draft
-        self.actors = list(records(self.data, self.lines, self.path, "new_actor", kind_ids=True))
-        self.statements = list(records(self.data, self.lines, self.path, "statement"))
-        starts = iter(n for n, line in enumerate(self.lines, 1) if line.strip() == "[[statement.assessment]]")
-        self.assessments = [[Record(t, self.path, next(starts, s.line), "statement.assessment")
-                             for t in (s.get("assessment") or [])] for s in self.statements]
 
 
 def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewer: str = CURATORS) -> tuple[str, str | None, Accepted]:
     """The curation text (and new-actors text) of a reviewed draft; one CurationError naming every problem
     (line and field, with "did you mean" where a known name is close)."""
-    draft = _Draft(path)
+    draft = Draft(path)
     problems = Problems(path)
     doc = draft.document
     with problems.collect():
-        _known(doc, "document")
+        known_fields(doc, "document")
     slug, archive = doc.require("slug"), doc.require("archive")
     if contained(project.curation_dir / "sources", f"{slug}.toml" if isinstance(slug, str) else None) is None:
         raise doc.error(f"slug {shown(str(slug))} is not a slug: lower-case letters, digits and hyphens (as ingest makes it)")
     with problems.collect():
-        _one_of(doc, "kind", KINDS, "a kind of document (" + ", ".join(KINDS) + ")")
+        one_of(doc, "kind", KINDS, "a kind of document (" + ", ".join(KINDS) + ")")
     archive_path = contained(project.graph_dir / "sources", archive)
     if archive_path is None or not archive_path.is_file() or archive_path.is_symlink():
         raise doc.error(f"archive {shown(str(archive))} is not a text ingest archived (a file graph/sources/<slug>.txt)")
@@ -124,31 +51,20 @@ def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewe
     again = _introduced(project, slug)
     for actor in draft.actors:
         with problems.collect():
-            _check_actor(actor, known - again, known | proposed)
+            check_actor(actor, known - again, known | proposed)
     decisions = {d.iri for d in gazetteer.decisions}
     with problems.collect():
-        _one_of(doc, "publisher", known | proposed, "an actor of the graph nor a [[new_actor]] of this draft")
+        one_of(doc, "publisher", known | proposed, "an actor of the graph nor a [[new_actor]] of this draft")
     suggestions = _suggestions(text, gazetteer)
     result = Accepted(slug)
     body = []
-    capacities = {a.get("id"): _membership_id(a) for a in draft.actors if _membership_id(a)}
+    capacities = {a.get("id"): membership_id(a) for a in draft.actors if membership_id(a)}
     for statement, assessments in zip(draft.statements, draft.assessments):
-        body += ["", *_statement(statement, assessments, text, archive, known | proposed, decisions,
+        body += ["", *statement_lines(statement, assessments, text, archive, known | proposed, decisions,
                                  suggestions, reviewer, result, problems, capacities)]
     problems.raise_if_any()
     result.statements = len(draft.statements)
     return _curation(doc, body), _new_actors(draft.actors, slug, doc.get("date")), result
-
-
-def _check_actor(actor: Record, taken: set[str], actors: set[str]) -> None:
-    _known(actor, "new_actor")
-    actor.require("label")
-    iri = actor.require("id")
-    if iri in taken:
-        raise actor.error(f"{iri} is already an actor of the graph: delete this [[new_actor]]")
-    if actor.get("capacity_role") or actor.get("capacity_organisation"):
-        _one_of(actor, "capacity_role", ROLES, "a role of the role scheme")
-        _one_of(actor, "capacity_organisation", actors, "an actor of the graph nor a [[new_actor]] of this draft")
 
 
 def _introduced(project, slug: str) -> set[str]:
@@ -160,73 +76,8 @@ def _introduced(project, slug: str) -> set[str]:
     return {f"{table}:{entry.get('id')}" for table in ("person", "organisation") for entry in data.get(table, [])}
 
 
-def _membership_id(actor: Record) -> str | None:
-    """The membership a new person's kept capacity becomes (`membership:<person>-<body>-<role>`), if any."""
-    kind, _, ident = str(actor.get("id") or "").partition(":")
-    role, organisation = actor.get("capacity_role"), actor.get("capacity_organisation")
-    if kind != "person" or not (role and organisation):
-        return None
-    return f"membership:{ident}-{str(organisation).partition(':')[2]}-{role}"
-
-
-def _statement(record, assessments, text, archive, actors, decisions, suggestions, reviewer, result,
-               problems: Problems, capacities: dict[str, str]) -> list[str]:
-    with problems.collect():
-        _known(record, "statement")
-    with problems.collect():
-        _one_of(record, "speaker", actors, "an actor of the graph nor a [[new_actor]] of this draft")
-    with problems.collect():
-        _one_of(record, "mode", MODES, "one of " + ", ".join(MODES))
-    occurrence = 1
-    with problems.collect():
-        occurrence = _anchor(record, text, archive)
-    if not assessments:
-        problems.found.append(record.error(f"{record.get('id')}: no [[statement.assessment]]: say which decision "
-                                           "it is about and how"))
-    fields = [(k, record.get(k)) for k in ("id", "speaker", "speaker_as_reported", "quote", "mode", "cue",
-                                           "attribution_note", "mentions")]
-    fields.insert(2, ("capacity", record.get("capacity") or capacities.get(record.get("speaker"))))
-    lines = toml_table("statement", fields + ([("occurrence", occurrence)] if occurrence > 1 else []))
-    span = suggestions.get(record.get("quote"), {})
-    for table in assessments:
-        lines += ["", *_assessment(table, decisions, span, reviewer, result, text, problems)]
-    return lines
-
-
-def _assessment(record, decisions, suggested, reviewer, result, text: str, problems: Problems) -> list[str]:
-    checks = [(lambda: _known(record, "statement.assessment")),
-              (lambda: _one_of(record, "about", decisions, "a decision of the graph")),
-              (lambda: _one_of(record, "stance", STANCES, f"one of {', '.join(STANCES)} (the stance scheme)")),
-              (lambda: _one_of(record, "method", ("suggested", "accepted"),
-                               'one a reviewed draft has ("suggested" or "accepted")'))]
-    before = len(problems.found)
-    for check in checks:
-        with problems.collect():
-            check()
-    if len(problems.found) > before:
-        return []
-    about, stance, method = record.get("about"), record.get("stance"), record.get("method")
-    untouched = method == "suggested" and suggested.get(about) == stance
-    words = record.get("rests_on")
-    rests_on = words if words and words in text else None  # the graph keeps only words found verbatim
-    note = record.get("note") or ("suggested by the extractor" if untouched else "reviewed")
-    if words and rests_on is None:
-        note = f"{note} (cue words: {words})"
-    if untouched:
-        result.suggested += 1
-        fields = [("about", about), ("stance", stance), ("method", "suggested"), ("by", EXTRACTOR),
-                  ("confidence", record.get("confidence")), ("rests_on", rests_on)]
-    else:
-        result.accepted += 1
-        fields = [("about", about), ("stance", stance), ("method", "accepted"), ("by", reviewer),
-                  ("rests_on", rests_on)]
-    return toml_table("statement.assessment", fields + [("note", note)])
-
-
 def _suggestions(text: str, gazetteer: Gazetteer) -> dict[str, dict[str, str]]:
     """What the extractor suggests for this text: quote → decision → stance (deterministic)."""
-    from minegraph.ingest.extract import extract
-
     return {c.quote: {about: c.stances.get(about, c.stance) for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
 
 
@@ -254,7 +105,7 @@ def _new_actors(actors: list[Record], slug: str, date: str | None) -> str | None
         fields = [("id", ident)] + ([("types", ["Organisation"])] if table == "organisation" else [])
         lines += toml_table(table, fields + [("label", actor.get("label")), ("note", actor.get("as_reported") and
                             f"Introduced as “{actor.get('as_reported')}”."), ("sources", [f"source:{slug}"])]) + [""]
-        membership = _membership_id(actor)
+        membership = membership_id(actor)
         if membership:
             memberships += toml_table("membership", [
                 ("id", membership.partition(":")[2]), ("member", actor.get("id")),
@@ -271,8 +122,8 @@ def accept(project, path: Path, reviewer: str = CURATORS, progress=None) -> Acce
     curation/ is replaced in one rename (see :func:`minegraph.core.files.replaced_directory`) and so is
     graph/ by the build after it: a kill at any point leaves each wholly old or wholly new, graph/ new
     only once curation/ is. Killed between the two, ``accept`` (or ``build``) run again finishes the job."""
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.assemble.builder import build
-    from minegraph.core.files import atomic_write, replaced_directory
 
     curation, actors, result = check_draft(project, path, reviewer=reviewer)
     outputs = {Path("sources") / f"{result.slug}.toml": curation}
@@ -293,8 +144,10 @@ def _trial(project, staged: Path, draft: Path, progress) -> None:
 
     The scratch folder is named like the staging folder, so a run killed here leaves nothing the
     next accept does not remove."""
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.assemble.builder import build
-    from minegraph.core.project import Project
+
+    # lazy: ~80 ms of imports, only on this path
     from minegraph.validation.sparql import validate_sparql
 
     trial = Path(f"{staged}-trial")

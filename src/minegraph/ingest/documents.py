@@ -6,6 +6,7 @@ text that does not read as English is refused (the extractor's word lists are En
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +81,7 @@ def _utf8(path: Path, data: bytes) -> str:
 
 
 def _html(path: Path, data: bytes, digest: str, kind: str) -> Loaded:
-    try:
+    try:  # lazy: trafilatura is optional (the ingest extra), for web pages only
         import trafilatura
         from trafilatura.metadata import extract_metadata
     except ImportError:
@@ -96,12 +97,11 @@ def _html(path: Path, data: bytes, digest: str, kind: str) -> Loaded:
 
 
 def _pdf(path: Path, data: bytes, digest: str) -> Loaded:
-    try:
+    try:  # lazy: pypdf is optional (the ingest extra), for PDFs only
         from pypdf import PdfReader
         from pypdf.errors import PyPdfError
     except ImportError:
         raise InputError(path, "reading PDFs needs pypdf: pip install 'minegraph[ingest]'") from None
-    import io
 
     try:
         reader = PdfReader(io.BytesIO(data))

@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from minegraph.ingest.capacity import role_concept
+from minegraph.core.terminal import visible
+from minegraph.ingest.capacity import ROLES, role_concept
 from minegraph.ingest.model import Candidate
 
 #: Kinds of source document (``--kind``, the ``kind`` of [document]) and the ontology class each is recorded as.
@@ -109,8 +110,6 @@ def _key(key: str) -> str:
 
 def toml_comment(text: str) -> str:
     """A one-line TOML comment of any text: a line break or another control in it cannot end the comment."""
-    from minegraph.core.terminal import visible
-
     return "# " + visible(text, keep="")
 
 
@@ -204,7 +203,6 @@ def _new_actors(candidates: list[Candidate], speakers: list[str], document: Draf
 def to_draft(candidates: list[Candidate], document: DraftDocument, gazette: Gazette | None = None) -> str:
     """The draft TOML text for `candidates` of `document`; the same input gives the same bytes."""
     gazette = gazette or Gazette()
-    from minegraph.ingest.capacity import ROLES
 
     listed = "\n".join(toml_comment(f"  {iri}  ({label})") for iri, label in gazette.decisions) or "#   (none in the graph)"
     out = [HEADER.format(slug=document.slug, kinds=" | ".join(KINDS), roles=", ".join(ROLES), decisions=listed)]
@@ -226,6 +224,7 @@ def to_draft(candidates: list[Candidate], document: DraftDocument, gazette: Gaze
 def write_draft(path: str | Path, candidates: list[Candidate], document: DraftDocument,
                 gazette: Gazette | None = None) -> Path:
     """Write the draft atomically (a temporary file in the same folder, then a rename)."""
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.core.files import atomic_write
 
     return atomic_write(Path(path), to_draft(candidates, document, gazette).encode("utf-8"))

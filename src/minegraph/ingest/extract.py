@@ -14,7 +14,7 @@ from pathlib import Path
 
 from minegraph.ingest import attribution as att
 from minegraph.ingest.countries import Countries
-from minegraph.ingest.discourse import Discourse, Entity
+from minegraph.ingest.antecedents import Discourse, Entity
 from minegraph.ingest.linking import Linker
 from minegraph.ingest.model import Actor, Candidate, Decision
 from minegraph.ingest.quotes import QuoteSpan, find_quotes

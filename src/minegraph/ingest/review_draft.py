@@ -10,6 +10,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from minegraph.core.files import atomic_write
 from minegraph.errors import CurationError, InputError
 from minegraph.ingest.draft import slugify, statement_id, toml_table
 from minegraph.ingest.workflow import Gazetteer, read_text
@@ -126,7 +127,7 @@ def render(raw: str, data: dict, edited: dict, text: str, path: Path) -> str:
 
 def save(project, path: Path, edited: dict) -> dict:
     """Write the page's edits as the draft (atomically), then report accept's problems, all at once."""
-    from minegraph.core.files import atomic_write
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.ingest.accept import check_draft
 
     raw, data = _read(path)

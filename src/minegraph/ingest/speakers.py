@@ -123,7 +123,7 @@ def _classify_main(text: str, base: int, countries: Countries) -> Ref | None:
         return role_of
     country = None
     owner = None
-    for k, (tok, s, e) in enumerate(toks[:-1]):
+    for k, (tok, _, e) in enumerate(toks[:-1]):
         if _POSSESSIVE.search(tok):
             iso = countries.lookup(_POSSESSIVE.sub("", tok))
             if iso:

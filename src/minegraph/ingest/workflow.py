@@ -18,7 +18,7 @@ from pathlib import Path
 from minegraph.core.files import atomic_write, sha256_file
 from minegraph.errors import InputError
 from minegraph.ingest.documents import SUFFIXES, Loaded, load
-from minegraph.ingest.draft import KINDS, DraftDocument, Gazette, slugify, write_draft
+from minegraph.ingest.draft import DraftDocument, Gazette, slugify, write_draft
 from minegraph.ingest.extract import extract
 from minegraph.ingest.gazetteer import actors_from_graph, decisions_from_graph, open_store
 from minegraph.core.document_kinds import KINDS

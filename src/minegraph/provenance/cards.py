@@ -12,9 +12,9 @@ from pathlib import Path
 
 from rdflib import URIRef
 
+from minegraph.core.files import sha256_file
 from minegraph.errors import TraceError
 from minegraph.provenance.select import select
-from minegraph.core.files import sha256_file
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute
 from minegraph.querylang.terms import compact
@@ -73,6 +73,17 @@ class StatementCard:
         return cls(**fields)
 
 
+def _traced_nodes(iri: str, row: dict, linked: list[dict], chain: list) -> dict[str, list[str]]:
+    """The nodes of a statement's traced subgraph: described in full (``full``) or by type and labels only
+    (``brief``)."""
+    own = ("selector", "membership", "interval", "instant", "assessment")
+    named = ("about", "stance", "mode", "organisation")
+    return {"full": sorted({iri, row["anchor"], row["archive"], *[d.iri for d in chain],
+                            *[r["iri"] for r in linked if r["relation"] in own]} - {None}),
+            "brief": sorted({row["speaker"], *[r["iri"] for r in linked if r["relation"] in named],
+                             *[d.publisher for d in chain if d.publisher]})}
+
+
 def statement_card(store, iri: str, project) -> StatementCard:
     """The provenance card of a statement or claim; context from the archived text under ``graph/``."""
     node = URIRef(iri)
@@ -86,12 +97,7 @@ def statement_card(store, iri: str, project) -> StatementCard:
     archive = {"iri": row["archive"], "path": row["path"], "sha256": row["sha256"], "start": row["start"],
                "end": row["end"], "exact": row["exact"]}
     archive.update(_check_archive(project, archive))
-    own = ("selector", "membership", "interval", "instant", "assessment")  # described in full in the traced subgraph
-    named = ("about", "stance", "mode", "organisation")  # type and labels only
-    nodes = {"full": sorted({iri, row["anchor"], row["archive"], *[d.iri for d in chain],
-                             *[r["iri"] for r in linked if r["relation"] in own]} - {None}),
-             "brief": sorted({row["speaker"], *[r["iri"] for r in linked if r["relation"] in named],
-                              *[d.publisher for d in chain if d.publisher]})}
+    nodes = _traced_nodes(iri, row, linked, chain)
     about = {r["iri"]: r["label"] for r in sorted(linked, key=lambda r: (r["iri"], str(r["label"]))) if r["relation"] == "about"}
     return StatementCard(
         iri=iri, kind="statement" if row["isStatement"] else "claim", quote=row["quote"], label=row["label"],

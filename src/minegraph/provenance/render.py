@@ -11,6 +11,7 @@ FORMATS = ("text", "json", "ttl")
 def render(store, target, card, fmt: str = "text", width: int = 100) -> str:
     """The card of ``target`` in ``fmt``: ``text`` (wrapped to ``width``), ``json`` or ``ttl``."""
     if fmt == "ttl":
+        # lazy: `minegraph --help` loads this module and stays light; pulls in rdflib (~170 ms), only on this path
         from minegraph.core.rdf_io import serialize_turtle
         from minegraph.provenance.resolve import subgraph
 
@@ -34,6 +35,7 @@ def _wrap(text: str, width: int, indent: str = "  ", hang: str | None = None) ->
 
 
 def _iri(iri: str) -> str:
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.querylang.terms import compact
 
     return compact(iri)

@@ -16,12 +16,13 @@ from dataclasses import asdict, dataclass, field
 
 from rdflib import Graph
 
-from minegraph.errors import TraceError, cut, shown
 from minegraph.core.namespaces import bind_prefixes
+from minegraph.errors import TraceError, cut, shown
+from minegraph.provenance.cards import statement_card
+from minegraph.provenance.select import select
 from minegraph.queries.library import internal_query
 from minegraph.queries.run import execute
 from minegraph.querylang.terms import compact, expand_iri
-from minegraph.provenance.select import select
 
 KINDS = ("statement", "actor", "decision")
 STANCE_ORDER = ("support", "oppose", "neutral", "mixed")
@@ -162,13 +163,11 @@ def actor_card(store, iri: str) -> ActorCard:
     return ActorCard(iri, _label(store, iri), list(groups.values()), claims, nodes)
 
 
-def decision_card(store, iri: str) -> DecisionCard:
-    """Every statement about the decision (or a part of it) grouped by stance, and its events in time order."""
-    info = (select(store, "trace-decision", node=iri) or [{}])[0]
+def _by_stance(statements: list[dict], iri: str) -> dict[str, list[dict]]:
+    """The statements about a decision by stance, each listed once per stance: by its assessment toward the
+    decision itself if it has one, else toward the part of it (``via``)."""
     by_stance: dict[str, list[dict]] = {}
-    statements = select(store, "trace-decision-statements", node=iri)
     seen: set[tuple[str, str]] = set()
-    # a statement is listed once per stance: by its assessment toward the decision itself if it has one
     for row in sorted(statements, key=lambda r: r["about"] != iri):
         if (row["stance"], row["statement"]) in seen:
             continue
@@ -181,6 +180,11 @@ def decision_card(store, iri: str) -> DecisionCard:
     by_stance = {stance: sorted(items, key=lambda item: (str(item["speaker"]), item["iri"]))
                  for stance, items in sorted(by_stance.items(),
                                              key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0]))}
+    return by_stance
+
+
+def _events(store, iri: str) -> tuple[dict[str, dict], list[dict]]:
+    """A decision's events by IRI, and the same in time order (bounds or the date as stated where not exact)."""
     events: dict[str, dict] = {}
     for row in select(store, "trace-decision-events", node=iri):
         when = row["date"] or row["earliest"] or row["latest"]
@@ -194,6 +198,15 @@ def decision_card(store, iri: str) -> DecisionCard:
     ordered = sorted(events.values(), key=lambda e: (e["sort"], e["iri"]))
     for event in ordered:
         del event["sort"]
+    return events, ordered
+
+
+def decision_card(store, iri: str) -> DecisionCard:
+    """Every statement about the decision (or a part of it) grouped by stance, and its events in time order."""
+    info = (select(store, "trace-decision", node=iri) or [{}])[0]
+    statements = select(store, "trace-decision-statements", node=iri)
+    by_stance = _by_stance(statements, iri)
+    events, ordered = _events(store, iri)
     decided = {"iri": info["decidedBy"], "label": info["decidedByLabel"]} if info.get("decidedBy") else None
     nodes = {"full": sorted({iri, *{r["statement"] for r in statements}, *events}),
              "brief": sorted({*{r["speaker"] for r in statements}, *{r["source"] for r in statements}})}
@@ -215,7 +228,6 @@ def trace(store, target: Target | str, project):
     if isinstance(target, str):
         target = resolve(store, target)
     if target.kind == "statement":
-        from minegraph.provenance.cards import statement_card
 
         return statement_card(store, target.iri, project)
     if target.kind == "actor":

@@ -1,6 +1,6 @@
 """The endpoint's HTTP app (Starlette): routes, the Host allow-list, CORS, and the worker pool's life.
 
-Routes: ``/query`` (:mod:`.protocol`), ``/id/{kind}/{slug}`` and ``/ontology`` (:mod:`.resolve`),
+Routes: ``/query`` (:mod:`.protocol`), ``/id/{kind}/{slug}`` and ``/ontology`` (:mod:`.dereference`),
 ``/`` and ``/sparql`` (the query page), ``/examples.json``, ``/assets`` (YASGUI from
 ``node_modules``, the page's own script), ``/health``.
 """
@@ -21,12 +21,15 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from minegraph.core.namespaces import PREFIXES
+from minegraph.store.cache import read_manifest
+
+from .dereference import entity, ontology
 from .downloads import dist_file, dist_index, well_known_void
+from .examples import examples
 from .finding import kind_index, kinds, search
-from .library import examples
 from .pool import WorkerPool
 from .protocol import query
-from .resolve import entity, ontology
 from .responses import ROWS_HEADER, TRUNCATED_HEADER, error
 from .settings import Settings
 
@@ -80,16 +83,12 @@ async def examples_json(request: Request) -> Response:
 
 def database_digest(database: Path) -> str:
     """The digest of the inputs the served database was built from (its manifest), keying the served release."""
-    from minegraph.store.cache import read_manifest
-
     manifest = read_manifest(Path(database).parent)
     return manifest["digest"] if manifest else Path(database).name
 
 
 def create_app(settings: Settings, database: Path, project) -> Starlette:
     """The app over one persisted database; the worker pool starts and stops with it."""
-    from minegraph.core.namespaces import PREFIXES
-
     prefixes = dict(PREFIXES)
 
     @contextlib.asynccontextmanager

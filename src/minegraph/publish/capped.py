@@ -5,6 +5,8 @@ and serialised in the format asked for. Memory stays bounded by the cap, not by 
 
 from __future__ import annotations
 
+import pyoxigraph as ox
+
 
 class _Capped(Exception):
     """Raised by the writer to stop a serialiser once the cap is reached."""
@@ -39,7 +41,6 @@ class LineCap:
 
 
 def serialise_solutions(solutions, fmt, max_rows: int) -> tuple[bytes, int, bool]:
-    import pyoxigraph as ox
 
     cap = LineCap(max_rows + 2)  # header, max_rows rows, and one more to know there is more
     try:
@@ -57,7 +58,6 @@ def serialise_solutions(solutions, fmt, max_rows: int) -> tuple[bytes, int, bool
 
 
 def serialise_triples(triples, fmt, max_rows: int, prefixes: dict[str, str]) -> tuple[bytes, int, bool]:
-    import pyoxigraph as ox
 
     cap = LineCap(max_rows + 1)
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from .formats import GRAPHS, RESULTS, Format
+from .negotiation import GRAPHS, RESULTS, Format
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS = "http://www.w3.org/ns/formats/"

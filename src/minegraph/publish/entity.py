@@ -9,18 +9,21 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+import pyoxigraph as ox
+
 QUERIES = Path(__file__).with_name("queries")
 _CARD_KINDS = ("statement", "claim")
 
 
 @lru_cache(maxsize=None)
 def query_text(name: str) -> str:
-    from minegraph.queries.library import package_query  # on first use: the worker starts light
+    from minegraph.queries.library import package_query  # lazy: on first use, so the worker starts light
 
     return package_query(QUERIES, name).text
 
 
 def _bound(name: str, iri: str) -> str:
+    # lazy: rdflib (~170 ms); the query worker starts light
     from rdflib import URIRef
 
     from minegraph.querylang.text import substitute
@@ -29,7 +32,6 @@ def _bound(name: str, iri: str) -> str:
 
 
 def _term(term) -> dict | None:
-    import pyoxigraph as ox
 
     if term is None:
         return None
@@ -48,6 +50,7 @@ def links(evaluator, iri: str) -> list[dict]:
 
 def card(evaluator, project_root: str, iri: str) -> dict | None:
     """The statement's trace card (``minegraph.provenance.cards``), or None when it is not traceable."""
+    # lazy: the query worker starts light; pulls in rdflib (~170 ms), only on this path
     from minegraph.core.project import Project
     from minegraph.errors import TraceError
     from minegraph.provenance.cards import statement_card
@@ -61,6 +64,7 @@ def card(evaluator, project_root: str, iri: str) -> dict | None:
 
 def search(evaluator, words: str, kind: str | None) -> list[dict]:
     """Rows of ``search.rq`` (label match, best first) as plain dicts."""
+    # lazy: rdflib (~170 ms); the query worker starts light
     from rdflib import Literal, URIRef
 
     from minegraph.querylang.text import substitute
@@ -72,6 +76,7 @@ def search(evaluator, words: str, kind: str | None) -> list[dict]:
 
 def index(evaluator, namespace: str, offset: int, size: int) -> list[dict]:
     """One page of ``kind-index.rq``: ``size`` + 1 rows from ``offset`` (the extra row says there is more)."""
+    # lazy: rdflib (~170 ms); the query worker starts light
     from rdflib import Literal
 
     from minegraph.querylang.text import substitute
@@ -83,6 +88,7 @@ def index(evaluator, namespace: str, offset: int, size: int) -> list[dict]:
 
 def handle(evaluator, project_root: str, job: dict) -> dict:
     """Answer a ``describe`` (RDF document) or ``page`` (HTML data) job; 404 for an unknown entity."""
+    # lazy: the query worker starts light
     from .capped import serialise_triples
 
     if job["kind"] == "search":

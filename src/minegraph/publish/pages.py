@@ -10,8 +10,9 @@ from html import escape
 from itertools import groupby
 
 from minegraph.core.namespaces import PREFIXES
+from minegraph.provenance.render import chain_entries, statement_entries
 
-from .formats import GRAPHS
+from .negotiation import GRAPHS
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 LABELS = ("http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#prefLabel")
@@ -121,8 +122,8 @@ def card_html(data: dict, base: str) -> str:
     """The trace card the CLI prints (``minegraph trace``), as HTML: the quote in its archived context,
     then the same entries in the same order (:func:`minegraph.provenance.render.statement_entries`),
     each IRI a link, then the chain of derivation."""
+    # lazy: ~90 ms of imports, only on this path
     from minegraph.provenance.cards import StatementCard
-    from minegraph.provenance.render import chain_entries, statement_entries
 
     card = StatementCard.from_dict(data)
     context = card.context or {}

@@ -14,7 +14,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from minegraph.querylang.guard import GuardError, check
-from .formats import GRAPHS, RESULTS, NotAcceptable, choose
+
+from .description import serialised
+from .negotiation import GRAPHS, RESULTS, NotAcceptable, choose
 from .pool import JobFailed
 from .responses import ROWS_HEADER, TRUNCATED_HEADER, error
 
@@ -95,9 +97,9 @@ async def query(request: Request) -> Response:
 
 def _service_description(request: Request) -> Response:
     """``GET /query`` with no parameters: the SPARQL 1.1 Service Description, Turtle unless asked otherwise."""
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.core.namespaces import PREFIXES
 
-    from .description import serialised
 
     try:
         fmt = choose(GRAPHS, None, request.headers.get("accept"))

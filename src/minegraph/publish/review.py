@@ -95,6 +95,7 @@ def create_review_app(load: Callable[[], dict], save: Callable[[dict], dict], ti
 def serve_review(load: Callable[[], dict], save: Callable[[dict], dict], title: str, host: str = "127.0.0.1",
                  port: int = 7879) -> int:
     """Serve the review page until Ctrl-C; only on a loopback address (the page writes files)."""
+    # lazy: uvicorn (the serve extra), only on this path
     import uvicorn
 
     if not is_loopback(host):

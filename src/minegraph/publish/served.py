@@ -25,6 +25,7 @@ def release_key(digest: str, base: str) -> str:
 
 def served_release(project, digest: str, base: str) -> Path:
     """The release folder for this store and base, exported now if it is not there yet."""
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from .export import export
 
     home = Path(project.store_dir)

@@ -7,6 +7,9 @@ it). Answers are written by pyoxigraph, cut at the row cap by :mod:`.capped`.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
+
+from minegraph.errors import QuerySyntaxError
 from minegraph.store.database import read_only
 from minegraph.store.supervised import child_setup, job_loop, short
 
@@ -26,9 +29,7 @@ class Evaluator:
     def query(self, text: str, form: str, fmt: str, max_rows: int) -> dict:
         """Parse (SERVICE refused on the parse tree), evaluate and serialise; the dataset is fixed (FROM
         clauses cannot reach the internal graph)."""
-        import pyoxigraph as ox
-
-        from minegraph.errors import QuerySyntaxError
+        # lazy: the query worker starts light
         from minegraph.querylang.guard import GuardError
         from minegraph.querylang.parse import parse_check
 
@@ -55,8 +56,10 @@ class Evaluator:
 def serve_jobs(conn, database: str, project_root: str, prefixes: dict[str, str]) -> None:
     """The child: one job in, one reply out, until the pipe closes (a failed job is a 500 reply)."""
     child_setup()  # dies with the server; Ctrl-C is the server's to handle, it stops us
-    import rdflib.plugins.sparql.parser  # noqa: F401 - its grammar is built once, before the first job
+    # lazy: rdflib's SPARQL grammar is built here once, before the first job, not at the worker's import
+    import rdflib.plugins.sparql.parser  # noqa: F401
 
+    # lazy: the query worker starts light
     from . import entity
 
     evaluator = Evaluator(database, prefixes)

@@ -56,6 +56,7 @@ class Param:
 
     def term(self, value: object) -> Node:
         """The RDF term for a value of this parameter; ParameterError if it does not fit the type."""
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.querylang.terms import as_text, parse_value
 
         try:
@@ -82,6 +83,7 @@ class QueryDef:
 
     def bind(self, values: Mapping[str, object] | None = None) -> dict[str, Node]:
         """RDF terms for every parameter: the given values checked against their types, else defaults."""
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.querylang.terms import PARAM_TYPES
 
         values = dict(values or {})
@@ -127,6 +129,7 @@ def parse_header(text: str, source: str) -> dict[str, list[str]]:
 
 
 def _param(spec: str, source: str) -> Param:
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.querylang.terms import PARAM_TYPES, parse_value
 
     match = _PARAM.match(spec)

@@ -13,15 +13,26 @@ from collections.abc import Iterable, Mapping
 
 from rdflib import URIRef
 
+from minegraph.core.namespaces import PREFIXES
+from minegraph.errors import QueryError
 from minegraph.queries.checked import recall, record
-from minegraph.queries.library import QueryDef, find_query, load_query, query_files
+from minegraph.queries.library import (
+    QueryDef,
+    find_query,
+    internal_query,
+    internal_query_files,
+    load_query,
+    query_files,
+)
+from minegraph.querylang.guard import check as guard
 from minegraph.querylang.results import QueryResult
-from minegraph.store import Store
-from minegraph.store.session import default_session
-from minegraph.store.rows import RowStream
-from minegraph.store.supervised import DEFAULT_TIMEOUT
 from minegraph.querylang.terms import to_sparql
-from minegraph.querylang.text import without_defaults
+from minegraph.querylang.text import query_form, remember_accepted, undeclared_prefixes, without_defaults
+from minegraph.store import Store
+from minegraph.store.rows import RowStream
+from minegraph.store.session import default_session
+from minegraph.store.supervised import DEFAULT_TIMEOUT
+
 
 def _project(project):
     return default_session(project).project
@@ -132,11 +143,6 @@ def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: b
                    source: str | None, timeout: float | None = None) -> tuple[str, Store]:
     """The text to run (refused first if unsafe; missing PREFIX lines added) and the store to run it on.
     With ``timeout`` the parse runs where the store evaluates bounded queries (Oxigraph: its worker)."""
-    from minegraph.core.namespaces import PREFIXES
-    from minegraph.querylang.text import query_form, remember_accepted, undeclared_prefixes
-
-    from minegraph.querylang.guard import check as guard
-
     guard(text, allow_service=getattr(store, "allow_service", False))  # before any parse: limits, SERVICE, updates
     form = query_form(text)
     if store is None:
@@ -153,9 +159,6 @@ def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: b
 def list_queries(project=None, internal: bool = False) -> list[QueryDef | Exception]:
     """Every library query (and, with ``internal``, the package's own), in name order; a file that
     cannot be read is listed as its error."""
-    from minegraph.errors import QueryError
-    from minegraph.queries.library import internal_query_files
-
     entries: list[QueryDef | Exception] = []
     for path in query_files(_project(project)) + (internal_query_files() if internal else []):
         try:
@@ -182,8 +185,6 @@ def fetch_labels(store: Store, iris: Iterable[str], timeout: float | None = None
     """``rdfs:label`` of each IRI in hand that has one (English first, then untagged, then any), as
     strings: ``labels-of`` asked for these IRIs only (a VALUES block per few hundred). In-process, or,
     given ``timeout``, bounded as a streamed answer is (parsed and run in the same worker)."""
-    from minegraph.queries.library import internal_query
-
     definition = internal_query("labels-of")
     found: dict[str, tuple[int, str]] = {}
     for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):

@@ -1,6 +1,6 @@
 """Answers written row by row as they arrive: SPARQL 1.1 CSV and TSV, and JSON lines.
 
-The one home of CSV, TSV and JSON cell formatting (:mod:`minegraph.queries.formats` renders
+The one home of CSV, TSV and JSON cell formatting (:mod:`minegraph.queries.writers` renders
 whole results through these writers too). Cells are written from wire values
 (:mod:`minegraph.store.rows`), so no rdflib term is built for a streamed row. JSON lines: one object per row, each bound variable's term in
 the SPARQL 1.1 JSON results form (triples as ``subject``/``predicate``/``object``; ASK as
@@ -16,6 +16,7 @@ import json
 import sys
 from typing import TextIO
 
+from minegraph.core.files import atomic_stream
 from minegraph.querylang.terms import ntriples_string
 from minegraph.store.rows import RowStream
 
@@ -109,7 +110,6 @@ def stream_text(stream: RowStream, fmt: str) -> str:
 def write_answer(stream: RowStream, fmt: str, output: str | None) -> int:
     """Stream to ``output`` atomically (a regular file; ``-`` or None is standard output); the row count."""
     if output and output != "-":
-        from minegraph.core.files import atomic_stream
 
         with atomic_stream(output) as handle:
             text = io.TextIOWrapper(handle, encoding="utf-8", newline="")

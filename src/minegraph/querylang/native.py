@@ -62,7 +62,9 @@ def python_value(term):
         return f"_:{term.value}"
     if kind == "Literal":
         return term.value if term.language else literal_value(term.value, term.datatype.value, term)
-    from minegraph.querylang.terms import from_oxigraph, python_value as rdflib_value
+    # lazy: pulls in rdflib (~170 ms), only on this path
+    from minegraph.querylang.terms import from_oxigraph
+    from minegraph.querylang.terms import python_value as rdflib_value
 
     return rdflib_value(from_oxigraph(term))
 
@@ -75,12 +77,15 @@ def literal_value(text: str, datatype: str | None, term=None):
         value = reader(text)
         if value is not _rdflib:
             return value
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.querylang.terms import python_value as rdflib_value
 
     if term is not None:
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.querylang.terms import from_oxigraph
 
         return rdflib_value(from_oxigraph(term))
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import Literal, URIRef
 
     return rdflib_value(Literal(text, datatype=URIRef(datatype)))
@@ -88,6 +93,7 @@ def literal_value(text: str, datatype: str | None, term=None):
 
 def rdflib_term(term):
     """The rdflib term of a pyoxigraph term (or None), rdflib loaded on first use."""
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.querylang.terms import from_oxigraph
 
     return from_oxigraph(term)

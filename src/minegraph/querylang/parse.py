@@ -14,8 +14,10 @@ from __future__ import annotations
 import sys
 import threading
 
+from minegraph.core.terminal import visible
 from minegraph.errors import QuerySyntaxError
 from minegraph.querylang.guard import ServiceRefused
+from minegraph.querylang.lexer import tokenize
 
 _STACK = 256 << 20  # the parser recurses a few dozen frames per bracket: room for the guard's depth limit
 _RECURSION = 60_000
@@ -29,6 +31,7 @@ _PASSED_KEPT = 512
 def _parse(text: str):
     """rdflib's parse tree of ``text`` (pyparsing's ParseException when it is not a SPARQL 1.1 query),
     parsed in a thread with a deep stack so the guard's nesting limit never hits Python's recursion limit."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib.plugins.sparql.parser import parseQuery
 
     outcome: dict = {}
@@ -56,6 +59,7 @@ def _parse(text: str):
 
 def _nodes(tree):
     """Every rule node of a parse tree (iteratively: the tree may be deep)."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib.plugins.sparql.parserutils import CompValue
 
     stack = [tree]
@@ -73,6 +77,7 @@ def parse_check(text: str, *, allow_service: bool = False, source: str | None = 
     """QuerySyntaxError (line, column, the line with a caret) unless rdflib's SPARQL 1.1 grammar reads
     ``text`` as a query whose prefixes are declared (or among ``prefixes``, predeclared by the caller);
     ServiceRefused when that parse holds a SERVICE clause anywhere (and it is not allowed)."""
+    # lazy: pyparsing (rdflib's SPARQL grammar), only on this path
     from pyparsing import ParseBaseException
 
     key = (text, allow_service, tuple(sorted(prefixes or ())))
@@ -99,8 +104,6 @@ def parse_check(text: str, *, allow_service: bool = False, source: str | None = 
 
 def _undeclared(text: str, prefix: str, source: str | None) -> QuerySyntaxError:
     """The syntax error for a prefix used without a PREFIX line, at its first use."""
-    from minegraph.querylang.lexer import tokenize
-
     first = next((t for t in tokenize(text) if t.kind == "pname" and t.text.split(":", 1)[0] == prefix), None)
     offset = first.start if first else 0
     line = text.count("\n", 0, offset) + 1
@@ -116,8 +119,6 @@ def _detail(exc) -> str:
 
 def syntax_error(text: str, line: int, column: int, detail: str, source: str | None) -> QuerySyntaxError:
     """A QuerySyntaxError at ``line``:``column`` of ``text``, showing that line (controls made visible) and a caret."""
-    from minegraph.core.terminal import visible
-
     lines = text.split("\n")
     shown = lines[line - 1] if 0 < line <= len(lines) else ""
     caret = " " * len(visible(shown[: max(column - 1, 0)], keep="")) + "^"

@@ -6,7 +6,7 @@ terms from rdflib and remote stores, the engine's own terms from Oxigraph
 and :attr:`~QueryResult.triples`, to Python values by :attr:`~QueryResult.rows` (straight from the
 engine's terms, see :mod:`minegraph.querylang.native`). rdflib is imported only for those
 conversions. Formatting to text (table, CSV, TSV, SPARQL JSON, Turtle, JSON-LD) is in
-:mod:`minegraph.queries.formats`.
+:mod:`minegraph.queries.writers`.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ class QueryResult(Sequence):
             iri, columns = self._iri, range(3) if self.is_graph else [
                 i for i, n in enumerate(self.variables) if names is None or n in names]
             return {found for row in self._cells for i in columns if (found := iri(row[i])) is not None}
+        # lazy: rdflib (~170 ms), only on this path
         from rdflib import URIRef
 
         if self.is_graph:
@@ -106,6 +107,7 @@ class QueryResult(Sequence):
         if self._cells is not None:
             value = self._value
             return [dict(zip(names, map(value, row))) for row in self._cells]
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.querylang.terms import python_value
 
         if self.is_graph:
@@ -148,6 +150,7 @@ class QueryResult(Sequence):
 
     def graph(self) -> "Graph":
         """CONSTRUCT/DESCRIBE triples as an rdflib graph with minegraph's prefixes."""
+        # lazy: rdflib (~170 ms), only on this path
         from rdflib import Graph
 
         from minegraph.core.namespaces import bind_prefixes
@@ -165,6 +168,7 @@ class QueryResult(Sequence):
 
     def canonical_rows(self) -> Counter:
         """The rows as a multiset of canonical terms: equal for equal answers from any engine."""
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.querylang.terms import canonical
 
         if self.form == "ASK":

@@ -11,12 +11,13 @@ import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
 
+import pyoxigraph
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from minegraph.core.namespaces import PREFIXES
 from minegraph.core import rdf_io as _rdf_io  # noqa: F401  (keeps rdflib's literal warnings off the terminal)
+from minegraph.core.namespaces import PREFIXES
 from minegraph.errors import shown
 
 XSD_STRING = str(XSD.string)
@@ -53,7 +54,6 @@ def check_iri(text: str) -> str:
     bad = _IRI_FORBIDDEN.search(text)
     if bad:
         raise ValueError(f"character {bad.group()!r} is not allowed in an IRI: {shown(text)}")
-    import pyoxigraph
 
     try:
         pyoxigraph.NamedNode(text)  # full RFC 3987 check
@@ -202,8 +202,6 @@ def to_sparql(term: Node) -> str:
 
 def from_oxigraph(term) -> Node | None:
     """An rdflib term for a pyoxigraph term (xsd:string literals become plain literals)."""
-    import pyoxigraph
-
     if term is None:
         return None
     if isinstance(term, pyoxigraph.NamedNode):

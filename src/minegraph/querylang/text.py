@@ -21,10 +21,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import pyoxigraph
 
-from minegraph.errors import QueryError
+from minegraph.errors import QueryError, QuerySyntaxError
 from minegraph.querylang.defaults import drop_defaults
+from minegraph.querylang.guard import check as guard
 from minegraph.querylang.lexer import QUERY_FORMS, UPDATE_WORDS, Token, tokenize
+from minegraph.querylang.parse import parse_check
 
 if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
     from rdflib.term import Node
@@ -203,6 +206,7 @@ def with_values(text: str, name: str, terms: Iterable[Node]) -> str:
     (each spelled as one escaped token, as :func:`substitute` spells a value)."""
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
         raise ValueError(f"not a variable name: {name!r}")
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.querylang.terms import to_sparql
 
     return f"{text.rstrip()}\nVALUES ?{name} {{ {' '.join(map(to_sparql, terms))} }}\n"
@@ -220,6 +224,7 @@ def substitute(text: str, bindings: dict[str, Node]) -> str:
     """The query with each bound variable replaced by its value (see module docstring)."""
     if not bindings:
         return text
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.querylang.terms import to_sparql
 
     return _substituted(text, tuple(sorted((name, to_sparql(term)) for name, term in bindings.items())))
@@ -277,7 +282,6 @@ def check_syntax(text: str, *, source: str | None = None, prefixes: dict[str, st
     parse-only :func:`minegraph.querylang.parse.parse_check` instead.
     """
     global _EMPTY_STORE
-    import pyoxigraph
 
     if _EMPTY_STORE is None:
         _EMPTY_STORE = pyoxigraph.Store()
@@ -299,9 +303,7 @@ def accepted_form(text: str, *, allow_service: bool = False, source: str | None 
     key = (text, allow_service)
     form = _ACCEPTED.get(key)
     if form is None:
-        from minegraph.querylang.guard import check as guard
 
-        from minegraph.querylang.parse import parse_check
 
         guard(text, allow_service=allow_service)  # limits and SERVICE before any parser sees the text
         form = query_form(text)
@@ -318,7 +320,6 @@ def remember_accepted(text: str, form: str, allow_service: bool) -> None:
 
 
 def _syntax_error(text: str, message: str, source: str | None) -> QueryError:
-    from minegraph.errors import QuerySyntaxError
 
     match = _LOCATION.match(message)
     if not match:
@@ -349,10 +350,11 @@ def _syntax_error(text: str, message: str, source: str | None) -> QueryError:
 
 
 def _offset(lines: list[str], line: int, column: int) -> int:
-    return sum(len(l) + 1 for l in lines[: line - 1]) + column - 1
+    return sum(len(text) + 1 for text in lines[: line - 1]) + column - 1
 
 
 def _pyparsing_position(text: str) -> tuple[int, int] | None:
+    # lazy: pyparsing (rdflib's SPARQL grammar); rdflib (~170 ms), only on this path
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
 

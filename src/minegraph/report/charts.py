@@ -14,18 +14,18 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph
 
 from minegraph.analysis.plot import write_figure
 from minegraph.errors import require
+from minegraph.store import Store
 
 CHART_NAME = "membership-over-time"
 
 def as_store(source):
     """A minegraph store for ``source``: a store as is, a pyoxigraph Store or an rdflib Graph wrapped."""
-    import pyoxigraph
-
-    from minegraph.store import Store
+    # lazy: ~100 ms of imports, only on this path
     from minegraph.store.memory import RdflibStore
     from minegraph.store.oxigraph import OxigraphStore
 
@@ -40,6 +40,7 @@ def as_store(source):
 
 def select(source, name: str) -> list[dict[str, object]]:
     """Rows of the internal query ``name`` (``queries/internal/NAME.rq``) as dicts of Python values."""
+    # lazy: ~140 ms of imports, only on this path
     from minegraph.queries.library import internal_query
     from minegraph.queries.run import execute
 
@@ -72,29 +73,11 @@ def last_date(source) -> datetime.date:
     return rows[0]["last"]
 
 
-def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | None = None,
-                     progress: Callable[[str], None] | None = None) -> list[Path]:
-    """Draw the chart to ``today`` (default: the last date the graph holds) and write
-    ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
-    require("matplotlib", "plot")
+def _steps(whole, zoom, days: list, counts: tuple[list, list], span: tuple) -> None:
+    """The two step curves (in force, consented) on the whole period and on the zoom since the withdrawals."""
     from matplotlib.dates import DateFormatter, MonthLocator, YearLocator  # lazy: matplotlib, for a chart to draw only
-    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
 
-    today = today or last_date(store_or_graph)
-    series = membership_series(store_or_graph)
-    events = marks(store_or_graph)
-    if not series:
-        raise ValueError("the graph holds no dated treaty acts to chart")
-    start = datetime.date(1997, 9, 1)
-    days = [start] + [d for d, _, _ in series] + [today]
-    in_force = [0] + [n for _, n, _ in series] + [series[-1][1]]
-    consented = [0] + [n for _, _, n in series] + [series[-1][2]]
-
-    figure = Figure(figsize=(13, 7.5), layout="constrained")
-    grid = figure.add_gridspec(1, 2, width_ratios=(3, 2))
-    whole, zoom = figure.add_subplot(grid[0]), figure.add_subplot(grid[1])
-    changes = [day for day, kind, _ in events if kind != "entry-into-force"] or [series[-1][0]]
-    zoom_from = datetime.date(min(changes).year, 1, 1)
+    (in_force, consented), (start, zoom_from, today) = counts, span
     for axes, first, title in ((whole, start, f"September 1997 to {today:%d %B %Y}"),
                                (zoom, zoom_from, f"Since {zoom_from:%B %Y}: the withdrawals")):
         axes.step(days, in_force, where="post", color="#1f5fa8", linewidth=2.2, label="In force for the state (Article 17)")
@@ -113,6 +96,31 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
     zoom.set_ylim(min(shown) - 7, max(shown) + 3)
     zoom.xaxis.set_major_locator(MonthLocator(bymonth=(1, 4, 7, 10)))
     zoom.xaxis.set_major_formatter(DateFormatter("%b\n%Y"))
+
+
+def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | None = None,
+                     progress: Callable[[str], None] | None = None) -> list[Path]:
+    """Draw the chart to ``today`` (default: the last date the graph holds) and write
+    ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
+    require("matplotlib", "plot")
+    from matplotlib.figure import Figure  # lazy: matplotlib, for a picture to draw only
+
+    today = today or last_date(store_or_graph)
+    series = membership_series(store_or_graph)
+    events = marks(store_or_graph)
+    if not series:
+        raise ValueError("the graph holds no dated treaty acts to chart")
+    start = datetime.date(1997, 9, 1)
+    days = [start] + [d for d, _, _ in series] + [today]
+    in_force = [0] + [n for _, n, _ in series] + [series[-1][1]]
+    consented = [0] + [n for _, _, n in series] + [series[-1][2]]
+
+    figure = Figure(figsize=(13, 7.5), layout="constrained")
+    grid = figure.add_gridspec(1, 2, width_ratios=(3, 2))
+    whole, zoom = figure.add_subplot(grid[0]), figure.add_subplot(grid[1])
+    changes = [day for day, kind, _ in events if kind != "entry-into-force"] or [series[-1][0]]
+    zoom_from = datetime.date(min(changes).year, 1, 1)
+    _steps(whole, zoom, days, (in_force, consented), (start, zoom_from, today))
     _mark(whole, zoom, events, zoom_from)
     whole.legend(loc="lower right", fontsize=10)
     figure.suptitle("States bound by the Anti-Personnel Mine Ban Convention (Ottawa, 1997)", fontsize=15, fontweight="bold")

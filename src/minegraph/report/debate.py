@@ -18,7 +18,7 @@ from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve,
 from minegraph.analysis.discourse.statements import Statements
 from minegraph.analysis.discourse.windows import Sequence, sequence
 from minegraph.analysis.plot import write_figure
-from minegraph.report.pictures import drawn, inputs_key, kept
+from minegraph.report.picture_cache import drawn, inputs_key, kept
 
 #: The moving windows of the polarisation curve.
 MOVING = ("30d", "7d")
@@ -128,7 +128,7 @@ def story(debate: Debate) -> list[str]:
 class Story:
     """The debate of a store's graph, computed at most once and only when something needs it (a picture to draw,
     a story not kept yet); its :class:`Told` kept beside the store while the inputs are unchanged
-    (:func:`minegraph.report.pictures.kept`), so an unchanged graph is not analysed again."""
+    (:func:`minegraph.report.picture_cache.kept`), so an unchanged graph is not analysed again."""
 
     def __init__(self, store, project, progress=None):
         self.store, self.project, self.progress = store, project, progress
@@ -152,7 +152,7 @@ class Story:
 def section(told: Told, debate: Callable[[], Debate], out_dir: Path, image, progress=None, key: str | None = None) -> str:
     """The report's section on the debate: the story, the small multiples and the polarisation curve.
     ``debate()`` gives the debate when a picture must be drawn; ``image`` renders a written PNG as the report's
-    inline picture; ``key``: the pictures' inputs hash (:mod:`minegraph.report.pictures`), which reuses them
+    inline picture; ``key``: the pictures' inputs hash (:mod:`minegraph.report.picture_cache`), which reuses them
     when it is unchanged."""
     def files(stem: str) -> list[Path]:
         return [Path(out_dir) / f"{stem}{suffix}" for suffix in (".png", ".svg")]

@@ -23,7 +23,7 @@ from minegraph.querylang.terms import compact
 from minegraph.analysis.plot import PICTURE_NAME, stance_picture
 from minegraph.report.charts import CHART_NAME, membership_chart
 from minegraph.report.debate import Story, section
-from minegraph.report.pictures import drawn, kept
+from minegraph.report.picture_cache import drawn, kept
 
 REPORT_NAME = "index.html"
 
@@ -127,7 +127,7 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
            progress: Callable[[str], None] | None = None, debate=None) -> str:
     """Compute everything, write the pictures into ``out_dir`` and return the page's HTML; ``debate``: the
     debate's :class:`minegraph.report.debate.Story` when the caller has it already. The analyses run only when
-    their pictures or their kept results (:func:`minegraph.report.pictures.kept`) are not current."""
+    their pictures or their kept results (:func:`minegraph.report.picture_cache.kept`) are not current."""
     today = today or datetime.date.today()
     story = debate if debate is not None else Story(store, project, progress=progress)
     key, out_dir = story.key, Path(out_dir)

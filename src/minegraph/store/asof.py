@@ -20,13 +20,13 @@ the default graphs per triple pattern: 249 graphs made the stance-edges query 20
 from __future__ import annotations
 
 import datetime
-
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph
 
-from minegraph.errors import ParameterError, StoreError
 from minegraph.core.namespaces import bind_prefixes
+from minegraph.errors import ParameterError, StoreError
 from minegraph.store.knowledge import triple_days
 from minegraph.store.oxigraph import OxigraphStore
 
@@ -54,8 +54,6 @@ def parse_date(value) -> datetime.date:
 def partition(native) -> int:
     """Write the as-of partition of the default graph into named graphs of the same store; returns the
     number of triples partitioned. Replaces an earlier partition."""
-    import pyoxigraph
-
     native.remove_graph(pyoxigraph.NamedNode(_MARKER))  # first: a read-only store refuses here, before the work
     for graph in list(native.named_graphs()):
         if graph.value.startswith(AS_OF_BASE):
@@ -86,7 +84,6 @@ def partition(native) -> int:
 
 
 def _partitioned(native) -> bool:
-    import pyoxigraph
 
     marker = pyoxigraph.NamedNode(_MARKER)
     recorded = [int(q.object.value) for q in native.quads_for_pattern(marker, pyoxigraph.NamedNode(_TRIPLES), None, marker)]
@@ -117,8 +114,6 @@ def spans_up_to(date: datetime.date) -> list[str]:
 
 def graphs_known_on(native, date: datetime.date) -> list:
     """The named graphs of the view on ``date``: the timeless graph and the spans up to it that exist."""
-    import pyoxigraph
-
     existing = {graph.value for graph in native.named_graphs()}
     return [pyoxigraph.NamedNode(TIMELESS), *(pyoxigraph.NamedNode(i) for i in spans_up_to(date) if i in existing)]
 
@@ -157,8 +152,6 @@ def as_of_view(store, value, indexed: dict | None = None) -> "AsOfStore":
 def _indexed_memory_store(store, indexed: dict):
     """An in-memory copy of the persisted store with the as-of index (once per ``indexed``); the
     persisted store itself stays lean, so loads and plain queries pay nothing for time travel."""
-    import pyoxigraph
-
     key = str(store.location)
     if key not in indexed:
         native = OxigraphStore.from_quads(store.native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())).native

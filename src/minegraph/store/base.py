@@ -87,6 +87,7 @@ class Store(ABC):
               timeout: float | None = None) -> None:
         """The parse-only check of ``text`` (syntax, prefixes, SERVICE; see :mod:`minegraph.querylang.parse`):
         in this process, or where this engine evaluates bounded queries (a worker) under ``timeout``."""
+        # lazy: ~15 ms of imports, only on this path
         from minegraph.querylang.parse import parse_check
 
         parse = self._parser(timeout) or parse_check
@@ -132,7 +133,7 @@ class Store(ABC):
         Path(path).write_bytes(self.dump())
         return Path(path)
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - a store holding nothing to release need not override it
         """Release files and connections (the store is unusable afterwards)."""
 
     def __enter__(self):

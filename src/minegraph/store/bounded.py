@@ -15,9 +15,11 @@ import threading
 import time
 from collections.abc import Generator
 
-from minegraph.errors import QueryError, QueryTimeout, StoreError
-from minegraph.store.supervised import (Worker, WorkerFailed, child_setup, job_loop, short, start_worker,
-                                        timeout_message)
+import pyoxigraph
+import pyoxigraph as ox
+
+from minegraph.errors import QueryError, QuerySyntaxError, QueryTimeout, StoreError
+from minegraph.store.supervised import Worker, WorkerFailed, child_setup, job_loop, short, start_worker, timeout_message
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
@@ -32,8 +34,6 @@ _lock = threading.Lock()
 
 def _encoder():
     """A function giving a pyoxigraph term's wire value (:mod:`minegraph.store.rows`)."""
-    import pyoxigraph as ox
-
     named, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
 
     def encode(term):
@@ -80,12 +80,13 @@ def _answer(conn, native, job: dict) -> None:
 
 
 def _grammar() -> None:
-    import rdflib.plugins.sparql.parser  # noqa: F401 - the SPARQL grammar the parse jobs use
+    # lazy: rdflib's SPARQL grammar (~170 ms), which the parse jobs use, built on a thread of its own
+    import rdflib.plugins.sparql.parser  # noqa: F401
 
 
 def _parsed(job: dict) -> dict:
     """The parse-only check of a job's text, here under the parent's deadline: a refusal as a message."""
-    from minegraph.errors import QueryError
+    # lazy: the query worker starts light
     from minegraph.querylang.parse import parse_check
 
     try:
@@ -98,7 +99,7 @@ def _parsed(job: dict) -> dict:
 
 def _refusal(message: dict) -> Exception:
     """The worker's refusal of a text, raised again here as the exception the check raised there."""
-    from minegraph.errors import QuerySyntaxError
+    # lazy: the query worker starts light
     from minegraph.querylang import guard
 
     if message["kind"] == "QuerySyntaxError":
@@ -112,6 +113,7 @@ def serve_local(conn, native=None, network: bool = False) -> None:
     ``network`` (a store opened for federation) the child has no network at all."""
     child_setup(network)
     threading.Thread(target=_grammar, daemon=True).start()  # built while the parent opens its store
+    # lazy: the query worker starts light
     from minegraph.store.database import read_only
 
     opened: dict[str, object] = {}
@@ -237,8 +239,6 @@ def idle_pids() -> list[int]:
 def _worker_for(store) -> tuple[Worker, bool, str | None]:
     """A worker for ``store`` (whether it is kept afterwards, the database it opens): a persisted store's
     is a spawned one, kept for the next job; an in-memory store (or an as-of view) is inherited by a fork."""
-    import pyoxigraph
-
     native, network = store.native, getattr(store, "allow_service", False)
     if store.location is not None and isinstance(native, pyoxigraph.Store):
         worker, reusable = (start_worker(serve_local, (None, True), wait=None), False) if network else (_take(), True)
@@ -250,7 +250,7 @@ def parse_in_worker(store, text: str, *, allow_service: bool, source: str | None
                     prefixes: dict[str, str] | None = None, timeout: float | None = None) -> None:
     """:func:`minegraph.querylang.parse.parse_check` in the worker that evaluates ``store``'s bounded
     queries, under ``timeout``: a parse that is slow, or crashes, costs the worker, not the caller."""
-    from minegraph.errors import QuerySyntaxError
+    # lazy: the query worker starts light
     from minegraph.querylang.guard import GuardError
 
     worker, reusable, _ = _worker_for(store)
@@ -269,7 +269,8 @@ def parse_in_worker(store, text: str, *, allow_service: bool, source: str | None
 
 def stream_oxigraph(store, text: str, form: str, timeout: float | None, max_rows: int | None):
     """Evaluate checked, bound ``text`` on an Oxigraph store in a worker; a RowStream of its rows as they come."""
-    from minegraph.store.rows import RowStream  # here: the worker loads rdflib only to parse (its SPARQL grammar)
+    # lazy: here, so the worker loads rdflib only to parse (its SPARQL grammar)
+    from minegraph.store.rows import RowStream
 
     worker, reusable, database = _worker_for(store)
     job = _Job(worker, timeout, store.location, reusable)

@@ -24,8 +24,10 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from minegraph.errors import InputError, StoreError
+import pyoxigraph
+
 from minegraph.core.files import atomic_write, sha256_file
+from minegraph.errors import InputError, StoreError
 from minegraph.store.database import read_only
 
 FORMAT = 2
@@ -92,8 +94,6 @@ def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
 
 def content_digest(files: dict[str, dict]) -> str:
     """One digest of the store's inputs: file names and contents, pyoxigraph and layout versions."""
-    import pyoxigraph
-
     digest = hashlib.sha256(f"minegraph-store {FORMAT} pyoxigraph {pyoxigraph.__version__}\n".encode())
     for name in sorted(files):
         digest.update(f"{name}\t{files[name]['sha256']}\n".encode())
@@ -135,8 +135,6 @@ def _changes(old: dict, new: dict) -> str:
 
 def _open_verified(database: Path, digest: str):
     """Open a database read-only and check its stamp; StoreError if RocksDB or the stamp disagrees."""
-    import pyoxigraph
-
     try:
         store = read_only(database)
         stamps = {q.object.value for q in store.quads_for_pattern(
@@ -227,8 +225,7 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
     """Load every file into a new database beside the old one, then switch the manifest to it;
     ``inputs()`` gives the files' fingerprint (asked after the load, so it may be computed meanwhile).
     Returns the database and its digest."""
-    import pyoxigraph
-
+    # lazy: ~120 ms of imports, only on this path
     from minegraph.store.oxigraph import OxigraphStore
 
     location.mkdir(parents=True, exist_ok=True)
@@ -266,23 +263,34 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
         del native  # closes the database
         if fast:
             shutil.copytree(fast, scratch, dirs_exist_ok=True)
-        final = location / f"db-{digest[:16]}"
-        if final.exists():  # a corrupt one (never opened again: a damaged file can make RocksDB misbehave)
-            final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=location)) / final.name)
-        scratch.rename(final)
+        final = _placed(scratch, location / f"db-{digest[:16]}")
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
     finally:
         if fast:
             shutil.rmtree(fast, ignore_errors=True)
+    _switch(location, final, digest, files)
+    return final, digest
+
+
+def _placed(scratch: Path, final: Path) -> Path:
+    """The built database moved to its final name; a database already there is a corrupt one (never opened
+    again: a damaged file can make RocksDB misbehave), moved aside first."""
+    if final.exists():
+        final.rename(Path(tempfile.mkdtemp(prefix="trash-", dir=final.parent)) / final.name)
+    scratch.rename(final)
+    return final
+
+
+def _switch(location: Path, final: Path, digest: str, files: dict[str, dict]) -> None:
+    """The manifest switched to the new database, then every other database and trash removed."""
     _write_manifest(location, {"format": FORMAT, "digest": digest, "database": final.name, "files": files,
                                "store_files": store_files(final),
                                "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
     for old in [*location.glob("db-*"), *location.glob("trash-*")]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
-    return final, digest
 
 
 def _fast_scratch(size: int) -> Path | None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph
+
 
 def read_only(database: str | Path):
     """The database as a bare ``pyoxigraph.Store``, read-only (the workers serialise straight from it);
     several processes may hold it at once."""
-    import pyoxigraph
-
     return pyoxigraph.Store.read_only(str(database))

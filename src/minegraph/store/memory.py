@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from minegraph.core.namespaces import bind_prefixes
 from minegraph.errors import QueryError, QuerySyntaxError
 from minegraph.querylang.results import QueryResult
 from minegraph.store.base import Progress, Store, load_steps
@@ -19,7 +20,6 @@ class RdflibStore(Store):
     name = "rdflib"
 
     def __init__(self, graph: Graph | None = None, *, allow_service: bool = False):
-        from minegraph.core.namespaces import bind_prefixes
 
         super().__init__(allow_service=allow_service)
         self._graph = graph if graph is not None else bind_prefixes(Graph())
@@ -31,6 +31,7 @@ class RdflibStore(Store):
         return store
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> None:
+        # lazy: ~30 ms of imports, only on this path
         from minegraph.core.rdf_io import parse_into
 
         for step in load_steps(paths):
@@ -39,6 +40,7 @@ class RdflibStore(Store):
             parse_into(self._graph, step.path)
 
     def _run(self, text: str, form: str) -> QueryResult:
+        # lazy: pyparsing (rdflib's SPARQL grammar), only on this path
         from pyparsing import ParseException
 
         try:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pyoxigraph
+
 from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.native import iri_of, python_value, rdflib_term
@@ -32,8 +34,6 @@ class OxigraphStore(Store):
     name = "oxigraph"
 
     def __init__(self, store=None, *, location: Path | None = None, allow_service: bool = False):
-        import pyoxigraph
-
         super().__init__(allow_service=allow_service)
         self._store = store if store is not None else pyoxigraph.Store()
         self._in_memory = store is None  # loaded with Oxigraph's transactional load (see load_file)
@@ -72,8 +72,6 @@ class OxigraphStore(Store):
     @classmethod
     def from_graph(cls, graph, **options) -> "OxigraphStore":
         """A fresh in-memory store holding an rdflib graph's triples (copied through N-Triples)."""
-        import pyoxigraph
-
         store = cls(**options)
         store._store.load(graph.serialize(format="nt", encoding="utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
         return store
@@ -102,8 +100,6 @@ class OxigraphStore(Store):
         """The :attr:`owners` map as a store: each of ``paths`` a named graph (``graph_name(path)``) holding
         one triple ``<s> <urn:minegraph:describes> <s>`` per subject the file describes — what a query like
         ``GRAPH ?file { ?focus ?p ?o }`` asks of the files, without loading them a second time."""
-        import pyoxigraph
-
         owners, wanted = self.owners, {Path(p): pyoxigraph.NamedNode(graph_name(Path(p))) for p in paths}
         describes = pyoxigraph.NamedNode(DESCRIBES)
         return OxigraphStore.from_quads(
@@ -129,8 +125,6 @@ class OxigraphStore(Store):
         """Every file's quads, then ``then()``'s (asked once the files are read), in one ``bulk_extend``:
         RocksDB writes and ingests its files once, not once per file, which is most of a small
         persisted build. The quads pass through Python, so :meth:`load` is faster on large inputs."""
-        import pyoxigraph
-
         def quads():
             for step in load_steps(paths):
                 if progress:
@@ -144,8 +138,6 @@ class OxigraphStore(Store):
             self._store.bulk_extend(quads())
 
     def _run(self, text: str, form: str) -> QueryResult:
-        import pyoxigraph
-
         try:
             answer = self._store.query(text)
             if form == "ASK":
@@ -170,28 +162,27 @@ class OxigraphStore(Store):
         """A bounded query is parsed in the worker that will evaluate it, under its deadline."""
         if timeout is None:
             return None
+        # lazy: the worker machinery (~60 ms of imports), only for bounded queries
         from minegraph.store.bounded import parse_in_worker
 
         return lambda text, **options: parse_in_worker(self, text, timeout=timeout, **options)
 
     def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None):
         """In a worker process, killed at the deadline (:mod:`minegraph.store.bounded`)."""
+        # lazy: the worker machinery (~60 ms of imports), only for bounded queries
         from minegraph.store.bounded import stream_oxigraph
 
         return stream_oxigraph(self, text, form, timeout, max_rows)
 
     def dump(self) -> bytes:
-        import pyoxigraph
-
         return self._store.dump(format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
 
     def dump_to(self, path: Path) -> Path:
-        import pyoxigraph
-
         self._store.dump(str(path), format=pyoxigraph.RdfFormat.N_TRIPLES, from_graph=pyoxigraph.DefaultGraph())
         return Path(path)
 
     def graph(self) -> Graph:
+        # lazy: rdflib (~170 ms), only on this path
         from rdflib import Graph
 
         from minegraph.core.namespaces import bind_prefixes
@@ -220,8 +211,6 @@ class Owners:
         """The owners of ``paths``' subjects; with ``datatypes`` (IRIs), the same pass also keeps each quad whose
         literal has one of them as written (the store folds xsd:nonNegativeInteger and the other derived
         integer types into xsd:integer, and keeps no record of the type the file wrote)."""
-        import pyoxigraph
-
         files: dict[str, list[Path]] = {}
         written: list = []
         wanted = frozenset(datatypes)
@@ -254,8 +243,6 @@ _SUBJECT = operator.attrgetter("subject")
 def _subjects_noting(quads, datatypes: frozenset, path: Path, written: list) -> set:
     """The subjects of ``quads``; each quad whose object is a literal of one of ``datatypes`` appended to
     ``written`` with ``path`` (one loop in Python: 0.25 s more than the subjects alone at 10^6)."""
-    import pyoxigraph
-
     subjects, literal = set(), pyoxigraph.Literal
     note = subjects.add
     for quad in quads:
@@ -268,8 +255,6 @@ def _subjects_noting(quads, datatypes: frozenset, path: Path, written: list) -> 
 
 def _types(path: Path, iri: str) -> bool:
     """Whether the file gives ``iri`` an rdf:type."""
-    import pyoxigraph
-
     node, rdf_type = pyoxigraph.NamedNode(iri), pyoxigraph.NamedNode(RDF_TYPE)
     with _reading(path):
         return any(q.subject == node and q.predicate == rdf_type for q in
@@ -277,6 +262,7 @@ def _types(path: Path, iri: str) -> bool:
 
 
 def _format(path: Path):
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.core.rdf_io import rdf_format
 
     return rdf_format(path)[0]
@@ -286,6 +272,7 @@ def _format(path: Path):
 def _reading(path: Path | None):
     """Loading ``path`` (None: writing what was read): a syntax error as InputError with the file's
     line and column, a missing file as InputError, a store that cannot be written as StoreError."""
+    # lazy: ~30 ms of imports, only on this path
     from minegraph.core.rdf_io import syntax_error
 
     try:
@@ -305,8 +292,6 @@ def _reading(path: Path | None):
 def stored_literal(literal):
     """A pyoxigraph literal as the store keeps it: ``"01"^^xsd:int`` is ``"1"^^xsd:integer`` there (what a query
     must write to match it with sameTerm or a triple pattern)."""
-    import pyoxigraph
-
     store = pyoxigraph.Store()
     store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("urn:minegraph:s"), pyoxigraph.NamedNode("urn:minegraph:p"), literal))
     return next(iter(store)).object
@@ -315,8 +300,6 @@ def stored_literal(literal):
 def baseline_store(paths: Iterable[Path]):
     """A bare ``pyoxigraph.Store`` of the files, ``bulk_load`` each and nothing else: the baseline the
     benchmarks compare minegraph's load with (no error mapping, no base IRI)."""
-    import pyoxigraph
-
     store = pyoxigraph.Store()
     for path in paths:
         store.bulk_load(path=str(path), format=_format(Path(path)))

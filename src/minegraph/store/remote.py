@@ -18,14 +18,18 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
+import pyoxigraph
 from rdflib import Graph
 
+from minegraph._version import __version__
 from minegraph.core.formats import by_name
+from minegraph.core.namespaces import bind_prefixes
+from minegraph.core.rdf_io import check_syntax
 from minegraph.errors import EndpointError, InputError
 from minegraph.querylang.results import QueryResult
+from minegraph.querylang.terms import check_iri, from_json, from_oxigraph
 from minegraph.querylang.text import strip_comments
 from minegraph.store.base import Progress, Store, load_steps
-from minegraph.querylang.terms import check_iri, from_json, from_oxigraph
 
 #: The only RDF minegraph reads from an endpoint or sends to one (from the format registry).
 _READ = tuple(by_name(name) for name in ("nt", "ttl"))
@@ -37,7 +41,6 @@ _UPLOAD_TYPES = {f.suffix: f.media_type for f in _READ}
 
 
 def user_agent() -> str:
-    from minegraph._version import __version__
 
     return f"minegraph/{__version__}"
 
@@ -80,6 +83,7 @@ class RemoteStore(Store):
     # ------------------------------------------------------------------ queries
 
     def _run(self, text: str, form: str) -> QueryResult:
+        # lazy: SPARQLWrapper (~80 ms, remote stores only), only on this path
         from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
         sparql = SPARQLWrapper(self.endpoint, agent=user_agent())
@@ -116,7 +120,6 @@ class RemoteStore(Store):
         return QueryResult(form, variables=names, terms=rows)
 
     def _triples(self, body: bytes, content_type: str):
-        import pyoxigraph
 
         media = content_type.split(";")[0].strip().lower()
         if media in _REFUSED_TYPES:
@@ -158,8 +161,6 @@ class RemoteStore(Store):
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> None:
         """Add files to the remote graph (POST), one request per file, each checked locally first."""
-        from minegraph.core.rdf_io import check_syntax
-
         for step in load_steps(paths):
             if progress:
                 progress(step)
@@ -176,7 +177,6 @@ class RemoteStore(Store):
         return self.download()
 
     def graph(self) -> Graph:
-        from minegraph.core.namespaces import bind_prefixes
 
         return bind_prefixes(Graph()).parse(data=self.download(), format="nt")
 
@@ -185,6 +185,7 @@ class RemoteStore(Store):
     @contextlib.contextmanager
     def _failures(self, action: str):
         """Turn every way an HTTP exchange fails into one EndpointError naming the endpoint."""
+        # lazy: SPARQLWrapper (~80 ms, remote stores only), only on this path
         from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
         target = self.endpoint if action == "query" else self.store_url

@@ -26,6 +26,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def to_wire(term: Node | None):
     """The wire value of an rdflib term."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import BNode, URIRef
 
     if term is None or isinstance(term, URIRef):
@@ -38,6 +39,7 @@ def to_wire(term: Node | None):
 
 def from_wire(value) -> Node | None:
     """The rdflib term of a wire value (the terms :func:`~minegraph.querylang.terms.from_oxigraph` gives)."""
+    # lazy: rdflib (~170 ms), only on this path
     from rdflib import BNode, Literal, URIRef
 
     if value is None:

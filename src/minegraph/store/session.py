@@ -8,6 +8,8 @@ answers ``session.as_of("2025-04-10")`` from one in-memory as-of index, and rele
 
 from __future__ import annotations
 
+from minegraph.core.project import find_project
+from minegraph.store import open_store
 from minegraph.store.base import Store
 
 
@@ -16,7 +18,6 @@ class Session:
 
     def __init__(self, project=None, *, store: Store | None = None):
         if project is None:
-            from minegraph.core.project import find_project
 
             project = find_project()
         self.project = project
@@ -32,6 +33,7 @@ class Session:
         """The project's store: opened on first use, reopened when ontology/ or graph/ changed."""
         if not self._own:
             return self._store
+        # lazy: ~60 ms of imports, only on this path
         from minegraph.store.cache import current_digest, input_identities
 
         identities = input_identities(self.project)
@@ -39,7 +41,6 @@ class Session:
             return self._store
         digest = current_digest(self.project)
         if self._store is None or digest != self._digest:
-            from minegraph.store import open_store
 
             self._forget()
             self._store, self._digest = open_store(self.project), digest
@@ -49,6 +50,7 @@ class Session:
     def as_of(self, value, store: Store | None = None) -> Store:
         """``store`` (default: :attr:`store`, whose views are kept, one per date) as it stood on ``value``
         (an ISO date); a read-only store's as-of index is built once per session."""
+        # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.store.asof import as_of_view, parse_date
 
         if store is not None and store is not self._store:

@@ -10,8 +10,10 @@ fresh interpreters (:func:`start_worker`), or forks when they must inherit an in
 from __future__ import annotations
 
 import ctypes
+import importlib
 import multiprocessing
 import os
+import resource
 import signal
 import socket
 import subprocess
@@ -72,7 +74,6 @@ def confine(network: bool = False) -> str:
     own (no interface up: any connection, even to 127.0.0.1, fails); returns the wall that holds (see
     ``network_wall``)."""
     global network_wall
-    import resource
 
     libc = ctypes.CDLL(None, use_errno=True)
     for flags, wall in ((_CLONE_NEWNET, "namespace"), (_CLONE_NEWUSER | _CLONE_NEWNET, "user-namespace")):
@@ -208,8 +209,6 @@ def _spawn(target, args: tuple):
 
 def child_main(fd: int, parent_pid: int) -> None:
     """The spawned interpreter's entry: read the target from the pipe and run it."""
-    import importlib
-
     child_setup()
     if os.getppid() != parent_pid:  # the parent died before PR_SET_PDEATHSIG was set
         return

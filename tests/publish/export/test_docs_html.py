@@ -10,10 +10,10 @@ from rdflib.namespace import OWL, RDF, SKOS
 
 from minegraph.publish.export.docs_html import _anchor, concepts_body, ontology_docs, ontology_body, render_page
 
-MG_NS = "https://w3id.org/minegraph/ontology#"
-
 from tests.support.paths import ROOT
 from tests.support.release import expected_files
+
+MG_NS = "https://w3id.org/minegraph/ontology#"
 
 
 class _Collect(HTMLParser):

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from pyld import jsonld
 
-from minegraph.publish.export.context import committed_context, generate_context
+from minegraph.publish.export.jsonld_context import committed_context, generate_context
 from tests.support.paths import ROOT
 
 

@@ -24,7 +24,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from minegraph.errors import InputError
 from minegraph.core.namespaces import MG
-from minegraph.assemble.reference.tables import read_parties, universe
+from minegraph.assemble.reference.csv_tables import read_parties, universe
 from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, ordinal, rule_from_graph
 from . import CheckContext, Problem, check
 

@@ -5,6 +5,5 @@ state, time windows, a polarisation score and coalitions per window — every ti
 
 Modules: :mod:`.statements` (the coded statements, from the library query ``discourse-statements``),
 :mod:`.networks` (the matrices and their networkx graphs), :mod:`.polarisation`, :mod:`.windows`,
-:mod:`.exports` (GraphML, dynamic GEXF, rDNA-style CSV matrices, JSON), :mod:`.pictures`.
-See docs/discourse-networks.md for the definitions.
-"""
+:mod:`.exports` (GraphML, dynamic GEXF, rDNA-style CSV matrices, JSON), :mod:`.pictures`, :mod:`.render`
+(networks in words for a terminal). See docs/discourse-networks.md for the definitions."""

@@ -16,7 +16,7 @@ import networkx as nx
 
 from minegraph.core.files import atomic_write
 
-from ..export import gexf_bytes, graphml_bytes
+from ..graphml import gexf_bytes, graphml_bytes
 from .networks import Network, trace_attributes
 from .windows import Sequence, window_record
 

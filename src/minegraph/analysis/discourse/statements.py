@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 
-from minegraph.errors import InputError
+from minegraph.errors import InputError, require
 
 LEVELS = ("person", "organisation", "state")
 STANCES = ("support", "oppose", "neutral", "mixed")
@@ -81,6 +81,7 @@ class Statements:
     def from_store(cls, store, project=None) -> "Statements":
         """Read the coded statements (the library query ``discourse-statements``; the decision of each stance
         target and the state of each organisation from two small internal queries) and their labels."""
+        # lazy: pulls in rdflib (~170 ms); ~40 ms of imports, only on this path
         from minegraph.queries.library import internal_query
         from minegraph.queries.run import execute, run_query
 
@@ -113,8 +114,6 @@ class Statements:
 
     def to_frame(self):
         """The coded statements as a pandas DataFrame (one row each, labels beside the IRIs)."""
-        from minegraph.errors import require
-
         pandas = require("pandas", "pandas")
         return pandas.DataFrame([
             {"statement": c.statement, "person": c.person, "person_label": self.label(c.person),
@@ -143,6 +142,7 @@ def check_level(level: str) -> None:
 def resolve(statements: Statements, text: str) -> str:
     """The node (actor at any level, or decision) that ``text`` names: an IRI, a prefixed name (``person:…``)
     or its label (whole, else a unique part of it, case ignored); a clear error otherwise."""
+    # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.querylang.terms import expand_iri
 
     nodes = {n for c in statements.coded for n in (c.person, c.organisation, c.state, c.decision)}

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from math import comb
 
-from minegraph.errors import InputError
+from minegraph.errors import InputError, require
 
 from .networks import QUALIFIERS, Network, check_options, count_array, network_from, qualified
 from .polarisation import Polarisation, polarisation
@@ -91,8 +91,6 @@ class Sequence:
 
     def to_frame(self):
         """One row per window: dates, statements, active actors, polarisation, camps, stability."""
-        from minegraph.errors import require
-
         pandas = require("pandas", "pandas")
         return pandas.DataFrame([window_record(w) for w in self.windows])
 

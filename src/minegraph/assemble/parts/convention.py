@@ -11,12 +11,12 @@ from pathlib import Path
 
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.assemble.records import Record, load_toml, records, single
-from minegraph.core.namespaces import DCTERMS, MG, ORG, concept, iri
 from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
-from minegraph.assemble.source_registry import KIND_CLASSES
-from minegraph.core.treaty_rules import TimingRule
+from minegraph.assemble.records import Record, load_toml, records, single
 from minegraph.assemble.registry import part
+from minegraph.assemble.source_registry import KIND_CLASSES
+from minegraph.core.namespaces import DCTERMS, MG, ORG, concept, iri
+from minegraph.core.treaty_rules import TimingRule
 
 CONVENTION_FILE = "convention.toml"
 TREATY = iri("treaty", "apmbc")
@@ -89,23 +89,28 @@ def build_convention(context) -> Graph:
     _dated_act(g, ENTRY_INTO_FORCE, [MG.TreatyEntryIntoForce], entry, sources(entry), context.sources)
 
     for record in records(document, lines, path, "rule"):
-        rule = _rule(record)
-        g.add((TREATY, MG.timingRule, rule.node))
-        describe(g, rule.node, [MG.TimingRule], record.require("label"), comment=record.get("comment"))
-        g.add((rule.node, MG.article, Literal(rule.article)))
-        for prop, key in ((MG.appliesTo, "applies_to"), (MG.yields, "yields")):
-            name = record.require(key)
-            if name not in _RULE_CLASSES:
-                raise record.error(f"{key} = {name!r}: expected one of {', '.join(_RULE_CLASSES)}")
-            g.add((rule.node, prop, MG[name]))
-        g.add((rule.node, MG.monthsAfter, Literal(rule.months_after, datatype=XSD.nonNegativeInteger)))
-        g.add((rule.node, MG.firstDayOfMonth, Literal(rule.first_day_of_month)))
-        if rule.instrument_threshold is not None:
-            g.add((rule.node, MG.instrumentThreshold, Literal(rule.instrument_threshold, datatype=XSD.positiveInteger)))
-        if record.get("exception"):
-            g.add((rule.node, MG.exception, text(record.get("exception"))))
-        cite(g, rule.node, sources(record))
+        _timing_rule(g, record, sources(record))
     return g
+
+
+def _timing_rule(g: Graph, record: Record, cited: list[URIRef]) -> None:
+    """One of the Convention's timing rules (Article 17 or 20) as data on the treaty."""
+    rule = _rule(record)
+    g.add((TREATY, MG.timingRule, rule.node))
+    describe(g, rule.node, [MG.TimingRule], record.require("label"), comment=record.get("comment"))
+    g.add((rule.node, MG.article, Literal(rule.article)))
+    for prop, key in ((MG.appliesTo, "applies_to"), (MG.yields, "yields")):
+        name = record.require(key)
+        if name not in _RULE_CLASSES:
+            raise record.error(f"{key} = {name!r}: expected one of {', '.join(_RULE_CLASSES)}")
+        g.add((rule.node, prop, MG[name]))
+    g.add((rule.node, MG.monthsAfter, Literal(rule.months_after, datatype=XSD.nonNegativeInteger)))
+    g.add((rule.node, MG.firstDayOfMonth, Literal(rule.first_day_of_month)))
+    if rule.instrument_threshold is not None:
+        g.add((rule.node, MG.instrumentThreshold, Literal(rule.instrument_threshold, datatype=XSD.positiveInteger)))
+    if record.get("exception"):
+        g.add((rule.node, MG.exception, text(record.get("exception"))))
+    cite(g, rule.node, cited)
 
 
 def _dated_act(g: Graph, node: URIRef, types: list[URIRef], record: Record, docs: list[URIRef], sources) -> None:

@@ -21,7 +21,7 @@ from minegraph.assemble.reference.nodes import build_records
 from minegraph.errors import InputError
 from minegraph.core.namespaces import DCTERMS, MG, SKOS, WD, concept, iri
 from minegraph.assemble.rdf import cite, dates, describe, new_graph, note, text, xsd_date
-from minegraph.assemble.reference.tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
+from minegraph.assemble.reference.csv_tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
 from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
 from minegraph.assemble.registry import part
 

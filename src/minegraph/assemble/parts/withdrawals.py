@@ -20,7 +20,7 @@ from minegraph.errors import InputError
 from minegraph.assemble.reference.fact_sources import check_alternatives, cite_fact
 from minegraph.core.namespaces import DCTERMS, MG, concept, iri
 from minegraph.assemble.rdf import dates, describe, new_graph, text
-from minegraph.assemble.reference.tables import WithdrawalRow
+from minegraph.assemble.reference.csv_tables import WithdrawalRow
 from minegraph.assemble.registry import part
 
 #: The joint statement of 18 March 2025: a document known only from the reports citing it.

@@ -18,7 +18,7 @@ from rdflib import URIRef
 
 from minegraph.assemble.records import Record, Resolver, load_toml, records
 from minegraph.assemble.reference.fact_sources import FactCitation, FieldSources
-from minegraph.assemble.reference.tables import Party, Row, WithdrawalRow, read_parties, read_withdrawals
+from minegraph.assemble.reference.csv_tables import Party, Row, WithdrawalRow, read_parties, read_withdrawals
 
 CURATION_FILE = "membership.toml"
 VOTE_COUNTS = ("votes_for", "votes_against", "abstentions", "not_voting")

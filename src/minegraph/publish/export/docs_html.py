@@ -115,7 +115,7 @@ def render_page(title: str, body: str, version: str) -> bytes:
 
 def pylode_page(ontology_file: Path) -> bytes | None:
     """pyLODE's OntPub page of the ontology, or None when pyLODE (the ``docs`` extra) is missing."""
-    try:
+    try:  # lazy: pyLODE is optional (the docs extra)
         from pylode import OntPub
     except ImportError:
         return None

@@ -56,7 +56,7 @@ class Release:
     def rdflib_graph(self) -> "Graph":
         """The union graph in rdflib, handed over as N-Triples (exact for every term); made once, read by
         the JSON-LD dump and the ontology pages (read-only: never change it)."""
-        from rdflib import Graph
+        from rdflib import Graph  # lazy: rdflib (~170 ms), only for the JSON-LD dump and the ontology pages
 
         graph = Graph()
         graph.parse(data=ox.serialize(self.triples(), format=ox.RdfFormat.N_TRIPLES), format="nt")

@@ -17,9 +17,9 @@ from minegraph.core.formats import by_suffix, formats
 from minegraph.core.namespaces import MG
 
 from . import serialise
-from .context import CONTEXT_FILE, committed_context, context_bytes
+from .jsonld_context import CONTEXT_FILE, committed_context, context_bytes
 from .docs_html import ontology_docs
-from .files import MARKER, MARKER_TEXT, SUMS_FILE, check_replaceable, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
+from .release_files import MARKER, MARKER_TEXT, SUMS_FILE, check_replaceable, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
 from .inputs import Release, load_release
 from .jsonld import jsonld
 from .void import SPDX, DumpFile, describe

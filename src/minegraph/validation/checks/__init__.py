@@ -1,7 +1,10 @@
 """The validation checks SHACL cannot express, one definition each, run by both engines: a row of
 ``profile.tsv`` (name, severity, run order), a query ``NAME.rq`` (one row contract: ``?focus ?path ?value``
 then what the wording needs) and a wording function (``@wording("NAME")``: the rows → findings, reading
-archived texts or doing date arithmetic where SPARQL cannot). Adding a check is those three things."""
+archived texts or doing date arithmetic where SPARQL cannot). Adding a check is those three things.
+
+Modules: ``context`` (what every wording reads, and ``@wording``), the wordings by subject: ``archived_texts``
+(archives, quotes, cues), ``graph``, ``owners``, ``stance`` and ``treaty``."""
 
 from __future__ import annotations
 
@@ -54,7 +57,9 @@ def profile() -> dict[str, Check]:
 
 def wordings() -> dict[str, Callable]:
     """Every wording function by check name (importing the modules registers them)."""
-    from . import archived_texts, graph, owners, stance, treaty  # noqa: F401  (they register their wordings)
+    # Importing the wording modules registers their wordings.
+    # lazy: they (and the reference tables treaty reads) load when checks run
+    from . import archived_texts, graph, owners, stance, treaty  # noqa: F401
 
     return WORDINGS
 
@@ -94,9 +99,9 @@ def in_run_order(tasks: list[tuple[str, Callable]]) -> tuple[list[Callable], lis
     return [call for _, call in early], [call for name, call in tasks if checks[name].run == "last"]
 
 
-def sort_key(finding: Finding) -> tuple:
+def sort_key(found: Finding) -> tuple:
     """The order of check findings within a run: by check, focus, property, message."""
-    return (finding.source, finding.focus or "", finding.path or "", finding.message, finding.severity)
+    return (found.source, found.focus or "", found.path or "", found.message, found.severity)
 
 
 def run_checks(context: Context, names: Iterable[str] | None = None, pool: Executor | None = None) -> list[Finding]:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pyoxigraph as ox
 
-from minegraph.assemble.reference.tables import read_parties, universe
+from minegraph.assemble.reference.csv_tables import read_parties, universe
 from minegraph.core.treaty_rules import RuleError, add_months, ordinal
 from minegraph.errors import InputError
 

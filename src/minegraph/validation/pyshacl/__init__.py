@@ -193,7 +193,7 @@ class _Describer:
 
     def label(self, node: Node) -> str | None:
         labels = [*self.graph.objects(node, RDFS.label), *self.graph.objects(node, SKOS.prefLabel)]
-        english = [l for l in labels if isinstance(l, Literal) and l.language == "en"]
+        english = [label for label in labels if isinstance(label, Literal) and label.language == "en"]
         chosen = (english or labels or [None])[0]
         return str(chosen) if chosen is not None else None
 

@@ -5,7 +5,10 @@ pyoxigraph store, beside the checks of :mod:`minegraph.validation.checks` (``run
 component, message) without rdflib: the shapes are read with pyoxigraph, compiled once into one query per
 constraint (``compiler``, ``values`` and ``focus``: one method per component, each linking its section of the
 SHACL specification; cached by the SHA-256 of the shapes file by ``cache``) and evaluated by Oxigraph
-(``engine``); ``load`` is the store of a project's files.
+(``engine``); ``load`` is the store of a project's files. Beside them: ``shapes`` (the shapes graph, indexed),
+``vocab`` (the IRIs the compiler reads), ``components`` (what the components share, which terms are refused),
+``patterns`` (violation patterns as SPARQL), ``paths`` (SHACL property paths), ``sources`` (the derived integer
+datatypes Oxigraph folds, read back from the files).
 """
 
 from .cache import compile_shapes, compiled_shapes, shapes_digest

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 import pyoxigraph as ox
 
 from .components import (FOCUS_PARAMETERS, KNOWN, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, Variables,
-                         datatype_ok, integer, term)
+                         datatype_ok, term)
 from .focus import FocusPatterns
 from .paths import Path, compile_path
 from .patterns import Bound, Pattern, flatten, keyed, unwrap

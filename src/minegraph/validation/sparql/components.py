@@ -12,7 +12,7 @@ import pyoxigraph as ox
 from minegraph.store.oxigraph import stored_literal
 
 from .shapes import ShapesError, ShapesGraph, Term
-from .vocab import CASTABLE, INTEGER_RANGES, NODE_KINDS, RDF_LANGSTRING, RDFS_LITERAL, XSD_INTEGER, XSD_STRING
+from .vocab import CASTABLE, INTEGER_RANGES, RDF_LANGSTRING, RDFS_LITERAL, XSD_INTEGER, XSD_STRING
 
 TYPE_OF = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from minegraph.errors import InputError
 from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
 from minegraph.store.oxigraph import OxigraphStore
@@ -111,6 +113,7 @@ def _shape_tasks(store, project, datatypes) -> list:
 
 def _describe(store, project, loaded: OxigraphStore, raw) -> list[Finding]:
     """Findings with labels, files and prefixed names (only now is rdflib's prefix table loaded)."""
+    # lazy: rdflib (~170 ms), only when there are findings to describe
     from rdflib import Graph, URIRef
     from rdflib.namespace import NamespaceManager
 
@@ -143,13 +146,11 @@ def _curie(compact, iri: str) -> str:
 
 
 def _label(store, focus: str | None) -> str | None:
-    import pyoxigraph as ox
-
     if not focus or not focus.startswith(("http", "urn")):
         return None
     labels = [q.object for q in store.quads_for_pattern(
         ox.NamedNode(focus), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None)]
-    english = [l for l in labels if isinstance(l, ox.Literal) and l.language == "en"]
+    english = [label for label in labels if isinstance(label, ox.Literal) and label.language == "en"]
     chosen = (english or labels or [None])[0]
     return chosen.value if chosen is not None else None
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .components import NODE_KINDS, TYPE_OF, Variables, datatype_ok, integer, term
+from .components import TYPE_OF, Variables, datatype_ok, integer, term
+from .vocab import NODE_KINDS
 from .shapes import ShapesError, ShapesGraph, Term
 
 _RANGE = {"minExclusive": ">", "minInclusive": ">=", "maxExclusive": "<", "maxInclusive": "<="}

@@ -11,14 +11,16 @@ from __future__ import annotations
 import json
 import unicodedata
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Literal, URIRef, Variable
+from rdflib.query import Result
 from rdflib.term import Node
 
 from minegraph.core.formats import by_name, names
+from minegraph.core.rdf_io import serialize_turtle
 from minegraph.errors import QueryError
+from minegraph.queries.streaming import STREAM_FORMATS, json_cell, stream_text
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.terms import compact
-from minegraph.queries.streaming import STREAM_FORMATS, json_cell, stream_text
 from minegraph.store.rows import RowStream
 
 #: What ``--format`` takes: the registry's answer formats (minegraph.core.formats), each written below.
@@ -74,9 +76,6 @@ def sparql_json(result: QueryResult) -> str:
 
 def sparql_xml(result: QueryResult) -> str:
     """SPARQL Query Results XML Format (rdflib's writer)."""
-    from rdflib import Variable
-    from rdflib.query import Result
-
     answer = Result(result.form)
     if result.form == "ASK":
         answer.askAnswer = bool(result.boolean)
@@ -98,8 +97,6 @@ def sparql_tsv(result: QueryResult) -> str:
 
 def graph_text(result: QueryResult, fmt: str) -> str:
     """Triples as Turtle (sorted, minegraph prefixes), JSON-LD (prefixes as context) or N-Triples."""
-    from minegraph.core.rdf_io import serialize_turtle
-
     graph = result.graph()
     if fmt == "ttl":
         return serialize_turtle(graph).decode("utf-8")

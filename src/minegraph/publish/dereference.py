@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 
-from .formats import GRAPHS, NotAcceptable, choose
-from .pages import entity_html, local, message_page
 from .downloads import ontology_html
+from .negotiation import GRAPHS, NotAcceptable, choose
+from .pages import entity_html, local, message_page
 from .pool import JobFailed
 from .protocol import run_job
 from .responses import error
@@ -57,8 +58,6 @@ async def entity(request: Request) -> Response:
 
 async def ontology(request: Request) -> Response:
     """The ontology file (Turtle, JSON-LD, N-Triples) or its HTML documentation for browsers."""
-    import pyoxigraph as ox
-
     state = request.app.state
     try:
         fmt = _negotiate(request)
