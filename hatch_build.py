@@ -23,5 +23,8 @@ class CustomBuildHook(BuildHookInterface):
             for f in files:
                 build_data["force_include"][str(f)] = f"{TARGET}/{f.name}"
         else:
-            print("minegraph: building without the query page's YASGUI assets (run 'make assets', which needs npm, "
-                  "to include them)", file=sys.stderr)
+            print(
+                "minegraph: building without the query page's YASGUI assets (run 'make assets', which needs npm, "
+                "to include them)",
+                file=sys.stderr,
+            )

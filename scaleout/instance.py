@@ -58,8 +58,14 @@ def port_taken(port: int) -> bool:
 
 def render_ini(folder: Path, sql_port: int, http_port: int) -> Path:
     """Write ``virtuoso.ini`` from the template, atomically."""
-    values = {"DIR": str(folder), "SQL_PORT": str(sql_port), "HTTP_PORT": str(http_port),
-              "BUFFERS": str(BUFFERS), "DIRTY_BUFFERS": str(BUFFERS * 3 // 4), "BUFFERS_MB": str(BUFFERS * 8 // 1000)}
+    values = {
+        "DIR": str(folder),
+        "SQL_PORT": str(sql_port),
+        "HTTP_PORT": str(http_port),
+        "BUFFERS": str(BUFFERS),
+        "DIRTY_BUFFERS": str(BUFFERS * 3 // 4),
+        "BUFFERS_MB": str(BUFFERS * 8 // 1000),
+    }
     text = TEMPLATE.read_text(encoding="utf-8")
     for key, value in values.items():
         text = text.replace(f"@{key}@", value)
@@ -75,8 +81,13 @@ def render_ini(folder: Path, sql_port: int, http_port: int) -> Path:
 def isql(info: dict, password: str, *statements: str, check: bool = True) -> subprocess.CompletedProcess:
     """Run SQL statements through ``isql-vt`` on the instance's SQL port (statements go on stdin)."""
     script = "".join(s.rstrip().rstrip(";") + ";\n" for s in statements)
-    answer = subprocess.run([binary("isql-vt"), info["sql"], "dba", password, "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF"],
-                            input=script, capture_output=True, text=True, timeout=600)
+    answer = subprocess.run(
+        [binary("isql-vt"), info["sql"], "dba", password, "VERBOSE=OFF", "BANNER=OFF", "PROMPT=OFF"],
+        input=script,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     failed = answer.returncode != 0 or "*** Error" in answer.stdout + answer.stderr
     if check and failed:
         raise Failure(f"isql on {info['sql']} failed: {(answer.stdout + answer.stderr).strip()[-600:]}")
@@ -132,13 +143,15 @@ def _address(hex_address: str) -> str:
         ip_text = socket.inet_ntop(socket.AF_INET, bytes.fromhex(ip)[::-1])
     else:
         raw = bytes.fromhex(ip)
-        ip_text = socket.inet_ntop(socket.AF_INET6, b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4)))
+        ip_text = socket.inet_ntop(socket.AF_INET6, b"".join(raw[i : i + 4][::-1] for i in range(0, 16, 4)))
     return f"{ip_text}:{int(port, 16)}"
 
 
 def check_loopback_only(pid: int) -> list[str]:
     addresses = listening_addresses(pid)
-    outside = [a for a in addresses if not (a.split(":", 1)[1].startswith("127.") or a.split(":", 1)[1].startswith("::1"))]
+    outside = [
+        a for a in addresses if not (a.split(":", 1)[1].startswith("127.") or a.split(":", 1)[1].startswith("::1"))
+    ]
     if outside:
         raise Failure(f"Virtuoso (pid {pid}) listens beyond loopback: {', '.join(outside)}")
     return addresses
@@ -166,12 +179,25 @@ def start(folder: Path, sql_port: int | None, http_port: int | None) -> dict:
             raise Failure(f"port {port} on 127.0.0.1 is taken: choose another (VIRTUOSO_SQL_PORT / VIRTUOSO_HTTP_PORT)")
     ini = render_ini(folder, sql_port, http_port)
     base = f"http://127.0.0.1:{http_port}"
-    info = {"pid": 0, "folder": str(folder), "sql": f"127.0.0.1:{sql_port}", "http": base,
-            "endpoint": f"{base}/sparql", "graph_store": f"{base}/sparql-graph-crud-auth",
-            "user": "dba", "password_file": str(folder / "dba-password")}
+    info = {
+        "pid": 0,
+        "folder": str(folder),
+        "sql": f"127.0.0.1:{sql_port}",
+        "http": base,
+        "endpoint": f"{base}/sparql",
+        "graph_store": f"{base}/sparql-graph-crud-auth",
+        "user": "dba",
+        "password_file": str(folder / "dba-password"),
+    }
     log = open(folder / "server.out", "ab")
-    process = subprocess.Popen([binary("virtuoso-t"), "+foreground", "+configfile", str(ini)], cwd=folder,
-                               stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        [binary("virtuoso-t"), "+foreground", "+configfile", str(ini)],
+        cwd=folder,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     info["pid"] = process.pid
     try:
         _wait_until_ready(info, process, folder)
@@ -192,11 +218,17 @@ def _wait_until_ready(info: dict, process: subprocess.Popen, folder: Path) -> No
     deadline = time.monotonic() + START_SECONDS
     while not http_answers(info):
         if process.poll() is not None:
-            tail = (folder / "virtuoso.log").read_text(errors="replace")[-1500:] if (folder / "virtuoso.log").exists() else ""
+            tail = (
+                (folder / "virtuoso.log").read_text(errors="replace")[-1500:]
+                if (folder / "virtuoso.log").exists()
+                else ""
+            )
             raise Failure(f"virtuoso-t exited with code {process.returncode}; end of {folder}/virtuoso.log:\n{tail}")
         if time.monotonic() > deadline:
             process.terminate()
-            raise Failure(f"Virtuoso did not answer on {info['endpoint']} within {START_SECONDS} s (log: {folder}/virtuoso.log)")
+            raise Failure(
+                f"Virtuoso did not answer on {info['endpoint']} within {START_SECONDS} s (log: {folder}/virtuoso.log)"
+            )
         time.sleep(0.25)
 
 

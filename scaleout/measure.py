@@ -42,8 +42,8 @@ def _engines_module():
 
 def worker(args) -> int:
     """One query on one engine, in this fresh process: timings, row count, digest of the normalised answer."""
-    from minegraph.queries.run import execute
     from minegraph.queries.library import load_query
+    from minegraph.queries.run import execute
 
     if args.engine == "oxigraph":
         import pyoxigraph
@@ -64,15 +64,38 @@ def worker(args) -> int:
         times.append(time.perf_counter() - start)
     rows = _engines_module().comparable(definition, result)
     digest = hashlib.sha256(repr(sorted((repr(r), n) for r, n in rows.items())).encode()).hexdigest()
-    print(json.dumps({"first": times[0], "median": statistics.median(times[1:]) if args.repeat else times[0],
-                      "rows": len(result.terms) if result.terms is not None else len(result.triples or []), "digest": digest}))
+    print(
+        json.dumps(
+            {
+                "first": times[0],
+                "median": statistics.median(times[1:]) if args.repeat else times[0],
+                "rows": len(result.terms) if result.terms is not None else len(result.triples or []),
+                "digest": digest,
+            }
+        )
+    )
     return 0
 
 
 def run_worker(engine: str, query: Path, params: dict, target: dict, repeat: int, cap: float) -> dict:
-    command = [sys.executable, __file__, "worker", "--engine", engine, "--query", str(query), "--params", json.dumps(params),
-               "--repeat", str(repeat), "--cap", str(cap)]
-    command += ["--store", target["store"]] if engine == "oxigraph" else ["--endpoint", target["endpoint"], "--graph", GRAPH]
+    command = [
+        sys.executable,
+        __file__,
+        "worker",
+        "--engine",
+        engine,
+        "--query",
+        str(query),
+        "--params",
+        json.dumps(params),
+        "--repeat",
+        str(repeat),
+        "--cap",
+        str(cap),
+    ]
+    command += (
+        ["--store", target["store"]] if engine == "oxigraph" else ["--endpoint", target["endpoint"], "--graph", GRAPH]
+    )
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=cap)
     except subprocess.TimeoutExpired:
@@ -102,12 +125,14 @@ def push_to_virtuoso(project, location: Path, info: dict) -> dict:
     """``minegraph push --server virtuoso`` as the CLI does it, timed: dump to N-Triples, then upload."""
     import pyoxigraph
 
-    from minegraph.store.remote import RemoteStore
     from minegraph.scaleout.virtuoso import VirtuosoStore, read_password
     from minegraph.store.oxigraph import OxigraphStore
+    from minegraph.store.remote import RemoteStore
 
     source = OxigraphStore(pyoxigraph.Store.read_only(str(location)))
-    remote = VirtuosoStore(info["endpoint"], graph=GRAPH, user=info["user"], password=read_password(info["password_file"]), timeout=3600)
+    remote = VirtuosoStore(
+        info["endpoint"], graph=GRAPH, user=info["user"], password=read_password(info["password_file"]), timeout=3600
+    )
     with tempfile.TemporaryDirectory(prefix="minegraph-measure-") as scratch:
         path = Path(scratch) / "graph.nt"
         start = time.perf_counter()
@@ -117,8 +142,14 @@ def push_to_virtuoso(project, location: Path, info: dict) -> dict:
         uploaded = time.perf_counter()
         size = path.stat().st_size
     count = RemoteStore(info["endpoint"], graph=GRAPH, timeout=600).triple_count()
-    return {"dump": dumped - start, "upload": uploaded - dumped, "push": uploaded - start, "bytes": size,
-            "virtuoso_triples": count, "virtuoso_peak_rss_mb": _peak_rss_mb(info["pid"])}
+    return {
+        "dump": dumped - start,
+        "upload": uploaded - dumped,
+        "push": uploaded - start,
+        "bytes": size,
+        "virtuoso_triples": count,
+        "virtuoso_peak_rss_mb": _peak_rss_mb(info["pid"]),
+    }
 
 
 def _peak_rss_mb(pid: int) -> float | None:
@@ -150,12 +181,26 @@ def measure(args) -> dict:
             rewrite = REWRITES / path.name
             embedded = run_worker("oxigraph", path, params, {"store": location}, args.repeat, args.cap)
             remote = run_worker("virtuoso", rewrite if rewrite.exists() else path, params, info, args.repeat, args.cap)
-            agree = embedded.get("digest") == remote.get("digest") if "digest" in embedded and "digest" in remote else None
-            queries[path.stem] = {"oxigraph": embedded, "virtuoso": remote, "agree": agree, "rewritten": rewrite.exists()}
+            agree = (
+                embedded.get("digest") == remote.get("digest") if "digest" in embedded and "digest" in remote else None
+            )
+            queries[path.stem] = {
+                "oxigraph": embedded,
+                "virtuoso": remote,
+                "agree": agree,
+                "rewritten": rewrite.exists(),
+            }
             print(f"{path.stem}: {_cell(embedded)} | {_cell(remote)} | agree={agree}", file=sys.stderr)
-    return {"triples": triples, "project": str(project.root), "repeat": args.repeat, "cap": args.cap,
-            "embedded_load": load_seconds, "push": pushed, "queries": queries,
-            "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()}}
+    return {
+        "triples": triples,
+        "project": str(project.root),
+        "repeat": args.repeat,
+        "cap": args.cap,
+        "embedded_load": load_seconds,
+        "push": pushed,
+        "queries": queries,
+        "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()},
+    }
 
 
 def _cell(run: dict) -> str:
@@ -168,16 +213,22 @@ def _cell(run: dict) -> str:
 
 def markdown(result: dict) -> str:
     push = result["push"]
-    lines = [f"Triples: {result['triples']:,}; embedded bulk load {result['embedded_load']:.1f} s; push {push['push']:.1f} s "
-             f"(N-Triples dump {push['dump']:.1f} s + upload {push['upload']:.1f} s, {push['bytes'] / 1e6:.0f} MB); "
-             f"Virtuoso peak RSS {push['virtuoso_peak_rss_mb'] or 0:.0f} MB.", "",
-             "| query | rows | Oxigraph p50 | Virtuoso p50 | Virtuoso / Oxigraph | same answer |", "|---|---:|---:|---:|---:|---|"]
+    lines = [
+        f"Triples: {result['triples']:,}; embedded bulk load {result['embedded_load']:.1f} s; push {push['push']:.1f} s "
+        f"(N-Triples dump {push['dump']:.1f} s + upload {push['upload']:.1f} s, {push['bytes'] / 1e6:.0f} MB); "
+        f"Virtuoso peak RSS {push['virtuoso_peak_rss_mb'] or 0:.0f} MB.",
+        "",
+        "| query | rows | Oxigraph p50 | Virtuoso p50 | Virtuoso / Oxigraph | same answer |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
     for name, run in result["queries"].items():
         ox, vi = run["oxigraph"], run["virtuoso"]
         ratio = f"{vi['median'] / ox['median']:.2f}" if "median" in ox and "median" in vi and ox["median"] else "–"
         agree = {True: "yes", False: "**no**", None: "–"}[run["agree"]]
-        lines.append(f"| {name}{' (rewrite)' if run['rewritten'] else ''} | {ox.get('rows', vi.get('rows', '–'))} | "
-                     f"{_cell(ox)} | {_cell(vi)} | {ratio} | {agree} |")
+        lines.append(
+            f"| {name}{' (rewrite)' if run['rewritten'] else ''} | {ox.get('rows', vi.get('rows', '–'))} | "
+            f"{_cell(ox)} | {_cell(vi)} | {ratio} | {agree} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -194,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     one.add_argument("--endpoint")
     one.add_argument("--graph")
     parser.add_argument("--project", help="project directory to measure (ontology/ + graph/)")
-    parser.add_argument("--instance", default=str(ROOT / ".virtuoso"), help="the running Virtuoso's folder (default: .virtuoso)")
+    parser.add_argument(
+        "--instance", default=str(ROOT / ".virtuoso"), help="the running Virtuoso's folder (default: .virtuoso)"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed runs after the first (median taken)")
     parser.add_argument("--cap", type=float, default=300, help="seconds allowed per query and engine (all runs)")
     parser.add_argument("--output", help="JSON file (default: out/scaleout-N.json)")

@@ -27,7 +27,11 @@ def rename(term, copy: int):
 
     if copy == 0:
         return term
-    if isinstance(term, pyoxigraph.NamedNode) and term.value.startswith(INSTANCES) and not term.value.startswith(SHARED):
+    if (
+        isinstance(term, pyoxigraph.NamedNode)
+        and term.value.startswith(INSTANCES)
+        and not term.value.startswith(SHARED)
+    ):
         return pyoxigraph.NamedNode(f"{term.value}-c{copy}")
     if isinstance(term, pyoxigraph.BlankNode):
         return pyoxigraph.BlankNode(f"c{copy}x{term.value}")
@@ -45,7 +49,10 @@ def replicate(project: Path, output: Path, copies: int) -> int:
     source = pyoxigraph.Store()
     for path in sorted((project / "graph").glob("*.ttl")):
         source.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-    triples = [(q.subject, q.predicate, q.object) for q in source.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())]
+    triples = [
+        (q.subject, q.predicate, q.object)
+        for q in source.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+    ]
     for copy in range(copies):
         target = output / "graph" / f"copy-{copy:05d}.nt"
         quads = (pyoxigraph.Quad(rename(s, copy), p, rename(o, copy)) for s, p, o in triples)

@@ -14,8 +14,11 @@ from tests.support.paths import FIXTURE_GRAPH, ROOT
 
 #: The fixtures and hooks of tests/support every folder sees.
 pytest_plugins = [
-    "tests.support.write_audit", "tests.support.collection",
-    "tests.support.stores", "tests.support.snapshot", "tests.support.membership",
+    "tests.support.write_audit",
+    "tests.support.collection",
+    "tests.support.stores",
+    "tests.support.snapshot",
+    "tests.support.membership",
 ]
 
 

@@ -125,7 +125,7 @@ def shown(value, width: int = SHOWN) -> str:
 def position(data: bytes, offset: int) -> tuple[int, int]:
     """The 1-based (line, column) of a byte offset into a file's bytes (columns count characters)."""
     line = data.count(b"\n", 0, offset) + 1
-    return line, len(data[data.rfind(b"\n", 0, offset) + 1: offset].decode("utf-8", "replace")) + 1
+    return line, len(data[data.rfind(b"\n", 0, offset) + 1 : offset].decode("utf-8", "replace")) + 1
 
 
 def not_utf8(data: bytes, error: UnicodeDecodeError) -> tuple[str, int, int]:

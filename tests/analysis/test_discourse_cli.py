@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import re
 import json
+import re
 
 import networkx as nx
 import pytest
@@ -35,7 +35,9 @@ def test_a_congruence_network_as_ties(snapshot, capsys):
     # over the whole debate the ICRC is in the strongest tie, with ICBL-CMC; its tie with the European
     # Parliament (Carbonnier and Strada), the strongest in the seed, still ranks among the first
     assert "International Committee of the Red Cross" in ties[0]
-    assert any("International Committee of the Red Cross" in line and "European Parliament" in line for line in ties[:3])
+    assert any(
+        "International Committee of the Red Cross" in line and "European Parliament" in line for line in ties[:3]
+    )
 
 
 def test_the_matrix_in_rdna_layout_and_as_json(snapshot, capsys):
@@ -44,7 +46,10 @@ def test_the_matrix_in_rdna_layout_and_as_json(snapshot, capsys):
     assert code == 0 and rows[0][0] == "" and len(rows) == len(rows[0])  # square, with a corner cell
     names = rows[0][1:]
     carbonnier, strada = names.index("Gilles Carbonnier"), names.index("Cecilia Strada")
-    assert rows[1 + carbonnier][1 + strada] == rows[1 + strada][1 + carbonnier] and int(rows[1 + strada][1 + carbonnier]) > 0
+    assert (
+        rows[1 + carbonnier][1 + strada] == rows[1 + strada][1 + carbonnier]
+        and int(rows[1 + strada][1 + carbonnier]) > 0
+    )
     code, out, _ = run(snapshot, capsys, "--kind", "subtract", "--format", "json")
     record = json.loads(out)
     edge = next(e for e in record["edges"] if {e["source"], e["target"]} == {CARBONNIER, STRADA})
@@ -61,8 +66,9 @@ def test_the_statements_behind_a_tie(snapshot, capsys):
 
 
 def test_windows_and_their_files(snapshot, capsys, tmp_path):
-    code, out, err = run(snapshot, capsys, "--window", "1q", "--start", "2025-01-01", "--end", "2025-12-31",
-                         "--output", str(tmp_path))
+    code, out, err = run(
+        snapshot, capsys, "--window", "1q", "--start", "2025-01-01", "--end", "2025-12-31", "--output", str(tmp_path)
+    )
     assert code == 0 and out.startswith("Windows of 1q every 1q from 2025-01-01 to 2025-12-31")
     assert len([line for line in out.splitlines() if line.startswith("2025-")]) == 4
     dynamic = nx.read_gexf(tmp_path / "windows.gexf")
@@ -80,23 +86,31 @@ def test_one_network_exported(snapshot, capsys, tmp_path):
     code, _, _ = run(snapshot, capsys, "--kind", "affiliation", "--output", str(tmp_path))
     graph = nx.read_graphml(tmp_path / "affiliation-person-none.graphml")
     assert code == 0 and graph.edges[CARBONNIER, str(iri("decision", "LVA-withdrawal"))]["weight"] == 8
-    assert (tmp_path / "affiliation-person-none.csv").is_file() and (tmp_path / "affiliation-person-none.json").is_file()
+    assert (tmp_path / "affiliation-person-none.csv").is_file() and (
+        tmp_path / "affiliation-person-none.json"
+    ).is_file()
 
 
-@pytest.mark.parametrize("args, message", [
-    (("--edge", "nobody at all", "Strada"), "'nobody at all' matches no actor or decision"),
-    (("--edge", "person:nobody", "Strada"), "'person:nobody' names no actor or decision"),
-    (("--window", "30x"), "bad time span '30x'"),
-    (("--kind", "congruence", "--normalisation", "prominence"), "does not apply to a congruence network"),
-    (("--window", "1q", "--start", "2025-12-31", "--end", "2025-01-01"), "is before the start"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("--edge", "nobody at all", "Strada"), "'nobody at all' matches no actor or decision"),
+        (("--edge", "person:nobody", "Strada"), "'person:nobody' names no actor or decision"),
+        (("--window", "30x"), "bad time span '30x'"),
+        (("--kind", "congruence", "--normalisation", "prominence"), "does not apply to a congruence network"),
+        (("--window", "1q", "--start", "2025-12-31", "--end", "2025-01-01"), "is before the start"),
+    ],
+)
 def test_what_cannot_be_computed_exits_2_with_a_message(snapshot, capsys, args, message):
     code, out, err = run(snapshot, capsys, *args)
     assert code == 2 and out == "" and message in err and "Traceback" not in err
 
 
 def test_trace_on_an_edge_is_the_network_edge(snapshot, capsys):
-    traced = main(["--project", str(snapshot.root), "trace", "--edge", "Cecilia Strada", "EPP"]), capsys.readouterr().out
+    traced = (
+        main(["--project", str(snapshot.root), "trace", "--edge", "Cecilia Strada", "EPP"]),
+        capsys.readouterr().out,
+    )
     code, out, _ = run(snapshot, capsys, "--edge", "Cecilia Strada", "EPP")
     assert traced == (0, out) and "Cecilia Strada — Group of the European People's Party" in out
     assert main(["--project", str(snapshot.root), "trace"]) == 2

@@ -24,22 +24,42 @@ DAY = datetime.date(2025, 5, 1)
 
 
 def coded(name, person, decision, stance, *, organisation=None, state=None, evidence="anchored-quote", date=DAY):
-    return Coded(f"ex:{name}", person, organisation or person, state or organisation or person, decision, stance,
-                 date, evidence, (f"ex:source-{name[0]}",))
+    return Coded(
+        f"ex:{name}",
+        person,
+        organisation or person,
+        state or organisation or person,
+        decision,
+        stance,
+        date,
+        evidence,
+        (f"ex:source-{name[0]}",),
+    )
 
 
 @pytest.fixture
 def fiction() -> Statements:
-    rows = [coded("a1", A, X, "support"), coded("a2", A, X, "support"), coded("a3", A, Y, "oppose"),
-            coded("b1", B, X, "support"), coded("b2", B, Y, "support", evidence="reported-position"),
-            coded("c1", C, X, "oppose"), coded("c2", C, Y, "oppose"), coded("c3", C, Y, "oppose"),
-            coded("c4", C, X, "neutral")]
+    rows = [
+        coded("a1", A, X, "support"),
+        coded("a2", A, X, "support"),
+        coded("a3", A, Y, "oppose"),
+        coded("b1", B, X, "support"),
+        coded("b2", B, Y, "support", evidence="reported-position"),
+        coded("c1", C, X, "oppose"),
+        coded("c2", C, Y, "oppose"),
+        coded("c3", C, Y, "oppose"),
+        coded("c4", C, X, "neutral"),
+    ]
     return Statements(rows, {A: "Actor A", B: "Actor B", C: "Actor C", X: "Decision X", Y: "Decision Y"})
 
 
 def cells(network) -> dict[tuple[str, str], float]:
-    return {(r, c): round(network.cell(r, c), 12) for r in network.rows for c in network.columns if r < c or
-            network.kind == "affiliation"}
+    return {
+        (r, c): round(network.cell(r, c), 12)
+        for r in network.rows
+        for c in network.columns
+        if r < c or network.kind == "affiliation"
+    }
 
 
 def test_congruence_conflict_and_subtract_without_normalisation(fiction):
@@ -52,13 +72,24 @@ def test_congruence_conflict_and_subtract_without_normalisation(fiction):
 
 def test_one_mode_normalisations(fiction):
     # average activity: divide by (t_i + t_j) / 2: A-B (3 + 2) / 2 = 2.5, A-C 3, B-C 2.5
-    assert cells(build(fiction, "congruence", normalisation="average")) == {(A, B): 0.8, (A, C): round(2 / 3, 12), (B, C): 0}
-    assert cells(build(fiction, "conflict", normalisation="average")) == {(A, B): 0.4, (A, C): round(2 / 3, 12), (B, C): 1.2}
+    assert cells(build(fiction, "congruence", normalisation="average")) == {
+        (A, B): 0.8,
+        (A, C): round(2 / 3, 12),
+        (B, C): 0,
+    }
+    assert cells(build(fiction, "conflict", normalisation="average")) == {
+        (A, B): 0.4,
+        (A, C): round(2 / 3, 12),
+        (B, C): 1.2,
+    }
     # Jaccard as DNA counts it: A-B m10 = 1 (A's Y-), m01 = 1 (B's Y+), m11 = 2·1 → 4; A-C m10 = 2, m01 = 1, m11 = 1·2 → 5
     assert cells(build(fiction, "congruence", normalisation="jaccard")) == {(A, B): 0.5, (A, C): 0.4, (B, C): 0}
     # cosine: the Euclidean lengths |A| = √5, |B| = √2, |C| = √5
     assert cells(build(fiction, "congruence", normalisation="cosine")) == {
-        (A, B): round(2 / math.sqrt(10), 12), (A, C): 0.4, (B, C): 0}
+        (A, B): round(2 / math.sqrt(10), 12),
+        (A, C): 0.4,
+        (B, C): 0,
+    }
 
 
 def test_scale_qualifier_counts_neutral_half_way(fiction):
@@ -72,8 +103,14 @@ def test_scale_qualifier_counts_neutral_half_way(fiction):
 def test_affiliation_signed_and_normalised(fiction):
     assert cells(build(fiction, "affiliation")) == {(A, X): 2, (A, Y): -1, (B, X): 1, (B, Y): 1, (C, X): -1, (C, Y): -2}
     activity = cells(build(fiction, "affiliation", normalisation="activity"))  # A 3, B 2, C 3 statements
-    assert activity == {(A, X): round(2 / 3, 12), (A, Y): round(-1 / 3, 12), (B, X): 0.5, (B, Y): 0.5,
-                        (C, X): round(-1 / 3, 12), (C, Y): round(-2 / 3, 12)}
+    assert activity == {
+        (A, X): round(2 / 3, 12),
+        (A, Y): round(-1 / 3, 12),
+        (B, X): 0.5,
+        (B, Y): 0.5,
+        (C, X): round(-1 / 3, 12),
+        (C, Y): round(-2 / 3, 12),
+    }
     prominence = cells(build(fiction, "affiliation", normalisation="prominence"))  # X 4, Y 4 statements
     assert prominence == {(A, X): 0.5, (A, Y): -0.25, (B, X): 0.25, (B, Y): 0.25, (C, X): -0.25, (C, Y): -0.5}
     graph = build(fiction, "affiliation").to_graph()
@@ -84,22 +121,36 @@ def test_every_tie_carries_the_statements_behind_it(fiction):
     congruence = build(fiction, "congruence").to_graph()
     edge = congruence.edges[A, B]  # agreement on X only
     assert edge["statements"] == ["ex:a1", "ex:a2", "ex:b1"]
-    assert (edge["evidence"], edge["sources"], edge["decisions"]) == ("anchored-quote: 3", ["ex:source-a", "ex:source-b"], [X])
+    assert (edge["evidence"], edge["sources"], edge["decisions"]) == (
+        "anchored-quote: 3",
+        ["ex:source-a", "ex:source-b"],
+        [X],
+    )
     assert not congruence.has_edge(B, C)
     conflict = build(fiction, "conflict").to_graph().edges[A, B]  # disagreement on Y: a reported position
-    assert (conflict["statements"], conflict["evidence"]) == (["ex:a3", "ex:b2"], "anchored-quote: 1; reported-position: 1")
+    assert (conflict["statements"], conflict["evidence"]) == (
+        ["ex:a3", "ex:b2"],
+        "anchored-quote: 1; reported-position: 1",
+    )
     assert [c.statement for c in build(fiction, "affiliation").behind(C, X)] == ["ex:c1"]
 
 
 def test_actor_levels_count_a_person_for_their_organisation_and_state():
-    rows = [coded("p1", "ex:P1", X, "support", organisation="ex:O1", state="ex:S"),
-            coded("p2", "ex:P2", X, "support", organisation="ex:O1", state="ex:S"),
-            coded("p3", "ex:P3", X, "oppose", organisation="ex:O2", state="ex:S"),
-            coded("p4", "ex:P4", X, "support", organisation="ex:O3")]
+    rows = [
+        coded("p1", "ex:P1", X, "support", organisation="ex:O1", state="ex:S"),
+        coded("p2", "ex:P2", X, "support", organisation="ex:O1", state="ex:S"),
+        coded("p3", "ex:P3", X, "oppose", organisation="ex:O2", state="ex:S"),
+        coded("p4", "ex:P4", X, "support", organisation="ex:O3"),
+    ]
     statements = Statements(rows)
     assert cells(build(statements, "congruence", level="person")) == {
-        ("ex:P1", "ex:P2"): 1, ("ex:P1", "ex:P3"): 0, ("ex:P1", "ex:P4"): 1, ("ex:P2", "ex:P3"): 0,
-        ("ex:P2", "ex:P4"): 1, ("ex:P3", "ex:P4"): 0}
+        ("ex:P1", "ex:P2"): 1,
+        ("ex:P1", "ex:P3"): 0,
+        ("ex:P1", "ex:P4"): 1,
+        ("ex:P2", "ex:P3"): 0,
+        ("ex:P2", "ex:P4"): 1,
+        ("ex:P3", "ex:P4"): 0,
+    }
     organisation = build(statements, "affiliation", level="organisation")  # O1 speaks twice through P1 and P2
     assert organisation.rows == ["ex:O1", "ex:O2", "ex:O3"] and organisation.cell("ex:O1", X) == 2
     state = build(statements, "affiliation", level="state")  # S: 2 support − 1 oppose; O3 is in no state
@@ -116,10 +167,16 @@ def test_exclusions_isolates_and_evidence_filter(fiction):
     assert build(fiction, "congruence", start=later, isolates=True).rows == [A, B, C]
 
 
-@pytest.mark.parametrize("kind, normalisation, qualifier, level", [
-    ("congruence", "activity", "binary", "person"), ("affiliation", "cosine", "binary", "person"),
-    ("cluster", "none", "binary", "person"), ("congruence", "none", "ternary", "person"),
-    ("congruence", "none", "binary", "region")])
+@pytest.mark.parametrize(
+    "kind, normalisation, qualifier, level",
+    [
+        ("congruence", "activity", "binary", "person"),
+        ("affiliation", "cosine", "binary", "person"),
+        ("cluster", "none", "binary", "person"),
+        ("congruence", "none", "ternary", "person"),
+        ("congruence", "none", "binary", "region"),
+    ],
+)
 def test_unknown_options_are_refused_with_what_is_expected(fiction, kind, normalisation, qualifier, level):
     with pytest.raises(InputError, match="expected one of"):
         build(fiction, kind, normalisation=normalisation, qualifier=qualifier, level=level)

@@ -52,15 +52,20 @@ def test_local_search_above_the_exact_limit_finds_planted_camps():
 
 def test_window_bounds_quarters_and_moving_windows():
     assert window_bounds(D(2025, 1, 1), D(2025, 12, 31), "1q", "1q") == [
-        (D(2025, 1, 1), D(2025, 3, 31)), (D(2025, 4, 1), D(2025, 6, 30)),
-        (D(2025, 7, 1), D(2025, 9, 30)), (D(2025, 10, 1), D(2025, 12, 31))]
+        (D(2025, 1, 1), D(2025, 3, 31)),
+        (D(2025, 4, 1), D(2025, 6, 30)),
+        (D(2025, 7, 1), D(2025, 9, 30)),
+        (D(2025, 10, 1), D(2025, 12, 31)),
+    ]
     moving = window_bounds(D(2025, 1, 1), D(2025, 12, 31), "30d", "7d")
     # starts every 7 days while the 30-day window ends by 31 December: start + 7k + 29 ≤ day 364, k ≤ 47,
     # so 48 windows, the last starting on day 329 (26 November); the next (3 December) would end in 2026
     assert (len(moving), moving[-1]) == (48, (D(2025, 11, 26), D(2025, 12, 25)))
     # a month after 31 January is 28 February (clipped to the month's length)
     assert window_bounds(D(2025, 1, 31), D(2025, 3, 30), "1m", "1m") == [
-        (D(2025, 1, 31), D(2025, 2, 27)), (D(2025, 2, 28), D(2025, 3, 27))]
+        (D(2025, 1, 31), D(2025, 2, 27)),
+        (D(2025, 2, 28), D(2025, 3, 27)),
+    ]
 
 
 @pytest.mark.parametrize("span", ["30", "0d", "3x", "d7"])
@@ -80,10 +85,14 @@ def test_adjusted_rand_and_jaccard_by_hand():
 
 def test_window_sequence_follows_camps_forming_and_changing():
     # Q1: P and Q agree on X, R opposes. Q2: P now sides with R against Q. Q3: nothing said.
-    rows = [coded("p1", "P", "X", "support", D(2025, 2, 1)), coded("q1", "Q", "X", "support", D(2025, 2, 2)),
-            coded("r1", "R", "X", "oppose", D(2025, 3, 1)),
-            coded("p2", "P", "Y", "oppose", D(2025, 5, 1)), coded("q2", "Q", "Y", "support", D(2025, 5, 2)),
-            coded("r2", "R", "Y", "oppose", D(2025, 6, 1))]
+    rows = [
+        coded("p1", "P", "X", "support", D(2025, 2, 1)),
+        coded("q1", "Q", "X", "support", D(2025, 2, 2)),
+        coded("r1", "R", "X", "oppose", D(2025, 3, 1)),
+        coded("p2", "P", "Y", "oppose", D(2025, 5, 1)),
+        coded("q2", "Q", "Y", "support", D(2025, 5, 2)),
+        coded("r2", "R", "Y", "oppose", D(2025, 6, 1)),
+    ]
     result = sequence(Statements(rows), "1q", "1q", start=D(2025, 1, 1), end=D(2025, 9, 30))
     first, second, third = result.windows
     assert (first.polarisation.score, first.polarisation.camps) == (1.0, (["P", "Q"], ["R"]))
@@ -102,7 +111,10 @@ def test_window_sequence_follows_camps_forming_and_changing():
 def _sparql_count(store, text):
     from minegraph.queries.run import run_sparql
 
-    return {tuple(str(v) for v in list(row.values())[:-1]): int(list(row.values())[-1]) for row in run_sparql(text, store=store).rows}
+    return {
+        tuple(str(v) for v in list(row.values())[:-1]): int(list(row.values())[-1])
+        for row in run_sparql(text, store=store).rows
+    }
 
 
 SIGNED_COUNTS = """
@@ -133,18 +145,30 @@ def run_count(store, text):
 def test_dynamic_graph_spells_do_not_overlap_for_moving_windows():
     from minegraph.analysis.discourse.exports import dynamic_graph, owned_spells
 
-    rows = [coded("p1", "P", "X", "support", D(2025, 1, 10)), coded("q1", "Q", "X", "support", D(2025, 1, 12)),
-            coded("r1", "R", "X", "oppose", D(2025, 1, 20))]
+    rows = [
+        coded("p1", "P", "X", "support", D(2025, 1, 10)),
+        coded("q1", "Q", "X", "support", D(2025, 1, 12)),
+        coded("r1", "R", "X", "oppose", D(2025, 1, 20)),
+    ]
     result = sequence(Statements(rows), "14d", "7d", start=D(2025, 1, 1), end=D(2025, 1, 28))
     # windows 1–14, 8–21, 15–28 January; each stands for the days until the next one starts
-    assert owned_spells(result) == [("2025-01-01", "2025-01-07"), ("2025-01-08", "2025-01-14"), ("2025-01-15", "2025-01-28")]
+    assert owned_spells(result) == [
+        ("2025-01-01", "2025-01-07"),
+        ("2025-01-08", "2025-01-14"),
+        ("2025-01-15", "2025-01-28"),
+    ]
     graph = dynamic_graph(result, "congruence")
     # P and Q agree in the first two windows (both spoke by 12 January): one joined spell, a value per window
     assert graph.edges["P", "Q"]["spells"] == [("2025-01-01", "2025-01-14")]
-    assert graph.edges["P", "Q"]["tie_history"] == [(1.0, "2025-01-01", "2025-01-07"), (1.0, "2025-01-08", "2025-01-14")]
+    assert graph.edges["P", "Q"]["tie_history"] == [
+        (1.0, "2025-01-01", "2025-01-07"),
+        (1.0, "2025-01-08", "2025-01-14"),
+    ]
     assert graph.edges["P", "Q"]["statements"] == ["ex:p1", "ex:q1"]
     conflict = dynamic_graph(result, "conflict")  # R speaks on 20 January: only the 8–21 window has P, Q and R
-    assert sorted(conflict.edges) == [("P", "R"), ("Q", "R")] and conflict.edges["P", "R"]["spells"] == [("2025-01-08", "2025-01-14")]
+    assert sorted(conflict.edges) == [("P", "R"), ("Q", "R")] and conflict.edges["P", "R"]["spells"] == [
+        ("2025-01-08", "2025-01-14")
+    ]
 
 
 def test_the_dynamic_gexf_is_the_same_bytes_on_any_day():

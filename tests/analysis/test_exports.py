@@ -9,9 +9,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from minegraph.core.namespaces import iri
 from minegraph.analysis.graphml import export_all, write_graph
 from minegraph.analysis.plot import layout, stance_picture
+from minegraph.core.namespaces import iri
 
 ROOT = Path(__file__).resolve().parents[2]
 GEXF = "{http://www.gexf.net/1.2draft}"
@@ -34,8 +34,11 @@ def exported(analysis, tmp_path_factory) -> Path:
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_round_trip_gives_the_same_nodes_and_edges(analysis, exported, name, fmt):
     original = analysis.graphs[name]
-    read = nx.read_graphml(exported / f"{name}-network.graphml") if fmt == "graphml" else \
-        nx.read_gexf(exported / f"{name}-network.gexf")
+    read = (
+        nx.read_graphml(exported / f"{name}-network.graphml")
+        if fmt == "graphml"
+        else nx.read_gexf(exported / f"{name}-network.gexf")
+    )
     assert read.is_directed() == original.is_directed()
     assert set(read.nodes) == set(original.nodes)
     assert _edges(read) == _edges(original)
@@ -67,7 +70,11 @@ def test_gexf_has_gephi_time_intervals_and_dynamic_status(exported):
     latvia = next(e for e in graph.iter(f"{GEXF}edge") if e.get("source").endswith("/state/LVA"))
     assert (latvia.get("start"), latvia.get("end")) == ("2005-07-01", "2025-12-26")
     status_id = dynamic[0].find(f"{GEXF}attribute").get("id")
-    spells = [(v.get("value"), v.get("start"), v.get("end")) for v in latvia.iter(f"{GEXF}attvalue") if v.get("for") == status_id]
+    spells = [
+        (v.get("value"), v.get("start"), v.get("end"))
+        for v in latvia.iter(f"{GEXF}attvalue")
+        if v.get("for") == status_id
+    ]
     # in force until the withdrawal takes effect (Article 20(3)), as in-force-on-date counts it
     assert spells == [("consented", "2005-07-01", "2005-12-31"), ("in force", "2006-01-01", "2025-12-26")]
     stance = ET.parse(exported / "stance-network.gexf").getroot().find(f"{GEXF}graph")

@@ -7,9 +7,9 @@ from collections import Counter
 
 import networkx as nx
 
-from minegraph.core.namespaces import iri
 from minegraph.analysis.graphs import stance_graph
 from minegraph.analysis.measures import agreement_graph, coalitions, frustration
+from minegraph.core.namespaces import iri
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
 EL_ANOUNI = str(iri("person", "anouar-el-anouni"))
@@ -32,8 +32,10 @@ def _expected_stance_graph(rdf):
     over rdflib: a statement's decision, or a step of it (mg:partOf, any depth), rolls up to the decision that
     is part of no larger one."""
     prefix = "PREFIX mg: <https://w3id.org/minegraph/ontology#> "
-    pairs = rdf.query(prefix + "SELECT DISTINCT ?actor ?about WHERE { ?a mg:assessedStatement ?s ; mg:towards ?about . "
-                               "?s a mg:Statement ; mg:speaker ?actor }")
+    pairs = rdf.query(
+        prefix + "SELECT DISTINCT ?actor ?about WHERE { ?a mg:assessedStatement ?s ; mg:towards ?about . "
+        "?s a mg:Statement ; mg:speaker ?actor }"
+    )
     decisions = {str(row[0]) for row in rdf.query(prefix + "SELECT ?d WHERE { ?d a mg:Decision }")}
     parents: dict[str, set[str]] = {}
     for part, whole in rdf.query(prefix + "SELECT ?p ?w WHERE { ?p mg:partOf ?w }"):
@@ -56,7 +58,10 @@ def test_stance_graph_sizes(analysis, rdf):
     # recommendation is mg:partOf four withdrawals and rolls up into them, so it is not a node; the
     # Commission is no speaker ("stopped short of condemning" is Euronews's characterisation, a claim).
     speakers, decisions, edges = _expected_stance_graph(rdf)
-    assert Counter(kind for _, kind in stance.nodes(data="kind")) == {"actor": len(speakers), "decision": len(decisions)}
+    assert Counter(kind for _, kind in stance.nodes(data="kind")) == {
+        "actor": len(speakers),
+        "decision": len(decisions),
+    }
     assert {n for n, kind in stance.nodes(data="kind") if kind == "decision"} == decisions
     assert {tuple(sorted((a, d))) for a, d in stance.edges} == {tuple(sorted(e)) for e in edges}
     assert JOINT_RECOMMENDATION not in stance and COMMISSION not in stance
@@ -68,7 +73,12 @@ def test_stance_graph_sizes(analysis, rdf):
 def test_stance_edges_are_signed_and_rolled_up(analysis):
     stance = analysis.graphs["stance"]
     carbonnier = stance.edges[CARBONNIER, LVA]
-    assert (carbonnier["sign"], carbonnier["stance"], carbonnier["weight"], carbonnier["oppose"]) == (-1, "oppose", 8, 8)
+    assert (carbonnier["sign"], carbonnier["stance"], carbonnier["weight"], carbonnier["oppose"]) == (
+        -1,
+        "oppose",
+        8,
+        8,
+    )
     latvia = stance.edges[LATVIA_GOVERNMENT, LVA]  # two supporting statements and one neutral one
     assert (latvia["sign"], latvia["stance"], latvia["support"], latvia["neutral"]) == (1, "support", 2, 1)
     ministers = stance.edges[DEFENCE_MINISTERS, EST]  # both statements are about the joint recommendation
@@ -105,11 +115,17 @@ def test_reported_graph_sizes(analysis, rdf):
     reported = analysis.graphs["reported"]
     # Every page carrying assertions (statements or claims) and everyone it reports, one edge per page and
     # speaker, recomputed by rdflib. The seed article still reports its 12 speakers (Euronews itself among them).
-    pairs = {(str(page), str(speaker)) for page, speaker in rdf.query(
-        "PREFIX mg: <https://w3id.org/minegraph/ontology#> "
-        "SELECT DISTINCT ?page ?speaker WHERE { ?x mg:appearsIn ?page ; mg:speaker ?speaker }")}
+    pairs = {
+        (str(page), str(speaker))
+        for page, speaker in rdf.query(
+            "PREFIX mg: <https://w3id.org/minegraph/ontology#> "
+            "SELECT DISTINCT ?page ?speaker WHERE { ?x mg:appearsIn ?page ; mg:speaker ?speaker }"
+        )
+    }
     assert Counter(kind for _, kind in reported.nodes(data="kind")) == {
-        "source": len({p for p, _ in pairs}), "actor": len({a for _, a in pairs})}
+        "source": len({p for p, _ in pairs}),
+        "actor": len({a for _, a in pairs}),
+    }
     assert set(reported.edges) == pairs
     assert reported.out_degree(EURONEWS) == 12
     assert reported.edges[EURONEWS, EURONEWS_ORG]["claims"] == 8
@@ -133,8 +149,15 @@ def test_membership_graph_sizes_and_dates(analysis):
     latvia = membership.edges[str(iri("state", "LVA")), treaty]
     assert (latvia["consented"], latvia["instrument"], latvia["in_force"]) == ("2005-07-01", "accession", "2006-01-01")
     assert (latvia["withdrawal_deposited"], latvia["withdrawn"], latvia["start"], latvia["end"]) == (
-        "2025-06-27", "2025-12-27", "2005-07-01", "2025-12-26")
-    assert latvia["status_history"] == [("consented", "2005-07-01", "2005-12-31"), ("in force", "2006-01-01", "2025-12-26")]
+        "2025-06-27",
+        "2025-12-27",
+        "2005-07-01",
+        "2025-12-26",
+    )
+    assert latvia["status_history"] == [
+        ("consented", "2005-07-01", "2005-12-31"),
+        ("in force", "2006-01-01", "2025-12-26"),
+    ]
     assert "end" not in membership.edges[str(iri("state", "FRA")), treaty]
     # Montenegro is bound from independence (2006-06-03), before it notified its succession: no step back.
     montenegro = membership.edges[str(iri("state", "MNE")), treaty]
@@ -224,9 +247,13 @@ def test_brokers_and_quotes(analysis, rdf):
     # the sides meet over a withdrawal (Poland's, in the whole debate; Latvia's in the seed)
     assert analysis.brokers[0]["node"] in WITHDRAWALS
     # each speaker's assertions and the pages carrying them, counted by rdflib; ICBL-CMC is the most quoted
-    expected = {str(sp): (int(n), int(pages)) for sp, n, pages in rdf.query(
-        "PREFIX mg: <https://w3id.org/minegraph/ontology#> SELECT ?sp (COUNT(DISTINCT ?x) AS ?n) (COUNT(DISTINCT ?page) AS ?pages) "
-        "WHERE { ?x mg:speaker ?sp ; mg:appearsIn ?page } GROUP BY ?sp")}
+    expected = {
+        str(sp): (int(n), int(pages))
+        for sp, n, pages in rdf.query(
+            "PREFIX mg: <https://w3id.org/minegraph/ontology#> SELECT ?sp (COUNT(DISTINCT ?x) AS ?n) (COUNT(DISTINCT ?page) AS ?pages) "
+            "WHERE { ?x mg:speaker ?sp ; mg:appearsIn ?page } GROUP BY ?sp"
+        )
+    }
     assert {r["node"]: (r["assertions"], r["sources"]) for r in analysis.most_quoted} == expected
     assert analysis.most_quoted[0]["node"] == ICBL
     assert (analysis.widest_sources[0]["node"], analysis.widest_sources[0]["speakers"]) == (EURONEWS, 12)

@@ -32,12 +32,18 @@ def test_network_json_and_exports(snapshot, capsys, tmp_path, analysis):
     data = json.loads(out)
     assert code == 0
     assert {name: data["graphs"][name] for name in ("stance", "agreement", "reported")} == {
-        name: _size(analysis, name) for name in ("stance", "agreement", "reported")}
+        name: _size(analysis, name) for name in ("stance", "agreement", "reported")
+    }
     # the debate's signed graph is no longer balanced (the seed's was: frustration 0); the CLI prints the analysis's
     expected = analysis.to_dict()
-    assert data["frustration"] == expected["frustration"] > 0 and len(data["coalitions"]) == len(expected["coalitions"]) == 2
+    assert (
+        data["frustration"] == expected["frustration"] > 0
+        and len(data["coalitions"]) == len(expected["coalitions"]) == 2
+    )
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == sorted([f"{g}-network.{f}" for g in ("stance", "agreement", "reported", "membership")
-                            for f in ("graphml", "gexf")] + ["stance-network.png", "stance-network.svg"])
+    assert names == sorted(
+        [f"{g}-network.{f}" for g in ("stance", "agreement", "reported", "membership") for f in ("graphml", "gexf")]
+        + ["stance-network.png", "stance-network.svg"]
+    )
     assert err.count("wrote ") == 10
     assert nx.read_gexf(tmp_path / "stance-network.gexf").number_of_edges() == _size(analysis, "stance")["edges"]

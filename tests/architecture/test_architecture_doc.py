@@ -15,8 +15,22 @@ DOC = ROOT / "docs" / "architecture.md"
 BEGIN = "<!-- package map: generated from the __init__ docstrings by tests/architecture/test_architecture_doc.py -->"
 END = "<!-- end of the package map -->"
 #: The layers, bottom first (the order of tests/architecture/test_import_rules.py's LAYERS).
-ORDER = ["core", "querylang", "assemble", "store", "queries", "validation", "provenance", "analysis", "report",
-         "ingest", "publish", "bench", "scaleout", "cli"]
+ORDER = [
+    "core",
+    "querylang",
+    "assemble",
+    "store",
+    "queries",
+    "validation",
+    "provenance",
+    "analysis",
+    "report",
+    "ingest",
+    "publish",
+    "bench",
+    "scaleout",
+    "cli",
+]
 
 
 def markdown(docstring: str) -> str:
@@ -51,7 +65,8 @@ def test_the_architecture_doc_maps_the_packages_as_they_are():
     text = DOC.read_text(encoding="utf-8")
     assert BEGIN in text and END in text, f"docs/architecture.md has no package map ({BEGIN})"
     assert current(text) == package_map(), (
-        "docs/architecture.md's package map is stale: python tests/architecture/test_architecture_doc.py --update")
+        "docs/architecture.md's package map is stale: python tests/architecture/test_architecture_doc.py --update"
+    )
 
 
 def test_the_map_names_every_module_of_the_tree():

@@ -135,7 +135,7 @@ def test_no_import_circle_between_modules():
         stack.append(node)
         for nxt in sorted(edges.get(node, ())):
             if state.get(nxt) == "open":
-                cycles.append(" → ".join(stack[stack.index(nxt):] + [nxt]))
+                cycles.append(" → ".join(stack[stack.index(nxt) :] + [nxt]))
             elif nxt not in state:
                 visit(nxt, stack)
         stack.pop()
@@ -172,8 +172,10 @@ def test_the_checker_sees_the_facade_and_importlib_strings(tmp_path):
     pkg.mkdir(parents=True)
     (tmp_path / "minegraph" / "__init__.py").write_text((PACKAGE / "__init__.py").read_text())
     probe = pkg / "probe.py"
-    probe.write_text("import importlib\nimport minegraph\n\ndef f():\n    minegraph.network()\n"
-                     "    importlib.import_module('minegraph.cli.run')\n")
+    probe.write_text(
+        "import importlib\nimport minegraph\n\ndef f():\n    minegraph.network()\n"
+        "    importlib.import_module('minegraph.cli.run')\n"
+    )
     saved, SRC, saved_package, PACKAGE = SRC, tmp_path, PACKAGE, tmp_path / "minegraph"
     try:
         reached = imports_of(probe)
@@ -184,9 +186,14 @@ def test_the_checker_sees_the_facade_and_importlib_strings(tmp_path):
 
 
 def test_only_the_analysis_layer_imports_networkx():
-    users = sorted(module_name(p) for p in PACKAGE.rglob("*.py")
-                   if any(isinstance(n, (ast.Import, ast.ImportFrom)) and "networkx" in ast.unparse(n)
-                          for n in ast.walk(ast.parse(p.read_text()))))
+    users = sorted(
+        module_name(p)
+        for p in PACKAGE.rglob("*.py")
+        if any(
+            isinstance(n, (ast.Import, ast.ImportFrom)) and "networkx" in ast.unparse(n)
+            for n in ast.walk(ast.parse(p.read_text()))
+        )
+    )
     assert users and all(name.startswith("minegraph.analysis.") for name in users), users
 
 

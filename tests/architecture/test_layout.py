@@ -14,7 +14,7 @@ PACKAGES = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
 #: Folders whose tests prove something of the whole tree or of files no package owns.
 CROSS_CUTTING = {
     "architecture": "properties of the whole source tree: layers, the store front door, SPARQL in .rq files, "
-                    "the write audit, this layout",
+    "the write audit, this layout",
     "docs": "the command outputs pasted in README.md and docs/ are those of real runs",
     "model": "the ontology files (ontology/): OWL 2 RL consistency and term definitions",
     "packaging": "the wheel, built and installed in a fresh virtual environment",
@@ -28,7 +28,7 @@ NO_TESTS = {
 #: Modules that still import a conftest, and why (each to move to tests/support).
 CONFTEST_IMPORTS_ALLOWED = {
     f"validation/sparql/{name}.py": "foundation_module of tests/validation/sparql/conftest.py: tests/validation is "
-                                    "being reworked in place with the validation engines (issue 19 item 2)"
+    "being reworked in place with the validation engines (issue 19 item 2)"
     for name in ("test_checks_equality", "test_engine_equality", "test_treaty_equality")
 }
 
@@ -43,7 +43,9 @@ def _folders() -> list[Path]:
 
 def test_every_test_folder_is_a_package_or_a_named_cross_cutting_one():
     unknown = [p.name for p in _folders() if p.name not in PACKAGES | CROSS_CUTTING.keys() | NO_TESTS.keys()]
-    assert not unknown, f"tests/ folders that are no package of src/minegraph (add a cross-cutting one to CROSS_CUTTING): {unknown}"
+    assert not unknown, (
+        f"tests/ folders that are no package of src/minegraph (add a cross-cutting one to CROSS_CUTTING): {unknown}"
+    )
     assert not set(CROSS_CUTTING) & PACKAGES and not set(NO_TESTS) & PACKAGES
 
 
@@ -93,8 +95,12 @@ def test_no_test_code_imports_a_conftest_or_a_test_module():
 
 
 def test_the_import_check_sees_each_way_of_reaching_test_code():
-    for source in ("from .conftest import ROOT", "from ..ingest.conftest import x", "from .test_protocol import get",
-                   "from tests.queries.test_engines import comparable",
-                   "importlib.util.spec_from_file_location('m', ROOT / 'tests' / 'queries' / 'conftest.py')"):
+    for source in (
+        "from .conftest import ROOT",
+        "from ..ingest.conftest import x",
+        "from .test_protocol import get",
+        "from tests.queries.test_engines import comparable",
+        "importlib.util.spec_from_file_location('m', ROOT / 'tests' / 'queries' / 'conftest.py')",
+    ):
         assert _imported_test_code(ast.parse(source)), source
     assert not _imported_test_code(ast.parse("from tests.support.paths import ROOT\nimport tests.support.engines"))

@@ -16,10 +16,12 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "minegraph"
 ALLOWED = {
     "render": "each renders its own package's data for people, beside that data (findings, networks, trace cards)",
     "run": "each runs the job its package is named for: library queries (queries/) and compiled shapes "
-           "(validation/sparql/)",
+    "(validation/sparql/)",
     "cache": "each caches its own package's product: the persisted store (store/), the compiled shapes (validation/)",
     "stance": "one subject from its two sides: ingest/ suggests a statement's stance, validation/checks/ checks it",
 }
+
+
 def commands(root: Path = PACKAGE) -> tuple[str, ...]:
     """The subcommand names of ``minegraph`` (``cli.COMMANDS``), read without importing the CLI."""
     tree = ast.parse((root / "cli" / "__init__.py").read_text(encoding="utf-8"))
@@ -52,7 +54,8 @@ def clashes(root: Path = PACKAGE) -> dict[str, list[str]]:
 def test_no_two_modules_or_packages_share_a_name():
     unexplained = {name: where for name, where in clashes().items() if name not in ALLOWED}
     assert not unexplained, "modules or packages sharing a name (rename one, or allow it with a reason):\n" + "\n".join(
-        f"  {name}: {', '.join(where)}" for name, where in sorted(unexplained.items()))
+        f"  {name}: {', '.join(where)}" for name, where in sorted(unexplained.items())
+    )
 
 
 def test_every_allowed_clash_is_still_a_clash():
@@ -66,8 +69,18 @@ def test_every_cli_module_is_a_command():
 
 
 def test_the_check_finds_a_module_clashing_with_a_module_or_a_package(tmp_path):
-    for file in ("a/__init__.py", "a/report.py", "b/__init__.py", "b/report.py", "b/tables.py",
-                 "c/__init__.py", "c/tables/__init__.py", "cli/__init__.py", "cli/tables.py", "a/single.py"):
+    for file in (
+        "a/__init__.py",
+        "a/report.py",
+        "b/__init__.py",
+        "b/report.py",
+        "b/tables.py",
+        "c/__init__.py",
+        "c/tables/__init__.py",
+        "cli/__init__.py",
+        "cli/tables.py",
+        "a/single.py",
+    ):
         (tmp_path / file).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / file).write_text('COMMANDS = ("tables",)\n' if file == "cli/__init__.py" else "")
     found = clashes(tmp_path)

@@ -9,8 +9,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "minegraph"
-TEXTS = [ROOT / "README.md", ROOT / "SECURITY.md", ROOT / "queries" / "README.md", *sorted((ROOT / "docs").glob("*.md")),
-         *sorted(PACKAGE.rglob("*.py"))]
+TEXTS = [
+    ROOT / "README.md",
+    ROOT / "SECURITY.md",
+    ROOT / "queries" / "README.md",
+    *sorted((ROOT / "docs").glob("*.md")),
+    *sorted(PACKAGE.rglob("*.py")),
+]
 TOPS = "|".join(sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py")))
 #: A package-relative path to a module, not part of a longer path (``tests/core/x.py`` is a test's path).
 PATH = re.compile(rf"(?<![\w/.-])(?:{TOPS})/[\w/]+\.py\b")
@@ -29,7 +34,8 @@ def missing(texts: list[Path]) -> dict[str, list[str]]:
 def test_every_named_module_path_exists():
     stale = missing(TEXTS)
     assert not stale, "module paths that do not exist (renamed?):\n" + "\n".join(
-        f"  {path}  ({', '.join(where[:3])})" for path, where in sorted(stale.items()))
+        f"  {path}  ({', '.join(where[:3])})" for path, where in sorted(stale.items())
+    )
 
 
 def test_the_check_tells_a_stale_path_from_a_real_or_a_test_one(tmp_path):

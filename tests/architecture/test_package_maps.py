@@ -24,8 +24,7 @@ def unnamed(package: Path) -> list[str]:
 
 
 def packages() -> list[Path]:
-    return sorted(p.parent for p in PACKAGE.rglob("__init__.py")
-                  if str(p.parent.relative_to(PACKAGE)) not in PENDING)
+    return sorted(p.parent for p in PACKAGE.rglob("__init__.py") if str(p.parent.relative_to(PACKAGE)) not in PENDING)
 
 
 def test_every_package_docstring_is_a_map_of_several_lines():
@@ -35,13 +34,15 @@ def test_every_package_docstring_is_a_map_of_several_lines():
         if len(doc.strip().splitlines()) < 3:
             short.append(f"{package.relative_to(PACKAGE.parent)}: {doc.strip()!r}")
     assert not short, "package docstrings under three lines (say what it does, its modules, what it imports):\n" + (
-        "\n".join(short))
+        "\n".join(short)
+    )
 
 
 def test_every_package_docstring_names_each_of_its_modules():
     missing = {str(p.relative_to(PACKAGE.parent)): names for p in packages() if (names := unnamed(p))}
     assert not missing, "modules a package docstring does not name:\n" + "\n".join(
-        f"  {package}: {', '.join(names)}" for package, names in sorted(missing.items()))
+        f"  {package}: {', '.join(names)}" for package, names in sorted(missing.items())
+    )
 
 
 def test_the_check_tells_a_named_module_from_a_word_inside_another(tmp_path):

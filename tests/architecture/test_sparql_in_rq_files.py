@@ -40,13 +40,22 @@ def _excepted(path: Path) -> bool:
 
 def _query_literals(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr)
-                  and isinstance(node.body[0].value, ast.Constant)}
-    return [(node.lineno, node.value[:60]) for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
-            and QUERY_TEXT.search(node.value)]
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
+    return [
+        (node.lineno, node.value[:60])
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in docstrings
+        and QUERY_TEXT.search(node.value)
+    ]
 
 
 MODULES = sorted(p for p in PACKAGE.rglob("*.py") if not _excepted(p))
@@ -110,8 +119,7 @@ def test_every_package_query_has_a_header_and_is_strict_sparql(path):
 RQ_READ = re.compile(r"\.rq\b.*\b(read_text|read_bytes|open)\(|\b(read_text|read_bytes|open)\(.*\.rq\b")
 
 
-@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")),
-                         ids=lambda p: p.relative_to(PACKAGE).as_posix())
+@pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_only_the_query_library_reads_rq_files(path):
     if path == PACKAGE / "queries" / "library.py":
         return

@@ -16,10 +16,17 @@ EXCEPTIONS = {
     # below the store layer: an empty store is Oxigraph's query parser, used for syntax checks only
     "querylang/text.py",
 }
+
+
 def _makes_pyoxigraph_store(tree: ast.AST) -> list[int]:
     """Lines calling ``<pyoxigraph alias>.Store(...)`` or ``<alias>.Store.<constructor>(...)``."""
-    aliases = {a.asname or a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
-               for a in node.names if a.name == "pyoxigraph"}
+    aliases = {
+        a.asname or a.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for a in node.names
+        if a.name == "pyoxigraph"
+    }
     found = []
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -27,18 +34,23 @@ def _makes_pyoxigraph_store(tree: ast.AST) -> list[int]:
         func = node.func
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute):  # ox.Store.read_only(...)
             func = func.value
-        if (isinstance(func, ast.Attribute) and func.attr == "Store" and isinstance(func.value, ast.Name)
-                and func.value.id in aliases):
+        if (
+            isinstance(func, ast.Attribute)
+            and func.attr == "Store"
+            and isinstance(func.value, ast.Name)
+            and func.value.id in aliases
+        ):
             found.append(node.lineno)
     return found
 
 
-MODULES = sorted(p for p in PACKAGE.rglob("*.py")
-                 if not p.relative_to(PACKAGE).as_posix().startswith("store/"))
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if not p.relative_to(PACKAGE).as_posix().startswith("store/"))
 
 
 def test_the_scan_catches_every_way_of_making_a_store():
-    tree = ast.parse("import pyoxigraph as ox\nimport pyoxigraph\na = ox.Store()\nb = pyoxigraph.Store.read_only('d')\n")
+    tree = ast.parse(
+        "import pyoxigraph as ox\nimport pyoxigraph\na = ox.Store()\nb = pyoxigraph.Store.read_only('d')\n"
+    )
     assert _makes_pyoxigraph_store(tree) == [3, 4]
 
 

@@ -13,13 +13,17 @@ import pytest
 PROBE = "/proc/minegraph-write-audit-probe"
 
 
-@pytest.mark.parametrize("write", [
-    lambda tmp: open(PROBE, "w"),
-    lambda tmp: os.open(PROBE, os.O_WRONLY | os.O_CREAT),
-    lambda tmp: os.replace(tmp / "file", PROBE),
-    lambda tmp: os.mkdir(PROBE),
-    lambda tmp: os.remove(PROBE),
-], ids=["open", "os.open", "rename", "mkdir", "remove"])
+@pytest.mark.parametrize(
+    "write",
+    [
+        lambda tmp: open(PROBE, "w"),
+        lambda tmp: os.open(PROBE, os.O_WRONLY | os.O_CREAT),
+        lambda tmp: os.replace(tmp / "file", PROBE),
+        lambda tmp: os.mkdir(PROBE),
+        lambda tmp: os.remove(PROBE),
+    ],
+    ids=["open", "os.open", "rename", "mkdir", "remove"],
+)
 def test_a_write_outside_tmp_path_is_refused_and_recorded(tmp_path, write_audit, write):
     (tmp_path / "file").write_text("x")
     seen = len(write_audit.violations)

@@ -27,4 +27,6 @@ def test_the_dataset_description_is_one_constant_description_counting_nothing(pr
     description = Graph().parse(project.graph_dir / "dataset.ttl")
     assert set(description) == set(describe_dataset())
     assert description.value(DATASET, ns.DCTERMS.title) is not None
-    assert not set(description.objects(None, ns.VOID.triples)) and not set(description.objects(None, ns.DCAT.distribution))
+    assert not set(description.objects(None, ns.VOID.triples)) and not set(
+        description.objects(None, ns.DCAT.distribution)
+    )

@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from minegraph.assemble.parts.source_documents import build_source
 from minegraph.assemble.builder import BuildContext
-from minegraph.errors import CurationError
 from minegraph.assemble.parts.landmine_monitor import parse_figure
-from minegraph.core.project import Project
+from minegraph.assemble.parts.source_documents import build_source
 from minegraph.assemble.source_registry import SourceRegistry
+from minegraph.core.project import Project
+from minegraph.errors import CurationError
 
 ARTICLE = """[document]
 slug = "tiny"
@@ -38,7 +38,9 @@ def make_project(tmp_path: Path, toml_text: str) -> tuple[Project, Path]:
     root = tmp_path / "project"
     (root / "curation" / "sources").mkdir(parents=True)
     (root / "graph" / "sources").mkdir(parents=True)
-    (root / "graph" / "sources" / "tiny.txt").write_text("He said: “Mines are weapons of the past.”\n", encoding="utf-8")
+    (root / "graph" / "sources" / "tiny.txt").write_text(
+        "He said: “Mines are weapons of the past.”\n", encoding="utf-8"
+    )
     toml = root / "curation" / "sources" / "tiny.toml"
     toml.write_text(toml_text, encoding="utf-8")
     return Project(root), toml
@@ -58,20 +60,33 @@ def test_a_quote_that_is_not_in_the_archived_text_names_file_line_and_statement(
 
 
 def test_a_toml_syntax_error_names_line_and_column(tmp_path):
-    project, toml = make_project(tmp_path, ARTICLE.format(quote="x", stance="oppose").replace('title = "A tiny article"', "title = A tiny article"))
+    project, toml = make_project(
+        tmp_path,
+        ARTICLE.format(quote="x", stance="oppose").replace('title = "A tiny article"', "title = A tiny article"),
+    )
     with pytest.raises(CurationError) as caught:
         build(project, toml)
     assert caught.value.line == 5 and caught.value.column is not None
 
 
 def test_a_missing_required_field_is_named(tmp_path):
-    project, toml = make_project(tmp_path, ARTICLE.format(quote="Mines are weapons of the past.", stance="oppose").replace('speaker = "person:someone"\n', ""))
+    project, toml = make_project(
+        tmp_path,
+        ARTICLE.format(quote="Mines are weapons of the past.", stance="oppose").replace(
+            'speaker = "person:someone"\n', ""
+        ),
+    )
     with pytest.raises(CurationError, match="missing required field 'speaker'"):
         build(project, toml)
 
 
 def test_a_reference_of_unknown_kind_is_refused(tmp_path):
-    project, toml = make_project(tmp_path, ARTICLE.format(quote="Mines are weapons of the past.", stance="oppose").replace("person:someone", "human:someone"))
+    project, toml = make_project(
+        tmp_path,
+        ARTICLE.format(quote="Mines are weapons of the past.", stance="oppose").replace(
+            "person:someone", "human:someone"
+        ),
+    )
     with pytest.raises(CurationError, match="neither a URL nor kind:slug"):
         build(project, toml)
 
@@ -88,8 +103,13 @@ def test_a_good_statement_is_anchored_at_code_point_offsets(tmp_path):
 
 def _article(**assessment) -> str:
     """The tiny article with its assessment's fields replaced (None removes a field)."""
-    fields = {"about": '"decision:X-withdrawal"', "stance": '"oppose"', "method": '"curated"',
-              "note": '"Calls mines a thing of the past."', **assessment}
+    fields = {
+        "about": '"decision:X-withdrawal"',
+        "stance": '"oppose"',
+        "method": '"curated"',
+        "note": '"Calls mines a thing of the past."',
+        **assessment,
+    }
     head = ARTICLE.format(quote="Mines are weapons of the past.", stance="oppose").split("[[statement.assessment]]")[0]
     return head + "[[statement.assessment]]\n" + "".join(f"{k} = {v}\n" for k, v in fields.items() if v is not None)
 
@@ -102,7 +122,10 @@ def test_an_assessment_is_one_node_per_statement_and_decision_with_its_assessor_
     graph = build(project, toml)
     statement = iri("statement", "tiny-01-first")
     assessments = sorted(graph.subjects(MG.assessedStatement, statement))
-    assert assessments == [iri("stance-assessment", "tiny-01-first.X-withdrawal"), iri("stance-assessment", "tiny-01-first.Y-withdrawal")]
+    assert assessments == [
+        iri("stance-assessment", "tiny-01-first.X-withdrawal"),
+        iri("stance-assessment", "tiny-01-first.Y-withdrawal"),
+    ]
     assert set(graph.objects(statement, MG.about)) == {iri("decision", "X-withdrawal"), iri("decision", "Y-withdrawal")}
     first = assessments[0]
     assert graph.value(first, MG.stance) == concept("stance", "oppose")
@@ -152,7 +175,7 @@ def test_two_assessments_toward_the_same_decision_are_refused(tmp_path):
     [
         ("6,279", (6279, "exact", None)),
         ("at least 1,983", (1983, "at-least", None)),
-        ("84% (wom.ch summary says \"three quarters\")", (84, "exact", "%")),
+        ('84% (wom.ch summary says "three quarters")', (84, "exact", "%")),
         ("more than 55 million", (55_000_000, "over", None)),
         ("281.50 km2; 160,566 antipersonnel mines destroyed", (281.5, "exact", None)),
         ("Myanmar, 2,029 (second consecutive year highest)", None),

@@ -10,7 +10,9 @@ from rdflib import RDF, RDFS, Literal
 from minegraph.assemble.reference.fact_sources import FieldSources
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
 
-POLITICO_18_MARCH = "https://www.politico.eu/article/poland-baltic-states-inch-closer-to-leaving-antipersonnel-mine-treaty/"
+POLITICO_18_MARCH = (
+    "https://www.politico.eu/article/poland-baltic-states-inch-closer-to-leaving-antipersonnel-mine-treaty/"
+)
 MAG = "https://www.maginternational.org/whats-happening/mag-statement-official-withdrawal-ottawa-treaty"
 
 
@@ -67,18 +69,28 @@ def test_a_preferred_source_is_the_best_ranked_cited_document(real_graph):
     assert len(facts) > 500
     for fact in facts:
         preferred = real_graph.value(fact, MG.preferredSource)
-        cited = [doc for doc in real_graph.objects(fact, DCTERMS.source) if real_graph.value(doc, MG.authorityRank) is not None]
+        cited = [
+            doc
+            for doc in real_graph.objects(fact, DCTERMS.source)
+            if real_graph.value(doc, MG.authorityRank) is not None
+        ]
         assert preferred in set(real_graph.objects(fact, DCTERMS.source)), fact
         assert rank(real_graph, preferred) == min(rank(real_graph, doc) for doc in cited), fact
 
 
 def test_no_withdrawal_act_cites_a_forum_page(real_graph):
-    decisions = {iri("decision", f"{code}-withdrawal") for code in ("EST", "LVA", "LTU", "POL", "FIN")} | {iri("decision", "UKR-suspension")}
+    decisions = {iri("decision", f"{code}-withdrawal") for code in ("EST", "LVA", "LTU", "POL", "FIN")} | {
+        iri("decision", "UKR-suspension")
+    }
     acts = {act for decision in decisions for act in real_graph.subjects(MG.carriesOut, decision)}
     acts |= {effect for act in acts for effect in real_graph.subjects(MG.consequenceOf, act)}
     assert len(acts) > 30
-    forum = [(act, doc) for act in acts for doc in real_graph.objects(act, DCTERMS.source)
-             if real_graph.value(doc, MG.authorityRank) == Literal(5)]
+    forum = [
+        (act, doc)
+        for act in acts
+        for doc in real_graph.objects(act, DCTERMS.source)
+        if real_graph.value(doc, MG.authorityRank) == Literal(5)
+    ]
     assert not forum
 
 
@@ -97,7 +109,9 @@ def test_a_contradicting_page_is_an_alternative_report_not_a_citation(real_graph
 
 def test_the_child_share_cites_only_the_page_that_gives_46_percent(real_graph):
     claim = iri("claim", "landmine-monitor-2025-children-share-of-civilian-casualties-where-age-was-known")
-    assert urls(real_graph, claim) == {"https://www.world-today-news.com/global-landmine-ban-faces-threats-human-rights-watch-report-finds"}
+    assert urls(real_graph, claim) == {
+        "https://www.world-today-news.com/global-landmine-ban-faces-threats-human-rights-watch-report-finds"
+    }
 
 
 def test_facts_nothing_supports_are_marked_unverified(real_graph):
@@ -109,20 +123,32 @@ def test_facts_nothing_supports_are_marked_unverified(real_graph):
 
 
 def test_the_joint_recommendation_has_a_preferred_source_with_a_url(real_graph):
-    for node in (iri("decision", "EST-LVA-LTU-POL-joint-recommendation"), iri("organisation", "EST-LVA-LTU-POL-defence-ministers")):
+    for node in (
+        iri("decision", "EST-LVA-LTU-POL-joint-recommendation"),
+        iri("organisation", "EST-LVA-LTU-POL-defence-ministers"),
+    ):
         preferred = real_graph.value(node, MG.preferredSource)
         assert real_graph.value(preferred, SCHEMA.url) is not None, node
-        assert iri("source", "joint-statement-2025-03-18-defence-ministers") in set(real_graph.objects(node, DCTERMS.source))
+        assert iri("source", "joint-statement-2025-03-18-defence-ministers") in set(
+            real_graph.objects(node, DCTERMS.source)
+        )
 
 
 def test_every_treaty_act_and_withdrawal_act_has_one_preferred_source(real_graph):
-    acts = {a for cls in real_graph.transitive_subjects(RDFS.subClassOf, MG.TreatyAct) for a in real_graph.subjects(RDF.type, cls)}
+    acts = {
+        a
+        for cls in real_graph.transitive_subjects(RDFS.subClassOf, MG.TreatyAct)
+        for a in real_graph.subjects(RDF.type, cls)
+    }
     acts |= set(real_graph.subjects(MG.carriesOut, None)) | set(real_graph.subjects(MG.datedBy, None))
     assert len(acts) > 480
     unranked = 0
     for act in acts:
-        ranked = [doc for doc in real_graph.objects(act, DCTERMS.source)
-                  if real_graph.value(doc, MG.authorityRank) is not None and real_graph.value(doc, SCHEMA.url) is not None]
+        ranked = [
+            doc
+            for doc in real_graph.objects(act, DCTERMS.source)
+            if real_graph.value(doc, MG.authorityRank) is not None and real_graph.value(doc, SCHEMA.url) is not None
+        ]
         # an act a lead page adds (not_in_reference) may cite only pages the source-quality table does not rank:
         # then no rank says which is best, and none is named
         assert len(set(real_graph.objects(act, MG.preferredSource))) == (1 if ranked else 0), act
@@ -143,13 +169,21 @@ def test_every_preferred_source_is_rated_supports_for_its_field(project, real_gr
             node = iri(table, record["id"])
             citations = {str(real_graph.value(c, MG.citesField)): c for c in real_graph.objects(node, MG.fieldCitation)}
             for field in record["facts"]:
-                verdicts = {v.url: v.verdict for v in fields.verdicts("ottawa_withdrawals.csv", record["state"], [field])}
+                verdicts = {
+                    v.url: v.verdict for v in fields.verdicts("ottawa_withdrawals.csv", record["state"], [field])
+                }
                 # the node's own preferred source stands for its first field (its date), a field citation's for its field
-                holders = ([node] if field == record["facts"][0] else []) + ([citations[field]] if field in citations else [])
+                holders = ([node] if field == record["facts"][0] else []) + (
+                    [citations[field]] if field in citations else []
+                )
                 assert holders, (record["id"], field, "has no citation of its own")
                 for holder in holders:
                     preferred = str(real_graph.value(real_graph.value(holder, MG.preferredSource), SCHEMA.url))
-                    wanted = {"unverified", "supports"} if real_graph.value(holder, MG.sourcesUnverified) == Literal(True) else {"supports"}
+                    wanted = (
+                        {"unverified", "supports"}
+                        if real_graph.value(holder, MG.sourcesUnverified) == Literal(True)
+                        else {"supports"}
+                    )
                     assert verdicts.get(preferred) in wanted, (record["id"], field, preferred, verdicts.get(preferred))
                     checked += 1
     assert checked > 30
@@ -162,14 +196,24 @@ def test_the_latvian_final_vote_prefers_a_page_giving_66_and_the_sejm_vote_one_g
     assert "latvian-parliament-approves-withdrawal-from-landmine" not in preferred  # news.by's item giving 68
     tally = iri("citation", "event-POL-sejm-vote-2025-06-25-tally")  # no page gives both the Sejm's date and its tally
     assert tally in set(real_graph.objects(iri("event", "POL-sejm-vote-2025-06-25"), MG.fieldCitation))
-    assert str(real_graph.value(real_graph.value(tally, MG.preferredSource), SCHEMA.url)) == "https://tass.com/world/1981227"
+    assert (
+        str(real_graph.value(real_graph.value(tally, MG.preferredSource), SCHEMA.url))
+        == "https://tass.com/world/1981227"
+    )
 
 
 def test_a_landmine_monitor_report_cites_only_pages_supporting_its_release_date(real_graph, reference_dir):
     fields = FieldSources(reference_dir)
-    for report, slug in (("Landmine Monitor 2024", "landmine-monitor-2024"), ("Landmine Monitor 2025", "landmine-monitor-2025")):
+    for report, slug in (
+        ("Landmine Monitor 2024", "landmine-monitor-2024"),
+        ("Landmine Monitor 2025", "landmine-monitor-2025"),
+    ):
         node = iri("source", slug)
-        supports = {v.url for v in fields.verdicts("landmine_monitor_facts.csv", f"{report}|release date", ["value"]) if v.verdict == "supports"}
+        supports = {
+            v.url
+            for v in fields.verdicts("landmine_monitor_facts.csv", f"{report}|release date", ["value"])
+            if v.verdict == "supports"
+        }
         assert urls(real_graph, node) == supports and supports
         assert str(real_graph.value(real_graph.value(node, MG.preferredSource), SCHEMA.url)) in supports
 
@@ -185,7 +229,9 @@ def test_no_act_after_march_2016_cites_the_export_taken_then(real_graph):
     assert len(citing) > 300
     late = [act for act in citing if str(real_graph.value(act, MG.date)) > until]
     assert not late, late
-    assert urls(real_graph, iri("event", "MHL-ratification")) == {"https://www.icblcmc.org/our-impact/marshall-islands-becomes-the-165th-state-party-to-the-mine-ban-treaty"}
+    assert urls(real_graph, iri("event", "MHL-ratification")) == {
+        "https://www.icblcmc.org/our-impact/marshall-islands-becomes-the-165th-state-party-to-the-mine-ban-treaty"
+    }
     assert EXPORT_2016 in urls(real_graph, iri("event", "MHL-signature"))
 
 
@@ -193,7 +239,9 @@ def test_belarus_entry_into_force_keeps_the_exports_other_date_as_an_alternative
     effect = iri("event", "BLR-entry-into-force")
     assert str(real_graph.value(effect, MG.date)) == "2004-03-01" and EXPORT_2016 not in urls(real_graph, effect)
     [alternative] = list(real_graph.objects(effect, MG.alternativeReport))
-    assert str(real_graph.value(alternative, RDF.value)) == "2004-02-01" and urls(real_graph, alternative) == {EXPORT_2016}
+    assert str(real_graph.value(alternative, RDF.value)) == "2004-02-01" and urls(real_graph, alternative) == {
+        EXPORT_2016
+    }
 
 
 def test_lebanons_deposit_is_not_dated_before_the_decree_it_follows(real_graph):
@@ -212,8 +260,11 @@ def test_deposits_effects_and_figures_prefer_a_page_rated_supports_for_their_fie
     """The acts built from the withdrawal columns and every Landmine Monitor figure: same rule as above."""
     fields = FieldSources(reference_dir)
     checked = 0
-    acts = [(iso3, suffix, field) for iso3 in ("EST", "FIN", "LVA", "LTU", "POL")
-            for suffix, field in (("withdrawal-deposit", "notification_deposited"), ("withdrawal-effective", "effective"))]
+    acts = [
+        (iso3, suffix, field)
+        for iso3 in ("EST", "FIN", "LVA", "LTU", "POL")
+        for suffix, field in (("withdrawal-deposit", "notification_deposited"), ("withdrawal-effective", "effective"))
+    ]
     for iso3, suffix, field in acts + [("UKR", "suspension-notification", "notification")]:
         verdicts = {v.url: v.verdict for v in fields.verdicts("ottawa_withdrawals.csv", iso3, [field])}
         verdict, wanted = _preferred_verdict(real_graph, iri("event", f"{iso3}-{suffix}"), verdicts)
@@ -222,9 +273,13 @@ def test_deposits_effects_and_figures_prefer_a_page_rated_supports_for_their_fie
     for (file, row_key, _), rows in fields.table.items():
         if file != "landmine_monitor_facts.csv" or row_key.endswith("|release date"):
             continue
-        claims = [c for c in real_graph.subjects(RDFS.label, None) if str(c).startswith(str(iri("claim", "landmine-monitor-")))
-                  and str(real_graph.value(c, RDFS.label)).split(":", 1)[0] == row_key.split("|")[0]
-                  and str(real_graph.value(c, RDFS.label)).split(": ", 1)[1].rsplit(" = ", 1)[0] == row_key.split("|")[1]]
+        claims = [
+            c
+            for c in real_graph.subjects(RDFS.label, None)
+            if str(c).startswith(str(iri("claim", "landmine-monitor-")))
+            and str(real_graph.value(c, RDFS.label)).split(":", 1)[0] == row_key.split("|")[0]
+            and str(real_graph.value(c, RDFS.label)).split(": ", 1)[1].rsplit(" = ", 1)[0] == row_key.split("|")[1]
+        ]
         for claim in claims:
             verdict, wanted = _preferred_verdict(real_graph, claim, {r.url: r.verdict for r in rows})
             assert verdict in wanted, (claim, verdict)

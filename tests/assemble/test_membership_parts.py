@@ -73,18 +73,24 @@ def test_the_iris_other_parts_point_at_exist_with_their_types(real_graph):
     assert (iri("decision", "apmbc-adoption"), RDF.type, MG.Decision) in real_graph
     coalition = iri("organisation", "EST-LVA-LTU-POL-defence-ministers")
     assert set(real_graph.objects(coalition, ORG.hasMember)) == {
-        iri("post", f"{c}-minister-of-defence") for c in ("EST", "LVA", "LTU", "POL")}
+        iri("post", f"{c}-minister-of-defence") for c in ("EST", "LVA", "LTU", "POL")
+    }
     recommendation = iri("decision", "EST-LVA-LTU-POL-joint-recommendation")
     assert set(real_graph.objects(recommendation, MG.partOf)) == {
-        iri("decision", f"{c}-withdrawal") for c in ("EST", "LVA", "LTU", "POL")}
+        iri("decision", f"{c}-withdrawal") for c in ("EST", "LVA", "LTU", "POL")
+    }
     assert real_graph.value(recommendation, MG.decidedBy) == coalition
     assert real_graph.value(iri("post", "FIN-minister-of-defence"), MG.unnamedInSource) is None
     assert not list(real_graph.subjects(MG.post, iri("post", "FIN-minister-of-defence")))  # no holder is named
 
 
 def test_the_ministers_hold_their_posts_on_18_march_2025(real_graph):
-    for person, code in (("hanno-pevkur", "EST"), ("andris-spruds", "LVA"), ("dovile-sakaliene", "LTU"),
-                         ("wladyslaw-kosiniak-kamysz", "POL")):
+    for person, code in (
+        ("hanno-pevkur", "EST"),
+        ("andris-spruds", "LVA"),
+        ("dovile-sakaliene", "LTU"),
+        ("wladyslaw-kosiniak-kamysz", "POL"),
+    ):
         [membership] = list(real_graph.subjects(ORG.member, iri("person", person)))
         assert real_graph.value(membership, MG.post) == iri("post", f"{code}-minister-of-defence")
         period = real_graph.value(membership, ORG.memberDuring)
@@ -96,7 +102,9 @@ def test_the_joint_statement_is_a_dated_official_statement_attested_by_its_repor
     assert (statement, RDF.type, MG.OfficialStatement) in real_graph
     assert real_graph.value(statement, SCHEMA.datePublished) == Literal("2025-03-18", datatype=XSD.date)
     reports = {str(real_graph.value(d, SCHEMA.url)) for d in real_graph.objects(statement, DCTERMS.source)}
-    assert "https://www.delfi.lt/en/politics/baltics-poland-announce-plans-to-leave-mine-ban-treaty-120094655" in reports
+    assert (
+        "https://www.delfi.lt/en/politics/baltics-poland-announce-plans-to-leave-mine-ban-treaty-120094655" in reports
+    )
 
 
 def test_the_holy_see_is_not_the_same_as_vatican_city(real_graph):
@@ -134,7 +142,9 @@ def test_values_that_sources_report_differently_are_kept_with_their_sources(real
         node = iri("event", slug)
         assert str(real_graph.value(node, prop)) == curated
         # one report per disputed property (Estonia's vote also has Tali's 89 for its votesFor)
-        [report] = [r for r in real_graph.objects(node, MG.alternativeReport) if real_graph.value(r, MG.ofProperty) == prop]
+        [report] = [
+            r for r in real_graph.objects(node, MG.alternativeReport) if real_graph.value(r, MG.ofProperty) == prop
+        ]
         assert str(real_graph.value(report, RDF.value)) == other
         assert real_graph.value(report, DCTERMS.source) is not None
 
@@ -142,8 +152,10 @@ def test_values_that_sources_report_differently_are_kept_with_their_sources(real
 def test_ukraine_suspension_is_contested_and_has_no_date_of_effect(real_graph):
     decision = iri("decision", "UKR-suspension")
     assert real_graph.value(decision, MG.contested) == Literal(True)
-    assert set(real_graph.objects(decision, MG.contestedBy)) == {iri("organisation", "human-rights-watch"),
-                                                                  iri("organisation", "icbl-cmc")}
+    assert set(real_graph.objects(decision, MG.contestedBy)) == {
+        iri("organisation", "human-rights-watch"),
+        iri("organisation", "icbl-cmc"),
+    }
     assert "remains listed as a State Party" in str(real_graph.value(decision, MG.legalEffect))
     steps = set(real_graph.subjects(MG.carriesOut, decision))
     assert (iri("event", "UKR-suspension-notification"), RDF.type, MG.SuspensionNotification) in real_graph

@@ -95,7 +95,9 @@ def test_lebanon_acceded_without_a_deposit_date_and_is_never_in_force(real_graph
     assert value(real_graph, accession, MG.date) is None
     # the year 2026, and not before the decree of 12 January 2026 that the deposit follows
     assert (value(real_graph, accession, MG.earliestDate), value(real_graph, accession, MG.latestDate)) == (
-        date(2026, 1, 12), date(2026, 12, 31))
+        date(2026, 1, 12),
+        date(2026, 12, 31),
+    )
     assert not acts(real_graph, iri("state", "LBN"), MG.EntryIntoForceForState)
 
 

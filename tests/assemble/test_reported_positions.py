@@ -69,10 +69,15 @@ def test_who_said_what_shows_the_evidence_level_and_the_summary_of_a_reported_po
     project, store = fiction
     rows = run_query("who-said-what", {"source": f"source:{SLUG}"}, store=store, project=project).rows
     assert {(r["speakerLabel"], r["evidence"], r["stance"]) for r in rows} == {
-        ("Marta Ficta", "reported position", "oppose"), ("Fictional Observatory", "reported position", "support")}
+        ("Marta Ficta", "reported position", "oppose"),
+        ("Fictional Observatory", "reported position", "support"),
+    }
     ficta = next(r for r in rows if r["speakerLabel"] == "Marta Ficta")
     assert ficta["role"] == "director, Fictional Observatory"
-    assert ficta["summary"].startswith("The observatory's director regrets") and ficta["decisions"] == "EST withdrawal, LVA withdrawal"
+    assert (
+        ficta["summary"].startswith("The observatory's director regrets")
+        and ficta["decisions"] == "EST withdrawal, LVA withdrawal"
+    )
     seed = run_query("who-said-what", store=store, project=project).rows
     assert {r["evidence"] for r in seed} == {"anchored quote"} and not any(r["summary"] for r in seed)
 
@@ -97,7 +102,10 @@ def test_the_trace_card_of_a_reported_position_gives_its_evidence_summary_and_ri
 def test_a_reported_position_with_a_quote_is_refused_at_its_line(tmp_path):
     root = _copy_project(tmp_path)
     text = (FIXTURES / "reported" / f"{SLUG}.toml").read_text(encoding="utf-8")
-    bad = text.replace('mode = "reported"\nspeaker = "person:marta-ficta"', 'mode = "reported"\nquote = "We regret it"\nspeaker = "person:marta-ficta"')
+    bad = text.replace(
+        'mode = "reported"\nspeaker = "person:marta-ficta"',
+        'mode = "reported"\nquote = "We regret it"\nspeaker = "person:marta-ficta"',
+    )
     (root / "curation" / "sources" / f"{SLUG}.toml").write_text(bad, encoding="utf-8")
     shutil.copytree(FIXTURES / "reported-actors", root / "curation" / "actors", dirs_exist_ok=True)
     with pytest.raises(CurationError, match="never has a quote") as caught:

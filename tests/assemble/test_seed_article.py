@@ -22,7 +22,10 @@ BAN, JR = "apmbc-adoption", "EST-LVA-LTU-POL-joint-recommendation"
 #: EU's document of 2024, which precedes it.
 STATEMENTS = {
     "01-carbonnier-civilian-victims": ("person:gilles-carbonnier", {**_w(W5, "oppose"), JR: "oppose"}),
-    "02-carbonnier-weapons-of-the-past": ("person:gilles-carbonnier", {**_w(W5, "oppose"), BAN: "support", JR: "oppose"}),
+    "02-carbonnier-weapons-of-the-past": (
+        "person:gilles-carbonnier",
+        {**_w(W5, "oppose"), BAN: "support", JR: "oppose"},
+    ),
     "03-carbonnier-harm-own-side": ("person:gilles-carbonnier", {**_w(W5, "oppose"), JR: "oppose"}),
     "04-carbonnier-croatia-clearance": ("person:gilles-carbonnier", {**_w(W5, "oppose"), JR: "oppose"}),
     "05-strada-trail-of-wounded": ("person:cecilia-strada", {**_w(W5, "oppose"), JR: "oppose"}),
@@ -32,19 +35,31 @@ STATEMENTS = {
     "09-strada-war-economy": ("person:cecilia-strada", {**_w(W5, "oppose"), JR: "oppose"}),
     "10-strada-banning-obvious": ("person:cecilia-strada", {BAN: "support", **_w(W5, "oppose"), JR: "oppose"}),
     "11-strada-slippery-slope": ("person:cecilia-strada", {**_w(W5, "oppose"), JR: "oppose"}),
-    "12-joint-statement-deteriorated-security": ("organisation:EST-LVA-LTU-POL-defence-ministers", {JR: "support", **_w(W4, "support")}),
+    "12-joint-statement-deteriorated-security": (
+        "organisation:EST-LVA-LTU-POL-defence-ministers",
+        {JR: "support", **_w(W4, "support")},
+    ),
     "13-estonia-mod-no-plans": ("organisation:EST-ministry-of-defence", {"EST-withdrawal": "neutral"}),
-    "14-joint-statement-every-necessary-measure": ("organisation:EST-LVA-LTU-POL-defence-ministers", {JR: "support", **_w(W4, "support")}),
+    "14-joint-statement-every-necessary-measure": (
+        "organisation:EST-LVA-LTU-POL-defence-ministers",
+        {JR: "support", **_w(W4, "support")},
+    ),
     "15-finland-minister-versatile-preparation": ("post:FIN-minister-of-defence", {"FIN-withdrawal": "support"}),
     "16-latvia-government-lethality": ("organisation:LVA-government", {"LVA-withdrawal": "support"}),
     "17-latvia-government-parliament-decides": ("organisation:LVA-government", {"LVA-withdrawal": "neutral"}),
     "18-latvia-government-can-be-used": ("organisation:LVA-government", {"LVA-withdrawal": "support"}),
     "19-eu-document-completely-unacceptable": ("organisation:european-union", {BAN: "support", **_w(W5, "oppose")}),
     "21-el-anouni-contributed-millions": ("person:anouar-el-anouni", _w(W5, "neutral")),
-    "22-ep-amendment-strongly-condemns": ("organisation:ep-amendment-tablers-2025-04", {**_w(W5, "oppose"), JR: "oppose"}),
+    "22-ep-amendment-strongly-condemns": (
+        "organisation:ep-amendment-tablers-2025-04",
+        {**_w(W5, "oppose"), JR: "oppose"},
+    ),
     "23-epp-motion-justifies": ("organisation:epp", {**_w(W4, "support"), JR: "support"}),
     "24-carbonnier-no-reciprocity-justification": ("person:gilles-carbonnier", {**_w(W5, "oppose"), JR: "oppose"}),
-    "25-carbonnier-ihl-no-reciprocity": ("person:gilles-carbonnier", {**_w(W5, "oppose"), BAN: "support", JR: "oppose"}),
+    "25-carbonnier-ihl-no-reciprocity": (
+        "person:gilles-carbonnier",
+        {**_w(W5, "oppose"), BAN: "support", JR: "oppose"},
+    ),
     "26-carbonnier-domino-effect": ("person:gilles-carbonnier", {**_w(W5, "oppose"), BAN: "support", JR: "oppose"}),
     "27-carbonnier-why-continue": ("person:gilles-carbonnier", {**_w(W5, "oppose"), JR: "oppose"}),
 }
@@ -61,11 +76,15 @@ def test_statement_has_expected_speaker_assessments_and_source(real_graph, suffi
     speaker, stances = expected
     assert real_graph.value(node, MG.speaker) == ref(speaker)
     assessments = list(real_graph.subjects(MG.assessedStatement, node))
-    found = {str(real_graph.value(a, MG.towards)).rsplit("/", 1)[-1]: str(real_graph.value(a, MG.stance)).rsplit("/", 1)[-1]
-             for a in assessments}
+    found = {
+        str(real_graph.value(a, MG.towards)).rsplit("/", 1)[-1]: str(real_graph.value(a, MG.stance)).rsplit("/", 1)[-1]
+        for a in assessments
+    }
     assert found == stances and len(assessments) == len(stances)
     assert {real_graph.value(a, MG.assessmentMethod) for a in assessments} == {concept("assessment-method", "curated")}
-    assert {real_graph.value(a, PROV.wasAttributedTo) for a in assessments} == {iri("organisation", "minegraph-curators")}
+    assert {real_graph.value(a, PROV.wasAttributedTo) for a in assessments} == {
+        iri("organisation", "minegraph-curators")
+    }
     assert all(real_graph.value(a, MG.stanceNote) for a in assessments), "every assessment says why"
     assert set(real_graph.objects(node, MG.about)) == {real_graph.value(a, MG.towards) for a in assessments}
     assert real_graph.value(node, MG.stance) is None
@@ -78,7 +97,9 @@ def test_support_of_the_ban_is_read_as_opposition_to_the_withdrawals_and_the_not
     node = iri("statement", f"euronews-2025-04-10-{suffix}")
     for assessment in real_graph.subjects(MG.assessedStatement, node):
         if real_graph.value(assessment, MG.stance) == concept("stance", "oppose"):
-            assert str(real_graph.value(assessment, MG.stanceNote)).startswith("Supports the ban, therefore opposes the withdrawals")
+            assert str(real_graph.value(assessment, MG.stanceNote)).startswith(
+                "Supports the ban, therefore opposes the withdrawals"
+            )
 
 
 def test_the_reporters_characterisations_are_euronews_claims_that_mention_whom_they_describe(real_graph):
@@ -107,17 +128,25 @@ def test_the_four_baltic_countries_is_a_claim_reviewed_as_incorrect(real_graph):
 def test_article_has_no_statement_beyond_the_expected_list(real_graph):
     from rdflib import RDF
 
-    found = {str(s).rsplit("/", 1)[-1] for s in real_graph.subjects(MG.appearsIn, ARTICLE) if (s, RDF.type, MG.Statement) in real_graph}
+    found = {
+        str(s).rsplit("/", 1)[-1]
+        for s in real_graph.subjects(MG.appearsIn, ARTICLE)
+        if (s, RDF.type, MG.Statement) in real_graph
+    }
     assert found == {f"euronews-2025-04-10-{suffix}" for suffix in STATEMENTS}
 
 
 def test_persons_speak_in_the_role_they_held(real_graph):
     from minegraph.core.namespaces import ORG
 
-    capacity = real_graph.value(iri("statement", "euronews-2025-04-10-01-carbonnier-civilian-victims"), MG.speakerCapacity)
+    capacity = real_graph.value(
+        iri("statement", "euronews-2025-04-10-01-carbonnier-civilian-victims"), MG.speakerCapacity
+    )
     assert real_graph.value(capacity, ORG.organization) == iri("organisation", "icrc")
     assert real_graph.value(capacity, ORG.role) == concept("role", "vice-president")
-    strada_roles = {real_graph.value(m, ORG.organization) for m in real_graph.subjects(ORG.member, iri("person", "cecilia-strada"))}
+    strada_roles = {
+        real_graph.value(m, ORG.organization) for m in real_graph.subjects(ORG.member, iri("person", "cecilia-strada"))
+    }
     assert strada_roles == {iri("organisation", "european-parliament"), iri("organisation", "emergency")}
 
 
@@ -169,12 +198,17 @@ def test_archived_article_is_byte_identical_to_the_seed(project):
     import hashlib
 
     archived = project.graph_dir / "sources" / "euronews-2025-04-10-anti-personnel-mines.txt"
-    assert hashlib.sha256(archived.read_bytes()).hexdigest() == "0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c"
+    assert (
+        hashlib.sha256(archived.read_bytes()).hexdigest()
+        == "0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c"
+    )
 
 
 def test_archive_record_holds_the_sha256_of_the_archived_file(real_graph):
     archive = iri("archive", "euronews-2025-04-10-anti-personnel-mines.txt")
-    assert real_graph.value(archive, MG.sha256) == Literal("0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c")
+    assert real_graph.value(archive, MG.sha256) == Literal(
+        "0105f53f769c1b4f4e6cc021b2ec9d032f249e5d2db45d986f009e5ec3172c3c"
+    )
 
 
 def test_every_statement_opposing_the_four_withdrawals_has_a_stance_toward_their_joint_recommendation(real_graph):
@@ -183,8 +217,11 @@ def test_every_statement_opposing_the_four_withdrawals_has_a_stance_toward_their
     missing = []
     for assessment in set(real_graph.subjects(MG.stance, concept("stance", "oppose"))):
         statement = real_graph.value(assessment, MG.assessedStatement)
-        opposed = {real_graph.value(a, MG.towards) for a in real_graph.subjects(MG.assessedStatement, statement)
-                   if real_graph.value(a, MG.stance) == concept("stance", "oppose")}
+        opposed = {
+            real_graph.value(a, MG.towards)
+            for a in real_graph.subjects(MG.assessedStatement, statement)
+            if real_graph.value(a, MG.stance) == concept("stance", "oppose")
+        }
         said = real_graph.value(statement, MG.date) or real_graph.value(statement, MG.latestDate)
         if four <= opposed and recommendation not in opposed and not (said and str(said) < "2025-03-18"):
             missing.append(statement)

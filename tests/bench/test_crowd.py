@@ -35,6 +35,8 @@ def test_crowd_project_conforms_is_reproducible_and_skewed(tmp_path):
     top = sum(n for _, n in speakers.most_common(8))
     assert top > 0.7 * sum(speakers.values()) and len(speakers) > 50
     assert max(sources.values()) <= 3
-    chain = store.query(f"SELECT (COUNT(*) AS ?n) {{ <https://w3id.org/minegraph/id/decision/crowd-0-{CHAIN - 1}> "
-                        f"<{MG}partOf>+ ?root }}")
+    chain = store.query(
+        f"SELECT (COUNT(*) AS ?n) {{ <https://w3id.org/minegraph/id/decision/crowd-0-{CHAIN - 1}> "
+        f"<{MG}partOf>+ ?root }}"
+    )
     assert int(next(iter(chain))["n"].value) == CHAIN - 1

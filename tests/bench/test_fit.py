@@ -9,7 +9,7 @@ from minegraph.bench.fit import exponent
 
 
 def test_exponent_of_power_laws():
-    assert exponent([(n, 3e-6 * n ** 2) for n in (1e4, 1e5, 1e6)]) == pytest.approx(2.0)
+    assert exponent([(n, 3e-6 * n**2) for n in (1e4, 1e5, 1e6)]) == pytest.approx(2.0)
     assert exponent([(n, 0.5 * n) for n in (1e4, 1e5)]) == pytest.approx(1.0)
 
 

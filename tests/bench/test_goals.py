@@ -11,12 +11,21 @@ def q(p50: float, rows: int) -> dict:
 
 
 def results() -> dict:
-    small = {"size": "1e5", "triples": 10**5, "synthetic": True,
-             "queries": {"flat": q(0.01, 10), "steep": q(0.01, 10), "big": q(0.1, 1000)}}
-    large = {"size": "1e6", "triples": 10**6, "synthetic": True,
-             "queries": {"flat": q(0.02, 10), "steep": q(1.0, 10), "big": q(1.0, 10000)},
-             "validate": {"sparql": [{"wall": 12.0, "peak_mb": 700.0}]}, "network": [{"wall": 11.0}],
-             "store": {"reopen": [{"wall": 0.05}], "cold": [{"wall": 3.0, "ratio": 1.4}]}}
+    small = {
+        "size": "1e5",
+        "triples": 10**5,
+        "synthetic": True,
+        "queries": {"flat": q(0.01, 10), "steep": q(0.01, 10), "big": q(0.1, 1000)},
+    }
+    large = {
+        "size": "1e6",
+        "triples": 10**6,
+        "synthetic": True,
+        "queries": {"flat": q(0.02, 10), "steep": q(1.0, 10), "big": q(1.0, 10000)},
+        "validate": {"sparql": [{"wall": 12.0, "peak_mb": 700.0}]},
+        "network": [{"wall": 11.0}],
+        "store": {"reopen": [{"wall": 0.05}], "cold": [{"wall": 3.0, "ratio": 1.4}]},
+    }
     return {"sizes": [small, large]}
 
 
@@ -33,9 +42,14 @@ def test_targets_are_judged_from_the_figures_of_the_run():
 
 
 def large(peak_mb: float, answers: dict) -> dict:
-    return {"size": "1e7", "triples": 10**7, "synthetic": True, "queries": {},
-            "store": {"cold": [{"wall": 90.0, "peak_mb": peak_mb}]},
-            "disk": {"reopen": 0.05, "peak_mb": 900.0, "queries": answers}}
+    return {
+        "size": "1e7",
+        "triples": 10**7,
+        "synthetic": True,
+        "queries": {},
+        "store": {"cold": [{"wall": 90.0, "peak_mb": peak_mb}]},
+        "disk": {"reopen": 0.05, "peak_mb": 900.0, "queries": answers},
+    }
 
 
 def test_ten_million_target_needs_every_query_answered_within_four_gb():
@@ -77,8 +91,13 @@ def test_a_query_whose_time_grows_while_its_answer_does_not_is_flagged_on_each_g
 
 def test_claims_by_source_at_ten_million_is_judged_against_raw_on_time_and_memory():
     def verdict(cli: dict, raw: dict):
-        size = {"size": "1e7", "triples": 10**7, "synthetic": True, "queries": {},
-                "processes": {"claims": [cli], "claims-raw": [raw]}}
+        size = {
+            "size": "1e7",
+            "triples": 10**7,
+            "synthetic": True,
+            "queries": {},
+            "processes": {"claims": [cli], "claims-raw": [raw]},
+        }
         rows = {t: (m, v) for t, m, v in goals({"sizes": [size]})}
         return next(v for t, v in rows.items() if t.startswith("10^7: `minegraph query claims-by-source`"))
 

@@ -16,8 +16,13 @@ from tests.support.paths import ROOT
 def test_a_short_load_gets_only_expected_answers_and_a_complete_report(tmp_path):
     # A few quick library queries, so that the 4 s timeout (which the slow class must reach) is far above
     # them even on a busy machine; `make loadtest` runs the whole library with a 20 s timeout.
-    options = Options(clients=2, seconds=3, timeout=4, sample_every=1,
-                      queries=("actors-by-type", "membership-summary", "dataset-summary", "contested-decisions"))
+    options = Options(
+        clients=2,
+        seconds=3,
+        timeout=4,
+        sample_every=1,
+        queries=("actors-by-type", "membership-summary", "dataset-summary", "contested-decisions"),
+    )
     report = run(options, ROOT, tmp_path, "smoke")
     assert set(report["classes"]) == set(loadreport.CLASSES)
     for name, figures in report["classes"].items():

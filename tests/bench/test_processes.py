@@ -16,10 +16,13 @@ def test_each_child_reports_its_own_peak_memory():
 
 
 def test_a_failing_command_is_recorded_with_its_last_error_line():
-    failed = _timed_process([sys.executable, "-c", "import sys; sys.stderr.write('no store here\\n'); sys.exit(3)"],
-                            runs=1, timeout=60)
+    failed = _timed_process(
+        [sys.executable, "-c", "import sys; sys.stderr.write('no store here\\n'); sys.exit(3)"], runs=1, timeout=60
+    )
     assert failed == {"error": "no store here"}
 
 
 def test_a_command_past_its_timeout_is_recorded_as_such():
-    assert _timed_process([sys.executable, "-c", "import time; time.sleep(30)"], runs=1, timeout=0.5) == {"timeout": 0.5}
+    assert _timed_process([sys.executable, "-c", "import time; time.sleep(30)"], runs=1, timeout=0.5) == {
+        "timeout": 0.5
+    }

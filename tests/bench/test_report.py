@@ -5,8 +5,15 @@ from __future__ import annotations
 
 from minegraph.bench import page, result_tables, summary
 
-MACHINE = {"cpu": "test", "cores": 2, "memory_gb": 1, "load_average": [0, 0, 0], "python": "3", "system": "x",
-           "packages": {}}
+MACHINE = {
+    "cpu": "test",
+    "cores": 2,
+    "memory_gb": 1,
+    "load_average": [0, 0, 0],
+    "python": "3",
+    "system": "x",
+    "packages": {},
+}
 
 
 def run(wall: float, **extra) -> dict:
@@ -15,11 +22,25 @@ def run(wall: float, **extra) -> dict:
 
 def results() -> dict:
     counts = {"Violation": 0, "Warning": 1, "Info": 0}
-    return {"started": "2026-01-01T00:00:00+00:00", "command": "test", "machine": MACHINE, "sizes": [
-        {"size": "1e6", "triples": 10**6, "synthetic": True, "queries": {},
-         "validate": {"sparql": [run(12.0, counts=counts)] * 3, "pyshacl": [{"timeout": 600.0}],
-                      "pyshacl-alone": [{"timeout": 600.0, "skipped": "over the cap at 1e5"}],
-                      "pyrudof": [{"missing": "not installed"}]}}]}
+    return {
+        "started": "2026-01-01T00:00:00+00:00",
+        "command": "test",
+        "machine": MACHINE,
+        "sizes": [
+            {
+                "size": "1e6",
+                "triples": 10**6,
+                "synthetic": True,
+                "queries": {},
+                "validate": {
+                    "sparql": [run(12.0, counts=counts)] * 3,
+                    "pyshacl": [{"timeout": 600.0}],
+                    "pyshacl-alone": [{"timeout": 600.0, "skipped": "over the cap at 1e5"}],
+                    "pyrudof": [{"missing": "not installed"}],
+                },
+            }
+        ],
+    }
 
 
 def test_validation_rows_cells_and_ratio():
@@ -39,8 +60,12 @@ def test_validation_rows_cells_and_ratio():
 def test_queries_on_the_disk_store_get_their_own_table():
     data = results()
     data["sizes"][0]["queries"] = {"a": {"project": {"p50": 0.1}, "raw": {"p50": 0.1}}}
-    data["sizes"][0]["disk"] = {"reopen": 0.04, "triples": 10**6, "peak_mb": 812.0,
-                                "queries": {"a": {"first": 0.5, "p50": 0.25, "p95": 0.3, "rows": 7, "peak_mb_so_far": 640.0}}}
+    data["sizes"][0]["disk"] = {
+        "reopen": 0.04,
+        "triples": 10**6,
+        "peak_mb": 812.0,
+        "queries": {"a": {"first": 0.5, "p50": 0.25, "p95": 0.3, "rows": 7, "peak_mb_so_far": 640.0}},
+    }
     data["summary"] = summary.summarise(data)
     text = result_tables.markdown(data)
     assert "## Library queries on the on-disk store at 1e6 (1000000 triples)" in text
@@ -69,9 +94,13 @@ def test_network_rows_show_the_load_and_exact_betweenness():
 def test_endpoint_table_names_the_worst_query_and_whether_answers_match():
     data = results()
     timing = {"minegraph": {"p50": 0.02}, "oxigraph": {"p50": 0.01}}
-    data["sizes"][0]["endpoint"] = {"median_ratio": 1.1, "queries": {
-        "a": {**timing, "ratio_p50": 2.0, "bytes": {"minegraph": 10, "oxigraph": 10}},
-        "b": {**timing, "ratio_p50": 1.1, "bytes": {"minegraph": 10, "oxigraph": 12}}}}
+    data["sizes"][0]["endpoint"] = {
+        "median_ratio": 1.1,
+        "queries": {
+            "a": {**timing, "ratio_p50": 2.0, "bytes": {"minegraph": 10, "oxigraph": 10}},
+            "b": {**timing, "ratio_p50": 1.1, "bytes": {"minegraph": 10, "oxigraph": 12}},
+        },
+    }
     data["summary"] = summary.summarise(data)
     assert "| 1e6 | 1.1× | a 2× | 1 of 2 | 2 |" in result_tables.markdown(data)
 
@@ -79,8 +108,12 @@ def test_endpoint_table_names_the_worst_query_and_whether_answers_match():
 def test_endpoint_table_names_the_queries_past_the_timeout_and_compares_the_rest():
     data = results()
     timing = {"minegraph": {"p50": 0.02}, "oxigraph": {"p50": 0.01}}
-    data["sizes"][0]["endpoint"] = {"median_ratio": 2.0, "queries": {
-        "a": {**timing, "ratio_p50": 2.0, "bytes": {"minegraph": 10, "oxigraph": 10}},
-        "slow": {"timeout": 120.0, "ratio_p50": None}}}
+    data["sizes"][0]["endpoint"] = {
+        "median_ratio": 2.0,
+        "queries": {
+            "a": {**timing, "ratio_p50": 2.0, "bytes": {"minegraph": 10, "oxigraph": 10}},
+            "slow": {"timeout": 120.0, "ratio_p50": None},
+        },
+    }
     data["summary"] = summary.summarise(data)
     assert "| 1e6 | 2× | a 2× | 1 of 2 | 2 (slow: past the timeout) |" in result_tables.markdown(data)

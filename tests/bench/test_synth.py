@@ -11,8 +11,8 @@ import pytest
 
 from minegraph.bench.synth import SynthError, main, synthesize
 from minegraph.core.project import Project
-from minegraph.queries.run import execute
 from minegraph.queries.library import load_query, query_files
+from minegraph.queries.run import execute
 from minegraph.store.oxigraph import OxigraphStore
 from minegraph.validation import validate
 
@@ -25,8 +25,11 @@ REQUIRED = {"state-history": {"state": "LVA"}}
 
 
 def triples_of(directory: Path) -> set[ox.Triple]:
-    return {q.triple for path in sorted((directory / "graph").glob("*.ttl"))
-            for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)}
+    return {
+        q.triple
+        for path in sorted((directory / "graph").glob("*.ttl"))
+        for q in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+    }
 
 
 def files_of(directory: Path) -> dict[str, bytes]:
@@ -113,8 +116,12 @@ def test_refuses_to_overwrite_a_directory_it_did_not_write(tmp_path):
 
 
 def test_command_line(tmp_path, capsys):
-    assert main(["--triples", "10000", "--seed", "2", "--output", str(tmp_path / "cli"), "--project", str(ROOT),
-                 "--quiet"]) == 0
+    assert (
+        main(
+            ["--triples", "10000", "--seed", "2", "--output", str(tmp_path / "cli"), "--project", str(ROOT), "--quiet"]
+        )
+        == 0
+    )
     assert "triples (1 copies" in capsys.readouterr().out
     assert main(["--output", str(tmp_path / "x"), "--project", str(tmp_path / "nowhere"), "--quiet"]) == 2
     assert "not a minegraph project" in capsys.readouterr().err
@@ -127,7 +134,10 @@ def test_reported_positions_are_spread_over_a_year_and_read_as_reported(two_copi
     store = OxigraphStore.memory(Project(two_copies.resolve()).all_rdf_files())
     reported = [c for c in Statements.from_store(store).coded if "/synth-reported-" in c.statement]
     assert len({c.statement for c in reported}) == manifest["reported"] > 0
-    assert {c.evidence for c in reported} == {"reported-position"} and {c.stance for c in reported} <= {"support", "oppose"}
+    assert {c.evidence for c in reported} == {"reported-position"} and {c.stance for c in reported} <= {
+        "support",
+        "oppose",
+    }
     months = {c.date.month for c in reported if c.date.year == 2025}
     assert len(months) >= 6  # dates drawn across 2025, not on the few days of the real statements
 

@@ -8,8 +8,9 @@ import sys
 
 
 def _minegraph(*args: str, env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "minegraph", *args], capture_output=True, text=True, timeout=120,
-                          env=env, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "minegraph", *args], capture_output=True, text=True, timeout=120, env=env, cwd=cwd
+    )
 
 
 def test_a_mistyped_command_gets_the_closest_one():
@@ -29,8 +30,14 @@ def test_nothing_close_gets_no_guess():
 
 def test_shell_completion_completes_commands(tmp_path):
     out = tmp_path / "completions"
-    env = {**os.environ, "_ARGCOMPLETE": "1", "COMP_LINE": "minegraph val", "COMP_POINT": "13",
-           "_ARGCOMPLETE_STDOUT_FILENAME": str(out), "_ARGCOMPLETE_IFS": "\n"}
+    env = {
+        **os.environ,
+        "_ARGCOMPLETE": "1",
+        "COMP_LINE": "minegraph val",
+        "COMP_POINT": "13",
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(out),
+        "_ARGCOMPLETE_IFS": "\n",
+    }
     done = _minegraph(env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert out.read_text().split() == ["validate"]

@@ -84,24 +84,35 @@ def test_output_goes_to_a_file_written_whole(run, tmp_path):
 
 
 def test_sparql_reads_standard_input_with_a_dash(run):
-    code, out, _ = run("sparql", "-", "--format", "csv", stdin="SELECT ?code WHERE { ?s mg:iso3166Alpha3 ?code } ORDER BY ?code")
+    code, out, _ = run(
+        "sparql", "-", "--format", "csv", stdin="SELECT ?code WHERE { ?s mg:iso3166Alpha3 ?code } ORDER BY ?code"
+    )
     assert code == 0 and out.splitlines()[1:] == ["FIN", "LVA", "USA"]
 
 
 def test_rdflib_engine_gives_the_same_output(run):
-    assert run("sparql", STATES, "--format", "json")[1] == run("sparql", STATES, "--format", "json", "--engine", "rdflib")[1]
+    assert (
+        run("sparql", STATES, "--format", "json")[1]
+        == run("sparql", STATES, "--format", "json", "--engine", "rdflib")[1]
+    )
 
 
-@pytest.mark.parametrize("args, message", [
-    (("query", "no-such-query"), "unknown query 'no-such-query'"),
-    (("query", "param-types", "--param", "day=2025-13-01"), "parameter day: not a calendar date"),
-    (("query", "param-types", "--param", "day"), "--param expects NAME=VALUE, got 'day'"),
-    (("query", "param-types", "--param", "colour=red"), "query param-types has no parameter 'colour'"),
-    (("sparql", "SELECT ?x WHERE {\n  ?x ?y\n}"), "<query>:2:3: syntax error: "),
-    (("sparql", "DROP ALL"), "SPARQL Update (DROP) is not accepted"),
-    (("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--format", "ttl"), "SELECT gives a table: use --format table, json, xml, csv, tsv or jsonl"),
-    (("query", "dataset-summary", "--endpoint", "file:///etc/passwd"), "the endpoint must be an http(s) URL"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("query", "no-such-query"), "unknown query 'no-such-query'"),
+        (("query", "param-types", "--param", "day=2025-13-01"), "parameter day: not a calendar date"),
+        (("query", "param-types", "--param", "day"), "--param expects NAME=VALUE, got 'day'"),
+        (("query", "param-types", "--param", "colour=red"), "query param-types has no parameter 'colour'"),
+        (("sparql", "SELECT ?x WHERE {\n  ?x ?y\n}"), "<query>:2:3: syntax error: "),
+        (("sparql", "DROP ALL"), "SPARQL Update (DROP) is not accepted"),
+        (
+            ("sparql", "SELECT ?s WHERE { ?s ?p ?o }", "--format", "ttl"),
+            "SELECT gives a table: use --format table, json, xml, csv, tsv or jsonl",
+        ),
+        (("query", "dataset-summary", "--endpoint", "file:///etc/passwd"), "the endpoint must be an http(s) URL"),
+    ],
+)
 def test_bad_input_exits_2_with_one_message_and_no_traceback(run, args, message):
     code, out, err = run(*args)
     assert code == 2
@@ -129,7 +140,9 @@ def test_minegraph_query_returns_rows_as_dicts_and_a_dataframe(fixture_project, 
 
 
 def test_run_query_takes_a_params_dict_and_a_store(fixture_project, fixture_stores):
-    result = minegraph.run_query("most-cited-sources", {"minimum": "6"}, store=fixture_stores["rdflib"], project=fixture_project)
+    result = minegraph.run_query(
+        "most-cited-sources", {"minimum": "6"}, store=fixture_stores["rdflib"], project=fixture_project
+    )
     assert result.variables == ["source", "sourceLabel", "kind", "authorityRank", "url", "citingNodes"]
     assert [(r["url"], r["citingNodes"]) for r in result.rows] == [("https://www.euronews.com/example", 11)]
 

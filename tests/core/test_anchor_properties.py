@@ -39,7 +39,7 @@ def _problems(text, anchor):
 def test_an_anchor_of_any_span_verifies_against_its_text(case):
     text, start, end = case
     anchor = anchor_at(text, start, end)
-    assert text[anchor.start:anchor.end] == anchor.exact
+    assert text[anchor.start : anchor.end] == anchor.exact
     assert _problems(text, anchor) == []
 
 
@@ -60,7 +60,7 @@ def test_any_changed_character_inside_the_span_is_reported(point, data):
     text, anchor, at = point
     other = data.draw(st.characters(blacklist_categories=("Cs",)))
     assume(other != text[at])
-    edited = text[:at] + other + text[at + 1:]
+    edited = text[:at] + other + text[at + 1 :]
     assert any("not the quote" in p for p in _problems(edited, anchor))
 
 
@@ -71,8 +71,11 @@ def test_an_insertion_or_deletion_inside_the_span_is_reported_unless_the_selecto
     start, end = anchor.start, anchor.end
     inserted = data.draw(st.text(max_size=3))
     deleted = data.draw(st.integers(0 if inserted else 1, end - at))
-    edited = text[:at] + inserted + text[at + deleted:]
+    edited = text[:at] + inserted + text[at + deleted :]
     assume(edited != text)
-    same = (edited[start:end] == anchor.exact and edited[end:].startswith(anchor.suffix)
-            and edited[:start].endswith(anchor.prefix))
+    same = (
+        edited[start:end] == anchor.exact
+        and edited[end:].startswith(anchor.suffix)
+        and edited[:start].endswith(anchor.prefix)
+    )
     assert (_problems(edited, anchor) == []) == same

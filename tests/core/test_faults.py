@@ -29,8 +29,10 @@ from minegraph.store.cache import open_current, store_files
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 5
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-NEW_TRIPLE = ('\n<https://w3id.org/minegraph/id/person/fault-added> <http://www.w3.org/2000/01/rdf-schema#label> '
-              '"added after the first version"@en .\n')
+NEW_TRIPLE = (
+    "\n<https://w3id.org/minegraph/id/person/fault-added> <http://www.w3.org/2000/01/rdf-schema#label> "
+    '"added after the first version"@en .\n'
+)
 
 
 def _copy_project(root: Path, parts=("ontology", "graph", "queries", "curation")) -> Path:
@@ -64,8 +66,11 @@ def store_version(location: Path) -> str:
 
 def leftovers(root: Path) -> list[str]:
     """Staging folders, temporary files, scratch builds and superseded databases anywhere in the project."""
-    strays = [p for p in root.rglob("*") if "staging" in p.name or p.name.endswith(".tmp")
-              or p.name.startswith(("build-", "trash-"))]
+    strays = [
+        p
+        for p in root.rglob("*")
+        if "staging" in p.name or p.name.endswith(".tmp") or p.name.startswith(("build-", "trash-"))
+    ]
     store = root / ".store"
     if (store / "manifest.json").exists():
         current = json.loads((store / "manifest.json").read_text(encoding="utf-8"))["database"]
@@ -138,7 +143,9 @@ class Faults:
             state = self.state()
             seen.append(state)
             for name, version in state.items():
-                assert version in (old[name], new[name]), f"{name} is neither the old nor the new version after a kill at {delay:.2f} s"
+                assert version in (old[name], new[name]), (
+                    f"{name} is neither the old nor the new version after a kill at {delay:.2f} s"
+                )
             assert locks_are_free(self.root), f"a lock is stuck after a kill at {delay:.2f} s"
             if state == new:
                 self.restore_old()
@@ -157,16 +164,35 @@ def test_a_killed_build_leaves_graph_old_or_new_and_the_next_build_recovers(tmp_
 
 def test_a_killed_accept_leaves_curation_and_graph_old_or_new_and_accepting_again_finishes(tmp_path):
     root = _copy_project(tmp_path / "project")
-    assert main(["--project", str(root), "ingest", str(ROOT / "tests" / "gold" / "fiction-01-wire-story.txt"),
-                 "--url", "https://example.invalid/wire", "--title", "Lawmakers back exit",
-                 "--publisher", "Euronews", "--date", "2026-03-03"]) == 0
+    assert (
+        main(
+            [
+                "--project",
+                str(root),
+                "ingest",
+                str(ROOT / "tests" / "gold" / "fiction-01-wire-story.txt"),
+                "--url",
+                "https://example.invalid/wire",
+                "--title",
+                "Lawmakers back exit",
+                "--publisher",
+                "Euronews",
+                "--date",
+                "2026-03-03",
+            ]
+        )
+        == 0
+    )
     draft = next((root / "drafts").glob("*.toml"))
-    draft.write_text(draft.read_text(encoding="utf-8").replace(
-        'speaker = ""', 'speaker = "post:european-commission-spokesperson"'), encoding="utf-8")
+    draft.write_text(
+        draft.read_text(encoding="utf-8").replace('speaker = ""', 'speaker = "post:european-commission-spokesperson"'),
+        encoding="utf-8",
+    )
     faults = Faults(root, _minegraph(root, "accept", str(draft)), {"curation": tree_hash, "graph": tree_hash}, seed=2)
     old, new, seen = faults.run(kills=3)  # the slowest command (two builds and a validation): fewer kills
-    assert all(s["curation"] == new["curation"] for s in seen if s["graph"] == new["graph"]), \
+    assert all(s["curation"] == new["curation"] for s in seen if s["graph"] == new["graph"]), (
         "graph/ was rebuilt from a curation/ that is not yet the accepted one"
+    )
     assert (root / "curation" / "actors" / f"{draft.stem}.toml").is_file()
 
 

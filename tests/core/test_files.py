@@ -15,11 +15,14 @@ from minegraph.errors import InputError
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.mark.parametrize("make, what", [
-    (lambda p: p.symlink_to(p.parent / "elsewhere"), "a symbolic link"),
-    (lambda p: p.mkdir(), "a directory"),
-    (lambda p: os.mkfifo(p), "a FIFO"),
-])
+@pytest.mark.parametrize(
+    "make, what",
+    [
+        (lambda p: p.symlink_to(p.parent / "elsewhere"), "a symbolic link"),
+        (lambda p: p.mkdir(), "a directory"),
+        (lambda p: os.mkfifo(p), "a FIFO"),
+    ],
+)
 def test_only_regular_files_are_replaced(tmp_path, make, what):
     target = tmp_path / "out.txt"
     make(target)

@@ -56,20 +56,29 @@ def test_an_unknown_kind_is_refused_by_name():
 def _media_type_literals(path: Path) -> list[int]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     known = {f.media_type for f in FORMATS}
-    return [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Dict)
-            and max(sum(isinstance(c, ast.Constant) and c.value in known for c in cells)
-                    for cells in (node.keys, node.values)) > 1]
+    return [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Dict)
+        and max(
+            sum(isinstance(c, ast.Constant) and c.value in known for c in cells) for cells in (node.keys, node.values)
+        )
+        > 1
+    ]
 
 
 @pytest.mark.parametrize("path", sorted(PACKAGE.rglob("*.py")), ids=lambda p: p.relative_to(PACKAGE).as_posix())
 def test_no_module_keeps_a_table_of_media_types_of_its_own(path):
     """A dict keyed by, or mapping to, two or more of the registry's media types is a format table."""
     lines = _media_type_literals(path)
-    assert not lines, f"{path.relative_to(PACKAGE)}:{lines}: a table keyed by media types; add rows to minegraph.core.formats"
+    assert not lines, (
+        f"{path.relative_to(PACKAGE)}:{lines}: a table keyed by media types; add rows to minegraph.core.formats"
+    )
 
 
 def test_the_service_description_lists_every_format_the_endpoint_writes():
-    from minegraph.publish.description import FORMATS as W3C, description
+    from minegraph.publish.description import FORMATS as W3C
+    from minegraph.publish.description import description
     from minegraph.publish.negotiation import GRAPHS, RESULTS
 
     triples = description("http://127.0.0.1:7878/query", "https://w3id.org/minegraph/id/dataset/minegraph")

@@ -25,14 +25,17 @@ PREDICATES = (MG.speaker, MG.quote, MG.cue, MG.about, MG.date, MG.appearsIn, RDF
 LANGUAGES = ("en", "fr", "de", "lv", "et", "lt", "pl", "fi", "uk", "en-gb", "zh-hant", "sr-latn-rs", "de-ch-1996")
 odd_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 slugs = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,20}", fullmatch=True)  # what namespaces.iri accepts
-nodes = st.one_of(st.builds(iri, st.sampled_from(KINDS), slugs),
-                  st.text(st.characters(whitelist_categories=("L", "N")), min_size=1, max_size=10).map(
-                      lambda s: URIRef(f"https://example.org/ünï/{s}")))
+nodes = st.one_of(
+    st.builds(iri, st.sampled_from(KINDS), slugs),
+    st.text(st.characters(whitelist_categories=("L", "N")), min_size=1, max_size=10).map(
+        lambda s: URIRef(f"https://example.org/ünï/{s}")
+    ),
+)
 literals = st.one_of(
     odd_text.map(Literal),
     st.tuples(odd_text, st.sampled_from(LANGUAGES)).map(lambda t: Literal(t[0], lang=t[1])),
     st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)).map(lambda d: Literal(d.isoformat(), datatype=XSD.date)),
-    st.integers(-10**20, 10**20).map(Literal),
+    st.integers(-(10**20), 10**20).map(Literal),
     st.decimals(allow_nan=False, allow_infinity=False, places=3).map(lambda d: Literal(Decimal(d))),
     st.booleans().map(Literal),
     slugs.map(lambda s: Literal(f"https://example.org/{s}", datatype=XSD.anyURI)),

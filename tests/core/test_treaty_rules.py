@@ -8,7 +8,15 @@ import pytest
 from rdflib import Graph
 
 from minegraph.assemble.parts.convention import timing_rules
-from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, TimingRule, add_months, ordinal, rule_from_graph
+from minegraph.core.treaty_rules import (
+    ARTICLE_17,
+    ARTICLE_20,
+    RuleError,
+    TimingRule,
+    add_months,
+    ordinal,
+    rule_from_graph,
+)
 
 ART17 = TimingRule(ARTICLE_17, "17", 6, True, 40)
 ART20 = TimingRule(ARTICLE_20, "20(3)", 6, False)
@@ -64,4 +72,17 @@ def test_a_missing_rule_is_a_rule_error():
 
 def test_ordinals_in_messages_read_as_english():
     assert [ordinal(n) for n in (1, 2, 3, 4, 6, 11, 12, 13, 21, 22, 40, 101, 111)] == [
-        "1st", "2nd", "3rd", "4th", "6th", "11th", "12th", "13th", "21st", "22nd", "40th", "101st", "111th"]
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "6th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "40th",
+        "101st",
+        "111th",
+    ]

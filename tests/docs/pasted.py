@@ -68,8 +68,9 @@ def run(command: str) -> list[str]:
     """The command's standard output on the checkout, as lines (``time`` dropped)."""
     words = shlex.split(command.removeprefix("time "))
     env = {**os.environ, "COLUMNS": COLUMNS, "LINES": "50"}
-    done = subprocess.run([sys.executable, "-m", "minegraph", *words[1:]], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "minegraph", *words[1:]], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
     return [line.rstrip() for line in done.stdout.splitlines()]
 
 
@@ -116,7 +117,7 @@ def update() -> int:
             if matches(case.expected, actual):
                 continue
             start = case.line  # index of the first output line (the command is at case.line - 1)
-            lines[start:start + len(case.expected)] = refreshed(case.expected, actual)
+            lines[start : start + len(case.expected)] = refreshed(case.expected, actual)
             changed += 1
         document.write_text("\n".join(lines), encoding="utf-8")
     return changed

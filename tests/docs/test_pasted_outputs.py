@@ -19,7 +19,8 @@ def test_a_pasted_output_is_what_the_command_prints(case):
     actual = run(case.command)
     assert matches(case.expected, actual), (
         f"{case.name}: `{case.command}` prints otherwise; run `python tests/docs/pasted.py --update`\n"
-        + "\n".join(refreshed(case.expected, actual)))
+        + "\n".join(refreshed(case.expected, actual))
+    )
 
 
 def test_an_elision_stands_for_any_lines_and_nothing_else_is_loose():

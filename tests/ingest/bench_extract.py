@@ -36,9 +36,11 @@ def main() -> None:
         t0 = time.perf_counter()
         found = extract(text, actors, decisions)
         took = time.perf_counter() - t0
-        assert all(text[c.start:c.end] == c.quote for c in found)
-        print(f"{len(text):>9} code points  {len(found):>6} candidates  {took:6.2f} s  "
-              f"{took / (len(text) / 1e6):5.2f} s/MB")
+        assert all(text[c.start : c.end] == c.quote for c in found)
+        print(
+            f"{len(text):>9} code points  {len(found):>6} candidates  {took:6.2f} s  "
+            f"{took / (len(text) / 1e6):5.2f} s/MB"
+        )
 
 
 if __name__ == "__main__":

@@ -28,6 +28,11 @@ def decisions():
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory) -> tuple[Project, Path]:
     """A scratch project with tests/gold/fiction-01-wire-story.txt ingested: the project and its draft."""
-    project, draft, _ = ingest_fiction(tmp_path_factory.mktemp("accept"), TEXT.read_text(encoding="utf-8"),
-                                       "Lawmakers back exit", "2026-03-03", publisher="Euronews")
+    project, draft, _ = ingest_fiction(
+        tmp_path_factory.mktemp("accept"),
+        TEXT.read_text(encoding="utf-8"),
+        "Lawmakers back exit",
+        "2026-03-03",
+        publisher="Euronews",
+    )
     return project, draft

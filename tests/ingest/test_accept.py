@@ -14,8 +14,12 @@ from tests.support.fiction import as_reviewed
 
 
 def _snapshot(project: Project) -> dict[str, bytes]:
-    return {str(p.relative_to(project.root)): p.read_bytes()
-            for folder in ("curation", "graph") for p in sorted((project.root / folder).rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(project.root)): p.read_bytes()
+        for folder in ("curation", "graph")
+        for p in sorted((project.root / folder).rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_an_edited_stance_becomes_accepted_and_untouched_ones_stay_suggested(ingested, tmp_path):
@@ -28,13 +32,19 @@ def test_an_edited_stance_becomes_accepted_and_untouched_ones_stay_suggested(ing
     assert actors is not None and 'label = "Marta Lindqvist"' in actors
 
 
-@pytest.mark.parametrize("edit, message", [
-    (('method = "suggested"\nconfidence', 'method = "maybe"\nconfidence'), "method 'maybe'"),
-    (('stance = "oppose"', 'stance = "against"'), "stance 'against' is not one of support, oppose, neutral"),
-    (('mode = "direct"', 'mode = "direct"\ntone = "angry"'), "unknown field(s) tone"),
-    (('about = "decision:LTU-withdrawal"', 'about = "decision:XXX-withdrawal"'), "is not a decision of the graph"),
-    (('quote = "This is a tragic step backwards for civilians"', 'quote = "This is a tragic step forwards"'), "is not in graph/sources/"),
-])
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (('method = "suggested"\nconfidence', 'method = "maybe"\nconfidence'), "method 'maybe'"),
+        (('stance = "oppose"', 'stance = "against"'), "stance 'against' is not one of support, oppose, neutral"),
+        (('mode = "direct"', 'mode = "direct"\ntone = "angry"'), "unknown field(s) tone"),
+        (('about = "decision:LTU-withdrawal"', 'about = "decision:XXX-withdrawal"'), "is not a decision of the graph"),
+        (
+            ('quote = "This is a tragic step backwards for civilians"', 'quote = "This is a tragic step forwards"'),
+            "is not in graph/sources/",
+        ),
+    ],
+)
 def test_a_draft_with_a_mistake_names_line_and_field_and_writes_nothing(ingested, tmp_path, capsys, edit, message):
     project, draft = ingested
     reviewed = as_reviewed(draft, tmp_path)
@@ -54,9 +64,23 @@ def test_accept_writes_curation_rebuilds_and_the_graph_conforms(ingested, tmp_pa
     assert "the graph is rebuilt and conforms" in capsys.readouterr().out
     slug = draft.stem
     assert (project.curation_dir / "sources" / f"{slug}.toml").is_file()
-    assert main(["--project", str(project.root), "query", "who-said-what", "--param", f"source=source:{slug}",
-                 "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "--project",
+                str(project.root),
+                "query",
+                "who-said-what",
+                "--param",
+                f"source=source:{slug}",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     rows = capsys.readouterr().out.strip().splitlines()[1:]
-    assert len(rows) == draft.read_text(encoding="utf-8").splitlines().count("[[statement]]") and \
-        any("Marta Lindqvist" in r for r in rows)
+    assert len(rows) == draft.read_text(encoding="utf-8").splitlines().count("[[statement]]") and any(
+        "Marta Lindqvist" in r for r in rows
+    )
     assert main(["--project", str(project.root), "validate"]) == 0

@@ -31,17 +31,20 @@ def _edited(draft, tmp_path, pattern: str, replacement: str):
     return reviewed
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("slug", "../../pyproject", "cannot be part of an IRI"),
-    ("slug", "../../../x", "cannot be part of an IRI"),
-    ("slug", "a/b", "cannot be part of an IRI"),
-    ("slug", ".hidden", "cannot be part of an IRI"),
-    ("slug", "Upper_Case", "is not a slug"),
-    ("slug", "a..b", "is not a slug"),
-    ("archive", "../../pyproject.toml", "is not a text ingest archived"),
-    ("archive", "../../../../../../etc/passwd", "is not a text ingest archived"),
-    ("archive", "no-such-text.txt", "is not a text ingest archived"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("slug", "../../pyproject", "cannot be part of an IRI"),
+        ("slug", "../../../x", "cannot be part of an IRI"),
+        ("slug", "a/b", "cannot be part of an IRI"),
+        ("slug", ".hidden", "cannot be part of an IRI"),
+        ("slug", "Upper_Case", "is not a slug"),
+        ("slug", "a..b", "is not a slug"),
+        ("archive", "../../pyproject.toml", "is not a text ingest archived"),
+        ("archive", "../../../../../../etc/passwd", "is not a text ingest archived"),
+        ("archive", "no-such-text.txt", "is not a text ingest archived"),
+    ],
+)
 def test_a_path_leaving_its_folder_is_refused_and_nothing_is_written(ingested, tmp_path, capsys, field, value, message):
     project, draft = ingested
     reviewed = _edited(draft, tmp_path, rf'^{field} = ".*"$', f'{field} = "{value}"')
@@ -55,17 +58,28 @@ def test_a_path_leaving_its_folder_is_refused_and_nothing_is_written(ingested, t
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(title=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60)
-       | st.sampled_from(['x\n[[statement]]\nid = "forged"', 'x"\nby = "person:someone"', "\r\n[document]\x1b[2J"]))
+@given(
+    title=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=60)
+    | st.sampled_from(['x\n[[statement]]\nid = "forged"', 'x"\nby = "person:someone"', "\r\n[document]\x1b[2J"])
+)
 def test_any_title_round_trips_and_injects_nothing(ingested, tmp_path_factory, title):
     project, draft = ingested
-    reviewed = _edited(draft, tmp_path_factory.mktemp("title"), r'^title = ".*"$',
-                       'title = "' + title.translate({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n",
-                                                      ord("\r"): "\\r", ord("\t"): "\\t"}) + '"')
+    reviewed = _edited(
+        draft,
+        tmp_path_factory.mktemp("title"),
+        r'^title = ".*"$',
+        'title = "'
+        + title.translate({ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+        + '"',
+    )
     if any(ord(c) < 0x20 and c not in "\n\r\t" or ord(c) == 0x7F for c in title):
-        reviewed.write_text(reviewed.read_text(encoding="utf-8").replace(
-            title.translate({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}),
-            "".join(f"\\u{ord(c):04X}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in title)), encoding="utf-8")
+        reviewed.write_text(
+            reviewed.read_text(encoding="utf-8").replace(
+                title.translate({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}),
+                "".join(f"\\u{ord(c):04X}" if ord(c) < 0x20 or ord(c) == 0x7F else c for c in title),
+            ),
+            encoding="utf-8",
+        )
     try:
         curation, _, result = check_draft(project, reviewed)
     except CurationError:
@@ -74,14 +88,19 @@ def test_any_title_round_trips_and_injects_nothing(ingested, tmp_path_factory, t
     assert data["document"]["title"] == title
     drafted = draft.read_text(encoding="utf-8").splitlines().count("[[statement]]")
     assert set(data) == {"document", "statement"} and len(data["statement"]) == result.statements == drafted
-    assert all(a["by"] in ("organisation:minegraph-extractor", "organisation:minegraph-curators")
-               for s in data["statement"] for a in s["assessment"])
+    assert all(
+        a["by"] in ("organisation:minegraph-extractor", "organisation:minegraph-curators")
+        for s in data["statement"]
+        for a in s["assessment"]
+    )
 
 
 def test_a_toml_nesting_bomb_in_a_draft_is_a_message(ingested, tmp_path, capsys):
     project, draft = ingested
     bomb = tmp_path / "bomb.toml"
-    bomb.write_text(draft.read_text(encoding="utf-8") + "\nbomb = " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    bomb.write_text(
+        draft.read_text(encoding="utf-8") + "\nbomb = " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8"
+    )
     with pytest.raises(CurationError, match="nested too deeply"):
         check_draft(project, bomb)
     assert main(["--project", str(project.root), "accept", str(bomb)]) == 2
@@ -91,7 +110,10 @@ def test_a_toml_nesting_bomb_in_a_draft_is_a_message(ingested, tmp_path, capsys)
 def test_a_statement_id_no_iri_can_hold_is_named_at_its_line_in_the_draft(ingested, tmp_path):
     project, draft = ingested
     reviewed = _edited(draft, tmp_path, r'^id = "01-.*"$', 'id = "01 <script>"')
-    with pytest.raises(CurationError, match=rf"{re.escape(str(reviewed))}:\d+: \[statement\] id = '01 <script>' cannot be part of an IRI"):
+    with pytest.raises(
+        CurationError,
+        match=rf"{re.escape(str(reviewed))}:\d+: \[statement\] id = '01 <script>' cannot be part of an IRI",
+    ):
         check_draft(project, reviewed)
 
 

@@ -50,13 +50,14 @@ PDF_LINES = [
     "Finland from the Convention was a grave mistake that would cost the",
     "lives of civilians for decades.",
     "",
-    "\"Leaving the treaty will not make anyone safer,\" she added. \"The fields",
-    "will still be there when the war is over.\"",
+    '"Leaving the treaty will not make anyone safer," she added. "The fields',
+    'will still be there when the war is over."',
 ]
 
 
 def make_pdf(lines: list[str], title: str, created: str = "D:20250630120000Z") -> bytes:
     """A one-page PDF (Helvetica, WinAnsi) holding `lines`, with a title and creation date in its Info."""
+
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
@@ -113,33 +114,69 @@ def test_a_web_page_is_archived_as_its_main_text_with_its_own_metadata_as_defaul
     statements = data["statement"]
     assert any(s["quote"].startswith("Walking away from this treaty") for s in statements)
     for s in statements:
-        assert archived[s["start"]:s["end"]] == s["quote"], "offsets refer to the archived text"
+        assert archived[s["start"] : s["end"]] == s["quote"], "offsets refer to the archived text"
 
 
 def test_a_pdf_is_archived_as_its_text_with_wrapped_lines_joined(scratch, tmp_path):
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(make_pdf(PDF_LINES, "Statement on Finland's withdrawal"))
-    assert main(["--project", str(scratch.root), "ingest", str(pdf), "--url", "https://example.invalid/r.pdf",
-                 "--publisher", "Mine Action Forum"]) == 0
+    assert (
+        main(
+            [
+                "--project",
+                str(scratch.root),
+                "ingest",
+                str(pdf),
+                "--url",
+                "https://example.invalid/r.pdf",
+                "--publisher",
+                "Mine Action Forum",
+            ]
+        )
+        == 0
+    )
     data, archived = _draft(scratch)
     doc = data["document"]
     assert "the withdrawal of Finland from the Convention was a grave mistake that would cost the lives" in archived
-    assert (doc["title"], doc["date"], doc["media_type"]) == ("Statement on Finland's withdrawal", "2025-06-30",
-                                                               "application/pdf")
+    assert (doc["title"], doc["date"], doc["media_type"]) == (
+        "Statement on Finland's withdrawal",
+        "2025-06-30",
+        "application/pdf",
+    )
     assert doc["original_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
     quotes = {s["quote"]: s for s in data["statement"]}
     assert "Leaving the treaty will not make anyone safer" in quotes
     for s in data["statement"]:
-        assert archived[s["start"]:s["end"]] == s["quote"]
+        assert archived[s["start"] : s["end"]] == s["quote"]
 
 
 def test_a_text_not_in_english_is_refused_with_a_clear_message_and_nothing_written(scratch, tmp_path, capsys):
     text = tmp_path / "lv.txt"
-    text.write_text("Aizsardzības ministrija paziņoja, ka valsts izstāsies no konvencijas, jo drošības situācija "
-                    "reģionā ir būtiski mainījusies. Ministrs uzsvēra, ka lēmums ir pieņemts pēc konsultācijām ar "
-                    "sabiedrotajiem un ka mīnas netiks izvietotas miera laikā.\n", encoding="utf-8")
-    assert main(["--project", str(scratch.root), "ingest", str(text), "--url", "https://example.invalid/lv",
-                 "--title", "Paziņojums", "--publisher", "Ministrija", "--date", "2025-06-27"]) == 2
+    text.write_text(
+        "Aizsardzības ministrija paziņoja, ka valsts izstāsies no konvencijas, jo drošības situācija "
+        "reģionā ir būtiski mainījusies. Ministrs uzsvēra, ka lēmums ir pieņemts pēc konsultācijām ar "
+        "sabiedrotajiem un ka mīnas netiks izvietotas miera laikā.\n",
+        encoding="utf-8",
+    )
+    assert (
+        main(
+            [
+                "--project",
+                str(scratch.root),
+                "ingest",
+                str(text),
+                "--url",
+                "https://example.invalid/lv",
+                "--title",
+                "Paziņojums",
+                "--publisher",
+                "Ministrija",
+                "--date",
+                "2025-06-27",
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "does not read as English" in err and "lv.txt" in err and "Traceback" not in err
     assert not (scratch.root / "drafts").exists()
@@ -147,15 +184,36 @@ def test_a_text_not_in_english_is_refused_with_a_clear_message_and_nothing_writt
 
 def test_a_declared_other_language_is_refused_too(scratch, capsys):
     gold = ROOT / "tests" / "gold" / "fiction-02-press-release.txt"
-    assert main(["--project", str(scratch.root), "ingest", str(gold), "--url", "https://example.invalid/x",
-                 "--title", "t", "--publisher", "Euronews", "--date", "2025-01-01", "--lang", "fr"]) == 2
+    assert (
+        main(
+            [
+                "--project",
+                str(scratch.root),
+                "ingest",
+                str(gold),
+                "--url",
+                "https://example.invalid/x",
+                "--title",
+                "t",
+                "--publisher",
+                "Euronews",
+                "--date",
+                "2025-01-01",
+                "--lang",
+                "fr",
+            ]
+        )
+        == 2
+    )
     assert "reads English only" in capsys.readouterr().err
 
 
 def test_a_page_without_a_date_names_the_missing_field(scratch, tmp_path, capsys):
     page = tmp_path / "undated.html"
-    page.write_text(PAGE.replace('<meta property="article:published_time" content="2025-07-02T09:00:00+00:00">', ""),
-                    encoding="utf-8")
+    page.write_text(
+        PAGE.replace('<meta property="article:published_time" content="2025-07-02T09:00:00+00:00">', ""),
+        encoding="utf-8",
+    )
     assert main(["--project", str(scratch.root), "ingest", str(page)]) == 2
     assert "--date" in capsys.readouterr().err
 
@@ -185,5 +243,5 @@ def test_extract_reads_a_web_page_with_offsets_into_its_main_text(scratch, tmp_p
     assert main(["--project", str(scratch.root), "extract", str(page)]) == 0
     found = json.loads(capsys.readouterr().out)["statements"]
     text = load(page).text
-    assert found and all(text[c["start"]:c["end"]] == c["quote"] for c in found)
+    assert found and all(text[c["start"] : c["end"]] == c["quote"] for c in found)
     assert any(c["speaker"] == "Ingrid Solheim" and c["stance"] == "oppose" for c in found)

@@ -10,8 +10,14 @@ from minegraph.ingest import extract_file
 from minegraph.ingest.draft import DraftDocument, to_draft, write_draft
 from tests.support.paths import GOLD
 
-DOC = DraftDocument(slug="fiction-01", title="A fictional wire story", url="https://example.invalid/1",
-                    date="2026-03-03", publisher="organisation:fictional-wire", archive="fiction-01.txt")
+DOC = DraftDocument(
+    slug="fiction-01",
+    title="A fictional wire story",
+    url="https://example.invalid/1",
+    date="2026-03-03",
+    publisher="organisation:fictional-wire",
+    archive="fiction-01.txt",
+)
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ from tests.support.paths import GOLD
 def run(text, actors, decisions=None) -> list[Candidate]:
     found = extract(text, actors, decisions)
     for c in found:
-        assert text[c.start:c.end] == c.quote
+        assert text[c.start : c.end] == c.quote
     return found
 
 
@@ -28,12 +28,17 @@ def test_split_quotation_is_two_items_of_one_speaker(actors):
 
 
 def test_pronoun_chain_across_paragraphs(actors):
-    text = ("Poland's defence minister, Tomasz Nowak, visited the border.\n\n"
-            "He said the army was ready. \"We will not be surprised,\" he said.\n\n"
-            "The minister later met Anna Lis, a local mayor. She said the village was afraid.")
+    text = (
+        "Poland's defence minister, Tomasz Nowak, visited the border.\n\n"
+        'He said the army was ready. "We will not be surprised," he said.\n\n'
+        "The minister later met Anna Lis, a local mayor. She said the village was afraid."
+    )
     got = pairs(run(text, actors))
-    assert got == [("the army was ready", "Tomasz Nowak"), ("We will not be surprised", "Tomasz Nowak"),
-                   ("the village was afraid", "Anna Lis")]
+    assert got == [
+        ("the army was ready", "Tomasz Nowak"),
+        ("We will not be surprised", "Tomasz Nowak"),
+        ("the village was afraid", "Anna Lis"),
+    ]
 
 
 def test_cue_less_quotation_continues_the_last_speaker(actors):
@@ -54,40 +59,54 @@ def test_bracketed_insertion_stays_in_the_quote(actors):
     assert c.quote == "We [the government] will not change course"
 
 
-@pytest.mark.parametrize("text, quote, speaker", [
-    ("According to the Red Cross spokesperson Ana Ruiz, the mines remain.", "the mines remain", "Ana Ruiz"),
-    ("The mines remain, Ana Ruiz told Reuters.", "The mines remain", "Ana Ruiz"),
-    ("In a joint statement, the ministers of Estonia and Latvia said that they would leave the treaty.",
-     "they would leave the treaty", "ministers of Estonia and Latvia"),
-    ("Ana Ruiz said that the treaty had saved lives.", "the treaty had saved lives", "Ana Ruiz"),
-])
+@pytest.mark.parametrize(
+    "text, quote, speaker",
+    [
+        ("According to the Red Cross spokesperson Ana Ruiz, the mines remain.", "the mines remain", "Ana Ruiz"),
+        ("The mines remain, Ana Ruiz told Reuters.", "The mines remain", "Ana Ruiz"),
+        (
+            "In a joint statement, the ministers of Estonia and Latvia said that they would leave the treaty.",
+            "they would leave the treaty",
+            "ministers of Estonia and Latvia",
+        ),
+        ("Ana Ruiz said that the treaty had saved lives.", "the treaty had saved lives", "Ana Ruiz"),
+    ],
+)
 def test_attributed_paraphrase(actors, text, quote, speaker):
     (c,) = run(text, actors)
     assert (c.quote, c.speaker, c.direct) == (quote, speaker, False)
 
 
 def test_government_statement_and_answer_to_euronews(actors):
-    text = ("Latvian government was outspoken in its answer to Euronews: \"Mines can be used.\"\n"
-            "\"They slow an enemy down\", reads the government's statement to Euronews.")
+    text = (
+        'Latvian government was outspoken in its answer to Euronews: "Mines can be used."\n'
+        '"They slow an enemy down", reads the government\'s statement to Euronews.'
+    )
     found = run(text, actors)
     assert [c.speaker_iri for c in found] == ["organisation:LVA-government"] * 2
 
 
 def test_quotations_of_no_speaker_are_ignored(actors):
-    text = ("\"Leave now\": a campaign in Riga\n"
-            "Posters reading \"Mines save lives\" appeared. The film \"Fields of Iron\" used so-called "
-            "\"iron\" imagery. Article 1 obliges each State Party \"never under any circumstances to use "
-            "anti-personnel mines\".")
+    text = (
+        '"Leave now": a campaign in Riga\n'
+        'Posters reading "Mines save lives" appeared. The film "Fields of Iron" used so-called '
+        '"iron" imagery. Article 1 obliges each State Party "never under any circumstances to use '
+        'anti-personnel mines".'
+    )
     assert run(text, actors) == []
 
 
 def test_debate_turns(actors):
-    text = ("The Chair (Anna Berg): The next item is the mine bill.\n"
-            "Mr Karl Ozols (Greens): This bill will cost lives. I oppose it.\n"
-            "The Chair: Thank you, Mr Ozols.")
-    assert pairs(run(text, actors)) == [("The next item is the mine bill", "Anna Berg"),
-                                        ("This bill will cost lives. I oppose it", "Karl Ozols"),
-                                        ("Thank you, Mr Ozols", "Anna Berg")]
+    text = (
+        "The Chair (Anna Berg): The next item is the mine bill.\n"
+        "Mr Karl Ozols (Greens): This bill will cost lives. I oppose it.\n"
+        "The Chair: Thank you, Mr Ozols."
+    )
+    assert pairs(run(text, actors)) == [
+        ("The next item is the mine bill", "Anna Berg"),
+        ("This bill will cost lives. I oppose it", "Karl Ozols"),
+        ("Thank you, Mr Ozols", "Anna Berg"),
+    ]
 
 
 def test_role_and_organisation_from_apposition(actors):
@@ -96,13 +115,18 @@ def test_role_and_organisation_from_apposition(actors):
 
 
 def test_stance_and_decision_suggestions(actors, decisions):
-    text = ("Finland announced its withdrawal from the treaty.\n"
-            "“Civilians and children will be the victims,” said Ana Ruiz.\n"
-            "“This strengthens our security and deterrence,” said Finland’s defence minister.")
+    text = (
+        "Finland announced its withdrawal from the treaty.\n"
+        "“Civilians and children will be the victims,” said Ana Ruiz.\n"
+        "“This strengthens our security and deterrence,” said Finland’s defence minister."
+    )
     first, second = run(text, actors, decisions)
     assert (first.about, first.stance) == (["decision:FIN-withdrawal"], "oppose")
     assert (second.about, second.stance, second.speaker_iri) == (
-        ["decision:FIN-withdrawal"], "support", "post:FIN-minister-of-defence")
+        ["decision:FIN-withdrawal"],
+        "support",
+        "post:FIN-minister-of-defence",
+    )
     assert {"children", "civilians", "victims"} <= set(first.rests_on)
     assert 0 < first.confidence <= 1
 
@@ -111,8 +135,20 @@ def test_json_has_exactly_the_issue_fields(actors):
     found = run("“Mines kill,” said Ana Ruiz.", actors)
     body = json.loads(to_json(found))
     assert list(body) == ["statements"]
-    assert list(body["statements"][0]) == ["quote", "start", "end", "direct", "speaker", "speaker_iri", "role",
-                                           "organisation", "cue", "about", "stance", "confidence"]
+    assert list(body["statements"][0]) == [
+        "quote",
+        "start",
+        "end",
+        "direct",
+        "speaker",
+        "speaker_iri",
+        "role",
+        "organisation",
+        "cue",
+        "about",
+        "stance",
+        "confidence",
+    ]
     assert "Ana Ruiz" in to_table(found)
 
 
@@ -120,7 +156,7 @@ def test_json_has_exactly_the_issue_fields(actors):
 def test_offsets_slice_every_gold_text_and_output_is_deterministic(actors, decisions, path):
     first = extract_file(path, actors, decisions)
     text = path.read_text(encoding="utf-8")
-    assert all(text[c.start:c.end] == c.quote for c in first)
+    assert all(text[c.start : c.end] == c.quote for c in first)
     assert to_json(first) == to_json(extract_file(path, actors, decisions))
 
 

@@ -30,8 +30,10 @@ def test_a_symlink_out_of_the_folder_is_refused_and_nothing_is_archived(tmp_path
     private.mkdir()
     inbox.mkdir()
     meta = json.loads((GOLD / f"{NAME}.json").read_text())
-    files = {".txt": (GOLD / f"{NAME}.txt").read_bytes(),
-             ".json": json.dumps({k: meta[k] for k in ("url", "title", "publisher", "date")}).encode()}
+    files = {
+        ".txt": (GOLD / f"{NAME}.txt").read_bytes(),
+        ".json": json.dumps({k: meta[k] for k in ("url", "title", "publisher", "date")}).encode(),
+    }
     for suffix, data in files.items():
         target = (private if suffix == linked else inbox) / f"{NAME}{suffix}"
         target.write_bytes(data)

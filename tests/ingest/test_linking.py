@@ -21,21 +21,27 @@ def link(linker: Linker, phrase: str) -> str | None:
     return actor.iri if actor else None
 
 
-@pytest.mark.parametrize("phrase, iri", [
-    ("Kosiniak-Kamysz", "person:wladyslaw-kosiniak-kamysz"),
-    ("Wladyslaw Kosiniak-Kamysz", "person:wladyslaw-kosiniak-kamysz"),
-    ("Šakalienė", "person:dovile-sakaliene"),
-    ("Dovile SAKALIENE", "person:dovile-sakaliene"),
-    ("Sprūds", "person:andris-spruds"),
-    ("Andris Spruds", "person:andris-spruds"),
-    ("Carbonier", "person:gilles-carbonnier"),
-    ("the ICRC", "organisation:icrc"),
-    ("the EU", "organisation:european-union"),
-    ("the European People’s Party", "organisation:epp"),
-    ("Estonia’s Defence Ministry", "organisation:EST-ministry-of-defence"),
-    ("Latvian government", "organisation:LVA-government"),
-    ("Defence ministers of Estonia, Latvia, Lithuania, and Poland", "organisation:EST-LVA-LTU-POL-defence-ministers"),
-])
+@pytest.mark.parametrize(
+    "phrase, iri",
+    [
+        ("Kosiniak-Kamysz", "person:wladyslaw-kosiniak-kamysz"),
+        ("Wladyslaw Kosiniak-Kamysz", "person:wladyslaw-kosiniak-kamysz"),
+        ("Šakalienė", "person:dovile-sakaliene"),
+        ("Dovile SAKALIENE", "person:dovile-sakaliene"),
+        ("Sprūds", "person:andris-spruds"),
+        ("Andris Spruds", "person:andris-spruds"),
+        ("Carbonier", "person:gilles-carbonnier"),
+        ("the ICRC", "organisation:icrc"),
+        ("the EU", "organisation:european-union"),
+        ("the European People’s Party", "organisation:epp"),
+        ("Estonia’s Defence Ministry", "organisation:EST-ministry-of-defence"),
+        ("Latvian government", "organisation:LVA-government"),
+        (
+            "Defence ministers of Estonia, Latvia, Lithuania, and Poland",
+            "organisation:EST-LVA-LTU-POL-defence-ministers",
+        ),
+    ],
+)
 def test_names_aliases_and_bodies(linker, phrase, iri):
     assert link(linker, phrase) == iri
 

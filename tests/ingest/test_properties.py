@@ -12,11 +12,31 @@ from minegraph.ingest.quotes import find_quotes
 from minegraph.ingest.segment import sentences
 
 MARKS = "\"'“”„«»‘’‚:,.;!?()[]—\n "
-WORDS = ["said", "told", "he", "she", "they", "according to", "the minister", "Ana Ruiz", "Šakalienė", "that",
-         "Finland’s defence minister", "The Chair (Anna Berg):", "Mr Ozols:", "withdrawal", "children",
-         "security", "reads the government's statement", "in her view", "An amendment that", "adding that"]
-prose = st.lists(st.one_of(st.sampled_from(WORDS), st.sampled_from(list(MARKS)),
-                           st.text(min_size=1, max_size=8)), max_size=80).map(" ".join)
+WORDS = [
+    "said",
+    "told",
+    "he",
+    "she",
+    "they",
+    "according to",
+    "the minister",
+    "Ana Ruiz",
+    "Šakalienė",
+    "that",
+    "Finland’s defence minister",
+    "The Chair (Anna Berg):",
+    "Mr Ozols:",
+    "withdrawal",
+    "children",
+    "security",
+    "reads the government's statement",
+    "in her view",
+    "An amendment that",
+    "adding that",
+]
+prose = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(list(MARKS)), st.text(min_size=1, max_size=8)), max_size=80
+).map(" ".join)
 anything = st.one_of(st.text(max_size=400), prose)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -25,7 +45,7 @@ def _check(text: str, actors, decisions) -> None:
     found = extract(text, actors, decisions)
     for c in found:
         assert 0 <= c.start < c.end <= len(text)
-        assert text[c.start:c.end] == c.quote
+        assert text[c.start : c.end] == c.quote
         assert c.stance in ("support", "oppose", "neutral")
         assert 0 <= c.confidence <= 1
     to_json(found)

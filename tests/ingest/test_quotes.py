@@ -12,16 +12,19 @@ def inner(text: str) -> list[str]:
     return [q.inner(text) for q in find_quotes(text)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ('He said "we stay." Then left.', ["we stay"]),
-    ("She said “we stay,” and left.", ["we stay"]),
-    ("Il a dit « nous restons » hier.", ["nous restons"]),
-    ("Er sagte „wir bleiben“ gestern.", ["wir bleiben"]),
-    ("Er sagte „wir bleiben” gestern.", ["wir bleiben"]),
-    ("Er sagte ‚wir bleiben‘ gestern.", ["wir bleiben"]),
-    ("A ‘weapon from the past’ indeed.", ["weapon from the past"]),
-    ("A 'weapon from the past' indeed.", ["weapon from the past"]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('He said "we stay." Then left.', ["we stay"]),
+        ("She said “we stay,” and left.", ["we stay"]),
+        ("Il a dit « nous restons » hier.", ["nous restons"]),
+        ("Er sagte „wir bleiben“ gestern.", ["wir bleiben"]),
+        ("Er sagte „wir bleiben” gestern.", ["wir bleiben"]),
+        ("Er sagte ‚wir bleiben‘ gestern.", ["wir bleiben"]),
+        ("A ‘weapon from the past’ indeed.", ["weapon from the past"]),
+        ("A 'weapon from the past' indeed.", ["weapon from the past"]),
+    ],
+)
 def test_mark_families(text, expected):
     assert inner(text) == expected
 
@@ -54,10 +57,10 @@ def test_an_unclosed_quotation_is_dropped_at_the_paragraph_end():
 def test_sentences_never_end_inside_a_quotation():
     text = "Asked, he said: “No. Never. Not once.” Then he left. “Fine,” she said."
     spans = find_quotes(text)
-    got = [text[s.start:s.end] for s in sentences(text, spans)]
+    got = [text[s.start : s.end] for s in sentences(text, spans)]
     assert got == ["Asked, he said: “No. Never. Not once.”", "Then he left.", "“Fine,” she said."]
 
 
 def test_abbreviations_do_not_end_sentences():
     text = "Mr. Ozols spoke. Dr. Kalniņa replied."
-    assert [text[s.start:s.end] for s in sentences(text, [])] == ["Mr. Ozols spoke.", "Dr. Kalniņa replied."]
+    assert [text[s.start : s.end] for s in sentences(text, [])] == ["Mr. Ozols spoke.", "Dr. Kalniņa replied."]

@@ -27,15 +27,18 @@ def ingested(tmp_path):
     return ingest_fiction(tmp_path, TEXT, "Finland leaves the mine ban", "2026-01-10")
 
 
-def test_a_new_publisher_and_new_speakers_are_proposed_and_a_kept_capacity_becomes_a_membership(ingested, tmp_path,
-                                                                                              monkeypatch, capsys):
+def test_a_new_publisher_and_new_speakers_are_proposed_and_a_kept_capacity_becomes_a_membership(
+    ingested, tmp_path, monkeypatch, capsys
+):
     project, draft, command = ingested
     data = tomllib.loads(draft.read_text(encoding="utf-8"))
     proposed = {a["id"]: a for a in data["new_actor"]}
     assert data["document"]["publisher"] == "organisation:fictional-wire" and "organisation:fictional-wire" in proposed
     berg = proposed["person:jonas-berg"]
-    assert (berg["capacity_role"], berg["capacity_organisation"]) == ("spokesperson",
-                                                                     "organisation:nordic-mine-action-network")
+    assert (berg["capacity_role"], berg["capacity_organisation"]) == (
+        "spokesperson",
+        "organisation:nordic-mine-action-network",
+    )
     assert "organisation:nordic-mine-action-network" in proposed
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
@@ -73,6 +76,10 @@ def test_every_mistake_of_a_draft_is_reported_at_once_with_did_you_mean(ingested
 def test_the_draft_says_what_accept_requires(ingested):
     _, draft, _ = ingested
     header = draft.read_text(encoding="utf-8").split("[document]")[0]
-    for required in ("AT LEAST ONE [[statement.assessment]]", "decision:FIN-withdrawal", "capacity_role",
-                     "(never\n#     empty)"):
+    for required in (
+        "AT LEAST ONE [[statement.assessment]]",
+        "decision:FIN-withdrawal",
+        "capacity_role",
+        "(never\n#     empty)",
+    ):
         assert required in header, required

@@ -30,8 +30,23 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 def _ingest(project, *extra, text=TEXT):
-    return main(["--project", str(project.root), "ingest", str(text), "--url", "https://example.invalid/x",
-                 "--title", "Fiction press release", "--publisher", "Euronews", "--date", "2026-03-04", *extra])
+    return main(
+        [
+            "--project",
+            str(project.root),
+            "ingest",
+            str(text),
+            "--url",
+            "https://example.invalid/x",
+            "--title",
+            "Fiction press release",
+            "--publisher",
+            "Euronews",
+            "--date",
+            "2026-03-04",
+            *extra,
+        ]
+    )
 
 
 def test_ingest_archives_the_text_and_writes_only_a_draft(scratch, capsys):
@@ -39,7 +54,9 @@ def test_ingest_archives_the_text_and_writes_only_a_draft(scratch, capsys):
     assert _ingest(scratch) == 0
     after = _files(scratch.root)
     added = sorted(set(after) - set(before))
-    assert [a for a in added if not a.startswith("drafts/")] == ["graph/sources/euronews-2026-03-04-fiction-press-release.txt"]
+    assert [a for a in added if not a.startswith("drafts/")] == [
+        "graph/sources/euronews-2026-03-04-fiction-press-release.txt"
+    ]
     assert after["graph/sources/euronews-2026-03-04-fiction-press-release.txt"] == TEXT.read_bytes()
     assert all(after[name] == data for name, data in before.items()), "nothing else changed"
     draft = (scratch.root / "drafts" / "euronews-2026-03-04-fiction-press-release.toml").read_text()
@@ -58,10 +75,13 @@ def test_the_same_text_again_is_refused_naming_the_archived_source(scratch, caps
     assert _files(scratch.root) == before
 
 
-@pytest.mark.parametrize("flag, value, message", [
-    ("--date", "2025-02-30", "is not an ISO date"),
-    ("--url", "ftp://example.invalid/x", "is not an http(s) URL"),
-])
+@pytest.mark.parametrize(
+    "flag, value, message",
+    [
+        ("--date", "2025-02-30", "is not an ISO date"),
+        ("--url", "ftp://example.invalid/x", "is not an http(s) URL"),
+    ],
+)
 def test_bad_metadata_is_refused_with_nothing_written(scratch, capsys, flag, value, message):
     before = _files(scratch.root)
     assert _ingest(scratch, flag, value) == 2
@@ -93,5 +113,5 @@ def test_extract_prints_offsets_that_slice_the_text_to_the_quote(scratch, capsys
     assert main(["--project", str(scratch.root), "extract", str(TEXT)]) == 0
     statements = json.loads(capsys.readouterr().out)["statements"]
     text = TEXT.read_text(encoding="utf-8")
-    assert statements and all(text[s["start"]:s["end"]] == s["quote"] for s in statements)
+    assert statements and all(text[s["start"] : s["end"]] == s["quote"] for s in statements)
     assert {s["stance"] for s in statements} <= {"support", "oppose", "neutral"}

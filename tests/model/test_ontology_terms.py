@@ -32,8 +32,9 @@ def test_every_property_has_a_domain_or_a_reason_for_none(ontology):
     def explained(prop):
         return any(NO_DOMAIN_REASON in str(c) for c in ontology.objects(prop, RDFS.comment))
 
-    missing = [p for p in _terms(ontology, PROPERTY_TYPES)
-               if (p, RDFS.domain, None) not in ontology and not explained(p)]
+    missing = [
+        p for p in _terms(ontology, PROPERTY_TYPES) if (p, RDFS.domain, None) not in ontology and not explained(p)
+    ]
     assert not missing, f"properties with neither rdfs:domain nor a comment saying '{NO_DOMAIN_REASON}: why': {missing}"
 
 

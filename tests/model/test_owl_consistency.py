@@ -36,7 +36,11 @@ def test_no_individual_is_in_two_disjoint_classes(owl_rl_closure):
 def test_no_claim_or_statement_is_an_event(owl_rl_closure):
     assertions = _members(owl_rl_closure, MG.Assertion)
     assert assertions, "no mg:Assertion in the closure"
-    events = _members(owl_rl_closure, SEM.Event) | _members(owl_rl_closure, PROV.Activity) | _members(owl_rl_closure, MG.Event)
+    events = (
+        _members(owl_rl_closure, SEM.Event)
+        | _members(owl_rl_closure, PROV.Activity)
+        | _members(owl_rl_closure, MG.Event)
+    )
     wrong = sorted(str(a) for a in assertions & events)
     assert not wrong, f"{len(wrong)} assertions typed as events: {wrong[:5]}"
 

@@ -32,8 +32,22 @@ def installed(tmp_path_factory):
     wheel = next((tmp / "dist").glob("minegraph-*.whl"))
     venv.create(tmp / "venv")  # without pip of its own (seeding one takes seconds): this pip installs into it
     python = tmp / "venv" / "bin" / "python"
-    run([sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet",
-         "-c", str(ROOT / "constraints.txt"), str(wheel)], tmp, env)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--quiet",
+            "-c",
+            str(ROOT / "constraints.txt"),
+            str(wheel),
+        ],
+        tmp,
+        env,
+    )
     work = tmp / "elsewhere"
     work.mkdir()
     return python, work, env, tmp
@@ -58,17 +72,29 @@ def test_validate_query_and_trace_work_outside_a_checkout(installed):
     assert len(rows.stdout.strip().splitlines()) == 1 + 164
     card = run(cli + ["trace", "downward spiral"], work, env)
     assert "downward spiral" in card.stdout
-    api = run([str(python), "-c", "import minegraph; print(len(minegraph.query('in-force-on-date', date='2025-01-01')))"], work, env)
+    api = run(
+        [str(python), "-c", "import minegraph; print(len(minegraph.query('in-force-on-date', date='2025-01-01')))"],
+        work,
+        env,
+    )
     assert api.stdout.strip() == "164"
-    site = Path(run([str(python), "-c", "import minegraph; print(minegraph.__file__)"], work, env).stdout.strip()).parent
+    site = Path(
+        run([str(python), "-c", "import minegraph; print(minegraph.__file__)"], work, env).stdout.strip()
+    ).parent
     assert not (site / "_data" / ".store").exists(), "the store must not be written into site-packages"
     assert any((tmp / "cache" / "minegraph").rglob("manifest.json")), "the store lives in the user cache"
 
 
 def test_a_project_option_naming_no_directory_is_an_error(installed):
     python, work, env, _ = installed
-    done = subprocess.run([str(python), "-m", "minegraph", "--project", str(work / "missing"), "validate"],
-                          cwd=work, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [str(python), "-m", "minegraph", "--project", str(work / "missing"), "validate"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "no such project directory" in done.stderr
     assert "Traceback" not in done.stderr

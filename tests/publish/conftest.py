@@ -15,8 +15,19 @@ from tests.support.endpoint import start_server
 def server(tmp_path_factory):
     """The shared endpoint: 2 workers, a 2 s timeout, a 500-row cap, room for 128 requests in flight, each
     waiting up to 30 s for a worker (a burst of 100 must all be answered)."""
-    started = start_server(tmp_path_factory.mktemp("endpoint"), "--timeout", "2", "--max-rows", "500",
-                           "--max-concurrent", "128", "--max-depth", "32", "--queue-timeout", "30")
+    started = start_server(
+        tmp_path_factory.mktemp("endpoint"),
+        "--timeout",
+        "2",
+        "--max-rows",
+        "500",
+        "--max-concurrent",
+        "128",
+        "--max-depth",
+        "32",
+        "--queue-timeout",
+        "30",
+    )
     yield started
     assert started.stop() == 0
 
@@ -31,8 +42,15 @@ def browser(tmp_path_factory):
         pytest.fail("chromedriver is missing: run 'make test-browser' (it installs chromium and chromium-driver)")
     profile = tempfile.mkdtemp(prefix="minegraph-chromium-")
     options = webdriver.ChromeOptions()
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-                 f"--user-data-dir={profile}", "--window-size=1280,1000"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--no-first-run",
+        f"--user-data-dir={profile}",
+        "--window-size=1280,1000",
+    ):
         options.add_argument(flag)
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     driver = webdriver.Chrome(service=Service(driver_path), options=options)

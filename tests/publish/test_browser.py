@@ -32,8 +32,7 @@ def test_query_page_runs_a_library_example(server, browser):
     cells = [c.text for c in rows[0].find_elements(By.TAG_NAME, "td")]
     counts = [int(m.group(1)) for m in (re.match(r'^\D*"?(\d+)"?', c) for c in cells[1:]) if m]
     assert len(rows) == 1 and max(counts) >= 197 and any(100 < n < 197 for n in counts)  # universe, in force
-    origins = browser.execute_script(
-        "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
+    origins = browser.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
     assert set(origins) <= {server.url}  # everything from this server: works with no internet
 
 
@@ -42,8 +41,10 @@ def test_result_iris_link_to_entity_pages(server, browser):
 
     browser.get(server.url + "/sparql")
     wait(browser, lambda d: d.execute_script("return !!window.minegraphYasgui"))
-    browser.execute_script("window.minegraphYasgui.getTab().setQuery(arguments[0])",
-                           "PREFIX state: <https://w3id.org/minegraph/id/state/> SELECT ?s WHERE { BIND(state:LVA AS ?s) }")
+    browser.execute_script(
+        "window.minegraphYasgui.getTab().setQuery(arguments[0])",
+        "PREFIX state: <https://w3id.org/minegraph/id/state/> SELECT ?s WHERE { BIND(state:LVA AS ?s) }",
+    )
     browser.find_element(By.CSS_SELECTOR, ".yasqe_queryButton").click()
     link = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".yasr table tbody a[href*='/id/state/LVA']"))[0]
     assert link.get_attribute("href") == server.url + "/id/state/LVA"
@@ -66,9 +67,11 @@ def test_entity_pages_in_the_browser(server, browser):
     browser.save_screenshot(str(browser.artefacts / "entity-statement.png"))
     # a statement read as opposing the withdrawals and supporting the Convention: its page shows both stances
     browser.get(server.url + "/id/statement/euronews-2025-04-10-10-strada-banning-obvious")
-    stances = [row.find_element(By.TAG_NAME, "td").text
-               for row in browser.find_elements(By.CSS_SELECTOR, "section.card tr.sub")
-               if row.find_element(By.TAG_NAME, "th").text == "stance"]
+    stances = [
+        row.find_element(By.TAG_NAME, "td").text
+        for row in browser.find_elements(By.CSS_SELECTOR, "section.card tr.sub")
+        if row.find_element(By.TAG_NAME, "th").text == "stance"
+    ]
     assert {text.split()[0] for text in stances} == {"oppose", "support"}, stances
     assert "none recorded" not in browser.find_element(By.CSS_SELECTOR, "section.card").text
 
@@ -93,12 +96,13 @@ def test_the_editor_completes_entities_and_ontology_terms_from_this_server(serve
             "const y = window.minegraphYasgui.getTab().getYasqe();"
             "y.setValue('PREFIX mg: <https://w3id.org/minegraph/ontology#>\\n"
             "PREFIX state: <https://w3id.org/minegraph/id/state/>\\nSELECT * WHERE { ?s ?p ' + arguments[0]);"
-            "y.focus(); y.setCursor(y.lineCount() - 1, 1000); y.autocomplete();", typed)
+            "y.focus(); y.setCursor(y.lineCount() - 1, 1000); y.autocomplete();",
+            typed,
+        )
         hints = wait(browser, lambda d: [h.text for h in d.find_elements(By.CSS_SELECTOR, ".CodeMirror-hints li")])
         assert wanted in hints, (typed, hints)
     browser.save_screenshot(str(browser.artefacts / "query-page-autocompletion.png"))
-    origins = browser.execute_script(
-        "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
+    origins = browser.execute_script("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)")
     assert set(origins) <= {server.url}
 
 

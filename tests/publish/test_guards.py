@@ -59,12 +59,15 @@ def test_slow_query_is_stopped_and_the_server_answers_the_next(server):
     assert get(server, "ASK { ?s ?p ?o }")[0] == 200
 
 
-@pytest.mark.parametrize("text", [
-    "ASK { FILTER(" + "(" * 200 + "true" + ")" * 200 + ") }",
-    "ASK {" + "{" * 5000 + "}" * 5000 + "}",
-    "ASK { ?s " + "/".join(["<p>"] * 5000) + " ?o }",
-    "ASK { FILTER(" + "!" * 20000 + "true) }",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ASK { FILTER(" + "(" * 200 + "true" + ")" * 200 + ") }",
+        "ASK {" + "{" * 5000 + "}" * 5000 + "}",
+        "ASK { ?s " + "/".join(["<p>"] * 5000) + " ?o }",
+        "ASK { FILTER(" + "!" * 20000 + "true) }",
+    ],
+)
 def test_deep_nesting_refused_before_parsing(server, text):
     status, _, body = http(server, "/query", text.encode(), {"Content-Type": "application/sparql-query"})
     assert status == 400 and json.loads(body)["error"] == "too-deep"
@@ -103,8 +106,9 @@ def test_a_hundred_concurrent_requests_none_lost(server):
 @pytest.fixture(scope="module")
 def small_server(tmp_path_factory):
     """A server with one worker and room for one request in flight."""
-    started = start_server(tmp_path_factory.mktemp("small"), "--timeout", "2", "--workers", "1",
-                           "--max-concurrent", "1")
+    started = start_server(
+        tmp_path_factory.mktemp("small"), "--timeout", "2", "--workers", "1", "--max-concurrent", "1"
+    )
     yield started
     started.stop()
 

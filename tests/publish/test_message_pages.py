@@ -10,8 +10,10 @@ from hypothesis import strategies as st
 from minegraph.publish.pages import message_page
 
 
-@given(st.text() | st.sampled_from(["<img src=x onerror=alert(1)>", "</p><script>alert(1)</script>", '"><svg onload=x>']))
+@given(
+    st.text() | st.sampled_from(["<img src=x onerror=alert(1)>", "</p><script>alert(1)</script>", '"><svg onload=x>'])
+)
 def test_any_message_is_text_on_the_page(message):
     page = message_page("Not found", message)
-    shown = page[page.rindex("<p>") + 3: page.rindex("</p>")]
+    shown = page[page.rindex("<p>") + 3 : page.rindex("</p>")]
     assert "<" not in shown and ">" not in shown and html.unescape(shown) == message

@@ -10,8 +10,13 @@ from minegraph.publish.pool import JobFailed, WorkerPool
 from minegraph.store.cache import open_current
 from tests.support.paths import ROOT
 
-SLOW = {"kind": "query", "text": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
-        "form": "SELECT", "format": "JSON", "max_rows": 10}
+SLOW = {
+    "kind": "query",
+    "text": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "form": "SELECT",
+    "format": "JSON",
+    "max_rows": 10,
+}
 QUICK = {"kind": "query", "text": "ASK { ?s ?p ?o }", "form": "ASK", "format": "JSON", "max_rows": 10}
 
 

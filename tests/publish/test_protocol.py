@@ -45,8 +45,9 @@ def test_select_xml_csv_tsv(server):
 
 
 def test_post_sparql_query_body(server):
-    status, headers, body = http(server, "/query", STATES.encode(), {"Content-Type": "application/sparql-query",
-                                                                       "Accept": "text/csv"})
+    status, headers, body = http(
+        server, "/query", STATES.encode(), {"Content-Type": "application/sparql-query", "Accept": "text/csv"}
+    )
     assert status == 200 and headers["Content-Type"].startswith("text/csv") and b"Afghanistan" in body
 
 
@@ -72,8 +73,9 @@ def test_construct_turtle_with_prefixes_and_jsonld(server):
 
 def test_construct_ntriples_by_accept_and_format(server):
     for params, headers in (({}, {"Accept": "application/n-triples"}), ({"format": "ntriples"}, {})):
-        status, answer_headers, body = http(server, "/query?" + urllib.parse.urlencode({"query": CONSTRUCT, **params}),
-                                            headers=headers)
+        status, answer_headers, body = http(
+            server, "/query?" + urllib.parse.urlencode({"query": CONSTRUCT, **params}), headers=headers
+        )
         assert status == 200 and answer_headers["Content-Type"].startswith("application/n-triples")
         assert len(Graph().parse(data=body, format="nt")) == 5
 
@@ -100,8 +102,10 @@ def test_update_refused(server):
     with pytest.raises(urllib.error.HTTPError) as refused:  # SPARQLWrapper re-raises a 403 as it is
         sparql.query()
     assert refused.value.code == 403
-    for data, kind in ((b"update=INSERT+DATA+%7B%7D", "application/x-www-form-urlencoded"),
-                       (b"INSERT DATA {}", "application/sparql-update")):
+    for data, kind in (
+        (b"update=INSERT+DATA+%7B%7D", "application/x-www-form-urlencoded"),
+        (b"INSERT DATA {}", "application/sparql-update"),
+    ):
         status, _, body = http(server, "/query", data, {"Content-Type": kind})
         assert status == 403 and json.loads(body)["error"] == "update"
     status, _, _ = get(server, "DELETE WHERE { ?s ?p ?o }")
@@ -125,21 +129,30 @@ def test_row_cap_marks_the_cut(server):
 
 
 def test_internal_graph_never_shows(server):
-    for text in ("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
-                 "SELECT * FROM <urn:minegraph:store> WHERE { ?s <urn:minegraph:manifest-digest> ?o }",
-                 "SELECT * FROM NAMED <urn:minegraph:store> WHERE { GRAPH ?g { ?s ?p ?o } }",
-                 "SELECT * WHERE { ?s <urn:minegraph:manifest-digest> ?o }"):
+    for text in (
+        "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "SELECT * FROM <urn:minegraph:store> WHERE { ?s <urn:minegraph:manifest-digest> ?o }",
+        "SELECT * FROM NAMED <urn:minegraph:store> WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "SELECT * WHERE { ?s <urn:minegraph:manifest-digest> ?o }",
+    ):
         status, _, body = get(server, text, format="json")
         assert status == 200 and json.loads(body)["results"]["bindings"] == [], text
 
 
 def test_cors_for_reads(server):
-    status, headers, _ = http(server, "/query?" + urllib.parse.urlencode({"query": ASK}),
-                              headers={"Origin": "https://example.org"})
+    status, headers, _ = http(
+        server, "/query?" + urllib.parse.urlencode({"query": ASK}), headers={"Origin": "https://example.org"}
+    )
     assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
-    preflight = urllib.request.Request(server.endpoint, method="OPTIONS", headers={
-        "Origin": "https://example.org", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "Content-Type"})
+    preflight = urllib.request.Request(
+        server.endpoint,
+        method="OPTIONS",
+        headers={
+            "Origin": "https://example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
     with urllib.request.urlopen(preflight, timeout=10) as answer:
         assert answer.status == 200 and "POST" in answer.headers["Access-Control-Allow-Methods"]
 
@@ -158,4 +171,6 @@ def test_health(server):
 def test_describe_as_turtle(server):
     status, headers, body = get(server, "DESCRIBE <https://w3id.org/minegraph/id/state/LVA>")
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
-    assert (LVA, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None) in Graph().parse(data=body, format="turtle")
+    assert (LVA, URIRef("http://www.w3.org/2000/01/rdf-schema#label"), None) in Graph().parse(
+        data=body, format="turtle"
+    )

@@ -20,8 +20,9 @@ from tests.support.fiction import ingested_draft  # noqa: E402
 @pytest.fixture
 def client(tmp_path):
     project, draft = ingested_draft(tmp_path)
-    app = create_review_app(lambda: review_draft.view(project, draft), lambda e: review_draft.save(project, draft, e),
-                            draft.stem)
+    app = create_review_app(
+        lambda: review_draft.view(project, draft), lambda e: review_draft.save(project, draft, e), draft.stem
+    )
     return TestClient(app, base_url="http://127.0.0.1"), project, draft
 
 
@@ -31,7 +32,7 @@ def test_the_page_and_the_draft_with_offsets_that_slice_the_archived_text(client
     data = http.get("/draft.json").json()
     assert len(data["statements"]) == 3 and any(d["iri"] == "decision:FIN-withdrawal" for d in data["decisions"])
     for s in data["statements"]:
-        assert data["text"][s["start"]:s["end"]] == s["quote"]
+        assert data["text"][s["start"] : s["end"]] == s["quote"]
     assert http.get("/assets/review.js").headers["content-type"].startswith("text/javascript")
     assert http.get("/assets/../review.py").status_code == 404
 
@@ -44,9 +45,16 @@ def test_saved_edits_are_the_draft_accept_reads(client):
     start = text.index(quote)
     statements = data["statements"]
     statements[0]["assessments"][0].update(stance="neutral", method="accepted")
-    statements.append({"quote": quote, "start": start, "end": start + len(quote), "speaker": "new:Liisa Rantanen",
-                       "mode": "paraphrase",
-                       "assessments": [{"about": "decision:FIN-withdrawal", "stance": "oppose", "method": "accepted"}]})
+    statements.append(
+        {
+            "quote": quote,
+            "start": start,
+            "end": start + len(quote),
+            "speaker": "new:Liisa Rantanen",
+            "mode": "paraphrase",
+            "assessments": [{"about": "decision:FIN-withdrawal", "stance": "oppose", "method": "accepted"}],
+        }
+    )
     answer = http.post("/draft", json={"statements": statements, "new_actors": data["new_actors"]}).json()
     assert answer["problems"] == []
     saved = tomllib.loads(draft.read_text(encoding="utf-8"))

@@ -44,9 +44,23 @@ def review(tmp_path):
     project, draft = ingested_draft(tmp_path)
     port = free_port()
     log = (tmp_path / "review.log").open("w")
-    process = subprocess.Popen([sys.executable, "-c", "import sys; from minegraph.cli import main; sys.exit(main())",
-                                "--project", str(project.root), "serve", "--review", str(draft), "--port", str(port)],
-                               stdout=log, stderr=subprocess.STDOUT, env=dict(os.environ))
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from minegraph.cli import main; sys.exit(main())",
+            "--project",
+            str(project.root),
+            "serve",
+            "--review",
+            str(draft),
+            "--port",
+            str(port),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=dict(os.environ),
+    )
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
@@ -70,8 +84,11 @@ def test_select_a_span_set_a_stance_save_accept_and_the_statement_is_in_the_grap
     browser.get(url + "/")
     wait(browser, lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true")
     assert len(browser.find_elements(By.CSS_SELECTOR, "#statements li")) == 3
-    rejected = next(e for e in browser.find_elements(By.CSS_SELECTOR, "#text .cand.suggested")
-                    if e.text == "Mines do not sign ceasefires")
+    rejected = next(
+        e
+        for e in browser.find_elements(By.CSS_SELECTOR, "#text .cand.suggested")
+        if e.text == "Mines do not sign ceasefires"
+    )
     rejected.click()
     browser.find_element(By.ID, "reject").click()
     assert len(browser.find_elements(By.CSS_SELECTOR, "#statements li")) == 2
@@ -93,8 +110,21 @@ def test_select_a_span_set_a_stance_save_accept_and_the_statement_is_in_the_grap
     assert len(browser.find_elements(By.CSS_SELECTOR, "#statements li")) == 3
     assert main(["--project", str(project.root), "accept", str(draft)]) == 0
     capsys.readouterr()
-    assert main(["--project", str(project.root), "query", "who-said-what", "--param",
-                 f"source=source:{draft.stem}", "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "--project",
+                str(project.root),
+                "query",
+                "who-said-what",
+                "--param",
+                f"source=source:{draft.stem}",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     rows = capsys.readouterr().out
     assert "Liisa Rantanen" in rows and quote in rows and "oppose" in rows.lower()
     assert "Mines do not sign ceasefires" not in rows

@@ -21,8 +21,9 @@ def served(real_project):
     port = free_port()
     env = {**os.environ, "MINEGRAPH_HOME": str(real_project.root)}
     minegraph = Path(sys.executable).parent / "minegraph"
-    process = subprocess.Popen([str(minegraph), "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(minegraph), "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base, process, "minegraph serve")
@@ -35,7 +36,11 @@ def served(real_project):
 def test_the_endpoint_answers_sparql_over_the_project_graph(served):
     from minegraph.store.remote import RemoteStore
 
-    rows = RemoteStore(f"{served}/query").query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/minegraph/ontology#State> }").rows
+    rows = (
+        RemoteStore(f"{served}/query")
+        .query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/minegraph/ontology#State> }")
+        .rows
+    )
     assert rows == [{"n": 197}]
 
 
@@ -47,8 +52,9 @@ def test_the_query_page_is_served_at_the_root(served):
 
 def test_the_endpoint_refuses_updates(served):
     body = urllib.parse.urlencode({"update": "DROP ALL"}).encode()
-    request = urllib.request.Request(f"{served}/update", data=body, method="POST",
-                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    request = urllib.request.Request(
+        f"{served}/update", data=body, method="POST", headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(request, timeout=5)
     assert refused.value.code in (403, 404, 405)

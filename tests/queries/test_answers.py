@@ -73,12 +73,20 @@ def test_statements_per_source_counts_each_documents_assertions(query, graph):
         statements = {a for a in assertions if (a, RDF.type, MG.Statement) in graph}
         assessments = {x for a in statements for x in graph.subjects(MG.assessedStatement, a)}
         # a statement counts once under each stance one of its assessments has
-        stances = Counter(stance for stance, _ in {(str(graph.value(x, MG.stance)), graph.value(x, MG.assessedStatement))
-                                                   for x in assessments})
+        stances = Counter(
+            stance
+            for stance, _ in {
+                (str(graph.value(x, MG.stance)), graph.value(x, MG.assessedStatement)) for x in assessments
+            }
+        )
         expected[str(source)] = (
-            len(statements), len({a for a in assertions if (a, RDF.type, MG.Claim) in graph}),
+            len(statements),
+            len({a for a in assertions if (a, RDF.type, MG.Claim) in graph}),
             len({graph.value(a, MG.speaker) for a in assertions}),
-            stances[STANCE + "support"], stances[STANCE + "oppose"], stances[STANCE + "neutral"], stances[STANCE + "mixed"],
+            stances[STANCE + "support"],
+            stances[STANCE + "oppose"],
+            stances[STANCE + "neutral"],
+            stances[STANCE + "mixed"],
             len(assessments),
         )
     rows = query("statements-per-source").rows

@@ -4,15 +4,14 @@ Oxigraph's varies between stores."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
 
-import shlex
-
-from minegraph.queries.writers import render
 from minegraph.queries.library import load_query
 from minegraph.queries.run import run_query
+from minegraph.queries.writers import render
 from minegraph.store.oxigraph import OxigraphStore
 
 LIBRARY = sorted((Path(__file__).resolve().parents[2] / "queries").glob("*.rq"))

@@ -11,7 +11,6 @@ from minegraph.queries.run import execute
 from minegraph.querylang.text import tokenize, without_defaults
 from tests.support.engines import FIXTURE_CASES, LIBRARY_CASES, comparable, difference, group_concat_columns
 
-
 #: Library queries rdflib answers wrongly, and why (strict xfail: fails as soon as rdflib answers right).
 #: Empty now: the two grouped queries hit by rdflib bug #3382 (GROUP BY over no solutions yields one
 #: row) guard their sub-selects with HAVING (COUNT(?s) > 0), which both engines answer alike.
@@ -21,7 +20,9 @@ RDFLIB_WRONG_ON_FIXTURE_GRAPH: dict[str, str] = {}
 
 def _rdflib_case(case, wrong: dict[str, str]):
     reason = wrong.get(case.values[0].stem)
-    return pytest.param(*case.values, id=case.id, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else [])
+    return pytest.param(
+        *case.values, id=case.id, marks=[pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+    )
 
 
 def _same(definition, params, reference, other):
@@ -63,13 +64,20 @@ def test_canonical_rows_tell_apart_different_answers(fixture_stores):
     store = fixture_stores["oxigraph"]
     one = store.query("SELECT ?x WHERE { VALUES ?x { 1 2 2 } }").canonical_rows()
     assert one != store.query("SELECT ?x WHERE { VALUES ?x { 1 2 } }").canonical_rows()
-    assert one == store.query('SELECT ?x WHERE { VALUES ?x { "2"^^<http://www.w3.org/2001/XMLSchema#integer> 1 2 } }').canonical_rows()
+    assert (
+        one
+        == store.query(
+            'SELECT ?x WHERE { VALUES ?x { "2"^^<http://www.w3.org/2001/XMLSchema#integer> 1 2 } }'
+        ).canonical_rows()
+    )
 
 
 def test_literal_forms_that_oxigraph_rewrites_compare_equal(fixture_stores):
-    text = ("PREFIX mg: <https://w3id.org/minegraph/ontology#>\n"
-            "SELECT ?v ?l WHERE { ?c mg:value ?v . ?o <http://www.w3.org/2000/01/rdf-schema#label> ?l "
-            "FILTER(STRSTARTS(STR(?l), 'International Committee')) }")
+    text = (
+        "PREFIX mg: <https://w3id.org/minegraph/ontology#>\n"
+        "SELECT ?v ?l WHERE { ?c mg:value ?v . ?o <http://www.w3.org/2000/01/rdf-schema#label> ?l "
+        "FILTER(STRSTARTS(STR(?l), 'International Committee')) }"
+    )
     oxigraph, rdflib = (fixture_stores[e].query(text) for e in ("oxigraph", "rdflib"))
     assert (str(oxigraph.terms[0]["v"]), oxigraph.terms[0]["l"].language) == ("80", "en")
     assert (str(rdflib.terms[0]["v"]), rdflib.terms[0]["l"].language) == ("80.0", "EN")
@@ -102,8 +110,8 @@ def test_some_library_queries_can_be_checked_against_native_substitution():
 def test_binding_by_substitution_agrees_with_oxigraphs_native_substitutions(path, params, real_stores):
     import pyoxigraph
 
-    from minegraph.querylang.terms import from_oxigraph
     from minegraph.querylang.results import QueryResult
+    from minegraph.querylang.terms import from_oxigraph
 
     definition = load_query(path)
     ours = execute(definition, params, real_stores["oxigraph"])
@@ -123,4 +131,8 @@ def _oxigraph_term(term):
         return pyoxigraph.NamedNode(str(term))
     if term.language:
         return pyoxigraph.Literal(str(term), language=term.language)
-    return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype))) if term.datatype else pyoxigraph.Literal(str(term))
+    return (
+        pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(str(term.datatype)))
+        if term.datatype
+        else pyoxigraph.Literal(str(term))
+    )

@@ -17,8 +17,11 @@ from minegraph.store import persisted_store
 
 def test_one_evaluation_for_many_sources_gives_the_rows_of_one_call_per_source(real_project, real_stores):
     store = real_stores["oxigraph"]
-    sources = [row["source"] for row in run_query("statements-per-source", store=store, project=real_project).rows
-               if row["statements"]][:12]
+    sources = [
+        row["source"]
+        for row in run_query("statements-per-source", store=store, project=real_project).rows
+        if row["statements"]
+    ][:12]
     answers = execute_for_each(find_query(real_project, "who-said-what"), "source", sources, store)
     assert list(answers) == sources
     for source in sources:

@@ -11,8 +11,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from minegraph.errors import QueryError
-from minegraph.queries.writers import render, table
 from minegraph.queries.run import fetch_labels, result_iris
+from minegraph.queries.writers import render, table
 from minegraph.querylang.results import QueryResult
 from minegraph.querylang.terms import from_oxigraph
 
@@ -24,12 +24,19 @@ ODD = Literal('a "quoted", comma\nnew line\ttab \\ backslash é', lang="en")
 def result():
     rows = [
         {"state": URIRef(STATE + "LVA"), "name": Literal("Latvia", lang="en"), "n": Literal(3), "note": ODD},
-        {"state": URIRef(STATE + "FIN"), "name": None, "n": Literal("0.90", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")), "note": None},
+        {
+            "state": URIRef(STATE + "FIN"),
+            "name": None,
+            "n": Literal("0.90", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+            "note": None,
+        },
     ]
     return QueryResult("SELECT", variables=["state", "name", "n", "note"], terms=rows)
 
 
-@pytest.mark.parametrize("fmt, parse_format", [("json", pyoxigraph.QueryResultsFormat.JSON), ("tsv", pyoxigraph.QueryResultsFormat.TSV)])
+@pytest.mark.parametrize(
+    "fmt, parse_format", [("json", pyoxigraph.QueryResultsFormat.JSON), ("tsv", pyoxigraph.QueryResultsFormat.TSV)]
+)
 def test_json_and_tsv_read_back_to_the_same_terms(result, fmt, parse_format):
     solutions = pyoxigraph.parse_query_results(render(result, fmt).encode("utf-8"), parse_format)
     names = [v.value for v in solutions.variables]
@@ -63,16 +70,22 @@ def test_ask_results_in_every_table_format():
 
 
 def test_construct_results_as_turtle_jsonld_and_ntriples_read_back_to_the_same_graph():
-    triples = [(URIRef(STATE + "LVA"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), ODD),
-               (URIRef(STATE + "LVA"), URIRef("https://w3id.org/minegraph/ontology#iso3166Alpha3"), Literal("LVA"))]
+    triples = [
+        (URIRef(STATE + "LVA"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), ODD),
+        (URIRef(STATE + "LVA"), URIRef("https://w3id.org/minegraph/ontology#iso3166Alpha3"), Literal("LVA")),
+    ]
     result = QueryResult("CONSTRUCT", triples=triples)
     for fmt, rdf_format in (("ttl", "TURTLE"), ("jsonld", "JSON_LD"), ("nt", "N_TRIPLES")):
         parsed = pyoxigraph.parse(render(result, fmt).encode("utf-8"), getattr(pyoxigraph.RdfFormat, rdf_format))
-        assert {(from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)) for q in parsed} == set(triples), fmt
+        assert {(from_oxigraph(q.subject), from_oxigraph(q.predicate), from_oxigraph(q.object)) for q in parsed} == set(
+            triples
+        ), fmt
     assert "state:LVA" in render(result, "ttl")
 
 
-@pytest.mark.parametrize("form, fmt", [("SELECT", "ttl"), ("SELECT", "jsonld"), ("CONSTRUCT", "csv"), ("CONSTRUCT", "json")])
+@pytest.mark.parametrize(
+    "form, fmt", [("SELECT", "ttl"), ("SELECT", "jsonld"), ("CONSTRUCT", "csv"), ("CONSTRUCT", "json")]
+)
 def test_a_format_that_does_not_fit_the_query_form_is_refused(form, fmt):
     with pytest.raises(QueryError, match="use --format"):
         render(QueryResult(form), fmt)

@@ -48,8 +48,12 @@ def test_header_fields_and_parameters_are_read(fixture_project):
     assert definition.title == "Parameter types (test fixture)"
     assert definition.description.startswith("Returns every parameter as bound, one row, so that tests")
     assert [(p.name, p.type, p.default) for p in definition.params] == [
-        ("day", "xsd:date", "2025-01-01"), ("count", "xsd:integer", "3"), ("share", "xsd:decimal", "0.90"),
-        ("flag", "xsd:boolean", "true"), ("text", "xsd:string", "Lat"), ("node", "iri", "state:LVA"),
+        ("day", "xsd:date", "2025-01-01"),
+        ("count", "xsd:integer", "3"),
+        ("share", "xsd:decimal", "0.90"),
+        ("flag", "xsd:boolean", "true"),
+        ("text", "xsd:string", "Lat"),
+        ("node", "iri", "state:LVA"),
     ]
     assert definition.params[0].description == "a date"
 
@@ -59,15 +63,25 @@ def test_each_parameter_type_is_bound_as_a_typed_term(fixture_project, fixture_s
     definition = find_query(fixture_project, "param-types")
     params = {"day": "2024-02-29", "count": "-7", "share": "1.50", "flag": "false", "text": "Fin", "node": "<urn:x:y>"}
     [row] = execute(definition, params, fixture_stores[engine]).rows
-    assert row == {"day": dt.date(2024, 2, 29), "count": -7, "share": row["share"], "flag": False, "text": "Fin",
-                   "node": "urn:x:y", "state": "https://w3id.org/minegraph/id/state/FIN"}
+    assert row == {
+        "day": dt.date(2024, 2, 29),
+        "count": -7,
+        "share": row["share"],
+        "flag": False,
+        "text": "Fin",
+        "node": "urn:x:y",
+        "state": "https://w3id.org/minegraph/id/state/FIN",
+    }
     assert float(row["share"]) == 1.5
 
 
 def test_defaults_apply_and_today_is_the_current_date(tmp_path):
     path = tmp_path / "today.rq"
-    path.write_text("# title: t\n# description: d\n# param: when xsd:date default=today — d\n"
-                    "# example: minegraph query today\nSELECT ?when WHERE {}\n", encoding="utf-8")
+    path.write_text(
+        "# title: t\n# description: d\n# param: when xsd:date default=today — d\n"
+        "# example: minegraph query today\nSELECT ?when WHERE {}\n",
+        encoding="utf-8",
+    )
     assert str(load_query(path).bind()["when"]) == dt.date.today().isoformat()
 
 
@@ -77,17 +91,20 @@ def test_python_values_are_accepted_as_parameters(fixture_project, fixture_store
     assert (row["day"], row["count"], row["flag"]) == (dt.date(2025, 3, 1), 5, True)
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"day": "2025-02-30"}, "parameter day: not a calendar date"),
-    ({"day": "01/02/2025"}, "parameter day: expected an ISO date"),
-    ({"count": "3.5"}, "parameter count: expected an integer"),
-    ({"share": "1e3"}, "parameter share: expected a decimal"),
-    ({"flag": "yes"}, "parameter flag: expected true or false"),
-    ({"node": "not an iri"}, "parameter node: not an absolute IRI"),
-    ({"node": "http://x/a b"}, "parameter node: character ' ' is not allowed"),
-    ({"node": "stat:LVA"}, "parameter node: unknown prefix stat: in 'stat:LVA'"),
-    ({"colour": "red"}, "query param-types has no parameter 'colour'; it takes day"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"day": "2025-02-30"}, "parameter day: not a calendar date"),
+        ({"day": "01/02/2025"}, "parameter day: expected an ISO date"),
+        ({"count": "3.5"}, "parameter count: expected an integer"),
+        ({"share": "1e3"}, "parameter share: expected a decimal"),
+        ({"flag": "yes"}, "parameter flag: expected true or false"),
+        ({"node": "not an iri"}, "parameter node: not an absolute IRI"),
+        ({"node": "http://x/a b"}, "parameter node: character ' ' is not allowed"),
+        ({"node": "stat:LVA"}, "parameter node: unknown prefix stat: in 'stat:LVA'"),
+        ({"colour": "red"}, "query param-types has no parameter 'colour'; it takes day"),
+    ],
+)
 def test_a_bad_parameter_is_refused_with_a_clear_message(fixture_project, params, message):
     with pytest.raises(ParameterError, match="^" + message.replace("(", r"\(")):
         find_query(fixture_project, "param-types").bind(params)
@@ -95,8 +112,11 @@ def test_a_bad_parameter_is_refused_with_a_clear_message(fixture_project, params
 
 def test_a_missing_required_parameter_is_named(tmp_path):
     path = tmp_path / "needs.rq"
-    path.write_text("# title: t\n# description: d\n# param: state iri — the state\n"
-                    "# example: minegraph query needs --param state=state:LVA\nSELECT ?state WHERE {}\n", encoding="utf-8")
+    path.write_text(
+        "# title: t\n# description: d\n# param: state iri — the state\n"
+        "# example: minegraph query needs --param state=state:LVA\nSELECT ?state WHERE {}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ParameterError, match=r"query needs needs --param state=VALUE \(an absolute IRI"):
         load_query(path).bind({})
 
@@ -111,14 +131,23 @@ def test_an_unknown_query_name_lists_close_matches(fixture_project):
         find_query(fixture_project, "param-typs")
 
 
-@pytest.mark.parametrize("header, message", [
-    ("# description: d\n# example: e\n", "has no '# title:' line"),
-    ("# title: t\n# description: d\n", "has no '# example:' line"),
-    ("# title: t\n# description: d\n# param: x xsd:float\n# example: e\n", "unknown type 'xsd:float'"),
-    ("# title: t\n# description: d\n# param: x xsd:date default=soon\n# example: e\n", "default of parameter x is not valid"),
-    ("# title: t\n# description: d\n# param: unused xsd:string\n# example: e\n", "parameter unused is declared but ?unused does not occur"),
-    ("# title: t\n# note: n\n# description: d\n# example: e\n", ":2: header lines are"),
-])
+@pytest.mark.parametrize(
+    "header, message",
+    [
+        ("# description: d\n# example: e\n", "has no '# title:' line"),
+        ("# title: t\n# description: d\n", "has no '# example:' line"),
+        ("# title: t\n# description: d\n# param: x xsd:float\n# example: e\n", "unknown type 'xsd:float'"),
+        (
+            "# title: t\n# description: d\n# param: x xsd:date default=soon\n# example: e\n",
+            "default of parameter x is not valid",
+        ),
+        (
+            "# title: t\n# description: d\n# param: unused xsd:string\n# example: e\n",
+            "parameter unused is declared but ?unused does not occur",
+        ),
+        ("# title: t\n# note: n\n# description: d\n# example: e\n", ":2: header lines are"),
+    ],
+)
 def test_a_malformed_header_is_reported_with_the_file(tmp_path, header, message):
     path = tmp_path / "bad.rq"
     path.write_text(header + "SELECT ?x WHERE { ?x ?p ?o }\n", encoding="utf-8")
@@ -128,8 +157,11 @@ def test_a_malformed_header_is_reported_with_the_file(tmp_path, header, message)
 
 def test_a_syntax_error_names_line_and_column_and_shows_the_line(fixture_project, fixture_stores, tmp_path):
     path = tmp_path / "broken.rq"
-    path.write_text("# title: t\n# description: d\n# example: minegraph query broken.rq\n"
-                    "SELECT ?x WHERE {\n  ?x ?y ?z .\n  ?x ?y\n}\n", encoding="utf-8")
+    path.write_text(
+        "# title: t\n# description: d\n# example: minegraph query broken.rq\n"
+        "SELECT ?x WHERE {\n  ?x ?y ?z .\n  ?x ?y\n}\n",
+        encoding="utf-8",
+    )
     with pytest.raises(QuerySyntaxError) as caught:
         run_query(str(path), store=fixture_stores["oxigraph"], project=fixture_project)
     assert (caught.value.line, caught.value.column) == (6, 3)
@@ -155,11 +187,17 @@ def test_ad_hoc_sparql_has_minegraph_prefixes_predeclared(fixture_stores):
     assert rows == [{"s": "https://w3id.org/minegraph/id/state/FIN"}]
 
 
-@pytest.mark.parametrize("text, message", [
-    ("DELETE WHERE { ?s ?p ?o }", r"SPARQL Update \(DELETE\) is not accepted"),
-    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", r"SPARQL Update \(INSERT\) is not accepted"),
-    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }", r"line 1: SERVICE \(a federated query to another endpoint\) is refused"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("DELETE WHERE { ?s ?p ?o }", r"SPARQL Update \(DELETE\) is not accepted"),
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", r"SPARQL Update \(INSERT\) is not accepted"),
+        (
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+            r"line 1: SERVICE \(a federated query to another endpoint\) is refused",
+        ),
+    ],
+)
 def test_updates_and_federated_queries_are_refused(fixture_stores, text, message):
     with pytest.raises(QueryError, match=message):
         fixture_stores["oxigraph"].query(text)

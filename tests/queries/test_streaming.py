@@ -11,11 +11,11 @@ import subprocess
 import sys
 import time
 
-import pytest
 import pyoxigraph as ox
+import pytest
 
-from minegraph.queries.writers import render
 from minegraph.queries.streaming import write_stream
+from minegraph.queries.writers import render
 from minegraph.querylang.terms import from_json
 from minegraph.store.cache import open_current
 from minegraph.store.oxigraph import OxigraphStore
@@ -41,11 +41,13 @@ def peak_rss_mb(*args: str) -> tuple[int, subprocess.CompletedProcess]:
 
 @pytest.mark.parametrize("fmt", ["tsv", "jsonl"])
 def test_a_100k_row_answer_streams_in_bounded_memory(project, tmp_path, fmt):
-    small, done = peak_rss_mb("--project", str(project.root), "sparql", MANY.replace("{n}", "10"), "-f", fmt,
-                              "-o", str(tmp_path / "small"))
+    small, done = peak_rss_mb(
+        "--project", str(project.root), "sparql", MANY.replace("{n}", "10"), "-f", fmt, "-o", str(tmp_path / "small")
+    )
     assert done.returncode == 0, done.stderr
-    big, done = peak_rss_mb("--project", str(project.root), "sparql", MANY.replace("{n}", "100000"), "-f", fmt,
-                            "-o", str(tmp_path / "big"))
+    big, done = peak_rss_mb(
+        "--project", str(project.root), "sparql", MANY.replace("{n}", "100000"), "-f", fmt, "-o", str(tmp_path / "big")
+    )
     assert done.returncode == 0 and done.stderr == f"wrote {tmp_path / 'big'} (100000 rows)\n", done.stderr
     lines = (tmp_path / "big").read_text().splitlines()
     assert len(lines) == 100000 + (fmt == "tsv") and (tmp_path / "big").stat().st_size > 15_000_000
@@ -53,9 +55,23 @@ def test_a_100k_row_answer_streams_in_bounded_memory(project, tmp_path, fmt):
 
 
 def test_rows_are_written_before_the_query_ends(project):
-    process = subprocess.Popen([*CLI, "--project", str(project.root), "sparql",
-                                "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "-f", "jsonl", "--timeout", "120"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal)
+    process = subprocess.Popen(
+        [
+            *CLI,
+            "--project",
+            str(project.root),
+            "sparql",
+            "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+            "-f",
+            "jsonl",
+            "--timeout",
+            "120",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=as_from_a_terminal,
+    )
     try:
         first = json.loads(process.stdout.readline())
         assert process.poll() is None, "the query ended before its first row was read"
@@ -77,10 +93,15 @@ def odd_terms():
     quotes, backslashes and \\u, control characters, unbound variables."""
     native = ox.Store()
     s, p = ox.NamedNode("https://example.org/s"), ox.NamedNode("https://example.org/p")
-    for value in [ox.Literal('say "hi"\n\\u0022 tab\there'), ox.Literal("chat", language="fr"),
-                  ox.Literal("1.50", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
-                  ox.Literal("2025-02-03", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
-                  ox.BlankNode("b1"), ox.NamedNode("https://example.org/o?x=1&y=é"), ox.Literal("bell\x07")]:
+    for value in [
+        ox.Literal('say "hi"\n\\u0022 tab\there'),
+        ox.Literal("chat", language="fr"),
+        ox.Literal("1.50", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+        ox.Literal("2025-02-03", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+        ox.BlankNode("b1"),
+        ox.NamedNode("https://example.org/o?x=1&y=é"),
+        ox.Literal("bell\x07"),
+    ]:
         native.add(ox.Quad(s, p, value))
     return OxigraphStore(native)
 
@@ -115,8 +136,21 @@ def test_graph_answers_and_booleans_stream_too(odd_terms):
 
 def test_a_streamed_file_appears_only_when_complete(project, tmp_path):
     target = tmp_path / "answer.jsonl"
-    process = subprocess.Popen([*CLI, "--project", str(project.root), "sparql", MANY.replace("{n}", "100000"),
-                                "-f", "jsonl", "-o", str(target)], stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            *CLI,
+            "--project",
+            str(project.root),
+            "sparql",
+            MANY.replace("{n}", "100000"),
+            "-f",
+            "jsonl",
+            "-o",
+            str(target),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     seen_partial = False
     while process.poll() is None and not target.exists():
         seen_partial |= any(p.name.endswith(".tmp") for p in tmp_path.iterdir())

@@ -8,19 +8,19 @@ import pytest
 from rdflib import Literal, URIRef
 
 from minegraph.errors import QueryError
-from minegraph.querylang.text import substitute, tokenize
 from minegraph.querylang.terms import to_sparql
+from minegraph.querylang.text import substitute, tokenize
 
 X = Literal("x")
 NASTY = [
-    '} ; DROP ALL ; {',
+    "} ; DROP ALL ; {",
     '" } ; DROP ALL ; { "',
     "' } DROP ALL { '",
     '"""',
     "'''",
     'a"b',
     "a\\",
-    "a\\\\\"",
+    'a\\\\"',
     "\\u0022 } ; DROP ALL ; { \\u0022",
     "\\U00000022",
     "\\\\u0022",
@@ -47,7 +47,9 @@ def test_a_bound_string_is_exactly_one_string_token(value):
     text = substitute("SELECT ?out WHERE { BIND(STR(?v) AS ?out) }", {"v": Literal(value)})
     strings = [t for t in _code_tokens(text) if t.kind == "string"]
     assert len(strings) == 1
-    assert [t.kind for t in _code_tokens(text)] == [t.kind for t in _code_tokens('SELECT ?out WHERE { BIND(STR("") AS ?out) }')]
+    assert [t.kind for t in _code_tokens(text)] == [
+        t.kind for t in _code_tokens('SELECT ?out WHERE { BIND(STR("") AS ?out) }')
+    ]
 
 
 @pytest.fixture(params=["oxigraph", "rdflib", "server"])
@@ -76,7 +78,9 @@ def test_injection_in_a_parameter_is_a_plain_literal_and_changes_nothing(store):
 
 def test_variables_inside_strings_iris_and_comments_are_not_touched():
     text = 'SELECT ?v WHERE { ?s <http://x.org/?v> "?v" . # ?v here\n ?s ?p ?v }'
-    assert substitute(text, {"v": X}) == 'SELECT ("x" AS ?v) WHERE { ?s <http://x.org/?v> "?v" . # ?v here\n ?s ?p "x" }'
+    assert (
+        substitute(text, {"v": X}) == 'SELECT ("x" AS ?v) WHERE { ?s <http://x.org/?v> "?v" . # ?v here\n ?s ?p "x" }'
+    )
 
 
 def test_dollar_variables_are_the_same_variable():
@@ -89,7 +93,10 @@ def test_a_projected_parameter_is_returned_with_its_value():
 
 def test_a_parameter_grouped_by_is_bound_in_group_by():
     text = "SELECT ?v (COUNT(*) AS ?n) WHERE { ?s ?p ?v } GROUP BY ?v ORDER BY ?v"
-    assert substitute(text, {"v": X}) == 'SELECT ?v (COUNT(*) AS ?n) WHERE { ?s ?p "x" } GROUP BY ("x" AS ?v) ORDER BY ("x")'
+    assert (
+        substitute(text, {"v": X})
+        == 'SELECT ?v (COUNT(*) AS ?n) WHERE { ?s ?p "x" } GROUP BY ("x" AS ?v) ORDER BY ("x")'
+    )
 
 
 def test_a_subquery_that_projects_the_parameter_sees_it_and_one_that_does_not_keeps_its_own_variable():
@@ -110,13 +117,16 @@ def test_construct_templates_and_filters_get_the_value():
     assert substitute(text, {"v": X}) == 'CONSTRUCT { ?s ?p "x" } WHERE { ?s ?p ?o FILTER(?o != "x") }'
 
 
-@pytest.mark.parametrize("text", [
-    "SELECT ?s WHERE { ?s ?p ?o BIND(?o AS ?v) }",
-    "SELECT (COUNT(*) AS ?v) WHERE { ?s ?p ?o }",
-    "SELECT ?s WHERE { ?s ?p ?o VALUES ?v { 1 } VALUES (?o ?v) { (1 2) } }",
-    "SELECT ?s WHERE { ?s ?p ?o VALUES (?o ?v) { (1 2) } }",
-    "SELECT ?s WHERE { ?s ?p ?o FILTER(BOUND(?v)) }",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT ?s WHERE { ?s ?p ?o BIND(?o AS ?v) }",
+        "SELECT (COUNT(*) AS ?v) WHERE { ?s ?p ?o }",
+        "SELECT ?s WHERE { ?s ?p ?o VALUES ?v { 1 } VALUES (?o ?v) { (1 2) } }",
+        "SELECT ?s WHERE { ?s ?p ?o VALUES (?o ?v) { (1 2) } }",
+        "SELECT ?s WHERE { ?s ?p ?o FILTER(BOUND(?v)) }",
+    ],
+)
 def test_assigning_a_parameter_is_refused_with_its_line(text):
     with pytest.raises(QueryError, match=r"line 1: parameter \?v is used as"):
         substitute(text, {"v": X})
@@ -134,18 +144,26 @@ def test_without_bindings_the_text_is_unchanged():
     assert substitute(text, {}) == text
 
 
-@pytest.mark.parametrize("term, spelled", [
-    (URIRef("https://w3id.org/minegraph/id/state/LVA"), "<https://w3id.org/minegraph/id/state/LVA>"),
-    (Literal("2025-01-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")), '"2025-01-01"^^<http://www.w3.org/2001/XMLSchema#date>'),
-    (Literal("Latvia", lang="en"), '"Latvia"@en'),
-    (Literal('say "hi"\n'), r'"say \"hi\"\n"'),
-    (Literal("a\\u0022"), r'"a\\\U00000075' + '0022"'),
-])
+@pytest.mark.parametrize(
+    "term, spelled",
+    [
+        (URIRef("https://w3id.org/minegraph/id/state/LVA"), "<https://w3id.org/minegraph/id/state/LVA>"),
+        (
+            Literal("2025-01-01", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")),
+            '"2025-01-01"^^<http://www.w3.org/2001/XMLSchema#date>',
+        ),
+        (Literal("Latvia", lang="en"), '"Latvia"@en'),
+        (Literal('say "hi"\n'), r'"say \"hi\"\n"'),
+        (Literal("a\\u0022"), r'"a\\\U00000075' + '0022"'),
+    ],
+)
 def test_terms_are_spelled_as_escaped_n_triples(term, spelled):
     assert to_sparql(term) == spelled
 
 
-@pytest.mark.parametrize("iri", ["http://a b", "http://a>b", "http://a\\b", "http://a{b}", "relative/iri", 'http://a"b'])
+@pytest.mark.parametrize(
+    "iri", ["http://a b", "http://a>b", "http://a\\b", "http://a{b}", "relative/iri", 'http://a"b']
+)
 def test_an_iri_that_could_break_out_of_angle_brackets_is_refused(iri):
     with pytest.raises(ValueError):
         to_sparql(URIRef(iri))

@@ -64,7 +64,9 @@ def test_any_string_is_bound_as_one_literal(value):
 @given(st.one_of(st.dates(), st.text(max_size=14), st.from_regex(r"\d{4}-\d{2}-\d{2}", fullmatch=True)))
 def test_any_date_is_bound_or_refused_with_parameter_error(value):
     if isinstance(value, dt.date):
-        assert Param("value", "xsd:date", None, "").term(value) == Literal(value.isoformat(), datatype=Literal(value).datatype)
+        assert Param("value", "xsd:date", None, "").term(value) == Literal(
+            value.isoformat(), datatype=Literal(value).datatype
+        )
     _bound_once(Param("value", "xsd:date", None, ""), value)
 
 

@@ -6,33 +6,48 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minegraph.querylang.guard import (GuardError, Limits, NotAQuery, QueryTooDeep, QueryTooLong, ServiceRefused,
-                                    UpdateRefused, check, scan)
+from minegraph.querylang.guard import (
+    GuardError,
+    Limits,
+    NotAQuery,
+    QueryTooDeep,
+    QueryTooLong,
+    ServiceRefused,
+    UpdateRefused,
+    check,
+    scan,
+)
 
 
-@pytest.mark.parametrize("text", [
-    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
-    "select * where { service <http://example.org/> { ?s ?p ?o } }",
-    "SELECT * WHERE { FILTER EXISTS { SERVICE <http://e/> { ?s ?p ?o } } }",
-    "SELECT * WHERE { FILTER NOT EXISTS { { { SERVICE SILENT <http://e/> {} } } } }",
-    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE ?endpoint { ?s ?p ?o } } } }",
-    "SELECT * WHERE { SERVICE:x { ?s ?p ?o } }",  # Oxigraph reads this as SERVICE :x
-    "SELECT * WHERE { ?s ?p ?o.SERVICE <http://e/> {} }",
-    "SELECT * WHERE { ?s ?p 1SERVICE <http://e/> {} }",
-    "SELECT * WHERE { ?s <p> 'a' . # comment\rSERVICE <http://e/> {} }",  # \r ends a comment
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+        "select * where { service <http://example.org/> { ?s ?p ?o } }",
+        "SELECT * WHERE { FILTER EXISTS { SERVICE <http://e/> { ?s ?p ?o } } }",
+        "SELECT * WHERE { FILTER NOT EXISTS { { { SERVICE SILENT <http://e/> {} } } } }",
+        "SELECT * WHERE { { SELECT ?s WHERE { SERVICE ?endpoint { ?s ?p ?o } } } }",
+        "SELECT * WHERE { SERVICE:x { ?s ?p ?o } }",  # Oxigraph reads this as SERVICE :x
+        "SELECT * WHERE { ?s ?p ?o.SERVICE <http://e/> {} }",
+        "SELECT * WHERE { ?s ?p 1SERVICE <http://e/> {} }",
+        "SELECT * WHERE { ?s <p> 'a' . # comment\rSERVICE <http://e/> {} }",  # \r ends a comment
+    ],
+)
 def test_service_refused_everywhere(text):
     with pytest.raises(ServiceRefused, match="SERVICE"):
         check(text)
 
 
-@pytest.mark.parametrize("text", [
-    "SELECT ?service WHERE { ?service a <http://e/Service> }",
-    "SELECT * WHERE { ?s <http://e/SERVICE> ?o } # SERVICE in a comment",
-    'SELECT * WHERE { ?s ?p "Mine Action SERVICE" }',
-    "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:service ?o }",
-    "SELECT * WHERE { ?s ?p '''a long SERVICE ''' }",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SELECT ?service WHERE { ?service a <http://e/Service> }",
+        "SELECT * WHERE { ?s <http://e/SERVICE> ?o } # SERVICE in a comment",
+        'SELECT * WHERE { ?s ?p "Mine Action SERVICE" }',
+        "PREFIX ex: <http://e/> SELECT * WHERE { ?s ex:service ?o }",
+        "SELECT * WHERE { ?s ?p '''a long SERVICE ''' }",
+    ],
+)
 def test_service_as_a_name_or_text_is_fine(text):
     assert check(text) == "SELECT"
 
@@ -43,8 +58,15 @@ def test_ambiguous_apostrophe_in_angle_brackets_refused():
         check("SELECT * WHERE { BIND(1 AS ?x) FILTER(?x<2&&'>'!=?x) } #' SERVICE <http://e/> {}")
 
 
-@pytest.mark.parametrize("text,word", [("INSERT DATA { <a> <b> <c> }", "INSERT"), ("delete where { ?s ?p ?o }", "DELETE"),
-                                       ("PREFIX x: <http://e/> DROP ALL", "DROP"), ("LOAD <http://e/>", "LOAD")])
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("INSERT DATA { <a> <b> <c> }", "INSERT"),
+        ("delete where { ?s ?p ?o }", "DELETE"),
+        ("PREFIX x: <http://e/> DROP ALL", "DROP"),
+        ("LOAD <http://e/>", "LOAD"),
+    ],
+)
 def test_updates_refused(text, word):
     with pytest.raises(UpdateRefused, match=word) as refused:
         check(text)
@@ -71,9 +93,46 @@ def test_limits_are_checked_on_the_raw_text():
     assert scan(brackets_in_text).depth == 1  # brackets inside strings do not count
 
 
-SPARQL_PIECES = st.sampled_from(["SELECT", "ASK", "SERVICE", "{", "}", "(", ")", "[", "]", "<", ">", "'", '"', "'''",
-                                 "#", "\\", "\\u0041", "?x", "$y", "ex:", ":", ".", "&&", "||", "!", "/", " ", "\n",
-                                 "\r", "<http://e/>", "FILTER", "EXISTS", "INSERT", "UNION", "é", "\x00"])
+SPARQL_PIECES = st.sampled_from(
+    [
+        "SELECT",
+        "ASK",
+        "SERVICE",
+        "{",
+        "}",
+        "(",
+        ")",
+        "[",
+        "]",
+        "<",
+        ">",
+        "'",
+        '"',
+        "'''",
+        "#",
+        "\\",
+        "\\u0041",
+        "?x",
+        "$y",
+        "ex:",
+        ":",
+        ".",
+        "&&",
+        "||",
+        "!",
+        "/",
+        " ",
+        "\n",
+        "\r",
+        "<http://e/>",
+        "FILTER",
+        "EXISTS",
+        "INSERT",
+        "UNION",
+        "é",
+        "\x00",
+    ]
+)
 
 
 @settings(max_examples=400, deadline=None)
@@ -101,10 +160,51 @@ def test_settings_hosts_and_exposure_warning():
 
 # Oxigraph itself is the oracle: port 1 is one its HTTP client refuses before connecting ("not allowed"),
 # so evaluating a SERVICE to it on an empty store raises at once and no request leaves the machine.
-HIDING_PIECES = st.sampled_from([
-    "SERVICE <http://127.0.0.1:1/> { ?s ?p ?o }", "SERVICE", "<http://127.0.0.1:1/>", "{ }", "{", "}", " ", "\n", "\r",
-    "'", '"', "'''", '"""', "#", "\\", "\\'", '\\"', "<", ">", "<a'", "ex:", "ex:a", ".", "-", ":", "?x", "$y", "_:b", "@en",
-    "1", "a", "FILTER EXISTS {", "OPTIONAL {", "UNION", "(", ")", "\\u0027", "%27", "'x'", '"x"', "<http://e/>"])
+HIDING_PIECES = st.sampled_from(
+    [
+        "SERVICE <http://127.0.0.1:1/> { ?s ?p ?o }",
+        "SERVICE",
+        "<http://127.0.0.1:1/>",
+        "{ }",
+        "{",
+        "}",
+        " ",
+        "\n",
+        "\r",
+        "'",
+        '"',
+        "'''",
+        '"""',
+        "#",
+        "\\",
+        "\\'",
+        '\\"',
+        "<",
+        ">",
+        "<a'",
+        "ex:",
+        "ex:a",
+        ".",
+        "-",
+        ":",
+        "?x",
+        "$y",
+        "_:b",
+        "@en",
+        "1",
+        "a",
+        "FILTER EXISTS {",
+        "OPTIONAL {",
+        "UNION",
+        "(",
+        ")",
+        "\\u0027",
+        "%27",
+        "'x'",
+        '"x"',
+        "<http://e/>",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)

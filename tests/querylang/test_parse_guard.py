@@ -13,21 +13,24 @@ from minegraph.querylang.parse import parse_check
 from minegraph.querylang.text import accepted_form
 
 URL = "http://127.0.0.1:9/sparql"
-NOISE = st.text(alphabet='<>#"\'{}() SERVICEservice?ab', max_size=24)  # what hides or fakes code
-SAFE_STRING = st.text(alphabet=st.sampled_from('SERVICE <>#{}(); ab\'\n'), max_size=24).map(lambda t: t.replace("'", ""))
+NOISE = st.text(alphabet="<>#\"'{}() SERVICEservice?ab", max_size=24)  # what hides or fakes code
+SAFE_STRING = st.text(alphabet=st.sampled_from("SERVICE <>#{}(); ab'\n"), max_size=24).map(lambda t: t.replace("'", ""))
 
 
 @st.composite
 def piece(draw, n: int):
     """One group-pattern element, and whether it is a SERVICE clause the grammar reads as code."""
-    kind = draw(st.sampled_from(["triple", "compare", "compare-comment", "long-string", "iri-hash", "comment",
-                                 "service", "nested-service"]))
+    kind = draw(
+        st.sampled_from(
+            ["triple", "compare", "compare-comment", "long-string", "iri-hash", "comment", "service", "nested-service"]
+        )
+    )
     if kind == "triple":
         return "?s ?p ?o .", False
     if kind == "compare":
         return f"FILTER(?a{n}<?b{n})", False
     if kind == "compare-comment":  # ?a<?b#>… : a comparison, then a comment to the end of the line
-        return f'FILTER(?a{n}<?b{n}#>{draw(NOISE).replace(chr(10), "")}\n)', False
+        return f"FILTER(?a{n}<?b{n}#>{draw(NOISE).replace(chr(10), '')}\n)", False
     if kind == "long-string":
         quote = draw(st.sampled_from(["'''", '"""']))
         return f"BIND({quote}{draw(SAFE_STRING).replace(quote[0], '')}{quote} AS ?x{n})", False
@@ -62,10 +65,13 @@ def test_a_service_the_grammar_reads_is_always_refused(generated):
             pass  # a drawn piece the grammar cannot read: refused, never evaluated
 
 
-@pytest.mark.parametrize("text", [
-    'SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b#>"""\n) SERVICE <http://e/> { ?s ?p ?o } } #"""',
-    "SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b#>'''\n) SERVICE <http://e/> { ?s ?p ?o } } #'''",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b#>"""\n) SERVICE <http://e/> { ?s ?p ?o } } #"""',
+        "SELECT * WHERE { BIND(1 AS ?a) BIND(2 AS ?b) FILTER(?a<?b#>'''\n) SERVICE <http://e/> { ?s ?p ?o } } #'''",
+    ],
+)
 def test_service_hidden_from_a_lexer_is_refused_by_the_parse(text):
     with pytest.raises(ServiceRefused):
         accepted_form(text)

@@ -17,15 +17,44 @@ from minegraph.store.oxigraph import OxigraphStore
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 LITERALS = [
-    ("plain", "string"), ("", "string"), ("https://example.org/x", "anyURI"),
-    ("42", "integer"), ("-0", "integer"), ("+7", "integer"), ("1_000", "integer"), (" 5", "integer"), ("x", "integer"),
-    ("0.9", "decimal"), ("-.5", "decimal"), ("1.", "decimal"), ("1e3", "decimal"), ("1_0.0", "decimal"),
-    ("1.5e3", "double"), ("INF", "double"), ("NaN", "double"), ("-0.0", "float"), ("abc", "double"), ("1_0", "double"),
-    ("true", "boolean"), ("false", "boolean"), ("1", "boolean"), ("0", "boolean"), ("TRUE", "boolean"),
-    ("2025-01-01", "date"), ("2025-02-30", "date"), ("0000-01-01", "date"), ("2025-01-01Z", "date"),
-    ("2025-01-01+02:00", "date"), ("2025-1-1", "date"),
-    ("2025-01-01T10:00:00", "dateTime"), ("2025", "gYear"), ("P1D", "duration"), ("5", "nonNegativeInteger"),
-    ("-5", "nonNegativeInteger"), ("7", "int"), ("tok", "token"),
+    ("plain", "string"),
+    ("", "string"),
+    ("https://example.org/x", "anyURI"),
+    ("42", "integer"),
+    ("-0", "integer"),
+    ("+7", "integer"),
+    ("1_000", "integer"),
+    (" 5", "integer"),
+    ("x", "integer"),
+    ("0.9", "decimal"),
+    ("-.5", "decimal"),
+    ("1.", "decimal"),
+    ("1e3", "decimal"),
+    ("1_0.0", "decimal"),
+    ("1.5e3", "double"),
+    ("INF", "double"),
+    ("NaN", "double"),
+    ("-0.0", "float"),
+    ("abc", "double"),
+    ("1_0", "double"),
+    ("true", "boolean"),
+    ("false", "boolean"),
+    ("1", "boolean"),
+    ("0", "boolean"),
+    ("TRUE", "boolean"),
+    ("2025-01-01", "date"),
+    ("2025-02-30", "date"),
+    ("0000-01-01", "date"),
+    ("2025-01-01Z", "date"),
+    ("2025-01-01+02:00", "date"),
+    ("2025-1-1", "date"),
+    ("2025-01-01T10:00:00", "dateTime"),
+    ("2025", "gYear"),
+    ("P1D", "duration"),
+    ("5", "nonNegativeInteger"),
+    ("-5", "nonNegativeInteger"),
+    ("7", "int"),
+    ("tok", "token"),
 ]
 
 
@@ -69,8 +98,14 @@ def test_an_oxigraph_result_converts_only_when_asked(store, monkeypatch):
     result = store.query("SELECT ?o ?none WHERE { ?s ?p ?o } ORDER BY ?o")
     cells = [(row["o"], row["none"]) for row in result.rows]
     assert cells == [(1, None), (2, None), (3, None)]
-    counted = QueryResult.native("SELECT", [tuple(c) for c in result._cells], variables=result.variables,
-                                 term=counting, value=native.python_value, iri=native.iri_of)
+    counted = QueryResult.native(
+        "SELECT",
+        [tuple(c) for c in result._cells],
+        variables=result.variables,
+        term=counting,
+        value=native.python_value,
+        iri=native.iri_of,
+    )
     assert len(counted) == 3 and counted and counted[0] == {"o": 1, "none": None} and not made
     assert [str(row["o"]) for row in counted.terms] == ["1", "2", "3"] and len(made) == 6
 

@@ -16,17 +16,20 @@ def coded(name, person, decision, stance, date, evidence="anchored-quote"):
 
 
 def fiction() -> Statements:
-    rows = [coded("p1", "ex:P", "ex:X", "support", D(2025, 2, 1)),
-            coded("q1", "ex:Q", "ex:X", "oppose", D(2025, 2, 3), "reported-position"),
-            coded("r1", "ex:R", "ex:X", "oppose", D(2025, 5, 1)),
-            coded("s1", "ex:S", "ex:X", "support", D(2025, 5, 2), "reported-position"),
-            coded("q2", "ex:Q", "ex:X", "oppose", D(2025, 5, 3), "reported-position")]
+    rows = [
+        coded("p1", "ex:P", "ex:X", "support", D(2025, 2, 1)),
+        coded("q1", "ex:Q", "ex:X", "oppose", D(2025, 2, 3), "reported-position"),
+        coded("r1", "ex:R", "ex:X", "oppose", D(2025, 5, 1)),
+        coded("s1", "ex:S", "ex:X", "support", D(2025, 5, 2), "reported-position"),
+        coded("q2", "ex:Q", "ex:X", "oppose", D(2025, 5, 3), "reported-position"),
+    ]
     return Statements(rows, {"ex:P": "Pia", "ex:Q": "Quinn", "ex:R": "Rosa", "ex:S": "Sam", "ex:X": "the withdrawal"})
 
 
 def test_who_stood_where_marks_positions_resting_only_on_reported_ones():
     assert positions(Debate.of(fiction())) == [
-        "the withdrawal: for — Pia, Sam (reported); against — Quinn (reported), Rosa."]
+        "the withdrawal: for — Pia, Sam (reported); against — Quinn (reported), Rosa."
+    ]
 
 
 def test_when_the_camps_formed_quarter_by_quarter():
@@ -40,7 +43,9 @@ def test_when_the_camps_formed_quarter_by_quarter():
 
 def test_the_evidence_of_the_story():
     text = evidence_sentence(Debate.of(fiction()))
-    assert text.startswith("5 statements by 4 speakers; 2 rest on anchored quotes") and "3 on reported positions" in text
+    assert (
+        text.startswith("5 statements by 4 speakers; 2 rest on anchored quotes") and "3 on reported positions" in text
+    )
     assert story(Debate.of(fiction()))[1] == "Who stood where:"
 
 
@@ -48,10 +53,14 @@ def test_real_evidence_counts_equal_sparql_counts(store):
     from minegraph.queries.run import run_sparql
 
     statements = Statements.from_store(store)
-    anchored = run_sparql("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?a mg:assessedStatement ?s . ?s a mg:Statement ; "
-                          "mg:anchor ?anchor }", store=store).rows[0]["n"]
-    everyone = run_sparql("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?a mg:assessedStatement ?s . ?s a mg:Statement }",
-                          store=store).rows[0]["n"]
+    anchored = run_sparql(
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?a mg:assessedStatement ?s . ?s a mg:Statement ; "
+        "mg:anchor ?anchor }",
+        store=store,
+    ).rows[0]["n"]
+    everyone = run_sparql(
+        "SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?a mg:assessedStatement ?s . ?s a mg:Statement }", store=store
+    ).rows[0]["n"]
     said = {c.statement for c in statements.coded}
     assert len(said) == everyone
     assert len({c.statement for c in statements.coded if c.evidence == "anchored-quote"}) == anchored

@@ -29,10 +29,20 @@ def test_the_report_has_its_sections_pictures_and_links(report, rdf):
         assert f'<section id="{section}">' in page
     assert page.count('src="data:image/png;base64,') == 4
     assert {p.name for p in path.parent.iterdir()} == {
-        "index.html", "membership-over-time.png", "membership-over-time.svg", "stance-network.png", "stance-network.svg",
-        "congruence-by-window.png", "congruence-by-window.svg", "polarisation-curve.png", "polarisation-curve.svg"}
-    pairs = rdf.query(f"PREFIX mg: <{MG}> SELECT DISTINCT ?s ?stance WHERE {{ ?a mg:assessedStatement ?s ; mg:stance ?stance . "
-                      "?s a mg:Statement }")
+        "index.html",
+        "membership-over-time.png",
+        "membership-over-time.svg",
+        "stance-network.png",
+        "stance-network.svg",
+        "congruence-by-window.png",
+        "congruence-by-window.svg",
+        "polarisation-curve.png",
+        "polarisation-curve.svg",
+    }
+    pairs = rdf.query(
+        f"PREFIX mg: <{MG}> SELECT DISTINCT ?s ?stance WHERE {{ ?a mg:assessedStatement ?s ; mg:stance ?stance . "
+        "?s a mg:Statement }"
+    )
     assert page.count("minegraph trace statement:") == len(pairs)  # one row per statement and stance
     # the seed article's 26 statements (31 rows) and the reviewed claims link to the article
     assert page.count(f'<a href="{URL}">') >= 31 + 5
@@ -42,13 +52,17 @@ def test_the_report_has_its_sections_pictures_and_links(report, rdf):
 
 def test_the_report_headline_figures_come_from_the_graph(report, rdf):
     _, page = report
-    figures = dict((what, value) for value, what in
-                   re.findall(r'<div class="value">(\d+)</div><div class="what">([^<]+)</div>', page))
+    figures = dict(
+        (what, value)
+        for value, what in re.findall(r'<div class="value">(\d+)</div><div class="what">([^<]+)</div>', page)
+    )
     # On 1 March 2026 all five withdrawals had taken effect (Poland's last, on 20 February 2026).
     assert figures["states for which the Convention is in force on 01 March 2026"] == "161"
     assert figures["withdrawal decisions (2025), 5 in effect by 01 March 2026"] == "5"
     # the whole 2025 debate: the seed's anchored quotes and the reported positions, each statement once
-    assert figures["statements about decisions, with speaker and stance assessments"] == count_distinct(rdf, "?x a mg:Statement")
+    assert figures["statements about decisions, with speaker and stance assessments"] == count_distinct(
+        rdf, "?x a mg:Statement"
+    )
     # everyone with a statement or a claim (the Commission is none: Euronews characterises it)
     assert figures["speakers quoted"] == count_distinct(rdf, "?assertion mg:speaker ?x")
 

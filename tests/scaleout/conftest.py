@@ -56,19 +56,33 @@ def virtuoso(tmp_path_factory):
     if not shutil.which("virtuoso-t") or not shutil.which("isql-vt"):
         _unavailable(f"{folder}/instance.json does not answer and virtuoso-t is not installed")
     own = tmp_path_factory.mktemp("virtuoso")
-    started = subprocess.run([sys.executable, str(INSTANCE_SCRIPT), "--dir", str(own), "start"],
-                             capture_output=True, text=True, timeout=300)
+    started = subprocess.run(
+        [sys.executable, str(INSTANCE_SCRIPT), "--dir", str(own), "start"], capture_output=True, text=True, timeout=300
+    )
     try:
         if started.returncode != 0:
             pytest.fail(f"could not start Virtuoso: {started.stderr.strip()}")
         yield json.loads((own / "instance.json").read_text(encoding="utf-8"))
     finally:
-        subprocess.run([sys.executable, str(INSTANCE_SCRIPT), "--dir", str(own), "stop"], capture_output=True, timeout=300)
+        subprocess.run(
+            [sys.executable, str(INSTANCE_SCRIPT), "--dir", str(own), "stop"], capture_output=True, timeout=300
+        )
 
 
 def push_args(info: dict, project, graph: str) -> list[str]:
-    return ["--project", str(project.root), "push", "--server", "virtuoso", "--endpoint", info["endpoint"],
-            "--graph", graph, "--password-file", info["password_file"]]
+    return [
+        "--project",
+        str(project.root),
+        "push",
+        "--server",
+        "virtuoso",
+        "--endpoint",
+        info["endpoint"],
+        "--graph",
+        graph,
+        "--password-file",
+        info["password_file"],
+    ]
 
 
 @pytest.fixture(scope="session")
@@ -80,5 +94,7 @@ def virtuoso_stores(virtuoso, real_project, fixture_project):
 
     assert main(push_args(virtuoso, real_project, REAL_GRAPH)) == 0
     assert main(push_args(virtuoso, fixture_project, FIXTURE_GRAPH)) == 0
-    return {"real": RemoteStore(virtuoso["endpoint"], graph=REAL_GRAPH, timeout=120),
-            "fixture": RemoteStore(virtuoso["endpoint"], graph=FIXTURE_GRAPH, timeout=120)}
+    return {
+        "real": RemoteStore(virtuoso["endpoint"], graph=REAL_GRAPH, timeout=120),
+        "fixture": RemoteStore(virtuoso["endpoint"], graph=FIXTURE_GRAPH, timeout=120),
+    }

@@ -15,8 +15,8 @@ from rdflib.compare import isomorphic
 
 from minegraph.cli import main
 from minegraph.errors import InputError
-from minegraph.store.remote import RemoteStore
 from minegraph.scaleout.virtuoso import VirtuosoStore, graph_store_url_for, read_password
+from minegraph.store.remote import RemoteStore
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.virtuoso
@@ -24,7 +24,18 @@ SCRATCH_GRAPH = "urn:minegraph:test:scratch"
 
 
 def _push_args(info, project, graph, *extra):
-    return ["--project", str(project.root), "push", "--server", "virtuoso", "--endpoint", info["endpoint"], "--graph", graph, *extra]
+    return [
+        "--project",
+        str(project.root),
+        "push",
+        "--server",
+        "virtuoso",
+        "--endpoint",
+        info["endpoint"],
+        "--graph",
+        graph,
+        *extra,
+    ]
 
 
 def test_each_named_graph_holds_as_many_triples_as_the_embedded_store(virtuoso_stores, real_stores, fixture_stores):
@@ -35,8 +46,9 @@ def test_each_named_graph_holds_as_many_triples_as_the_embedded_store(virtuoso_s
 def test_push_then_download_gives_the_same_graph(virtuoso, fixture_project, fixture_stores, capsys):
     assert main(_push_args(virtuoso, fixture_project, SCRATCH_GRAPH, "--password-file", virtuoso["password_file"])) == 0
     assert f"triples to {virtuoso['endpoint']} (graph <{SCRATCH_GRAPH}>)" in capsys.readouterr().out
-    store = VirtuosoStore(virtuoso["endpoint"], graph=SCRATCH_GRAPH, user="dba",
-                          password=read_password(virtuoso["password_file"]))
+    store = VirtuosoStore(
+        virtuoso["endpoint"], graph=SCRATCH_GRAPH, user="dba", password=read_password(virtuoso["password_file"])
+    )
     assert store.triple_count() == fixture_stores["oxigraph"].triple_count()
     assert isomorphic(Graph().parse(data=store.download(), format="nt"), fixture_stores["oxigraph"].graph())
 
@@ -66,7 +78,9 @@ def test_a_missing_password_is_refused_before_loading(virtuoso, fixture_project,
 
 def test_the_query_endpoint_is_read_only_for_anonymous_users(virtuoso):
     body = "update=INSERT%20DATA%20%7B%3Curn:x%3E%20%3Curn:y%3E%20%3Curn:z%3E%7D".encode()
-    request = urllib.request.Request(virtuoso["endpoint"], data=body, headers={"Content-Type": "application/x-www-form-urlencoded"})
+    request = urllib.request.Request(
+        virtuoso["endpoint"], data=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
     with pytest.raises(urllib.error.HTTPError):
         urllib.request.urlopen(request, timeout=30).read()
 
@@ -83,7 +97,10 @@ def test_the_instance_listens_on_loopback_only(virtuoso):
     if not Path(f"/proc/{virtuoso['pid']}/fd").exists():
         pytest.skip("the Virtuoso process is not visible from here")
     addresses = instance.check_loopback_only(virtuoso["pid"])
-    assert {a.rsplit(":", 1)[1] for a in addresses} >= {virtuoso["sql"].rsplit(":", 1)[1], virtuoso["http"].rsplit(":", 1)[1]}
+    assert {a.rsplit(":", 1)[1] for a in addresses} >= {
+        virtuoso["sql"].rsplit(":", 1)[1],
+        virtuoso["http"].rsplit(":", 1)[1],
+    }
 
 
 def test_the_graph_store_url_is_derived_from_the_query_endpoint():

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from minegraph.queries.run import execute
 from minegraph.queries.library import load_query
+from minegraph.queries.run import execute
 from tests.support import engines
 from tests.support.paths import ROOT
 
@@ -27,9 +27,12 @@ from tests.support.paths import ROOT
 #: too); only ``STRDT("true", xsd:boolean)`` and booleans from the data keep their type. See
 #: docs/scale-out.md.
 CONSTANT_KEY = "Virtuoso 7.2 retypes a constant GROUP BY key in a sorted answer (docs/scale-out.md)"
-DIFFERS_ON_REAL_GRAPH = {name: CONSTANT_KEY for name in
-                         ("consented-by-date", "in-force-on-date", "non-parties-on-date", "who-said-what")}
-DIFFERS_ON_FIXTURE_GRAPH = {"param-types": "Virtuoso 7.2 returns a boolean constant as the integer 1 (docs/scale-out.md)"}
+DIFFERS_ON_REAL_GRAPH = {
+    name: CONSTANT_KEY for name in ("consented-by-date", "in-force-on-date", "non-parties-on-date", "who-said-what")
+}
+DIFFERS_ON_FIXTURE_GRAPH = {
+    "param-types": "Virtuoso 7.2 returns a boolean constant as the integer 1 (docs/scale-out.md)"
+}
 
 
 def on_virtuoso(path: Path) -> Path:

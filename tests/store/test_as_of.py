@@ -9,10 +9,10 @@ import datetime
 import pytest
 from rdflib import Graph
 
-from minegraph.store.asof import EPOCH, SPANS, as_of_view, spans_up_to
 from minegraph.cli import main
 from minegraph.errors import ParameterError, StoreError
 from minegraph.queries.run import run_query
+from minegraph.store.asof import EPOCH, SPANS, as_of_view, spans_up_to
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,9 @@ def test_the_first_withdrawals_take_effect_on_2025_12_27(query):
     assert _timeline(query, "2025-12-27")["effective"] == ["EST", "LTU", "LVA"]
     # In force on 2025-12-31 as then known: 164 in March (the Marshall Islands' and Tonga's entry into
     # force still ahead), 166 the day before the first withdrawals took effect, 163 once they had.
-    counts = {d: len(query("in-force-on-date", d, date="2025-12-31")) for d in ("2025-03-17", "2025-12-26", "2025-12-27")}
+    counts = {
+        d: len(query("in-force-on-date", d, date="2025-12-31")) for d in ("2025-03-17", "2025-12-26", "2025-12-27")
+    }
     assert counts == {"2025-03-17": 164, "2025-12-26": 166, "2025-12-27": 163}
 
 
@@ -82,25 +84,50 @@ def test_known_on_date_lists_acts_and_statements_up_to_the_date(store, real_proj
         graph.parse(path, format="turtle")
 
     def said(date):
-        return len(graph.query(
-            "PREFIX mg: <https://w3id.org/minegraph/ontology#> PREFIX schema: <https://schema.org/> "
-            "SELECT DISTINCT ?s ?stance WHERE { ?s a mg:Statement ; mg:appearsIn/schema:datePublished ?published . "
-            "?a mg:assessedStatement ?s ; mg:stance ?stance ; mg:towards ?d . "
-            f'FILTER (?published <= "{date}"^^<http://www.w3.org/2001/XMLSchema#date>) }}'))
+        return len(
+            graph.query(
+                "PREFIX mg: <https://w3id.org/minegraph/ontology#> PREFIX schema: <https://schema.org/> "
+                "SELECT DISTINCT ?s ?stance WHERE { ?s a mg:Statement ; mg:appearsIn/schema:datePublished ?published . "
+                "?a mg:assessedStatement ?s ; mg:stance ?stance ; mg:towards ?d . "
+                f'FILTER (?published <= "{date}"^^<http://www.w3.org/2001/XMLSchema#date>) }}'
+            )
+        )
 
     assert kinds("2025-03-17")[0] == {}
     counted, rows = kinds("2025-03-18")
-    assert counted == {"withdrawal announcement": 5, "said": said("2025-03-18")}  # four defence ministers and Poland's prime minister
+    assert counted == {
+        "withdrawal announcement": 5,
+        "said": said("2025-03-18"),
+    }  # four defence ministers and Poland's prime minister
     assert {r["whoLabel"] for r in rows if r["kind"] == "withdrawal announcement"} == {
-        "Andris Sprūds", "Donald Tusk", "Dovilė Šakalienė", "Hanno Pevkur", "Władysław Kosiniak-Kamysz"}
+        "Andris Sprūds",
+        "Donald Tusk",
+        "Dovilė Šakalienė",
+        "Hanno Pevkur",
+        "Władysław Kosiniak-Kamysz",
+    }
     # every act of every class carrying out a withdrawal or suspension (cabinet decisions, signatures, the bill too);
     # the leads add Latvia's proclamation of 24 April (a promulgation) and Finland's presidential decision (an
     # executive decision known by bounds, counted from its latest, 10 July)
-    assert kinds("2025-06-27")[0] == {"withdrawal announcement": 9, "executive decision": 5, "parliamentary vote": 6,
-                                      "said": said("2025-06-27"), "promulgation": 3, "deposit of withdrawal instrument": 3}
-    assert kinds("2025-12-27")[0] == {"withdrawal announcement": 10, "executive decision": 9, "parliamentary vote": 8,
-                                      "said": said("2025-12-27"), "promulgation": 5, "deposit of withdrawal instrument": 5,
-                                      "event": 1, "suspension notification": 1, "withdrawal taking effect": 3}
+    assert kinds("2025-06-27")[0] == {
+        "withdrawal announcement": 9,
+        "executive decision": 5,
+        "parliamentary vote": 6,
+        "said": said("2025-06-27"),
+        "promulgation": 3,
+        "deposit of withdrawal instrument": 3,
+    }
+    assert kinds("2025-12-27")[0] == {
+        "withdrawal announcement": 10,
+        "executive decision": 9,
+        "parliamentary vote": 8,
+        "said": said("2025-12-27"),
+        "promulgation": 5,
+        "deposit of withdrawal instrument": 5,
+        "event": 1,
+        "suspension notification": 1,
+        "withdrawal taking effect": 3,
+    }
     assert said("2025-06-27") < said("2025-12-27")
     strada = [r for r in kinds("2025-04-10")[1] if r["what"].endswith("10-strada-banning-obvious")]
     assert sorted(r["stance"] for r in strada) == ["oppose", "support"]
@@ -119,7 +146,7 @@ def test_a_view_is_the_same_store_seen_through_its_graphs_not_a_copy(store):
 def test_the_spans_up_to_a_date_cover_every_day_from_the_epoch_once(date):
     covered = []
     for iri in spans_up_to(datetime.date.fromisoformat(date)):
-        first, length = iri[len(SPANS):].split("/days/")
+        first, length = iri[len(SPANS) :].split("/days/")
         start = (datetime.date.fromisoformat(first) - EPOCH).days
         assert start % int(length) == 0  # aligned
         covered += range(start, start + int(length))
@@ -134,8 +161,18 @@ def test_a_bad_date_or_engine_is_a_clear_error(store, real_stores):
 
 
 def test_the_cli_answers_as_of_a_date(real_project, capsys):
-    code = main(["--project", str(real_project.root), "query", "withdrawals-timeline", "--as-of", "2025-06-27",
-                 "--format", "csv"])
+    code = main(
+        [
+            "--project",
+            str(real_project.root),
+            "query",
+            "withdrawals-timeline",
+            "--as-of",
+            "2025-06-27",
+            "--format",
+            "csv",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     lines = out.splitlines()

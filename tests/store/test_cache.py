@@ -11,8 +11,8 @@ import threading
 
 import pytest
 
-from minegraph.errors import InputError, StoreError
 from minegraph.core.project import Project
+from minegraph.errors import InputError, StoreError
 from minegraph.store import persisted_store
 from minegraph.store.cache import MANIFEST, default_location
 
@@ -49,7 +49,11 @@ def test_the_first_open_builds_the_store_and_the_next_one_reuses_it(project):
     again, messages = _open(project)
     assert messages == []
     assert _count(again) == _count(store) > 0
-    assert sorted(_manifest(project)["files"]) == ["graph/fixture.ttl", "ontology/concepts.ttl", "ontology/minegraph.ttl"]
+    assert sorted(_manifest(project)["files"]) == [
+        "graph/fixture.ttl",
+        "ontology/concepts.ttl",
+        "ontology/minegraph.ttl",
+    ]
 
 
 def test_a_changed_graph_file_triggers_a_rebuild_with_the_new_data(project):
@@ -144,7 +148,7 @@ def test_a_same_size_edit_of_a_graph_file_with_its_mtime_restored_is_seen(projec
     before = path.stat()
     data = path.read_bytes()
     index = data.index(b'"') + 1  # the first letter of the first literal: flip its case
-    path.write_bytes(data[:index] + bytes([data[index] ^ 0x20]) + data[index + 1:])
+    path.write_bytes(data[:index] + bytes([data[index] ^ 0x20]) + data[index + 1 :])
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     _, messages = _open(project)
@@ -162,7 +166,9 @@ def test_an_unreadable_manifest_is_detected_and_rebuilt(project):
     _open(project)
     (default_location(project) / MANIFEST).write_text("{ not json", encoding="utf-8")
     store, messages = _open(project)
-    assert messages[0].startswith(f"store {default_location(project)} is corrupt: {default_location(project) / MANIFEST} is unreadable")
+    assert messages[0].startswith(
+        f"store {default_location(project)} is corrupt: {default_location(project) / MANIFEST} is unreadable"
+    )
     assert _count(store) > 0
 
 
@@ -196,7 +202,9 @@ def test_a_store_holds_what_an_in_memory_load_holds_and_a_blank_node_label_stays
     from minegraph.store.oxigraph import OxigraphStore
 
     for name in ("a", "b"):
-        (project.graph_dir / f"blank-{name}.ttl").write_text(f'_:x <urn:t:p> "{name}" . [] <urn:t:q> _:x .\n', encoding="utf-8")
+        (project.graph_dir / f"blank-{name}.ttl").write_text(
+            f'_:x <urn:t:p> "{name}" . [] <urn:t:q> _:x .\n', encoding="utf-8"
+        )
     store, _ = _open(project)
     assert isomorphic(store.graph(), OxigraphStore.memory(project.all_rdf_files()).graph())
     assert store.query("SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x <urn:t:p> ?o }").rows[0]["n"] == 2
@@ -205,7 +213,8 @@ def test_a_store_holds_what_an_in_memory_load_holds_and_a_blank_node_label_stays
 
 
 def test_a_file_written_during_the_load_fails_the_build_even_when_it_is_hashed_after_the_write(
-        project, monkeypatch, load_way):
+    project, monkeypatch, load_way
+):
     from minegraph.store import cache
 
     written, original, loaded = threading.Event(), cache.fingerprint, []
@@ -246,7 +255,8 @@ def test_a_failed_build_keeps_the_previous_store_and_leaves_no_scratch_directory
 
 @pytest.mark.parametrize("scratch", ["in-memory", "missing", "too-small"])
 def test_a_store_built_in_the_memory_scratch_or_in_place_holds_the_same_data_and_leaves_nothing_there(
-        project, tmp_path, monkeypatch, scratch):
+    project, tmp_path, monkeypatch, scratch
+):
     from minegraph.store import cache
 
     place = tmp_path / "shm"

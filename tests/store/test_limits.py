@@ -103,8 +103,9 @@ def test_the_low_level_roads_stay_in_process(project, monkeypatch):
 
 
 def cli(project, *args, **options):
-    return subprocess.run([*CLI, "--project", str(project.root), *args], capture_output=True, text=True,
-                          timeout=120, **options)
+    return subprocess.run(
+        [*CLI, "--project", str(project.root), *args], capture_output=True, text=True, timeout=120, **options
+    )
 
 
 def test_cli_timeout_is_exit_2_with_one_line(project, tmp_path):
@@ -126,8 +127,13 @@ def test_cli_says_when_the_answer_was_cut(project):
 
 
 def test_ctrl_c_stops_the_cli_within_a_second(project):
-    process = subprocess.Popen([*CLI, "--project", str(project.root), "sparql", CROSS_PRODUCT, "--timeout", "120"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=as_from_a_terminal)
+    process = subprocess.Popen(
+        [*CLI, "--project", str(project.root), "sparql", CROSS_PRODUCT, "--timeout", "120"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=as_from_a_terminal,
+    )
     try:
         deadline = time.monotonic() + 60
         workers: set[int] = set()

@@ -33,8 +33,10 @@ def test_the_owners_map_answers_a_query_over_one_named_graph_per_file(tmp_path):
     first, second = _files(tmp_path)
     store = OxigraphStore.memory([first, second], owners=True)
     files = store.owners_store([first, second], lambda path: f"file:///{path.name}")
-    rows = files.query("SELECT ?focus (COUNT(DISTINCT ?file) AS ?n) WHERE { GRAPH ?file { ?focus ?p ?o } } "
-                       "GROUP BY ?focus ORDER BY ?focus").rows
+    rows = files.query(
+        "SELECT ?focus (COUNT(DISTINCT ?file) AS ?n) WHERE { GRAPH ?file { ?focus ?p ?o } } "
+        "GROUP BY ?focus ORDER BY ?focus"
+    ).rows
     assert rows == [{"focus": "https://example.org/x", "n": 2}, {"focus": "https://example.org/y", "n": 1}]
 
 
@@ -42,7 +44,7 @@ def test_the_owners_map_answers_a_query_over_one_named_graph_per_file(tmp_path):
 def test_every_load_names_the_bad_file_its_line_and_column(tmp_path, how):
     first, _ = _files(tmp_path)
     bad = tmp_path / "bad.ttl"
-    bad.write_text(PREFIX + "ex:x ex:p ex:y .\nex:x ex:p \"open .\n", encoding="utf-8")
+    bad.write_text(PREFIX + 'ex:x ex:p ex:y .\nex:x ex:p "open .\n', encoding="utf-8")
     with ThreadPoolExecutor(2) as pool, pytest.raises(InputError) as caught:
         options = {"in order": {}, "side by side": {"pool": pool}, "noting subjects": {"owners": True}}[how]
         OxigraphStore.memory([first, bad], **options)
@@ -68,7 +70,9 @@ def test_the_file_describing_an_iri_is_the_one_that_types_it_else_the_first(tmp_
     ownership = OxigraphStore.memory([first, second, third], owners=True).ownership
     assert ownership.describing("https://example.org/x") == third
     assert ownership.describing("https://example.org/x", among=[first, second]) == first
-    assert ownership.describing("https://example.org/y") == first and ownership.describing("https://example.org/z") is None
+    assert (
+        ownership.describing("https://example.org/y") == first and ownership.describing("https://example.org/z") is None
+    )
 
 
 def test_the_extractors_gazetteer_opens_a_minegraph_store(tmp_path):
@@ -81,14 +85,19 @@ def test_values_answer_a_query_for_the_terms_given_only(tmp_path):
     from rdflib import URIRef
 
     store = OxigraphStore.memory(_files(tmp_path))
-    rows = store.query("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", values=("s", [URIRef("https://example.org/y")])).rows
+    rows = store.query(
+        "SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", values=("s", [URIRef("https://example.org/y")])
+    ).rows
     assert rows == [{"s": "https://example.org/y", "o": 1}]
 
 
 def test_the_owners_pass_keeps_the_literals_of_the_datatypes_asked_for_as_the_file_wrote_them(tmp_path):
     data = tmp_path / "a.ttl"
-    data.write_text(PREFIX + "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
-                    'ex:x ex:p "07"^^xsd:nonNegativeInteger ; ex:q 3 .\n', encoding="utf-8")
+    data.write_text(
+        PREFIX + "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        'ex:x ex:p "07"^^xsd:nonNegativeInteger ; ex:q 3 .\n',
+        encoding="utf-8",
+    )
     store = OxigraphStore.memory([data], owners=True, datatypes=["http://www.w3.org/2001/XMLSchema#nonNegativeInteger"])
     [(path, quad)] = store.ownership.written
     assert path == data and quad.object.value == "07" and quad.predicate.value == "https://example.org/p"

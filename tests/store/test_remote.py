@@ -12,10 +12,10 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from minegraph.cli import main
-from minegraph.errors import EndpointError, InputError
 from minegraph.core.rdf_io import load_graph
-from minegraph.store.remote import RemoteStore
+from minegraph.errors import EndpointError, InputError
 from minegraph.querylang.terms import canonical
+from minegraph.store.remote import RemoteStore
 
 STATE = "https://w3id.org/minegraph/id/state/"
 
@@ -29,7 +29,9 @@ def _canonical(graph: Graph) -> Graph:
 
 
 @pytest.mark.parametrize("which", ["real", "fixture"])
-def test_push_then_reading_the_graph_back_gives_an_isomorphic_graph(server_stores, real_project, fixture_project, which):
+def test_push_then_reading_the_graph_back_gives_an_isomorphic_graph(
+    server_stores, real_project, fixture_project, which
+):
     project = real_project if which == "real" else fixture_project
     local = load_graph(project.all_rdf_files())
     back = server_stores[which].graph()
@@ -54,14 +56,29 @@ def test_push_replaces_the_graph_and_append_adds_to_it(oxigraph_server, fixture_
     one.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     remote.upload(one, replace=True)
     assert remote.triple_count() == 1
-    assert main(["--project", str(fixture_project.root), "push", "--endpoint", endpoint, "--graph", graph, "--append"]) == 0
+    assert (
+        main(["--project", str(fixture_project.root), "push", "--endpoint", endpoint, "--graph", graph, "--append"])
+        == 0
+    )
     assert remote.triple_count() == full + 1
 
 
 def test_the_cli_queries_a_named_graph_of_the_server(server_stores, oxigraph_server, fixture_project, capsys):
     graph = server_stores["fixture"].graph_iri  # where conftest pushed the fixture graph
-    args = ["--project", str(fixture_project.root), "query", "actors-by-type", "--param", "class=mg:State",
-            "--endpoint", f"{oxigraph_server}/query", "--graph", graph, "--format", "csv"]
+    args = [
+        "--project",
+        str(fixture_project.root),
+        "query",
+        "actors-by-type",
+        "--param",
+        "class=mg:State",
+        "--endpoint",
+        f"{oxigraph_server}/query",
+        "--graph",
+        graph,
+        "--format",
+        "csv",
+    ]
     assert main(args) == 0
     assert capsys.readouterr().out.splitlines()[1:] == [
         f"https://w3id.org/minegraph/ontology#State,State,{STATE}{code},{name},{STATE}{code},{name}"
@@ -133,13 +150,16 @@ def scripted():
         server.server_close()
 
 
-@pytest.mark.parametrize("status, message", [
-    (400, "HTTP 400: Parse error near line 3"),
-    (401, "HTTP 401: Parse error near line 3"),
-    (403, "HTTP 403 Forbidden: Parse error near line 3"),
-    (500, "HTTP 500: Parse error near line 3"),
-    (503, "HTTP 503 Service Unavailable: Parse error near line 3"),
-])
+@pytest.mark.parametrize(
+    "status, message",
+    [
+        (400, "HTTP 400: Parse error near line 3"),
+        (401, "HTTP 401: Parse error near line 3"),
+        (403, "HTTP 403 Forbidden: Parse error near line 3"),
+        (500, "HTTP 500: Parse error near line 3"),
+        (503, "HTTP 503 Service Unavailable: Parse error near line 3"),
+    ],
+)
 def test_an_http_error_names_the_status_and_the_servers_message(scripted, status, message):
     handler, url = scripted
     handler.status, handler.body = status, b"Parse error near line 3"
@@ -150,7 +170,9 @@ def test_an_http_error_names_the_status_and_the_servers_message(scripted, status
 def test_rate_limiting_says_when_to_retry(scripted):
     handler, url = scripted
     handler.status, handler.body, handler.extra_headers = 429, b"slow down", {"Retry-After": "30"}
-    with pytest.raises(EndpointError, match=r"HTTP 429 Too Many Requests \(rate limited: retry after 30 s\): slow down"):
+    with pytest.raises(
+        EndpointError, match=r"HTTP 429 Too Many Requests \(rate limited: retry after 30 s\): slow down"
+    ):
         RemoteStore(url).query("ASK {}")
 
 
@@ -171,8 +193,10 @@ def test_a_reply_that_is_not_sparql_json_is_refused(scripted):
 @pytest.mark.parametrize("media, name", [("application/rdf+xml", "RDF/XML"), ("application/ld+json", "JSON-LD")])
 def test_rdf_xml_and_json_ld_answers_are_refused_unread(scripted, media, name):
     handler, url = scripted
-    bomb = (b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
-            b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>')
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>'
+    )
     handler.body, handler.content_type = bomb, media
     with pytest.raises(EndpointError, match=f"answered {name}, which minegraph refuses"):
         RemoteStore(url).query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")

@@ -15,8 +15,11 @@ from minegraph.store import open_store
 
 def test_a_killed_builds_scratch_is_removed_by_the_next_build(small_project):
     scratch = Path(os.environ["MINEGRAPH_FAST_SCRATCH"])  # the tests' own folder (tests/support/write_audit.py)
-    gone = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
-                              text=True, check=True).stdout)
+    gone = int(
+        subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+        ).stdout
+    )
     killed = scratch / f"minegraph-store-{gone}-abc"
     running = scratch / f"minegraph-store-{os.getppid()}-def"  # pytest's parent: alive
     for folder in (killed, running):

@@ -27,7 +27,8 @@ def test_a_session_reopens_its_store_when_the_graph_changes(real_project, tmp_pa
     with Session(project) as session:
         before = session.store.triple_count()
         (tmp_path / "graph" / "extra.ttl").write_text(
-            "<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n", encoding="utf-8")
+            "<https://example.org/a> <https://example.org/p> <https://example.org/b> .\n", encoding="utf-8"
+        )
         assert session.store.triple_count() == before + 1
 
 
@@ -46,4 +47,3 @@ def test_the_facade_runs_on_the_default_session(real_project):
     session.close()
     assert session._store is None
     assert len(minegraph.run_query("who-said-what", project=real_project)) == len(rows)  # reopened on use
-

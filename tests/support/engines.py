@@ -42,7 +42,7 @@ def cases(paths) -> list:
     found = []
     for path in paths:
         definition = load_query(path)
-        settings = ([{}] if all(not p.required for p in definition.params) else [])
+        settings = [{}] if all(not p.required for p in definition.params) else []
         settings += [example_params(e) for e in definition.examples]
         for index, params in enumerate(s for i, s in enumerate(settings) if s not in settings[:i]):
             found.append(pytest.param(path, params, id=f"{path.stem}-{index}"))
@@ -76,6 +76,7 @@ def comparable(definition, result) -> Counter:
 
 def difference(expected: Counter, actual: Counter, names: list[str]) -> str:
     """The first rows each side holds and the other does not, for an assertion message."""
+
     def show(rows):
         return "\n".join(str({n: str(v) for n, v in zip(names, row) if v is not None}) for row in list(rows)[:3])
 

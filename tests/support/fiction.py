@@ -34,8 +34,25 @@ def ingest_fiction(tmp_path: Path, text: str, title: str, date: str, publisher: 
     source.write_text(text, encoding="utf-8")
     out = tmp_path / "ingest.out"
     with out.open("w") as stream, contextlib.redirect_stdout(stream):
-        assert main(["--project", str(root), "ingest", str(source), "--url", "https://example.invalid/wire",
-                     "--title", title, "--publisher", publisher, "--date", date]) == 0
+        assert (
+            main(
+                [
+                    "--project",
+                    str(root),
+                    "ingest",
+                    str(source),
+                    "--url",
+                    "https://example.invalid/wire",
+                    "--title",
+                    title,
+                    "--publisher",
+                    publisher,
+                    "--date",
+                    date,
+                ]
+            )
+            == 0
+        )
     command = out.read_text().strip().splitlines()[-1].split("then: ", 1)[1]
     return Project(root), next((root / "drafts").glob("*.toml")), command
 
@@ -43,10 +60,12 @@ def ingest_fiction(tmp_path: Path, text: str, title: str, date: str, publisher: 
 def as_reviewed(draft: Path, tmp_path: Path) -> Path:
     """The draft of tests/gold/fiction-01-wire-story.txt (the ingest tests' ``ingested``) as a reviewer leaves
     it: the unnamed speaker filled in, one stance changed."""
-    text = draft.read_text(encoding="utf-8").replace('speaker = ""', 'speaker = "post:european-commission-spokesperson"')
+    text = draft.read_text(encoding="utf-8").replace(
+        'speaker = ""', 'speaker = "post:european-commission-spokesperson"'
+    )
     start = text.index('id = "02-')
     stance = text.index('stance = "support"', start)
-    text = text[:stance] + 'stance = "neutral"' + text[stance + len('stance = "support"'):]
+    text = text[:stance] + 'stance = "neutral"' + text[stance + len('stance = "support"') :]
     edited = tmp_path / draft.name
     edited.write_text(text, encoding="utf-8")
     return edited

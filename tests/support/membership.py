@@ -42,13 +42,14 @@ def reference_rows(reference_dir):
 
 def build_parts(project: Project) -> dict[str, Graph]:
     """A fresh build of the four membership parts (and the sources they cite)."""
+    from minegraph.assemble.parts.source_documents import reserve_documents, source_files
     from minegraph.assemble.parts.states import build_convention, build_states, build_treaty_acts
     from minegraph.assemble.parts.withdrawals import build_withdrawals
 
-    from minegraph.assemble.parts.source_documents import reserve_documents, source_files
-
     context = BuildContext.for_project(project)
-    reserve_documents(context, source_files(project))  # as the full build: a curated page is one node, cited by its slug
+    reserve_documents(
+        context, source_files(project)
+    )  # as the full build: a curated page is one node, cited by its slug
     graphs = {}
     for name, function in zip(PARTS, (build_convention, build_states, build_treaty_acts, build_withdrawals)):
         graphs[name] = function(context)
@@ -92,7 +93,9 @@ def run_query(project, pyoxigraph_store):
         declared = dict(_PARAM.findall(text))
         assert set(params) == set(declared), f"{name}: parameters {sorted(declared)} expected"
         substitutions = {
-            pyoxigraph.Variable(key): pyoxigraph.Literal(value, datatype=pyoxigraph.NamedNode(declared[key].replace("xsd:", XSD)))
+            pyoxigraph.Variable(key): pyoxigraph.Literal(
+                value, datatype=pyoxigraph.NamedNode(declared[key].replace("xsd:", XSD))
+            )
             for key, value in params.items()
         }
         result = pyoxigraph_store.query(without_defaults(text, set(params)), substitutions=substitutions)
@@ -113,10 +116,16 @@ def run_check(project, tmp_path):
         path = TREATY_FIXTURES / fixture if graph is None else tmp_path / f"data-{len(list(tmp_path.iterdir()))}.nt"
         if graph is not None:
             path.write_bytes(graph.serialize(format="nt", encoding="utf-8"))
-        context = make_context(load([*project.ontology_files(), path]), project.graph_dir,
-                               ontology_files=project.ontology_files(), reference_dir=(project_ or project).reference_dir)
-        return [dataclasses.replace(f, focus=URIRef(f.focus) if f.focus else None, path=URIRef(f.path) if f.path else None)
-                for f in run_checks(context, [name])]
+        context = make_context(
+            load([*project.ontology_files(), path]),
+            project.graph_dir,
+            ontology_files=project.ontology_files(),
+            reference_dir=(project_ or project).reference_dir,
+        )
+        return [
+            dataclasses.replace(f, focus=URIRef(f.focus) if f.focus else None, path=URIRef(f.path) if f.path else None)
+            for f in run_checks(context, [name])
+        ]
 
     return run
 

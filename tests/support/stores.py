@@ -35,7 +35,9 @@ def copy_project(root: Path, graph: Path, queries: list[Path]) -> Project:
 def real_project(tmp_path_factory) -> Project:
     """A snapshot of the real project (ontology/, graph/, queries/) taken once, so that every engine
     answers over the same files even while graph/ is being rebuilt."""
-    return copy_project(tmp_path_factory.mktemp("real-project"), ROOT / "graph", sorted((ROOT / "queries").glob("*.rq")))
+    return copy_project(
+        tmp_path_factory.mktemp("real-project"), ROOT / "graph", sorted((ROOT / "queries").glob("*.rq"))
+    )
 
 
 @pytest.fixture(scope="session")
@@ -93,8 +95,11 @@ def oxigraph_server(tmp_path_factory):
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
     log = open(location.parent / f"oxigraph-server-{port}.log", "wb")
-    process = subprocess.Popen([str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [str(binary), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(base, process, f"oxigraph serve (log: {log.name})")
@@ -117,7 +122,10 @@ def server_stores(oxigraph_server, real_project, fixture_project):
 
     endpoint = f"{oxigraph_server}/query"
     assert main(["--project", str(real_project.root), "push", "--endpoint", endpoint]) == 0
-    assert main(["--project", str(fixture_project.root), "push", "--endpoint", endpoint, "--graph", FIXTURE_GRAPH_IRI]) == 0
+    assert (
+        main(["--project", str(fixture_project.root), "push", "--endpoint", endpoint, "--graph", FIXTURE_GRAPH_IRI])
+        == 0
+    )
     from minegraph.store.remote import RemoteStore
 
     return {"real": RemoteStore(endpoint), "fixture": RemoteStore(endpoint, graph=FIXTURE_GRAPH_IRI)}

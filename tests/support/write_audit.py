@@ -8,12 +8,20 @@ from pathlib import Path
 
 import pytest
 
-
 #: Audit events that change the file system: the argument positions of each path touched and of its
 #: ``dir_fd`` (None: the path is absolute or relative to the working folder).
-_CHANGES = {"os.rename": ((0, 2), (1, 3)), "os.remove": ((0, 1),), "os.rmdir": ((0, 1),), "os.mkdir": ((0, 2),),
-            "os.symlink": ((1, 2),), "os.link": ((1, 3),), "os.truncate": ((0, None),), "os.chmod": ((0, 2),),
-            "os.chown": ((0, 3),), "shutil.rmtree": ((0, 1),)}
+_CHANGES = {
+    "os.rename": ((0, 2), (1, 3)),
+    "os.remove": ((0, 1),),
+    "os.rmdir": ((0, 1),),
+    "os.mkdir": ((0, 2),),
+    "os.symlink": ((1, 2),),
+    "os.link": ((1, 3),),
+    "os.truncate": ((0, None),),
+    "os.chmod": ((0, 2),),
+    "os.chown": ((0, 3),),
+    "shutil.rmtree": ((0, 1),),
+}
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 
@@ -32,8 +40,12 @@ class WriteAudit:
     def allowed(self, path) -> bool:
         text = os.path.abspath(os.fsdecode(path))
         real = os.path.join(os.path.realpath(os.path.dirname(text)), os.path.basename(text))
-        return all(any(p == root or p.startswith(root + os.sep) for root in self.roots)
-                   or p.startswith(self.prefixes) or f"{os.sep}__pycache__{os.sep}" in p for p in {text, real})
+        return all(
+            any(p == root or p.startswith(root + os.sep) for root in self.roots)
+            or p.startswith(self.prefixes)
+            or f"{os.sep}__pycache__{os.sep}" in p
+            for p in {text, real}
+        )
 
     def __call__(self, event: str, args: tuple) -> None:
         if event == "open":
@@ -42,8 +54,11 @@ class WriteAudit:
             sink = writing and os.fsdecode(path) == os.devnull and not flags & (os.O_CREAT | os.O_TRUNC)
             targets = [path] if writing and not sink else []
         elif event in _CHANGES:
-            targets = [_at(args[i], None if fd is None else args[fd]) for i, fd in _CHANGES[event]
-                       if isinstance(args[i], (str, bytes, os.PathLike))]
+            targets = [
+                _at(args[i], None if fd is None else args[fd])
+                for i, fd in _CHANGES[event]
+                if isinstance(args[i], (str, bytes, os.PathLike))
+            ]
         else:
             return
         for path in targets:
@@ -71,7 +86,12 @@ def pytest_configure(config):
     import tempfile
 
     base = config._tmp_path_factory.getbasetemp()
-    folders = {"TMPDIR": "tmp", "MINEGRAPH_FAST_SCRATCH": "shm", "MPLCONFIGDIR": "matplotlib", "XDG_CACHE_HOME": "cache"}
+    folders = {
+        "TMPDIR": "tmp",
+        "MINEGRAPH_FAST_SCRATCH": "shm",
+        "MPLCONFIGDIR": "matplotlib",
+        "XDG_CACHE_HOME": "cache",
+    }
     for variable, name in folders.items():
         (base / name).mkdir(exist_ok=True)
         os.environ[variable] = str(base / name)  # here and in the children tests start

@@ -25,16 +25,30 @@ Pattern = tuple  # (s, p, o) with None as a wildcard
 
 #: The checks of this foundation. The treaty checks (checks/treaty.py) need the full reference
 #: data and at least 40 deposits, which a small fixture cannot have; they are tested elsewhere.
-FOUNDATION_CHECKS = ("quotes", "archives", "cues", "references", "terms", "identifiers", "date-bounds", "intervals",
-                     "assertion-dates", "rests-on", "assessed-decisions", "owners", "preferred-source")
+FOUNDATION_CHECKS = (
+    "quotes",
+    "archives",
+    "cues",
+    "references",
+    "terms",
+    "identifiers",
+    "date-bounds",
+    "intervals",
+    "assertion-dates",
+    "rests-on",
+    "assessed-decisions",
+    "owners",
+    "preferred-source",
+)
 
 
 def oracle():
     """The Python twins of the checks (tests/validation/oracle/), the engine-equality tests' independent oracle."""
     name = "_minegraph_validation_oracle"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, HERE / "oracle" / "__init__.py",
-                                                      submodule_search_locations=[str(HERE / "oracle")])
+        spec = importlib.util.spec_from_file_location(
+            name, HERE / "oracle" / "__init__.py", submodule_search_locations=[str(HERE / "oracle")]
+        )
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
@@ -123,8 +137,14 @@ def run_mutation(fixture_project, schema, valid_triples, tmp_path_factory) -> Ru
     reports are read-only."""
     reports: dict[tuple, ValidationReport] = {}
 
-    def run(remove: Iterable[Pattern] = (), add: Iterable[Pattern] = (), *, files: dict[str, bytes] | None = None,
-            shacl: bool = True, checks: Iterable[str] = FOUNDATION_CHECKS) -> ValidationReport:
+    def run(
+        remove: Iterable[Pattern] = (),
+        add: Iterable[Pattern] = (),
+        *,
+        files: dict[str, bytes] | None = None,
+        shacl: bool = True,
+        checks: Iterable[str] = FOUNDATION_CHECKS,
+    ) -> ValidationReport:
         remove, add, checks = tuple(map(tuple, remove)), tuple(map(tuple, add)), tuple(checks)
         key = (remove, add, tuple(sorted((files or {}).items())), shacl, checks)
         if key not in reports:
@@ -140,20 +160,46 @@ def run_mutation(fixture_project, schema, valid_triples, tmp_path_factory) -> Ru
 
 #: Constraint parameters of SHACL Core and the constraint component each one reports.
 PARAMETERS = {
-    SH.minCount: "MinCount", SH.maxCount: "MaxCount", SH["class"]: "Class", SH.datatype: "Datatype", SH["in"]: "In",
-    SH.pattern: "Pattern", SH["or"]: "Or", SH["not"]: "Not", SH["and"]: "And", SH.xone: "Xone", SH.node: "Node",
-    SH.nodeKind: "NodeKind", SH.hasValue: "HasValue", SH.uniqueLang: "UniqueLang", SH.minInclusive: "MinInclusive",
-    SH.maxInclusive: "MaxInclusive", SH.minExclusive: "MinExclusive", SH.maxExclusive: "MaxExclusive",
-    SH.minLength: "MinLength", SH.maxLength: "MaxLength", SH.lessThan: "LessThan", SH.lessThanOrEquals: "LessThanOrEquals",
-    SH.equals: "Equals", SH.disjoint: "Disjoint", SH.qualifiedMinCount: "QualifiedMinCount",
-    SH.qualifiedMaxCount: "QualifiedMaxCount", SH.closed: "Closed", SH.sparql: "SPARQL", SH.languageIn: "LanguageIn",
+    SH.minCount: "MinCount",
+    SH.maxCount: "MaxCount",
+    SH["class"]: "Class",
+    SH.datatype: "Datatype",
+    SH["in"]: "In",
+    SH.pattern: "Pattern",
+    SH["or"]: "Or",
+    SH["not"]: "Not",
+    SH["and"]: "And",
+    SH.xone: "Xone",
+    SH.node: "Node",
+    SH.nodeKind: "NodeKind",
+    SH.hasValue: "HasValue",
+    SH.uniqueLang: "UniqueLang",
+    SH.minInclusive: "MinInclusive",
+    SH.maxInclusive: "MaxInclusive",
+    SH.minExclusive: "MinExclusive",
+    SH.maxExclusive: "MaxExclusive",
+    SH.minLength: "MinLength",
+    SH.maxLength: "MaxLength",
+    SH.lessThan: "LessThan",
+    SH.lessThanOrEquals: "LessThanOrEquals",
+    SH.equals: "Equals",
+    SH.disjoint: "Disjoint",
+    SH.qualifiedMinCount: "QualifiedMinCount",
+    SH.qualifiedMaxCount: "QualifiedMaxCount",
+    SH.closed: "Closed",
+    SH.sparql: "SPARQL",
+    SH.languageIn: "LanguageIn",
 }
 
 
 def reported_shapes(shapes: Graph) -> set[URIRef]:
     """The shapes that produce results themselves: named node shapes and property shapes."""
-    return {s for s in shapes.subjects(RDF.type, None)
-            if isinstance(s, URIRef) and ((s, RDF.type, SH.NodeShape) in shapes or (s, RDF.type, SH.PropertyShape) in shapes)}
+    return {
+        s
+        for s in shapes.subjects(RDF.type, None)
+        if isinstance(s, URIRef)
+        and ((s, RDF.type, SH.NodeShape) in shapes or (s, RDF.type, SH.PropertyShape) in shapes)
+    }
 
 
 @pytest.fixture(scope="session")
@@ -170,5 +216,9 @@ def reporting_shapes(schema) -> set[URIRef]:
 def shape_constraints(schema) -> set[tuple[str, str]]:
     """(shape local name, component) for every constraint of every reported shape (nested helpers excluded)."""
     shapes = schema.shapes
-    return {(str(s).split("#")[-1], name) for s in reported_shapes(shapes)
-            for parameter, name in PARAMETERS.items() if (s, parameter, None) in shapes}
+    return {
+        (str(s).split("#")[-1], name)
+        for s in reported_shapes(shapes)
+        for parameter, name in PARAMETERS.items()
+        if (s, parameter, None) in shapes
+    }

@@ -28,8 +28,22 @@ def broken_project(new_project):
     return project
 
 
-def run(project, *args, capsys, checks=("quotes", "archives", "cues", "references", "terms", "identifiers",
-                                         "date-bounds", "intervals", "assertion-dates")):
+def run(
+    project,
+    *args,
+    capsys,
+    checks=(
+        "quotes",
+        "archives",
+        "cues",
+        "references",
+        "terms",
+        "identifiers",
+        "date-bounds",
+        "intervals",
+        "assertion-dates",
+    ),
+):
     """Run the CLI on ``project`` with the foundation's checks (the treaty checks need the full reference data)."""
     selected = [arg for name in checks for arg in ("--check", name)]
     code = main(["--project", str(project.root), "validate", *selected, *args])
@@ -76,7 +90,9 @@ def test_no_shacl_runs_only_the_extra_checks(new_project, capsys):
 
 def test_malformed_turtle_exits_2_naming_file_line_and_column(new_project, capsys):
     project = new_project()
-    (project.graph_dir / "broken.ttl").write_text('@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "open .\n')
+    (project.graph_dir / "broken.ttl").write_text(
+        '@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:d ex:e "open .\n'
+    )
     code, out, err = run(project, capsys=capsys)
     assert code == 2 and out == ""
     assert f"{project.graph_dir / 'broken.ttl'}:3:11: " in err

@@ -21,8 +21,11 @@ def data_files(project):
 def test_real_graph_conforms(project, real_report):
     data_files(project)
     report = real_report
-    violations = [f"{f.file}: <{f.focus}> {f.path}: {f.message} [{f.source}]"
-                  for f in report.findings if f.severity == "Violation"]
+    violations = [
+        f"{f.file}: <{f.focus}> {f.path}: {f.message} [{f.source}]"
+        for f in report.findings
+        if f.severity == "Violation"
+    ]
     assert violations == []
     assert report.conforms
 
@@ -48,10 +51,14 @@ def graph_files(project):
 def test_rdflib_and_oxigraph_parse_every_graph_file_to_the_same_triples(graph_files):
     for path in graph_files:
         ours = {(s, p, o) for s, p, o in parse_into(Graph(), path)}
-        theirs = {tuple(to_rdflib(t) for t in (q.subject, q.predicate, q.object))
-                  for q in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)}
+        theirs = {
+            tuple(to_rdflib(t) for t in (q.subject, q.predicate, q.object))
+            for q in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        }
         assert not any(isinstance(t, BNode) for triple in ours for t in triple), f"{path.name} has blank nodes"
-        assert ours == theirs, f"{path.name}: only rdflib {sorted(ours - theirs)[:3]}, only Oxigraph {sorted(theirs - ours)[:3]}"
+        assert ours == theirs, (
+            f"{path.name}: only rdflib {sorted(ours - theirs)[:3]}, only Oxigraph {sorted(theirs - ours)[:3]}"
+        )
 
 
 def test_serialising_the_graph_twice_gives_identical_bytes(graph_files):

@@ -14,7 +14,7 @@ from minegraph.core.project import Project
 from minegraph.validation.record import RECORD, recorded
 
 ROOT = Path(__file__).resolve().parents[2]
-BROKEN = ('\n<https://w3id.org/minegraph/id/state/LVA> <https://w3id.org/minegraph/ontology#iso3166Alpha3> "LVX" .\n')
+BROKEN = '\n<https://w3id.org/minegraph/id/state/LVA> <https://w3id.org/minegraph/ontology#iso3166Alpha3> "LVX" .\n'
 
 
 @pytest.fixture
@@ -49,7 +49,9 @@ def test_a_changed_graph_file_is_validated_again(project, capsys):
     assert recorded(project) is not None  # the new inputs conform: recorded in turn
 
 
-@pytest.mark.parametrize("changed", ["ontology/shapes.ttl", "graph/sources/euronews-2025-04-10-anti-personnel-mines.txt"])
+@pytest.mark.parametrize(
+    "changed", ["ontology/shapes.ttl", "graph/sources/euronews-2025-04-10-anti-personnel-mines.txt"]
+)
 def test_a_changed_shape_or_archived_text_is_validated_again(project, capsys, changed):
     step(project, capsys)
     path = project.root / changed

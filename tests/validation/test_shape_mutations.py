@@ -16,30 +16,59 @@ from minegraph.core.namespaces import DCTERMS, MG, OA, ORG, SKOS, concept, iri
 S, Q = iri("statement", "fixture-01-ozols-defend"), iri("claim", "fixture-02-countries-contaminated")
 MU, CF = iri("claim", "fixture-03-mine-use-gaza"), iri("claim", "fixture-04-gaza-contaminated")
 RV = iri("review", "fixture-02-countries-contaminated")
-A1, A2, A4 = (iri("anchor", s) for s in ("fixture-01-ozols-defend", "fixture-02-countries-contaminated", "fixture-04-gaza-contaminated"))
+A1, A2, A4 = (
+    iri("anchor", s)
+    for s in ("fixture-01-ozols-defend", "fixture-02-countries-contaminated", "fixture-04-gaza-contaminated")
+)
 POS1, QS1 = iri("selector", "fixture-01-ozols-defend-position"), iri("selector", "fixture-01-ozols-defend-quote")
-POS2, QS2 = iri("selector", "fixture-02-countries-contaminated-position"), iri("selector", "fixture-02-countries-contaminated-quote")
+POS2, QS2 = (
+    iri("selector", "fixture-02-countries-contaminated-position"),
+    iri("selector", "fixture-02-countries-contaminated-quote"),
+)
 AR, DOC = iri("archive", "fixture-article.txt"), iri("source", "fixture-article")
 REPORT = iri("source", "monitor-report")
 BILL = iri("source", "lva-withdrawal-bill")
 TREATY, OTHER_TREATY = iri("treaty", "apmbc"), iri("treaty", "ccm")
 R17, R20, EIF = iri("rule", "apmbc-article-17"), iri("rule", "apmbc-article-20"), iri("event", "LVA-entry-into-force")
 LVA, LTU = iri("state", "LVA"), iri("state", "LTU")
-UN, GOV, MOD = iri("organisation", "united-nations"), iri("organisation", "LVA-government"), iri("organisation", "LVA-ministry-of-defence")
+UN, GOV, MOD = (
+    iri("organisation", "united-nations"),
+    iri("organisation", "LVA-government"),
+    iri("organisation", "LVA-ministry-of-defence"),
+)
 GAZETTE, COALITION = iri("organisation", "gazette"), iri("organisation", "LVA-LTU-defence-ministers")
 OZOLS, BERZINA = iri("person", "janis-ozols"), iri("person", "anna-berzina")
 POST_LTU, GAZA = iri("post", "LTU-minister-of-defence"), iri("place", "gaza")
-M1, M2 = iri("membership", "janis-ozols-LVA-ministry-of-defence-minister-of-defence"), iri("membership", "anna-berzina-monitor-president")
-I1, I2 = iri("interval", "janis-ozols-LVA-ministry-of-defence-minister-of-defence"), iri("interval", "anna-berzina-monitor-president")
+M1, M2 = (
+    iri("membership", "janis-ozols-LVA-ministry-of-defence-minister-of-defence"),
+    iri("membership", "anna-berzina-monitor-president"),
+)
+I1, I2 = (
+    iri("interval", "janis-ozols-LVA-ministry-of-defence-minister-of-defence"),
+    iri("interval", "anna-berzina-monitor-president"),
+)
 T2020, T2024 = iri("instant", "2020-05-01"), iri("instant", "2024-01-01")
-SIG, RAT, SUCC, ACC = (iri("event", s) for s in ("LTU-signature", "LTU-ratification", "MNE-succession", "LVA-accession"))
-CAB, VOTE, PROM = iri("event", "LVA-cabinet-decision"), iri("event", "LVA-saeima-vote-2025-04-16"), iri("event", "LVA-promulgation")
+SIG, RAT, SUCC, ACC = (
+    iri("event", s) for s in ("LTU-signature", "LTU-ratification", "MNE-succession", "LVA-accession")
+)
+CAB, VOTE, PROM = (
+    iri("event", "LVA-cabinet-decision"),
+    iri("event", "LVA-saeima-vote-2025-04-16"),
+    iri("event", "LVA-promulgation"),
+)
 ALT = iri("event", "LVA-saeima-vote-2025-04-16-votes-for-68")
-DEP, EFF, DEC = iri("event", "LVA-withdrawal-deposit"), iri("event", "LVA-withdrawal-effective"), iri("decision", "LVA-withdrawal")
+DEP, EFF, DEC = (
+    iri("event", "LVA-withdrawal-deposit"),
+    iri("event", "LVA-withdrawal-effective"),
+    iri("decision", "LVA-withdrawal"),
+)
 MEASURE = concept("measure", "countries-contaminated")
 SUPPORT = concept("stance", "support")
 REPORTED = concept("evidence", "reported-position")
-SA, CURATORS = iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal"), iri("organisation", "fixture-curators")
+SA, CURATORS = (
+    iri("stance-assessment", "fixture-01-ozols-defend.LVA-withdrawal"),
+    iri("organisation", "fixture-curators"),
+)
 HEX = "0" * 64
 
 
@@ -170,7 +199,12 @@ CASES = [
     Case("TimingRule-firstDayOfMonth", "MinCount", R20, drop(R20, MG.firstDayOfMonth)),
     Case("TimingRule-firstDayOfMonth", "MaxCount", R20, extra(R20, MG.firstDayOfMonth, Literal(True))),
     Case("TimingRule-firstDayOfMonth-type", "Datatype", R20, swap(R20, MG.firstDayOfMonth, Literal("false"))),
-    Case("TimingRule-instrumentThreshold", "MaxCount", R17, extra(R17, MG.instrumentThreshold, Literal("41", datatype=ns.XSD.positiveInteger))),
+    Case(
+        "TimingRule-instrumentThreshold",
+        "MaxCount",
+        R17,
+        extra(R17, MG.instrumentThreshold, Literal("41", datatype=ns.XSD.positiveInteger)),
+    ),
     Case("TimingRule-instrumentThreshold", "Datatype", R17, swap(R17, MG.instrumentThreshold, Literal(40))),
     Case("TimingRule-exception", "Datatype", R20, swap(R20, MG.exception, Literal("Not during an armed conflict."))),
     Case("Event-contested", "MaxCount", EFF, extra(EFF, MG.contested, Literal(True))),
@@ -196,7 +230,9 @@ CASES = [
     Case("Vote-actor-class", "Class", VOTE, swap(VOTE, MG.actor, GOV)),
     Case("Vote-outcome", "MaxCount", VOTE, extra(VOTE, MG.outcome, concept("vote-outcome", "rejected"))),
     Case("Vote-outcome-value", "In", VOTE, swap(VOTE, MG.outcome, SUPPORT)),
-    Case("Vote-votingMethod", "MaxCount", VOTE, extra(VOTE, MG.votingMethod, concept("voting-method", "show-of-hands"))),
+    Case(
+        "Vote-votingMethod", "MaxCount", VOTE, extra(VOTE, MG.votingMethod, concept("voting-method", "show-of-hands"))
+    ),
     Case("Vote-votingMethod-value", "In", VOTE, swap(VOTE, MG.votingMethod, SUPPORT)),
     Case("Vote-counts-type", "Datatype", VOTE, swap(VOTE, MG.votesFor, Literal(66))),
     Case("Vote-votesFor", "MaxCount", VOTE, extra(VOTE, MG.votesFor, count(68))),
@@ -216,9 +252,24 @@ CASES = [
     Case("Decision-decisionType-value", "In", DEC, swap(DEC, MG.decisionType, SUPPORT)),
     Case("Decision-treaty", "MaxCount", DEC, extra(DEC, MG.treaty, OTHER_TREATY)),
     Case("SourceDocumentShape", "Or", REPORT, drop(REPORT, ns.SCHEMA.url)),
-    Case("SourceDocument-url", "MaxCount", DOC, extra(DOC, ns.SCHEMA.url, Literal("https://gazette.example.org/x", datatype=ns.XSD.anyURI))),
-    Case("SourceDocument-url-form", "Datatype", REPORT, swap(REPORT, ns.SCHEMA.url, Literal("https://monitor.example.org/report"))),
-    Case("SourceDocument-url-form", "Pattern", REPORT, swap(REPORT, ns.SCHEMA.url, Literal("ftp://monitor.example.org/r", datatype=ns.XSD.anyURI))),
+    Case(
+        "SourceDocument-url",
+        "MaxCount",
+        DOC,
+        extra(DOC, ns.SCHEMA.url, Literal("https://gazette.example.org/x", datatype=ns.XSD.anyURI)),
+    ),
+    Case(
+        "SourceDocument-url-form",
+        "Datatype",
+        REPORT,
+        swap(REPORT, ns.SCHEMA.url, Literal("https://monitor.example.org/report")),
+    ),
+    Case(
+        "SourceDocument-url-form",
+        "Pattern",
+        REPORT,
+        swap(REPORT, ns.SCHEMA.url, Literal("ftp://monitor.example.org/r", datatype=ns.XSD.anyURI)),
+    ),
     Case("SourceDocument-sourceKind", "MaxCount", DOC, extra(DOC, MG.sourceKind, concept("source-kind", "ngo"))),
     Case("SourceDocument-sourceKind-value", "In", DOC, swap(DOC, MG.sourceKind, SUPPORT)),
     Case("SourceDocument-authorityRank", "MaxCount", DOC, extra(DOC, MG.authorityRank, Literal(2))),
@@ -229,7 +280,9 @@ CASES = [
     Case("SourceDocument-archivedText", "MaxCount", DOC, extra(DOC, MG.archivedText, iri("archive", "other.txt"))),
     Case("ArchivedText-path", "MinCount", AR, drop(AR, MG.path)),
     Case("ArchivedText-path", "MaxCount", AR, extra(AR, MG.path, Literal("sources/other.txt"))),
-    Case("ArchivedText-path-form", "Datatype", AR, swap(AR, MG.path, Literal("sources/fixture-article.txt", lang="en"))),
+    Case(
+        "ArchivedText-path-form", "Datatype", AR, swap(AR, MG.path, Literal("sources/fixture-article.txt", lang="en"))
+    ),
     Case("ArchivedText-path-form", "Pattern", AR, swap(AR, MG.path, Literal("../secret.txt"))),
     Case("ArchivedText-sha256", "MinCount", AR, drop(AR, MG.sha256)),
     Case("ArchivedText-sha256", "MaxCount", AR, extra(AR, MG.sha256, Literal(HEX))),
@@ -243,7 +296,12 @@ CASES = [
     Case("Assertion-speaker", "MaxCount", S, extra(S, MG.speaker, BERZINA)),
     Case("ArchivedAssertion-quote", "Or", S, drop(S, MG.quote)),
     Case("Assertion-quote", "MaxCount", S, extra(S, MG.quote, Literal("Mūsu karavīriem", lang="lv"))),
-    Case("Assertion-quote-type", "Datatype", S, swap(S, MG.quote, Literal("Our soldiers must be able to defend every metre of our land"))),
+    Case(
+        "Assertion-quote-type",
+        "Datatype",
+        S,
+        swap(S, MG.quote, Literal("Our soldiers must be able to defend every metre of our land")),
+    ),
     Case("ArchivedAssertion-mode", "Or", S, drop(S, MG.mode)),
     Case("Assertion-mode", "MaxCount", S, extra(S, MG.mode, concept("quote-mode", "partial"))),
     Case("Assertion-mode-value", "In", S, swap(S, MG.mode, SUPPORT)),
@@ -254,7 +312,12 @@ CASES = [
     Case("Statement-evidenceLevel", "MaxCount", S, extra(S, MG.evidenceLevel, REPORTED)),
     Case("EvidenceLevel-value", "In", S, swap(S, MG.evidenceLevel, SUPPORT)),
     Case("Summary-text", "Datatype", S, extra(S, MG.summary, Literal("Says the soldiers must defend the land"))),
-    Case("Summary-text", "MaxCount", S, ([], [(S, MG.summary, Literal("One reading", lang="en")), (S, MG.summary, Literal("Another", lang="en"))])),
+    Case(
+        "Summary-text",
+        "MaxCount",
+        S,
+        ([], [(S, MG.summary, Literal("One reading", lang="en")), (S, MG.summary, Literal("Another", lang="en"))]),
+    ),
     Case("ReportedPosition-quote", "Or", S, swap(S, MG.evidenceLevel, REPORTED)),
     Case("ReportedPosition-anchor", "Or", S, swap(S, MG.evidenceLevel, REPORTED)),
     Case("ReportedPosition-summary", "Or", S, swap(S, MG.evidenceLevel, REPORTED)),
@@ -278,19 +341,43 @@ CASES = [
     Case("StanceAssessment-stance", "MaxCount", SA, extra(SA, MG.stance, concept("stance", "oppose"))),
     Case("StanceAssessment-stance-value", "In", SA, swap(SA, MG.stance, concept("quote-mode", "direct"))),
     Case("StanceAssessment-method", "MinCount", SA, drop(SA, MG.assessmentMethod)),
-    Case("StanceAssessment-method", "MaxCount", SA, extra(SA, MG.assessmentMethod, concept("assessment-method", "accepted"))),
+    Case(
+        "StanceAssessment-method",
+        "MaxCount",
+        SA,
+        extra(SA, MG.assessmentMethod, concept("assessment-method", "accepted")),
+    ),
     Case("StanceAssessment-method-value", "In", SA, swap(SA, MG.assessmentMethod, SUPPORT)),
     Case("StanceAssessment-assessor", "MinCount", SA, drop(SA, ns.PROV.wasAttributedTo)),
     Case("StanceAssessment-assessor", "MaxCount", SA, extra(SA, ns.PROV.wasAttributedTo, GOV)),
     Case("StanceAssessment-assessor-class", "Class", SA, swap(SA, ns.PROV.wasAttributedTo, DOC)),
-    Case("StanceAssessment-confidence", "MaxCount", SA, extra(SA, MG.confidence, Literal("0.5", datatype=ns.XSD.decimal))),
+    Case(
+        "StanceAssessment-confidence", "MaxCount", SA, extra(SA, MG.confidence, Literal("0.5", datatype=ns.XSD.decimal))
+    ),
     Case("StanceAssessment-confidence-value", "Datatype", SA, swap(SA, MG.confidence, Literal(0.9))),
-    Case("StanceAssessment-confidence-value", "MinInclusive", SA, swap(SA, MG.confidence, Literal("-0.1", datatype=ns.XSD.decimal))),
-    Case("StanceAssessment-confidence-value", "MaxInclusive", SA, swap(SA, MG.confidence, Literal("1.5", datatype=ns.XSD.decimal))),
+    Case(
+        "StanceAssessment-confidence-value",
+        "MinInclusive",
+        SA,
+        swap(SA, MG.confidence, Literal("-0.1", datatype=ns.XSD.decimal)),
+    ),
+    Case(
+        "StanceAssessment-confidence-value",
+        "MaxInclusive",
+        SA,
+        swap(SA, MG.confidence, Literal("1.5", datatype=ns.XSD.decimal)),
+    ),
     Case("StanceAssessment-note", "MinCount", SA, drop(SA, MG.stanceNote)),
     Case("StanceAssessment-texts", "Datatype", SA, swap(SA, MG.restsOn, Literal("defend every metre"))),
-    Case("SuggestedAssessmentShape", "Or", SA, ([(SA, MG.assessmentMethod, None), (SA, MG.confidence, None)],
-                                                [(SA, MG.assessmentMethod, concept("assessment-method", "suggested"))])),
+    Case(
+        "SuggestedAssessmentShape",
+        "Or",
+        SA,
+        (
+            [(SA, MG.assessmentMethod, None), (SA, MG.confidence, None)],
+            [(SA, MG.assessmentMethod, concept("assessment-method", "suggested"))],
+        ),
+    ),
     Case("QuantitativeClaimShape", "Or", Q, drop(Q, MG.value, Q, MG.valueText)),
     Case("QuantitativeClaim-measure", "MinCount", Q, drop(Q, MG.measure)),
     Case("QuantitativeClaim-measure", "MaxCount", Q, extra(Q, MG.measure, concept("measure", "casualties"))),
@@ -298,7 +385,12 @@ CASES = [
     Case("QuantitativeClaim-value", "MaxCount", Q, extra(Q, MG.value, Literal("59", datatype=ns.XSD.decimal))),
     Case("QuantitativeClaim-value-type", "Datatype", Q, swap(Q, MG.value, Literal(58))),
     Case("QuantitativeClaim-valueText", "MaxCount", Q, extra(Q, MG.valueText, Literal("58"))),
-    Case("QuantitativeClaim-valueQualifier", "MaxCount", Q, extra(Q, MG.valueQualifier, concept("value-qualifier", "about"))),
+    Case(
+        "QuantitativeClaim-valueQualifier",
+        "MaxCount",
+        Q,
+        extra(Q, MG.valueQualifier, concept("value-qualifier", "about")),
+    ),
     Case("QuantitativeClaim-valueQualifier-value", "In", Q, swap(Q, MG.valueQualifier, SUPPORT)),
     Case("QuantitativeClaim-asOf", "MaxCount", Q, extra(Q, MG.asOf, date("2025-01-01"))),
     Case("QuantitativeClaim-strings", "Datatype", Q, swap(Q, MG.unitText, Literal("countries", lang="en"))),
@@ -327,8 +419,8 @@ CASES = [
     Case("QuoteSelector-exact", "MinCount", QS1, drop(QS1, OA.exact)),
     Case("QuoteSelector-exact", "MaxCount", QS1, extra(QS1, OA.exact, Literal("Our soldiers"))),
     Case("QuoteSelector-texts", "NodeKind", QS1, swap(QS1, OA.prefix, DOC)),
-    Case("QuoteSelector-prefix", "MaxCount", QS1, extra(QS1, OA.prefix, Literal("Thursday.\n\""))),
-    Case("QuoteSelector-suffix", "MaxCount", QS1, extra(QS1, OA.suffix, Literal(",\""))),
+    Case("QuoteSelector-prefix", "MaxCount", QS1, extra(QS1, OA.prefix, Literal('Thursday.\n"'))),
+    Case("QuoteSelector-suffix", "MaxCount", QS1, extra(QS1, OA.suffix, Literal(',"'))),
     Case("ClaimReview-reviews", "MinCount", RV, drop(RV, MG.reviews)),
     Case("ClaimReview-reviews", "MaxCount", RV, extra(RV, MG.reviews, MU)),
     Case("ClaimReview-assessment", "MinCount", RV, drop(RV, MG.assessment)),
@@ -336,14 +428,25 @@ CASES = [
     Case("ClaimReview-assessment-value", "In", RV, swap(RV, MG.assessment, SUPPORT)),
     Case("ClaimReview-assessmentText", "MaxCount", RV, extra(RV, MG.assessmentText, Literal("close enough"))),
     Case("ClaimReview-assessmentText", "Datatype", RV, swap(RV, MG.assessmentText, Literal("imprecise", lang="en"))),
-    Case("ClaimReview-referenceValue", "MaxCount", RV, extra(RV, MG.referenceValue, Literal("59", datatype=ns.XSD.decimal))),
+    Case(
+        "ClaimReview-referenceValue",
+        "MaxCount",
+        RV,
+        extra(RV, MG.referenceValue, Literal("59", datatype=ns.XSD.decimal)),
+    ),
     Case("ClaimReview-referenceValue", "Datatype", RV, swap(RV, MG.referenceValue, Literal(58))),
     Case("Concept-inScheme", "MinCount", MEASURE, drop(MEASURE, SKOS.inScheme)),
     Case("Concept-inScheme-class", "Class", MEASURE, extra(MEASURE, SKOS.inScheme, DOC)),
     Case("Concept-prefLabel", "MinCount", MEASURE, drop(MEASURE, SKOS.prefLabel)),
-    Case("Concept-prefLabel", "UniqueLang", MEASURE, extra(MEASURE, SKOS.prefLabel, Literal("contaminated countries", lang="en"))),
+    Case(
+        "Concept-prefLabel",
+        "UniqueLang",
+        MEASURE,
+        extra(MEASURE, SKOS.prefLabel, Literal("contaminated countries", lang="en")),
+    ),
     Case("Concept-notation", "MaxCount", MEASURE, extra(MEASURE, SKOS.notation, Literal("cc"))),
 ]
+
 
 @pytest.fixture(scope="session")
 def shapes_graph(schema) -> Graph:
@@ -368,7 +471,8 @@ def test_broken_constraint_is_reported_with_its_message(case, case_reports, shap
     severity = str(shapes_graph.value(shape, SH.severity) or SH.Violation).split("#")[-1]
     report = case_reports[case.id]
     matching = [
-        f for f in report.findings
+        f
+        for f in report.findings
         if f.source == f"shape mgsh:{case.shape}" and f.component == f"{case.component}ConstraintComponent"
     ]
     assert any(f.focus == str(case.focus) for f in matching), (
@@ -380,7 +484,9 @@ def test_broken_constraint_is_reported_with_its_message(case, case_reports, shap
 def test_every_constraint_of_the_shapes_has_a_breaking_case(case_reports, shape_constraints):
     produced = {
         (f.source.removeprefix("shape mgsh:"), f.component.removesuffix("ConstraintComponent"))
-        for report in case_reports.values() for f in report.findings if f.source.startswith("shape mgsh:")
+        for report in case_reports.values()
+        for f in report.findings
+        if f.source.startswith("shape mgsh:")
     }
     missing = shape_constraints - produced
     assert not missing, f"constraints that no case breaks: {sorted(missing)}"
@@ -403,7 +509,9 @@ def test_warnings_alone_do_not_fail_validation(case_reports):
 
 
 def test_a_coalition_the_source_does_not_name_needs_no_members(run_mutation):
-    report = run_mutation([(COALITION, ORG.hasMember, None)], [(COALITION, MG.unnamedInSource, Literal(True))], checks=[])
+    report = run_mutation(
+        [(COALITION, ORG.hasMember, None)], [(COALITION, MG.unnamedInSource, Literal(True))], checks=[]
+    )
     assert report.findings == []
 
 
@@ -415,7 +523,11 @@ def test_stance_and_speaker_messages_read_as_sentences(case_reports):
 
 
 def test_a_suggested_assessment_with_a_confidence_and_a_curated_one_without_conform(run_mutation):
-    suggested = run_mutation([(SA, MG.assessmentMethod, None)], [(SA, MG.assessmentMethod, concept("assessment-method", "suggested"))], checks=[])
+    suggested = run_mutation(
+        [(SA, MG.assessmentMethod, None)],
+        [(SA, MG.assessmentMethod, concept("assessment-method", "suggested"))],
+        checks=[],
+    )
     curated = run_mutation([(SA, MG.confidence, None)], [], checks=[])
     assert suggested.findings == [] and curated.findings == []
 
@@ -432,10 +544,27 @@ def test_a_claim_known_only_from_a_page_that_was_not_archived_needs_no_quote_or_
 def test_a_reported_position_without_quote_or_anchor_conforms(run_mutation):
     """A position read on a page that is not archived: the curators' summary, no quote, no anchor."""
     report = run_mutation(
-        [(S, MG.quote, None), (S, MG.mode, None), (S, MG.anchor, None), (S, MG.appearsIn, None), (S, MG.cue, None),
-         (S, MG.speakerAsReported, None), (S, MG.evidenceLevel, None), (A1, None, None), (S, DCTERMS.source, None)],
-        [(S, MG.appearsIn, REPORT), (S, DCTERMS.source, REPORT), (S, MG.evidenceLevel, REPORTED),
-         (S, MG.summary, Literal("Argues that the army must be able to defend all of Latvia's territory", lang="en"))],
+        [
+            (S, MG.quote, None),
+            (S, MG.mode, None),
+            (S, MG.anchor, None),
+            (S, MG.appearsIn, None),
+            (S, MG.cue, None),
+            (S, MG.speakerAsReported, None),
+            (S, MG.evidenceLevel, None),
+            (A1, None, None),
+            (S, DCTERMS.source, None),
+        ],
+        [
+            (S, MG.appearsIn, REPORT),
+            (S, DCTERMS.source, REPORT),
+            (S, MG.evidenceLevel, REPORTED),
+            (
+                S,
+                MG.summary,
+                Literal("Argues that the army must be able to defend all of Latvia's territory", lang="en"),
+            ),
+        ],
         checks=[],
     )
     assert [f.message for f in report.findings if f.severity == "Violation"] == []

@@ -24,7 +24,9 @@ OPEN_SCHEMES = {CONCEPT_BASE + "measure", CONCEPT_BASE + "role"}
 
 def shacl_vocabulary() -> Graph:
     """The W3C SHACL vocabulary, as shipped with pySHACL."""
-    return Graph().parse(data=resources.files("pyshacl").joinpath("assets/shacl.ttl").read_text("utf-8"), format="turtle")
+    return Graph().parse(
+        data=resources.files("pyshacl").joinpath("assets/shacl.ttl").read_text("utf-8"), format="turtle"
+    )
 
 
 def undefined_shacl_terms(shapes: Graph, vocabulary: Graph) -> set[URIRef]:
@@ -39,7 +41,8 @@ def test_every_sh_term_of_the_shapes_is_defined_by_shacl(schema):
 
 def test_a_misspelt_sh_term_would_be_caught():
     misspelt = Graph().parse(
-        data="@prefix sh: <http://www.w3.org/ns/shacl#> . [] sh:path [] ; sh:minlength 3 ; sh:maxCount 1 .", format="turtle"
+        data="@prefix sh: <http://www.w3.org/ns/shacl#> . [] sh:path [] ; sh:minlength 3 ; sh:maxCount 1 .",
+        format="turtle",
     )
     assert undefined_shacl_terms(misspelt, shacl_vocabulary()) == {URIRef(str(SH) + "minlength")}
 
@@ -53,17 +56,34 @@ def test_shapes_conform_to_shacl_shacl(schema):
 
 
 #: Predicates of a shape that are not constraints (a shape with only these reports nothing itself).
-STRUCTURAL = {SH.path, SH.property, SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode,
-              SH.severity, SH.message, SH.name, SH.description, SH.deactivated, SH.qualifiedValueShape}
+STRUCTURAL = {
+    SH.path,
+    SH.property,
+    SH.targetClass,
+    SH.targetSubjectsOf,
+    SH.targetObjectsOf,
+    SH.targetNode,
+    SH.severity,
+    SH.message,
+    SH.name,
+    SH.description,
+    SH.deactivated,
+    SH.qualifiedValueShape,
+}
 
 
 def test_every_shape_that_reports_has_an_english_message(schema):
     """Named shapes and property shapes with a constraint of their own (helpers inside sh:or are exempt)."""
     shapes = schema.shapes
-    candidates = {s for s in shapes.subjects(RDF.type, None) if isinstance(s, URIRef)} | set(shapes.objects(None, SH.property))
-    reporting = {s for s in candidates
-                 if any(str(p).startswith(str(SH)) and p not in STRUCTURAL for p in shapes.predicates(s))}
-    silent = [s for s in reporting if not any(m.language == "en" and str(m).strip() for m in shapes.objects(s, SH.message))]
+    candidates = {s for s in shapes.subjects(RDF.type, None) if isinstance(s, URIRef)} | set(
+        shapes.objects(None, SH.property)
+    )
+    reporting = {
+        s for s in candidates if any(str(p).startswith(str(SH)) and p not in STRUCTURAL for p in shapes.predicates(s))
+    }
+    silent = [
+        s for s in reporting if not any(m.language == "en" and str(m).strip() for m in shapes.objects(s, SH.message))
+    ]
     assert len(reporting) > 100 and silent == []
 
 
@@ -76,7 +96,8 @@ def in_lists(shapes: Graph) -> dict[str, set[URIRef]]:
     """The sh:in list of each named shape, by the shape's local name."""
     return {
         str(shape).split("#")[-1]: set(Collection(shapes, head))
-        for shape, head in shapes.subject_objects(SH["in"]) if isinstance(shape, URIRef)
+        for shape, head in shapes.subject_objects(SH["in"])
+        if isinstance(shape, URIRef)
     }
 
 
@@ -100,7 +121,9 @@ def test_controlled_value_lists_are_exactly_the_closed_concept_schemes(schema):
     assert closed - covered == set(), "closed schemes no sh:in list checks"
 
 
-def test_shapes_use_no_constraint_parameter_the_coverage_test_does_not_know(schema, reporting_shapes, constraint_parameters):
+def test_shapes_use_no_constraint_parameter_the_coverage_test_does_not_know(
+    schema, reporting_shapes, constraint_parameters
+):
     used = {p for s in reporting_shapes for p in schema.shapes.predicates(s) if str(p).startswith(str(SH))}
     assert used - STRUCTURAL - set(constraint_parameters) == set()
 
@@ -137,7 +160,8 @@ def test_sh_class_and_targets_follow_the_ontologys_subclass_chains(schema, fixtu
     flat = Graph()
     flat += schema.ontology
     flat.remove((None, RDFS.subClassOf, None))
-    report = validate_graph(valid_triples, fixture_project, checks=[],
-                            schema=Schema(ontology=flat, shapes=schema.shapes, subject_files={}))
+    report = validate_graph(
+        valid_triples, fixture_project, checks=[], schema=Schema(ontology=flat, shapes=schema.shapes, subject_files={})
+    )
     assert "shape mgsh:Range-actor" in {f.source for f in report.findings}
     assert validate_graph(valid_triples, fixture_project, checks=[], schema=schema).findings == []

@@ -14,8 +14,8 @@ from minegraph.core.namespaces import DCTERMS, MG, iri
 from minegraph.core.rdf_io import parse_into, serialize_turtle
 from minegraph.errors import InputError
 from minegraph.store.oxigraph import OxigraphStore
-from minegraph.validation.sparql import compile_shapes, validate_store
 from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, run_checks
+from minegraph.validation.sparql import compile_shapes, validate_store
 from minegraph.validation.sparql.engine import LOGICAL, constraint_tasks
 from minegraph.validation.sparql.run import _run_all, _subject_files, load
 
@@ -41,8 +41,13 @@ def test_one_pass_finds_what_the_separate_passes_find(broken):
         store = load(broken.ontology_files() + broken.data_files(), pool)
 
         def context():
-            return make_context(store, broken.graph_dir, ontology_files=broken.ontology_files(),
-                                data_files=broken.data_files(), reference_dir=broken.reference_dir)
+            return make_context(
+                store,
+                broken.graph_dir,
+                ontology_files=broken.ontology_files(),
+                data_files=broken.data_files(),
+                reference_dir=broken.reference_dir,
+            )
 
         one_pass = _run_all(store, broken, context(), names, True, None, pool)
         shapes = validate_store(store, broken.shapes_file, broken.store_dir / "shapes", pool=pool)

@@ -10,8 +10,13 @@ from minegraph.core.project import Project
 from minegraph.core.rdf_io import load_graph
 from tests.support.paths import TREATY_FIXTURES
 
-TREATY_CHECKS = ("treaty-article-17", "treaty-article-20", "treaty-act-sequence", "treaty-dates-in-order",
-                 "treaty-reference-counts")
+TREATY_CHECKS = (
+    "treaty-article-17",
+    "treaty-article-20",
+    "treaty-act-sequence",
+    "treaty-dates-in-order",
+    "treaty-reference-counts",
+)
 
 
 def messages(problems) -> list[str]:
@@ -42,8 +47,10 @@ def test_entry_into_force_dates_that_article_17_does_not_give_are_reported(run_c
 
 def test_a_withdrawal_taking_effect_on_another_day_than_article_20_gives_is_reported(run_check):
     [problem] = run_check("treaty-article-20", "article20-wrong-effect.ttl")
-    assert problem.message == ("Castria: the withdrawal is recorded as taking effect on 2025-12-28, but Article 20 "
-                               "gives 2025-12-27, 6 months after the deposit of 2025-06-27")
+    assert problem.message == (
+        "Castria: the withdrawal is recorded as taking effect on 2025-12-28, but Article 20 "
+        "gives 2025-12-27, 6 months after the deposit of 2025-06-27"
+    )
     assert problem.focus == iri("event", "CCC-withdrawal-effective") and problem.severity == "Violation"
 
 
@@ -97,10 +104,12 @@ def test_counts_that_disagree_with_the_reference_are_reported(run_check):
     problems = run_check("treaty-reference-counts", "valid.ttl")
     assert len(problems) == 3
     texts = messages(problems)
-    assert texts[0].startswith("The reference has 133 signatories (ottawa_parties.csv rows with a signature date), "
-                               "the graph 1 (missing ")
-    assert texts[1].startswith("The reference has 167 states ever consented to be bound (ottawa_parties.csv rows), "
-                               "the graph 4 (missing ")
+    assert texts[0].startswith(
+        "The reference has 133 signatories (ottawa_parties.csv rows with a signature date), the graph 1 (missing "
+    )
+    assert texts[1].startswith(
+        "The reference has 167 states ever consented to be bound (ottawa_parties.csv rows), the graph 4 (missing "
+    )
     assert texts[1].endswith("; not in the reference AAA, BBB, CCC, DDD)")
     assert texts[2].startswith("The reference has 197 states of the reference universe, the graph 4")
 

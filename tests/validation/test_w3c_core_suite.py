@@ -16,8 +16,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
-from minegraph.validation.sparql import ShapesError, validate_store
-from minegraph.validation.sparql import load
+from minegraph.validation.sparql import ShapesError, load, validate_store
 
 ROOT = Path(__file__).resolve().parents[2]
 SUITE = ROOT / ".cache" / "shacl-suite" / "core"
@@ -51,7 +50,9 @@ def cases() -> list[tuple[str, Path]]:
     for path in manifests(SUITE / "manifest.ttl"):
         graph = parse(path)
         for head in graph.objects(None, MF.entries):
-            found += [(str(entry).rsplit("/core/", 1)[-1].removesuffix(".ttl"), path) for entry in Collection(graph, head)]
+            found += [
+                (str(entry).rsplit("/core/", 1)[-1].removesuffix(".ttl"), path) for entry in Collection(graph, head)
+            ]
     return sorted(found)
 
 
@@ -82,8 +83,11 @@ def n3(node) -> str:
         return "_:"
     if isinstance(node, Literal):
         store = ox.Store()
-        literal = ox.Literal(str(node), language=node.language) if node.language else ox.Literal(
-            str(node), datatype=ox.NamedNode(str(node.datatype)) if node.datatype else None)
+        literal = (
+            ox.Literal(str(node), language=node.language)
+            if node.language
+            else ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)) if node.datatype else None)
+        )
         store.add(ox.Quad(ox.NamedNode("urn:s"), ox.NamedNode("urn:p"), literal))
         return str(next(iter(store)).object)
     return node.n3()
@@ -96,9 +100,16 @@ def expected(graph: Graph, entry) -> tuple[bool, Counter]:
     for result in graph.objects(report, SH.result):
         path = graph.value(result, SH.resultPath)
         value = graph.value(result, SH.value)
-        results[(n3(graph.value(result, SH.focusNode)), display(graph, path) if path is not None else None,
-                 str(graph.value(result, SH.sourceConstraintComponent)), n3(graph.value(result, SH.sourceShape)),
-                 n3(value) if value is not None else None, str(graph.value(result, SH.resultSeverity)))] += 1
+        results[
+            (
+                n3(graph.value(result, SH.focusNode)),
+                display(graph, path) if path is not None else None,
+                str(graph.value(result, SH.sourceConstraintComponent)),
+                n3(graph.value(result, SH.sourceShape)),
+                n3(value) if value is not None else None,
+                str(graph.value(result, SH.resultSeverity)),
+            )
+        ] += 1
     return conforms, results
 
 
@@ -111,16 +122,28 @@ def actual(data: Path, shapes: Path) -> tuple[bool, Counter]:
     files = sorted({data, shapes})
     # The results of a shape nested by sh:node are details of its parent's result (sh:detail), not results.
     findings = [f for f in validate_store(load(files), shapes, sources=files) if not f.detail]
-    results = Counter((engine_term(f.focus), f.path, f.constraint, engine_term(f.shape),
-                       engine_term(f.value) if f.value is not None else None,
-                       f.severity if ":" in f.severity else f"{SH}{f.severity}") for f in findings)
+    results = Counter(
+        (
+            engine_term(f.focus),
+            f.path,
+            f.constraint,
+            engine_term(f.shape),
+            engine_term(f.value) if f.value is not None else None,
+            f.severity if ":" in f.severity else f"{SH}{f.severity}",
+        )
+        for f in findings
+    )
     return not findings, results  # SHACL: a report conforms iff it has no result, whatever the severity
 
 
 def run_case(name: str, path: Path) -> tuple[tuple[bool, Counter], tuple[bool, Counter] | str]:
     graph = parse(path)
-    entry = next(e for head in graph.objects(None, MF.entries) for e in Collection(graph, head)
-                 if str(e).endswith(f"/core/{name}.ttl") or str(e).endswith(f"/core/{name}"))
+    entry = next(
+        e
+        for head in graph.objects(None, MF.entries)
+        for e in Collection(graph, head)
+        if str(e).endswith(f"/core/{name}.ttl") or str(e).endswith(f"/core/{name}")
+    )
     action = graph.value(entry, MF.action)
     data, shapes = (Path(str(graph.value(action, p)).removeprefix("file://")) for p in (SHT.dataGraph, SHT.shapesGraph))
     try:

@@ -15,7 +15,8 @@ from pathlib import Path
 import networkx as nx
 
 from minegraph.core.files import atomic_write
-from minegraph.core.formats import by_suffix, formats as network_formats
+from minegraph.core.formats import by_suffix
+from minegraph.core.formats import formats as network_formats
 
 #: The network file formats of the registry (minegraph.core.formats), by name.
 FORMATS = tuple(f.name for f in network_formats("network"))
@@ -24,8 +25,10 @@ HISTORY = "_history"
 
 def _portable(value):
     if isinstance(value, (list, tuple, set)):
-        return "; ".join(" ".join(str(part) for part in item if part is not None) if isinstance(item, tuple) else str(item)
-                         for item in value)
+        return "; ".join(
+            " ".join(str(part) for part in item if part is not None) if isinstance(item, tuple) else str(item)
+            for item in value
+        )
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return value
@@ -85,5 +88,6 @@ _WRITERS = {"graphml": graphml_bytes, "gexf": gexf_bytes}
 
 def export_all(graphs: dict[str, nx.Graph], out_dir: Path, formats=FORMATS) -> list[Path]:
     """Write every graph in every format as ``<out_dir>/<name>-network.<format>``; return the paths."""
-    return [write_graph(graph, Path(out_dir) / f"{name}-network.{fmt}")
-            for name, graph in graphs.items() for fmt in formats]
+    return [
+        write_graph(graph, Path(out_dir) / f"{name}-network.{fmt}") for name, graph in graphs.items() for fmt in formats
+    ]

@@ -41,10 +41,18 @@ STANCE_OF_SIGN = {1: "support", -1: "oppose"}
 
 #: Actor types shown in exports and pictures, most specific first (a node takes the first it has).
 ACTOR_TYPES = (
-    (MG.Person, "person"), (MG.Post, "post"), (MG.Coalition, "coalition"), (MG.PoliticalGroup, "political group"),
-    (MG.Parliament, "parliament"), (MG.GovernmentBody, "government body"), (MG.State, "state"),
-    (MG.InternationalOrganisation, "international organisation"), (MG.NonGovernmentalOrganisation, "NGO"),
-    (MG.MediaOutlet, "media outlet"), (MG.Organisation, "organisation"), (MG.Actor, "actor"),
+    (MG.Person, "person"),
+    (MG.Post, "post"),
+    (MG.Coalition, "coalition"),
+    (MG.PoliticalGroup, "political group"),
+    (MG.Parliament, "parliament"),
+    (MG.GovernmentBody, "government body"),
+    (MG.State, "state"),
+    (MG.InternationalOrganisation, "international organisation"),
+    (MG.NonGovernmentalOrganisation, "NGO"),
+    (MG.MediaOutlet, "media outlet"),
+    (MG.Organisation, "organisation"),
+    (MG.Actor, "actor"),
 )
 
 
@@ -111,10 +119,21 @@ def stance_graph(store, project=None) -> nx.Graph:
     for row in run_query("stance-edges", store=store, project=project).rows:
         graph.add_node(row["actor"], label=row["actorLabel"], kind="actor", bipartite=0)
         graph.add_node(row["decision"], label=row["decisionLabel"], kind="decision", bipartite=1)
-        graph.add_edge(row["actor"], row["decision"], sign=int(row["sign"]), stance=_stance(row),
-                       weight=int(row["statements"]), support=int(row["support"]), oppose=int(row["oppose"]),
-                       neutral=int(row["neutral"]), mixed=int(row["mixed"]), start=_iso(row["first"]),
-                       anchored=int(row["anchored"]), reported=int(row["reported"]), evidence=_evidence(row))
+        graph.add_edge(
+            row["actor"],
+            row["decision"],
+            sign=int(row["sign"]),
+            stance=_stance(row),
+            weight=int(row["statements"]),
+            support=int(row["support"]),
+            oppose=int(row["oppose"]),
+            neutral=int(row["neutral"]),
+            mixed=int(row["mixed"]),
+            start=_iso(row["first"]),
+            anchored=int(row["anchored"]),
+            reported=int(row["reported"]),
+            evidence=_evidence(row),
+        )
     actors = [n for n, kind in graph.nodes(data="kind") if kind == "actor"]
     decisions = [n for n, kind in graph.nodes(data="kind") if kind == "decision"]
     if actors:
@@ -132,16 +151,24 @@ def reported_graph(store) -> nx.DiGraph:
     for row in rows:
         graph.add_node(row["source"], kind="source")
         graph.add_node(row["speaker"], kind="actor")
-        graph.add_edge(row["source"], row["speaker"], weight=int(row["assertions"]),
-                       statements=int(row["statements"]), claims=int(row["claims"]))
+        graph.add_edge(
+            row["source"],
+            row["speaker"],
+            weight=int(row["assertions"]),
+            statements=int(row["statements"]),
+            claims=int(row["claims"]),
+        )
     labels = fetch_labels(store, graph.nodes)
     for node in graph:
         graph.nodes[node]["label"] = labels.get(node, node)
     sources = [n for n, kind in graph.nodes(data="kind") if kind == "source"]
     if sources:
-        for node, row in _details(store, "appearing-source-details", sources, {"url": None, "published": None, "kind": None}):
-            graph.nodes[node].update(url=row["url"] or "", published=_iso(row["published"]) or "",
-                                            source_kind=row["kind"] or "")
+        for node, row in _details(
+            store, "appearing-source-details", sources, {"url": None, "published": None, "kind": None}
+        ):
+            graph.nodes[node].update(
+                url=row["url"] or "", published=_iso(row["published"]) or "", source_kind=row["kind"] or ""
+            )
         _describe_actors(store, graph, [n for n in graph if n not in sources])
     return graph
 
@@ -172,7 +199,9 @@ class Analysis:
             "coalitions": [dict(asdict(c), description=c.describe(stance)) for c in self.coalitions],
             "unaligned": [{"node": n, "label": stance.nodes[n]["label"]} for n in self.unaligned],
             "frustration": self.frustration,
-            "agreement_communities": [[{"node": n, "label": stance.nodes[n]["label"]} for n in c] for c in self.communities],
+            "agreement_communities": [
+                [{"node": n, "label": stance.nodes[n]["label"]} for n in c] for c in self.communities
+            ],
             "brokers": self.brokers,
             "most_quoted_speakers": self.most_quoted,
             "sources_quoting_most_speakers": self.widest_sources,
@@ -189,15 +218,23 @@ def analyse(store, project=None, *, seed: int = 1) -> Analysis:
     for graph in (stance, agreement):
         annotate_coalitions(graph, found)
     positive = nx.Graph(agreement.edge_subgraph((u, v) for u, v, s in agreement.edges(data="sign") if s > 0))
-    communities = sorted((sorted(c) for c in nx.community.louvain_communities(positive, weight="agree", seed=seed)),
-                         key=lambda c: (-len(c), c))
+    communities = sorted(
+        (sorted(c) for c in nx.community.louvain_communities(positive, weight="agree", seed=seed)),
+        key=lambda c: (-len(c), c),
+    )
     reported = reported_graph(store)
     annotate_coalitions(reported, found)
     approximated = approximations(stance, seed)
     stance.graph.update(approximated)  # written into the GraphML and GEXF exports as graph attributes
-    return Analysis(graphs={"stance": stance, "agreement": agreement, "reported": reported,
-                            "membership": membership_graph(store)},
-                    centrality=centrality(stance, seed=seed), coalitions=found, unaligned=unaligned,
-                    frustration=violated, communities=communities, brokers=brokers(stance, found, seed=seed),
-                    most_quoted=most_quoted(reported), widest_sources=widest_sources(reported),
-                    approximations=approximated)
+    return Analysis(
+        graphs={"stance": stance, "agreement": agreement, "reported": reported, "membership": membership_graph(store)},
+        centrality=centrality(stance, seed=seed),
+        coalitions=found,
+        unaligned=unaligned,
+        frustration=violated,
+        communities=communities,
+        brokers=brokers(stance, found, seed=seed),
+        most_quoted=most_quoted(reported),
+        widest_sources=widest_sources(reported),
+        approximations=approximated,
+    )

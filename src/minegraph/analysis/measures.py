@@ -36,8 +36,16 @@ def agreement_graph(stance: nx.Graph) -> nx.Graph:
         if counts:
             sign = (counts["agree"] > counts["disagree"]) - (counts["disagree"] > counts["agree"])
             relation = {1: "agree", -1: "disagree", 0: "both neutral" if not counts["agree"] else "divided"}[sign]
-            graph.add_edge(a, b, agree=counts["agree"], disagree=counts["disagree"], neutral=counts["neutral"],
-                           sign=sign, relation=relation, weight=sum(counts.values()))
+            graph.add_edge(
+                a,
+                b,
+                agree=counts["agree"],
+                disagree=counts["disagree"],
+                neutral=counts["neutral"],
+                sign=sign,
+                relation=relation,
+                weight=sum(counts.values()),
+            )
     return graph
 
 
@@ -57,14 +65,20 @@ class Coalition:
         for verb, decisions in (("supports", self.supports), ("opposes", self.opposes)):
             kinds = Counter(stance.nodes[d].get("decision_type") or "other" for d in decisions)
             if kinds:
-                parts.append(f"{verb} " + ", ".join(f"{n} {kind} decision{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items())))
+                parts.append(
+                    f"{verb} "
+                    + ", ".join(f"{n} {kind} decision{'s' if n > 1 else ''}" for kind, n in sorted(kinds.items()))
+                )
         return "; ".join(parts) or "no signed stance"
 
 
 def frustration(signed: nx.Graph, side: dict[str, int]) -> int:
     """Weight of the edges a two-sided split violates: positive across the sides, negative within one."""
-    return sum(abs(w) for u, v, w in signed.edges(data="balance")
-               if (w > 0 and side[u] != side[v]) or (w < 0 and side[u] == side[v]))
+    return sum(
+        abs(w)
+        for u, v, w in signed.edges(data="balance")
+        if (w > 0 and side[u] != side[v]) or (w < 0 and side[u] == side[v])
+    )
 
 
 def _split(signed: nx.Graph) -> dict[str, int]:
@@ -77,8 +91,10 @@ def _split(signed: nx.Graph) -> dict[str, int]:
     while True:  # flip the node that removes most violated weight, until none does
         best, gain = None, 0
         for node in sorted(signed):
-            delta = sum(abs(w) * (1 if (w > 0) == (side[node] != side[other]) else -1)
-                        for other, w in ((o, signed[node][o]["balance"]) for o in signed[node]))
+            delta = sum(
+                abs(w) * (1 if (w > 0) == (side[node] != side[other]) else -1)
+                for other, w in ((o, signed[node][o]["balance"]) for o in signed[node])
+            )
             if delta > gain:
                 best, gain = node, delta
         if best is None:
@@ -115,9 +131,15 @@ def coalitions(stance: nx.Graph, agreement: nx.Graph | None = None) -> tuple[lis
         for actor in members:
             for decision, edge in stance[actor].items():
                 net[decision] += edge["sign"]
-        found.append(Coalition(f"Coalition {number}", members, [stance.nodes[m]["label"] for m in members],
-                               supports=sorted(d for d, s in net.items() if s > 0),
-                               opposes=sorted(d for d, s in net.items() if s < 0)))
+        found.append(
+            Coalition(
+                f"Coalition {number}",
+                members,
+                [stance.nodes[m]["label"] for m in members],
+                supports=sorted(d for d, s in net.items() if s > 0),
+                opposes=sorted(d for d, s in net.items() if s < 0),
+            )
+        )
     unaligned = sorted(n for n in agreement if n not in signed)
     return found, unaligned, violated
 
@@ -150,9 +172,18 @@ def centrality(graph: nx.Graph, *, seed: int = 1) -> list[dict]:
     require("scipy", "analysis")  # networkx's PageRank runs on scipy
     betweenness = nx.betweenness_centrality(graph, k=betweenness_sample(graph), normalized=True, seed=seed)
     pagerank = nx.pagerank(graph, weight="weight")
-    rows = [{"node": n, "label": d.get("label", n), "kind": d.get("kind", ""), "degree": graph.degree(n),
-             "strength": graph.degree(n, weight="weight"), "betweenness": round(betweenness[n], 6),
-             "pagerank": round(pagerank[n], 6)} for n, d in graph.nodes(data=True)]
+    rows = [
+        {
+            "node": n,
+            "label": d.get("label", n),
+            "kind": d.get("kind", ""),
+            "degree": graph.degree(n),
+            "strength": graph.degree(n, weight="weight"),
+            "betweenness": round(betweenness[n], 6),
+            "pagerank": round(pagerank[n], 6),
+        }
+        for n, d in graph.nodes(data=True)
+    ]
     return sorted(rows, key=lambda r: (-r["pagerank"], r["node"]))
 
 
@@ -167,8 +198,11 @@ def brokers(stance: nx.Graph, found: list[Coalition], *, seed: int = 1) -> list[
             sources, scale = random.Random(seed).sample(sorted(sources), sample), len(sources) / sample
         for node, value in nx.betweenness_centrality_subset(stance, sources, second.members).items():
             score[node] += value * scale
-    return [{"node": n, "label": stance.nodes[n]["label"], "kind": stance.nodes[n]["kind"], "score": round(s, 6)}
-            for n, s in sorted(score.items(), key=lambda item: (-item[1], item[0])) if s > 0]
+    return [
+        {"node": n, "label": stance.nodes[n]["label"], "kind": stance.nodes[n]["kind"], "score": round(s, 6)}
+        for n, s in sorted(score.items(), key=lambda item: (-item[1], item[0]))
+        if s > 0
+    ]
 
 
 def approximations(stance: nx.Graph, seed: int) -> dict[str, str]:
@@ -178,21 +212,39 @@ def approximations(stance: nx.Graph, seed: int) -> dict[str, str]:
     if sample is None:
         return {}
     nodes = stance.number_of_nodes()
-    return {"betweenness": f"sampled: shortest paths from {sample} of {nodes} nodes (seed {seed})",
-            "brokers": f"sampled: paths from at most {sample} members of each coalition, scaled (seed {seed})"}
+    return {
+        "betweenness": f"sampled: shortest paths from {sample} of {nodes} nodes (seed {seed})",
+        "brokers": f"sampled: paths from at most {sample} members of each coalition, scaled (seed {seed})",
+    }
 
 
 def most_quoted(reported: nx.DiGraph) -> list[dict]:
     """Speakers by number of assertions reported, with how many sources report them."""
-    rows = [{"node": n, "label": d["label"], "actor_type": d.get("actor_type", ""),
-             "assertions": reported.in_degree(n, weight="weight"), "sources": reported.in_degree(n)}
-            for n, d in reported.nodes(data=True) if d["kind"] == "actor"]
+    rows = [
+        {
+            "node": n,
+            "label": d["label"],
+            "actor_type": d.get("actor_type", ""),
+            "assertions": reported.in_degree(n, weight="weight"),
+            "sources": reported.in_degree(n),
+        }
+        for n, d in reported.nodes(data=True)
+        if d["kind"] == "actor"
+    ]
     return sorted(rows, key=lambda r: (-r["assertions"], -r["sources"], r["label"]))
 
 
 def widest_sources(reported: nx.DiGraph) -> list[dict]:
     """Source documents by number of distinct speakers they quote."""
-    rows = [{"node": n, "label": d["label"], "url": d.get("url", ""), "speakers": reported.out_degree(n),
-             "assertions": reported.out_degree(n, weight="weight")}
-            for n, d in reported.nodes(data=True) if d["kind"] == "source"]
+    rows = [
+        {
+            "node": n,
+            "label": d["label"],
+            "url": d.get("url", ""),
+            "speakers": reported.out_degree(n),
+            "assertions": reported.out_degree(n, weight="weight"),
+        }
+        for n, d in reported.nodes(data=True)
+        if d["kind"] == "source"
+    ]
     return sorted(rows, key=lambda r: (-r["speakers"], -r["assertions"], r["label"]))

@@ -88,8 +88,11 @@ def build(project: Project, progress: Progress | None = None) -> list[Path]:
     graphs = build_graphs(project, progress)
     target = project.graph_dir
     written = {name: serialize_turtle(graph) for name, graph in graphs.items()}
-    changed = [target / name for name, data in written.items()
-               if not (target / name).is_file() or (target / name).read_bytes() != data]
+    changed = [
+        target / name
+        for name, data in written.items()
+        if not (target / name).is_file() or (target / name).read_bytes() != data
+    ]
     stale = [p for p in target.glob("*.ttl") if p.name not in written]
     if not changed and not stale:
         return []

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from minegraph.core.namespaces import DCAT, DCTERMS, FOAF, ID_BASE, VOID, iri
 from minegraph.assemble.rdf import new_graph, text
+from minegraph.core.namespaces import DCAT, DCTERMS, FOAF, ID_BASE, VOID, iri
 
 DATASET = iri("dataset", "minegraph")
 PUBLISHER = iri("dataset", "minegraph-developers")

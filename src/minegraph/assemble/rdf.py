@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.core.namespaces import DCTERMS, MG, SKOS, TIME, iri, bind_prefixes
+from minegraph.core.namespaces import DCTERMS, MG, SKOS, TIME, bind_prefixes, iri
 
 LANG = "en"
 
@@ -30,7 +30,9 @@ def xsd_date(value: str) -> Literal:
     return Literal(value, datatype=XSD.date)
 
 
-def describe(g: Graph, node: URIRef, types: Iterable[URIRef], label: str, *, alt: Iterable[str] = (), comment: str | None = None) -> URIRef:
+def describe(
+    g: Graph, node: URIRef, types: Iterable[URIRef], label: str, *, alt: Iterable[str] = (), comment: str | None = None
+) -> URIRef:
     """Type a node and give it its label (and alternative labels, and a comment)."""
     for type_ in types:
         g.add((node, RDF.type, type_))
@@ -66,7 +68,9 @@ def cite(g: Graph, node: URIRef, sources: Iterable[URIRef]) -> URIRef:
     return node
 
 
-def dates(g: Graph, node: URIRef, *, exact: str | None = None, earliest: str | None = None, latest: str | None = None) -> None:
+def dates(
+    g: Graph, node: URIRef, *, exact: str | None = None, earliest: str | None = None, latest: str | None = None
+) -> None:
     """An exact date, or bounds for an imprecise one (never a guessed date)."""
     if exact:
         g.add((node, MG.date, xsd_date(exact)))

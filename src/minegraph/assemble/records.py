@@ -85,7 +85,7 @@ class Record:
                 raise ValueError(value)
             return date.fromisoformat(value).isoformat()
         except ValueError:
-            raise self.error(f"{key} = {shown(value)} is not an ISO date written as a string \"YYYY-MM-DD\"") from None
+            raise self.error(f'{key} = {shown(value)} is not an ISO date written as a string "YYYY-MM-DD"') from None
 
 
 def records(document: dict, lines: list[str], path: Path, table: str, *, kind_ids: bool = False) -> Iterator[Record]:
@@ -126,8 +126,10 @@ def _check_names(record: Record, kind_ids: bool = False) -> None:
         if kind_ids and key == "id" and isinstance(value, str) and value.partition(":")[0] in KINDS:
             value = value.partition(":")[2]
         if value is not None and not (isinstance(value, str) and valid_slug(value)):
-            raise record.error(f"{key} = {shown(str(value))} cannot be part of an IRI: use letters, digits, "
-                               "'.', '_' and '-' (starting with a letter or digit)")
+            raise record.error(
+                f"{key} = {shown(str(value))} cannot be part of an IRI: use letters, digits, "
+                "'.', '_' and '-' (starting with a letter or digit)"
+            )
 
 
 class Resolver:

@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.errors import InputError
 from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, concept, iri, slugify
+from minegraph.errors import InputError
 
 #: source_quality.csv kind -> (source-kind concept slug, document class)
 KIND_CLASSES = {
@@ -181,9 +181,12 @@ class SourceRegistry:
 
     def best_document(self, docs: list[URIRef]) -> URIRef | None:
         """The best-ranked of several cited documents that have a URL and a rank (first on ties), or None."""
-        ranked = [(int(rank), i, doc) for i, doc in enumerate(docs)
-                  if (rank := self.graph.value(doc, MG.authorityRank)) is not None
-                  and self.graph.value(doc, SCHEMA.url) is not None]
+        ranked = [
+            (int(rank), i, doc)
+            for i, doc in enumerate(docs)
+            if (rank := self.graph.value(doc, MG.authorityRank)) is not None
+            and self.graph.value(doc, SCHEMA.url) is not None
+        ]
         return min(ranked)[2] if ranked else None
 
     def cite_all(self, urls: str) -> list[URIRef]:

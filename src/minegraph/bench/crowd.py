@@ -36,17 +36,26 @@ PER_FILE = 200_000  # triples per generated file
 STANCES = ("support", "oppose", "neutral", "mixed")
 KINDS = ("news-outlet", "regional-press", "forum-blog", "ngo", "government")
 PREFIXES = {
-    "mg": "https://w3id.org/minegraph/ontology#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "dcterms": "http://purl.org/dc/terms/", "prov": "http://www.w3.org/ns/prov#", "schema": "https://schema.org/",
-    "xsd": "http://www.w3.org/2001/XMLSchema#", "cs": "https://w3id.org/minegraph/id/source/crowd-",
-    "cp": "https://w3id.org/minegraph/id/organisation/crowd-speaker-", "co": "https://w3id.org/minegraph/id/organisation/crowd-",
-    "cd": "https://w3id.org/minegraph/id/decision/crowd-", "cst": "https://w3id.org/minegraph/id/statement/crowd-",
+    "mg": "https://w3id.org/minegraph/ontology#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "schema": "https://schema.org/",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "cs": "https://w3id.org/minegraph/id/source/crowd-",
+    "cp": "https://w3id.org/minegraph/id/organisation/crowd-speaker-",
+    "co": "https://w3id.org/minegraph/id/organisation/crowd-",
+    "cd": "https://w3id.org/minegraph/id/decision/crowd-",
+    "cst": "https://w3id.org/minegraph/id/statement/crowd-",
     "ca": "https://w3id.org/minegraph/id/stance-assessment/crowd-",
-    "stance": "https://w3id.org/minegraph/id/concept/stance/", "ev": "https://w3id.org/minegraph/id/concept/evidence/",
+    "stance": "https://w3id.org/minegraph/id/concept/stance/",
+    "ev": "https://w3id.org/minegraph/id/concept/evidence/",
     "am": "https://w3id.org/minegraph/id/concept/assessment-method/",
     "dt": "https://w3id.org/minegraph/id/concept/decision-type/",
-    "sk": "https://w3id.org/minegraph/id/concept/source-kind/", "treaty": "https://w3id.org/minegraph/id/treaty/",
-    "state": "https://w3id.org/minegraph/id/state/", "org": "https://w3id.org/minegraph/id/organisation/",
+    "sk": "https://w3id.org/minegraph/id/concept/source-kind/",
+    "treaty": "https://w3id.org/minegraph/id/treaty/",
+    "state": "https://w3id.org/minegraph/id/state/",
+    "org": "https://w3id.org/minegraph/id/organisation/",
 }
 DECIDERS = ("state:LVA", "state:FIN", "state:POL", "state:LTU", "state:EST", "state:UKR")
 ASSESSOR = "org:minegraph-curators"
@@ -104,27 +113,45 @@ def speaker_of(rng: random.Random, tail: int) -> str:
 
 def write_people(out: Writer, tail: int) -> None:
     for i in range(HUGE):
-        out.node(f"cp:{i}", ("a", "mg:NonGovernmentalOrganisation"), ("rdfs:label", text(f"Crowd speaker {i}")),
-                 ("dcterms:source", "cs:0"))
+        out.node(
+            f"cp:{i}",
+            ("a", "mg:NonGovernmentalOrganisation"),
+            ("rdfs:label", text(f"Crowd speaker {i}")),
+            ("dcterms:source", "cs:0"),
+        )
     for i in range(tail):
-        out.node(f"co:{i}", ("a", "mg:NonGovernmentalOrganisation"), ("rdfs:label", text(f"Crowd organisation {i}")),
-                 ("dcterms:source", f"cs:{i}"))
+        out.node(
+            f"co:{i}",
+            ("a", "mg:NonGovernmentalOrganisation"),
+            ("rdfs:label", text(f"Crowd organisation {i}")),
+            ("dcterms:source", f"cs:{i}"),
+        )
 
 
 def write_source(out: Writer, i: int, rng: random.Random) -> None:
-    out.node(f"cs:{i}", ("a", "mg:NewsArticle"), ("rdfs:label", text(f"Crowd source {i}")),
-             ("schema:url", f'"https://example.org/crowd/{i}"^^xsd:anyURI'), ("mg:authorityRank", str(rng.randint(2, 5))),
-             ("mg:publisherName", json.dumps(f"Crowd publisher {i % 97}")), ("mg:sourceKind", f"sk:{rng.choice(KINDS)}"))
+    out.node(
+        f"cs:{i}",
+        ("a", "mg:NewsArticle"),
+        ("rdfs:label", text(f"Crowd source {i}")),
+        ("schema:url", f'"https://example.org/crowd/{i}"^^xsd:anyURI'),
+        ("mg:authorityRank", str(rng.randint(2, 5))),
+        ("mg:publisherName", json.dumps(f"Crowd publisher {i % 97}")),
+        ("mg:sourceKind", f"sk:{rng.choice(KINDS)}"),
+    )
 
 
 def write_chain(out: Writer, chain: int, sources: int, rng: random.Random) -> None:
     """:data:`CHAIN` decisions, each step part of the one before (the first is the chain's own root), each
     citing one of the first ``sources`` sources."""
     for step in range(CHAIN):
-        pairs = [("a", "mg:Decision"), ("rdfs:label", text(f"Crowd decision {chain}, step {step}")),
-                 ("dcterms:source", f"cs:{(chain * CHAIN + step) % sources}"),
-                 ("mg:decidedBy", rng.choice(DECIDERS)), ("mg:decisionType", "dt:" + ("withdrawal" if step == 0 else "recommendation")),
-                 ("mg:treaty", "treaty:apmbc")]
+        pairs = [
+            ("a", "mg:Decision"),
+            ("rdfs:label", text(f"Crowd decision {chain}, step {step}")),
+            ("dcterms:source", f"cs:{(chain * CHAIN + step) % sources}"),
+            ("mg:decidedBy", rng.choice(DECIDERS)),
+            ("mg:decisionType", "dt:" + ("withdrawal" if step == 0 else "recommendation")),
+            ("mg:treaty", "treaty:apmbc"),
+        ]
         if step:
             pairs.append(("mg:partOf", f"cd:{chain}-{step - 1}"))
         out.node(f"cd:{chain}-{step}", *pairs)
@@ -133,16 +160,33 @@ def write_chain(out: Writer, chain: int, sources: int, rng: random.Random) -> No
 def write_statement(out: Writer, i: int, source: int, chains: int, tail: int, rng: random.Random) -> None:
     """A statement about one step of a chain (one time in four about a second step too, often of another
     chain), with one assessment toward each decision it is about."""
-    towards = list(dict.fromkeys(f"cd:{rng.randrange(chains)}-{rng.randrange(CHAIN)}" for _ in range(1 + (rng.random() < 0.25))))
-    out.node(f"cst:{i}", ("a", "mg:Statement"), ("rdfs:label", text(f"Crowd statement {i}")), ("dcterms:source", f"cs:{source}"),
-             *(("mg:about", about) for about in towards), ("mg:appearsIn", f"cs:{source}"), ("mg:speaker", speaker_of(rng, tail)),
-             ("mg:summary", text(f"Fictional position number {i} for the bench")),
-             ("mg:evidenceLevel", "ev:reported-position"))  # a reported position: no archived text to anchor a quote
+    towards = list(
+        dict.fromkeys(f"cd:{rng.randrange(chains)}-{rng.randrange(CHAIN)}" for _ in range(1 + (rng.random() < 0.25)))
+    )
+    out.node(
+        f"cst:{i}",
+        ("a", "mg:Statement"),
+        ("rdfs:label", text(f"Crowd statement {i}")),
+        ("dcterms:source", f"cs:{source}"),
+        *(("mg:about", about) for about in towards),
+        ("mg:appearsIn", f"cs:{source}"),
+        ("mg:speaker", speaker_of(rng, tail)),
+        ("mg:summary", text(f"Fictional position number {i} for the bench")),
+        ("mg:evidenceLevel", "ev:reported-position"),
+    )  # a reported position: no archived text to anchor a quote
     for j, decision in enumerate(towards):
-        out.node(f"ca:{i}.{j}", ("a", "mg:StanceAssessment"), ("rdfs:label", text(f"Crowd assessment {i}.{j}")),
-                 ("dcterms:source", f"cs:{source}"), ("prov:wasAttributedTo", ASSESSOR), ("mg:assessedStatement", f"cst:{i}"),
-                 ("mg:assessmentMethod", "am:curated"), ("mg:stance", f"stance:{rng.choice(STANCES)}"),
-                 ("mg:stanceNote", text("Fictional bench note")), ("mg:towards", decision))
+        out.node(
+            f"ca:{i}.{j}",
+            ("a", "mg:StanceAssessment"),
+            ("rdfs:label", text(f"Crowd assessment {i}.{j}")),
+            ("dcterms:source", f"cs:{source}"),
+            ("prov:wasAttributedTo", ASSESSOR),
+            ("mg:assessedStatement", f"cst:{i}"),
+            ("mg:assessmentMethod", "am:curated"),
+            ("mg:stance", f"stance:{rng.choice(STANCES)}"),
+            ("mg:stanceNote", text("Fictional bench note")),
+            ("mg:towards", decision),
+        )
 
 
 #: Expected triples per statement: its own 8, 9 per assessment (1.25 of them), a source (6) per two statements,
@@ -157,8 +201,10 @@ def generate(project: Path, output: Path, triples: int, seed: int) -> Manifest:
     shutil.rmtree(output, ignore_errors=True)
     for part in ("ontology", "queries", "graph"):
         shutil.copytree(project / part, output / part)
-    real = sum(sum(1 for _ in pyoxigraph.parse(path=str(p), format=pyoxigraph.RdfFormat.TURTLE))
-               for p in sorted((project / "graph").glob("*.ttl")))
+    real = sum(
+        sum(1 for _ in pyoxigraph.parse(path=str(p), format=pyoxigraph.RdfFormat.TURTLE))
+        for p in sorted((project / "graph").glob("*.ttl"))
+    )
     statements = max(int((triples - real) / PER_STATEMENT), 10)
     chains, tail = max(statements // (50 * CHAIN), 1), max(statements // 10, 1)
     rng, out = random.Random(seed), Writer(output / "graph")
@@ -176,8 +222,18 @@ def generate(project: Path, output: Path, triples: int, seed: int) -> Manifest:
     for extra in range(source + 1, tail):  # every tail speaker cites a source of its own
         write_source(out, extra, rng)
     out.close()
-    manifest = Manifest("crowd", triples, seed, real + out.count, real, statements, max(source + 1, tail), HUGE + tail,
-                        chains, out.files)
+    manifest = Manifest(
+        "crowd",
+        triples,
+        seed,
+        real + out.count,
+        real,
+        statements,
+        max(source + 1, tail),
+        HUGE + tail,
+        chains,
+        out.files,
+    )
     (output / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1) + "\n", encoding="utf-8")
     return manifest
 

@@ -23,5 +23,7 @@ def disk_queries(root: Path, location: Path, runs: int, budget: float) -> dict:
     for path in targets.library(root):
         name, params, _ = targets.bound_query(path)
         found[name] = targets.repeat(targets.library_call(root, store, path, params), runs, budget=budget)
-        found[name]["peak_mb_so_far"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # which query raised it
+        found[name]["peak_mb_so_far"] = (
+            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        )  # which query raised it
     return {"reopen": wall, "triples": store.triple_count(), "queries": found}

@@ -33,8 +33,12 @@ def oxigraph_binary() -> str | None:
 
 def ask(endpoint: str, text: str, timeout: float) -> int:
     """POST one query, read the whole answer; its size in bytes."""
-    request = urllib.request.Request(endpoint, data=text.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "application/sparql-query", "Accept": ACCEPT})
+    request = urllib.request.Request(
+        endpoint,
+        data=text.encode("utf-8"),
+        method="POST",
+        headers={"Content-Type": "application/sparql-query", "Accept": ACCEPT},
+    )
     with urllib.request.urlopen(request, timeout=timeout) as answer:
         return len(answer.read())
 
@@ -77,8 +81,11 @@ def endpoint_times(root: Path, runs: int, budget: float) -> dict:
     port, oxigraph = free_port(), None
     ours = start_server(root, logs, "--max-rows", "100000000", "--timeout", str(budget * 4), "--workers", "1")
     try:  # Oxigraph's server second: a secondary read-only opening of the store minegraph's server holds
-        oxigraph = subprocess.Popen([binary, "serve-read-only", "--location", str(database), "--bind",
-                                     f"{HOST}:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        oxigraph = subprocess.Popen(
+            [binary, "serve-read-only", "--location", str(database), "--bind", f"{HOST}:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         _wait(f"http://{HOST}:{port}/query", oxigraph)
         sides = {"minegraph": ours.endpoint, "oxigraph": f"http://{HOST}:{port}/query"}
         found = {}
@@ -91,10 +98,18 @@ def endpoint_times(root: Path, runs: int, budget: float) -> dict:
             except TimeoutError:  # one slow query is recorded as such; the others are still compared
                 found[name] = {"timeout": budget * 4, "ratio_p50": None}
                 continue
-            found[name] = {**times, "bytes": sizes, "ratio_p50": _ratio(times, "p50"), "ratio_best": _ratio(times, "best")}
+            found[name] = {
+                **times,
+                "bytes": sizes,
+                "ratio_p50": _ratio(times, "p50"),
+                "ratio_best": _ratio(times, "best"),
+            }
         ratios = [q["ratio_p50"] for q in found.values() if q["ratio_p50"]]
-        return {"queries": found, "median_ratio": statistics.median(ratios) if ratios else None,
-                "worst_ratio": max(ratios) if ratios else None}
+        return {
+            "queries": found,
+            "median_ratio": statistics.median(ratios) if ratios else None,
+            "worst_ratio": max(ratios) if ratios else None,
+        }
     finally:
         ours.stop()
         if oxigraph is not None:

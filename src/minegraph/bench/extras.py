@@ -20,7 +20,7 @@ ZIPF = 1.0
 
 
 def zipf_weights(n: int, s: float = ZIPF) -> list[float]:
-    return [1.0 / (rank ** s) for rank in range(1, n + 1)]
+    return [1.0 / (rank**s) for rank in range(1, n + 1)]
 
 
 def allocate(total: int, parts: int, s: float = ZIPF) -> list[int]:
@@ -115,6 +115,9 @@ def generate(plan: ExtraPlan, rng: random.Random, n: int, texts: dict) -> str:
         begin, finish = assertion.window
         start = text.append(text.original[begin:finish]) + assertion.start - begin
         template = plan.templates[plan.index[id(assertion)]]
-        lines.append(template.replace(EXTRA, f"-x{i:05d}").replace(START, str(start))
-                     .replace(END, str(start + assertion.end - assertion.start)))
+        lines.append(
+            template.replace(EXTRA, f"-x{i:05d}")
+            .replace(START, str(start))
+            .replace(END, str(start + assertion.end - assertion.start))
+        )
     return "".join(lines)

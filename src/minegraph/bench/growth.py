@@ -33,9 +33,18 @@ def by_generator(sizes: list[dict]) -> dict[str, list[dict]]:
 def exponents(group: list[dict], operations: list[str]) -> dict:
     """Log-log slopes over one generator's sizes (summaries of :func:`.summary.summarise`)."""
     names = sorted({n for s in group for n in s["queries"]})
-    return {"operations": {name: exponent([(s["triples"], s["operations"][name]["wall"]) for s in group]) for name in operations},
-            "queries": {name: {engine: exponent([(s["triples"], s["queries"].get(name, {}).get(engine)) for s in group])
-                               for engine in ("project", "raw", "rdflib")} for name in names}}
+    return {
+        "operations": {
+            name: exponent([(s["triples"], s["operations"][name]["wall"]) for s in group]) for name in operations
+        },
+        "queries": {
+            name: {
+                engine: exponent([(s["triples"], s["queries"].get(name, {}).get(engine)) for s in group])
+                for engine in ("project", "raw", "rdflib")
+            }
+            for name in names
+        },
+    }
 
 
 def _raw(size: dict, name: str) -> tuple[float | None, int | None]:
@@ -61,21 +70,39 @@ def scans(results_sizes: list[dict]) -> list[dict]:
                 time_exp = math.log(t1 / t0) / span
                 rows_exp = math.log(max(r1 or 0, 1) / max(r0 or 0, 1)) / span
                 if time_exp - rows_exp > SCAN_MARGIN:
-                    flagged.append({"generator": name, "query": query, "sizes": f"{small['size']} → {big['size']}",
-                                    "time_exponent": round(time_exp, 2), "rows_exponent": round(rows_exp, 2),
-                                    "rows": [r0, r1], "p50": [t0, t1]})
+                    flagged.append(
+                        {
+                            "generator": name,
+                            "query": query,
+                            "sizes": f"{small['size']} → {big['size']}",
+                            "time_exponent": round(time_exp, 2),
+                            "rows_exponent": round(rows_exp, 2),
+                            "rows": [r0, r1],
+                            "p50": [t0, t1],
+                        }
+                    )
     return flagged
 
 
 def scan_table(results_sizes: list[dict]) -> list[str]:
     flagged = scans(results_sizes)
-    lines = ["", f"## Queries whose time grows faster than their answer (time − answer exponent > {SCAN_MARGIN})", "",
-             f"Raw pyoxigraph p50 between consecutive sizes of each generator; queries under {SCAN_FLOOR * 1000:.0f} ms "
-             "at the larger size are not judged."]
+    lines = [
+        "",
+        f"## Queries whose time grows faster than their answer (time − answer exponent > {SCAN_MARGIN})",
+        "",
+        f"Raw pyoxigraph p50 between consecutive sizes of each generator; queries under {SCAN_FLOOR * 1000:.0f} ms "
+        "at the larger size are not judged.",
+    ]
     if not flagged:
         return lines + ["", "None in this run."]
-    lines += ["", "| generator | query | sizes | rows | p50 | time exponent | answer exponent |", "|---|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "| generator | query | sizes | rows | p50 | time exponent | answer exponent |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for f in flagged:
-        lines.append(f"| {f['generator']} | {f['query']} | {f['sizes']} | {f['rows'][0]} → {f['rows'][1]} | "
-                     f"{f['p50'][0] * 1000:.1f} → {f['p50'][1] * 1000:.1f} ms | {f['time_exponent']:.2f} | {f['rows_exponent']:.2f} |")
+        lines.append(
+            f"| {f['generator']} | {f['query']} | {f['sizes']} | {f['rows'][0]} → {f['rows'][1]} | "
+            f"{f['p50'][0] * 1000:.1f} → {f['p50'][1] * 1000:.1f} ms | {f['time_exponent']:.2f} | {f['rows_exponent']:.2f} |"
+        )
     return lines

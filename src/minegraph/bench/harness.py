@@ -41,11 +41,24 @@ def prepare(size: str, settings: Settings) -> tuple[Path, bool]:
     manifest = root / MANIFESTS[generator]
     if manifest.is_file():
         known = json.loads(manifest.read_text())
-        if known.get("target") == target and known.get("seed") == settings.seed and _same_queries(root, settings.project):
+        if (
+            known.get("target") == target
+            and known.get("seed") == settings.seed
+            and _same_queries(root, settings.project)
+        ):
             return root, True
     say(f"generating {size} triples into {root}")
-    outcome = measure(generator, settings.project, settings.timeout * 4, "--output", str(root), "--triples", str(target),
-                      "--seed", str(settings.seed))
+    outcome = measure(
+        generator,
+        settings.project,
+        settings.timeout * 4,
+        "--output",
+        str(root),
+        "--triples",
+        str(target),
+        "--seed",
+        str(settings.seed),
+    )
     settings.generated[size] = outcome
     if "wall" not in outcome:
         raise RuntimeError(f"the generator failed at {size} triples: {outcome}")
@@ -54,17 +67,27 @@ def prepare(size: str, settings: Settings) -> tuple[Path, bool]:
 
 def _same_queries(root: Path, project: Path) -> bool:
     """Whether a generated project still holds the library's current queries (it copied them when made)."""
+
     def texts(folder: Path) -> dict[str, bytes]:
         return {p.name: load_query(p).text for p in query_files(Project(folder))}
+
     return texts(root) == texts(project)
 
 
 def bench_size(size: str, settings: Settings) -> dict:
     root, synthetic = prepare(size, settings)
-    result: dict = {"size": size, "project": str(root), "synthetic": synthetic, "load": {}, "queries": {},
-                    "load_average": [round(x, 2) for x in os.getloadavg()]}
+    result: dict = {
+        "size": size,
+        "project": str(root),
+        "synthetic": synthetic,
+        "load": {},
+        "queries": {},
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+    }
     for section in SECTIONS:
-        if (not settings.only or section in settings.only) and section in (LARGE_SECTIONS[LARGE] if large(size) else SECTIONS):
+        if (not settings.only or section in settings.only) and section in (
+            LARGE_SECTIONS[LARGE] if large(size) else SECTIONS
+        ):
             SECTIONS[section](root, size, settings, result)
     result["triples"] = result.get("triples") or triples_of(root)
     return result
@@ -72,11 +95,18 @@ def bench_size(size: str, settings: Settings) -> dict:
 
 def run(settings: Settings) -> dict:
     started = datetime.datetime.now(datetime.timezone.utc)
-    results = {"started": started.isoformat(timespec="seconds"), "command": settings.command,
-               "machine": machine.describe(), "seed": settings.seed, "sizes": []}
+    results = {
+        "started": started.isoformat(timespec="seconds"),
+        "command": settings.command,
+        "machine": machine.describe(),
+        "seed": settings.seed,
+        "sizes": [],
+    }
     for size in settings.sizes:
         for generator in settings.generators if size != "real" else ("real",):
-            results["sizes"].append(bench_size(size if generator in ("real", "synth") else f"{generator}:{size}", settings))
+            results["sizes"].append(
+                bench_size(size if generator in ("real", "synth") else f"{generator}:{size}", settings)
+            )
     for entry in results["sizes"]:
         if entry["size"] in settings.generated:
             entry["generated"] = settings.generated[entry["size"]]
@@ -110,8 +140,21 @@ def _fill(size: dict, earlier: dict) -> dict:
     if before is None:
         return size
     filled = dict(size, triples=size.get("triples") or before.get("triples"))
-    for key in ("load", "queries", "pair", "validate", "network", "network_exact", "windows", "trace", "store", "disk",
-                "processes", "endpoint", "rewrites"):
+    for key in (
+        "load",
+        "queries",
+        "pair",
+        "validate",
+        "network",
+        "network_exact",
+        "windows",
+        "trace",
+        "store",
+        "disk",
+        "processes",
+        "endpoint",
+        "rewrites",
+    ):
         if not size.get(key) and before.get(key):
             filled[key] = before[key]
             filled.setdefault("merged", []).append(key)
@@ -135,7 +178,9 @@ def _sections(text: str) -> tuple[str, ...]:
     chosen = tuple(s.strip() for s in text.split(",") if s.strip())
     unknown = sorted(set(chosen) - set(SECTIONS))
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"unknown part {', '.join(unknown) or '(none)'}; choose from {', '.join(SECTIONS)}")
+        raise argparse.ArgumentTypeError(
+            f"unknown part {', '.join(unknown) or '(none)'}; choose from {', '.join(SECTIONS)}"
+        )
     return chosen
 
 
@@ -151,8 +196,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default=",".join(DEFAULT_SIZES), help="comma-separated: real, 1e4, 1e5, 1e6 …")
     parser.add_argument("--large", action="store_true", help=f"add {LARGE} triples")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--generators", default=",".join(GENERATORS), type=_generators,
-                        help=f"comma-separated generators of the synthetic sizes: {', '.join(GENERATORS)} (default: both)")
+    parser.add_argument(
+        "--generators",
+        default=",".join(GENERATORS),
+        type=_generators,
+        help=f"comma-separated generators of the synthetic sizes: {', '.join(GENERATORS)} (default: both)",
+    )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--query-runs", type=int, default=5, help="runs after the first inside a query's process")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per measurement process")
@@ -160,22 +209,42 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rdflib-cap", type=float, default=20.0)
     parser.add_argument("--validate-cap", type=float, default=600.0, help="seconds per validation process")
     parser.add_argument("--merge", type=Path, help="an earlier results JSON whose other sizes join the tables")
-    parser.add_argument("--rewrites", type=Path, default=Path("benchmarks/rewrites"),
-                        help="directory of rewritten .rq fixtures to compare with the library's (none: empty)")
+    parser.add_argument(
+        "--rewrites",
+        type=Path,
+        default=Path("benchmarks/rewrites"),
+        help="directory of rewritten .rq fixtures to compare with the library's (none: empty)",
+    )
     parser.add_argument("--project", type=Path, default=Path("."))
-    parser.add_argument("--work", type=Path, default=Path("out/bench"), help="where the synthetic projects are generated")
+    parser.add_argument(
+        "--work", type=Path, default=Path("out/bench"), help="where the synthetic projects are generated"
+    )
     parser.add_argument("--render", type=Path, help="only re-render the tables of an existing results JSON")
-    parser.add_argument("--only", default=",".join(SECTIONS), type=_sections,
-                        help=f"comma-separated parts to measure: {', '.join(SECTIONS)} (default: all)")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        type=_sections,
+        help=f"comma-separated parts to measure: {', '.join(SECTIONS)} (default: all)",
+    )
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()] + ([LARGE] if args.large else [])
-    settings = Settings(project=args.project.resolve(), sizes=sizes, seed=args.seed, runs=args.runs,
-                        query_runs=args.query_runs,
-                        timeout=args.timeout, query_timeout=args.query_timeout or args.timeout,
-                        work=args.work, rdflib_cap=args.rdflib_cap, validate_cap=args.validate_cap, merge=args.merge, only=args.only,
-                        generators=args.generators,
-                        rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
-                        command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]))
+    settings = Settings(
+        project=args.project.resolve(),
+        sizes=sizes,
+        seed=args.seed,
+        runs=args.runs,
+        query_runs=args.query_runs,
+        timeout=args.timeout,
+        query_timeout=args.query_timeout or args.timeout,
+        work=args.work,
+        rdflib_cap=args.rdflib_cap,
+        validate_cap=args.validate_cap,
+        merge=args.merge,
+        only=args.only,
+        generators=args.generators,
+        rewrites=args.rewrites if args.rewrites and args.rewrites.is_dir() else None,
+        command="python -m benchmarks " + " ".join(argv if argv is not None else sys.argv[1:]),
+    )
     if args.render:
         results = json.loads(args.render.read_text(encoding="utf-8"))
         publish(results, settings, datetime.datetime.fromisoformat(results["started"]))

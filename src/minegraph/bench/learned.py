@@ -59,7 +59,7 @@ class RealGraph:
             return True
         if not isinstance(term, ox.NamedNode) or not term.value.startswith(ID_BASE):
             return False
-        kind = term.value[len(ID_BASE):]
+        kind = term.value[len(ID_BASE) :]
         return not kind.startswith(SHARED_KINDS) and term not in self.shared_subjects
 
 
@@ -86,15 +86,19 @@ def load_real_graph(project_dir: Path) -> RealGraph:
 def _find_archives(real: RealGraph, graph_dir: Path) -> None:
     for t in real.triples:
         if isinstance(t.object, ox.Literal) and t.object.value.startswith("sources/"):
-            name = t.object.value[len("sources/"):]
+            name = t.object.value[len("sources/") :]
             path = graph_dir / "sources" / name
             if path.is_file():
                 data = path.read_bytes()
                 real.archives[t.subject] = name
                 real.archive_facts[t.subject] = (hashlib.sha256(data).hexdigest(), len(data.decode("utf-8")))
     for t in real.triples:
-        if (t.object in real.archives and real.is_copied(t.subject) and t.subject not in real.archives
-                and not t.predicate.value.startswith(OA)):
+        if (
+            t.object in real.archives
+            and real.is_copied(t.subject)
+            and t.subject not in real.archives
+            and not t.predicate.value.startswith(OA)
+        ):
             real.documents.setdefault(t.object, t.subject)
 
 
@@ -105,8 +109,9 @@ def _find_assertions(real: RealGraph, graph_dir: Path) -> None:
     for t in real.triples:
         out[t.subject].append(t)
         into[t.object].append(t)
-    anchors = {t.subject: t.object for t in real.triples
-               if t.predicate.value == OA + "hasSource" and t.object in real.archives}
+    anchors = {
+        t.subject: t.object for t in real.triples if t.predicate.value == OA + "hasSource" and t.object in real.archives
+    }
     asserting = {t.subject: t.object for t in real.triples if t.object in anchors}
     texts = {node: (graph_dir / "sources" / name).read_text(encoding="utf-8") for node, name in real.archives.items()}
     for node in sorted(asserting, key=str):
@@ -117,8 +122,10 @@ def _find_assertions(real: RealGraph, graph_dir: Path) -> None:
             continue
         start, end, prefix, suffix = position
         text = texts[anchors[anchor]]
-        window = (min(start - len(prefix), text.rfind("\n", 0, start) + 1),
-                  max(end + len(suffix), _line_end(text, end)))
+        window = (
+            min(start - len(prefix), text.rfind("\n", 0, start) + 1),
+            max(end + len(suffix), _line_end(text, end)),
+        )
         speakers = tuple(sorted(str(t.object) for t in out[node] if t.predicate.value.endswith("#speaker")))
         real.assertions.append(Assertion(node, owned, anchors[anchor], start, end, window, speakers))
 
@@ -139,9 +146,14 @@ def _owned(node, out, into, assertions: set) -> set[ox.NamedNode]:
         current = todo.pop()
         neighbours = [t.object for t in out[current]] + [t.subject for t in into[current]]
         for other in neighbours:
-            if (isinstance(other, ox.NamedNode) and other != node and other not in owned
-                    and other not in assertions and other.value.startswith(ID_BASE)
-                    and _local(other).startswith(prefix)):
+            if (
+                isinstance(other, ox.NamedNode)
+                and other != node
+                and other not in owned
+                and other not in assertions
+                and other.value.startswith(ID_BASE)
+                and _local(other).startswith(prefix)
+            ):
                 owned.add(other)
                 todo.append(other)
     return owned
@@ -153,7 +165,7 @@ def _selector_values(anchor, out) -> tuple[int, int, str, str] | None:
     for selector in (t.object for t in out[anchor] if t.predicate.value == OA + "hasSelector"):
         for t in out[selector]:
             if t.predicate.value.startswith(OA) and isinstance(t.object, ox.Literal):
-                values[t.predicate.value[len(OA):]] = t.object
+                values[t.predicate.value[len(OA) :]] = t.object
     if "start" not in values or "end" not in values:
         return None
     text = lambda key: values[key].value if key in values else ""  # noqa: E731

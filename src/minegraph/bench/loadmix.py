@@ -69,10 +69,18 @@ def _query_request(cls: str, name: str, text: str, variant: int, **expect) -> Re
     if variant % 3 == 0:
         return Request(cls, name, "GET", "/query?" + urllib.parse.urlencode({"query": text}), **expect)
     if variant % 3 == 1:
-        return Request(cls, name, "POST", "/query", urllib.parse.urlencode({"query": text}).encode(),
-                       (("Content-Type", "application/x-www-form-urlencoded"),), **expect)
-    return Request(cls, name, "POST", "/query", text.encode(), (("Content-Type", "application/sparql-query"),),
-                   **expect)
+        return Request(
+            cls,
+            name,
+            "POST",
+            "/query",
+            urllib.parse.urlencode({"query": text}).encode(),
+            (("Content-Type", "application/x-www-form-urlencoded"),),
+            **expect,
+        )
+    return Request(
+        cls, name, "POST", "/query", text.encode(), (("Content-Type", "application/sparql-query"),), **expect
+    )
 
 
 def over_limit_requests(listener_port: int, limits: Limits = Limits()) -> list[Request]:
@@ -80,8 +88,9 @@ def over_limit_requests(listener_port: int, limits: Limits = Limits()) -> list[R
     # lazy: rdflib (~170 ms), only on this path
     from rdflib import URIRef
 
-    service = substitute(package_query(LOAD_QUERIES, "service").text,
-                         {"endpoint": URIRef(f"http://{HOST}:{listener_port}/sparql")})
+    service = substitute(
+        package_query(LOAD_QUERIES, "service").text, {"endpoint": URIRef(f"http://{HOST}:{listener_port}/sparql")}
+    )
     small = "SELECT * WHERE { ?s ?p ?o } LIMIT 1"
     long = small + "\n#" + "x" * limits.max_length
     depth = limits.max_depth + 8
@@ -97,8 +106,10 @@ def over_limit_requests(listener_port: int, limits: Limits = Limits()) -> list[R
 
 def slow_requests() -> list[Request]:
     text = package_query(LOAD_QUERIES, "slow").text
-    return [_query_request("slow", "cross-product", text, v, expected=(503, 504), errors=("busy", "timeout"))
-            for v in range(3)]
+    return [
+        _query_request("slow", "cross-product", text, v, expected=(503, 504), errors=("busy", "timeout"))
+        for v in range(3)
+    ]
 
 
 def library_requests(examples: list[dict]) -> list[Request]:
@@ -108,7 +119,7 @@ def library_requests(examples: list[dict]) -> list[Request]:
 def entity_requests(iris: list[str]) -> list[Request]:
     requests = []
     for i, iri in enumerate(iris):
-        path = "/" + iri[len(BASE):]
+        path = "/" + iri[len(BASE) :]
         accept = ENTITY_FORMATS[i % len(ENTITY_FORMATS)]
         requests.append(Request("entity", path.split("/")[2], "GET", path, None, (("Accept", accept),)))
     return requests
@@ -131,8 +142,12 @@ class Mix:
 
     def __post_init__(self):
         # every over-limit kind, one slow query, one of each other class first, then the weighted draw
-        self.unseen = [*self.requests["over-limit"], self.requests["slow"][0],
-                       self.requests["entity"][0], self.requests["library"][0]]
+        self.unseen = [
+            *self.requests["over-limit"],
+            self.requests["slow"][0],
+            self.requests["entity"][0],
+            self.requests["library"][0],
+        ]
 
     def draw(self, rng: random.Random) -> Request:
         with self.lock:
@@ -206,8 +221,17 @@ def client(index: int, port: int, mix: Mix, timeout: float) -> None:
                 if request.cls == "slow":
                     mix.slow_done()
             ended = time.monotonic()
-            mix.record(Outcome(request.cls, request.name, status, ended - started, started - mix.origin,
-                               judge(request, status, kind), kind))
+            mix.record(
+                Outcome(
+                    request.cls,
+                    request.name,
+                    status,
+                    ended - started,
+                    started - mix.origin,
+                    judge(request, status, kind),
+                    kind,
+                )
+            )
     finally:
         conn.close()
 
@@ -218,28 +242,46 @@ def build_mix(server, options: Options, listener: Listener) -> tuple[Mix, dict]:
     examples = [ex for ex in server.get_json("/examples.json") if not options.queries or ex["name"] in options.queries]
     if not examples:
         raise ValueError(f"no library query named {', '.join(options.queries)}")
-    entities = server.get_json("/query?" + urllib.parse.urlencode(
-        {"query": package_query(LOAD_QUERIES, "entities").text, "format": "json"}), timeout=options.timeout + 5)
+    entities = server.get_json(
+        "/query?" + urllib.parse.urlencode({"query": package_query(LOAD_QUERIES, "entities").text, "format": "json"}),
+        timeout=options.timeout + 5,
+    )
     iris = [b["entity"]["value"] for b in entities["results"]["bindings"]]
     step = max(len(iris) // options.max_entities, 1)
-    requests = {"library": library_requests(examples), "entity": entity_requests(iris[::step][:options.max_entities]),
-                "slow": slow_requests(), "over-limit": over_limit_requests(listener.port)}
+    requests = {
+        "library": library_requests(examples),
+        "entity": entity_requests(iris[::step][: options.max_entities]),
+        "slow": slow_requests(),
+        "over-limit": over_limit_requests(listener.port),
+    }
     conn = http.client.HTTPConnection(HOST, server.port, timeout=options.timeout * 3 + 10)
     try:
         warm = [(r.name, send(conn, r)[0]) for r in requests["library"][::3]]
     finally:
         conn.close()
     mix = Mix(requests, options.seed, slow_rest=options.timeout)
-    return mix, {"examples": len(examples), "entities": len(iris), "entity_pages": len(requests["entity"]),
-                 "warmup_s": round(time.monotonic() - started, 2), "warmup_statuses": dict(warm)}
+    return mix, {
+        "examples": len(examples),
+        "entities": len(iris),
+        "entity_pages": len(requests["entity"]),
+        "warmup_s": round(time.monotonic() - started, 2),
+        "warmup_statuses": dict(warm),
+    }
 
 
 def drive(server, options: Options, mix: Mix) -> float:
     """The clients' run; its wall time (including the wait for the last answers)."""
     mix.origin = time.monotonic()
     mix.deadline = mix.origin + options.seconds
-    threads = [threading.Thread(target=client, args=(i, server.port, mix, options.timeout * 3 + 10),
-                                name=f"loadtest-client-{i}", daemon=True) for i in range(options.clients)]
+    threads = [
+        threading.Thread(
+            target=client,
+            args=(i, server.port, mix, options.timeout * 3 + 10),
+            name=f"loadtest-client-{i}",
+            daemon=True,
+        )
+        for i in range(options.clients)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -66,15 +66,27 @@ def start_server(project_root: Path, log_dir: Path, *options: str, env: dict | N
     port = free_port()
     log = Path(log_dir) / f"server-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
-    command = [sys.executable, "-m", "minegraph.publish.server", "--project", str(project_root), "--host", HOST,
-               "--port", str(port), *options]
+    command = [
+        sys.executable,
+        "-m",
+        "minegraph.publish.server",
+        "--project",
+        str(project_root),
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        *options,
+    ]
     with log.open("wb") as sink:
         process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT, env=env)
     server = Server(process, port, log)
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the server exited with {process.returncode}: {log.read_text(errors='replace')[-2000:]}")
+            raise RuntimeError(
+                f"the server exited with {process.returncode}: {log.read_text(errors='replace')[-2000:]}"
+            )
         try:
             server.health()
             return server

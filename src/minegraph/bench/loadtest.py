@@ -29,8 +29,16 @@ def run(options: Options, project_root: Path, log_dir: Path, command: str = "") 
     """Start a server, load it, stop it; the report (see :func:`minegraph.bench.loadreport.summarise`)."""
     started = datetime.datetime.now(datetime.timezone.utc)
     listener = Listener()
-    server = start_server(project_root, log_dir, "--timeout", str(options.timeout), "--workers", str(options.workers),
-                          "--max-concurrent", str(max(32, options.clients * 4)))
+    server = start_server(
+        project_root,
+        log_dir,
+        "--timeout",
+        str(options.timeout),
+        "--workers",
+        str(options.workers),
+        "--max-concurrent",
+        str(max(32, options.clients * 4)),
+    )
     exit_code = None
     try:
         idle = MemorySampler(server.process.pid, options.sample_every).sample()
@@ -50,11 +58,22 @@ def run(options: Options, project_root: Path, log_dir: Path, command: str = "") 
         exit_code = server.stop()
         listener.close()
     report = loadreport.summarise(mix.outcomes, wall, memory, listener.connections, exit_code)
-    return {"command": command, "started": started.isoformat(timespec="seconds"), "machine": machine.describe(),
-            "settings": {"clients": options.clients, "seconds": options.seconds, "workers": options.workers,
-                         "timeout": options.timeout, "sample_every": options.sample_every, "seed": options.seed,
-                         "queries": list(options.queries) or "all"},
-            "mix": mix_info, **report}
+    return {
+        "command": command,
+        "started": started.isoformat(timespec="seconds"),
+        "machine": machine.describe(),
+        "settings": {
+            "clients": options.clients,
+            "seconds": options.seconds,
+            "workers": options.workers,
+            "timeout": options.timeout,
+            "sample_every": options.sample_every,
+            "seed": options.seed,
+            "queries": list(options.queries) or "all",
+        },
+        "mix": mix_info,
+        **report,
+    }
 
 
 def write(report: dict, output: Path, docs: Path | None) -> Path:
@@ -81,13 +100,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=Options.seed)
     parser.add_argument("--query", action="append", default=[], help="only this library query (repeatable)")
     parser.add_argument("--output", type=Path, default=None, help="results folder (default bench/results)")
-    parser.add_argument("--docs", default=None, help="Markdown page to write (default docs/loadtest.md; 'none': no page)")
+    parser.add_argument(
+        "--docs", default=None, help="Markdown page to write (default docs/loadtest.md; 'none': no page)"
+    )
     args = parser.parse_args(argv)
     if args.clients < 1 or args.seconds <= 0 or args.workers < 1 or args.timeout <= 0:
         parser.error("--clients and --workers must be at least 1, --seconds and --timeout above 0")
     root = find_project().root
-    options = Options(clients=args.clients, seconds=args.seconds, workers=args.workers, timeout=args.timeout,
-                      sample_every=args.sample_every, seed=args.seed, queries=tuple(args.query))
+    options = Options(
+        clients=args.clients,
+        seconds=args.seconds,
+        workers=args.workers,
+        timeout=args.timeout,
+        sample_every=args.sample_every,
+        seed=args.seed,
+        queries=tuple(args.query),
+    )
     output = args.output or root / "bench" / "results"
     docs = None if args.docs == "none" else Path(args.docs) if args.docs else root / "docs" / "loadtest.md"
     command = "python -m minegraph.bench.loadtest " + shlex.join(argv if argv is not None else sys.argv[1:])

@@ -52,5 +52,7 @@ def describe() -> dict:
 
 def summary(machine: dict) -> str:
     packages = ", ".join(f"{k} {v}" for k, v in machine["packages"].items() if v)
-    return (f"{machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, {machine['system']}, "
-            f"Python {machine['python']}; {packages}; load average at start {machine['load_average']}")
+    return (
+        f"{machine['cpu']}, {machine['cores']} cores, {machine['memory_gb']} GB, {machine['system']}, "
+        f"Python {machine['python']}; {packages}; load average at start {machine['load_average']}"
+    )

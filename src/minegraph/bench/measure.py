@@ -59,12 +59,21 @@ def paired(root: Path, runs: int, budget: float, names: set[str] | None = None) 
             continue
         name, params, text = targets.bound_query(path)
         call = targets.library_call(root, store, path, params)
-        sides = {"project": call, "raw": lambda text=text: targets.run_raw(store.native, text),
-                 "rows": lambda call=call: call().rows}
+        sides = {
+            "project": call,
+            "raw": lambda text=text: targets.run_raw(store.native, text),
+            "rows": lambda call=call: call().rows,
+        }
         times = targets.alternate(sides, runs, budget)
         raw = times["raw"]
-        results[name] = {**times, **{f"{side}_over_raw_{stat}": times[side][stat] / raw[stat] if raw[stat] else None
-                                     for side in ("project", "rows") for stat in ("p50", "best")}}
+        results[name] = {
+            **times,
+            **{
+                f"{side}_over_raw_{stat}": times[side][stat] / raw[stat] if raw[stat] else None
+                for side in ("project", "rows")
+                for stat in ("p50", "best")
+            },
+        }
     return {"queries": results}
 
 
@@ -96,8 +105,16 @@ def network(root: Path, exact: bool = False) -> dict:
         targets.exact_betweenness()
     load_wall, load_cpu, store = targets.timed(lambda: targets.project_store(root))
     wall, cpu, outcome = targets.timed(lambda: targets.run_network(root, store))
-    return {"wall": wall, "cpu": cpu, "load_wall": load_wall, "load_cpu": load_cpu, "with_load": load_wall + wall,
-            "with_load_cpu": load_cpu + cpu, "exact": exact, **outcome}
+    return {
+        "wall": wall,
+        "cpu": cpu,
+        "load_wall": load_wall,
+        "load_cpu": load_cpu,
+        "with_load": load_wall + wall,
+        "with_load_cpu": load_cpu + cpu,
+        "exact": exact,
+        **outcome,
+    }
 
 
 def windows(root: Path) -> dict:
@@ -110,10 +127,16 @@ def windows(root: Path) -> dict:
 def generate(project: Path, output: Path, triples: int, seed: int, generator: str = "synth") -> dict:
     """A generator (``synth`` or ``crowd``) itself, timed (its peak RSS is this process's)."""
     if generator == "crowd":
-
         wall, cpu, made = targets.timed(lambda: crowd(project, output, triples, seed))
-        return {"wall": wall, "cpu": cpu, "triples": made.triples, "statements": made.statements,
-                "sources": made.sources, "speakers": made.speakers, "chains": made.chains}
+        return {
+            "wall": wall,
+            "cpu": cpu,
+            "triples": made.triples,
+            "statements": made.statements,
+            "sources": made.sources,
+            "speakers": made.speakers,
+            "chains": made.chains,
+        }
     # lazy: ~20 ms of imports, only on this path
     from .synth import synthesize
 
@@ -158,7 +181,6 @@ def main(argv: list[str] | None = None) -> int:
     elif kind == "store-reopen":
         result = tasks.store_reopen(root, args.output)
     elif kind == "endpoint":
-
         result = endpoint_times(root, args.runs, args.cap)
     elif kind == "disk-queries":
         result = disk.disk_queries(root, args.output, args.runs, args.cap)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-
 #: How the figures are made: the page's opening, before the last run's tables.
 INTRO = [
-    "# Performance", "",
+    "# Performance",
+    "",
     "Measured by `make bench` (`python -m benchmarks`: the real graph, 10^4, 10^5, 10^6 triples) and",
     "`make bench-large` (adds 10^7), never by timed unit tests. Every figure comes from a fresh process",
     "(`python -m minegraph.bench.measure`); ratios compare engines measured in the same run. The machine is",
     "shared: the load average at the start of each size is in the JSON, and absolute times are noisy.",
     "",
-    "## The synthetic graphs", "",
+    "## The synthetic graphs",
+    "",
     "`python -m minegraph.bench.synth --triples N --seed S --output DIR` writes a complete project",
     "(ontology/, queries/, graph/*.ttl, graph/sources/) of about N data triples: the real graph/ copied k",
     "times with every instance IRI rewritten per copy (`-c0007`; a state's code gets digits, `LVA` → `LVA7`,",
@@ -35,7 +36,8 @@ INTRO = [
     "grows: the scan check below flags a query whose time grows faster than its answer (time exponent",
     "minus answer exponent above 0.3 between consecutive sizes of either generator).",
     "",
-    "## Which figures need two free cores", "",
+    "## Which figures need two free cores",
+    "",
     "On a machine whose other processes take a core, these figures move most (read their CPU time, which",
     "does not): validation (shapes and checks run on a thread per core: its wall time is about half its",
     "CPU time on two free cores, equal on one); the cold `.store` build (RocksDB's bulk loader runs",
@@ -45,7 +47,8 @@ INTRO = [
     "Ratios are taken between figures of the same run, and the query ratios between sides that alternate",
     "in one process, so both see the same load.",
     "",
-    "## What a query measurement includes", "",
+    "## What a query measurement includes",
+    "",
     "Each library query runs in its own process, on an in-memory store holding the size's files, first",
     "run then p50/p95 of the next runs. *raw* is `pyoxigraph.Store.query` on the query text with its",
     "parameters already bound, every solution read into a tuple of pyoxigraph terms, as `run_query` keeps",
@@ -75,9 +78,9 @@ INTRO = [
     "",
     "Validation is measured four ways, each in fresh processes: `minegraph.validate` with its default engine",
     "(the shapes compiled to SPARQL and the checks as SPARQL, over one Oxigraph store, on a thread per core)",
-    "and with `engine=\"pyshacl\"` (the reference: pySHACL and the Python checks), then the shapes alone on",
-    "pySHACL and on pyrudof (rudof's engine, the optional `bench` extra; \"not installed\" without it). Each",
-    "validation process is capped (`--validate-cap`, 600 s): a validator past the cap is recorded as \"> cap\"",
+    'and with `engine="pyshacl"` (the reference: pySHACL and the Python checks), then the shapes alone on',
+    'pySHACL and on pyrudof (rudof\'s engine, the optional `bench` extra; "not installed" without it). Each',
+    'validation process is capped (`--validate-cap`, 600 s): a validator past the cap is recorded as "> cap"',
     "and not run again at the larger sizes.",
 ]
 

@@ -26,9 +26,11 @@ class Bar:
         if (tty and now - self.drawn >= 0.1) or (not tty and step) or self.done == self.total:
             self.drawn = now
             filled = self.width * self.done // self.total
-            self.stream.write(f"{chr(13) if tty else ''}synth  [{'#' * filled}{'.' * (self.width - filled)}]  "
-                              f"{self.done}/{self.total} {self.what}  {human(self.triples)} triples  "
-                              f"{now - self.started:.0f} s {'' if tty else chr(10)}")
+            self.stream.write(
+                f"{chr(13) if tty else ''}synth  [{'#' * filled}{'.' * (self.width - filled)}]  "
+                f"{self.done}/{self.total} {self.what}  {human(self.triples)} triples  "
+                f"{now - self.started:.0f} s {'' if tty else chr(10)}"
+            )
             self.stream.flush()
 
     def close(self) -> None:

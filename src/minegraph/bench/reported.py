@@ -59,8 +59,14 @@ def plan_reported(real: RealGraph) -> ReportedPlan:
         said = by_subject.get(statement, {})
         if MG + "speaker" in said:
             capacity = said.get(MG + "speakerCapacity")
-            picks.append((render.term(said[MG + "speaker"][0]), render.term(towards), stance.value.rsplit("/", 1)[-1],
-                          render.term(capacity[0]) if capacity else ""))
+            picks.append(
+                (
+                    render.term(said[MG + "speaker"][0]),
+                    render.term(towards),
+                    stance.value.rsplit("/", 1)[-1],
+                    render.term(capacity[0]) if capacity else "",
+                )
+            )
     return ReportedPlan(sorted(picks), render.term(ox.NamedNode(ID + "organisation/minegraph-curators")))
 
 
@@ -77,7 +83,9 @@ def reported_positions(plan: ReportedPlan, rng: random.Random, n: int) -> str:
         speaker, decision, stance, capacity = rng.choice(plan.picks)
         day = first + datetime.timedelta(days=rng.randrange(days))
         slug = with_suffix(f"synth-reported-{i:05d}", COPY)
-        statement, assessment, source = (f"<{ID}{kind}/{slug}>" for kind in ("statement", "stance-assessment", "source"))
+        statement, assessment, source = (
+            f"<{ID}{kind}/{slug}>" for kind in ("statement", "stance-assessment", "source")
+        )
         lines += [
             f"{source} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{MG}WebPage> .",
             f'{source} <http://www.w3.org/2000/01/rdf-schema#label> "Synthetic page {i}"@en .',

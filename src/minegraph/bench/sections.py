@@ -105,15 +105,27 @@ def _load(root: Path, size: str, settings: Settings, result: dict) -> None:
 def _queries(root: Path, size: str, settings: Settings, result: dict) -> None:
     for path in query_files(Project(root)):
         say(f"{size}: query {path.stem}")
-        result["queries"][path.stem] = {engine: measure("query", root, settings.query_timeout, "--engine", engine,
-                                                        "--query", str(path), "--runs", str(settings.query_runs))
-                                        for engine in ("project", "raw")}
+        result["queries"][path.stem] = {
+            engine: measure(
+                "query",
+                root,
+                settings.query_timeout,
+                "--engine",
+                engine,
+                "--query",
+                str(path),
+                "--runs",
+                str(settings.query_runs),
+            )
+            for engine in ("project", "raw")
+        }
 
 
 def _pair(root: Path, size: str, settings: Settings, result: dict) -> None:
     say(f"{size}: every query, run_query and raw alternating in one process")
-    result["pair"] = measure("pair", root, settings.query_timeout * 4, "--runs", str(settings.query_runs),
-                             "--cap", "10")
+    result["pair"] = measure(
+        "pair", root, settings.query_timeout * 4, "--runs", str(settings.query_runs), "--cap", "10"
+    )
 
 
 def _rdflib(root: Path, size: str, settings: Settings, result: dict) -> None:
@@ -157,12 +169,23 @@ def _store(root: Path, size: str, settings: Settings, result: dict) -> None:
         cold = measure("store-cold", root, settings.timeout, "--output", str(location))
         memory = result["load"].get("project") or repeated("load-project", root, settings)
         _compare(cold, memory)
-        reopen = [measure("store-reopen", root, settings.timeout, "--output", str(location)) for _ in range(settings.runs)]
+        reopen = [
+            measure("store-reopen", root, settings.timeout, "--output", str(location)) for _ in range(settings.runs)
+        ]
         result["store"] = {"cold": [cold], "reopen": reopen}
         if "wall" in cold:
             say(f"{size}: every library query on the on-disk store")
-            result["disk"] = measure("disk-queries", root, settings.query_timeout * 4, "--output", str(location),
-                                     "--runs", str(settings.query_runs), "--cap", "30")
+            result["disk"] = measure(
+                "disk-queries",
+                root,
+                settings.query_timeout * 4,
+                "--output",
+                str(location),
+                "--runs",
+                str(settings.query_runs),
+                "--cap",
+                "30",
+            )
     finally:
         shutil.rmtree(location, ignore_errors=True)
 
@@ -193,16 +216,18 @@ def _processes(root: Path, size: str, settings: Settings, result: dict) -> None:
     only += ("export",) if triples <= settings.rdflib_max else ()
     if only:
         say(f"{size}: minegraph {', '.join(only)}")
-        result["processes"] = tasks.process_times(root, statement, 1 if large(size) else settings.runs,
-                                                  settings.timeout * 2, only=only)
+        result["processes"] = tasks.process_times(
+            root, statement, 1 if large(size) else settings.runs, settings.timeout * 2, only=only
+        )
 
 
 def _endpoint(root: Path, size: str, settings: Settings, result: dict) -> None:
     """``minegraph serve`` beside ``oxigraph serve-read-only`` on the same persisted store (one process
     starting both servers; requests alternate, one at a time)."""
     say(f"{size}: endpoint beside oxigraph serve-read-only")
-    result["endpoint"] = measure("endpoint", root, settings.query_timeout * 4, "--runs", str(settings.query_runs),
-                                 "--cap", "10")
+    result["endpoint"] = measure(
+        "endpoint", root, settings.query_timeout * 4, "--runs", str(settings.query_runs), "--cap", "10"
+    )
 
 
 def _rewrites(root: Path, size: str, settings: Settings, result: dict) -> None:
@@ -217,9 +242,20 @@ def triples_of(root: Path) -> int | None:
 
 
 #: The parts of a size's measurement, in order; ``--only`` picks some.
-SECTIONS = {"load": _load, "queries": _queries, "pair": _pair, "rdflib": _rdflib, "validate": _validate, "network": _network,
-            "windows": _windows, "trace": _trace, "store": _store, "processes": _processes, "endpoint": _endpoint,
-            "rewrites": _rewrites}
+SECTIONS = {
+    "load": _load,
+    "queries": _queries,
+    "pair": _pair,
+    "rdflib": _rdflib,
+    "validate": _validate,
+    "network": _network,
+    "windows": _windows,
+    "trace": _trace,
+    "store": _store,
+    "processes": _processes,
+    "endpoint": _endpoint,
+    "rewrites": _rewrites,
+}
 
 
 def validations(size: str, root: Path, settings: Settings) -> dict:
@@ -227,7 +263,9 @@ def validations(size: str, root: Path, settings: Settings) -> dict:
     found = {}
     for engine in LARGE_VALIDATORS if large(size) else VALIDATORS:
         if engine in settings.capped:
-            found[engine] = [{"timeout": settings.validate_cap, "skipped": f"over the cap at {settings.capped[engine]}"}]
+            found[engine] = [
+                {"timeout": settings.validate_cap, "skipped": f"over the cap at {settings.capped[engine]}"}
+            ]
             continue
         say(f"{size}: validate ({engine})")
         found[engine] = repeated("validate", root, replace(settings, timeout=settings.validate_cap), "--engine", engine)
@@ -242,7 +280,9 @@ def bench_rewrites(root: Path, settings: Settings) -> dict:
     for fixture in sorted(settings.rewrites.glob("*.rq")):
         say(f"rewrite {fixture.stem}")
         figures[fixture.stem] = {
-            variant: measure("query", root, settings.query_timeout, "--engine", "raw", "--query", str(path), "--runs", "3")
+            variant: measure(
+                "query", root, settings.query_timeout, "--engine", "raw", "--query", str(path), "--runs", "3"
+            )
             for variant, path in (("original", root / "queries" / fixture.name), ("rewritten", fixture))
         }
     return figures

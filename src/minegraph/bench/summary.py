@@ -54,9 +54,14 @@ def operation(runs: list[dict], path: tuple[str, ...] = ()) -> dict:
     status = next((k for r in runs for k in ("timeout", "error", "missing") if k in r), None)
     peaks = [r["peak_mb"] for r in runs if "peak_mb" in r]
     wall, cpu = _figure(path)
-    return {"wall": median_of(runs, wall), "cpu": median_of(runs, cpu), "runs": sum(1 for r in runs if wall in r),
-            "peak_mb": max(peaks) if peaks else None, "status": status,
-            "detail": next((r[status] for r in runs if status in r), None) if status else None}
+    return {
+        "wall": median_of(runs, wall),
+        "cpu": median_of(runs, cpu),
+        "runs": sum(1 for r in runs if wall in r),
+        "peak_mb": max(peaks) if peaks else None,
+        "status": status,
+        "detail": next((r[status] for r in runs if status in r), None) if status else None,
+    }
 
 
 def _query(figures: dict) -> dict:
@@ -66,12 +71,21 @@ def _query(figures: dict) -> dict:
 
     project, raw, rdflib = p50("project"), p50("raw"), p50("rdflib")
     digests = {figures.get(e, {}).get("digest") for e in ("project", "raw")} - {None}
-    return {"rows": figures.get("raw", {}).get("rows"), "project": project, "raw": raw, "rdflib": rdflib,
-            "project_first": figures.get("project", {}).get("first"), "project_p95": figures.get("project", {}).get("p95"),
-            "project_rows": figures.get("project", {}).get("rows_p50"),
-            "rdflib_timeout": figures.get("rdflib", {}).get("timeout"), "same_answer": len(digests) <= 1,
-            "project_timeout": figures.get("project", {}).get("timeout"), "raw_timeout": figures.get("raw", {}).get("timeout"),
-            "project_over_raw": ratio(project, raw), "raw_over_rdflib": ratio(raw, rdflib)}
+    return {
+        "rows": figures.get("raw", {}).get("rows"),
+        "project": project,
+        "raw": raw,
+        "rdflib": rdflib,
+        "project_first": figures.get("project", {}).get("first"),
+        "project_p95": figures.get("project", {}).get("p95"),
+        "project_rows": figures.get("project", {}).get("rows_p50"),
+        "rdflib_timeout": figures.get("rdflib", {}).get("timeout"),
+        "same_answer": len(digests) <= 1,
+        "project_timeout": figures.get("project", {}).get("timeout"),
+        "raw_timeout": figures.get("raw", {}).get("timeout"),
+        "project_over_raw": ratio(project, raw),
+        "raw_over_rdflib": ratio(raw, rdflib),
+    }
 
 
 def summarise(results: dict) -> dict:
@@ -82,13 +96,20 @@ def summarise(results: dict) -> dict:
         queries = {name: _query(figures) for name, figures in size["queries"].items()}
         ratios = [q["project_over_raw"] for q in queries.values() if q["project_over_raw"]]
         rdflib = [q["raw_over_rdflib"] for q in queries.values() if q["raw_over_rdflib"]]
-        sizes.append({"size": size["size"], "triples": size.get("triples"), "synthetic": size["synthetic"],
-                      "generator": growth.generator(size),
-                      "operations": ops, "queries": queries,
-                      "project_over_raw_median": statistics.median(ratios) if ratios else None,
-                      "project_over_raw_worst": max(ratios) if ratios else None,
-                      "raw_over_rdflib_median": statistics.median(rdflib) if rdflib else None,
-                      "rewrites": _rewrites(size.get("rewrites", {}))})
+        sizes.append(
+            {
+                "size": size["size"],
+                "triples": size.get("triples"),
+                "synthetic": size["synthetic"],
+                "generator": growth.generator(size),
+                "operations": ops,
+                "queries": queries,
+                "project_over_raw_median": statistics.median(ratios) if ratios else None,
+                "project_over_raw_worst": max(ratios) if ratios else None,
+                "raw_over_rdflib_median": statistics.median(rdflib) if rdflib else None,
+                "rewrites": _rewrites(size.get("rewrites", {})),
+            }
+        )
     names = [name for name, _ in OPERATIONS]
     per_generator = {name: growth.exponents(group, names) for name, group in growth.by_generator(sizes).items()}
     exponents = {**per_generator.get("synth", growth.exponents([], names)), "by_generator": per_generator}
@@ -99,8 +120,12 @@ def _rewrites(figures: dict) -> dict:
     out = {}
     for name, variants in figures.items():
         original, rewritten = variants.get("original", {}), variants.get("rewritten", {})
-        out[name] = {"original": original.get("p50"), "original_timeout": original.get("timeout"),
-                     "rewritten": rewritten.get("p50"), "rows": rewritten.get("rows"),
-                     "same_answer": (original.get("digest") == rewritten.get("digest")) if "digest" in original else None,
-                     "speedup": ratio(original.get("p50"), rewritten.get("p50"))}
+        out[name] = {
+            "original": original.get("p50"),
+            "original_timeout": original.get("timeout"),
+            "rewritten": rewritten.get("p50"),
+            "rows": rewritten.get("rows"),
+            "same_answer": (original.get("digest") == rewritten.get("digest")) if "digest" in original else None,
+            "speedup": ratio(original.get("p50"), rewritten.get("p50")),
+        }
     return out

@@ -79,8 +79,9 @@ def copy_suffix(copy: int) -> tuple[str, str]:
     return ("", "") if copy == 0 else (f"-c{copy:04d}", str(copy))
 
 
-def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, progress: bool = True,
-               copies: int | None = None) -> Manifest:
+def synthesize(
+    project_dir, output_dir, triples: int = 10_000, seed: int = 1, progress: bool = True, copies: int | None = None
+) -> Manifest:
     """Write a synthetic project of about ``triples`` data triples to ``output_dir`` (replaced
     atomically; an existing directory must be an earlier output, with its ``synth.json``)."""
     project, output = Path(project_dir), Path(output_dir)
@@ -95,8 +96,14 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
     plan = ExtraPlan(real, templates.extras)
     reported = plan_reported(real)
     shared_lines = templates.shared.count("\n")
-    k, extras = plan_sizes(triples, shared_lines, templates.first.count("\n"), templates.other.count("\n"),
-                           plan.expected_size() + SHARE * reported.lines_each(), copies)
+    k, extras = plan_sizes(
+        triples,
+        shared_lines,
+        templates.first.count("\n"),
+        templates.other.count("\n"),
+        plan.expected_size() + SHARE * reported.lines_each(),
+        copies,
+    )
     output.parent.mkdir(parents=True, exist_ok=True)
     _remove_killed_runs(output)
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.synth-{os.getpid()}-", dir=output.parent))
@@ -113,8 +120,17 @@ def synthesize(project_dir, output_dir, triples: int = 10_000, seed: int = 1, pr
             written += lines
             bar.advance(lines)
         bar.close()
-        manifest = Manifest(triples, seed, written, k, extras, shared_lines, templates.other.count("\n"),
-                            len(list(graph.glob("*.ttl"))), sum(reported.count(n) for n in per_copy))
+        manifest = Manifest(
+            triples,
+            seed,
+            written,
+            k,
+            extras,
+            shared_lines,
+            templates.other.count("\n"),
+            len(list(graph.glob("*.ttl"))),
+            sum(reported.count(n) for n in per_copy),
+        )
         (work / MANIFEST).write_text(json.dumps(asdict(manifest), indent=1) + "\n", encoding="utf-8")
         if output.exists():
             shutil.rmtree(output)
@@ -130,7 +146,7 @@ def _remove_killed_runs(output: Path) -> None:
     named after its process id, so one of a run still going is kept."""
     prefix = f".{output.name}.synth-"
     for stray in output.parent.glob(f"{prefix}*"):
-        pid = stray.name[len(prefix):].partition("-")[0]
+        pid = stray.name[len(prefix) :].partition("-")[0]
         if stray.is_dir() and pid.isdigit() and not Path(f"/proc/{pid}").exists():
             shutil.rmtree(stray, ignore_errors=True)
 
@@ -182,12 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     try:
-        manifest = synthesize(args.project, args.output, triples=args.triples, seed=args.seed,
-                              progress=not args.quiet, copies=args.copies)
+        manifest = synthesize(
+            args.project, args.output, triples=args.triples, seed=args.seed, progress=not args.quiet, copies=args.copies
+        )
     except (SynthError, OSError) as exc:
         print(f"minegraph synth: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {args.output}: {manifest.triples} triples ({manifest.copies} copies, {manifest.extras} extra assertions)")
+    print(
+        f"wrote {args.output}: {manifest.triples} triples ({manifest.copies} copies, {manifest.extras} extra assertions)"
+    )
     return 0
 
 

@@ -138,8 +138,13 @@ def digest(rows: list | QueryResult) -> str:
     """A fingerprint of rows independent of row order and of the order inside space-separated lists
     (GROUP_CONCAT's order is the engine's), to tell whether two queries answer the same."""
     if isinstance(rows, QueryResult):
-        rows = ([" ".join(t.n3() for t in triple) for triple in rows.triples] if rows.is_graph
-                else [rows.boolean] if rows.form == "ASK" else rows.terms)
+        rows = (
+            [" ".join(t.n3() for t in triple) for triple in rows.triples]
+            if rows.is_graph
+            else [rows.boolean]
+            if rows.form == "ASK"
+            else rows.terms
+        )
 
     def cell(value) -> str:
         text = value.value if isinstance(value, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(value)
@@ -147,9 +152,14 @@ def digest(rows: list | QueryResult) -> str:
 
     if isinstance(rows, Cells):
         rows = [dict(zip(rows.variables, row)) for row in rows]
-    lines = sorted("\t".join(f"{k}={cell(v)}" for k, v in sorted(row.items()) if v is not None)
-                   if isinstance(row, dict) else " ".join(map(str, row)) if isinstance(row, tuple) else str(row)
-                   for row in rows)
+    lines = sorted(
+        "\t".join(f"{k}={cell(v)}" for k, v in sorted(row.items()) if v is not None)
+        if isinstance(row, dict)
+        else " ".join(map(str, row))
+        if isinstance(row, tuple)
+        else str(row)
+        for row in rows
+    )
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
 
 
@@ -165,8 +175,14 @@ def repeat(function: Callable[[], object], runs: int, budget: float | None = Non
         spent += wall
     times = times or [first]
     ordered = sorted(times)
-    return {"first": first, "p50": statistics.median(ordered), "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
-            "runs": len(times), "rows": len(answer), "digest": digest(answer)}
+    return {
+        "first": first,
+        "p50": statistics.median(ordered),
+        "p95": ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))],
+        "runs": len(times),
+        "rows": len(answer),
+        "digest": digest(answer),
+    }
 
 
 def alternate(sides: dict[str, Callable[[], object]], runs: int, budget: float) -> dict[str, dict]:
@@ -184,8 +200,10 @@ def alternate(sides: dict[str, Callable[[], object]], runs: int, budget: float) 
             spent += wall
         if spent > budget:
             break
-    return {name: {"p50": statistics.median(values), "best": min(values), "runs": len(values)}
-            for name, values in times.items()}
+    return {
+        name: {"p50": statistics.median(values), "best": min(values), "runs": len(values)}
+        for name, values in times.items()
+    }
 
 
 def run_validation(root: Path, engine: str) -> dict:
@@ -207,8 +225,15 @@ def _pyshacl_alone(root: Path) -> dict:
     import pyshacl
 
     data, shapes = rdflib_graph(root), Graph().parse(project(root).shapes_file)
-    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=False,
-                                            allow_warnings=True, allow_infos=True, abort_on_first=False)
+    conforms, results, _ = pyshacl.validate(
+        data,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+        allow_infos=True,
+        abort_on_first=False,
+    )
     found = set(results.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#ValidationResult")))
     return {"conforms": conforms, "findings": len(found), "triples": len(data)}
 
@@ -246,8 +271,12 @@ def run_windows(root: Path, store: OxigraphStore) -> dict:
     camps, stability) over 2025: what ``minegraph network --window 30d --step 7d`` computes."""
     year = WINDOWS["year"]
     statements = Statements.from_store(store, project(root))
-    windows = sequence(statements, WINDOWS["size"], WINDOWS["step"], start=datetime.date(year, 1, 1),
-                       end=datetime.date(year, 12, 31)).windows
-    return {"coded": len(statements.coded), "windows": len(windows),
-            "actors": len(windows[0].congruence.rows) if windows else 0,
-            "exact": all(w.polarisation.exact for w in windows)}
+    windows = sequence(
+        statements, WINDOWS["size"], WINDOWS["step"], start=datetime.date(year, 1, 1), end=datetime.date(year, 12, 31)
+    ).windows
+    return {
+        "coded": len(statements.coded),
+        "windows": len(windows),
+        "actors": len(windows[0].congruence.rows) if windows else 0,
+        "exact": all(w.polarisation.exact for w in windows),
+    }

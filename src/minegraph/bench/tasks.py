@@ -67,7 +67,8 @@ def store_cold(root: Path, location: Path) -> dict:
 def store_reopen(root: Path, location: Path) -> dict:
     """Reopening a current persisted store (fingerprint checked) and a first tiny query, in this fresh process."""
     wall, cpu, answer = targets.timed(
-        lambda: persisted_store(targets.project(root), location=location, rebuild=False).query("ASK {}").boolean)
+        lambda: persisted_store(targets.project(root), location=location, rebuild=False).query("ASK {}").boolean
+    )
     return {"wall": wall, "cpu": cpu, "answered": answer}
 
 
@@ -91,12 +92,30 @@ def process_times(root: Path, statement: str | None, runs: int, timeout: float, 
     into a scratch directory each time."""
     found = {}
     scratch = Path(tempfile.mkdtemp(prefix="minegraph-bench-process-"))
-    commands = {name: [a.replace("{statement}", statement or "").replace("{scratch}", str(scratch)) for a in args]
-                for name, args in COMMANDS.items() if statement or "{statement}" not in args}
+    commands = {
+        name: [a.replace("{statement}", statement or "").replace("{scratch}", str(scratch)) for a in args]
+        for name, args in COMMANDS.items()
+        if statement or "{statement}" not in args
+    }
     commands["export"] = ["export", "--output", str(scratch / "dist")]
-    commands = {name: [sys.executable, "-m", "minegraph", "--project", str(root), *args] for name, args in commands.items()}
-    commands.update({name: [sys.executable, "-m", "minegraph.bench.measure", "raw-disk-query", "--project", str(root),
-                            "--query", str(root / "queries" / f"{query}.rq")] for name, query in RAW_COMMANDS.items()})
+    commands = {
+        name: [sys.executable, "-m", "minegraph", "--project", str(root), *args] for name, args in commands.items()
+    }
+    commands.update(
+        {
+            name: [
+                sys.executable,
+                "-m",
+                "minegraph.bench.measure",
+                "raw-disk-query",
+                "--project",
+                str(root),
+                "--query",
+                str(root / "queries" / f"{query}.rq"),
+            ]
+            for name, query in RAW_COMMANDS.items()
+        }
+    )
     commands = {name: args for name, args in commands.items() if not only or name in only}
     try:
         for name, args in commands.items():
@@ -154,5 +173,10 @@ def _timed_process(command: list[str], runs: int, timeout: float) -> dict:
             times.append(wall)
             cpus.append(cpu)
             peaks.append(peak)
-    return {"wall": statistics.median(times), "best": min(times), "cpu": statistics.median(cpus), "runs": len(times),
-            "peak_mb": max(peaks)}
+    return {
+        "wall": statistics.median(times),
+        "best": min(times),
+        "cpu": statistics.median(cpus),
+        "runs": len(times),
+        "peak_mb": max(peaks),
+    }

@@ -83,7 +83,9 @@ class _Renderer:
         return text
 
     def line(self, t: ox.Triple) -> str:
-        obj = self.literal(t.subject, t.predicate, t.object) if isinstance(t.object, ox.Literal) else self.term(t.object)
+        obj = (
+            self.literal(t.subject, t.predicate, t.object) if isinstance(t.object, ox.Literal) else self.term(t.object)
+        )
         return f"{self.term(t.subject)} {self.term(t.predicate)} {obj} .\n"
 
 
@@ -100,20 +102,24 @@ def build_templates(real: RealGraph) -> Templates:
         if not (isinstance(t.object, ox.NamedNode) and t.object.value.startswith(WIKIDATA)):
             other.append(line)
     extras = [_extra_template(real, render, a) for a in real.assertions]
-    return Templates("".join(shared), "".join(first), "".join(other), extras,
-                     sorted(real.archives, key=str))
+    return Templates("".join(shared), "".join(first), "".join(other), extras, sorted(real.archives, key=str))
 
 
 def _extra_template(real: RealGraph, render: _Renderer, assertion: Assertion) -> str:
     render.owned = {assertion.node, *assertion.owned}
-    lines = [render.line(t) for t in real.triples if t.subject in render.owned
-             and not (isinstance(t.object, ox.NamedNode) and t.object.value.startswith(WIKIDATA))]
+    lines = [
+        render.line(t)
+        for t in real.triples
+        if t.subject in render.owned
+        and not (isinstance(t.object, ox.NamedNode) and t.object.value.startswith(WIKIDATA))
+    ]
     render.owned = set()
     return "".join(lines)
 
 
 def scale_shared(shared: str, copies: int) -> str:
     """The shared triples with the counts of :data:`SCALED` multiplied by the number of copies."""
+
     def scale(match: re.Match) -> str:
         return f'{match.group(1)}"{int(match.group(2)) * copies}"'
 

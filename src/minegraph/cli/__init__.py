@@ -95,7 +95,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def project_from(args: argparse.Namespace):
     """The project the command works on (``--project`` or found from the working directory)."""
-    from minegraph.core.project import find_project, open_project  # lazy: `minegraph --help` loads this module and stays light
+    from minegraph.core.project import (  # lazy: `minegraph --help` loads this module and stays light
+        find_project,
+        open_project,
+    )
 
     if getattr(args, "project", None):
         return open_project(args.project)
@@ -116,7 +119,9 @@ def to_stderr(message) -> None:
 
 def add_engine_option(parser) -> None:
     """``--engine``: the embedded engine a local command runs on."""
-    parser.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)")
+    parser.add_argument(
+        "--engine", choices=("oxigraph", "rdflib"), default="oxigraph", help="local engine (default: oxigraph)"
+    )
 
 
 def local_store(args, project):

@@ -9,7 +9,9 @@ from . import project_from
 
 def register(sub) -> None:
     parser = sub.add_parser("build", help="rebuild graph/*.ttl from curation/ (deterministic)")
-    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if graph/ differs from a fresh build")
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 if graph/ differs from a fresh build"
+    )
     parser.set_defaults(handler=run)
 
 

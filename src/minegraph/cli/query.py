@@ -19,14 +19,23 @@ from . import add_engine_option, emit, project_from, read_stdin, to_stderr
 def register(sub) -> None:
     listing = sub.add_parser("queries", help="list the query library (queries/*.rq) with titles")
     listing.add_argument("--long", action="store_true", help="also show descriptions, parameters and examples")
-    listing.add_argument("--all", action="store_true",
-                         help="also list the package's internal queries (trace cards, networks, charts, labels)")
+    listing.add_argument(
+        "--all",
+        action="store_true",
+        help="also list the package's internal queries (trace cards, networks, charts, labels)",
+    )
     listing.set_defaults(handler=run_list)
 
     run = sub.add_parser("query", help="run a library query by name, or a .rq file")
     run.add_argument("name", metavar="NAME|FILE.rq", help="query name (see 'minegraph queries') or path of a .rq file")
-    run.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
-                     help="parameter value, checked against its declared type (repeatable)")
+    run.add_argument(
+        "--param",
+        "-p",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="parameter value, checked against its declared type (repeatable)",
+    )
     run.add_argument("--describe", action="store_true", help="show the query's documentation instead of running it")
     _common(run)
     run.set_defaults(handler=run_query)
@@ -38,21 +47,38 @@ def register(sub) -> None:
 
 
 def _common(parser) -> None:
-    parser.add_argument("--format", "-f", default="table",
-                        choices=names("table", "results", "graph"),
-                        help="output format (default: table; json, xml, csv, tsv for SELECT and ASK; ttl, nt, "
-                             "jsonld, rdfxml for CONSTRUCT and DESCRIBE; csv, tsv and jsonl stream row by row)")
+    parser.add_argument(
+        "--format",
+        "-f",
+        default="table",
+        choices=names("table", "results", "graph"),
+        help="output format (default: table; json, xml, csv, tsv for SELECT and ASK; ttl, nt, "
+        "jsonld, rdfxml for CONSTRUCT and DESCRIBE; csv, tsv and jsonl stream row by row)",
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
-    parser.add_argument("--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the local graph")
+    parser.add_argument(
+        "--endpoint", metavar="URL", help="query a remote SPARQL 1.1 endpoint instead of the local graph"
+    )
     parser.add_argument("--graph", metavar="IRI", help="with --endpoint: query this named graph as the default graph")
     add_engine_option(parser)
-    parser.add_argument("--timeout", type=_positive(float), default=60, metavar="SECONDS",
-                        help="stop the query after SECONDS (local: its worker process is killed; "
-                             "with --endpoint: the HTTP timeout) (default: 60)")
-    parser.add_argument("--max-rows", type=_positive(int, zero=True), metavar="N",
-                        help="keep at most N rows (or triples); a cut answer is said on standard error")
+    parser.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=60,
+        metavar="SECONDS",
+        help="stop the query after SECONDS (local: its worker process is killed; "
+        "with --endpoint: the HTTP timeout) (default: 60)",
+    )
+    parser.add_argument(
+        "--max-rows",
+        type=_positive(int, zero=True),
+        metavar="N",
+        help="keep at most N rows (or triples); a cut answer is said on standard error",
+    )
     parser.add_argument("--iris", action="store_true", help="table: show IRIs (as prefixed names) instead of labels")
-    parser.add_argument("--width", type=int, metavar="N", help="table: total width (default: the terminal's; 0 = unlimited)")
+    parser.add_argument(
+        "--width", type=int, metavar="N", help="table: total width (default: the terminal's; 0 = unlimited)"
+    )
     parser.add_argument("--allow-service", action="store_true", help="allow SERVICE clauses (federated queries)")
     parser.add_argument("--as-of", metavar="DATE", help="answer as the graph stood on DATE (YYYY-MM-DD; Oxigraph only)")
 
@@ -77,9 +103,15 @@ def _store(args):
     # lazy: command start-up (`minegraph --help` imports every command module)
     from minegraph.store import open_store
 
-    store = open_store(project_from(args) if not args.endpoint else None, args.endpoint, args.engine,
-                       graph=args.graph, timeout=args.timeout, allow_service=args.allow_service,
-                       progress=lambda message: print(message, file=sys.stderr))
+    store = open_store(
+        project_from(args) if not args.endpoint else None,
+        args.endpoint,
+        args.engine,
+        graph=args.graph,
+        timeout=args.timeout,
+        allow_service=args.allow_service,
+        progress=lambda message: print(message, file=sys.stderr),
+    )
     if getattr(args, "as_of", None):
         # lazy: pulls in rdflib (~170 ms), only on this path
         from minegraph.store.asof import as_of_view
@@ -135,9 +167,14 @@ def _emit(args, result, store) -> int:
     labels = None
     if args.format == "table" and not args.iris:
         labels = fetch_labels(store, result_iris(result), timeout=args.timeout)  # bounded as the answer was
-    width = args.width if args.width is not None else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
-    text = render(result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6,
-                  max_column=60 if width else 10**6)
+    width = (
+        args.width
+        if args.width is not None
+        else (shutil.get_terminal_size((120, 24)).columns if not args.output else 0)
+    )
+    text = render(
+        result, args.format, labels=labels, show_iris=args.iris, width=width or 10**6, max_column=60 if width else 10**6
+    )
     emit(text, args.output, f" ({len(result)} rows)", human=args.format == "table")
     return 0
 
@@ -198,9 +235,12 @@ def run_query(args) -> int:
 
         for warning in unknown_iri_warnings(definition, params, store):
             to_stderr(f"minegraph: warning: {warning}")
-        return _answer(args, store, query_form(definition.text),
-                       lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows,
-                                                    bound=bound))
+        return _answer(
+            args,
+            store,
+            query_form(definition.text),
+            lambda timeout, rows: stream(definition, params, store, timeout=timeout, max_rows=rows, bound=bound),
+        )
     finally:
         store.close()
 
@@ -220,7 +260,11 @@ def run_sparql(args) -> int:
     source = "<stdin>" if args.text == "-" else "<query>"
     store = _store(args)
     try:
-        return _answer(args, store, form, lambda timeout, rows: stream_sparql(text, store=store, source=source,
-                                                                              timeout=timeout, max_rows=rows))
+        return _answer(
+            args,
+            store,
+            form,
+            lambda timeout, rows: stream_sparql(text, store=store, source=source, timeout=timeout, max_rows=rows),
+        )
     finally:
         store.close()

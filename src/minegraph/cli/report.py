@@ -6,8 +6,12 @@ from . import add_engine_option, local_store, project_from, to_stderr
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("report", help="write the HTML report (figures, charts, who said what, claims) and print its path")
-    parser.add_argument("--output", "-o", metavar="DIR", help="directory of the page and its pictures (default: out/report)")
+    parser = sub.add_parser(
+        "report", help="write the HTML report (figures, charts, who said what, claims) and print its path"
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="DIR", help="directory of the page and its pictures (default: out/report)"
+    )
     add_engine_option(parser)
     parser.set_defaults(handler=run)
 

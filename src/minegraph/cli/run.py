@@ -26,17 +26,24 @@ HEADLINES = (
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("run", help="the main job: validate, then who said what, membership, headline queries, pictures, report")
+    parser = sub.add_parser(
+        "run", help="the main job: validate, then who said what, membership, headline queries, pictures, report"
+    )
     parser.add_argument("--output", metavar="DIR", help="where pictures and the report go (default: out/)")
     parser.add_argument("--width", type=int, metavar="N", help="table width (default: the terminal's)")
-    parser.add_argument("--revalidate", action="store_true",
-                        help="validate even when the inputs are those of the last conforming validation")
+    parser.add_argument(
+        "--revalidate",
+        action="store_true",
+        help="validate even when the inputs are those of the last conforming validation",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args) -> int:
-    from minegraph.store.session import default_session  # lazy: per command (the CLI loads every command module at start)
     from minegraph.report.html import write_report  # lazy: per command
+    from minegraph.store.session import (
+        default_session,  # lazy: per command (the CLI loads every command module at start)
+    )
 
     project = project_from(args)
     out_dir = project.root / (args.output or "out")
@@ -68,8 +75,9 @@ def run(args) -> int:
         print("\n".join(debate.told.lines()))
 
     heading("Pictures and report")
-    report = write_report(store, project, out_dir / "report", progress=lambda message: print(message, flush=True),
-                          debate=debate)
+    report = write_report(
+        store, project, out_dir / "report", progress=lambda message: print(message, flush=True), debate=debate
+    )
     shown = report.relative_to(project.root) if report.is_relative_to(project.root) else report
     print(f"report: {shown} (open it in a browser)")
     return 0
@@ -84,8 +92,10 @@ def validation_step(project, *, revalidate: bool = False) -> bool:
 
     previous = None if revalidate else recorded(project)
     if previous is not None:
-        print(f"unchanged since it was validated on {previous['validated']} ({previous['summary']}): "
-              "validation skipped (--revalidate runs it again)")
+        print(
+            f"unchanged since it was validated on {previous['validated']} ({previous['summary']}): "
+            "validation skipped (--revalidate runs it again)"
+        )
         return True
     report = validate(project)
     for finding in report.findings:
@@ -108,8 +118,10 @@ def heading(title: str) -> None:
 
 def show(store, name: str, params: dict, width: int) -> None:
     """Run a library query on ``store`` and print it as a table with labels."""
-    from minegraph.queries.writers import render  # lazy: per command
     from minegraph.queries.run import fetch_labels, result_iris, run_query  # lazy: per command
+    from minegraph.queries.writers import render  # lazy: per command
 
     result = run_query(name, params, store=store)
-    sys.stdout.write(visible(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48)))
+    sys.stdout.write(
+        visible(render(result, "table", labels=fetch_labels(store, result_iris(result)), width=width, max_column=48))
+    )

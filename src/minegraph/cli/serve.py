@@ -10,25 +10,48 @@ from . import project_from
 
 
 def register(sub) -> None:
-    parser = sub.add_parser("serve", help="serve the graph: a guarded read-only SPARQL 1.1 endpoint, a query page "
-                                          "and a page per entity IRI")
+    parser = sub.add_parser(
+        "serve", help="serve the graph: a guarded read-only SPARQL 1.1 endpoint, a query page and a page per entity IRI"
+    )
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
     parser.add_argument("--port", type=int, default=7878, help="port (default: 7878)")
-    parser.add_argument("--base", default="https://w3id.org/minegraph/",
-                        help="the data's IRI namespace, answered under this server (default: https://w3id.org/minegraph/)")
-    parser.add_argument("--timeout", type=float, default=30, metavar="SECONDS",
-                        help="wall-clock limit per query; its worker is killed past it (default: 30)")
+    parser.add_argument(
+        "--base",
+        default="https://w3id.org/minegraph/",
+        help="the data's IRI namespace, answered under this server (default: https://w3id.org/minegraph/)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=30,
+        metavar="SECONDS",
+        help="wall-clock limit per query; its worker is killed past it (default: 30)",
+    )
     parser.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
-    parser.add_argument("--max-rows", type=int, default=10_000, help="rows per answer before it is cut (default: 10000)")
-    parser.add_argument("--max-concurrent", type=int, default=32,
-                        help="requests in flight before 429 Too Many Requests (default: 32)")
-    parser.add_argument("--queue-timeout", type=float, metavar="SECONDS",
-                        help="how long a request waits for a free worker before 503 (default: half the timeout, "
-                             "at most 10)")
-    parser.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
-                        help="a Host header value to accept (repeatable; default: loopback names and --host)")
-    parser.add_argument("--review", metavar="DRAFT.toml",
-                        help="instead: the review page of one ingest draft (loopback only; default port 7879)")
+    parser.add_argument(
+        "--max-rows", type=int, default=10_000, help="rows per answer before it is cut (default: 10000)"
+    )
+    parser.add_argument(
+        "--max-concurrent", type=int, default=32, help="requests in flight before 429 Too Many Requests (default: 32)"
+    )
+    parser.add_argument(
+        "--queue-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="how long a request waits for a free worker before 503 (default: half the timeout, at most 10)",
+    )
+    parser.add_argument(
+        "--allowed-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a Host header value to accept (repeatable; default: loopback names and --host)",
+    )
+    parser.add_argument(
+        "--review",
+        metavar="DRAFT.toml",
+        help="instead: the review page of one ingest draft (loopback only; default port 7879)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -43,9 +66,18 @@ def run(args) -> int:
         from minegraph.publish.server import serve
     except ImportError as exc:  # starlette or uvicorn missing
         raise MissingExtra(exc.name or "starlette", "serve") from None
-    return serve(project_from(args).root, args.host, args.port, args.base, args.timeout, workers=args.workers,
-                 max_rows=args.max_rows, max_concurrent=args.max_concurrent, allowed_hosts=tuple(args.allowed_host),
-                 queue_timeout=args.queue_timeout)
+    return serve(
+        project_from(args).root,
+        args.host,
+        args.port,
+        args.base,
+        args.timeout,
+        workers=args.workers,
+        max_rows=args.max_rows,
+        max_concurrent=args.max_concurrent,
+        allowed_hosts=tuple(args.allowed_host),
+        queue_timeout=args.queue_timeout,
+    )
 
 
 def run_review(args) -> int:

@@ -17,13 +17,26 @@ from . import add_engine_option, emit, local_store, project_from
 
 def register(sub) -> None:
     parser = sub.add_parser("trace", help="trace a statement, actor or decision back to its sources")
-    parser.add_argument("target", nargs="*", metavar="IRI|TEXT",
-                        help="an IRI or prefixed name (statement:…, person:…, decision:…), or words of a quote or name")
-    parser.add_argument("--edge", nargs=2, metavar=("A", "B"),
-                        help="trace a tie of the discourse network instead: the statements behind A–B "
-                             "(as minegraph network --edge A B; --kind and --level there)")
-    parser.add_argument("--format", "-f", choices=FORMATS, default="text",
-                        help="text card (default), JSON card, or Turtle of the traced subgraph")
+    parser.add_argument(
+        "target",
+        nargs="*",
+        metavar="IRI|TEXT",
+        help="an IRI or prefixed name (statement:…, person:…, decision:…), or words of a quote or name",
+    )
+    parser.add_argument(
+        "--edge",
+        nargs=2,
+        metavar=("A", "B"),
+        help="trace a tie of the discourse network instead: the statements behind A–B "
+        "(as minegraph network --edge A B; --kind and --level there)",
+    )
+    parser.add_argument(
+        "--format",
+        "-f",
+        choices=FORMATS,
+        default="text",
+        help="text card (default), JSON card, or Turtle of the traced subgraph",
+    )
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically) instead of standard output")
     add_engine_option(parser)
     parser.set_defaults(handler=run)
@@ -36,7 +49,6 @@ def run(args) -> int:
 
         return network(_edge_arguments(args))
     if not args.target:
-
         raise InputError(None, "say what to trace: an IRI, a prefixed name or words (or --edge A B)")
     # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.provenance.resolve import check_search_text, resolve, trace
@@ -59,7 +71,24 @@ def run(args) -> int:
 def _edge_arguments(args):
     """The arguments of ``minegraph network --edge A B`` (a subtract network of persons: every statement on a
     decision both spoke on, agreeing or not)."""
-    return argparse.Namespace(**vars(args) | dict(
-        kind="subtract", window=None, level="person", normalisation="none", qualifier="binary", isolates=False,
-        exclude=[], evidence=None, start=None, end=None, step=None, export=False, output=None, top=10, seed=1,
-        format="json" if args.format == "json" else "table"))
+    return argparse.Namespace(
+        **vars(args)
+        | dict(
+            kind="subtract",
+            window=None,
+            level="person",
+            normalisation="none",
+            qualifier="binary",
+            isolates=False,
+            exclude=[],
+            evidence=None,
+            start=None,
+            end=None,
+            step=None,
+            export=False,
+            output=None,
+            top=10,
+            seed=1,
+            format="json" if args.format == "json" else "table",
+        )
+    )

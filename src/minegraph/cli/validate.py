@@ -16,11 +16,18 @@ from . import project_from
 def register(sub) -> None:
     parser = sub.add_parser("validate", help="check the graph against the shapes and the extra checks")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
-    parser.add_argument("--engine", choices=("sparql", "pyshacl"), default="sparql",
-                        help="sparql (default: the shapes as SPARQL over Oxigraph) or pyshacl (the reference engine)")
+    parser.add_argument(
+        "--engine",
+        choices=("sparql", "pyshacl"),
+        default="sparql",
+        help="sparql (default: the shapes as SPARQL over Oxigraph) or pyshacl (the reference engine)",
+    )
     parser.add_argument("--no-shacl", action="store_true", help="skip the shapes; run only the extra checks (quick)")
     parser.add_argument(
-        "--check", action="append", metavar="NAME", dest="checks",
+        "--check",
+        action="append",
+        metavar="NAME",
+        dest="checks",
         help="run only this extra check (repeatable; default: all registered checks)",
     )
     parser.set_defaults(handler=run)

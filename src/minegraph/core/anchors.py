@@ -54,7 +54,9 @@ def anchor_at(text: str, start: int, end: int, context: int = CONTEXT) -> Anchor
     return Anchor(start, end, text[start:end], text[max(0, start - context) : start], text[end : end + context])
 
 
-def verify(text: str, start: int, end: int, exact: str, prefix: str | None = None, suffix: str | None = None) -> list[str]:
+def verify(
+    text: str, start: int, end: int, exact: str, prefix: str | None = None, suffix: str | None = None
+) -> list[str]:
     """Problems of a recorded anchor against the text (empty when it is exact)."""
     problems: list[str] = []
     if not 0 <= start < end <= len(text):

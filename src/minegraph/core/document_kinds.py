@@ -5,5 +5,10 @@ importing the extractor (about 60 ms at each start)."""
 from __future__ import annotations
 
 #: Kinds of source document (``--kind``) and the ontology class each is recorded as.
-KINDS = {"news": "NewsArticle", "press-release": "OfficialStatement", "official-statement": "OfficialStatement",
-         "parliamentary-record": "LegalText", "report": "Report"}
+KINDS = {
+    "news": "NewsArticle",
+    "press-release": "OfficialStatement",
+    "official-statement": "OfficialStatement",
+    "parliamentary-record": "LegalText",
+    "report": "Report",
+}

@@ -83,7 +83,6 @@ def user_cache_dir() -> Path:
     # lazy: platformdirs, only on this path
     from platformdirs import user_cache_path
 
-
     return Path(user_cache_path("minegraph", appauthor=False)) / __version__
 
 

@@ -24,8 +24,11 @@ if TYPE_CHECKING:  # rdflib is loaded by the functions that build rdflib graphs:
     from rdflib import Graph
 
 #: The files minegraph loads, by suffix: the registry's RDF formats that rdflib reads too.
-_FORMATS = {f.suffix: (getattr(pyoxigraph.RdfFormat, f.oxigraph), f.extra["rdflib"])
-            for f in formats("rdf-dump") if "rdflib" in f.extra}
+_FORMATS = {
+    f.suffix: (getattr(pyoxigraph.RdfFormat, f.oxigraph), f.extra["rdflib"])
+    for f in formats("rdf-dump")
+    if "rdflib" in f.extra
+}
 
 
 def rdf_format(path: Path) -> tuple[pyoxigraph.RdfFormat, str]:
@@ -33,7 +36,9 @@ def rdf_format(path: Path) -> tuple[pyoxigraph.RdfFormat, str]:
     try:
         return _FORMATS[path.suffix.lower()]
     except KeyError:
-        raise InputError(path, f"unsupported RDF file type {path.suffix!r}; expected one of {', '.join(_FORMATS)}") from None
+        raise InputError(
+            path, f"unsupported RDF file type {path.suffix!r}; expected one of {', '.join(_FORMATS)}"
+        ) from None
 
 
 def check_syntax(path: Path, data: bytes | None = None) -> None:

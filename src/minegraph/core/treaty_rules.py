@@ -16,8 +16,8 @@ from datetime import date
 
 from rdflib import Graph, Literal, URIRef
 
-from minegraph.errors import MinegraphError
 from minegraph.core.namespaces import MG, iri
+from minegraph.errors import MinegraphError
 
 ARTICLE_17 = iri("rule", "apmbc-article-17")
 ARTICLE_20 = iri("rule", "apmbc-article-20")

@@ -14,13 +14,23 @@ stance from cues); `model` (the extractor's plain data), `gazetteer` (actors and
 (each record of a reviewed draft checked and written as TOML), `accept` (a reviewed draft becomes curation,
 then build and validate). May import every layer below cli."""
 
-from minegraph.ingest.model import Actor, Candidate, Decision, Post
-from minegraph.ingest.extract import extract, extract_file
-from minegraph.ingest.output import to_json, to_table
-from minegraph.ingest.gazetteer import actors_from_graph, decisions_from_graph
 from minegraph.ingest.evaluate import Report, evaluate
+from minegraph.ingest.extract import extract, extract_file
+from minegraph.ingest.gazetteer import actors_from_graph, decisions_from_graph
+from minegraph.ingest.model import Actor, Candidate, Decision, Post
+from minegraph.ingest.output import to_json, to_table
 
 __all__ = [
-    "Actor", "Candidate", "Decision", "Post", "Report", "actors_from_graph", "decisions_from_graph",
-    "evaluate", "extract", "extract_file", "to_json", "to_table",
+    "Actor",
+    "Candidate",
+    "Decision",
+    "Post",
+    "Report",
+    "actors_from_graph",
+    "decisions_from_graph",
+    "evaluate",
+    "extract",
+    "extract_file",
+    "to_json",
+    "to_table",
 ]

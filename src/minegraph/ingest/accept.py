@@ -28,7 +28,9 @@ from minegraph.ingest.workflow import KINDS, Gazetteer, read_text
 CURATORS = "organisation:minegraph-curators"
 
 
-def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewer: str = CURATORS) -> tuple[str, str | None, Accepted]:
+def check_draft(
+    project, path: Path, gazetteer: Gazetteer | None = None, reviewer: str = CURATORS
+) -> tuple[str, str | None, Accepted]:
     """The curation text (and new-actors text) of a reviewed draft; one CurationError naming every problem
     (line and field, with "did you mean" where a known name is close)."""
     draft = Draft(path)
@@ -38,12 +40,16 @@ def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewe
         known_fields(doc, "document")
     slug, archive = doc.require("slug"), doc.require("archive")
     if contained(project.curation_dir / "sources", f"{slug}.toml" if isinstance(slug, str) else None) is None:
-        raise doc.error(f"slug {shown(str(slug))} is not a slug: lower-case letters, digits and hyphens (as ingest makes it)")
+        raise doc.error(
+            f"slug {shown(str(slug))} is not a slug: lower-case letters, digits and hyphens (as ingest makes it)"
+        )
     with problems.collect():
         one_of(doc, "kind", KINDS, "a kind of document (" + ", ".join(KINDS) + ")")
     archive_path = contained(project.graph_dir / "sources", archive)
     if archive_path is None or not archive_path.is_file() or archive_path.is_symlink():
-        raise doc.error(f"archive {shown(str(archive))} is not a text ingest archived (a file graph/sources/<slug>.txt)")
+        raise doc.error(
+            f"archive {shown(str(archive))} is not a text ingest archived (a file graph/sources/<slug>.txt)"
+        )
     _, text = read_text(archive_path)
     gazetteer = gazetteer or Gazetteer(project)
     known = {a.iri for a in gazetteer.actors}
@@ -60,8 +66,22 @@ def check_draft(project, path: Path, gazetteer: Gazetteer | None = None, reviewe
     body = []
     capacities = {a.get("id"): membership_id(a) for a in draft.actors if membership_id(a)}
     for statement, assessments in zip(draft.statements, draft.assessments):
-        body += ["", *statement_lines(statement, assessments, text, archive, known | proposed, decisions,
-                                 suggestions, reviewer, result, problems, capacities)]
+        body += [
+            "",
+            *statement_lines(
+                statement,
+                assessments,
+                text,
+                archive,
+                known | proposed,
+                decisions,
+                suggestions,
+                reviewer,
+                result,
+                problems,
+                capacities,
+            ),
+        ]
     problems.raise_if_any()
     result.statements = len(draft.statements)
     return _curation(doc, body), _new_actors(draft.actors, slug, doc.get("date")), result
@@ -78,18 +98,34 @@ def _introduced(project, slug: str) -> set[str]:
 
 def _suggestions(text: str, gazetteer: Gazetteer) -> dict[str, dict[str, str]]:
     """What the extractor suggests for this text: quote → decision → stance (deterministic)."""
-    return {c.quote: {about: c.stances.get(about, c.stance) for about in c.about} for c in extract(text, gazetteer.actors, gazetteer.decisions)}
+    return {
+        c.quote: {about: c.stances.get(about, c.stance) for about in c.about}
+        for c in extract(text, gazetteer.actors, gazetteer.decisions)
+    }
 
 
 def _curation(doc: Record, body: list[str]) -> str:
     slug = doc.require("slug")
     head = [toml_comment(f"{doc.require('title')}: accepted from a reviewed draft (minegraph accept)."), ""]
-    head += toml_table("document", [
-        ("slug", slug), ("prefix", slug), ("class", KINDS[doc.require("kind")]), ("title", doc.get("title")),
-        ("url", doc.require("url")), ("date", doc.require("date")), ("language", doc.get("language") or "en"),
-        ("publisher", doc.get("publisher")), ("archive", doc.get("archive")), ("original_file", doc.get("original_file")),
-        ("original_sha256", doc.get("original_sha256")), ("media_type", doc.get("media_type")),
-        ("sources", [doc.get("url")])], array=False)
+    head += toml_table(
+        "document",
+        [
+            ("slug", slug),
+            ("prefix", slug),
+            ("class", KINDS[doc.require("kind")]),
+            ("title", doc.get("title")),
+            ("url", doc.require("url")),
+            ("date", doc.require("date")),
+            ("language", doc.get("language") or "en"),
+            ("publisher", doc.get("publisher")),
+            ("archive", doc.get("archive")),
+            ("original_file", doc.get("original_file")),
+            ("original_sha256", doc.get("original_sha256")),
+            ("media_type", doc.get("media_type")),
+            ("sources", [doc.get("url")]),
+        ],
+        array=False,
+    )
     return "\n".join(head + body).rstrip("\n") + "\n"
 
 
@@ -103,16 +139,29 @@ def _new_actors(actors: list[Record], slug: str, date: str | None) -> str | None
         kind, _, ident = actor.require("id").partition(":")
         table = "person" if kind == "person" else "organisation"
         fields = [("id", ident)] + ([("types", ["Organisation"])] if table == "organisation" else [])
-        lines += toml_table(table, fields + [("label", actor.get("label")), ("note", actor.get("as_reported") and
-                            f"Introduced as “{actor.get('as_reported')}”."), ("sources", [f"source:{slug}"])]) + [""]
+        lines += toml_table(
+            table,
+            fields
+            + [
+                ("label", actor.get("label")),
+                ("note", actor.get("as_reported") and f"Introduced as “{actor.get('as_reported')}”."),
+                ("sources", [f"source:{slug}"]),
+            ],
+        ) + [""]
         membership = membership_id(actor)
         if membership:
-            memberships += toml_table("membership", [
-                ("id", membership.partition(":")[2]), ("member", actor.get("id")),
-                ("organisation", actor.get("capacity_organisation")), ("role", actor.get("capacity_role")),
-                ("held_on", date),
-                ("note", f"Capacity as reported: “{actor.get('as_reported') or actor.get('label')}”."),
-                ("sources", [f"source:{slug}"])]) + [""]
+            memberships += toml_table(
+                "membership",
+                [
+                    ("id", membership.partition(":")[2]),
+                    ("member", actor.get("id")),
+                    ("organisation", actor.get("capacity_organisation")),
+                    ("role", actor.get("capacity_role")),
+                    ("held_on", date),
+                    ("note", f"Capacity as reported: “{actor.get('as_reported') or actor.get('label')}”."),
+                    ("sources", [f"source:{slug}"]),
+                ],
+            ) + [""]
     return "\n".join(lines + memberships).rstrip("\n") + "\n"
 
 
@@ -130,7 +179,9 @@ def accept(project, path: Path, reviewer: str = CURATORS, progress=None) -> Acce
     if actors:
         outputs[Path("actors") / f"{result.slug}.toml"] = actors
     folder = project.curation_dir
-    with replaced_directory(folder, "accept", keep=tuple(p.name for p in folder.iterdir() if not p.name.startswith("."))) as staged:
+    with replaced_directory(
+        folder, "accept", keep=tuple(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    ) as staged:
         for relative, data in outputs.items():
             atomic_write(staged / relative, data.encode("utf-8"))
             result.written.append(folder / relative)
@@ -159,8 +210,9 @@ def _trial(project, staged: Path, draft: Path, progress) -> None:
         try:
             build(Project(trial), progress)
         except MinegraphError as exc:  # named after the draft: the trial folder is gone when the user reads it
-            raise CurationError(Path(draft), "the accepted draft would not build: "
-                                + str(exc).replace(f"{trial}{os.sep}", "")) from None
+            raise CurationError(
+                Path(draft), "the accepted draft would not build: " + str(exc).replace(f"{trial}{os.sep}", "")
+            ) from None
         report = validate_sparql(Project(trial))
         if not report.conforms:
             problems = "; ".join(f.message for f in report.findings[:5])

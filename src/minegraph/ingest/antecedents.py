@@ -15,8 +15,7 @@ from minegraph.ingest.speakers import Ref, analyse
 
 WINDOW = 60  # antecedents looked at, most recent first: keeps resolution linear in the text
 _PLURAL = frozenset({"ministers", "countries", "states", "governments", "groups", "tablers", "members"})
-_BODY_OR_POST = frozenset({"ministry", "government", "parliament", "cabinet", "minister", "president",
-                           "prime"})
+_BODY_OR_POST = frozenset({"ministry", "government", "parliament", "cabinet", "minister", "president", "prime"})
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _DATELINE = re.compile(r",\s+(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)")
 _GLUE = frozenset({"of", "the", "de", "van", "von", "el", "al", "da", "di", "du", "der", "for"})
@@ -76,8 +75,12 @@ class Discourse:
                 return e
             if k and k in e.keys():
                 return e
-            if e.kind == "person" and last and len(k.split()) == 1 and any(
-                    ek.split()[-1:] == [last] for ek in e.keys() if ek):
+            if (
+                e.kind == "person"
+                and last
+                and len(k.split()) == 1
+                and any(ek.split()[-1:] == [last] for ek in e.keys() if ek)
+            ):
                 return e
         return None
 
@@ -120,8 +123,9 @@ class Discourse:
         return entity
 
     def _pronoun(self, word: str) -> Entity | None:
-        want = {"person": ("person",), "organisation": ("organisation", "group"),
-                "group": ("group", "organisation")}[_pronoun_kind(word)]
+        want = {"person": ("person",), "organisation": ("organisation", "group"), "group": ("group", "organisation")}[
+            _pronoun_kind(word)
+        ]
         for kind in want:
             for e in reversed(self.recent):
                 if e.kind == kind:
@@ -139,7 +143,9 @@ class Discourse:
                     return self._touch(e)
         if not ref.indefinite and heads:
             for e in reversed(self.recent):
-                if e.roles & heads and (ref.country is None or (e.actor is not None and e.actor.country == ref.country)):
+                if e.roles & heads and (
+                    ref.country is None or (e.actor is not None and e.actor.country == ref.country)
+                ):
                     return self._touch(e)
         if ref.definite and ref.country is None and self.last_country and heads & _BODY_OR_POST:
             ref.country = self.last_country  # "the ministry" in a story about one country
@@ -181,7 +187,7 @@ class Discourse:
             ref = analyse(text, run_start, run_end, self.linker.countries)
             if ref is None or ref.kind not in ("name", "org") or self.linker.countries.lookup(run):
                 continue
-            before = words(text[max(sentence_start, run_start - 60):run_start])[-5:]
+            before = words(text[max(sentence_start, run_start - 60) : run_start])[-5:]
             ref.heads = tuple(ref.heads) + tuple(w for w in before if w in ROLE_WORDS)
             self.mention(ref)
 
@@ -192,7 +198,7 @@ def _capital_runs(text: str, start: int, end: int):
     glue = 0
     for m in _WORD_RE.finditer(text, start, end):
         word = m.group()
-        adjacent = prev_end >= 0 and m.start() - prev_end <= 2 and text[prev_end:m.start()].isspace()
+        adjacent = prev_end >= 0 and m.start() - prev_end <= 2 and text[prev_end : m.start()].isspace()
         if word[:1].isupper():
             if run_start < 0 or not adjacent:
                 if run_start >= 0:
@@ -226,17 +232,38 @@ def _descriptor_kind(ref: Ref) -> str:
     """A role descriptor names a person; a body word alone a body; a plural head a group."""
     if ref.heads and ref.heads[-1] in COLLECTIVE:
         return "group"
-    if any(w in ORG_HEADS for w in ref.heads) and not any(w in ROLE_WORDS for w in ref.heads
-                                                          if w not in ("defence", "defense", "foreign", "affairs",
-                                                                       "national", "state", "interior", "justice",
-                                                                       "finance", "development", "regional")):
+    if any(w in ORG_HEADS for w in ref.heads) and not any(
+        w in ROLE_WORDS
+        for w in ref.heads
+        if w
+        not in (
+            "defence",
+            "defense",
+            "foreign",
+            "affairs",
+            "national",
+            "state",
+            "interior",
+            "justice",
+            "finance",
+            "development",
+            "regional",
+        )
+    ):
         return "organisation"
     return "person"
 
 
 def _pronoun_kind(word: str) -> str:
-    return {"he": "person", "she": "person", "him": "person", "her": "person", "his": "person",
-            "it": "organisation", "its": "organisation"}.get(word, "group")
+    return {
+        "he": "person",
+        "she": "person",
+        "him": "person",
+        "her": "person",
+        "his": "person",
+        "it": "organisation",
+        "its": "organisation",
+    }.get(word, "group")
 
 
 def _kind(ref: Ref, actor: Actor | None) -> str:

@@ -11,52 +11,85 @@ import re
 from dataclasses import dataclass
 
 from minegraph.ingest.countries import Countries
-from minegraph.ingest.lexicon import (ADVERBS, LEADING_CLAUSE, ORG_HEADS, PARA_ACT_RE, PARA_JUDGE_RE, PARA_SPEECH_RE,
-                                      ROLE_WORDS, SAY_RE)
+from minegraph.ingest.lexicon import (
+    ADVERBS,
+    LEADING_CLAUSE,
+    ORG_HEADS,
+    PARA_ACT_RE,
+    PARA_JUDGE_RE,
+    PARA_SPEECH_RE,
+    ROLE_WORDS,
+    SAY_RE,
+)
 from minegraph.ingest.speakers import Ref, analyse
 
-AFTER_VERBS = ("said|says|told|tells|added|adds|stated|states|recalled|recalls|explained|claimed|claims|warned|"
-               "warns|insisted|insists|noted|notes|argued|argues|stressed|wrote|writes|write|reads|read|asked|"
-               "replied|answered|declared|continued|urged|commented|emphasised|emphasized|announced|"
-               "acknowledged|admitted|concluded|observed|remarked|suggested|confirmed|conceded|cautioned|"
-               "vowed|pledged|promised|predicted|asserted|maintained")
+AFTER_VERBS = (
+    "said|says|told|tells|added|adds|stated|states|recalled|recalls|explained|claimed|claims|warned|"
+    "warns|insisted|insists|noted|notes|argued|argues|stressed|wrote|writes|write|reads|read|asked|"
+    "replied|answered|declared|continued|urged|commented|emphasised|emphasized|announced|"
+    "acknowledged|admitted|concluded|observed|remarked|suggested|confirmed|conceded|cautioned|"
+    "vowed|pledged|promised|predicted|asserted|maintained"
+)
 _AFTER_VERB_RE = re.compile(AFTER_VERBS, re.IGNORECASE)
 _NOT_SPEAKER = r"[^,;:“”\"«»„\n]"
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,.—–-]*(?P<verb>(?:{AFTER_VERBS}))\b\s+(?P<who>{_NOT_SPEAKER}{{1,160}}"
-                               rf"(?:,{_NOT_SPEAKER}{{1,120}}){{0,2}})", re.IGNORECASE)
-_AFTER_WHO_FIRST = re.compile(rf"^[\s,.—–-]*(?P<who>{_NOT_SPEAKER}{{1,80}}?(?:,{_NOT_SPEAKER}{{1,100}},)?)"
-                              rf"\s+(?:[a-z]+ly\s+|also\s+|then\s+)?(?P<verb>(?:{AFTER_VERBS}))\b", re.IGNORECASE)
-_DOC_THAT = re.compile(r"\b(?P<doc>(?:an?|the|another)\s+(?:amendment|motion|resolution|declaration|statement|"
-                       r"report|text|letter|bill))\s+that\s*$", re.IGNORECASE)
+_AFTER_VERB_FIRST = re.compile(
+    rf"^[\s,.—–-]*(?P<verb>(?:{AFTER_VERBS}))\b\s+(?P<who>{_NOT_SPEAKER}{{1,160}}"
+    rf"(?:,{_NOT_SPEAKER}{{1,120}}){{0,2}})",
+    re.IGNORECASE,
+)
+_AFTER_WHO_FIRST = re.compile(
+    rf"^[\s,.—–-]*(?P<who>{_NOT_SPEAKER}{{1,80}}?(?:,{_NOT_SPEAKER}{{1,100}},)?)"
+    rf"\s+(?:[a-z]+ly\s+|also\s+|then\s+)?(?P<verb>(?:{AFTER_VERBS}))\b",
+    re.IGNORECASE,
+)
+_DOC_THAT = re.compile(
+    r"\b(?P<doc>(?:an?|the|another)\s+(?:amendment|motion|resolution|declaration|statement|"
+    r"report|text|letter|bill))\s+that\s*$",
+    re.IGNORECASE,
+)
 _ACCORDING = re.compile(r"(?:,\s*|—|–)\s*according to\s+(?P<who>[^,.;—–]{1,120})", re.IGNORECASE)
 _ACCORDING_AT = re.compile(r"according to\s+(?P<who>[^,.;—–]{1,120})", re.IGNORECASE)
-_TRAILING = re.compile(r",\s*(?P<who>[^,;:]{1,80}?)\s+(?P<verb>said|says|told|added|stated|explained|claimed|"
-                       r"warned|insisted|noted|argued|stressed)(?:\s+[^\s,.;:]+){0,3}\s*[.!?]?$")
-_PARENTHETICAL = re.compile(r",\s*(?P<who>he|she|they|it|(?:the\s+)?[A-Z][^,]{0,40}?)\s+(?P<verb>said|claimed|added|argued|"
-                            r"warned|insisted|noted|says|claims|believes|thinks)\s*,")
-_IN_VIEW = re.compile(r"\bin (?P<who>his|her|their|its) (?:view|experience|opinion|words|judgement|judgment)\b",
-                      re.IGNORECASE)
-_TABLED = re.compile(r"(?:An?|The|Another)\s+(?:motion|amendment|resolution|declaration|statement|bill|text|"
-                     r"letter)\b[^,]{0,60},\s*(?:tabled|issued|drafted|presented|signed|put forward|submitted|"
-                     r"proposed)\s+by\s+(?P<who>[^,]{1,100}?)(?:\s+and\s+[a-z]+\b[^,]*)?,")
-_THAT = re.compile(r"\s*(?:[a-z]+ly\s+)?(?:(?:in|on|at|during|after|before|last|this|late|earlier|later|yesterday|today|via)\b"
-                   r"[^.;:!?,\n]{0,50}?\s)?that\b\s*", re.IGNORECASE)
+_TRAILING = re.compile(
+    r",\s*(?P<who>[^,;:]{1,80}?)\s+(?P<verb>said|says|told|added|stated|explained|claimed|"
+    r"warned|insisted|noted|argued|stressed)(?:\s+[^\s,.;:]+){0,3}\s*[.!?]?$"
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?P<who>he|she|they|it|(?:the\s+)?[A-Z][^,]{0,40}?)\s+(?P<verb>said|claimed|added|argued|"
+    r"warned|insisted|noted|says|claims|believes|thinks)\s*,"
+)
+_IN_VIEW = re.compile(
+    r"\bin (?P<who>his|her|their|its) (?:view|experience|opinion|words|judgement|judgment)\b", re.IGNORECASE
+)
+_TABLED = re.compile(
+    r"(?:An?|The|Another)\s+(?:motion|amendment|resolution|declaration|statement|bill|text|"
+    r"letter)\b[^,]{0,60},\s*(?:tabled|issued|drafted|presented|signed|put forward|submitted|"
+    r"proposed)\s+by\s+(?P<who>[^,]{1,100}?)(?:\s+and\s+[a-z]+\b[^,]*)?,"
+)
+_THAT = re.compile(
+    r"\s*(?:[a-z]+ly\s+)?(?:(?:in|on|at|during|after|before|last|this|late|earlier|later|yesterday|today|via)\b"
+    r"[^.;:!?,\n]{0,50}?\s)?that\b\s*",
+    re.IGNORECASE,
+)
 _VERB_TAIL = re.compile(r"(?:\s+[^\s,.;:!?“”\"«»„]+){0,3}\s*")
 _TOLD_OBJECT = re.compile(r"[^.;:!?]{0,80}?\bthat\b\s*")
 _AS_CLAUSE = re.compile(r"(?:^|,\s*|\s)as\s+(?=\S+$)")
 _CONJUNCTION = re.compile(r"(?:while|whereas|although|though|and|but)\s+", re.IGNORECASE)
-_TURN = re.compile(r"^(?P<who>(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Madam)\.?\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}|"
-                   r"The\s+(?:Chair|Speaker|President|Chairman|Chairwoman|Presiding Officer)|"
-                   r"(?:Minister|Secretary|Commissioner|Deputy)\b[^:()\n]{0,60})(?:\s*\([^()\n]{1,60}\))?):\s+"
-                   r"(?P<speech>\S.*)$")
+_TURN = re.compile(
+    r"^(?P<who>(?:(?:Mr|Ms|Mrs|Dr|Sir|Dame|Madam)\.?\s+[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3}|"
+    r"The\s+(?:Chair|Speaker|President|Chairman|Chairwoman|Presiding Officer)|"
+    r"(?:Minister|Secretary|Commissioner|Deputy)\b[^:()\n]{0,60})(?:\s*\([^()\n]{1,60}\))?):\s+"
+    r"(?P<speech>\S.*)$"
+)
 
 
 SUBJECT_REACH = 250  # a subject is looked for this far (in code points) before its verb
 CUE_REACH = 300  # a quotation's cue is looked for this far before and after it
 
 # "Jānis Ozols (NA): …": a name with its party or body in brackets opens a turn too.
-_TURN_NAMED = re.compile(r"^(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}\s*\([^()\n]{1,60}\)):\s+"
-                         r"(?P<speech>\S.*)$")
+_TURN_NAMED = re.compile(
+    r"^(?P<who>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){1,3}\s*\([^()\n]{1,60}\)):\s+"
+    r"(?P<speech>\S.*)$"
+)
 
 
 _LABEL = re.compile(r"^(?P<who>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,2}):\s+(?P<speech>\S.*)$")
@@ -79,7 +112,7 @@ def _subject(text: str, start: int, verb_start: int, countries: Countries) -> Re
         if comma < 0:
             return None
         start = comma + 2
-    if re.search(r"\s(?:and|but)\s+$", text[max(start, verb_start - 6):verb_start]):
+    if re.search(r"\s(?:and|but)\s+$", text[max(start, verb_start - 6) : verb_start]):
         # "The Council expressed … and recalled": the verbs share the clause's subject.
         return leading_subject(text, start, verb_start, countries)
     seg = text[start:verb_start]
@@ -114,8 +147,13 @@ def leading_subject(text: str, start: int, end: int, countries: Countries) -> Re
     for m in re.finditer(r"[^\s,]+|,", text[pos:end]):
         tok = m.group().strip("’'")
         low = tok.lower().removesuffix("’s").removesuffix("'s")
-        if tok != "," and tok[:1].islower() and low not in ROLE_WORDS and low not in ORG_HEADS and \
-                low not in ("of", "and", "the", "for", "a", "an"):
+        if (
+            tok != ","
+            and tok[:1].islower()
+            and low not in ROLE_WORDS
+            and low not in ORG_HEADS
+            and low not in ("of", "and", "the", "for", "a", "an")
+        ):
             break
         stop = pos + m.end()
     return analyse(text, pos, stop, countries) if stop > pos else None
@@ -123,7 +161,7 @@ def leading_subject(text: str, start: int, end: int, countries: Countries) -> Re
 
 def after_cue(text: str, close: int, limit: int, countries: Countries) -> Cue | None:
     """`"…," said X` / `"…," X told Y` right after a closing quotation mark."""
-    segment = text[close + 1:limit]
+    segment = text[close + 1 : limit]
     m = _AFTER_VERB_FIRST.match(segment)
     if m:
         ref = analyse(text, close + 1 + m.start("who"), close + 1 + m.end("who"), countries)
@@ -146,8 +184,12 @@ def before_cue(text: str, start: int, opening: int, countries: Countries) -> Cue
         return Cue(ref, start + doc.start(), start + len(seg)) if ref else None
     verbs = list(SAY_RE.finditer(seg))
     # `X told reporters "…"`: a speech verb and at most three words, then a full quoted sentence.
-    ends_on_verb = bool(verbs) and _AFTER_VERB_RE.fullmatch(verbs[-1].group()) is not None and \
-        _VERB_TAIL.fullmatch(seg, verbs[-1].end()) is not None and text[opening + 1:opening + 2].isupper()
+    ends_on_verb = (
+        bool(verbs)
+        and _AFTER_VERB_RE.fullmatch(verbs[-1].group()) is not None
+        and _VERB_TAIL.fullmatch(seg, verbs[-1].end()) is not None
+        and text[opening + 1 : opening + 2].isupper()
+    )
     if not (seg.endswith(":") or seg.endswith(",") or re.search(r"\bthat$", seg) or ends_on_verb):
         return None
     for v in verbs:
@@ -214,7 +256,7 @@ def _according(text, start, end, countries):
     m = _ACCORDING.search(text, start, end)
     if m and m.start() > start and text[m.start()] not in ",—–":
         m = None
-    if m is None and text[start:start + 12].lower() == "according to":
+    if m is None and text[start : start + 12].lower() == "according to":
         m = _ACCORDING_AT.match(text, start, end)
     if not m:
         return None
@@ -272,7 +314,8 @@ def _subject_verb(text, start, end, countries):
                 return Cue(ref, v.start(), v.end(), "paraphrase"), s, e
             rest = v.end()
             obj = _THAT.match(text, rest, end) or (
-                _TOLD_OBJECT.match(text, rest, end) if v.group().lower() in ("told", "tells") else None)
+                _TOLD_OBJECT.match(text, rest, end) if v.group().lower() in ("told", "tells") else None
+            )
             if obj:
                 rest = obj.end()
             elif v.group().lower() in ("told", "tells"):
@@ -285,7 +328,7 @@ def _subject_verb(text, start, end, countries):
 
 def _with_article(text: str, floor: int, pos: int) -> int:
     """Move a phrase start back over the article the speaker analysis dropped ("the European Commission")."""
-    m = re.search(r"\b(?:the|The|a|A|an|An)\s+$", text[max(floor, pos - 5):pos])
+    m = re.search(r"\b(?:the|The|a|A|an|An)\s+$", text[max(floor, pos - 5) : pos])
     return pos - len(m.group()) if m else pos
 
 
@@ -318,7 +361,7 @@ def turn(text: str, start: int, end: int, countries: Countries) -> tuple[Cue, in
         return None
     who = m.group("who")
     paren = re.search(r"\(([^()]+)\)\s*$", who)
-    title = who[:paren.start()].strip() if paren else who
+    title = who[: paren.start()].strip() if paren else who
     if paren and title.startswith("The "):
         # "The Chair (Anna Berzina)": the title's holder is named in brackets.
         ref = analyse(text, start + paren.start(1), start + paren.end(1), countries)

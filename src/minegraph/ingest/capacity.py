@@ -9,14 +9,26 @@ from minegraph.ingest.fold import fold
 
 #: The role scheme's concepts (ontology/concepts.ttl, scheme "role") and the English words that name each.
 ROLES = {
-    "minister-of-defence": ("defence minister", "defense minister", "minister of defence", "minister of defense",
-                            "minister of national defence"),
+    "minister-of-defence": (
+        "defence minister",
+        "defense minister",
+        "minister of defence",
+        "minister of defense",
+        "minister of national defence",
+    ),
     "minister-of-foreign-affairs": ("foreign minister", "minister of foreign affairs", "foreign affairs minister"),
     "prime-minister": ("prime minister", "premier"),
     "head-of-state": ("head of state",),
     "vice-president": ("vice president", "vice-president"),
     "president": ("president",),
-    "member-of-parliament": ("member of parliament", "mp", "mep", "lawmaker", "legislator", "member of the european parliament"),
+    "member-of-parliament": (
+        "member of parliament",
+        "mp",
+        "mep",
+        "lawmaker",
+        "legislator",
+        "member of the european parliament",
+    ),
     "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
     "founder": ("founder", "co-founder"),
 }
@@ -36,8 +48,9 @@ def role_concept(role: str | None) -> str | None:
     if not found:
         return None
     slug = max(found)[2]
-    head = text[:max(found)[0]]
+    head = text[: max(found)[0]]
     if re.search(r"\b(?:deputy|former|acting|state secretary)\b", head) or (
-            "vice" in head.split() and slug != "vice-president"):
+        "vice" in head.split() and slug != "vice-president"
+    ):
         return None
     return slug

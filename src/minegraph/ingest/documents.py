@@ -13,13 +13,20 @@ from pathlib import Path
 
 from minegraph.errors import InputError
 
-MEDIA_TYPES = {".txt": "text/plain", ".html": "text/html", ".htm": "text/html", ".xhtml": "application/xhtml+xml",
-               ".pdf": "application/pdf"}
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "application/xhtml+xml",
+    ".pdf": "application/pdf",
+}
 SUFFIXES = tuple(MEDIA_TYPES)
 # The commonest English function words; in English prose they are a third or more of the words.
-_ENGLISH = frozenset("""the of and to a in is that for it as was with be by on not he she this are or his her
+_ENGLISH = frozenset(
+    """the of and to a in is that for it as was with be by on not he she this are or his her
 from at which but have an they you were their has had been its would will there we our who said also than
-more could all them these after over such only into other can should may""".split())
+more could all them these after over such only into other can should may""".split()
+)
 _WORD = re.compile(r"[^\W\d_]+")
 ENGLISH_SHARE = 0.15  # below this share of common English words a text is taken as not English
 _SENTENCE_END = re.compile(r"[.!?:;…\"'”’)]$")
@@ -77,7 +84,9 @@ def _utf8(path: Path, data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line) from None
+        raise InputError(
+            path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line
+        ) from None
 
 
 def _html(path: Path, data: bytes, digest: str, kind: str) -> Loaded:
@@ -87,13 +96,21 @@ def _html(path: Path, data: bytes, digest: str, kind: str) -> Loaded:
     except ImportError:
         raise InputError(path, "reading web pages needs trafilatura: pip install 'minegraph[ingest]'") from None
     page = data.decode("utf-8", errors="replace")
-    body = trafilatura.extract(page, include_comments=False, include_tables=False, favor_precision=True,
-                               output_format="txt")
+    body = trafilatura.extract(
+        page, include_comments=False, include_tables=False, favor_precision=True, output_format="txt"
+    )
     if not body or not body.strip():
         raise InputError(path, "no main text found in this web page")
     meta = extract_metadata(page)
-    return Loaded(tidy(body.replace("\n", "\n\n")), kind, digest, title=meta.title or None, date=_iso(meta.date),
-                  site=meta.sitename or None, url=meta.url if meta.url and meta.url.startswith("http") else None)
+    return Loaded(
+        tidy(body.replace("\n", "\n\n")),
+        kind,
+        digest,
+        title=meta.title or None,
+        date=_iso(meta.date),
+        site=meta.sitename or None,
+        url=meta.url if meta.url and meta.url.startswith("http") else None,
+    )
 
 
 def _pdf(path: Path, data: bytes, digest: str) -> Loaded:
@@ -113,8 +130,13 @@ def _pdf(path: Path, data: bytes, digest: str) -> Loaded:
     if not text.strip():
         raise InputError(path, "this PDF has no text layer (a scan?); nothing to extract")
     created = info.creation_date if info is not None else None
-    return Loaded(tidy(text), "application/pdf", digest, title=(info.title if info is not None else None) or None,
-                  date=created.date().isoformat() if created else None)
+    return Loaded(
+        tidy(text),
+        "application/pdf",
+        digest,
+        title=(info.title if info is not None else None) or None,
+        date=created.date().isoformat() if created else None,
+    )
 
 
 def unwrap(page: str) -> str:
@@ -160,5 +182,8 @@ def check_english(path: Path, text: str) -> None:
         return
     share = english_share(text)
     if share < ENGLISH_SHARE:
-        raise InputError(path, f"this text does not read as English (only {share:.0%} of its words are common "
-                               "English words); the extractor reads English only — translate it first")
+        raise InputError(
+            path,
+            f"this text does not read as English (only {share:.0%} of its words are common "
+            "English words); the extractor reads English only — translate it first",
+        )

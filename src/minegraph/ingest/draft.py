@@ -17,8 +17,13 @@ from minegraph.ingest.capacity import ROLES, role_concept
 from minegraph.ingest.model import Candidate
 
 #: Kinds of source document (``--kind``, the ``kind`` of [document]) and the ontology class each is recorded as.
-KINDS = {"news": "NewsArticle", "press-release": "OfficialStatement", "official-statement": "OfficialStatement",
-         "parliamentary-record": "LegalText", "report": "Report"}
+KINDS = {
+    "news": "NewsArticle",
+    "press-release": "OfficialStatement",
+    "official-statement": "OfficialStatement",
+    "parliamentary-record": "LegalText",
+    "report": "Report",
+}
 
 HEADER = """\
 # DRAFT for review: statements the extractor proposes for {slug}.
@@ -136,22 +141,44 @@ def _statement_id(n: int, c: Candidate) -> str:
 
 
 def _statement(n: int, c: Candidate, speaker: str) -> list[str]:
-    lines = toml_table("statement", [
-        ("id", _statement_id(n, c)), ("speaker", speaker), ("speaker_as_reported", c.speaker_as_reported),
-        ("speaker_matched_on", c.matched_on), ("role", c.role), ("organisation", c.organisation),
-        ("quote", c.quote), ("start", c.start), ("end", c.end), ("mode", c.mode), ("cue", c.cue)])
+    lines = toml_table(
+        "statement",
+        [
+            ("id", _statement_id(n, c)),
+            ("speaker", speaker),
+            ("speaker_as_reported", c.speaker_as_reported),
+            ("speaker_matched_on", c.matched_on),
+            ("role", c.role),
+            ("organisation", c.organisation),
+            ("quote", c.quote),
+            ("start", c.start),
+            ("end", c.end),
+            ("mode", c.mode),
+            ("cue", c.cue),
+        ],
+    )
     if not speaker:
-        lines.insert(1, "# REQUIRED: the text does not name this speaker; set speaker to an actor IRI or a [[new_actor]] id")
+        lines.insert(
+            1, "# REQUIRED: the text does not name this speaker; set speaker to an actor IRI or a [[new_actor]] id"
+        )
     for about in c.about:
         lines.append("")
-        lines += toml_table("statement.assessment", [
-            ("about", about), ("stance", c.stances.get(about, c.stance)), ("method", "suggested"),
-            ("confidence", c.confidence),
-            ("rests_on", "; ".join(c.rests_on) or "no cue word"),
-            ("note", f"suggested by the extractor from the cue words ({c.cue or 'no attribution cue'})")])
+        lines += toml_table(
+            "statement.assessment",
+            [
+                ("about", about),
+                ("stance", c.stances.get(about, c.stance)),
+                ("method", "suggested"),
+                ("confidence", c.confidence),
+                ("rests_on", "; ".join(c.rests_on) or "no cue word"),
+                ("note", f"suggested by the extractor from the cue words ({c.cue or 'no attribution cue'})"),
+            ],
+        )
     if not c.about:
-        lines.append("# REQUIRED before accept: add a [[statement.assessment]] (about = a decision listed at the top, "
-                     "stance, method = \"accepted\"), or delete this statement")
+        lines.append(
+            "# REQUIRED before accept: add a [[statement.assessment]] (about = a decision listed at the top, "
+            'stance, method = "accepted"), or delete this statement'
+        )
     return lines
 
 
@@ -169,31 +196,47 @@ class Gazette:
         return (found, True) if found else (f"organisation:{slugify(name)}", False)
 
 
-def _new_actors(candidates: list[Candidate], speakers: list[str], document: DraftDocument,
-                gazette: Gazette) -> list[str]:
+def _new_actors(
+    candidates: list[Candidate], speakers: list[str], document: DraftDocument, gazette: Gazette
+) -> list[str]:
     """[[new_actor]] tables: the publisher when new, each new speaker, the organisation of a new capacity."""
     tables: dict[str, list[tuple[str, object]]] = {}
     hints: dict[str, str] = {}
     if document.publisher_label:
-        tables[document.publisher] = [("id", document.publisher), ("label", document.publisher_label),
-                                      ("kind", "organisation"),
-                                      ("note", "proposed by ingest: the publisher is not an actor of the graph")]
+        tables[document.publisher] = [
+            ("id", document.publisher),
+            ("label", document.publisher_label),
+            ("kind", "organisation"),
+            ("note", "proposed by ingest: the publisher is not an actor of the graph"),
+        ]
     for c, speaker in zip(candidates, speakers):
         if not speaker or c.speaker_iri or speaker in tables or speaker in gazette.actors:
             continue
-        fields = [("id", speaker), ("label", c.speaker), ("kind", speaker.split(":", 1)[0]), ("role", c.role),
-                  ("organisation", c.organisation), ("as_reported", c.speaker_as_reported)]
+        fields = [
+            ("id", speaker),
+            ("label", c.speaker),
+            ("kind", speaker.split(":", 1)[0]),
+            ("role", c.role),
+            ("organisation", c.organisation),
+            ("as_reported", c.speaker_as_reported),
+        ]
         role = role_concept(c.role) if speaker.startswith("person:") else None
         if role and c.organisation:
             org, known = gazette.organisation(c.organisation)
             fields += [("capacity_role", role), ("capacity_organisation", org)]
             if not known and org not in tables:
-                tables[org] = [("id", org), ("label", c.organisation), ("kind", "organisation"),
-                               ("note", f"proposed by the extractor as the organisation of {c.speaker}")]
+                tables[org] = [
+                    ("id", org),
+                    ("label", c.organisation),
+                    ("kind", "organisation"),
+                    ("note", f"proposed by the extractor as the organisation of {c.speaker}"),
+                ]
         tables[speaker] = fields + [("note", "proposed by the extractor: no actor of the graph matched this name")]
         if role and not c.organisation:
-            hints[speaker] = (f'# capacity: add capacity_role = "{role}" and capacity_organisation = <the body\'s IRI> '
-                              "to record this person's membership")
+            hints[speaker] = (
+                f'# capacity: add capacity_role = "{role}" and capacity_organisation = <the body\'s IRI> '
+                "to record this person's membership"
+            )
     out: list[str] = []
     for iri in sorted(tables):
         out += ["", *toml_table("new_actor", tables[iri])] + ([hints[iri]] if iri in hints else [])
@@ -204,15 +247,30 @@ def to_draft(candidates: list[Candidate], document: DraftDocument, gazette: Gaze
     """The draft TOML text for `candidates` of `document`; the same input gives the same bytes."""
     gazette = gazette or Gazette()
 
-    listed = "\n".join(toml_comment(f"  {iri}  ({label})") for iri, label in gazette.decisions) or "#   (none in the graph)"
+    listed = (
+        "\n".join(toml_comment(f"  {iri}  ({label})") for iri, label in gazette.decisions) or "#   (none in the graph)"
+    )
     out = [HEADER.format(slug=document.slug, kinds=" | ".join(KINDS), roles=", ".join(ROLES), decisions=listed)]
-    out += toml_table("document", [
-        ("slug", document.slug), ("title", document.title), ("url", document.url), ("date", document.date),
-        ("language", document.language), ("publisher", document.publisher), ("kind", document.kind),
-        ("archive", document.archive), ("original_file", document.original_file),
-        ("original_sha256", document.original_sha256), ("media_type", document.media_type)], array=False)
-    speakers = [c.speaker_iri or (_new_actor_iri(c) if c.speaker and c.speaker[:1].isupper() else "")
-                for c in candidates]
+    out += toml_table(
+        "document",
+        [
+            ("slug", document.slug),
+            ("title", document.title),
+            ("url", document.url),
+            ("date", document.date),
+            ("language", document.language),
+            ("publisher", document.publisher),
+            ("kind", document.kind),
+            ("archive", document.archive),
+            ("original_file", document.original_file),
+            ("original_sha256", document.original_sha256),
+            ("media_type", document.media_type),
+        ],
+        array=False,
+    )
+    speakers = [
+        c.speaker_iri or (_new_actor_iri(c) if c.speaker and c.speaker[:1].isupper() else "") for c in candidates
+    ]
     out += _new_actors(candidates, speakers, document, gazette)
     body: list[str] = []
     for n, (c, speaker) in enumerate(zip(candidates, speakers), 1):
@@ -221,8 +279,9 @@ def to_draft(candidates: list[Candidate], document: DraftDocument, gazette: Gaze
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def write_draft(path: str | Path, candidates: list[Candidate], document: DraftDocument,
-                gazette: Gazette | None = None) -> Path:
+def write_draft(
+    path: str | Path, candidates: list[Candidate], document: DraftDocument, gazette: Gazette | None = None
+) -> Path:
     """Write the draft atomically (a temporary file in the same folder, then a rename)."""
     # lazy: ~30 ms of imports, only on this path
     from minegraph.core.files import atomic_write

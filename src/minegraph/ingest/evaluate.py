@@ -15,8 +15,19 @@ from minegraph.ingest.extract import extract
 from minegraph.ingest.fold import key
 from minegraph.ingest.model import Actor, Candidate, Decision
 
-GOLD_FIELDS = {"speaker", "speaker_canonical", "speaker_role", "organisation", "quote", "about", "stance",
-               "attribution_cue", "direct", "note", "classes"}
+GOLD_FIELDS = {
+    "speaker",
+    "speaker_canonical",
+    "speaker_role",
+    "organisation",
+    "quote",
+    "about",
+    "stance",
+    "attribution_cue",
+    "direct",
+    "note",
+    "classes",
+}
 REQUIRED = {"speaker", "quote", "stance"}
 STANCES = {"support", "oppose", "neutral"}
 
@@ -46,11 +57,20 @@ class TextScore:
     def figures(self) -> dict:
         p, r, f = self._prf(self.matched, self.predicted, self.gold)
         ep, er, ef = self._prf(self.exact, self.predicted, self.gold)
-        return {"text": self.name, "gold": self.gold, "predicted": self.predicted, "matched": self.matched,
-                "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
-                "exact_precision": round(ep, 3), "exact_recall": round(er, 3), "exact_f1": round(ef, 3),
-                "speaker_accuracy": round(self.speaker_ok / self.matched, 3) if self.matched else None,
-                "stance_accuracy": round(self.stance_ok / self.matched, 3) if self.matched else None}
+        return {
+            "text": self.name,
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "exact_precision": round(ep, 3),
+            "exact_recall": round(er, 3),
+            "exact_f1": round(ef, 3),
+            "speaker_accuracy": round(self.speaker_ok / self.matched, 3) if self.matched else None,
+            "stance_accuracy": round(self.stance_ok / self.matched, 3) if self.matched else None,
+        }
 
 
 @dataclass
@@ -74,44 +94,83 @@ class Report:
         for part in ("seen", "held-out"):
             texts = [t for t in self.texts if ("heldout" in t.name) == (part == "held-out")]
             total = Report(texts).overall().figures() if texts else {}
-            rows.append({"part": part, "class": "ALL", "gold": total.get("gold", 0), "f1": total.get("f1"),
-                         "precision": total.get("precision"), "recall": total.get("recall"),
-                         "speaker": total.get("speaker_accuracy"), "stance": total.get("stance_accuracy"),
-                         "decision": _rate([o for t in texts for o in t.outcomes if o["matched"]], "about")})
+            rows.append(
+                {
+                    "part": part,
+                    "class": "ALL",
+                    "gold": total.get("gold", 0),
+                    "f1": total.get("f1"),
+                    "precision": total.get("precision"),
+                    "recall": total.get("recall"),
+                    "speaker": total.get("speaker_accuracy"),
+                    "stance": total.get("stance_accuracy"),
+                    "decision": _rate([o for t in texts for o in t.outcomes if o["matched"]], "about"),
+                }
+            )
             classes = sorted({c for t in texts for o in t.outcomes for c in o["classes"]})
             for name in classes:
                 items = [o for t in texts for o in t.outcomes if name in o["classes"]]
                 hit = [o for o in items if o["matched"]]
-                rows.append({"part": part, "class": name, "gold": len(items), "f1": None, "precision": None,
-                             "recall": round(len(hit) / len(items), 3), "speaker": _rate(hit, "speaker"),
-                             "stance": _rate(hit, "stance"), "decision": _rate(hit, "about")})
+                rows.append(
+                    {
+                        "part": part,
+                        "class": name,
+                        "gold": len(items),
+                        "f1": None,
+                        "precision": None,
+                        "recall": round(len(hit) / len(items), 3),
+                        "speaker": _rate(hit, "speaker"),
+                        "stance": _rate(hit, "stance"),
+                        "decision": _rate(hit, "about"),
+                    }
+                )
         return rows
 
     def class_table(self) -> str:
         head = ("part", "class", "gold", "P", "R", "F1", "spk", "decision", "stance")
         keys = ("part", "class", "gold", "precision", "recall", "f1", "speaker", "decision", "stance")
-        lines = [head] + [tuple("-" if r[k] is None else f"{r[k]:.2f}" if isinstance(r[k], float) else str(r[k])
-                                for k in keys) for r in self.by_class()]
+        lines = [head] + [
+            tuple("-" if r[k] is None else f"{r[k]:.2f}" if isinstance(r[k], float) else str(r[k]) for k in keys)
+            for r in self.by_class()
+        ]
         widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
-        return "\n".join("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
-                         for row in lines) + "\n"
+        return (
+            "\n".join(
+                "  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+                for row in lines
+            )
+            + "\n"
+        )
 
     def json(self) -> str:
-        body = {"texts": self.rows(), "classes": self.by_class(),
-                "misses": {t.name: t.misses for t in self.texts if t.misses}}
+        body = {
+            "texts": self.rows(),
+            "classes": self.by_class(),
+            "misses": {t.name: t.misses for t in self.texts if t.misses},
+        }
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
     def table(self) -> str:
         head = ("text", "gold", "pred", "P", "R", "F1", "exP", "exR", "exF1", "spk", "stance")
         lines = [head]
         for r in self.rows():
-            lines.append((r["text"], str(r["gold"]), str(r["predicted"]),
-                          *(f"{r[k]:.2f}" for k in ("precision", "recall", "f1", "exact_precision",
-                                                    "exact_recall", "exact_f1")),
-                          *("-" if r[k] is None else f"{r[k]:.2f}" for k in ("speaker_accuracy", "stance_accuracy"))))
+            lines.append(
+                (
+                    r["text"],
+                    str(r["gold"]),
+                    str(r["predicted"]),
+                    *(
+                        f"{r[k]:.2f}"
+                        for k in ("precision", "recall", "f1", "exact_precision", "exact_recall", "exact_f1")
+                    ),
+                    *("-" if r[k] is None else f"{r[k]:.2f}" for k in ("speaker_accuracy", "stance_accuracy")),
+                )
+            )
         widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
-        out = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
-               for row in lines]
+        out = [
+            "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths)))
+            for row in lines
+        ]
         out.insert(1, "-" * len(out[0]))
         out.insert(len(out) - 1, "-" * len(out[0]))
         return "\n".join(out) + "\n"
@@ -142,7 +201,7 @@ def load_gold(json_path: Path) -> tuple[str, list[dict]]:
         raise GoldError(f"{json_path}: line {err.lineno}: not JSON ({err.msg})") from None
     gold = doc.get("gold") if isinstance(doc, dict) else None
     if not isinstance(gold, list):
-        raise GoldError(f"{json_path}: no \"gold\" list")
+        raise GoldError(f'{json_path}: no "gold" list')
     for i, item in enumerate(gold):
         where = f"{json_path}: gold item {i + 1}"
         if not isinstance(item, dict) or not REQUIRED <= item.keys():
@@ -198,8 +257,10 @@ def score_text(name: str, text: str, gold: list[dict], cands: list[Candidate]) -
     spans = [(text.index(g["quote"]), text.index(g["quote"]) + len(g["quote"])) for g in gold]
     pairs = _match(cands, spans)
     score = TextScore(name, len(gold), len(cands), len(pairs), 0, 0, 0)
-    outcome = [{"classes": g.get("classes", []), "matched": False, "speaker": None, "stance": None, "about": None}
-               for g in gold]
+    outcome = [
+        {"classes": g.get("classes", []), "matched": False, "speaker": None, "stance": None, "about": None}
+        for g in gold
+    ]
     score.outcomes = outcome
     matched_c = {ci for ci, _ in pairs}
     matched_g = {gi for _, gi in pairs}
@@ -214,11 +275,22 @@ def score_text(name: str, text: str, gold: list[dict], cands: list[Candidate]) -
         score.stance_ok += stance == g["stance"]
         # the mirrored stance toward the ban that a contrast adds is not a wrong decision
         predicted = {d for d in c.about if d in about or c.stances.get(d) in (None, c.stance)}
-        outcome[gi].update(matched=True, speaker=ok_speaker, stance=stance == g["stance"],
-                           about=predicted == set(about) if about else None)
+        outcome[gi].update(
+            matched=True,
+            speaker=ok_speaker,
+            stance=stance == g["stance"],
+            about=predicted == set(about) if about else None,
+        )
         if not ok_speaker or stance != g["stance"]:
-            score.misses.append({"quote": g["quote"][:80], "gold_speaker": g["speaker"], "speaker": c.speaker,
-                                 "gold_stance": g["stance"], "stance": stance})
+            score.misses.append(
+                {
+                    "quote": g["quote"][:80],
+                    "gold_speaker": g["speaker"],
+                    "speaker": c.speaker,
+                    "gold_stance": g["stance"],
+                    "stance": stance,
+                }
+            )
     for gi in sorted(set(range(len(gold))) - matched_g):
         score.misses.append({"missed": gold[gi]["quote"][:80], "gold_speaker": gold[gi]["speaker"]})
     for ci in sorted(set(range(len(cands))) - matched_c):

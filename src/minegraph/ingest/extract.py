@@ -13,13 +13,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from minegraph.ingest import attribution as att
-from minegraph.ingest.countries import Countries
 from minegraph.ingest.antecedents import Discourse, Entity
+from minegraph.ingest.countries import Countries
+from minegraph.ingest.fold import words
 from minegraph.ingest.linking import Linker
 from minegraph.ingest.model import Actor, Candidate, Decision
 from minegraph.ingest.quotes import QuoteSpan, find_quotes
 from minegraph.ingest.segment import Sentence, sentences
-from minegraph.ingest.fold import words
 from minegraph.ingest.stance import SpeakerInfo, StanceModel
 
 _WORD = re.compile(r"\w")
@@ -42,31 +42,53 @@ class _Run:
         self.sentence_index = 0
         self.quiet_subject: tuple[int, int, Entity] | None = None
 
-    def emit(self, entity: Entity | None, ref_text: str | None, start: int, end: int, mode: str,
-             cue: tuple[int, int] | None, sent: Sentence) -> None:
+    def emit(
+        self,
+        entity: Entity | None,
+        ref_text: str | None,
+        start: int,
+        end: int,
+        mode: str,
+        cue: tuple[int, int] | None,
+        sent: Sentence,
+    ) -> None:
         while end > start and self.text[end - 1].isspace():
             end -= 1
         if end <= start:
             return
         quote = self.text[start:end]
-        cue_text = self.text[cue[0]:cue[1]].strip(" ,:;") if cue else None
-        context = self.text[sent.start:sent.end] if mode != "paraphrase" else (cue_text or "")
+        cue_text = self.text[cue[0] : cue[1]].strip(" ,:;") if cue else None
+        context = self.text[sent.start : sent.end] if mode != "paraphrase" else (cue_text or "")
         if mode == "direct":
             context = context.replace(quote, " ")
         actor = entity.actor if entity else None
         prior = self._prior(entity)
         p_start, p_end = self.paragraphs.get(sent.para, (sent.start, sent.end))
-        para = self.text[max(p_start, sent.start - CONTEXT):min(p_end, sent.end + CONTEXT)]
-        s = self.stance.suggest(quote, context, self.text[sent.start:sent.end], para, actor, prior,
-                                self._speaker_info(entity, ref_text))
+        para = self.text[max(p_start, sent.start - CONTEXT) : min(p_end, sent.end + CONTEXT)]
+        s = self.stance.suggest(
+            quote, context, self.text[sent.start : sent.end], para, actor, prior, self._speaker_info(entity, ref_text)
+        )
         cand = Candidate(
-            quote=quote, start=start, end=end, direct=mode == "direct",
-            speaker=entity.label if entity else ref_text, speaker_iri=actor.iri if actor else None,
-            role=entity.role if entity else None, organisation=entity.organisation if entity else None,
-            cue=cue_text or None, about=s.about, stance=s.stance, confidence=s.confidence, mode=mode,
-            speaker_as_reported=ref_text, matched_on=entity.matched_on if entity and actor else None,
-            rests_on=s.rests_on, new_actor=entity is not None and actor is None,
-            speaker_kind=entity.kind if entity else None, stances=s.stances)
+            quote=quote,
+            start=start,
+            end=end,
+            direct=mode == "direct",
+            speaker=entity.label if entity else ref_text,
+            speaker_iri=actor.iri if actor else None,
+            role=entity.role if entity else None,
+            organisation=entity.organisation if entity else None,
+            cue=cue_text or None,
+            about=s.about,
+            stance=s.stance,
+            confidence=s.confidence,
+            mode=mode,
+            speaker_as_reported=ref_text,
+            matched_on=entity.matched_on if entity and actor else None,
+            rests_on=s.rests_on,
+            new_actor=entity is not None and actor is None,
+            speaker_kind=entity.kind if entity else None,
+            stances=s.stances,
+        )
         self.out.append(cand)
         if entity is not None:
             self.last = (sent.para, entity)
@@ -82,8 +104,9 @@ class _Run:
         countries = set(entity.countries) | set(self.countries.find_all(words(said)))
         if entity.actor is not None and entity.actor.country:
             countries.add(entity.actor.country)
-        return SpeakerInfo(frozenset(words(said)) | frozenset(entity.roles), tuple(sorted(countries)),
-                           entity.kind == "group")
+        return SpeakerInfo(
+            frozenset(words(said)) | frozenset(entity.roles), tuple(sorted(countries)), entity.kind == "group"
+        )
 
     def _prior(self, entity: Entity | None) -> str | None:
         if entity is None or not self.stances[id(entity)]:
@@ -93,8 +116,11 @@ class _Run:
     def carry(self, para: int) -> Entity | None:
         """The speaker of a cue-less quotation: the subject of the sentence just before it when that one
         reported no statement ("X disagreed. "…""), else the last speaker, in this or the previous paragraph."""
-        if self.quiet_subject and self.quiet_subject[0] == self.sentence_index - 1 and \
-                self.quiet_subject[1] in (para, para - 1):
+        if (
+            self.quiet_subject
+            and self.quiet_subject[0] == self.sentence_index - 1
+            and self.quiet_subject[1] in (para, para - 1)
+        ):
             return self.quiet_subject[2]
         if self.last and self.last[0] in (para, para - 1):
             return self.last[1]
@@ -146,9 +172,12 @@ def _quotes_of_sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> None:
             prev = (entity, cue.ref.text, span)
             _adding_that(run, sent, cue, entity)
             continue
-        before, after = text[lo:q.open], text[q.close + 1:hi]
-        if not _WORD.search(before) and not _WORD.search(after) and (q.continued or text[q.start].isupper()
-                                                                     or not text[q.start].isalpha()):
+        before, after = text[lo : q.open], text[q.close + 1 : hi]
+        if (
+            not _WORD.search(before)
+            and not _WORD.search(after)
+            and (q.continued or text[q.start].isupper() or not text[q.start].isalpha())
+        ):
             entity = run.carry(sent.para)
             if entity is not None:
                 run.emit(entity, entity.reported or entity.name, q.start, q.end, "direct", None, sent)
@@ -160,14 +189,16 @@ def _quotes_of_sentence(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> None:
 
 def _continues(text: str, before: QuoteSpan, q: QuoteSpan) -> bool:
     """A quotation split by its cue: `"…," said X, "…"` (the cue ends in a comma before the reopening)."""
-    between = text[before.close + 1:q.open].rstrip()
+    between = text[before.close + 1 : q.open].rstrip()
     return between.endswith(",") and len(between.split()) <= 25
 
 
 def _adding_that(run: _Run, sent: Sentence, cue, entity: Entity | None) -> None:
     found = att.adding_that(run.text, cue.end, sent.end)
     if found:
-        run.emit(entity, cue.ref.reported or cue.ref.text, found[0], found[1], "paraphrase", (found[0], found[0] + 11), sent)
+        run.emit(
+            entity, cue.ref.reported or cue.ref.text, found[0], found[1], "paraphrase", (found[0], found[0] + 11), sent
+        )
 
 
 def _partial(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> bool:
@@ -176,7 +207,7 @@ def _partial(run: _Run, sent: Sentence, qs: list[QuoteSpan]) -> bool:
     cue = att.sentence_cue(run.text, sent.start, sent.end, skip, run.countries)
     if cue is None:
         return False
-    if "statement" in run.text[cue.start:cue.end]:
+    if "statement" in run.text[cue.start : cue.end]:
         run.discourse.statement_author = run.discourse.resolve(cue.ref)
         entity = run.discourse.statement_author
     else:

@@ -7,10 +7,28 @@ import unicodedata
 from functools import lru_cache
 
 # Letters NFKD does not decompose into a base letter plus marks.
-_EXTRA = str.maketrans({
-    "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ß": "ss",
-    "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ı": "i", "’": "'", "‘": "'", "‐": "-", "‑": "-",
-})
+_EXTRA = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "þ": "th",
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ı": "i",
+        "’": "'",
+        "‘": "'",
+        "‐": "-",
+        "‑": "-",
+    }
+)
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 STOP = frozenset({"the", "of", "and", "a", "an", "for", "to", "in", "on", "at", "'s", "s"})
 

@@ -18,15 +18,23 @@ from minegraph.store.oxigraph import OxigraphStore
 QUERIES = Path(__file__).with_name("queries")
 BASE = "https://w3id.org/minegraph/id/"
 MG = "https://w3id.org/minegraph/ontology#"
-_ORG_CLASSES = {"GovernmentBody", "Parliament", "InternationalOrganisation", "NonGovernmentalOrganisation",
-                "MediaOutlet", "PoliticalGroup", "Coalition", "Organisation"}
+_ORG_CLASSES = {
+    "GovernmentBody",
+    "Parliament",
+    "InternationalOrganisation",
+    "NonGovernmentalOrganisation",
+    "MediaOutlet",
+    "PoliticalGroup",
+    "Coalition",
+    "Organisation",
+}
 _GOVERNMENT = ("government", "cabinet", "council of ministers")
 
 
 def compact(iri: str) -> str:
     """https://w3id.org/minegraph/id/person/x -> person:x; other IRIs unchanged."""
     if iri.startswith(BASE):
-        kind, _, slug = iri[len(BASE):].partition("/")
+        kind, _, slug = iri[len(BASE) :].partition("/")
         return f"{kind}:{slug}"
     return iri
 
@@ -107,11 +115,19 @@ def actors_from_graph(path_or_store: str | Path | Store) -> list[Actor]:
     actors = []
     for iri, e in sorted(seen.items()):
         classes = e["classes"]
-        kind = ("person" if "Person" in classes else "post" if "Post" in classes
-                else "state" if "State" in classes else "organisation")
+        kind = (
+            "person"
+            if "Person" in classes
+            else "post"
+            if "Post" in classes
+            else "state"
+            if "State" in classes
+            else "organisation"
+        )
         own = (posts[iri],) if kind == "post" and iri in posts else tuple(held.get(iri, ()))
-        actors.append(Actor(iri, e["label"], tuple(e["aliases"]), own, kind, e["iso"],
-                            _role_words(kind, classes, e["label"])))
+        actors.append(
+            Actor(iri, e["label"], tuple(e["aliases"]), own, kind, e["iso"], _role_words(kind, classes, e["label"]))
+        )
     return actors
 
 
@@ -122,9 +138,15 @@ def decisions_from_graph(path_or_store: str | Path | Store) -> list[Decision]:
     for row in _rows(store, "decisions.rq"):
         iri = compact(_value(row, "decision"))
         kind = _value(row, "type")
-        entry = found.setdefault(iri, {"label": _value(row, "label"), "states": [],
-                                       "type": kind.rsplit("/", 1)[-1].rsplit(":", 1)[-1] if kind else "",
-                                       "by": compact(_value(row, "by")) if _value(row, "by") else None})
+        entry = found.setdefault(
+            iri,
+            {
+                "label": _value(row, "label"),
+                "states": [],
+                "type": kind.rsplit("/", 1)[-1].rsplit(":", 1)[-1] if kind else "",
+                "by": compact(_value(row, "by")) if _value(row, "by") else None,
+            },
+        )
         iso = _value(row, "iso")
         if iso and iso not in entry["states"]:
             entry["states"].append(iso)

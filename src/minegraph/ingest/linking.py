@@ -10,8 +10,13 @@ from minegraph.ingest.fold import STOP, fold, key, words
 from minegraph.ingest.model import Actor
 from minegraph.ingest.speakers import Ref
 
-_SYNONYMS = {"defense": "defence", "spokesman": "spokesperson",
-             "spokeswoman": "spokesperson", "head": "president", "govt": "government"}
+_SYNONYMS = {
+    "defense": "defence",
+    "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson",
+    "head": "president",
+    "govt": "government",
+}
 _POST_HEADS = frozenset({"minister", "president", "spokesperson", "secretary-general", "chair", "prime"})
 _BODY_HEADS = frozenset({"ministry", "government", "parliament", "cabinet", "council", "commission"})
 _IGNORED = STOP | {"national", "of", "the", "republic", "state", "official", "also"}
@@ -76,8 +81,11 @@ class Linker:
         if not want:
             return None, None
         is_post = bool(want & _POST_HEADS) and not want & _BODY_HEADS
-        hits = [a for a, c, ws in self.roles if want <= ws and (c == country or not country and c is None)
-                and (a.kind == "post") == is_post]
+        hits = [
+            a
+            for a, c, ws in self.roles
+            if want <= ws and (c == country or not country and c is None) and (a.kind == "post") == is_post
+        ]
         if len(hits) != 1 and not country:
             hits = [a for a, c, ws in self.roles if want <= ws and (a.kind == "post") == is_post]
         if len(hits) != 1:

@@ -64,8 +64,20 @@ class Candidate:
     speaker_kind: str | None = None
     stances: dict[str, str] = field(default_factory=dict)
 
-    PUBLIC = ("quote", "start", "end", "direct", "speaker", "speaker_iri", "role", "organisation",
-              "cue", "about", "stance", "confidence")
+    PUBLIC = (
+        "quote",
+        "start",
+        "end",
+        "direct",
+        "speaker",
+        "speaker_iri",
+        "role",
+        "organisation",
+        "cue",
+        "about",
+        "stance",
+        "confidence",
+    )
 
     def public(self) -> dict:
         """The fields of the issue's JSON, in its order."""

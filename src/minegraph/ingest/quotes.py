@@ -27,7 +27,7 @@ class QuoteSpan:
     continued: bool = False
 
     def inner(self, text: str) -> str:
-        return text[self.start:self.end]
+        return text[self.start : self.end]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -96,7 +96,7 @@ class _Scanner:
             if ch == '"' and prev.isalnum():
                 return
             self.open_at, self.closers, self.double = i, _DOUBLE_OPEN[ch], True
-        elif ch in _SINGLE_OPEN and (prev in _OPEN_AFTER or prev in "\"“„«") and _is_letter(nxt):
+        elif ch in _SINGLE_OPEN and (prev in _OPEN_AFTER or prev in '"“„«') and _is_letter(nxt):
             self.open_at, self.closers, self.double = i, _SINGLE_OPEN[ch], False
             self.continuation = False
 

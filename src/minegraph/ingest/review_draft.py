@@ -17,10 +17,33 @@ from minegraph.ingest.workflow import Gazetteer, read_text
 
 STANCES = ("support", "oppose", "neutral")
 MODES = ("direct", "partial", "paraphrase")
-_STATEMENT = ("id", "speaker", "speaker_as_reported", "speaker_matched_on", "role", "organisation", "quote", "start",
-              "end", "mode", "cue", "attribution_note", "mentions")
+_STATEMENT = (
+    "id",
+    "speaker",
+    "speaker_as_reported",
+    "speaker_matched_on",
+    "role",
+    "organisation",
+    "quote",
+    "start",
+    "end",
+    "mode",
+    "cue",
+    "attribution_note",
+    "mentions",
+)
 _ASSESSMENT = ("about", "stance", "method", "confidence", "rests_on", "note")
-_ACTOR = ("id", "label", "kind", "role", "organisation", "as_reported", "capacity_role", "capacity_organisation", "note")
+_ACTOR = (
+    "id",
+    "label",
+    "kind",
+    "role",
+    "organisation",
+    "as_reported",
+    "capacity_role",
+    "capacity_organisation",
+    "note",
+)
 
 
 def _read(path: Path) -> tuple[str, dict]:
@@ -49,20 +72,32 @@ def view(project, path: Path, gazetteer: Gazetteer | None = None) -> dict:
     for s in data.get("statement", []):
         item = {k: s[k] for k in _STATEMENT if k in s}
         start = s.get("start")
-        if not (isinstance(start, int) and text[start:start + len(s.get("quote", ""))] == s.get("quote")):
+        if not (isinstance(start, int) and text[start : start + len(s.get("quote", ""))] == s.get("quote")):
             found = text.find(s.get("quote", ""))  # offsets re-anchored by the quote, as accept does
             start = found if found >= 0 else None
         item["start"], item["end"] = start, (start + len(s.get("quote", ""))) if start is not None else None
         item["assessments"] = [{k: a[k] for k in _ASSESSMENT if k in a} for a in s.get("assessment", [])]
         statements.append(item)
     proposed = [{k: a[k] for k in _ACTOR if k in a} for a in data.get("new_actor", [])]
-    known = sorted(({"iri": a.iri, "label": a.label} for a in gazetteer.actors if a.kind in ("person", "organisation",
-                                                                                            "post", "state")),
-                   key=lambda a: a["label"].casefold())
-    return {"document": data.get("document", {}), "text": text, "statements": statements, "new_actors": proposed,
-            "actors": known, "decisions": [{"iri": d.iri, "label": d.label} for d in
-                                           sorted(gazetteer.decisions, key=lambda d: d.iri)],
-            "stances": list(STANCES), "modes": list(MODES), "path": str(Path(path).resolve())}
+    known = sorted(
+        (
+            {"iri": a.iri, "label": a.label}
+            for a in gazetteer.actors
+            if a.kind in ("person", "organisation", "post", "state")
+        ),
+        key=lambda a: a["label"].casefold(),
+    )
+    return {
+        "document": data.get("document", {}),
+        "text": text,
+        "statements": statements,
+        "new_actors": proposed,
+        "actors": known,
+        "decisions": [{"iri": d.iri, "label": d.label} for d in sorted(gazetteer.decisions, key=lambda d: d.iri)],
+        "stances": list(STANCES),
+        "modes": list(MODES),
+        "path": str(Path(path).resolve()),
+    }
 
 
 def _header(raw: str) -> str:
@@ -81,14 +116,22 @@ def _statement_tables(n: int, item: dict, text: str, path: Path) -> list[str]:
         raise InputError(path, f"statement {n}: the span {start}..{end} is not inside the archived text")
     if quote != text[start:end]:
         raise InputError(path, f"statement {n}: the quote is not the archived text at {start}..{end}")
-    fields = {**item, "id": item.get("id") or statement_id(n, item.get("speaker_label") or item.get("speaker") or "", quote)}
-    lines = toml_table("statement", [(k, fields.get(k)) for k in _STATEMENT if fields.get(k) not in (None, "") or
-                                     k == "speaker"])
+    fields = {
+        **item,
+        "id": item.get("id") or statement_id(n, item.get("speaker_label") or item.get("speaker") or "", quote),
+    }
+    lines = toml_table(
+        "statement", [(k, fields.get(k)) for k in _STATEMENT if fields.get(k) not in (None, "") or k == "speaker"]
+    )
     if not fields.get("speaker"):
-        lines.insert(1, "# REQUIRED: the text does not name this speaker; set speaker to an actor IRI or a [[new_actor]] id")
+        lines.insert(
+            1, "# REQUIRED: the text does not name this speaker; set speaker to an actor IRI or a [[new_actor]] id"
+        )
     for a in item.get("assessments", []):
-        lines += ["", *toml_table("statement.assessment", [(k, a.get(k)) for k in _ASSESSMENT
-                                                           if a.get(k) not in (None, "")])]
+        lines += [
+            "",
+            *toml_table("statement.assessment", [(k, a.get(k)) for k in _ASSESSMENT if a.get(k) not in (None, "")]),
+        ]
     return lines
 
 
@@ -101,21 +144,24 @@ def _new_actor_tables(edited: dict, statements: list[dict]) -> list[str]:
         if speaker.startswith("new:"):
             name = speaker[4:].strip()
             iri = f"person:{slugify(name)}"
-            actors.setdefault(iri, {"id": iri, "label": name, "kind": "person",
-                                    "note": "proposed by the reviewer on the review page"})
+            actors.setdefault(
+                iri, {"id": iri, "label": name, "kind": "person", "note": "proposed by the reviewer on the review page"}
+            )
             s["speaker"], s["speaker_label"] = iri, name
     used = {s.get("speaker") for s in statements} | {(edited.get("document") or {}).get("publisher")}
     used |= {a.get("capacity_organisation") for a in actors.values() if a["id"] in used}
     out: list[str] = []
     for iri in sorted(i for i in actors if i in used):
-        out += ["", *toml_table("new_actor", [(k, actors[iri].get(k)) for k in _ACTOR
-                                              if actors[iri].get(k) not in (None, "")])]
+        out += [
+            "",
+            *toml_table("new_actor", [(k, actors[iri].get(k)) for k in _ACTOR if actors[iri].get(k) not in (None, "")]),
+        ]
     return out
 
 
 def render(raw: str, data: dict, edited: dict, text: str, path: Path) -> str:
     """The TOML draft of the edited statements, with the original header and [document]."""
-    statements = sorted((dict(s) for s in edited.get("statements", [])), key=lambda s: (s.get("start") or 0))
+    statements = sorted((dict(s) for s in edited.get("statements", [])), key=lambda s: s.get("start") or 0)
     out = [_header(raw), ""]
     out += toml_table("document", list(data.get("document", {}).items()), array=False)
     out += _new_actor_tables({**edited, "document": data.get("document", {})}, statements)

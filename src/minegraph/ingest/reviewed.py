@@ -21,12 +21,47 @@ EXTRACTOR = "organisation:minegraph-extractor"
 STANCES = ("support", "oppose", "neutral")
 #: The draft's tables and the fields each may hold (review aids are checked, then dropped).
 FIELDS = {
-    "document": {"slug", "title", "url", "date", "language", "publisher", "kind", "archive", "original_file",
-                 "original_sha256", "media_type"},
-    "new_actor": {"id", "label", "kind", "role", "organisation", "as_reported", "note", "capacity_role",
-                  "capacity_organisation"},
-    "statement": {"id", "speaker", "speaker_as_reported", "speaker_matched_on", "role", "organisation", "quote",
-                  "start", "end", "mode", "cue", "attribution_note", "mentions", "assessment", "capacity"},
+    "document": {
+        "slug",
+        "title",
+        "url",
+        "date",
+        "language",
+        "publisher",
+        "kind",
+        "archive",
+        "original_file",
+        "original_sha256",
+        "media_type",
+    },
+    "new_actor": {
+        "id",
+        "label",
+        "kind",
+        "role",
+        "organisation",
+        "as_reported",
+        "note",
+        "capacity_role",
+        "capacity_organisation",
+    },
+    "statement": {
+        "id",
+        "speaker",
+        "speaker_as_reported",
+        "speaker_matched_on",
+        "role",
+        "organisation",
+        "quote",
+        "start",
+        "end",
+        "mode",
+        "cue",
+        "attribution_note",
+        "mentions",
+        "assessment",
+        "capacity",
+    },
     "statement.assessment": {"about", "stance", "method", "confidence", "rests_on", "note"},
 }
 MODES = ("direct", "partial", "paraphrase")
@@ -47,8 +82,9 @@ def known_fields(record: Record, table: str) -> None:
     unknown = sorted(set(record.data) - FIELDS[table])
     if unknown:
         hints = "".join(did_you_mean(u, FIELDS[table]) for u in unknown)
-        raise record.error(f"unknown field(s) {', '.join(unknown)}{hints}; a {table} may hold "
-                           f"{', '.join(sorted(FIELDS[table]))}")
+        raise record.error(
+            f"unknown field(s) {', '.join(unknown)}{hints}; a {table} may hold {', '.join(sorted(FIELDS[table]))}"
+        )
 
 
 def one_of(record: Record, key: str, allowed, what: str) -> str:
@@ -87,8 +123,10 @@ class Draft:
         self.actors = list(records(self.data, self.lines, self.path, "new_actor", kind_ids=True))
         self.statements = list(records(self.data, self.lines, self.path, "statement"))
         starts = iter(n for n, line in enumerate(self.lines, 1) if line.strip() == "[[statement.assessment]]")
-        self.assessments = [[Record(t, self.path, next(starts, s.line), "statement.assessment")
-                             for t in (s.get("assessment") or [])] for s in self.statements]
+        self.assessments = [
+            [Record(t, self.path, next(starts, s.line), "statement.assessment") for t in (s.get("assessment") or [])]
+            for s in self.statements
+        ]
 
 
 def check_actor(actor: Record, taken: set[str], actors: set[str]) -> None:
@@ -111,8 +149,19 @@ def membership_id(actor: Record) -> str | None:
     return f"membership:{ident}-{str(organisation).partition(':')[2]}-{role}"
 
 
-def statement_lines(record, assessments, text, archive, actors, decisions, suggestions, reviewer, result,
-               problems: Problems, capacities: dict[str, str]) -> list[str]:
+def statement_lines(
+    record,
+    assessments,
+    text,
+    archive,
+    actors,
+    decisions,
+    suggestions,
+    reviewer,
+    result,
+    problems: Problems,
+    capacities: dict[str, str],
+) -> list[str]:
     with problems.collect():
         known_fields(record, "statement")
     with problems.collect():
@@ -123,10 +172,13 @@ def statement_lines(record, assessments, text, archive, actors, decisions, sugge
     with problems.collect():
         occurrence = quote_occurrence(record, text, archive)
     if not assessments:
-        problems.found.append(record.error(f"{record.get('id')}: no [[statement.assessment]]: say which decision "
-                                           "it is about and how"))
-    fields = [(k, record.get(k)) for k in ("id", "speaker", "speaker_as_reported", "quote", "mode", "cue",
-                                           "attribution_note", "mentions")]
+        problems.found.append(
+            record.error(f"{record.get('id')}: no [[statement.assessment]]: say which decision it is about and how")
+        )
+    fields = [
+        (k, record.get(k))
+        for k in ("id", "speaker", "speaker_as_reported", "quote", "mode", "cue", "attribution_note", "mentions")
+    ]
     fields.insert(2, ("capacity", record.get("capacity") or capacities.get(record.get("speaker"))))
     lines = toml_table("statement", fields + ([("occurrence", occurrence)] if occurrence > 1 else []))
     span = suggestions.get(record.get("quote"), {})
@@ -136,11 +188,16 @@ def statement_lines(record, assessments, text, archive, actors, decisions, sugge
 
 
 def _assessment(record, decisions, suggested, reviewer, result, text: str, problems: Problems) -> list[str]:
-    checks = [(lambda: known_fields(record, "statement.assessment")),
-              (lambda: one_of(record, "about", decisions, "a decision of the graph")),
-              (lambda: one_of(record, "stance", STANCES, f"one of {', '.join(STANCES)} (the stance scheme)")),
-              (lambda: one_of(record, "method", ("suggested", "accepted"),
-                               'one a reviewed draft has ("suggested" or "accepted")'))]
+    checks = [
+        (lambda: known_fields(record, "statement.assessment")),
+        (lambda: one_of(record, "about", decisions, "a decision of the graph")),
+        (lambda: one_of(record, "stance", STANCES, f"one of {', '.join(STANCES)} (the stance scheme)")),
+        (
+            lambda: one_of(
+                record, "method", ("suggested", "accepted"), 'one a reviewed draft has ("suggested" or "accepted")'
+            )
+        ),
+    ]
     before = len(problems.found)
     for check in checks:
         with problems.collect():
@@ -156,10 +213,21 @@ def _assessment(record, decisions, suggested, reviewer, result, text: str, probl
         note = f"{note} (cue words: {words})"
     if untouched:
         result.suggested += 1
-        fields = [("about", about), ("stance", stance), ("method", "suggested"), ("by", EXTRACTOR),
-                  ("confidence", record.get("confidence")), ("rests_on", rests_on)]
+        fields = [
+            ("about", about),
+            ("stance", stance),
+            ("method", "suggested"),
+            ("by", EXTRACTOR),
+            ("confidence", record.get("confidence")),
+            ("rests_on", rests_on),
+        ]
     else:
         result.accepted += 1
-        fields = [("about", about), ("stance", stance), ("method", "accepted"), ("by", reviewer),
-                  ("rests_on", rests_on)]
+        fields = [
+            ("about", about),
+            ("stance", stance),
+            ("method", "accepted"),
+            ("by", reviewer),
+            ("rests_on", rests_on),
+        ]
     return toml_table("statement.assessment", fields + [("note", note)])

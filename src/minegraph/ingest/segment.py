@@ -9,8 +9,35 @@ from dataclasses import dataclass
 from minegraph.ingest.quotes import QuoteSpan
 
 _END = re.compile(r"[.!?…]+[\"'”’»“]*(?=\s|$)")
-_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sgt", "rep", "sen", "gov",
-                     "no", "vs", "etc", "e.g", "i.e", "art", "para", "jr", "sr", "inc", "ltd", "co"})
+_ABBREV = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "no",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "art",
+        "para",
+        "jr",
+        "sr",
+        "inc",
+        "ltd",
+        "co",
+    }
+)
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -40,7 +67,7 @@ def _is_break(text: str, m: re.Match, line_end: int) -> bool:
         k = m.start()
         while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "."):
             k -= 1
-        word = text[k:m.start()].lower()
+        word = text[k : m.start()].lower()
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):
             return False
     return True

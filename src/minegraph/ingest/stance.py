@@ -16,48 +16,211 @@ from minegraph.ingest.countries import Countries
 from minegraph.ingest.fold import fold, words
 from minegraph.ingest.model import Actor, Decision
 
-PRO_BAN = ("civilian", "civilians", "child", "children", "victim", "victims", "kill", "kills", "maim", "wounded",
-           "mutilated", "injured", "injuries", "harm", "suffering", "casualties", "tragic", "backwards",
-           "domino effect", "negative signal", "slippery slope", "not justify", "weapons of the past",
-           "weapon of the past", "weapon from the past", "reciprocity", "downward spiral", "costly",
-           "condemn", "condemns", "condemned", "taboo", "reverse course", "reject", "indiscriminate",
-           "damage", "distinguish", "danger", "unacceptable", "banning", "humanitarian disarmament", "oppose",
-           "regret", "regrettable", "deplore", "deplores", "dangerous", "mistake", "step back", "undermine",
-           "undermines", "erode", "erodes", "violation", "reconsider", "concerned", "worried", "alarming",
-           "maimed", "killed", "amputation", "survivors", "humanitarian", "regrets", "regretted", "weakens",
-           "weaken", "betrayal", "worst", "reverse", "grave mistake", "wrong", "remain within", "not follow",
-           "saved", "lives", "achievement", "successful", "safer", "best friends", "worth defending",
-           "cost lives", "reward aggression", "threatens", "erode", "tragic step", "not share", "painful")
-PRO_WITHDRAW = ("security", "deterrence", "deter", "defend", "defensive", "survival", "prepare", "prepared",
-                "versatile", "lethality", "necessary measure", "every option", "on the table", "tie our hands",
-                "can be used", "deny terrain", "protects", "protect", "attacked", "threat", "threats",
-                "justifies", "deteriorated", "necessary", "sovereign", "flexibility", "freedom of action",
-                "aggression", "deterrent", "capabilities", "eastern flank", "right decision", "welcomed",
-                "welcomes", "overdue", "credible", "every tool", "every means", "responsibly", "fully support",
-                "support the bill", "unavoidable", "legitimate means", "sets foot")
-NEUTRAL = ("no plans", "not plan", "declined to comment", "without commenting", "stopped short of",
-           "no intention", "final decision", "not considering", "respect", "understood", "committed to",
-           "contributed", "in peacetime", "consulted", "procedures", "will decide", "take effect",
-           "not yet decided", "took note", "taken note", "take note", "national matter", "no position",
-           "sovereign decisions", "not comment", "decides on its own", "enter into force", "voted in favour", "depositary", "notifications", "will vote")
+PRO_BAN = (
+    "civilian",
+    "civilians",
+    "child",
+    "children",
+    "victim",
+    "victims",
+    "kill",
+    "kills",
+    "maim",
+    "wounded",
+    "mutilated",
+    "injured",
+    "injuries",
+    "harm",
+    "suffering",
+    "casualties",
+    "tragic",
+    "backwards",
+    "domino effect",
+    "negative signal",
+    "slippery slope",
+    "not justify",
+    "weapons of the past",
+    "weapon of the past",
+    "weapon from the past",
+    "reciprocity",
+    "downward spiral",
+    "costly",
+    "condemn",
+    "condemns",
+    "condemned",
+    "taboo",
+    "reverse course",
+    "reject",
+    "indiscriminate",
+    "damage",
+    "distinguish",
+    "danger",
+    "unacceptable",
+    "banning",
+    "humanitarian disarmament",
+    "oppose",
+    "regret",
+    "regrettable",
+    "deplore",
+    "deplores",
+    "dangerous",
+    "mistake",
+    "step back",
+    "undermine",
+    "undermines",
+    "erode",
+    "erodes",
+    "violation",
+    "reconsider",
+    "concerned",
+    "worried",
+    "alarming",
+    "maimed",
+    "killed",
+    "amputation",
+    "survivors",
+    "humanitarian",
+    "regrets",
+    "regretted",
+    "weakens",
+    "weaken",
+    "betrayal",
+    "worst",
+    "reverse",
+    "grave mistake",
+    "wrong",
+    "remain within",
+    "not follow",
+    "saved",
+    "lives",
+    "achievement",
+    "successful",
+    "safer",
+    "best friends",
+    "worth defending",
+    "cost lives",
+    "reward aggression",
+    "threatens",
+    "erode",
+    "tragic step",
+    "not share",
+    "painful",
+)
+PRO_WITHDRAW = (
+    "security",
+    "deterrence",
+    "deter",
+    "defend",
+    "defensive",
+    "survival",
+    "prepare",
+    "prepared",
+    "versatile",
+    "lethality",
+    "necessary measure",
+    "every option",
+    "on the table",
+    "tie our hands",
+    "can be used",
+    "deny terrain",
+    "protects",
+    "protect",
+    "attacked",
+    "threat",
+    "threats",
+    "justifies",
+    "deteriorated",
+    "necessary",
+    "sovereign",
+    "flexibility",
+    "freedom of action",
+    "aggression",
+    "deterrent",
+    "capabilities",
+    "eastern flank",
+    "right decision",
+    "welcomed",
+    "welcomes",
+    "overdue",
+    "credible",
+    "every tool",
+    "every means",
+    "responsibly",
+    "fully support",
+    "support the bill",
+    "unavoidable",
+    "legitimate means",
+    "sets foot",
+)
+NEUTRAL = (
+    "no plans",
+    "not plan",
+    "declined to comment",
+    "without commenting",
+    "stopped short of",
+    "no intention",
+    "final decision",
+    "not considering",
+    "respect",
+    "understood",
+    "committed to",
+    "contributed",
+    "in peacetime",
+    "consulted",
+    "procedures",
+    "will decide",
+    "take effect",
+    "not yet decided",
+    "took note",
+    "taken note",
+    "take note",
+    "national matter",
+    "no position",
+    "sovereign decisions",
+    "not comment",
+    "decides on its own",
+    "enter into force",
+    "voted in favour",
+    "depositary",
+    "notifications",
+    "will vote",
+)
 _RECOMMEND = re.compile(r"\brecommend\w*")
-WITHDRAW_WORDS = re.compile(r"\b(?:withdraw\w*|abandon\w*|walk(?:s|ing|ed)? away|depart\w*|leav(?:e|es|ing)|exit(?:s|ing|ed)?|quit(?:s|ting)?|pull(?:s|ed|ing)? out|"
-                            r"suspen\w*|denounc\w*|renounc\w*)\b")
+WITHDRAW_WORDS = re.compile(
+    r"\b(?:withdraw\w*|abandon\w*|walk(?:s|ing|ed)? away|depart\w*|leav(?:e|es|ing)|exit(?:s|ing|ed)?|quit(?:s|ting)?|pull(?:s|ed|ing)? out|"
+    r"suspen\w*|denounc\w*|renounc\w*)\b"
+)
 BAN_WORDS = re.compile(r"\b(?:ban|banning|bans|prohibition|prohibit\w*)\b")
 _LEX = [(p, "ban") for p in PRO_BAN] + [(p, "withdraw") for p in PRO_WITHDRAW] + [(p, "neutral") for p in NEUTRAL]
 _LEX_RE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p, _ in sorted(_LEX, key=lambda x: -len(x[0]))) + r")\b")
 _SIDE = {p: side for p, side in _LEX}
 _NEGATION = re.compile(r"\b(?:not|no|never|nobody|cannot|without)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$")
 # Words of a government carrying out its own decision (not of its parliament's opposition or of a press office).
-_GOVERNMENT = frozenset({"minister", "ministers", "ministry", "government", "governments", "cabinet", "president",
-                         "prime", "forces", "delegations", "state"})
-_NOT_GOVERNMENT = frozenset({"opposition", "lawmaker", "mp", "mep", "member", "press", "committee",
-                             "parliament", "former"})
+_GOVERNMENT = frozenset(
+    {
+        "minister",
+        "ministers",
+        "ministry",
+        "government",
+        "governments",
+        "cabinet",
+        "president",
+        "prime",
+        "forces",
+        "delegations",
+        "state",
+    }
+)
+_NOT_GOVERNMENT = frozenset(
+    {"opposition", "lawmaker", "mp", "mep", "member", "press", "committee", "parliament", "former"}
+)
 # Words of a procedural report (who received what, when it takes effect): with no cue word it takes no side,
 # whatever the speaker says elsewhere.
-_PROCEDURE = re.compile(r"\b(?:received|instrument|notification|notified|deposit\w*|take effect|takes effect|"
-                        r"enter into force|entered into force|article \d+|depositary|secretariat|as of today|"
-                        r"will travel|would travel|will meet|will vote)\b")
+_PROCEDURE = re.compile(
+    r"\b(?:received|instrument|notification|notified|deposit\w*|take effect|takes effect|"
+    r"enter into force|entered into force|article \d+|depositary|secretariat|as of today|"
+    r"will travel|would travel|will meet|will vote)\b"
+)
 _BUT = re.compile(r"\b(?:but|yet|however)\b")
 _PRAISE = re.compile(r"\b(?:treaty|convention|ban|prohibition)\b")
 _STATE_TYPES = ("withdrawal", "suspension")
@@ -126,8 +289,13 @@ class StanceModel:
         fq, fs = fold(quote), fold(sentence)
         if actor is not None and actor.iri in self.by_actor:
             return [self.by_actor[actor.iri]], "withdraw"
-        if self.ban and not self.withdrawing and not WITHDRAW_WORDS.search(fq) and \
-                not WITHDRAW_WORDS.search(fs) and (BAN_WORDS.search(fq) or BAN_WORDS.search(fs)):
+        if (
+            self.ban
+            and not self.withdrawing
+            and not WITHDRAW_WORDS.search(fq)
+            and not WITHDRAW_WORDS.search(fs)
+            and (BAN_WORDS.search(fq) or BAN_WORDS.search(fs))
+        ):
             return [self.ban], "ban"
         # In a text about withdrawals, words on the treaty are said about leaving it ("the treaty saves lives").
         extra = self.recommendations if _RECOMMEND.search(fq) or _RECOMMEND.search(fs) else []
@@ -136,8 +304,16 @@ class StanceModel:
         states = self._states(quote, sentence, paragraph)
         return sorted({d for iso in states for d in self.by_state[iso]} | set(extra)), "withdraw"
 
-    def suggest(self, quote: str, context: str, sentence: str, paragraph: str, actor: Actor | None,
-                prior: str | None, speaker: "SpeakerInfo | None" = None) -> Suggestion:
+    def suggest(
+        self,
+        quote: str,
+        context: str,
+        sentence: str,
+        paragraph: str,
+        actor: Actor | None,
+        prior: str | None,
+        speaker: "SpeakerInfo | None" = None,
+    ) -> Suggestion:
         """About, stance, confidence and the words it rests on, for one candidate statement."""
         about, target = self.about(quote, sentence, paragraph, actor)
         scores = {"ban": 0.0, "withdraw": 0.0, "neutral": 0.0}
@@ -161,9 +337,13 @@ class StanceModel:
         if own:
             # a reassurance ("no plans", "committed to") from the government leaving reads as neutral on its own
             confidence = 0.75 if found.stance != "neutral" or not found.rests_on else 0.55
-            found = Suggestion(about, "support", confidence, [f"the speaker's own government carries out the "
-                                                               f"decision ({', '.join(sorted(own))})", *found.rests_on],
-                               "the speaker's own government carries it out")
+            found = Suggestion(
+                about,
+                "support",
+                confidence,
+                [f"the speaker's own government carries out the decision ({', '.join(sorted(own))})", *found.rests_on],
+                "the speaker's own government carries it out",
+            )
         found.stances = {d: found.stance for d in about}
         fq, fs = fold(quote), fold(sentence)
         ban_talk = _PRAISE.search(fq) or (BAN_WORDS.search(fs) and not WITHDRAW_WORDS.search(fs))

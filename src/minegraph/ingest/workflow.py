@@ -15,13 +15,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from minegraph.core.document_kinds import KINDS
 from minegraph.core.files import atomic_write, sha256_file
 from minegraph.errors import InputError
 from minegraph.ingest.documents import SUFFIXES, Loaded, load
 from minegraph.ingest.draft import DraftDocument, Gazette, slugify, write_draft
 from minegraph.ingest.extract import extract
 from minegraph.ingest.gazetteer import actors_from_graph, decisions_from_graph, open_store
-from minegraph.core.document_kinds import KINDS
 from minegraph.ingest.model import Candidate
 
 _FIELDS = ("url", "title", "publisher", "date", "lang", "kind")
@@ -74,7 +74,9 @@ def read_text(path: Path) -> tuple[bytes, str]:
         return data, data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line) from None
+        raise InputError(
+            path, f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line
+        ) from None
 
 
 def meta_from_json(path: Path) -> SourceMeta:
@@ -93,8 +95,14 @@ def meta_from_json(path: Path) -> SourceMeta:
     missing = [k for k in ("url", "title", "publisher", "date") if not isinstance(data.get(k), str)]
     if missing:
         raise InputError(path, f"missing or non-text field(s): {', '.join(missing)}")
-    return SourceMeta(data["url"], data["title"], data["publisher"], data["date"],
-                      data.get("lang") or data.get("language") or "en", data.get("kind", "news"))
+    return SourceMeta(
+        data["url"],
+        data["title"],
+        data["publisher"],
+        data["date"],
+        data.get("lang") or data.get("language") or "en",
+        data.get("kind", "news"),
+    )
 
 
 def archived_with(project, digest: str) -> Path | None:
@@ -107,9 +115,13 @@ def archived_with(project, digest: str) -> Path | None:
 
 def source_slug(project, meta: SourceMeta) -> str:
     """``<publisher>-<date>-<first words of the title>``, unique among archived texts and curated sources."""
-    base = "-".join(filter(None, [slugify(meta.publisher)[:30], meta.date, "-".join(slugify(meta.title).split("-")[:5])]))
+    base = "-".join(
+        filter(None, [slugify(meta.publisher)[:30], meta.date, "-".join(slugify(meta.title).split("-")[:5])])
+    )
     slug, n = base, 2
-    while (project.graph_dir / "sources" / f"{slug}.txt").exists() or (project.curation_dir / "sources" / f"{slug}.toml").exists():
+    while (project.graph_dir / "sources" / f"{slug}.txt").exists() or (
+        project.curation_dir / "sources" / f"{slug}.toml"
+    ).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -126,8 +138,11 @@ class Gazetteer:
             for alias in actor.aliases:
                 self.publishers.setdefault(alias.casefold(), actor.iri)
         self.iris = frozenset(a.iri for a in self.actors)
-        self.gazette = Gazette(tuple((d.iri, d.label) for d in sorted(self.decisions, key=lambda d: d.iri)),
-                               tuple(sorted(self.publishers.items())), self.iris)
+        self.gazette = Gazette(
+            tuple((d.iri, d.label) for d in sorted(self.decisions, key=lambda d: d.iri)),
+            tuple(sorted(self.publishers.items())),
+            self.iris,
+        )
 
     def publisher(self, name: str) -> str:
         """The publisher's actor IRI when the graph knows it, else a proposed organisation IRI."""
@@ -137,18 +152,36 @@ class Gazetteer:
 def complete_meta(path: Path, loaded: Loaded, **given) -> SourceMeta:
     """The document's metadata: what the analyst gave, else the page's or PDF's own (title, date, site, URL);
     InputError naming every field still missing."""
-    values = {"url": given.get("url") or loaded.url, "title": given.get("title") or loaded.title,
-              "publisher": given.get("publisher") or loaded.site, "date": given.get("date") or loaded.date}
+    values = {
+        "url": given.get("url") or loaded.url,
+        "title": given.get("title") or loaded.title,
+        "publisher": given.get("publisher") or loaded.site,
+        "date": given.get("date") or loaded.date,
+    }
     missing = [f"--{k}" for k, v in values.items() if not v]
     if missing:
         found = "" if not loaded.converted else " (the file itself does not say)"
-        raise InputError(path, f"a single text needs {', '.join(missing)}{found}, or ingest a folder with sidecar .json files")
-    return SourceMeta(values["url"], values["title"], values["publisher"], values["date"],
-                      given.get("lang") or "en", given.get("kind") or "news")
+        raise InputError(
+            path, f"a single text needs {', '.join(missing)}{found}, or ingest a folder with sidecar .json files"
+        )
+    return SourceMeta(
+        values["url"],
+        values["title"],
+        values["publisher"],
+        values["date"],
+        given.get("lang") or "en",
+        given.get("kind") or "news",
+    )
 
 
-def ingest_file(project, path: Path, meta: SourceMeta, gazetteer: Gazetteer | None = None,
-                drafts_dir: Path | None = None, loaded: Loaded | None = None) -> Ingested:
+def ingest_file(
+    project,
+    path: Path,
+    meta: SourceMeta,
+    gazetteer: Gazetteer | None = None,
+    drafts_dir: Path | None = None,
+    loaded: Loaded | None = None,
+) -> Ingested:
     """Archive ``path`` (a web page or PDF as its main text), extract its statements and write the draft."""
     path = Path(path)
     meta.check(path)
@@ -159,19 +192,32 @@ def ingest_file(project, path: Path, meta: SourceMeta, gazetteer: Gazetteer | No
     data = text.encode("utf-8")
     existing = archived_with(project, hashlib.sha256(data).hexdigest())
     if existing is not None:
-        raise InputError(path, f"this text is already archived as graph/sources/{existing.name} "
-                               f"(source:{existing.stem}); not ingested again")
+        raise InputError(
+            path,
+            f"this text is already archived as graph/sources/{existing.name} "
+            f"(source:{existing.stem}); not ingested again",
+        )
     gazetteer = gazetteer or Gazetteer(project)
     slug = source_slug(project, meta)
     candidates = extract(text, gazetteer.actors, gazetteer.decisions)
     publisher = gazetteer.publisher(meta.publisher)
-    document = DraftDocument(slug=slug, title=meta.title, url=meta.url, date=meta.date, publisher=publisher,
-                             publisher_label=None if publisher in gazetteer.iris else meta.publisher.strip(),
-                             archive=f"{slug}.txt",
-                             language=meta.lang, kind=meta.kind, original_sha256=loaded.sha256,
-                             media_type=loaded.media_type, original_file=path.name if loaded.converted else None)
-    draft = write_draft((drafts_dir or project.root / "drafts") / f"{slug}.toml", candidates, document,
-                        gazetteer.gazette)
+    document = DraftDocument(
+        slug=slug,
+        title=meta.title,
+        url=meta.url,
+        date=meta.date,
+        publisher=publisher,
+        publisher_label=None if publisher in gazetteer.iris else meta.publisher.strip(),
+        archive=f"{slug}.txt",
+        language=meta.lang,
+        kind=meta.kind,
+        original_sha256=loaded.sha256,
+        media_type=loaded.media_type,
+        original_file=path.name if loaded.converted else None,
+    )
+    draft = write_draft(
+        (drafts_dir or project.root / "drafts") / f"{slug}.toml", candidates, document, gazetteer.gazette
+    )
     archive = atomic_write(project.graph_dir / "sources" / f"{slug}.txt", data)
     return Ingested(slug, archive, draft, candidates)
 
@@ -187,16 +233,20 @@ def texts_of(folder: Path) -> list[tuple[Path, Path]]:
             raise InputError(text, f"no metadata file {sidecar.name} beside it")
         for path in (text, sidecar):
             if path.resolve().parent != inside:  # a symlink to a file elsewhere: it would be archived and published
-                raise InputError(path, "is a symbolic link leading out of the folder; a folder ingest reads only "
-                                       "the folder's own files (copy the file in to ingest it)")
+                raise InputError(
+                    path,
+                    "is a symbolic link leading out of the folder; a folder ingest reads only "
+                    "the folder's own files (copy the file in to ingest it)",
+                )
         pairs.append((text, sidecar))
     if not pairs:
         raise InputError(folder, "no .txt, .html or .pdf files to ingest")
     return pairs
 
 
-def ingest_folder(project, folder: Path, progress: Callable[[int, int, str], None] | None = None,
-                  drafts_dir: Path | None = None) -> Iterable[Ingested]:
+def ingest_folder(
+    project, folder: Path, progress: Callable[[int, int, str], None] | None = None, drafts_dir: Path | None = None
+) -> Iterable[Ingested]:
     """Ingest every text of ``folder`` (all metadata checked first, so a bad sidecar stops nothing half-way)."""
     pairs = [(text, meta_from_json(sidecar).check(sidecar)) for text, sidecar in texts_of(folder)]
     gazetteer = Gazetteer(project)

@@ -78,10 +78,25 @@ def _traced_nodes(iri: str, row: dict, linked: list[dict], chain: list) -> dict[
     (``brief``)."""
     own = ("selector", "membership", "interval", "instant", "assessment")
     named = ("about", "stance", "mode", "organisation")
-    return {"full": sorted({iri, row["anchor"], row["archive"], *[d.iri for d in chain],
-                            *[r["iri"] for r in linked if r["relation"] in own]} - {None}),
-            "brief": sorted({row["speaker"], *[r["iri"] for r in linked if r["relation"] in named],
-                             *[d.publisher for d in chain if d.publisher]})}
+    return {
+        "full": sorted(
+            {
+                iri,
+                row["anchor"],
+                row["archive"],
+                *[d.iri for d in chain],
+                *[r["iri"] for r in linked if r["relation"] in own],
+            }
+            - {None}
+        ),
+        "brief": sorted(
+            {
+                row["speaker"],
+                *[r["iri"] for r in linked if r["relation"] in named],
+                *[d.publisher for d in chain if d.publisher],
+            }
+        ),
+    }
 
 
 def statement_card(store, iri: str, project) -> StatementCard:
@@ -94,19 +109,45 @@ def statement_card(store, iri: str, project) -> StatementCard:
     quote_terms = execute(internal_query("statement-quote"), {"node": node}, store).terms
     linked = select(store, "statement-card-nodes", node=node)
     chain = _chain(store, node)
-    archive = {"iri": row["archive"], "path": row["path"], "sha256": row["sha256"], "start": row["start"],
-               "end": row["end"], "exact": row["exact"]}
+    archive = {
+        "iri": row["archive"],
+        "path": row["path"],
+        "sha256": row["sha256"],
+        "start": row["start"],
+        "end": row["end"],
+        "exact": row["exact"],
+    }
     archive.update(_check_archive(project, archive))
     nodes = _traced_nodes(iri, row, linked, chain)
-    about = {r["iri"]: r["label"] for r in sorted(linked, key=lambda r: (r["iri"], str(r["label"]))) if r["relation"] == "about"}
+    about = {
+        r["iri"]: r["label"]
+        for r in sorted(linked, key=lambda r: (r["iri"], str(r["label"])))
+        if r["relation"] == "about"
+    }
     return StatementCard(
-        iri=iri, kind="statement" if row["isStatement"] else "claim", quote=row["quote"], label=row["label"],
+        iri=iri,
+        kind="statement" if row["isStatement"] else "claim",
+        quote=row["quote"],
+        label=row["label"],
         language=getattr(quote_terms[0]["q"], "language", None) if quote_terms else None,
-        mode=row["mode"], evidence=row["evidence"], summary=row["summary"], rights=row["rights"], cue=row["cue"], attribution_note=row["note"],
-        speaker={"iri": row["speaker"], "label": row["speakerLabel"]}, speaker_as_reported=row["asReported"],
-        role=_role(store, node, URIRef(row["speaker"])), about=[{"iri": k, "label": v} for k, v in about.items()],
-        assessments=_assessments(store, node), date=_date(row), source=chain[0], archive=archive,
-        context=_context(project, archive), chain=chain, nodes=nodes)
+        mode=row["mode"],
+        evidence=row["evidence"],
+        summary=row["summary"],
+        rights=row["rights"],
+        cue=row["cue"],
+        attribution_note=row["note"],
+        speaker={"iri": row["speaker"], "label": row["speakerLabel"]},
+        speaker_as_reported=row["asReported"],
+        role=_role(store, node, URIRef(row["speaker"])),
+        about=[{"iri": k, "label": v} for k, v in about.items()],
+        assessments=_assessments(store, node),
+        date=_date(row),
+        source=chain[0],
+        archive=archive,
+        context=_context(project, archive),
+        chain=chain,
+        nodes=nodes,
+    )
 
 
 def _date(row: dict) -> dict:
@@ -122,12 +163,21 @@ def _date(row: dict) -> dict:
 
 def _assessments(store, node: URIRef) -> list[dict]:
     """The stance assessments of a statement (none for a claim), ordered by decision."""
-    return [{"iri": r["assessment"], "decision": r["decision"], "decision_label": r["decisionLabel"],
-             "stance": r["stance"], "method": r["method"], "assessor": r["assessor"],
-             "assessor_label": r["assessorLabel"],
-             "confidence": float(r["confidence"]) if r["confidence"] is not None else None,
-             "note": r["note"], "rests_on": r["restsOn"]}
-            for r in select(store, "statement-assessments", node=node)]
+    return [
+        {
+            "iri": r["assessment"],
+            "decision": r["decision"],
+            "decision_label": r["decisionLabel"],
+            "stance": r["stance"],
+            "method": r["method"],
+            "assessor": r["assessor"],
+            "assessor_label": r["assessorLabel"],
+            "confidence": float(r["confidence"]) if r["confidence"] is not None else None,
+            "note": r["note"],
+            "rests_on": r["restsOn"],
+        }
+        for r in select(store, "statement-assessments", node=node)
+    ]
 
 
 def _role(store, node: URIRef, speaker: URIRef) -> dict | None:
@@ -135,14 +185,23 @@ def _role(store, node: URIRef, speaker: URIRef) -> dict | None:
     if rows:
         row = rows[0]
         period = {key: row[key].isoformat() for key in ("begin", "end", "inside", "before") if row[key]}
-        return {"membership": row["membership"], "role": row["role"], "organisation": row["organisation"],
-                "organisation_label": row["organisationLabel"], "period": period}
+        return {
+            "membership": row["membership"],
+            "role": row["role"],
+            "organisation": row["organisation"],
+            "organisation_label": row["organisationLabel"],
+            "period": period,
+        }
     rows = select(store, "speaker-identity", speaker=speaker)
     if not rows:
         return None
     if rows[0]["organisation"]:
-        return {"post_in": rows[0]["organisation"], "organisation_label": rows[0]["organisationLabel"],
-                "role": rows[0]["role"], "holder": None}
+        return {
+            "post_in": rows[0]["organisation"],
+            "organisation_label": rows[0]["organisationLabel"],
+            "role": rows[0]["role"],
+            "holder": None,
+        }
     return {"members": [{"iri": r["member"], "label": r["memberLabel"]} for r in rows if r["member"]]}
 
 
@@ -152,9 +211,15 @@ def _chain(store, node: URIRef) -> list[Document]:
         if row["document"] in chain:
             continue  # first (lowest) step wins: a report cited by the article and derived from is listed once
         chain[row["document"]] = Document(
-            iri=row["document"], relation=row["relation"], title=row["title"], type=row["typeLabel"],
-            publisher=row["publisher"], publisher_label=row["publisherLabel"],
-            published=row["published"].isoformat() if row["published"] else None, url=row["url"])
+            iri=row["document"],
+            relation=row["relation"],
+            title=row["title"],
+            type=row["typeLabel"],
+            publisher=row["publisher"],
+            publisher_label=row["publisherLabel"],
+            published=row["published"].isoformat() if row["published"] else None,
+            url=row["url"],
+        )
     return list(chain.values())
 
 
@@ -179,8 +244,11 @@ def _check_archive(project, archive: dict) -> dict:
     if text is None:
         return {"file": str(file) if file else None, "sha256_matches": None, "offsets_match": None}
     start, end = archive["start"], archive["end"]
-    return {"file": str(file), "sha256_matches": sha256_file(file) == archive["sha256"],
-            "offsets_match": None if start is None or archive["exact"] is None else text[start:end] == archive["exact"]}
+    return {
+        "file": str(file),
+        "sha256_matches": sha256_file(file) == archive["sha256"],
+        "offsets_match": None if start is None or archive["exact"] is None else text[start:end] == archive["exact"],
+    }
 
 
 def _context(project, archive: dict) -> dict:
@@ -194,5 +262,10 @@ def _context(project, archive: dict) -> dict:
     line_end = len(text) if line_end < 0 else line_end
     before = [line for line in text[:line_start].splitlines() if line.strip()]
     after = [line for line in text[line_end:].splitlines() if line.strip()]
-    return {"previous_line": before[-1] if before else "", "before": text[line_start:start], "quote": text[start:end],
-            "after": text[end:line_end], "next_line": after[0] if after else ""}
+    return {
+        "previous_line": before[-1] if before else "",
+        "before": text[line_start:start],
+        "quote": text[start:end],
+        "after": text[end:line_end],
+        "next_line": after[0] if after else "",
+    }

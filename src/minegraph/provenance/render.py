@@ -25,13 +25,25 @@ def render(store, target, card, fmt: str = "text", width: int = 100) -> str:
 def _field(name: str, value, width: int, indent: int = 14) -> list[str]:
     if value in (None, "", []):
         return []
-    return textwrap.wrap(" ".join(str(value).split()), width, initial_indent=f"{name:<{indent}}",
-                         subsequent_indent=" " * indent, break_long_words=False, break_on_hyphens=False) or [name]
+    return textwrap.wrap(
+        " ".join(str(value).split()),
+        width,
+        initial_indent=f"{name:<{indent}}",
+        subsequent_indent=" " * indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [name]
 
 
 def _wrap(text: str, width: int, indent: str = "  ", hang: str | None = None) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=hang or indent,
-                         break_long_words=False, break_on_hyphens=False) or [indent]
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=indent,
+        subsequent_indent=hang or indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent]
 
 
 def _iri(iri: str) -> str:
@@ -52,9 +64,12 @@ def _role(role: dict | None) -> str | None:
         return None
     if "membership" in role:
         period = role["period"]
-        when = (f"held on {period['inside']}" if "inside" in period else
-                " ".join(f"{k} {v}" for k, v in (("from", period.get("begin")), ("to", period.get("end"))) if v) or
-                (f"ended before {period['before']}" if "before" in period else "period not recorded"))
+        when = (
+            f"held on {period['inside']}"
+            if "inside" in period
+            else " ".join(f"{k} {v}" for k, v in (("from", period.get("begin")), ("to", period.get("end"))) if v)
+            or (f"ended before {period['before']}" if "before" in period else "period not recorded")
+        )
         return f"{role['role'] or 'member'}, {role['organisation_label']} ({when})"
     if "post_in" in role:
         return f"{role['role'] or 'post'} in {role['organisation_label']} (the post is the speaker; no holder recorded)"
@@ -77,23 +92,48 @@ def statement_entries(card) -> list[tuple[str, str, str | None]]:
     """The card's fields in order as ``(name, text, iri)`` (a name starting with spaces is a sub-field of
     the one above): the terminal card and the entity page (:mod:`minegraph.publish.pages`) both draw these."""
     archive, source = card.archive, card.source
-    entries = [("Speaker", card.speaker["label"], card.speaker["iri"]),
-               ("  as reported", f"“{card.speaker_as_reported}”" if card.speaker_as_reported else None, None),
-               ("  role", _role(card.role), (card.role or {}).get("membership")),
-               ("Date", f"{card.date['date']} ({card.date['basis']})" if card.date["date"] else card.date["basis"], None)]
+    entries = [
+        ("Speaker", card.speaker["label"], card.speaker["iri"]),
+        ("  as reported", f"“{card.speaker_as_reported}”" if card.speaker_as_reported else None, None),
+        ("  role", _role(card.role), (card.role or {}).get("membership")),
+        ("Date", f"{card.date['date']} ({card.date['basis']})" if card.date["date"] else card.date["basis"], None),
+    ]
     for index, decision in enumerate(card.about):
         entries.append(("About" if index == 0 else "", decision["label"], decision["iri"]))
-        entries += [("  stance", _assessment(item), None) for item in card.assessments if item["decision"] == decision["iri"]]
-    entries += [("Attribution", card.attribution_note, None), ("Source", source.title, source.iri),
-                ("  publisher", source.publisher_label, source.publisher), ("  published", source.published, None),
-                ("  URL", source.url, source.url), ("  rights", card.rights, None),
-                ("  archive", f"graph/{archive['path']}" if archive["path"] else None, None)]
+        entries += [
+            ("  stance", _assessment(item), None) for item in card.assessments if item["decision"] == decision["iri"]
+        ]
+    entries += [
+        ("Attribution", card.attribution_note, None),
+        ("Source", source.title, source.iri),
+        ("  publisher", source.publisher_label, source.publisher),
+        ("  published", source.published, None),
+        ("  URL", source.url, source.url),
+        ("  rights", card.rights, None),
+        ("  archive", f"graph/{archive['path']}" if archive["path"] else None, None),
+    ]
     check = {True: "the file on disk has this hash", False: "THE FILE ON DISK DIFFERS", None: "file not found"}
-    entries.append(("  SHA-256", f"{archive['sha256']} ({check[archive.get('sha256_matches')]})" if archive["sha256"] else None, None))
+    entries.append(
+        (
+            "  SHA-256",
+            f"{archive['sha256']} ({check[archive.get('sha256_matches')]})" if archive["sha256"] else None,
+            None,
+        )
+    )
     if archive["start"] is not None:
-        where = {True: "the archived text there is the quote", False: "THE ARCHIVED TEXT THERE DIFFERS", None: "not checked"}
-        entries.append(("  offsets", f"{archive['start']}–{archive['end']} (code points, end exclusive; "
-                                     f"{where[archive.get('offsets_match')]})", None))
+        where = {
+            True: "the archived text there is the quote",
+            False: "THE ARCHIVED TEXT THERE DIFFERS",
+            None: "not checked",
+        }
+        entries.append(
+            (
+                "  offsets",
+                f"{archive['start']}–{archive['end']} (code points, end exclusive; "
+                f"{where[archive.get('offsets_match')]})",
+                None,
+            )
+        )
     return [(name, text, iri) for name, text, iri in entries if text not in (None, "")]
 
 
@@ -102,8 +142,13 @@ def chain_entries(card) -> list[tuple[str, str | None, str | None]]:
     entries = []
     for document in card.chain:
         detail = ", ".join(p for p in (document.type, document.publisher_label, document.published) if p)
-        entries.append((f"{document.relation}: {document.title or _iri(document.iri)}" + (f" — {detail}" if detail else ""),
-                        document.iri, document.url))
+        entries.append(
+            (
+                f"{document.relation}: {document.title or _iri(document.iri)}" + (f" — {detail}" if detail else ""),
+                document.iri,
+                document.url,
+            )
+        )
     return entries
 
 
@@ -132,9 +177,14 @@ def _statement(card, width: int) -> list[str]:
 
 def _assessment(item: dict) -> str:
     """``oppose (curated by minegraph curators) — why``, with the confidence of a machine's suggestion."""
-    how = ", ".join(p for p in (item["method"], f"confidence {item['confidence']}" if item["confidence"] is not None else None) if p)
-    return (f"{item['stance']} ({how}{' by ' + item['assessor_label'] if item['assessor_label'] else ''})"
-            + (f" — {item['note']}" if item["note"] else "") + (f" [rests on “{item['rests_on']}”]" if item["rests_on"] else ""))
+    how = ", ".join(
+        p for p in (item["method"], f"confidence {item['confidence']}" if item["confidence"] is not None else None) if p
+    )
+    return (
+        f"{item['stance']} ({how}{' by ' + item['assessor_label'] if item['assessor_label'] else ''})"
+        + (f" — {item['note']}" if item["note"] else "")
+        + (f" [rests on “{item['rests_on']}”]" if item["rests_on"] else "")
+    )
 
 
 def _actor(card, width: int) -> list[str]:
@@ -142,8 +192,9 @@ def _actor(card, width: int) -> list[str]:
     if not card.by_decision and not card.claims:
         lines.append("No statements or claims in the graph.")
     for group in card.by_decision:
-        lines += _wrap("About " + "; ".join(f"{d['label']} ({_iri(d['iri'])})" for d in group["decisions"]) + ":",
-                       width, "", "  ")
+        lines += _wrap(
+            "About " + "; ".join(f"{d['label']} ({_iri(d['iri'])})" for d in group["decisions"]) + ":", width, "", "  "
+        )
         lines += _items(group["statements"], width, lambda item: f"[{item['stance']}] {_words(item)}")
         lines.append("")
     if card.claims:
@@ -154,7 +205,9 @@ def _actor(card, width: int) -> list[str]:
 
 def _words(item: dict) -> str:
     """A statement's quote in quotation marks, or a reported position's summary, marked as the curators' words."""
-    return f"“{item['quote']}”" if item.get("quote") else f"[reported position] {item.get('summary') or item.get('label')}"
+    return (
+        f"“{item['quote']}”" if item.get("quote") else f"[reported position] {item.get('summary') or item.get('label')}"
+    )
 
 
 def _items(items: list[dict], width: int, text) -> list[str]:
@@ -177,8 +230,11 @@ def _decision(card, width: int) -> list[str]:
     lines += _field("Legal effect", card.legal_effect, width)
     for stance, items in card.by_stance.items():
         lines += ["", f"{stance.capitalize()} ({len(items)} statement{'s' if len(items) != 1 else ''}):"]
-        lines += _items(items, width, lambda item: f"{item['speaker']}: {_words(item)}"
-                                                   + (f" [about {item['via']}]" if item["via"] else ""))
+        lines += _items(
+            items,
+            width,
+            lambda item: f"{item['speaker']}: {_words(item)}" + (f" [about {item['via']}]" if item["via"] else ""),
+        )
     if not card.by_stance:
         lines += ["", "No statements about this decision in the graph."]
     lines += ["", f"Events ({len(card.events)}):"]

@@ -37,15 +37,20 @@ MAX_SEARCH_WORDS = 64
 def check_search_text(text: str) -> None:
     """TraceError unless ``text`` is short enough to search for (checked before any store is opened)."""
     if len(text) > MAX_SEARCH_CHARACTERS:
-        raise TraceError(f"the text to trace is {len(text):,} characters long; give at most "
-                         f"{MAX_SEARCH_CHARACTERS:,} (an IRI, or a few words of a quote or name)")
+        raise TraceError(
+            f"the text to trace is {len(text):,} characters long; give at most "
+            f"{MAX_SEARCH_CHARACTERS:,} (an IRI, or a few words of a quote or name)"
+        )
     words = len(re.findall(r"\w+", text))
     if words > MAX_SEARCH_WORDS:
-        raise TraceError(f"the text to trace has {words:,} words; give at most {MAX_SEARCH_WORDS} "
-                         "(a few words of a quote or name are enough)")
+        raise TraceError(
+            f"the text to trace has {words:,} words; give at most {MAX_SEARCH_WORDS} "
+            "(a few words of a quote or name are enough)"
+        )
 
 
 # --------------------------------------------------------------------------- resolving
+
 
 @dataclass(frozen=True)
 class Target:
@@ -85,15 +90,19 @@ def resolve(store, text: str) -> Target:
     for row in sorted(exact or rows, key=lambda r: (KINDS.index(r["kind"]), r["node"], str(r["text"]))):
         found.setdefault(row["node"], (row["kind"], row["text"]))
     if len(found) == 1:
-        (iri, (kind, _)), = found.items()
+        ((iri, (kind, _)),) = found.items()
         return Target(iri, kind)
     if not found:
         raise TraceError(f"no statement quote, actor name or decision contains all of: {cut(' '.join(unique), 200)}")
-    raise TraceError(f"{shown(text)} is ambiguous: it matches {len(found)} nodes; trace one of them by IRI",
-                     [(iri, kind, label) for iri, (kind, label) in found.items()], display=compact)
+    raise TraceError(
+        f"{shown(text)} is ambiguous: it matches {len(found)} nodes; trace one of them by IRI",
+        [(iri, kind, label) for iri, (kind, label) in found.items()],
+        display=compact,
+    )
 
 
 # --------------------------------------------------------------------------- actor and decision cards
+
 
 @dataclass
 class ActorCard:
@@ -143,9 +152,20 @@ def actor_card(store, iri: str) -> ActorCard:
     items: dict[tuple, dict] = {}
     rows = select(store, "trace-actor-statements", node=iri)
     for row in rows:
-        item = items.setdefault((row["statement"], row["stance"]), {
-            "iri": row["statement"], "kind": row["kind"], "stance": row["stance"], "quote": row["quote"], "summary": row["summary"], "label": row["label"],
-            "source": row["sourceLabel"] or row["source"], "url": row["url"], "decisions": {}})
+        item = items.setdefault(
+            (row["statement"], row["stance"]),
+            {
+                "iri": row["statement"],
+                "kind": row["kind"],
+                "stance": row["stance"],
+                "quote": row["quote"],
+                "summary": row["summary"],
+                "label": row["label"],
+                "source": row["sourceLabel"] or row["source"],
+                "url": row["url"],
+                "decisions": {},
+            },
+        )
         if row["decision"]:
             item["decisions"][row["decision"]] = row["decisionLabel"]
     groups: dict[tuple, dict] = {}
@@ -156,10 +176,14 @@ def actor_card(store, iri: str) -> ActorCard:
             claims.append(item)
             continue
         key = tuple(sorted(decisions))
-        group = groups.setdefault(key, {"decisions": [{"iri": d, "label": decisions[d]} for d in key], "statements": []})
+        group = groups.setdefault(
+            key, {"decisions": [{"iri": d, "label": decisions[d]} for d in key], "statements": []}
+        )
         group["statements"].append(item)
-    nodes = {"full": sorted({iri, *{statement for statement, _ in items}}),
-             "brief": sorted({*{d for key in groups for d in key}, *{r["source"] for r in rows}})}
+    nodes = {
+        "full": sorted({iri, *{statement for statement, _ in items}}),
+        "brief": sorted({*{d for key in groups for d in key}, *{r["source"] for r in rows}}),
+    }
     return ActorCard(iri, _label(store, iri), list(groups.values()), claims, nodes)
 
 
@@ -173,13 +197,26 @@ def _by_stance(statements: list[dict], iri: str) -> dict[str, list[dict]]:
             continue
         seen.add((row["stance"], row["statement"]))
         by_stance.setdefault(row["stance"], []).append(
-            {"iri": row["statement"], "speaker": row["speakerLabel"] or row["speaker"], "quote": row["quote"],
-             "summary": row["summary"], "evidence": row["evidence"],
-             "via": row["aboutLabel"] if row["about"] != iri else None, "source": row["sourceLabel"], "url": row["url"],
-             "method": row["method"], "assessor": row["assessorLabel"], "note": row["note"]})
-    by_stance = {stance: sorted(items, key=lambda item: (str(item["speaker"]), item["iri"]))
-                 for stance, items in sorted(by_stance.items(),
-                                             key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0]))}
+            {
+                "iri": row["statement"],
+                "speaker": row["speakerLabel"] or row["speaker"],
+                "quote": row["quote"],
+                "summary": row["summary"],
+                "evidence": row["evidence"],
+                "via": row["aboutLabel"] if row["about"] != iri else None,
+                "source": row["sourceLabel"],
+                "url": row["url"],
+                "method": row["method"],
+                "assessor": row["assessorLabel"],
+                "note": row["note"],
+            }
+        )
+    by_stance = {
+        stance: sorted(items, key=lambda item: (str(item["speaker"]), item["iri"]))
+        for stance, items in sorted(
+            by_stance.items(), key=lambda kv: (STANCE_ORDER.index(kv[0]) if kv[0] in STANCE_ORDER else 9, kv[0])
+        )
+    }
     return by_stance
 
 
@@ -188,10 +225,18 @@ def _events(store, iri: str) -> tuple[dict[str, dict], list[dict]]:
     events: dict[str, dict] = {}
     for row in select(store, "trace-decision-events", node=iri):
         when = row["date"] or row["earliest"] or row["latest"]
-        event = events.setdefault(row["event"], {
-            "iri": row["event"], "label": row["label"], "types": [], "actors": [],
-            "date": row["date"].isoformat() if row["date"] else None, "sort": when.isoformat() if when else "9999",
-            "date_text": row["asStated"] or _bounds(row)})
+        event = events.setdefault(
+            row["event"],
+            {
+                "iri": row["event"],
+                "label": row["label"],
+                "types": [],
+                "actors": [],
+                "date": row["date"].isoformat() if row["date"] else None,
+                "sort": when.isoformat() if when else "9999",
+                "date_text": row["asStated"] or _bounds(row),
+            },
+        )
         for key, value in (("types", row["typeLabel"]), ("actors", row["actorLabel"])):
             if value and value not in event[key]:
                 event[key].append(value)
@@ -208,11 +253,22 @@ def decision_card(store, iri: str) -> DecisionCard:
     by_stance = _by_stance(statements, iri)
     events, ordered = _events(store, iri)
     decided = {"iri": info["decidedBy"], "label": info["decidedByLabel"]} if info.get("decidedBy") else None
-    nodes = {"full": sorted({iri, *{r["statement"] for r in statements}, *events}),
-             "brief": sorted({*{r["speaker"] for r in statements}, *{r["source"] for r in statements}})}
-    return DecisionCard(iri, info.get("label"), info.get("typeLabel"), decided,
-                        info["date"].isoformat() if info.get("date") else None, info.get("contested"),
-                        info.get("legalEffect"), by_stance, ordered, nodes)
+    nodes = {
+        "full": sorted({iri, *{r["statement"] for r in statements}, *events}),
+        "brief": sorted({*{r["speaker"] for r in statements}, *{r["source"] for r in statements}}),
+    }
+    return DecisionCard(
+        iri,
+        info.get("label"),
+        info.get("typeLabel"),
+        decided,
+        info["date"].isoformat() if info.get("date") else None,
+        info.get("contested"),
+        info.get("legalEffect"),
+        by_stance,
+        ordered,
+        nodes,
+    )
 
 
 def _bounds(row: dict) -> str | None:
@@ -223,12 +279,12 @@ def _bounds(row: dict) -> str | None:
 
 # --------------------------------------------------------------------------- entry points
 
+
 def trace(store, target: Target | str, project):
     """The card of a target (or of the text/IRI it is resolved from)."""
     if isinstance(target, str):
         target = resolve(store, target)
     if target.kind == "statement":
-
         return statement_card(store, target.iri, project)
     if target.kind == "actor":
         return actor_card(store, target.iri)

@@ -52,8 +52,9 @@ async def health(request: Request) -> Response:
     (a browser sends Origin with a cross-origin request, and CORS would let that page read the answer)."""
     state = request.app.state
     workers = len(state.pool.pids()) if "origin" in request.headers else state.pool.pids()
-    return JSONResponse({"status": "ok", "workers": workers, "replaced": state.pool.replaced,
-                         "in_flight": state.in_flight})
+    return JSONResponse(
+        {"status": "ok", "workers": workers, "replaced": state.pool.replaced, "in_flight": state.in_flight}
+    )
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
@@ -65,15 +66,17 @@ async def query_page(request: Request) -> Response:
     state = request.app.state
     if state.yasgui is None:
         return error(503, "assets", "the query page's assets are not installed: run 'make assets' (npm ci)")
-    html = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>minegraph · SPARQL</title>'
-            f'<link rel="stylesheet" href="/assets/yasgui/yasgui.min.css"></head>'
-            f'<body data-base="{escape(state.settings.base)}" '
-            f'data-prefixes="{escape(json.dumps(state.prefixes))}">'
-            f'<h1 style="font-family:sans-serif">minegraph SPARQL endpoint</h1>'
-            f'<p style="font-family:sans-serif"><label>Library examples: <select id="examples">'
-            f'<option value="">choose a query…</option></select></label> <span id="about"></span></p>'
-            f'<div id="yasgui"></div><script src="/assets/yasgui/yasgui.min.js"></script>'
-            f'<script src="/assets/page.js"></script></body></html>')
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>minegraph · SPARQL</title>'
+        f'<link rel="stylesheet" href="/assets/yasgui/yasgui.min.css"></head>'
+        f'<body data-base="{escape(state.settings.base)}" '
+        f'data-prefixes="{escape(json.dumps(state.prefixes))}">'
+        f'<h1 style="font-family:sans-serif">minegraph SPARQL endpoint</h1>'
+        f'<p style="font-family:sans-serif"><label>Library examples: <select id="examples">'
+        f'<option value="">choose a query…</option></select></label> <span id="about"></span></p>'
+        f'<div id="yasgui"></div><script src="/assets/yasgui/yasgui.min.js"></script>'
+        f'<script src="/assets/page.js"></script></body></html>'
+    )
     return HTMLResponse(html)
 
 
@@ -93,8 +96,14 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
-        pool = WorkerPool(str(database), str(project.root), prefixes, size=settings.workers, timeout=settings.timeout,
-                          queue_timeout=settings.queue_deadline())
+        pool = WorkerPool(
+            str(database),
+            str(project.root),
+            prefixes,
+            size=settings.workers,
+            timeout=settings.timeout,
+            queue_timeout=settings.queue_deadline(),
+        )
         await pool.start()
         app.state.pool = pool
         try:
@@ -106,7 +115,8 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
     routes = [
         Route("/query", query, methods=["GET", "POST"]),
         Route("/health", health),
-        Route("/", query_page), Route("/sparql", query_page),
+        Route("/", query_page),
+        Route("/sparql", query_page),
         Route("/examples.json", examples_json),
         Route("/search", search),
         Route("/id/", kinds),
@@ -116,16 +126,24 @@ def create_app(settings: Settings, database: Path, project) -> Starlette:
         Route("/dist/{path:path}", dist_file),
         Route("/.well-known/void", well_known_void),
         Route("/ontology", ontology),
-        Mount("/assets/yasgui", StaticFiles(directory=str(assets), check_dir=False) if assets else Route("/", query_page)),
+        Mount(
+            "/assets/yasgui", StaticFiles(directory=str(assets), check_dir=False) if assets else Route("/", query_page)
+        ),
         Mount("/assets", StaticFiles(directory=str(STATIC))),
     ]
     middleware = [
         Middleware(TrustedHostMiddleware, allowed_hosts=settings.hosts()),
-        Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins), allow_methods=["GET", "POST"],
-                   allow_headers=["Accept", "Content-Type"], expose_headers=[ROWS_HEADER, TRUNCATED_HEADER]),
+        Middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Accept", "Content-Type"],
+            expose_headers=[ROWS_HEADER, TRUNCATED_HEADER],
+        ),
     ]
-    app = Starlette(routes=routes, middleware=middleware, lifespan=lifespan,
-                    exception_handlers={Exception: server_error})
+    app = Starlette(
+        routes=routes, middleware=middleware, lifespan=lifespan, exception_handlers={Exception: server_error}
+    )
     app.state.settings, app.state.prefixes, app.state.in_flight = settings, prefixes, 0
     app.state.project_root, app.state.yasgui = Path(project.root), assets
     app.state.project, app.state.digest = project, database_digest(database)

@@ -42,8 +42,11 @@ async def entity(request: Request) -> Response:
             return HTMLResponse(message_page("Not found", message), status_code=404, headers=_VARY)
         return error(404, "unknown", message)
     if fmt != "html":
-        response = await run_job(request, {"kind": "describe", "iri": iri, "format": fmt.oxigraph,
-                                           "max_rows": settings.max_rows}, fmt.media_type)
+        response = await run_job(
+            request,
+            {"kind": "describe", "iri": iri, "format": fmt.oxigraph, "max_rows": settings.max_rows},
+            fmt.media_type,
+        )
         response.headers.update(_VARY)
         return response
     try:
@@ -68,8 +71,9 @@ async def ontology(request: Request) -> Response:
     source = state.project_root / "ontology" / "minegraph.ttl"
     quads = ox.parse(path=str(source), format=ox.RdfFormat.TURTLE)
     target = getattr(ox.RdfFormat, fmt.oxigraph)
-    body = ox.serialize([q.triple for q in quads], format=target,
-                        prefixes=state.prefixes if target == ox.RdfFormat.TURTLE else None)
+    body = ox.serialize(
+        [q.triple for q in quads], format=target, prefixes=state.prefixes if target == ox.RdfFormat.TURTLE else None
+    )
     return Response(body, media_type=fmt.media_type, headers=_VARY)
 
 

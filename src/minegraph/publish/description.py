@@ -35,7 +35,11 @@ def description(endpoint: str, dataset_iri: str, formats: tuple[Format, ...] = R
         ox.Triple(graph, RDF_TYPE, _n(SD + "Graph")),
         ox.Triple(dataset, _n(DCTERMS + "source"), _n(dataset_iri)),
         ox.Triple(dataset, _n(VOID + "rootResource"), _n(dataset_iri)),
-        ox.Triple(dataset, _n("http://www.w3.org/2000/01/rdf-schema#seeAlso"), _n(endpoint.rsplit("/", 1)[0] + "/.well-known/void")),
+        ox.Triple(
+            dataset,
+            _n("http://www.w3.org/2000/01/rdf-schema#seeAlso"),
+            _n(endpoint.rsplit("/", 1)[0] + "/.well-known/void"),
+        ),
     ]
     for fmt in formats:  # each with its W3C format IRI (https://www.w3.org/ns/formats/), from the registry
         if "w3c" in fmt.extra:
@@ -46,5 +50,6 @@ def description(endpoint: str, dataset_iri: str, formats: tuple[Format, ...] = R
 def serialised(endpoint: str, dataset_iri: str, fmt: Format, prefixes: dict[str, str]) -> bytes:
     target = getattr(ox.RdfFormat, fmt.oxigraph)
     wanted = {"sd": SD, "void": VOID, "dcterms": DCTERMS} | {k: v for k, v in prefixes.items() if k == "rdfs"}
-    return ox.serialize(description(endpoint, dataset_iri), format=target,
-                        prefixes=wanted if target == ox.RdfFormat.TURTLE else None)
+    return ox.serialize(
+        description(endpoint, dataset_iri), format=target, prefixes=wanted if target == ox.RdfFormat.TURTLE else None
+    )

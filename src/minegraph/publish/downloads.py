@@ -17,8 +17,14 @@ from .responses import error
 from .served import listed_files, served_release
 
 #: Media types of the release's other files, by suffix (the dumps' are the format registry's).
-_MEDIA = {".gz": "application/gzip", ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-          ".json": "application/json", ".cff": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8"}
+_MEDIA = {
+    ".gz": "application/gzip",
+    ".html": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".json": "application/json",
+    ".cff": "text/plain; charset=utf-8",
+    ".md": "text/markdown; charset=utf-8",
+}
 
 
 async def release(request: Request) -> Path:
@@ -33,18 +39,25 @@ def _media(name: str) -> str:
     dump = by_suffix(suffix, "rdf-dump")
     if dump is not None:
         return dump.media_type
-    return _MEDIA.get(suffix, "text/plain; charset=utf-8" if name in ("LICENSE", "SHA256SUMS") else "application/octet-stream")
+    return _MEDIA.get(
+        suffix, "text/plain; charset=utf-8" if name in ("LICENSE", "SHA256SUMS") else "application/octet-stream"
+    )
 
 
 async def dist_index(request: Request) -> Response:
     """``/dist/``: every file of the release with its size and SHA-256."""
     folder = await release(request)
-    rows = "".join(f'<tr><td><a href="/dist/{escape(name)}">{escape(name)}</a></td><td>{size:,}</td>'
-                   f"<td><code>{digest}</code></td></tr>" for name, size, digest in listed_files(folder))
-    body = ("<h1>Downloads</h1><p>The release of this graph (<code>minegraph export</code>): dumps, the "
-            'VoID/DCAT description (<a href="/.well-known/void">/.well-known/void</a>), the ontology and '
-            '<a href="/dist/SHA256SUMS">SHA256SUMS</a>.</p>'
-            f"<table><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table>")
+    rows = "".join(
+        f'<tr><td><a href="/dist/{escape(name)}">{escape(name)}</a></td><td>{size:,}</td>'
+        f"<td><code>{digest}</code></td></tr>"
+        for name, size, digest in listed_files(folder)
+    )
+    body = (
+        "<h1>Downloads</h1><p>The release of this graph (<code>minegraph export</code>): dumps, the "
+        'VoID/DCAT description (<a href="/.well-known/void">/.well-known/void</a>), the ontology and '
+        '<a href="/dist/SHA256SUMS">SHA256SUMS</a>.</p>'
+        f"<table><tr><th>file</th><th>bytes</th><th>SHA-256</th></tr>{rows}</table>"
+    )
     return HTMLResponse(page("Downloads", body))
 
 

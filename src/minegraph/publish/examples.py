@@ -20,7 +20,14 @@ def examples(project) -> list[dict]:
         except MinegraphError:
             continue  # a broken library file is `minegraph validate`'s to report, not the page's
         required = [p.summary() for p in query.params if p.required]
-        found.append({"name": query.name, "title": query.title, "description": query.description,
-                      "parameters": [p.summary() for p in query.params], "required": required,
-                      "query": query.text})
+        found.append(
+            {
+                "name": query.name,
+                "title": query.title,
+                "description": query.description,
+                "parameters": [p.summary() for p in query.params],
+                "required": required,
+                "query": query.text,
+            }
+        )
     return found

@@ -9,6 +9,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from minegraph.core.namespaces import KINDS
+
 from .pages import compact, local, page
 from .pool import JobFailed
 from .responses import error
@@ -56,12 +57,22 @@ async def search(request: Request) -> Response:
     if isinstance(rows, Response):
         return rows
     base = state.settings.base
-    hits = [{"iri": r["entity"]["value"], "label": (r["label"] or {}).get("value"),
-             "class": (r["class"] or {}).get("value"), "page": local(r["entity"]["value"], base)} for r in rows]
+    hits = [
+        {
+            "iri": r["entity"]["value"],
+            "label": (r["label"] or {}).get("value"),
+            "class": (r["class"] or {}).get("value"),
+            "page": local(r["entity"]["value"], base),
+        }
+        for r in rows
+    ]
     if _wants_json(request):
         return JSONResponse({"query": words, "type": kind, "results": hits})
-    items = "".join(f'<li><a href="{escape(h["page"])}">{escape(h["label"] or h["iri"])}</a> '
-                    f'<code>{escape(compact(h["class"]) if h["class"] else "")}</code></li>' for h in hits)
+    items = "".join(
+        f'<li><a href="{escape(h["page"])}">{escape(h["label"] or h["iri"])}</a> '
+        f"<code>{escape(compact(h['class']) if h['class'] else '')}</code></li>"
+        for h in hits
+    )
     said = f"{len(hits)} result(s) for “{escape(words)}”" if words else "Type some words of a name."
     body = f"<h1>Search</h1><p>{said}</p><ol>{items}</ol>"
     return HTMLResponse(page("Search", body, words=words))
@@ -72,29 +83,52 @@ async def kind_index(request: Request) -> Response:
     state = request.app.state
     kind = request.path_params["kind"]
     if kind not in KINDS:
-        return HTMLResponse(page("Not found", f"<h1>Not found</h1><p>No kind {escape(kind)} here; kinds: "
-                                 + ", ".join(f'<a href="/id/{k}/">{k}</a>' for k in KINDS) + "</p>"), status_code=404)
+        return HTMLResponse(
+            page(
+                "Not found",
+                f"<h1>Not found</h1><p>No kind {escape(kind)} here; kinds: "
+                + ", ".join(f'<a href="/id/{k}/">{k}</a>' for k in KINDS)
+                + "</p>",
+            ),
+            status_code=404,
+        )
     try:
         number = max(1, int(request.query_params.get("page", "1")))
     except ValueError:
         return error(400, "page", "page= takes a whole number from 1")
     namespace = f"{state.settings.base}id/{kind}/"
-    rows = await _run(request, {"kind": "index", "namespace": namespace, "offset": (number - 1) * PAGE_SIZE,
-                                "size": PAGE_SIZE})
+    rows = await _run(
+        request, {"kind": "index", "namespace": namespace, "offset": (number - 1) * PAGE_SIZE, "size": PAGE_SIZE}
+    )
     if isinstance(rows, Response):
         return rows
     more, rows = len(rows) > PAGE_SIZE, rows[:PAGE_SIZE]
     if _wants_json(request):
-        return JSONResponse({"kind": kind, "page": number, "more": more,
-                             "results": [{"iri": r["entity"]["value"], "label": (r["label"] or {}).get("value")}
-                                         for r in rows]})
-    items = "".join(f'<li><a href="{escape(local(r["entity"]["value"], state.settings.base))}">'
-                    f'{escape((r["label"] or {}).get("value") or r["entity"]["value"])}</a></li>' for r in rows)
-    pager = " ".join(part for part in (
-        f'<a href="?page={number - 1}">previous</a>' if number > 1 else "",
-        f'<a href="?page={number + 1}">next</a>' if more else "") if part)
-    body = (f"<h1>{escape(kind)}</h1><p>page {number}{' · ' + pager if pager else ''}</p>"
-            f"<ul>{items or '<li>none</li>'}</ul>")
+        return JSONResponse(
+            {
+                "kind": kind,
+                "page": number,
+                "more": more,
+                "results": [{"iri": r["entity"]["value"], "label": (r["label"] or {}).get("value")} for r in rows],
+            }
+        )
+    items = "".join(
+        f'<li><a href="{escape(local(r["entity"]["value"], state.settings.base))}">'
+        f"{escape((r['label'] or {}).get('value') or r['entity']['value'])}</a></li>"
+        for r in rows
+    )
+    pager = " ".join(
+        part
+        for part in (
+            f'<a href="?page={number - 1}">previous</a>' if number > 1 else "",
+            f'<a href="?page={number + 1}">next</a>' if more else "",
+        )
+        if part
+    )
+    body = (
+        f"<h1>{escape(kind)}</h1><p>page {number}{' · ' + pager if pager else ''}</p>"
+        f"<ul>{items or '<li>none</li>'}</ul>"
+    )
     return HTMLResponse(page(kind, body))
 
 

@@ -49,7 +49,9 @@ def _accepted(header: str) -> list[tuple[float, int, str]]:
     return sorted(ranges)
 
 
-def choose(formats: tuple[Format, ...], format_param: str | None, accept: str | None, *, html: bool = False) -> Format | str:
+def choose(
+    formats: tuple[Format, ...], format_param: str | None, accept: str | None, *, html: bool = False
+) -> Format | str:
     """The format asked for by ``format=`` (wins) or Accept; ``"html"`` when ``html`` is offered and
     preferred; NotAcceptable when nothing offered is accepted."""
     if format_param:

@@ -12,7 +12,8 @@ import asyncio
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-from minegraph.store.supervised import START_TIMEOUT as _START_TIMEOUT, Worker, WorkerFailed, start_worker
+from minegraph.store.supervised import START_TIMEOUT as _START_TIMEOUT
+from minegraph.store.supervised import Worker, WorkerFailed, start_worker
 
 from . import worker as worker_module
 
@@ -40,8 +41,16 @@ def _call(worker: Worker, job: dict, timeout: float) -> dict:
 class WorkerPool:
     """``size`` workers over one read-only database; ``run`` hands a job to the next idle worker."""
 
-    def __init__(self, database: str, project_root: str, prefixes: dict[str, str], *, size: int = 2,
-                 timeout: float = 30.0, queue_timeout: float | None = None):
+    def __init__(
+        self,
+        database: str,
+        project_root: str,
+        prefixes: dict[str, str],
+        *,
+        size: int = 2,
+        timeout: float = 30.0,
+        queue_timeout: float | None = None,
+    ):
         self.database, self.project_root, self.prefixes = database, project_root, prefixes
         self.size, self.timeout = size, timeout
         self.queue_timeout = timeout if queue_timeout is None else queue_timeout
@@ -53,8 +62,9 @@ class WorkerPool:
 
     def _spawn(self) -> Worker:
         try:
-            return start_worker(worker_module.serve_jobs, (self.database, self.project_root, self.prefixes),
-                                wait=_START_TIMEOUT)
+            return start_worker(
+                worker_module.serve_jobs, (self.database, self.project_root, self.prefixes), wait=_START_TIMEOUT
+            )
         except WorkerFailed as exc:
             raise RuntimeError(f"{exc.message}; is the database {self.database} readable?") from None
 

@@ -38,7 +38,9 @@ async def _parameters(request: Request) -> dict[str, str] | Response:
     """The protocol's parameters from the URL, a form body, or a ``application/sparql-query`` body."""
     params: dict[str, str] = {}
     try:  # strictly: Starlette would turn a %FF into U+FFFD and answer a query nobody sent
-        items = parse_qsl(request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True, errors="strict")
+        items = parse_qsl(
+            request.scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True, errors="strict"
+        )
     except UnicodeDecodeError:
         return error(400, "encoding", "the URL's parameters are not UTF-8 URL-encoded text")
     for key, value in items:
@@ -62,8 +64,12 @@ async def _parameters(request: Request) -> dict[str, str] | Response:
             except (UnicodeDecodeError, ValueError):
                 return error(400, "encoding", "the form body is not UTF-8 URL-encoded text")
         else:
-            return error(415, "media-type", "POST a query as application/sparql-query or as a form "
-                         "(application/x-www-form-urlencoded) with a 'query' field")
+            return error(
+                415,
+                "media-type",
+                "POST a query as application/sparql-query or as a form "
+                "(application/x-www-form-urlencoded) with a 'query' field",
+            )
     return params
 
 
@@ -91,15 +97,17 @@ async def query(request: Request) -> Response:
         fmt = choose(formats, params.get("format") or params.get("output"), request.headers.get("accept"))
     except NotAcceptable as exc:
         return error(406, "format", str(exc))
-    return await run_job(request, {"kind": "query", "text": text, "form": form, "format": fmt.oxigraph,
-                                   "max_rows": state.settings.max_rows}, fmt.media_type)
+    return await run_job(
+        request,
+        {"kind": "query", "text": text, "form": form, "format": fmt.oxigraph, "max_rows": state.settings.max_rows},
+        fmt.media_type,
+    )
 
 
 def _service_description(request: Request) -> Response:
     """``GET /query`` with no parameters: the SPARQL 1.1 Service Description, Turtle unless asked otherwise."""
     # lazy: pulls in rdflib (~170 ms), only on this path
     from minegraph.core.namespaces import PREFIXES
-
 
     try:
         fmt = choose(GRAPHS, None, request.headers.get("accept"))
@@ -115,8 +123,12 @@ async def run_job(request: Request, job: dict, media_type: str) -> Response:
     state = request.app.state
     settings = state.settings
     if state.in_flight >= settings.max_concurrent:
-        return error(429, "busy", f"more than {settings.max_concurrent} requests in flight; retry shortly",
-                     headers={"Retry-After": str(settings.retry_after)})
+        return error(
+            429,
+            "busy",
+            f"more than {settings.max_concurrent} requests in flight; retry shortly",
+            headers={"Retry-After": str(settings.retry_after)},
+        )
     state.in_flight += 1
     try:
         reply = await state.pool.run(job)

@@ -40,21 +40,24 @@ def is_loopback(host: str) -> bool:
 
 
 def _page(title: str) -> str:
-    return ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
-            f'<title>minegraph · review · {escape(title)}</title>'
-            '<link rel="stylesheet" href="/assets/review.css"></head><body>'
-            f'<header><h1>Review: {escape(title)}</h1>'
-            '<p class="help">Click a highlighted passage to edit its statement; select words in the text, then '
-            '<em>Add statement from selection</em> or <em>Use selection as span</em>. Nothing reaches the graph '
-            'until you save and run accept.</p>'
-            '<p><button id="add">Add statement from selection</button> <button id="save">Save draft</button> '
-            '<span id="status" role="status"></span></p><pre id="problems" hidden></pre></header>'
-            '<main><article id="text" lang="en"></article><aside id="panel"></aside></main>'
-            '<script src="/assets/review.js"></script></body></html>')
+    return (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        f"<title>minegraph · review · {escape(title)}</title>"
+        '<link rel="stylesheet" href="/assets/review.css"></head><body>'
+        f"<header><h1>Review: {escape(title)}</h1>"
+        '<p class="help">Click a highlighted passage to edit its statement; select words in the text, then '
+        "<em>Add statement from selection</em> or <em>Use selection as span</em>. Nothing reaches the graph "
+        "until you save and run accept.</p>"
+        '<p><button id="add">Add statement from selection</button> <button id="save">Save draft</button> '
+        '<span id="status" role="status"></span></p><pre id="problems" hidden></pre></header>'
+        '<main><article id="text" lang="en"></article><aside id="panel"></aside></main>'
+        '<script src="/assets/review.js"></script></body></html>'
+    )
 
 
-def create_review_app(load: Callable[[], dict], save: Callable[[dict], dict], title: str,
-                      port: int | None = None) -> Starlette:
+def create_review_app(
+    load: Callable[[], dict], save: Callable[[dict], dict], title: str, port: int | None = None
+) -> Starlette:
     """The review app over one draft: ``/`` (the page), ``/draft.json`` (read), ``POST /draft`` (save)."""
 
     async def page(request: Request) -> Response:
@@ -87,20 +90,29 @@ def create_review_app(load: Callable[[], dict], save: Callable[[dict], dict], ti
         return FileResponse(STATIC / name, media_type=media)
 
     hosts = [*LOOPBACK_NAMES] + ([f"127.0.0.1:{port}", f"localhost:{port}"] if port else [])
-    return Starlette(routes=[Route("/", page), Route("/draft.json", draft_json),
-                             Route("/draft", draft_save, methods=["POST"]), Route("/assets/{name}", asset)],
-                     middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts)])
+    return Starlette(
+        routes=[
+            Route("/", page),
+            Route("/draft.json", draft_json),
+            Route("/draft", draft_save, methods=["POST"]),
+            Route("/assets/{name}", asset),
+        ],
+        middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts)],
+    )
 
 
-def serve_review(load: Callable[[], dict], save: Callable[[dict], dict], title: str, host: str = "127.0.0.1",
-                 port: int = 7879) -> int:
+def serve_review(
+    load: Callable[[], dict], save: Callable[[dict], dict], title: str, host: str = "127.0.0.1", port: int = 7879
+) -> int:
     """Serve the review page until Ctrl-C; only on a loopback address (the page writes files)."""
     # lazy: uvicorn (the serve extra), only on this path
     import uvicorn
 
     if not is_loopback(host):
-        raise MinegraphError(f"--review binds loopback only (127.0.0.1, ::1 or localhost), not {host!r}: "
-                             "the page writes the draft on this machine")
+        raise MinegraphError(
+            f"--review binds loopback only (127.0.0.1, ::1 or localhost), not {host!r}: "
+            "the page writes the draft on this machine"
+        )
     print(f"review page http://{'[' + host + ']' if ':' in host else host}:{port}/  ·  Ctrl-C stops", flush=True)
     uvicorn.run(create_review_app(load, save, title, port), host=host, port=port, log_level="warning")
     return 0

@@ -70,4 +70,8 @@ def serve_jobs(conn, database: str, project_root: str, prefixes: dict[str, str])
         else:
             conn.send(entity.handle(evaluator, project_root, job))
 
-    job_loop(conn, handle, lambda exc: {"status": 500, "error": "engine", "message": f"{type(exc).__name__}: {short(exc, 300)}"})
+    job_loop(
+        conn,
+        handle,
+        lambda exc: {"status": 500, "error": "engine", "message": f"{type(exc).__name__}: {short(exc, 300)}"},
+    )

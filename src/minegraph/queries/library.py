@@ -91,7 +91,9 @@ class QueryDef:
         unknown = sorted(set(values) - set(known))
         if unknown:
             takes = "; ".join(p.summary() for p in self.params) or "no parameters"
-            raise ParameterError(f"query {self.name} has no parameter {', '.join(map(shown, unknown))}; it takes {takes}")
+            raise ParameterError(
+                f"query {self.name} has no parameter {', '.join(map(shown, unknown))}; it takes {takes}"
+            )
         bound = {}
         for param in self.params:
             if param.name in values:
@@ -123,8 +125,10 @@ def parse_header(text: str, source: str) -> dict[str, list[str]]:
         elif stripped.strip("# ") == "":
             last = None
         else:
-            raise QueryError(f"{source}:{number}: header lines are '# title:', '# description:', '# param:', "
-                             f"'# example:' or continuations starting '#   '; got {stripped!r}")
+            raise QueryError(
+                f"{source}:{number}: header lines are '# title:', '# description:', '# param:', "
+                f"'# example:' or continuations starting '#   '; got {stripped!r}"
+            )
     return fields
 
 
@@ -137,7 +141,9 @@ def _param(spec: str, source: str) -> Param:
         raise QueryError(f"{source}: cannot read '# param: {spec}'; expected 'NAME TYPE [default=VALUE] — meaning'")
     name, kind, default = match.group("name"), match.group("type"), match.group("default")
     if kind not in PARAM_TYPES:
-        raise QueryError(f"{source}: parameter {name} has unknown type {kind!r}; expected one of {', '.join(PARAM_TYPES)}")
+        raise QueryError(
+            f"{source}: parameter {name} has unknown type {kind!r}; expected one of {', '.join(PARAM_TYPES)}"
+        )
     if default is not None:
         default = default.strip('"')
     param = Param(name, kind, default, (match.group("description") or "").strip())
@@ -230,9 +236,12 @@ def _read_query(path: Path) -> QueryDef:
         raise QueryError(f"{path}: a parameter is declared twice ({', '.join(names)})")
     unused = [n for n in names if n not in variables(text)]
     if unused:
-        raise QueryError(f"{path}: parameter {', '.join(unused)} is declared but ?{unused[0]} does not occur in the query")
-    return QueryDef(path.stem, path, fields["title"][0], " ".join(fields["description"]), params,
-                    tuple(fields["example"]), text)
+        raise QueryError(
+            f"{path}: parameter {', '.join(unused)} is declared but ?{unused[0]} does not occur in the query"
+        )
+    return QueryDef(
+        path.stem, path, fields["title"][0], " ".join(fields["description"]), params, tuple(fields["example"]), text
+    )
 
 
 def query_files(project) -> list[Path]:
@@ -243,7 +252,7 @@ def query_files(project) -> list[Path]:
 def find_query(project, name: str) -> QueryDef:
     """A library query by name, or any ``.rq`` file by path; QueryError naming close matches."""
     if name.endswith(".rq") or "/" in name or os.sep in name:  # else a plain name, known without pathlib
-        candidate = Path(name)                                   # (this runs on every run_query call)
+        candidate = Path(name)  # (this runs on every run_query call)
         if name.endswith(".rq") or candidate.parent != Path("."):
             if _is_file(candidate):
                 return load_query(candidate)

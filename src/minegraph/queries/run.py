@@ -44,8 +44,16 @@ def default_store(project=None) -> Store:
     return default_session(project).store
 
 
-def run_query(name: str, params: Mapping[str, object] | None = None, *, store: Store | None = None,
-              project=None, as_of=None, timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+def run_query(
+    name: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    store: Store | None = None,
+    project=None,
+    as_of=None,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> QueryResult:
     """Run a library query (or an ``.rq`` file) with its parameters bound as typed RDF terms;
     ``as_of`` (an ISO date) answers against what was known on that date (:mod:`minegraph.store.asof`).
     In-process unless ``timeout`` (seconds) or ``max_rows`` is given (then bounded, see :func:`stream`)."""
@@ -57,18 +65,27 @@ def run_query(name: str, params: Mapping[str, object] | None = None, *, store: S
     return execute(definition, params, store, timeout=timeout, max_rows=max_rows)
 
 
-def execute(definition: QueryDef, params: Mapping[str, object] | None, store: Store, *,
-            timeout: float | None = None, max_rows: int | None = None, bound: Mapping | None = None) -> QueryResult:
+def execute(
+    definition: QueryDef,
+    params: Mapping[str, object] | None,
+    store: Store,
+    *,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+    bound: Mapping | None = None,
+) -> QueryResult:
     """Run an already loaded library query on ``store`` (in-process unless bounded by ``timeout``/``max_rows``);
     ``bound``: the parameters already bound (``definition.bind(params)``), so they are not bound twice."""
     if timeout is None and max_rows is None:
-        return _library_query(store, definition.text, bound if bound is not None else definition.bind(params),
-                              source=str(definition.path))
+        return _library_query(
+            store, definition.text, bound if bound is not None else definition.bind(params), source=str(definition.path)
+        )
     return stream(definition, params, store, timeout=timeout, max_rows=max_rows, bound=bound).to_result()
 
 
-def execute_for_each(definition: QueryDef, name: str, values: Iterable[object], store: Store,
-                     params: Mapping[str, object] | None = None) -> dict[object, list[dict]]:
+def execute_for_each(
+    definition: QueryDef, name: str, values: Iterable[object], store: Store, params: Mapping[str, object] | None = None
+) -> dict[object, list[dict]]:
     """The rows of ``definition`` for each of ``values`` of its parameter ``name``, as one call per value
     gives them (in its order), from one evaluation: the parameter's defaults block dropped and the values
     joined in a trailing VALUES block. For a query that projects the parameter (each row says its value)."""
@@ -81,8 +98,13 @@ def execute_for_each(definition: QueryDef, name: str, values: Iterable[object], 
         return answers
     terms = {str(param.term(value)): value for value in values}
     bound = {k: v for k, v in definition.bind({**(params or {}), name: values[0]}).items() if k != name}
-    result = _library_query(store, without_defaults(definition.text, {name}), bound, source=str(definition.path),
-                            values=(name, [param.term(value) for value in values]))
+    result = _library_query(
+        store,
+        without_defaults(definition.text, {name}),
+        bound,
+        source=str(definition.path),
+        values=(name, [param.term(value) for value in values]),
+    )
     if name not in result.variables:
         raise ValueError(f"query {definition.name} does not project its parameter {name}")
     for row in result.rows:
@@ -90,19 +112,32 @@ def execute_for_each(definition: QueryDef, name: str, values: Iterable[object], 
     return answers
 
 
-def stream(definition: QueryDef, params: Mapping[str, object] | None, store: Store, *,
-           timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None,
-           bound: Mapping | None = None) -> RowStream:
+def stream(
+    definition: QueryDef,
+    params: Mapping[str, object] | None,
+    store: Store,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = None,
+    bound: Mapping | None = None,
+) -> RowStream:
     """A library query's rows as they come, within ``timeout`` seconds (local Oxigraph: a worker process
     SIGKILLed at the deadline) and at most ``max_rows`` of them (``truncated`` says when cut)."""
     recall(definition.text, store)
-    rows = store.stream(definition.text, bound if bound is not None else definition.bind(params),
-                        source=str(definition.path), timeout=timeout, max_rows=max_rows)
+    rows = store.stream(
+        definition.text,
+        bound if bound is not None else definition.bind(params),
+        source=str(definition.path),
+        timeout=timeout,
+        max_rows=max_rows,
+    )
     record(definition.text, store)
     return rows
 
 
-def _library_query(store: Store, text: str, bindings: Mapping, *, timeout: float | None = None, **options) -> QueryResult:
+def _library_query(
+    store: Store, text: str, bindings: Mapping, *, timeout: float | None = None, **options
+) -> QueryResult:
     """``store.query`` of a library text (``store.stream`` given ``timeout``), which a record beside the store
     may show checked already (:mod:`minegraph.queries.checked`); a text that passed is recorded."""
     recall(text, store)
@@ -114,16 +149,25 @@ def _library_query(store: Store, text: str, bindings: Mapping, *, timeout: float
     return result
 
 
-def query(name: str, /, *, as_of=None, timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None,
-          **params) -> QueryResult:
+def query(
+    name: str, /, *, as_of=None, timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None, **params
+) -> QueryResult:
     """``minegraph.query("in-force-on-date", date="2025-01-01")``: rows as dicts (``.to_dataframe()``);
     ``as_of="2025-05-01"`` answers as the graph stood on that date. Bounded: stopped (QueryTimeout) after
     ``timeout`` seconds, cut at ``max_rows`` rows (then ``result.truncated`` is True)."""
     return run_query(name, params, as_of=as_of, timeout=timeout, max_rows=max_rows)
 
 
-def run_sparql(text: str, *, store: Store | None = None, project=None, complete_prefixes: bool = True,
-               source: str | None = None, timeout: float | None = None, max_rows: int | None = None) -> QueryResult:
+def run_sparql(
+    text: str,
+    *,
+    store: Store | None = None,
+    project=None,
+    complete_prefixes: bool = True,
+    source: str | None = None,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> QueryResult:
     """Run ad-hoc SPARQL text; minegraph's prefixes (``mg:``, ``state:``…) need no PREFIX lines.
     In-process unless ``timeout`` or ``max_rows`` is given (then bounded, see :func:`stream_sparql`)."""
     text, store = prepare_sparql(text, store, project, complete_prefixes, source)
@@ -132,15 +176,23 @@ def run_sparql(text: str, *, store: Store | None = None, project=None, complete_
     return store.stream(text, source=source, timeout=timeout, max_rows=max_rows).to_result()
 
 
-def stream_sparql(text: str, *, store: Store | None = None, project=None, source: str | None = None,
-                  timeout: float | None = DEFAULT_TIMEOUT, max_rows: int | None = None) -> RowStream:
+def stream_sparql(
+    text: str,
+    *,
+    store: Store | None = None,
+    project=None,
+    source: str | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    max_rows: int | None = None,
+) -> RowStream:
     """Ad-hoc SPARQL's rows as they come, bounded as :func:`stream` is (the parse, in the worker, by ``timeout`` too)."""
     text, store = prepare_sparql(text, store, project, True, source, timeout)
     return store.stream(text, source=source, timeout=timeout, max_rows=max_rows)
 
 
-def prepare_sparql(text: str, store: Store | None, project, complete_prefixes: bool,
-                   source: str | None, timeout: float | None = None) -> tuple[str, Store]:
+def prepare_sparql(
+    text: str, store: Store | None, project, complete_prefixes: bool, source: str | None, timeout: float | None = None
+) -> tuple[str, Store]:
     """The text to run (refused first if unsafe; missing PREFIX lines added) and the store to run it on.
     With ``timeout`` the parse runs where the store evaluates bounded queries (Oxigraph: its worker)."""
     guard(text, allow_service=getattr(store, "allow_service", False))  # before any parse: limits, SERVICE, updates
@@ -189,7 +241,9 @@ def fetch_labels(store: Store, iris: Iterable[str], timeout: float | None = None
     found: dict[str, tuple[int, str]] = {}
     for block in _blocks(sorted(i for i in set(iris) if _spellable(i))):
         nodes = ("node", map(URIRef, block))
-        labelled = _library_query(store, definition.text, {}, source=str(definition.path), values=nodes, timeout=timeout)
+        labelled = _library_query(
+            store, definition.text, {}, source=str(definition.path), values=nodes, timeout=timeout
+        )
         for row in labelled.rows:
             language = (row["language"] or "").lower()
             rank = (0 if language.startswith("en") else 1 if not language else 2, str(row["label"]))

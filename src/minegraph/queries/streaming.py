@@ -79,8 +79,12 @@ def _tsv(stream: RowStream, out: TextIO, flush: bool) -> None:
 def _jsonl(stream: RowStream, out: TextIO, flush: bool) -> None:
     names = _TRIPLE if stream.is_graph else stream.variables
     for batch in stream.wire_batches():
-        out.write("".join(json.dumps({n: json_cell(v) for n, v in zip(names, row) if v is not None}, ensure_ascii=False) + "\n"
-                          for row in batch))
+        out.write(
+            "".join(
+                json.dumps({n: json_cell(v) for n, v in zip(names, row) if v is not None}, ensure_ascii=False) + "\n"
+                for row in batch
+            )
+        )
         if flush:
             out.flush()
 
@@ -93,8 +97,11 @@ def write_stream(stream: RowStream, fmt: str, out: TextIO, *, flush: bool = Fals
     of rows written. The caller checks that ``fmt`` fits the query form first."""
     with stream:
         if stream.form == "ASK":
-            out.write(json.dumps({"boolean": bool(stream.boolean)}) + "\n" if fmt == "jsonl"
-                      else ("true" if stream.boolean else "false") + "\n")
+            out.write(
+                json.dumps({"boolean": bool(stream.boolean)}) + "\n"
+                if fmt == "jsonl"
+                else ("true" if stream.boolean else "false") + "\n"
+            )
             return 1
         _WRITERS[fmt](stream, out, flush)
     return stream.count
@@ -110,7 +117,6 @@ def stream_text(stream: RowStream, fmt: str) -> str:
 def write_answer(stream: RowStream, fmt: str, output: str | None) -> int:
     """Stream to ``output`` atomically (a regular file; ``-`` or None is standard output); the row count."""
     if output and output != "-":
-
         with atomic_stream(output) as handle:
             text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
             try:

@@ -41,16 +41,29 @@ def check_format(form: str, fmt: str) -> None:
         raise QueryError(f"{form} gives {what}: use --format {', '.join(fitting[:-1])} or {fitting[-1]} (not {fmt})")
 
 
-def render(result: QueryResult, fmt: str = "table", *, labels: dict[str, str] | None = None,
-           show_iris: bool = False, width: int = 120, max_column: int = 60) -> str:
+def render(
+    result: QueryResult,
+    fmt: str = "table",
+    *,
+    labels: dict[str, str] | None = None,
+    show_iris: bool = False,
+    width: int = 120,
+    max_column: int = 60,
+) -> str:
     """The result as text in ``fmt``; QueryError when the format does not fit the query form."""
     check_format(result.form, fmt)
     if fmt in STREAM_FORMATS:
         return stream_text(RowStream.from_result(result), fmt)
     if result.is_graph:
         if fmt == "table":
-            return table(["subject", "predicate", "object"], [dict(zip(("subject", "predicate", "object"), t)) for t in result.triples],
-                         labels=labels, show_iris=show_iris, width=width, max_column=max_column)
+            return table(
+                ["subject", "predicate", "object"],
+                [dict(zip(("subject", "predicate", "object"), t)) for t in result.triples],
+                labels=labels,
+                show_iris=show_iris,
+                width=width,
+                max_column=max_column,
+            )
         return graph_text(result, fmt)
     if fmt == "xml":
         return sparql_xml(result)
@@ -69,9 +82,16 @@ def render(result: QueryResult, fmt: str = "table", *, labels: dict[str, str] | 
 def sparql_json(result: QueryResult) -> str:
     """SPARQL 1.1 Query Results JSON Format."""
     names = result.variables
-    bindings = [{n: json_cell(v) for n, v in zip(names, row) if v is not None}
-                for row in RowStream.from_result(result).wire_rows()]
-    return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1) + "\n"
+    bindings = [
+        {n: json_cell(v) for n, v in zip(names, row) if v is not None}
+        for row in RowStream.from_result(result).wire_rows()
+    ]
+    return (
+        json.dumps(
+            {"head": {"vars": result.variables}, "results": {"bindings": bindings}}, ensure_ascii=False, indent=1
+        )
+        + "\n"
+    )
 
 
 def sparql_xml(result: QueryResult) -> str:
@@ -104,7 +124,9 @@ def graph_text(result: QueryResult, fmt: str) -> str:
         return "".join(sorted(line + "\n" for line in graph.serialize(format="nt").splitlines() if line.strip()))
     if fmt == "rdfxml":
         return graph.serialize(format="xml").rstrip("\n") + "\n"
-    context = {prefix: str(ns) for prefix, ns in graph.namespaces() if any(str(t).startswith(str(ns)) for t in _iris(result))}
+    context = {
+        prefix: str(ns) for prefix, ns in graph.namespaces() if any(str(t).startswith(str(ns)) for t in _iris(result))
+    }
     return graph.serialize(format="json-ld", context=context, indent=2) + "\n"
 
 
@@ -159,8 +181,15 @@ def _pad(text: str, width: int, right: bool) -> str:
     return gap + text if right else text + gap
 
 
-def table(variables: list[str], rows: list[dict], *, labels: dict[str, str] | None = None, show_iris: bool = False,
-          width: int = 120, max_column: int = 60) -> str:
+def table(
+    variables: list[str],
+    rows: list[dict],
+    *,
+    labels: dict[str, str] | None = None,
+    show_iris: bool = False,
+    width: int = 120,
+    max_column: int = 60,
+) -> str:
     """A plain-text table that fits ``width`` columns: long cells are cut with '…'.
 
     A ``?xLabel`` column beside ``?x`` is folded into ``x`` (unless ``show_iris``).
@@ -195,7 +224,8 @@ def table(variables: list[str], rows: list[dict], *, labels: dict[str, str] | No
     out = ["  ".join(_pad(_fit(n, w), w, False) for n, w in zip(shown, widths)).rstrip()]
     out.append("  ".join("-" * w for w in widths))
     for line in cells:
-        out.append("  ".join(_pad(_fit(t, w), w, numeric[n] and bool(t)) for t, w, n in zip(line, widths, shown)).rstrip())
+        out.append(
+            "  ".join(_pad(_fit(t, w), w, numeric[n] and bool(t)) for t, w, n in zip(line, widths, shown)).rstrip()
+        )
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out) + "\n"
-

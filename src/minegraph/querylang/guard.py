@@ -120,22 +120,26 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
     form = ""
     for kind, start, end in spans(text):
         if kind == "iri" and "'" in text[start:end]:
-            raise GuardError(f"line {_line(text, start)}: an IRI or '<' comparison holding an apostrophe "
-                             "is ambiguous to the guard; write the apostrophe as %27 or put spaces around '<'")
+            raise GuardError(
+                f"line {_line(text, start)}: an IRI or '<' comparison holding an apostrophe "
+                "is ambiguous to the guard; write the apostrophe as %27 or put spaces around '<'"
+            )
         if kind in HIDDEN:
             continue
         tokens += 1
         if tokens > limits.max_tokens:
-            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_tokens:,} terms, operators and "
-                               "brackets in one query")
+            raise QueryTooDeep(
+                f"line {_line(text, start)}: more than {limits.max_tokens:,} terms, operators and brackets in one query"
+            )
         if kind == "punct":
             token = text[start:end]
             if token in _OPEN:
                 depth += 1
                 deepest = max(deepest, depth)
                 if depth > limits.max_depth:
-                    raise QueryTooDeep(f"line {_line(text, start)}: brackets nested deeper than "
-                                       f"{limits.max_depth} levels")
+                    raise QueryTooDeep(
+                        f"line {_line(text, start)}: brackets nested deeper than {limits.max_depth} levels"
+                    )
             elif token in _CLOSE:
                 depth = max(depth - 1, 0)
             else:
@@ -145,24 +149,30 @@ def scan(text: str, limits: Limits = Limits(), *, allow_service: bool = False) -
                 operators += word in _OPERATOR_WORDS
                 form = _keyword(text, word, at, form, allow_service)
         if operators > limits.max_operators:
-            raise QueryTooDeep(f"line {_line(text, start)}: more than {limits.max_operators} operators and list "
-                               "separators (|| && ! / | ^ + - * = < > , ; UNION MINUS OPTIONAL) in one query")
+            raise QueryTooDeep(
+                f"line {_line(text, start)}: more than {limits.max_operators} operators and list "
+                "separators (|| && ! / | ^ + - * = < > , ; UNION MINUS OPTIONAL) in one query"
+            )
     if not form:
-        raise NotAQuery("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK "
-                        "(after PREFIX and BASE lines)")
+        raise NotAQuery(
+            "no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX and BASE lines)"
+        )
     return Scan(form, deepest, operators)
 
 
 def _keyword(text: str, word: str, start: int, form: str, allow_service: bool) -> str:
     """The query form after one possible keyword; GuardError for SERVICE, or an update before any form."""
     if word == "SERVICE" and not allow_service:
-        raise ServiceRefused(f"line {_line(text, start)}: SERVICE (a federated query to another "
-                             "endpoint) is refused; queries run on this dataset only")
+        raise ServiceRefused(
+            f"line {_line(text, start)}: SERVICE (a federated query to another "
+            "endpoint) is refused; queries run on this dataset only"
+        )
     if not form and word in QUERY_FORMS:
         return word
     if not form and word in UPDATE_WORDS:
-        raise UpdateRefused(f"line {_line(text, start)}: SPARQL Update ({word}) is not accepted: "
-                            "minegraph queries are read-only")
+        raise UpdateRefused(
+            f"line {_line(text, start)}: SPARQL Update ({word}) is not accepted: minegraph queries are read-only"
+        )
     return form
 
 
@@ -175,7 +185,9 @@ def _refuse_non_text(text: str) -> None:
     line = _line(text, bad.start())
     column = bad.start() - text.rfind("\n", 0, bad.start())
     code = ord(bad.group())
-    what = f"byte 0x{code - 0xDC00:02x} is not UTF-8" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X} is a lone surrogate"
+    what = (
+        f"byte 0x{code - 0xDC00:02x} is not UTF-8" if 0xDC80 <= code <= 0xDCFF else f"U+{code:04X} is a lone surrogate"
+    )
     raise NotAQuery(f"line {line}, column {column}: {what}; a query is UTF-8 text")
 
 

@@ -68,12 +68,15 @@ def _nodes(tree):
         if isinstance(node, CompValue):
             yield node
             stack.extend(node.values())
-        elif isinstance(node, (list, tuple)) or (hasattr(node, "__iter__") and not isinstance(node, (str, bytes, dict))):
+        elif isinstance(node, (list, tuple)) or (
+            hasattr(node, "__iter__") and not isinstance(node, (str, bytes, dict))
+        ):
             stack.extend(node)
 
 
-def parse_check(text: str, *, allow_service: bool = False, source: str | None = None,
-                prefixes: dict[str, str] | None = None) -> None:
+def parse_check(
+    text: str, *, allow_service: bool = False, source: str | None = None, prefixes: dict[str, str] | None = None
+) -> None:
     """QuerySyntaxError (line, column, the line with a caret) unless rdflib's SPARQL 1.1 grammar reads
     ``text`` as a query whose prefixes are declared (or among ``prefixes``, predeclared by the caller);
     ServiceRefused when that parse holds a SERVICE clause anywhere (and it is not allowed)."""
@@ -91,8 +94,9 @@ def parse_check(text: str, *, allow_service: bool = False, source: str | None = 
         raise QuerySyntaxError("the query is nested too deeply to read", source=source) from None
     nodes = list(_nodes(tree))
     if not allow_service and any(node.name == "ServiceGraphPattern" for node in nodes):
-        raise ServiceRefused("SERVICE (a federated query to another endpoint) is refused; queries run on "
-                             "this dataset only")
+        raise ServiceRefused(
+            "SERVICE (a federated query to another endpoint) is refused; queries run on this dataset only"
+        )
     declared = {node.get("prefix") or "" for node in nodes if node.name == "PrefixDecl"} | set(prefixes or ())
     used = {node.get("prefix") or "" for node in nodes if node.name == "pname"}
     if used - declared:
@@ -108,8 +112,9 @@ def _undeclared(text: str, prefix: str, source: str | None) -> QuerySyntaxError:
     offset = first.start if first else 0
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return syntax_error(text, line, column, f"prefix {prefix}: is not declared (add a line PREFIX {prefix}: "
-                                            "<namespace IRI>)", source)
+    return syntax_error(
+        text, line, column, f"prefix {prefix}: is not declared (add a line PREFIX {prefix}: <namespace IRI>)", source
+    )
 
 
 def _detail(exc) -> str:
@@ -122,5 +127,9 @@ def syntax_error(text: str, line: int, column: int, detail: str, source: str | N
     lines = text.split("\n")
     shown = lines[line - 1] if 0 < line <= len(lines) else ""
     caret = " " * len(visible(shown[: max(column - 1, 0)], keep="")) + "^"
-    return QuerySyntaxError(f"{visible(detail, keep='')}\n    {visible(shown, keep='')}\n    {caret}", line=line, column=column,
-                            source=source)
+    return QuerySyntaxError(
+        f"{visible(detail, keep='')}\n    {visible(shown, keep='')}\n    {caret}",
+        line=line,
+        column=column,
+        source=source,
+    )

@@ -32,8 +32,15 @@ class QueryResult(Sequence):
     Iterating, indexing and ``len()`` go over :attr:`rows`; ``len()`` and truth need no conversion.
     """
 
-    def __init__(self, form: str, variables: list[str] | None = None, terms: list[Row] | None = None,
-                 boolean: bool | None = None, triples: list[Triple] | None = None, truncated: bool = False):
+    def __init__(
+        self,
+        form: str,
+        variables: list[str] | None = None,
+        terms: list[Row] | None = None,
+        boolean: bool | None = None,
+        triples: list[Triple] | None = None,
+        truncated: bool = False,
+    ):
         self.form = form  # SELECT, ASK, CONSTRUCT or DESCRIBE
         self.truncated = truncated  # True when a row cap (``max_rows``) cut the answer: more rows exist
         self.variables = list(variables or [])
@@ -46,8 +53,16 @@ class QueryResult(Sequence):
         self._iri: Callable | None = None
 
     @classmethod
-    def native(cls, form: str, cells: list[tuple], *, variables: list[str] | None = None,
-               term: Callable, value: Callable, iri: Callable) -> "QueryResult":
+    def native(
+        cls,
+        form: str,
+        cells: list[tuple],
+        *,
+        variables: list[str] | None = None,
+        term: Callable,
+        value: Callable,
+        iri: Callable,
+    ) -> "QueryResult":
         """A table (``cells`` aligned with ``variables``) or triples (``(s, p, o)`` tuples) of an
         engine's own terms; ``term`` makes an rdflib term of one, ``value`` a Python value, ``iri``
         its IRI (None if it is not one)."""
@@ -65,8 +80,10 @@ class QueryResult(Sequence):
         """The IRIs in the columns ``names`` (default: all; every term of CONSTRUCT/DESCRIBE triples),
         read from the engine's own terms when it gave them: nothing else is converted."""
         if self._cells is not None:
-            iri, columns = self._iri, range(3) if self.is_graph else [
-                i for i, n in enumerate(self.variables) if names is None or n in names]
+            iri, columns = (
+                self._iri,
+                range(3) if self.is_graph else [i for i, n in enumerate(self.variables) if names is None or n in names],
+            )
             return {found for row in self._cells for i in columns if (found := iri(row[i])) is not None}
         # lazy: rdflib (~170 ms), only on this path
         from rdflib import URIRef
@@ -134,7 +151,12 @@ class QueryResult(Sequence):
         if not isinstance(other, QueryResult):
             return NotImplemented
         return (self.form, self.variables, self.boolean, self.terms, self.triples) == (
-            other.form, other.variables, other.boolean, other.terms, other.triples)
+            other.form,
+            other.variables,
+            other.boolean,
+            other.terms,
+            other.triples,
+        )
 
     __hash__ = None  # mutable, compared by content
 

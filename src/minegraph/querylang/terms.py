@@ -38,8 +38,19 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 _INTEGER_TYPES = {
     str(XSD[name])
     for name in (
-        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
-        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
+        "integer",
+        "int",
+        "long",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "nonPositiveInteger",
+        "negativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
     )
 }
 
@@ -84,7 +95,7 @@ def compact(iri: str) -> str:
     """The shortest readable spelling of an IRI: a prefixed name (``state:LVA``) or ``<iri>``."""
     for prefix, namespace in _COMPACT:
         if iri.startswith(namespace):
-            local = iri[len(namespace):]
+            local = iri[len(namespace) :]
             if local == "" or _PN_LOCAL.match(local):
                 return f"{prefix}:{local}"
     return f"<{iri}>"

@@ -32,8 +32,19 @@ from minegraph.querylang.parse import parse_check
 if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
     from rdflib.term import Node
 
-__all__ = ["QueryText", "Token", "tokenize", "parsed", "query_form", "variables", "strip_comments",
-           "undeclared_prefixes", "substitute", "without_defaults", "check_syntax"]
+__all__ = [
+    "QueryText",
+    "Token",
+    "tokenize",
+    "parsed",
+    "query_form",
+    "variables",
+    "strip_comments",
+    "undeclared_prefixes",
+    "substitute",
+    "without_defaults",
+    "check_syntax",
+]
 
 _CLAUSE_END = {"HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES", "GROUP"}
 
@@ -57,7 +68,9 @@ class QueryText:
                 return token.word
             if token.word in UPDATE_WORDS:
                 raise QueryError(f"SPARQL Update ({token.word}) is not accepted: minegraph queries are read-only")
-        raise QueryError("no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX lines)")
+        raise QueryError(
+            "no query form found: a query starts with SELECT, CONSTRUCT, DESCRIBE or ASK (after PREFIX lines)"
+        )
 
     @property
     def variables(self) -> set[str]:
@@ -74,7 +87,9 @@ class QueryText:
     def undeclared_prefixes(self, known: dict[str, str]) -> dict[str, str]:
         """Known prefixes the text uses without a PREFIX line (to complete ad-hoc queries)."""
         code = self.code
-        declared = {code[i + 1].text[:-1] for i, t in enumerate(code[:-1]) if t.word == "PREFIX" and code[i + 1].kind == "pname"}
+        declared = {
+            code[i + 1].text[:-1] for i, t in enumerate(code[:-1]) if t.word == "PREFIX" and code[i + 1].kind == "pname"
+        }
         used = {t.text.split(":", 1)[0] for t in code if t.kind == "pname"}
         return {p: known[p] for p in sorted(used - declared) if p in known}
 
@@ -303,8 +318,6 @@ def accepted_form(text: str, *, allow_service: bool = False, source: str | None 
     key = (text, allow_service)
     form = _ACCEPTED.get(key)
     if form is None:
-
-
         guard(text, allow_service=allow_service)  # limits and SERVICE before any parser sees the text
         form = query_form(text)
         (parse or parse_check)(text, allow_service=allow_service, source=source)  # a real parse; nothing evaluated

@@ -23,6 +23,7 @@ from minegraph.store import Store
 
 CHART_NAME = "membership-over-time"
 
+
 def as_store(source):
     """A minegraph store for ``source``: a store as is, a pyoxigraph Store or an rdflib Graph wrapped."""
     # lazy: ~100 ms of imports, only on this path
@@ -59,7 +60,9 @@ def marks(source) -> list[tuple[datetime.date, str, str]]:
         grouped[(row["day"], row["kind"])].append(row["iso3"] or "")
     texts = {
         "entry-into-force": lambda codes: "Convention enters into force",
-        "withdrawal": lambda codes: f"{', '.join(codes)} withdrawal{'s' if len(codes) > 1 else ''} take{'' if len(codes) > 1 else 's'} effect",
+        "withdrawal": lambda codes: (
+            f"{', '.join(codes)} withdrawal{'s' if len(codes) > 1 else ''} take{'' if len(codes) > 1 else 's'} effect"
+        ),
         "suspension": lambda codes: f"{', '.join(codes)} notifies a suspension (contested; stays a party)",
     }
     return [(day, kind, texts[kind](codes)) for (day, kind), codes in sorted(grouped.items())]
@@ -78,12 +81,25 @@ def _steps(whole, zoom, days: list, counts: tuple[list, list], span: tuple) -> N
     from matplotlib.dates import DateFormatter, MonthLocator, YearLocator  # lazy: matplotlib, for a chart to draw only
 
     (in_force, consented), (start, zoom_from, today) = counts, span
-    for axes, first, title in ((whole, start, f"September 1997 to {today:%d %B %Y}"),
-                               (zoom, zoom_from, f"Since {zoom_from:%B %Y}: the withdrawals")):
-        axes.step(days, in_force, where="post", color="#1f5fa8", linewidth=2.2, label="In force for the state (Article 17)")
-        axes.step(days, consented, where="post", color="#d9822b", linewidth=1.4, linestyle="--",
-                  label="Consented: instrument deposited")
-        axes.set_xlim(first, today + datetime.timedelta(days=max(20, (today - first).days // 30)))  # room for the last step
+    for axes, first, title in (
+        (whole, start, f"September 1997 to {today:%d %B %Y}"),
+        (zoom, zoom_from, f"Since {zoom_from:%B %Y}: the withdrawals"),
+    ):
+        axes.step(
+            days, in_force, where="post", color="#1f5fa8", linewidth=2.2, label="In force for the state (Article 17)"
+        )
+        axes.step(
+            days,
+            consented,
+            where="post",
+            color="#d9822b",
+            linewidth=1.4,
+            linestyle="--",
+            label="Consented: instrument deposited",
+        )
+        axes.set_xlim(
+            first, today + datetime.timedelta(days=max(20, (today - first).days // 30))
+        )  # room for the last step
         axes.set_title(title, fontsize=12)
         axes.set_xlabel("Date")
         axes.set_ylabel("Number of states")
@@ -98,8 +114,9 @@ def _steps(whole, zoom, days: list, counts: tuple[list, list], span: tuple) -> N
     zoom.xaxis.set_major_formatter(DateFormatter("%b\n%Y"))
 
 
-def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | None = None,
-                     progress: Callable[[str], None] | None = None) -> list[Path]:
+def membership_chart(
+    store_or_graph, out_dir: Path, *, today: datetime.date | None = None, progress: Callable[[str], None] | None = None
+) -> list[Path]:
     """Draw the chart to ``today`` (default: the last date the graph holds) and write
     ``membership-over-time.png`` and ``.svg`` in ``out_dir``; return the paths."""
     require("matplotlib", "plot")
@@ -123,12 +140,17 @@ def membership_chart(store_or_graph, out_dir: Path, *, today: datetime.date | No
     _steps(whole, zoom, days, (in_force, consented), (start, zoom_from, today))
     _mark(whole, zoom, events, zoom_from)
     whole.legend(loc="lower right", fontsize=10)
-    figure.suptitle("States bound by the Anti-Personnel Mine Ban Convention (Ottawa, 1997)", fontsize=15, fontweight="bold")
+    figure.suptitle(
+        "States bound by the Anti-Personnel Mine Ban Convention (Ottawa, 1997)", fontsize=15, fontweight="bold"
+    )
     figure.get_layout_engine().set(h_pad=0.15)
-    figure.supxlabel("Counted over the 197 states of the reference universe. Entry into force as stated or derived by Article 17; "
-                     "a withdrawal takes effect six months after its deposit (Article 20(3)).\nUkraine's 2025 suspension is not a "
-                     "withdrawal: Ukraine stays a party. Lebanon's 2026 accession has no known deposit date and is not counted.",
-                     fontsize=9, color="#444444")
+    figure.supxlabel(
+        "Counted over the 197 states of the reference universe. Entry into force as stated or derived by Article 17; "
+        "a withdrawal takes effect six months after its deposit (Article 20(3)).\nUkraine's 2025 suspension is not a "
+        "withdrawal: Ukraine stays a party. Lebanon's 2026 accession has no known deposit date and is not counted.",
+        fontsize=9,
+        color="#444444",
+    )
     return write_figure(figure, Path(out_dir), CHART_NAME, progress=progress, dpi=150, facecolor="auto")
 
 
@@ -141,17 +163,37 @@ def _mark(whole, zoom, events, zoom_from: datetime.date) -> None:
         colour, style = colours[kind], (":" if kind == "suspension" else "-.")
         whole.axvline(day, color=colour, linestyle=style, linewidth=1)
         if kind == "entry-into-force":
-            whole.annotate(f"{text}\n{day:%d %b %Y}", (day, 40), xytext=(8, 0), textcoords="offset points",
-                           fontsize=9, color=colour)
+            whole.annotate(
+                f"{text}\n{day:%d %b %Y}",
+                (day, 40),
+                xytext=(8, 0),
+                textcoords="offset points",
+                fontsize=9,
+                color=colour,
+            )
             continue
         if day < zoom_from:
             continue
         number = len(key) + 1
         zoom.axvline(day, color=colour, linestyle=style, linewidth=1.2)
-        zoom.annotate(str(number), (day, high - (high - low) * (0.05 if number % 2 else 0.11)), ha="center", va="center",
-                      fontsize=9, fontweight="bold", color="white",
-                      bbox={"boxstyle": "circle,pad=0.25", "facecolor": colour, "edgecolor": "none"})
+        zoom.annotate(
+            str(number),
+            (day, high - (high - low) * (0.05 if number % 2 else 0.11)),
+            ha="center",
+            va="center",
+            fontsize=9,
+            fontweight="bold",
+            color="white",
+            bbox={"boxstyle": "circle,pad=0.25", "facecolor": colour, "edgecolor": "none"},
+        )
         key.append((number, f"{day:%d %b %Y}: {text}", colour))
     for row, (number, text, colour) in enumerate(key):
-        zoom.text(0.02, 0.03 + 0.055 * (len(key) - 1 - row), f"{number}  {text}", transform=zoom.transAxes,
-                  fontsize=8.5, color=colour, bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9})
+        zoom.text(
+            0.02,
+            0.03 + 0.055 * (len(key) - 1 - row),
+            f"{number}  {text}",
+            transform=zoom.transAxes,
+            fontsize=8.5,
+            color=colour,
+            bbox={"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.9},
+        )

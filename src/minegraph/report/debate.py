@@ -40,8 +40,12 @@ class Debate:
         years = Counter(c.date.year for c in statements.coded if c.date)
         year = year or (max(years, key=lambda y: (years[y], y)) if years else datetime.date.today().year)
         first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-        return cls(statements, year, sequence(statements, "1q", "1q", start=first, end=last),
-                   sequence(statements, *MOVING, start=first, end=last))
+        return cls(
+            statements,
+            year,
+            sequence(statements, "1q", "1q", start=first, end=last),
+            sequence(statements, *MOVING, start=first, end=last),
+        )
 
 
 def _names(statements: Statements, nodes) -> str:
@@ -56,9 +60,11 @@ def evidence_sentence(debate: Debate) -> str:
         levels.setdefault(c.evidence, set()).add(c.statement)
     anchored, reported = len(levels.get("anchored-quote", ())), len(levels.get("reported-position", ()))
     speakers = len({c.person for c in debate.statements.coded})
-    return (f"{anchored + reported} statements by {speakers} speakers; {anchored} rest on anchored quotes (verbatim, "
-            f"proven at their offsets in an archived text) and {reported} on reported positions (a source the curators "
-            f"read and summarised in their own words, without an archived text).")
+    return (
+        f"{anchored + reported} statements by {speakers} speakers; {anchored} rest on anchored quotes (verbatim, "
+        f"proven at their offsets in an archived text) and {reported} on reported positions (a source the curators "
+        f"read and summarised in their own words, without an archived text)."
+    )
 
 
 def positions(debate: Debate) -> list[str]:
@@ -74,8 +80,10 @@ def positions(debate: Debate) -> list[str]:
                 coded = network.behind(actor, decision)
                 mark = "" if any(c.evidence == "anchored-quote" for c in coded) else " (reported)"
                 sides[1 if value > 0 else -1].append(network.label(actor) + mark)
-        lines.append(f"{network.label(decision)}: for — {', '.join(sorted(sides[1])) or 'nobody'}; "
-                     f"against — {', '.join(sorted(sides[-1])) or 'nobody'}.")
+        lines.append(
+            f"{network.label(decision)}: for — {', '.join(sorted(sides[1])) or 'nobody'}; "
+            f"against — {', '.join(sorted(sides[-1])) or 'nobody'}."
+        )
     return lines
 
 
@@ -87,16 +95,22 @@ def timeline(debate: Debate) -> list[str]:
         camps = [c for c in window.polarisation.camps if c]
         head = f"{window_title(window)}: {window.statements} statements"
         if len(camps) < 2:
-            lines.append(head + " — no two camps yet (fewer than two actors tied)." if window.statements else head + ".")
+            lines.append(
+                head + " — no two camps yet (fewer than two actors tied)." if window.statements else head + "."
+            )
             continue
-        lines.append(f"{head}; polarisation {window.polarisation.score:.2f}; camps: {_names(debate.statements, camps[0])} "
-                     f"— against — {_names(debate.statements, camps[1])}"
-                     + (f" (adjusted Rand {window.rand:.2f} against the quarter before)" if window.rand is not None else "")
-                     + ".")
+        lines.append(
+            f"{head}; polarisation {window.polarisation.score:.2f}; camps: {_names(debate.statements, camps[0])} "
+            f"— against — {_names(debate.statements, camps[1])}"
+            + (f" (adjusted Rand {window.rand:.2f} against the quarter before)" if window.rand is not None else "")
+            + "."
+        )
     formed = next((w for w in debate.moving.windows if w.polarisation.score), None)
     if formed is not None:
-        lines.append(f"In windows of {MOVING[0]} moved every {MOVING[1]}, two camps first appear in the window "
-                     f"{formed.start} – {formed.end} (polarisation {formed.polarisation.score:.2f}).")
+        lines.append(
+            f"In windows of {MOVING[0]} moved every {MOVING[1]}, two camps first appear in the window "
+            f"{formed.start} – {formed.end} (polarisation {formed.polarisation.score:.2f})."
+        )
     return lines
 
 
@@ -115,9 +129,12 @@ class Told:
 
     def lines(self) -> list[str]:
         """The whole story as paragraphs of plain text."""
-        return (["The coded statements: " + self.evidence, "Who stood where:"]
-                + [f"  {line}" for line in self.positions] + [f"When the camps formed in {self.year}:"]
-                + [f"  {line}" for line in self.timeline])
+        return (
+            ["The coded statements: " + self.evidence, "Who stood where:"]
+            + [f"  {line}" for line in self.positions]
+            + [f"When the camps formed in {self.year}:"]
+            + [f"  {line}" for line in self.timeline]
+        )
 
 
 def story(debate: Debate) -> list[str]:
@@ -145,31 +162,43 @@ class Story:
 
     @cached_property
     def told(self) -> Told | None:
-        found = kept(self.store, "debate-story", self.key, lambda: asdict(Told.of(self.debate)) if self.debate else None)
+        found = kept(
+            self.store, "debate-story", self.key, lambda: asdict(Told.of(self.debate)) if self.debate else None
+        )
         return Told(**found) if found else None
 
 
-def section(told: Told, debate: Callable[[], Debate], out_dir: Path, image, progress=None, key: str | None = None) -> str:
+def section(
+    told: Told, debate: Callable[[], Debate], out_dir: Path, image, progress=None, key: str | None = None
+) -> str:
     """The report's section on the debate: the story, the small multiples and the polarisation curve.
     ``debate()`` gives the debate when a picture must be drawn; ``image`` renders a written PNG as the report's
     inline picture; ``key``: the pictures' inputs hash (:mod:`minegraph.report.picture_cache`), which reuses them
     when it is unchanged."""
+
     def files(stem: str) -> list[Path]:
         return [Path(out_dir) / f"{stem}{suffix}" for suffix in (".png", ".svg")]
 
-    quarters = drawn(files(SMALL_MULTIPLES), key, lambda: write_figure(small_multiples(debate().quarters), out_dir,
-                                                                       SMALL_MULTIPLES, progress=progress), progress)[0]
-    polarised = drawn(files(CURVE), key, lambda: write_figure(curve(debate().moving), out_dir, CURVE, progress=progress),
-                      progress)[0]
+    quarters = drawn(
+        files(SMALL_MULTIPLES),
+        key,
+        lambda: write_figure(small_multiples(debate().quarters), out_dir, SMALL_MULTIPLES, progress=progress),
+        progress,
+    )[0]
+    polarised = drawn(
+        files(CURVE), key, lambda: write_figure(curve(debate().moving), out_dir, CURVE, progress=progress), progress
+    )[0]
     items = "".join(f"<li>{escape(line)}</li>" for line in told.positions)
     when = "".join(f"<li>{escape(line)}</li>" for line in told.timeline)
-    return (f'<section id="debate"><h2>The debate in {told.year}</h2><p>{escape(told.evidence)}</p>'
-            f"<h3>Who stood where</h3><ul>{items}</ul>"
-            f'<p class="note">Net of each speaker\'s statements toward the decision; "(reported)": the stance rests only '
-            f"on reported positions, no anchored quote.</p><h3>When the camps formed in {told.year}</h3><ul>{when}</ul>"
-            f"{image(quarters, 'The congruence network of each quarter')}"
-            f"{image(polarised, 'The polarisation of the debate over the year')}"
-            '<p class="note">Polarisation: the best two-camp line, the share of conflict it separates minus the share '
-            "of agreement it cuts (docs/discourse-networks.md). Files: <code>minegraph network --window 1q --start "
-            f"{told.year}-01-01 --end {told.year}-12-31 --export</code>; the statements behind any tie: "
-            "<code>minegraph network --edge A B</code>.</p></section>")
+    return (
+        f'<section id="debate"><h2>The debate in {told.year}</h2><p>{escape(told.evidence)}</p>'
+        f"<h3>Who stood where</h3><ul>{items}</ul>"
+        f'<p class="note">Net of each speaker\'s statements toward the decision; "(reported)": the stance rests only '
+        f"on reported positions, no anchored quote.</p><h3>When the camps formed in {told.year}</h3><ul>{when}</ul>"
+        f"{image(quarters, 'The congruence network of each quarter')}"
+        f"{image(polarised, 'The polarisation of the debate over the year')}"
+        '<p class="note">Polarisation: the best two-camp line, the share of conflict it separates minus the share '
+        "of agreement it cuts (docs/discourse-networks.md). Files: <code>minegraph network --window 1q --start "
+        f"{told.year}-01-01 --end {told.year}-12-31 --export</code>; the statements behind any tie: "
+        "<code>minegraph network --edge A B</code>.</p></section>"
+    )

@@ -15,12 +15,12 @@ from functools import cache
 from html import escape
 from pathlib import Path
 
+from minegraph.analysis.plot import PICTURE_NAME, stance_picture
+from minegraph.core.files import atomic_write
 from minegraph.errors import MinegraphError
 from minegraph.queries.library import find_query, internal_query
 from minegraph.queries.run import execute_for_each, run_query
-from minegraph.core.files import atomic_write
 from minegraph.querylang.terms import compact
-from minegraph.analysis.plot import PICTURE_NAME, stance_picture
 from minegraph.report.charts import CHART_NAME, membership_chart
 from minegraph.report.debate import Story, section
 from minegraph.report.picture_cache import drawn, kept
@@ -51,13 +51,21 @@ def _figures(store, project, today: datetime.date) -> list[tuple[object, str]]:
     per_source = run_query("statements-per-source", store=store, project=project).rows
     speakers = run_query("most-quoted-speakers", store=store, project=project).rows
     withdrawals = sum(1 for row in timeline if row["kind"] == "withdrawal")
-    effective = sum(1 for row in timeline if row["kind"] == "withdrawal" and row["effective"] and row["effective"] <= today)
+    effective = sum(
+        1 for row in timeline if row["kind"] == "withdrawal" and row["effective"] and row["effective"] <= today
+    )
     return [
         (summary["inForce"], f"states for which the Convention is in force on {today:%d %B %Y}"),
         (summary["notBound"], f"of the {summary['universe']} states of the reference universe not bound by it"),
         (withdrawals, "withdrawal decisions (2025), " + f"{effective} in effect by {today:%d %B %Y}"),
-        (sum(1 for row in timeline if row["kind"] == "suspension"), "suspension notified (contested; the state stays a party)"),
-        (sum(row["statements"] for row in per_source), "statements about decisions, with speaker and stance assessments"),
+        (
+            sum(1 for row in timeline if row["kind"] == "suspension"),
+            "suspension notified (contested; the state stays a party)",
+        ),
+        (
+            sum(row["statements"] for row in per_source),
+            "statements about decisions, with speaker and stance assessments",
+        ),
         (sum(row["claims"] for row in per_source), "claims of figures and findings"),
         (len(speakers), "speakers quoted"),
         (len(per_source), "source documents quoting them"),
@@ -72,13 +80,18 @@ def _details(store, nodes) -> dict[str, dict]:
 
 def _who_said_what(store, project) -> list[dict]:
     """The library's who-said-what over every source that carries statements, with full quotes and source URLs."""
-    sources = [row["source"] for row in run_query("statements-per-source", store=store, project=project).rows
-               if row["statements"]]
+    sources = [
+        row["source"]
+        for row in run_query("statements-per-source", store=store, project=project).rows
+        if row["statements"]
+    ]
     per_source = execute_for_each(find_query(project, "who-said-what"), "source", sources, store)
     rows = [row for source in sources for row in per_source[source]]
     details = _details(store, [row["statement"] for row in rows])
-    return [dict(row, **{k: details[row["statement"]][k] for k in ("quote", "mode", "summary", "sourceLabel", "url")})
-            for row in rows]
+    return [
+        dict(row, **{k: details[row["statement"]][k] for k in ("quote", "mode", "summary", "sourceLabel", "url")})
+        for row in rows
+    ]
 
 
 def _link(url: str | None, text: str) -> str:
@@ -88,8 +101,10 @@ def _link(url: str | None, text: str) -> str:
 def _image(path: Path, alt: str) -> str:
     data = base64.b64encode(Path(path).read_bytes()).decode("ascii")
     svg = Path(path).with_suffix(".svg")
-    return (f'<p><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></p>'
-            f'<p class="note">Also as <a href="{escape(svg.name)}">SVG</a> and <a href="{escape(path.name)}">PNG</a> beside this page.</p>')
+    return (
+        f'<p><img src="data:image/png;base64,{data}" alt="{escape(alt)}"></p>'
+        f'<p class="note">Also as <a href="{escape(svg.name)}">SVG</a> and <a href="{escape(path.name)}">PNG</a> beside this page.</p>'
+    )
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> str:
@@ -107,24 +122,46 @@ def _said(row: dict) -> str:
 
 def _said_rows(store, project) -> list[list[str]]:
     """Table rows of who said what: one per statement and stance, with the trace command."""
-    return [[escape(r["speakerLabel"]), escape(r["role"] or ""), escape(r["decisions"]),
-             f'<span class="{escape(r["stance"])}">{escape(r["stance"])}</span><br>{escape(r["method"] or "")}',
-             f"{_said(r)}<br><code>{escape(r['mode'] or r['evidence'] or '')} · minegraph trace {escape(compact(r['statement']))}</code>",
-             _link(r["url"], r["sourceLabel"]) + (f"<br>{escape(str(r['published']))}" if r["published"] else "")]
-            for r in _who_said_what(store, project)]
+    return [
+        [
+            escape(r["speakerLabel"]),
+            escape(r["role"] or ""),
+            escape(r["decisions"]),
+            f'<span class="{escape(r["stance"])}">{escape(r["stance"])}</span><br>{escape(r["method"] or "")}',
+            f"{_said(r)}<br><code>{escape(r['mode'] or r['evidence'] or '')} · minegraph trace {escape(compact(r['statement']))}</code>",
+            _link(r["url"], r["sourceLabel"]) + (f"<br>{escape(str(r['published']))}" if r["published"] else ""),
+        ]
+        for r in _who_said_what(store, project)
+    ]
 
 
 def _claim_rows(store, project) -> list[list[str]]:
     """Table rows of the claims that disagree with the reference data."""
     claims = run_query("claims-vs-reference", store=store, project=project).rows
     urls = _details(store, [r["claim"] for r in claims])
-    return [[escape(r["speakerLabel"]), f"“{escape(r['quote'])}”", escape(_number(r["claimed"])),
-             escape(_number(r["reference"])), escape(r["asWritten"]), escape(r["explanation"]),
-             _link(urls.get(r["claim"], {}).get("url"), r["appearsInLabel"])] for r in claims]
+    return [
+        [
+            escape(r["speakerLabel"]),
+            f"“{escape(r['quote'])}”",
+            escape(_number(r["claimed"])),
+            escape(_number(r["reference"])),
+            escape(r["asWritten"]),
+            escape(r["explanation"]),
+            _link(urls.get(r["claim"], {}).get("url"), r["appearsInLabel"]),
+        ]
+        for r in claims
+    ]
 
 
-def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
-           progress: Callable[[str], None] | None = None, debate=None) -> str:
+def render(
+    store,
+    project,
+    out_dir: Path,
+    *,
+    today: datetime.date | None = None,
+    progress: Callable[[str], None] | None = None,
+    debate=None,
+) -> str:
     """Compute everything, write the pictures into ``out_dir`` and return the page's HTML; ``debate``: the
     debate's :class:`minegraph.report.debate.Story` when the caller has it already. The analyses run only when
     their pictures or their kept results (:func:`minegraph.report.picture_cache.kept`) are not current."""
@@ -133,16 +170,24 @@ def render(store, project, out_dir: Path, *, today: datetime.date | None = None,
     key, out_dir = story.key, Path(out_dir)
 
     try:  # drawn to the graph's last date, not the clock
-        chart_png = drawn([out_dir / f"{CHART_NAME}{s}" for s in (".png", ".svg")], key,
-                          lambda: membership_chart(store, out_dir, progress=progress), progress)[0]
+        chart_png = drawn(
+            [out_dir / f"{CHART_NAME}{s}" for s in (".png", ".svg")],
+            key,
+            lambda: membership_chart(store, out_dir, progress=progress),
+            progress,
+        )[0]
     except ValueError as exc:  # no dated treaty acts: nothing to report on
         raise MinegraphError(f"cannot write the report: {exc}") from None
     network, sources = network_section(store, project, out_dir, key, progress)
     debate = debate_section(story, out_dir, progress)
-    figures = "".join(f'<div class="figure"><div class="value">{escape(str(v))}</div><div class="what">{escape(w)}</div></div>'
-                      for v, w in _figures(store, project, today))
+    figures = "".join(
+        f'<div class="figure"><div class="value">{escape(str(v))}</div><div class="what">{escape(w)}</div></div>'
+        for v, w in _figures(store, project, today)
+    )
     said_rows, claim_rows = _said_rows(store, project), _claim_rows(store, project)
-    network_sources = [[_link(url, label), str(speakers), str(assertions)] for url, label, speakers, assertions in sources]
+    network_sources = [
+        [_link(url, label), str(speakers), str(assertions)] for url, label, speakers, assertions in sources
+    ]
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>minegraph report: the Anti-Personnel Mine Ban Convention and the 2025 withdrawals</title>
@@ -186,15 +231,25 @@ def network_section(store, project, out_dir: Path, key: str | None, progress=Non
 
         return analyse(store, project)
 
-    picture = drawn([out_dir / f"{PICTURE_NAME}{s}" for s in (".png", ".svg")], key,
-                    lambda: stance_picture(analysis().graphs["stance"], analysis().coalitions, analysis().unaligned,
-                                           out_dir, progress=progress), progress)[0]
+    picture = drawn(
+        [out_dir / f"{PICTURE_NAME}{s}" for s in (".png", ".svg")],
+        key,
+        lambda: stance_picture(
+            analysis().graphs["stance"], analysis().coalitions, analysis().unaligned, out_dir, progress=progress
+        ),
+        progress,
+    )[0]
     facts = kept(store, "stance-network", key, lambda: network_facts(analysis()))
-    coalitions = "".join(f"<li><strong>{escape(name)}</strong> ({escape(description)}): {escape(', '.join(labels))}</li>"
-                         for name, description, labels in facts["coalitions"])
+    coalitions = "".join(
+        f"<li><strong>{escape(name)}</strong> ({escape(description)}): {escape(', '.join(labels))}</li>"
+        for name, description, labels in facts["coalitions"]
+    )
     if facts["unaligned"]:
-        coalitions += ("<li><strong>No side taken</strong> (neutral statements only): "
-                       + escape(", ".join(facts["unaligned"])) + "</li>")
+        coalitions += (
+            "<li><strong>No side taken</strong> (neutral statements only): "
+            + escape(", ".join(facts["unaligned"]))
+            + "</li>"
+        )
     brokers = ", ".join(f"{escape(label)} ({score:g})" for label, score in facts["brokers"]) or "none"
     counts = ", ".join(f"{name}: {nodes} nodes, {edges} edges" for name, nodes, edges in facts["counts"])
     html = f"""<section id="network"><h2>The stance network</h2>{_image(picture, "Speakers, the decisions they spoke about and their stance")}
@@ -207,12 +262,14 @@ def network_section(store, project, out_dir: Path, key: str | None, progress=Non
 def network_facts(analysis) -> dict:
     """What the report shows of the stance network's analysis, as plain values (kept between runs)."""
     stance = analysis.graphs["stance"]
-    return {"coalitions": [[c.name, c.describe(stance), list(c.labels)] for c in analysis.coalitions],
-            "unaligned": [stance.nodes[n]["label"] for n in analysis.unaligned],
-            "frustration": analysis.frustration,
-            "brokers": [[b["label"], b["score"]] for b in analysis.brokers[:6]],
-            "sources": [[s["url"], s["label"], s["speakers"], s["assertions"]] for s in analysis.widest_sources],
-            "counts": [[name, c["nodes"], c["edges"]] for name, c in analysis.counts().items()]}
+    return {
+        "coalitions": [[c.name, c.describe(stance), list(c.labels)] for c in analysis.coalitions],
+        "unaligned": [stance.nodes[n]["label"] for n in analysis.unaligned],
+        "frustration": analysis.frustration,
+        "brokers": [[b["label"], b["score"]] for b in analysis.brokers[:6]],
+        "sources": [[s["url"], s["label"], s["speakers"], s["assertions"]] for s in analysis.widest_sources],
+        "counts": [[name, c["nodes"], c["edges"]] for name, c in analysis.counts().items()],
+    }
 
 
 def _number(value) -> str:
@@ -221,8 +278,15 @@ def _number(value) -> str:
     return f"{value:,.0f}" if float(value) == int(value) else f"{value:,}"
 
 
-def write_report(store, project, out_dir: Path | None = None, *, today: datetime.date | None = None,
-                 progress: Callable[[str], None] | None = None, debate=None) -> Path:
+def write_report(
+    store,
+    project,
+    out_dir: Path | None = None,
+    *,
+    today: datetime.date | None = None,
+    progress: Callable[[str], None] | None = None,
+    debate=None,
+) -> Path:
     """Write ``index.html`` and its pictures to ``out_dir`` (default ``out/report`` under the project); return its
     path. ``debate``: as :func:`render` takes it."""
     out_dir = Path(out_dir) if out_dir is not None else Path(project.root) / "out" / "report"

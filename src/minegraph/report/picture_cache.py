@@ -113,8 +113,12 @@ def current(paths: Sequence[Path], key: str | None) -> bool:
     return True
 
 
-def drawn(paths: Sequence[Path], key: str | None, draw: Callable[[], list[Path]],
-          progress: Callable[[str], None] | None = None) -> list[Path]:
+def drawn(
+    paths: Sequence[Path],
+    key: str | None,
+    draw: Callable[[], list[Path]],
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
     """``paths`` as they are when their inputs are unchanged, else ``draw()`` (which writes them) and the
     key recorded beside each; the paths either way."""
     if current(paths, key):

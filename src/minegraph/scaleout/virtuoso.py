@@ -28,7 +28,10 @@ def graph_store_url_for(endpoint: str) -> str:
     """Virtuoso's authenticated Graph Store endpoint beside its query endpoint: ``/sparql`` → ``/sparql-graph-crud-auth``."""
     parts = urllib.parse.urlsplit(endpoint)
     if not parts.path.rstrip("/").endswith("/sparql"):
-        raise InputError(None, f"cannot tell Virtuoso's Graph Store URL of {endpoint} (expected .../sparql); give it with --store-url")
+        raise InputError(
+            None,
+            f"cannot tell Virtuoso's Graph Store URL of {endpoint} (expected .../sparql); give it with --store-url",
+        )
     path = parts.path.rstrip("/")[: -len("/sparql")] + "/sparql-graph-crud-auth"
     return urllib.parse.urlunsplit(parts._replace(path=path, query=""))
 
@@ -52,15 +55,31 @@ class VirtuosoStore(RemoteStore):
 
     name = "virtuoso"
 
-    def __init__(self, endpoint: str, *, graph: str | None = None, user: str | None = None, password: str | None = None,
-                 store_url: str | None = None, timeout: float = 60, allow_service: bool = False):
-        super().__init__(endpoint, store_url=store_url or graph_store_url_for(endpoint), graph=graph or DEFAULT_GRAPH,
-                         timeout=timeout, allow_service=allow_service)
+    def __init__(
+        self,
+        endpoint: str,
+        *,
+        graph: str | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        store_url: str | None = None,
+        timeout: float = 60,
+        allow_service: bool = False,
+    ):
+        super().__init__(
+            endpoint,
+            store_url=store_url or graph_store_url_for(endpoint),
+            graph=graph or DEFAULT_GRAPH,
+            timeout=timeout,
+            allow_service=allow_service,
+        )
         self.user, self._password = user, password
 
     def download(self) -> bytes:
         """The whole graph as N-Triples (Graph Store Protocol GET, authenticated like uploads)."""
-        request = urllib.request.Request(self._graph_url(), headers={"Accept": "application/n-triples", "User-Agent": user_agent()})
+        request = urllib.request.Request(
+            self._graph_url(), headers={"Accept": "application/n-triples", "User-Agent": user_agent()}
+        )
         with self._failures("download"), self._open(request) as response:
             return response.read()
 
@@ -73,8 +92,11 @@ class VirtuosoStore(RemoteStore):
         challenge first and the real request goes once, authenticated.
         """
         if not self.user or self._password is None:
-            raise InputError(None, f"{self.store_url} needs a user with the SPARQL_UPDATE role and its password: "
-                                   f"give --user NAME and --password-file FILE (or set ${PASSWORD_VARIABLE})")
+            raise InputError(
+                None,
+                f"{self.store_url} needs a user with the SPARQL_UPDATE role and its password: "
+                f"give --user NAME and --password-file FILE (or set ${PASSWORD_VARIABLE})",
+            )
         passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
         passwords.add_password(None, self.store_url, self.user, self._password)
         digest = urllib.request.HTTPDigestAuthHandler(passwords)

@@ -32,8 +32,9 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def persisted_store(project, location: Path | None = None, progress: Progress | None = None,
-                    rebuild: bool = True, **options):
+def persisted_store(
+    project, location: Path | None = None, progress: Progress | None = None, rebuild: bool = True, **options
+):
     """The project's Oxigraph store on disk (default ``.store/``), rebuilt first if stale or corrupt."""
     # lazy: each engine loads when it is chosen
     from minegraph.store.cache import open_current
@@ -43,9 +44,18 @@ def persisted_store(project, location: Path | None = None, progress: Progress | 
     return OxigraphStore(store, location=path, **options)
 
 
-def open_store(project=None, endpoint: str | None = None, engine: str = "oxigraph", *, persist: bool = True,
-               location: Path | None = None, graph: str | None = None, timeout: float = 60,
-               progress: Progress | None = None, allow_service: bool = False) -> Store:
+def open_store(
+    project=None,
+    endpoint: str | None = None,
+    engine: str = "oxigraph",
+    *,
+    persist: bool = True,
+    location: Path | None = None,
+    graph: str | None = None,
+    timeout: float = 60,
+    progress: Progress | None = None,
+    allow_service: bool = False,
+) -> Store:
     """The store to query: a remote endpoint if given, else the project's files on ``engine``.
 
     Oxigraph is persisted in ``.store/`` (``location``) unless ``persist=False``.

@@ -39,6 +39,7 @@ _MARKER = AS_OF_BASE + "partition/3"  # graph and subject of the partition's rec
 _TRIPLES = AS_OF_BASE + "triples"  # how many default-graph triples the partition holds
 KNOWN_FROM = "https://w3id.org/minegraph/ontology#knownFrom"
 
+
 def parse_date(value) -> datetime.date:
     """An ISO date (``2025-05-01``) or a date; a clear error otherwise."""
     if isinstance(value, datetime.datetime):
@@ -68,17 +69,30 @@ def partition(native) -> int:
             spans[when] = [pyoxigraph.NamedNode(_span_iri(level, _day(when) >> level)) for level in range(LEVELS)]
         return spans[when]
 
-    quads = [pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, graph)
-             for quad in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
-             for graph in graphs(day_of(quad))]
-    known_from, xsd_date = pyoxigraph.NamedNode(KNOWN_FROM), pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date")
-    quads += [pyoxigraph.Quad(node, known_from, pyoxigraph.Literal(when.isoformat(), datatype=xsd_date), graph)
-              for node, when in days.items() for graph in graphs(when)]
+    quads = [
+        pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, graph)
+        for quad in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+        for graph in graphs(day_of(quad))
+    ]
+    known_from, xsd_date = (
+        pyoxigraph.NamedNode(KNOWN_FROM),
+        pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#date"),
+    )
+    quads += [
+        pyoxigraph.Quad(node, known_from, pyoxigraph.Literal(when.isoformat(), datatype=xsd_date), graph)
+        for node, when in days.items()
+        for graph in graphs(when)
+    ]
     count = sum(1 for _ in native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph()))
     marker = pyoxigraph.NamedNode(_MARKER)
-    quads.append(pyoxigraph.Quad(marker, pyoxigraph.NamedNode(_TRIPLES),
-                                 pyoxigraph.Literal(str(count), datatype=pyoxigraph.NamedNode(
-                                     "http://www.w3.org/2001/XMLSchema#integer")), marker))
+    quads.append(
+        pyoxigraph.Quad(
+            marker,
+            pyoxigraph.NamedNode(_TRIPLES),
+            pyoxigraph.Literal(str(count), datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+            marker,
+        )
+    )
     native.extend(quads)
     return count
 
@@ -86,7 +100,9 @@ def partition(native) -> int:
 def _partitioned(native) -> bool:
 
     marker = pyoxigraph.NamedNode(_MARKER)
-    recorded = [int(q.object.value) for q in native.quads_for_pattern(marker, pyoxigraph.NamedNode(_TRIPLES), None, marker)]
+    recorded = [
+        int(q.object.value) for q in native.quads_for_pattern(marker, pyoxigraph.NamedNode(_TRIPLES), None, marker)
+    ]
     if not recorded:
         return False
     total = next(iter(native.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"]
@@ -154,7 +170,9 @@ def _indexed_memory_store(store, indexed: dict):
     persisted store itself stays lean, so loads and plain queries pay nothing for time travel."""
     key = str(store.location)
     if key not in indexed:
-        native = OxigraphStore.from_quads(store.native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())).native
+        native = OxigraphStore.from_quads(
+            store.native.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())
+        ).native
         partition(native)
         indexed[key] = native
     return indexed[key]
@@ -164,8 +182,11 @@ class AsOfStore(OxigraphStore):
     """The Oxigraph store seen on one date: same database, queries over the graphs known then."""
 
     def __init__(self, native, date: datetime.date, base: OxigraphStore):
-        super().__init__(_DatedNative(native, graphs_known_on(native, date)), location=base.location,
-                         allow_service=base.allow_service)
+        super().__init__(
+            _DatedNative(native, graphs_known_on(native, date)),
+            location=base.location,
+            allow_service=base.allow_service,
+        )
         self.as_of, self._base = date, base
 
     def graph(self) -> Graph:

@@ -62,8 +62,14 @@ class Store(ABC):
     def __init__(self, *, allow_service: bool = False):
         self.allow_service = allow_service
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
-              values: tuple[str, Iterable[Node]] | None = None) -> QueryResult:
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        source: str | None = None,
+        values: tuple[str, Iterable[Node]] | None = None,
+    ) -> QueryResult:
         """Run a query; ``bindings`` maps variable names to RDF terms (substituted, never pasted as text);
         ``values`` = ``(name, terms)`` answers it for each term of ``?name`` (a trailing VALUES block added
         after the text is checked: each term one escaped token, so a long list costs no parse)."""
@@ -72,9 +78,16 @@ class Store(ABC):
             text = with_values(text, *values)
         return self._run(text, form)
 
-    def stream(self, text: str, bindings: Mapping[str, Node] | None = None, *, source: str | None = None,
-               timeout: float | None = None, max_rows: int | None = None,
-               values: tuple[str, Iterable[Node]] | None = None) -> RowStream:
+    def stream(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        source: str | None = None,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        values: tuple[str, Iterable[Node]] | None = None,
+    ) -> RowStream:
         """Run a query with a wall-clock ``timeout`` (seconds) and a row cap; rows stream as they come.
         Oxigraph evaluates in a worker process killed at the deadline (:mod:`minegraph.store.bounded`);
         other engines answer in-process (a remote endpoint's own timeout applies), cut at ``max_rows``."""
@@ -83,8 +96,14 @@ class Store(ABC):
             text = with_values(text, *values)
         return self._stream(text, form, timeout, max_rows)
 
-    def check(self, text: str, *, source: str | None = None, prefixes: dict[str, str] | None = None,
-              timeout: float | None = None) -> None:
+    def check(
+        self,
+        text: str,
+        *,
+        source: str | None = None,
+        prefixes: dict[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> None:
         """The parse-only check of ``text`` (syntax, prefixes, SERVICE; see :mod:`minegraph.querylang.parse`):
         in this process, or where this engine evaluates bounded queries (a worker) under ``timeout``."""
         # lazy: ~15 ms of imports, only on this path
@@ -97,10 +116,12 @@ class Store(ABC):
         """The parse-only check to use for a query bounded by ``timeout``; None: in this process."""
         return None
 
-    def _checked(self, text: str, bindings: Mapping[str, Node] | None, source: str | None,
-                 timeout: float | None = None) -> tuple[str, str]:
-        form = accepted_form(text, allow_service=self.allow_service, source=source,
-                             parse=self._parser(timeout))  # guard, form, syntax (once per text)
+    def _checked(
+        self, text: str, bindings: Mapping[str, Node] | None, source: str | None, timeout: float | None = None
+    ) -> tuple[str, str]:
+        form = accepted_form(
+            text, allow_service=self.allow_service, source=source, parse=self._parser(timeout)
+        )  # guard, form, syntax (once per text)
         return substitute(text, dict(bindings or {})), form
 
     def _stream(self, text: str, form: str, timeout: float | None, max_rows: int | None) -> RowStream:

@@ -92,8 +92,14 @@ def _parsed(job: dict) -> dict:
     try:
         parse_check(job["parse"], allow_service=job["allow_service"], source=job["source"], prefixes=job["prefixes"])
     except QueryError as exc:
-        return {"error": "refused", "kind": type(exc).__name__, "message": getattr(exc, "message", None) or str(exc),
-                "line": getattr(exc, "line", None), "column": getattr(exc, "column", None), "source": job["source"]}
+        return {
+            "error": "refused",
+            "kind": type(exc).__name__,
+            "message": getattr(exc, "message", None) or str(exc),
+            "line": getattr(exc, "line", None),
+            "column": getattr(exc, "column", None),
+            "source": job["source"],
+        }
     return {"parsed": True}
 
 
@@ -143,7 +149,9 @@ def _failure(message: dict, location) -> Exception:
         return QueryError("the query tried to open a network connection; query workers have no network")
     if message["error"] == "OSError":
         where = f" at {location}" if location else ""
-        return StoreError(f"the Oxigraph store{where} cannot be read ({message['message']}); delete the directory to rebuild it")
+        return StoreError(
+            f"the Oxigraph store{where} cannot be read ({message['message']}); delete the directory to rebuild it"
+        )
     return QueryError(f"Oxigraph could not evaluate the query: {message['message']}")
 
 
@@ -246,8 +254,15 @@ def _worker_for(store) -> tuple[Worker, bool, str | None]:
     return start_worker(serve_local, (native, network), fork=True, wait=None), False, None
 
 
-def parse_in_worker(store, text: str, *, allow_service: bool, source: str | None = None,
-                    prefixes: dict[str, str] | None = None, timeout: float | None = None) -> None:
+def parse_in_worker(
+    store,
+    text: str,
+    *,
+    allow_service: bool,
+    source: str | None = None,
+    prefixes: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> None:
     """:func:`minegraph.querylang.parse.parse_check` in the worker that evaluates ``store``'s bounded
     queries, under ``timeout``: a parse that is slow, or crashes, costs the worker, not the caller."""
     # lazy: the query worker starts light

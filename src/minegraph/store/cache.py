@@ -65,15 +65,21 @@ def _inputs(project):
     root = project.root.resolve()
     for path in project.all_rdf_files():
         stat = path.stat()
-        yield _relative(root, path), path, {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns,
-                                            "ctime_ns": stat.st_ctime_ns}
+        yield (
+            _relative(root, path),
+            path,
+            {"size": stat.st_size, "inode": stat.st_ino, "mtime_ns": stat.st_mtime_ns, "ctime_ns": stat.st_ctime_ns},
+        )
 
 
 def input_identities(project) -> tuple:
     """The name and identity of every input file: equal while no file was added, removed, or
     written (cheap: a directory listing and a stat per file; see :func:`fingerprint`)."""
-    return tuple((str(path), stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
-                 for path in project.all_rdf_files() for stat in (path.stat(),))
+    return tuple(
+        (str(path), stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+        for path in project.all_rdf_files()
+        for stat in (path.stat(),)
+    )
 
 
 def fingerprint(project, previous: dict | None = None) -> dict[str, dict]:
@@ -129,7 +135,9 @@ def read_manifest(location: Path) -> dict | None:
 
 
 def _changes(old: dict, new: dict) -> str:
-    names = sorted(set(old) ^ set(new)) + sorted(n for n in set(old) & set(new) if old[n].get("sha256") != new[n]["sha256"])
+    names = sorted(set(old) ^ set(new)) + sorted(
+        n for n in set(old) & set(new) if old[n].get("sha256") != new[n]["sha256"]
+    )
     return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
 
 
@@ -137,8 +145,15 @@ def _open_verified(database: Path, digest: str):
     """Open a database read-only and check its stamp; StoreError if RocksDB or the stamp disagrees."""
     try:
         store = read_only(database)
-        stamps = {q.object.value for q in store.quads_for_pattern(
-            pyoxigraph.NamedNode(_STAMP_GRAPH), pyoxigraph.NamedNode(_STAMP_PREDICATE), None, pyoxigraph.NamedNode(_STAMP_GRAPH))}
+        stamps = {
+            q.object.value
+            for q in store.quads_for_pattern(
+                pyoxigraph.NamedNode(_STAMP_GRAPH),
+                pyoxigraph.NamedNode(_STAMP_PREDICATE),
+                None,
+                pyoxigraph.NamedNode(_STAMP_GRAPH),
+            )
+        }
     except (OSError, RuntimeError) as exc:
         raise StoreError(f"database {database} is corrupt or unreadable ({' '.join(str(exc).split())[:200]})") from None
     if stamps != {digest}:
@@ -146,8 +161,9 @@ def _open_verified(database: Path, digest: str):
     return store
 
 
-def open_current(project, location: Path | None = None, *, progress: Callable[[object], None] | None = None,
-                 rebuild: bool = True):
+def open_current(
+    project, location: Path | None = None, *, progress: Callable[[object], None] | None = None, rebuild: bool = True
+):
     """``(pyoxigraph.Store, database path)`` for the project's current files, rebuilding if needed.
 
     With ``rebuild=False`` a missing, stale or corrupt store raises StoreError instead.
@@ -233,7 +249,9 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
     try:
         before = {name: identity for name, _, identity in _inputs(project)}  # a write changes at least the ctime
     except FileNotFoundError as exc:
-        raise InputError(Path(exc.filename), "cannot read file: it was removed while the store was being built") from None
+        raise InputError(
+            Path(exc.filename), "cannot read file: it was removed while the store was being built"
+        ) from None
     size = sum(identity["size"] for identity in before.values())
     scratch = Path(tempfile.mkdtemp(prefix="build-", dir=location))
     fast = _fast_scratch(size)
@@ -248,7 +266,9 @@ def build(project, location: Path, inputs: Callable[[], dict[str, dict]], progre
         if hashed != before or content_digest(fingerprint(project, built["files"])) != built["digest"]:
             raise StoreError("ontology/ or graph/ changed while the store was being built; run again")
         graph = pyoxigraph.NamedNode(_STAMP_GRAPH)
-        return [pyoxigraph.Quad(graph, pyoxigraph.NamedNode(_STAMP_PREDICATE), pyoxigraph.Literal(built["digest"]), graph)]
+        return [
+            pyoxigraph.Quad(graph, pyoxigraph.NamedNode(_STAMP_PREDICATE), pyoxigraph.Literal(built["digest"]), graph)
+        ]
 
     try:
         native = pyoxigraph.Store(str(fast or scratch))
@@ -285,9 +305,17 @@ def _placed(scratch: Path, final: Path) -> Path:
 
 def _switch(location: Path, final: Path, digest: str, files: dict[str, dict]) -> None:
     """The manifest switched to the new database, then every other database and trash removed."""
-    _write_manifest(location, {"format": FORMAT, "digest": digest, "database": final.name, "files": files,
-                               "store_files": store_files(final),
-                               "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())})
+    _write_manifest(
+        location,
+        {
+            "format": FORMAT,
+            "digest": digest,
+            "database": final.name,
+            "files": files,
+            "store_files": store_files(final),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        },
+    )
     for old in [*location.glob("db-*"), *location.glob("trash-*")]:
         if old != final:
             shutil.rmtree(old, ignore_errors=True)
@@ -316,7 +344,7 @@ def _remove_stale_fast_scratch() -> None:
     except OSError:
         return
     for stray in strays:
-        pid = stray.name[len(_FAST_PREFIX):].partition("-")[0]
+        pid = stray.name[len(_FAST_PREFIX) :].partition("-")[0]
         if pid.isdigit() and int(pid) != os.getpid() and not Path(f"/proc/{pid}").exists():
             shutil.rmtree(stray, ignore_errors=True)
 
@@ -330,8 +358,12 @@ def store_files(database: Path) -> dict[str, dict]:
     files = {}
     for path in sorted(p for p in database.rglob("*") if p.is_file() and not p.name.startswith(_VOLATILE)):
         stat = path.stat()
-        files[path.relative_to(database).as_posix()] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns,
-                                                        "ctime_ns": stat.st_ctime_ns, "sha256": sha256_file(path)}
+        files[path.relative_to(database).as_posix()] = {
+            "size": stat.st_size,
+            "mtime_ns": stat.st_mtime_ns,
+            "ctime_ns": stat.st_ctime_ns,
+            "sha256": sha256_file(path),
+        }
     return files
 
 
@@ -340,13 +372,20 @@ def _check_store_files(database: Path, recorded: dict | None) -> None:
     hashing only a file whose identity changed)."""
     if recorded is None:
         raise StoreError("the manifest records no checksums of the database files")
-    present = {p.relative_to(database).as_posix() for p in database.rglob("*")
-               if p.is_file() and not p.name.startswith(_VOLATILE)}
+    present = {
+        p.relative_to(database).as_posix()
+        for p in database.rglob("*")
+        if p.is_file() and not p.name.startswith(_VOLATILE)
+    }
     if present != set(recorded):
         raise StoreError(f"database {database} has other files than were built")
     for name, entry in recorded.items():
         stat = (database / name).stat()
-        same = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns) == (entry["size"], entry["mtime_ns"], entry["ctime_ns"])
+        same = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns) == (
+            entry["size"],
+            entry["mtime_ns"],
+            entry["ctime_ns"],
+        )
         if not same and sha256_file(database / name) != entry["sha256"]:
             raise StoreError(f"database file {name} was changed after the build")
 
@@ -355,8 +394,9 @@ def _write_manifest(location: Path, manifest: dict) -> None:
     """Atomically, not synced (a sync cost about 8 ms, a tenth of a small build): the database files are
     not synced either, and a manifest a power cut emptied or left naming a lost database is unreadable
     or fails the checks on open, so the store is rebuilt."""
-    atomic_write(location / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"),
-                 durable=False)
+    atomic_write(
+        location / MANIFEST, (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode("utf-8"), durable=False
+    )
 
 
 def _remove_leftovers(location: Path) -> None:

@@ -22,7 +22,8 @@ import datetime
 
 MG = "https://w3id.org/minegraph/ontology#"
 _DATING = tuple(MG + p for p in ("date", "earliestDate", "latestDate", "dateBasis", "dateAsStated", "datedBy")) + (
-    "http://www.w3.org/2000/01/rdf-schema#comment",)
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+)
 
 _PREFIXES = """PREFIX mg: <https://w3id.org/minegraph/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -35,7 +36,9 @@ PREFIX time: <http://www.w3.org/2006/time#>
 """
 
 #: Candidate days of each fact node (its knowledge day is the earliest); see the module docstring.
-NODE_DAYS_QUERY = _PREFIXES + """SELECT ?node ?when WHERE {
+NODE_DAYS_QUERY = (
+    _PREFIXES
+    + """SELECT ?node ?when WHERE {
   {
     ?node a/rdfs:subClassOf* mg:SourceDocument .
     OPTIONAL { ?node schema:datePublished ?published }
@@ -86,30 +89,43 @@ NODE_DAYS_QUERY = _PREFIXES + """SELECT ?node ?when WHERE {
   }
   FILTER (BOUND(?when) && DATATYPE(?when) = <http://www.w3.org/2001/XMLSchema#date>)
 }"""
+)
 
 #: Documents with no date of their own and the nodes citing them.
-UNDATED_DOCUMENTS_QUERY = _PREFIXES + """SELECT ?document ?fact WHERE {
+UNDATED_DOCUMENTS_QUERY = (
+    _PREFIXES
+    + """SELECT ?document ?fact WHERE {
   ?fact mg:appearsIn|prov:wasDerivedFrom|dcterms:source ?document .
   ?document a/rdfs:subClassOf* mg:SourceDocument .
   FILTER NOT EXISTS { ?document schema:datePublished|mg:date|mg:latestDate|mg:earliestDate [] }
 }"""
+)
 
 #: Alternative reports of a date: a page giving a day reports it no earlier than that day.
-ALTERNATIVE_DAYS_QUERY = _PREFIXES + """SELECT ?node ?when WHERE {
+ALTERNATIVE_DAYS_QUERY = (
+    _PREFIXES
+    + """SELECT ?node ?when WHERE {
   ?node a mg:AlternativeReport ; <http://www.w3.org/1999/02/22-rdf-syntax-ns#value> ?when .
   FILTER (DATATYPE(?when) = <http://www.w3.org/2001/XMLSchema#date>)
 }"""
+)
 
 #: Nodes that qualify another one (known no earlier than it): alternative reports, field citations,
 #: notes, the interval of a membership.
-OWNERS_QUERY = _PREFIXES + """SELECT ?node ?owner WHERE {
+OWNERS_QUERY = (
+    _PREFIXES
+    + """SELECT ?node ?owner WHERE {
   { ?owner mg:alternativeReport|mg:fieldCitation|mg:note|org:memberDuring ?node }
 }"""
+)
 
 #: What ties a triple to a later day than its subject's: the act fixing a decision's date, the field
 #: citation naming a property.
 DATED_BY_QUERY = _PREFIXES + "SELECT ?node ?act WHERE { ?node mg:datedBy ?act }"
-FIELDS_QUERY = _PREFIXES + "SELECT ?node ?property ?citation WHERE { ?node mg:fieldCitation ?citation . ?citation mg:ofProperty ?property }"
+FIELDS_QUERY = (
+    _PREFIXES
+    + "SELECT ?node ?property ?citation WHERE { ?node mg:fieldCitation ?citation . ?citation mg:ofProperty ?property }"
+)
 
 
 def _day(term) -> datetime.date:

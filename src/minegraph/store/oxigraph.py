@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import pyoxigraph
 
 from minegraph.errors import InputError, QueryError, QuerySyntaxError, StoreError
-from minegraph.querylang.results import QueryResult
 from minegraph.querylang.native import iri_of, python_value, rdflib_term
+from minegraph.querylang.results import QueryResult
 from minegraph.store.base import Progress, Store, base_iri, load_steps
 
 if TYPE_CHECKING:  # rdflib is loaded only where terms are converted: the Oxigraph path runs without it
@@ -42,8 +42,16 @@ class OxigraphStore(Store):
         self._owners: Owners | None = None
 
     @classmethod
-    def memory(cls, paths: Iterable[Path] = (), progress: Progress | None = None, *, pool: Executor | None = None,
-               owners: bool = False, datatypes: Iterable[str] = (), **options) -> "OxigraphStore":
+    def memory(
+        cls,
+        paths: Iterable[Path] = (),
+        progress: Progress | None = None,
+        *,
+        pool: Executor | None = None,
+        owners: bool = False,
+        datatypes: Iterable[str] = (),
+        **options,
+    ) -> "OxigraphStore":
         """A fresh in-memory store holding the given files, loaded side by side on ``pool``'s threads
         (Oxigraph parses without the GIL). With ``owners``, which file describes each subject
         (:attr:`owners`) is noted during the load, in this thread while the pool loads; otherwise it is
@@ -105,7 +113,9 @@ class OxigraphStore(Store):
         return OxigraphStore.from_quads(
             pyoxigraph.Quad(node, describes, node, wanted[path])
             for node, files in ((pyoxigraph.NamedNode(iri), files) for iri, files in owners.items())
-            for path in files if path in wanted)
+            for path in files
+            if path in wanted
+        )
 
     def load(self, paths: Iterable[Path], progress: Progress | None = None) -> None:
         for step in load_steps(paths):
@@ -125,13 +135,18 @@ class OxigraphStore(Store):
         """Every file's quads, then ``then()``'s (asked once the files are read), in one ``bulk_extend``:
         RocksDB writes and ingests its files once, not once per file, which is most of a small
         persisted build. The quads pass through Python, so :meth:`load` is faster on large inputs."""
+
         def quads():
             for step in load_steps(paths):
                 if progress:
                     progress(step)
                 with _reading(step.path):
-                    yield from pyoxigraph.parse(path=str(step.path), format=_format(step.path),
-                                                base_iri=base_iri(step.path), rename_blank_nodes=True)
+                    yield from pyoxigraph.parse(
+                        path=str(step.path),
+                        format=_format(step.path),
+                        base_iri=base_iri(step.path),
+                        rename_blank_nodes=True,
+                    )
             yield from then()
 
         with _reading(None):
@@ -148,13 +163,21 @@ class OxigraphStore(Store):
             assert isinstance(answer, pyoxigraph.QuerySolutions)
             names = [v.value for v in answer.variables]
             # every row read now (the store may change), converted to rdflib or Python only when asked
-            return QueryResult.native(form, [tuple(solution) for solution in answer], variables=names,
-                                      term=rdflib_term, value=python_value, iri=iri_of)
+            return QueryResult.native(
+                form,
+                [tuple(solution) for solution in answer],
+                variables=names,
+                term=rdflib_term,
+                value=python_value,
+                iri=iri_of,
+            )
         except SyntaxError as exc:  # after substitution: should not happen, but say where
             raise QuerySyntaxError(str(exc)) from None
         except OSError as exc:
             where = f" at {self.location}" if self.location else ""
-            raise StoreError(f"the Oxigraph store{where} cannot be read ({exc}); delete the directory to rebuild it") from None
+            raise StoreError(
+                f"the Oxigraph store{where} cannot be read ({exc}); delete the directory to rebuild it"
+            ) from None
         except RuntimeError as exc:
             raise QueryError(f"Oxigraph could not evaluate the query: {exc}") from None
 
@@ -257,8 +280,10 @@ def _types(path: Path, iri: str) -> bool:
     """Whether the file gives ``iri`` an rdf:type."""
     node, rdf_type = pyoxigraph.NamedNode(iri), pyoxigraph.NamedNode(RDF_TYPE)
     with _reading(path):
-        return any(q.subject == node and q.predicate == rdf_type for q in
-                   pyoxigraph.parse(path=str(path), format=_format(path), base_iri=base_iri(path)))
+        return any(
+            q.subject == node and q.predicate == rdf_type
+            for q in pyoxigraph.parse(path=str(path), format=_format(path), base_iri=base_iri(path))
+        )
 
 
 def _format(path: Path):
@@ -293,7 +318,9 @@ def stored_literal(literal):
     """A pyoxigraph literal as the store keeps it: ``"01"^^xsd:int`` is ``"1"^^xsd:integer`` there (what a query
     must write to match it with sameTerm or a triple pattern)."""
     store = pyoxigraph.Store()
-    store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("urn:minegraph:s"), pyoxigraph.NamedNode("urn:minegraph:p"), literal))
+    store.add(
+        pyoxigraph.Quad(pyoxigraph.NamedNode("urn:minegraph:s"), pyoxigraph.NamedNode("urn:minegraph:p"), literal)
+    )
     return next(iter(store)).object
 
 

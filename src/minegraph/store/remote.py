@@ -65,8 +65,15 @@ class RemoteStore(Store):
 
     name = "remote"
 
-    def __init__(self, endpoint: str, *, store_url: str | None = None, graph: str | None = None,
-                 timeout: float = 60, allow_service: bool = False):
+    def __init__(
+        self,
+        endpoint: str,
+        *,
+        store_url: str | None = None,
+        graph: str | None = None,
+        timeout: float = 60,
+        allow_service: bool = False,
+    ):
         super().__init__(allow_service=allow_service)
         self.endpoint = _check_url(endpoint, "the endpoint")
         self._store_url = _check_url(store_url, "the Graph Store URL") if store_url else None
@@ -116,16 +123,20 @@ class RemoteStore(Store):
             names = list(data["head"].get("vars", []))
             rows = [{n: (from_json(b[n]) if n in b else None) for n in names} for b in data["results"]["bindings"]]
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise EndpointError(f"{self.endpoint}: not a SPARQL JSON result ({content_type or 'no content type'}: {exc})") from None
+            raise EndpointError(
+                f"{self.endpoint}: not a SPARQL JSON result ({content_type or 'no content type'}: {exc})"
+            ) from None
         return QueryResult(form, variables=names, terms=rows)
 
     def _triples(self, body: bytes, content_type: str):
 
         media = content_type.split(";")[0].strip().lower()
         if media in _REFUSED_TYPES:
-            raise EndpointError(f"{self.endpoint}: the server answered {_REFUSED_TYPES[media]}, which minegraph refuses "
-                                "(it asks for N-Triples or Turtle only; RDF/XML and JSON-LD can expand entities or "
-                                "fetch remote contexts)")
+            raise EndpointError(
+                f"{self.endpoint}: the server answered {_REFUSED_TYPES[media]}, which minegraph refuses "
+                "(it asks for N-Triples or Turtle only; RDF/XML and JSON-LD can expand entities or "
+                "fetch remote contexts)"
+            )
         kind = _RDF_TYPES.get(media)
         if kind is None:
             raise EndpointError(f"{self.endpoint}: expected RDF triples, got {content_type or 'no content type'}")
@@ -149,8 +160,14 @@ class RemoteStore(Store):
             raise InputError(path, f"cannot upload {path.suffix} files; use .nt or .ttl")
         with open(path, "rb") as body:
             request = urllib.request.Request(
-                self._graph_url(), data=body, method="PUT" if replace else "POST",
-                headers={"Content-Type": content_type, "Content-Length": str(path.stat().st_size), "User-Agent": user_agent()},
+                self._graph_url(),
+                data=body,
+                method="PUT" if replace else "POST",
+                headers={
+                    "Content-Type": content_type,
+                    "Content-Length": str(path.stat().st_size),
+                    "User-Agent": user_agent(),
+                },
             )
             with self._failures("upload"), self._open(request) as response:
                 response.read()
@@ -169,7 +186,9 @@ class RemoteStore(Store):
 
     def download(self) -> bytes:
         """The whole graph as N-Triples (Graph Store Protocol GET)."""
-        request = urllib.request.Request(self._graph_url(), headers={"Accept": "application/n-triples", "User-Agent": user_agent()})
+        request = urllib.request.Request(
+            self._graph_url(), headers={"Accept": "application/n-triples", "User-Agent": user_agent()}
+        )
         with self._failures("download"), urllib.request.urlopen(request, timeout=self.timeout) as response:
             return response.read()
 
@@ -192,14 +211,21 @@ class RemoteStore(Store):
         try:
             yield
         except SPARQLWrapperException as exc:
-            status = {"QueryBadFormed": 400, "Unauthorized": 401, "EndPointNotFound": 404, "URITooLong": 414,
-                      "EndPointInternalError": 500}.get(type(exc).__name__)
+            status = {
+                "QueryBadFormed": 400,
+                "Unauthorized": 401,
+                "EndPointNotFound": 404,
+                "URITooLong": 414,
+                "EndPointInternalError": 500,
+            }.get(type(exc).__name__)
             raise EndpointError(f"{target}: {action} failed with HTTP {status}: {_server_message(str(exc))}") from None
         except urllib.error.HTTPError as exc:
             detail = _decode(exc.read())
             retry = exc.headers.get("Retry-After") if exc.headers else None
             hint = f" (rate limited: retry after {retry} s)" if exc.code == 429 and retry else ""
-            raise EndpointError(f"{target}: {action} failed with HTTP {exc.code} {exc.reason}{hint}: {detail}") from None
+            raise EndpointError(
+                f"{target}: {action} failed with HTTP {exc.code} {exc.reason}{hint}: {detail}"
+            ) from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, (TimeoutError, socket.timeout)):
                 raise EndpointError(f"{target}: no answer within {self.timeout:g} s ({action})") from None

@@ -72,8 +72,14 @@ def wire_iri(value) -> str | None:
 class RowStream:
     """One answer, read once: iterate :meth:`batches` (or :meth:`rows`), or collect with :meth:`to_result`."""
 
-    def __init__(self, form: str, variables: list[str] | None = None, *, boolean: bool | None = None,
-                 source: Generator[list[tuple], None, bool] | None = None):
+    def __init__(
+        self,
+        form: str,
+        variables: list[str] | None = None,
+        *,
+        boolean: bool | None = None,
+        source: Generator[list[tuple], None, bool] | None = None,
+    ):
         self.form = form
         self.variables = list(variables or [])
         self.boolean = boolean
@@ -130,8 +136,14 @@ class RowStream:
         if self.form == "ASK":
             result = QueryResult("ASK", boolean=self.boolean)
         else:
-            result = QueryResult.native(self.form, list(self.wire_rows()), variables=self.variables,
-                                        term=from_wire, value=wire_value, iri=wire_iri)
+            result = QueryResult.native(
+                self.form,
+                list(self.wire_rows()),
+                variables=self.variables,
+                term=from_wire,
+                value=wire_value,
+                iri=wire_iri,
+            )
         result.truncated = self.truncated
         return result
 

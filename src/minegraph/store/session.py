@@ -18,7 +18,6 @@ class Session:
 
     def __init__(self, project=None, *, store: Store | None = None):
         if project is None:
-
             project = find_project()
         self.project = project
         self._store = store
@@ -41,7 +40,6 @@ class Session:
             return self._store
         digest = current_digest(self.project)
         if self._store is None or digest != self._digest:
-
             self._forget()
             self._store, self._digest = open_store(self.project), digest
         self._inputs = identities

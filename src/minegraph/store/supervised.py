@@ -150,8 +150,10 @@ class Worker:
         except (EOFError, OSError):
             self.process.join(1)
             if self.process.exitcode == -signal.SIGABRT:  # the engine could not allocate: the memory cap
-                raise WorkerFailed("crashed", "the query needed more memory than a query worker may use "
-                                   f"({worker_memory() / 2**30:g} GiB)") from None
+                raise WorkerFailed(
+                    "crashed",
+                    f"the query needed more memory than a query worker may use ({worker_memory() / 2**30:g} GiB)",
+                ) from None
             raise WorkerFailed("crashed", "the query worker died while evaluating this query") from None
 
     def call(self, job: dict, timeout: float) -> dict:
@@ -195,12 +197,22 @@ def _spawn(target, args: tuple):
     parent = Connection(ours.detach())
     fd = theirs.detach()
     package = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])]),
-           "RUST_BACKTRACE": "0"}  # an engine abort (the memory cap) prints one line, not a backtrace
-    bootstrap = "import sys; from minegraph.store.supervised import child_main; child_main(int(sys.argv[1]), int(sys.argv[2]))"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])]),
+        "RUST_BACKTRACE": "0",
+    }  # an engine abort (the memory cap) prints one line, not a backtrace
+    bootstrap = (
+        "import sys; from minegraph.store.supervised import child_main; child_main(int(sys.argv[1]), int(sys.argv[2]))"
+    )
     try:
-        popen = subprocess.Popen([sys.executable, "-P", "-c", bootstrap, str(fd), str(os.getpid())], pass_fds=[fd],
-                                 env=env, start_new_session=True, stdin=subprocess.DEVNULL)
+        popen = subprocess.Popen(
+            [sys.executable, "-P", "-c", bootstrap, str(fd), str(os.getpid())],
+            pass_fds=[fd],
+            env=env,
+            start_new_session=True,
+            stdin=subprocess.DEVNULL,
+        )
     finally:
         os.close(fd)
     parent.send((target.__module__, target.__qualname__, args))
@@ -217,8 +229,14 @@ def child_main(fd: int, parent_pid: int) -> None:
     getattr(importlib.import_module(module), name)(conn, *args)
 
 
-def start_worker(target, args: tuple = (), *, fork: bool = False, name: str = "minegraph-query-worker",
-                 wait: float | None = START_TIMEOUT) -> Worker:
+def start_worker(
+    target,
+    args: tuple = (),
+    *,
+    fork: bool = False,
+    name: str = "minegraph-query-worker",
+    wait: float | None = START_TIMEOUT,
+) -> Worker:
     """Start ``target(conn, *args)`` in a child: a fresh interpreter, or with ``fork`` a copy of this
     process (it inherits the caller's objects, e.g. an in-memory store). With ``wait``, block until
     the child sends its first message (it is ready) and raise WorkerFailed("start") if it does not."""

@@ -24,15 +24,23 @@ _CODE = Path(__file__).resolve().parent  # the validation package: its modules, 
 
 
 def _tree(root: Path, patterns: tuple[str, ...] = ("*",)) -> list[Path]:
-    return sorted(p for pattern in patterns for p in Path(root).rglob(pattern) if p.is_file()) if Path(root).is_dir() else []
+    return (
+        sorted(p for pattern in patterns for p in Path(root).rglob(pattern) if p.is_file())
+        if Path(root).is_dir()
+        else []
+    )
 
 
 def inputs_digest(project, engine: str) -> str:
     """One SHA-256 of every input of a validation of ``project`` with ``engine`` (see the module docstring)."""
     digest = hashlib.sha256(f"minegraph {__version__} validation engine {engine}\n".encode())
     digest.update(f"store {current_digest(project)}\n".encode())
-    named = [("shapes", [project.shapes_file]), ("sources", _tree(project.graph_dir / "sources")),
-             ("reference", _tree(project.reference_dir)), ("code", _tree(_CODE, ("*.py", "*.rq", "*.tsv")))]
+    named = [
+        ("shapes", [project.shapes_file]),
+        ("sources", _tree(project.graph_dir / "sources")),
+        ("reference", _tree(project.reference_dir)),
+        ("code", _tree(_CODE, ("*.py", "*.rq", "*.tsv"))),
+    ]
     for kind, paths in named:
         base = project.root if kind != "code" else _CODE
         for path in paths:
@@ -61,8 +69,12 @@ def remember(project, report, summary: str, engine: str = "sparql") -> dict | No
     """Record a conforming validation of every shape and check (anything else is not recorded: None)."""
     if not (report.conforms and report.shacl):
         return None
-    record = {"digest": inputs_digest(project, engine), "engine": engine, "version": __version__,
-              "validated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-              "summary": summary}
+    record = {
+        "digest": inputs_digest(project, engine),
+        "engine": engine,
+        "version": __version__,
+        "validated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "summary": summary,
+    }
     atomic_write(_path(project), (json.dumps(record, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     return record

@@ -8,8 +8,7 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, SKOS
 
-from minegraph.publish.export.docs_html import _anchor, concepts_body, ontology_docs, ontology_body, render_page
-
+from minegraph.publish.export.docs_html import _anchor, concepts_body, ontology_body, ontology_docs, render_page
 from tests.support.paths import ROOT
 from tests.support.release import expected_files
 
@@ -58,7 +57,15 @@ def test_own_ontology_page_lists_every_class_and_property_with_domain_and_range(
         assert expected in page.ids, term
     text = "".join(page.text)
     assert "Domain" in text and "Range" in text and "9.9" in text
-    assert str(graph.value(URIRef("https://w3id.org/minegraph/ontology#speaker"), URIRef("http://www.w3.org/2000/01/rdf-schema#comment"))) in text
+    assert (
+        str(
+            graph.value(
+                URIRef("https://w3id.org/minegraph/ontology#speaker"),
+                URIRef("http://www.w3.org/2000/01/rdf-schema#comment"),
+            )
+        )
+        in text
+    )
 
 
 def test_concept_page_shows_every_scheme_with_its_concepts(graph):
@@ -88,11 +95,14 @@ def test_pylode_page_when_installed_and_own_page_otherwise(graph):
 
 
 def test_rendering_escapes_markup():
-    graph = Graph().parse(data="""
+    graph = Graph().parse(
+        data="""
         @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
         <https://w3id.org/minegraph/id/concept/stance> a skos:ConceptScheme ; skos:prefLabel "<b>bold</b>" .
         <https://w3id.org/minegraph/id/concept/stance/x> skos:inScheme <https://w3id.org/minegraph/id/concept/stance> ;
             skos:prefLabel "a & b" ; skos:definition "<script>alert(1)</script>" .
-    """, format="turtle")
+    """,
+        format="turtle",
+    )
     page = render_page(*concepts_body(graph), "1").decode()
     assert "<script>" not in page and "&lt;script&gt;" in page and "a &amp; b" in page

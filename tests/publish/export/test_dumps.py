@@ -54,7 +54,9 @@ def test_every_dump_parses_with_oxigraph_and_is_the_graph(release, expected_grap
 
 
 def test_dumps_hold_no_internal_or_default_graph(release):
-    graphs = {q.graph_name for q in ox.parse(path=str(release.output_dir / "minegraph.nq"), format=ox.RdfFormat.N_QUADS)}
+    graphs = {
+        q.graph_name for q in ox.parse(path=str(release.output_dir / "minegraph.nq"), format=ox.RdfFormat.N_QUADS)
+    }
     assert all(isinstance(g, ox.NamedNode) for g in graphs)
     assert not any("urn:minegraph" in g.value for g in graphs)
 

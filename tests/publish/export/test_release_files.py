@@ -108,7 +108,9 @@ def test_a_turtle_error_names_file_and_line(tmp_path):
     for folder in ("ontology", "graph", "curation/sources"):
         (project / folder).mkdir(parents=True)
     (project / "ontology" / "minegraph.ttl").write_bytes((ROOT / "ontology" / "minegraph.ttl").read_bytes())
-    (project / "graph" / "broken.ttl").write_text("@prefix ex: <http://example.org/> .\n\nex:a ex:b \n", encoding="utf-8")
+    (project / "graph" / "broken.ttl").write_text(
+        "@prefix ex: <http://example.org/> .\n\nex:a ex:b \n", encoding="utf-8"
+    )
     with pytest.raises(InputError) as caught:
         export(project, tmp_path / "dist")
     assert str(caught.value).startswith(f"{project / 'graph' / 'broken.ttl'}:")
@@ -116,10 +118,13 @@ def test_a_turtle_error_names_file_and_line(tmp_path):
     assert not (tmp_path / "dist").exists()
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda out: (out / "SHA256SUMS").write_text("x  notes.txt\n"), "was not made by minegraph export"),
-    (lambda out: (out / ".minegraph-release").write_text("forged\n"), "was not made by minegraph export"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda out: (out / "SHA256SUMS").write_text("x  notes.txt\n"), "was not made by minegraph export"),
+        (lambda out: (out / ".minegraph-release").write_text("forged\n"), "was not made by minegraph export"),
+    ],
+)
 def test_a_folder_holding_only_a_sums_file_or_a_forged_marker_is_never_replaced(tmp_path, small_project, make, message):
     out = tmp_path / "downloads"
     out.mkdir()

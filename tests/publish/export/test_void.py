@@ -39,14 +39,20 @@ def test_totals_equal_counts_on_the_graph(void, expected_graph):
 
 def test_class_partitions_equal_counts_on_the_graph(void, expected_graph):
     expected = Counter(c for _, c in set(expected_graph.subject_objects(RDF.type)))
-    partitions = {_one(void, p, VOID["class"]): int(_one(void, p, VOID.entities)) for p in void.objects(DATASET, VOID.classPartition)}
+    partitions = {
+        _one(void, p, VOID["class"]): int(_one(void, p, VOID.entities))
+        for p in void.objects(DATASET, VOID.classPartition)
+    }
     assert partitions == expected
     assert int(_one(void, DATASET, VOID.classes)) == len(expected)
 
 
 def test_property_partitions_equal_counts_on_the_graph(void, expected_graph):
     expected = Counter(expected_graph.predicates())
-    partitions = {_one(void, p, VOID.property): int(_one(void, p, VOID.triples)) for p in void.objects(DATASET, VOID.propertyPartition)}
+    partitions = {
+        _one(void, p, VOID.property): int(_one(void, p, VOID.triples))
+        for p in void.objects(DATASET, VOID.propertyPartition)
+    }
     assert partitions == expected
 
 
@@ -75,9 +81,16 @@ def test_each_dump_is_a_distribution_with_its_size_and_checksum(void, release):
 
 def test_metadata_from_the_data_not_the_clock(void, expected_graph):
     latest = max(
-        [row[0].toPython() for row in expected_graph.query("SELECT ?d WHERE { ?x <https://schema.org/datePublished> ?d }")]
-        + [row[0].toPython() for row in expected_graph.query(
-            "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?d WHERE { ?o a <http://www.w3.org/2002/07/owl#Ontology> ; dcterms:modified ?d }")]
+        [
+            row[0].toPython()
+            for row in expected_graph.query("SELECT ?d WHERE { ?x <https://schema.org/datePublished> ?d }")
+        ]
+        + [
+            row[0].toPython()
+            for row in expected_graph.query(
+                "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?d WHERE { ?o a <http://www.w3.org/2002/07/owl#Ontology> ; dcterms:modified ?d }"
+            )
+        ]
     )
     assert _one(void, DATASET, DCTERMS.modified).toPython() == latest
     assert _one(void, DATASET, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -87,7 +100,11 @@ def test_metadata_from_the_data_not_the_clock(void, expected_graph):
     examples = set(void.objects(DATASET, VOID.exampleResource))
     assert examples and all((e, None, None) in expected_graph for e in examples)
     vocabularies = {str(v) for v in void.objects(DATASET, VOID.vocabulary)}
-    assert {"https://w3id.org/minegraph/ontology#", "http://www.w3.org/ns/oa#", "http://www.w3.org/ns/prov#"} <= vocabularies
+    assert {
+        "https://w3id.org/minegraph/ontology#",
+        "http://www.w3.org/ns/oa#",
+        "http://www.w3.org/ns/prov#",
+    } <= vocabularies
 
 
 def test_the_endpoint_is_a_data_service(void):
@@ -108,8 +125,11 @@ def test_literals_a_store_would_merge_are_counted_apart():
     objects = [ox.Literal("37.0", datatype=decimal), ox.Literal("37", datatype=decimal), ox.Literal("37")]
     quads = tuple(sorted((ox.Quad(subject, predicate, o, REFERENCE_GRAPH) for o in objects), key=quad_key))
     triples = describe(Release((), quads), [], "https://example.org/", "0")
-    counts = {(t.subject.value.rsplit("/", 1)[1], t.predicate.value.rsplit("#", 1)[1]): int(t.object.value)
-              for t in triples if str(t.predicate).startswith(f"<{VOID}") and t.predicate.value.endswith(("triples", "Objects"))}
+    counts = {
+        (t.subject.value.rsplit("/", 1)[1], t.predicate.value.rsplit("#", 1)[1]): int(t.object.value)
+        for t in triples
+        if str(t.predicate).startswith(f"<{VOID}") and t.predicate.value.endswith(("triples", "Objects"))
+    }
     assert counts[("minegraph", "triples")] == counts[("minegraph", "distinctObjects")] == 3
     assert counts[("minegraph-property-mg-value", "distinctObjects")] == 3
     assert counts[("reference", "triples")] == 3

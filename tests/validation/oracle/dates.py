@@ -18,6 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from minegraph.core.namespaces import MG, SCHEMA, TIME
+
 from . import CheckContext, Problem, check
 
 
@@ -39,10 +40,17 @@ def bounds_in_order(context: CheckContext) -> Iterator[Problem]:
     for node in sorted(set(g.subjects(MG.earliestDate, None)) | set(g.subjects(MG.latestDate, None))):
         earliest, latest = dates_of(g, node, MG.earliestDate), dates_of(g, node, MG.latestDate)
         if earliest and latest and earliest[-1] > latest[0]:
-            yield Problem("date-bounds", f"The earliest date {earliest[-1]} is after the latest date {latest[0]}", node, MG.earliestDate)
+            yield Problem(
+                "date-bounds",
+                f"The earliest date {earliest[-1]} is after the latest date {latest[0]}",
+                node,
+                MG.earliestDate,
+            )
         for exact in dates_of(g, node, MG.date):
             if earliest and exact < earliest[-1]:
-                yield Problem("date-bounds", f"The date {exact} is before the earliest date {earliest[-1]}", node, MG.date)
+                yield Problem(
+                    "date-bounds", f"The date {exact} is before the earliest date {earliest[-1]}", node, MG.date
+                )
             if latest and exact > latest[0]:
                 yield Problem("date-bounds", f"The date {exact} is after the latest date {latest[0]}", node, MG.date)
 
@@ -51,21 +59,37 @@ def bounds_in_order(context: CheckContext) -> Iterator[Problem]:
 def intervals_in_order(context: CheckContext) -> Iterator[Problem]:
     """An interval begins before it ends; an inside instant lies within it; a 'before' instant follows it."""
     g = context.graph
-    for interval in sorted(set(g.subjects(TIME.hasBeginning, None)) | set(g.subjects(TIME.hasEnd, None))
-                           | set(g.subjects(TIME.inside, None)) | set(g.subjects(TIME.before, None))):
+    for interval in sorted(
+        set(g.subjects(TIME.hasBeginning, None))
+        | set(g.subjects(TIME.hasEnd, None))
+        | set(g.subjects(TIME.inside, None))
+        | set(g.subjects(TIME.before, None))
+    ):
         begins = instant_dates(g, interval, TIME.hasBeginning)
         ends = instant_dates(g, interval, TIME.hasEnd)
         if begins and ends and begins[-1] > ends[0]:
-            yield Problem("intervals", f"The interval begins on {begins[-1]}, after it ends on {ends[0]}", interval, TIME.hasBeginning)
+            yield Problem(
+                "intervals",
+                f"The interval begins on {begins[-1]}, after it ends on {ends[0]}",
+                interval,
+                TIME.hasBeginning,
+            )
         for inside in instant_dates(g, interval, TIME.inside):
             if (begins and inside < begins[-1]) or (ends and inside > ends[0]):
-                yield Problem("intervals", f"The instant {inside} inside the interval lies outside its beginning and end", interval, TIME.inside)
+                yield Problem(
+                    "intervals",
+                    f"The instant {inside} inside the interval lies outside its beginning and end",
+                    interval,
+                    TIME.inside,
+                )
         for before in instant_dates(g, interval, TIME.before):
             last_known = max([*begins, *ends], default=None)
             if last_known is not None and before <= last_known:
                 yield Problem(
-                    "intervals", f"The interval is said to end before {before}, but it begins or ends on {last_known}",
-                    interval, TIME.before,
+                    "intervals",
+                    f"The interval is said to end before {before}, but it begins or ends on {last_known}",
+                    interval,
+                    TIME.before,
                 )
 
 
@@ -80,5 +104,6 @@ def assertions_not_after_documents(context: CheckContext) -> Iterator[Problem]:
             yield Problem(
                 "assertion-dates",
                 f"The assertion is dated {said[0]}, after the document it appears in was published ({published[-1]})",
-                assertion, MG.date if dates_of(g, assertion, MG.date) else MG.earliestDate,
+                assertion,
+                MG.date if dates_of(g, assertion, MG.date) else MG.earliestDate,
             )

@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from rdflib import Graph, URIRef
 
 from minegraph.core.rdf_io import parse_into
-from . import CheckContext, Problem, check
 from minegraph.validation.checks.owners import owner_message  # the wording is the shipped one; the rule is not
+
+from . import CheckContext, Problem, check
 
 SHARED = ("https://w3id.org/minegraph/id/instant/",)
 

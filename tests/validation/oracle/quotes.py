@@ -22,6 +22,7 @@ from rdflib.term import Node
 
 from minegraph.core.anchors import verify
 from minegraph.core.namespaces import MG, OA
+
 from . import CheckContext, Problem, check
 
 
@@ -59,7 +60,9 @@ def _read_archive(context: CheckContext, node: Node) -> ArchivedFile:
     try:
         return ArchivedFile(node, data.decode("utf-8"), None, digest)
     except UnicodeDecodeError as exc:
-        return ArchivedFile(node, None, f"file graph/{relative} is not valid UTF-8 ({exc.reason} at byte {exc.start})", digest)
+        return ArchivedFile(
+            node, None, f"file graph/{relative} is not valid UTF-8 ({exc.reason} at byte {exc.start})", digest
+        )
 
 
 @check("archives")
@@ -71,7 +74,12 @@ def archives_match_records(context: CheckContext) -> Iterator[Problem]:
         if found.sha256 is not None:
             for recorded in g.objects(node, MG.sha256):
                 if str(recorded) != found.sha256:
-                    yield Problem("archives", f"The archived file's SHA-256 is {found.sha256}, not the recorded {recorded}", node, MG.sha256)
+                    yield Problem(
+                        "archives",
+                        f"The archived file's SHA-256 is {found.sha256}, not the recorded {recorded}",
+                        node,
+                        MG.sha256,
+                    )
         if found.problem is not None:
             yield Problem("archives", f"The archived text {found.problem}", node, MG.path)
             continue
@@ -80,7 +88,8 @@ def archives_match_records(context: CheckContext) -> Iterator[Problem]:
                 yield Problem(
                     "archives",
                     f"The archived text has {len(found.text)} characters, not the recorded {recorded} (mg:characterCount)",
-                    node, MG.characterCount,
+                    node,
+                    MG.characterCount,
                 )
 
 
@@ -112,8 +121,14 @@ def anchor_records(g: Graph) -> Iterator[AnchorRecord]:
             continue
         prefix, suffix = g.value(quote, OA.prefix), g.value(quote, OA.suffix)
         yield AnchorRecord(
-            assertion, anchor, archive, start, end, str(exact),
-            str(prefix) if prefix is not None else None, str(suffix) if suffix is not None else None,
+            assertion,
+            anchor,
+            archive,
+            start,
+            end,
+            str(exact),
+            str(prefix) if prefix is not None else None,
+            str(suffix) if suffix is not None else None,
         )
 
 
@@ -136,7 +151,12 @@ def quotes_match_archives(context: CheckContext) -> Iterator[Problem]:
         node = record.assertion
         for quote in g.objects(node, MG.quote):
             if str(quote) != record.exact:
-                yield Problem("quotes", "The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)", node, MG.quote)
+                yield Problem(
+                    "quotes",
+                    "The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)",
+                    node,
+                    MG.quote,
+                )
         documents = list(g.objects(node, MG.appearsIn))
         archives = {a for d in documents for a in g.objects(d, MG.archivedText)}
         if documents and record.archive not in archives:
@@ -144,7 +164,8 @@ def quotes_match_archives(context: CheckContext) -> Iterator[Problem]:
                 "quotes",
                 "The anchor points into an archived text (oa:hasSource) that is not the archived text of the "
                 "document the assertion appears in (mg:appearsIn / mg:archivedText)",
-                node, MG.anchor,
+                node,
+                MG.anchor,
             )
         found = archived_file(context, record.archive)
         if found.text is None:
@@ -171,7 +192,8 @@ def cues_in_quote_paragraph(context: CheckContext) -> Iterator[Problem]:
                 yield Problem(
                     "cues",
                     f"The attribution cue {str(cue)!r} (mg:cue) does not occur in the quote's paragraph of the archived text",
-                    record.assertion, MG.cue,
+                    record.assertion,
+                    MG.cue,
                 )
 
 
@@ -187,5 +209,10 @@ def stance_words_in_archive(context: CheckContext) -> Iterator[Problem]:
         if found is None or found.text is None:
             continue  # no anchored statement (SHACL's to report) or an unreadable text (the archives check's)
         if str(words) not in found.text:
-            yield Problem("rests-on", f"The words {str(words)!r} the stance rests on (mg:restsOn) do not occur in the "
-                          "archived text of the assessed statement", assessment, MG.restsOn)
+            yield Problem(
+                "rests-on",
+                f"The words {str(words)!r} the stance rests on (mg:restsOn) do not occur in the "
+                "archived text of the assessed statement",
+                assessment,
+                MG.restsOn,
+            )

@@ -23,6 +23,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SDO, SH, SKOS, TIME, VANN, VOID, XSD
 
 from minegraph.core.namespaces import ID_BASE, MG, OA, SEM
+
 from . import CheckContext, Problem, check
 
 #: Vocabularies whose terms the data may use without describing them (never ``mg:`` or ``id/``).
@@ -87,9 +88,9 @@ def properties_are_declared(context: CheckContext) -> Iterator[Problem]:
             yield Problem(
                 "terms",
                 f"The property <{predicate}> is not declared in the ontology and is not from a reused vocabulary",
-                first_use[predicate], predicate,
+                first_use[predicate],
+                predicate,
             )
-
 
 
 #: (class, identifier property, IRI namespace) of the IRIs built from an identifier.
@@ -110,7 +111,8 @@ def iris_match_identifiers(context: CheckContext) -> Iterator[Problem]:
                     yield Problem(
                         "identifiers",
                         f"The IRI <{node}> is not the one its identifier {str(value)!r} gives: <{namespace}{value}>",
-                        node, prop,
+                        node,
+                        prop,
                     )
 
 
@@ -120,17 +122,33 @@ def statements_about_their_assessed_decisions(context: CheckContext) -> Iterator
     g = context.data
     assessed: dict[URIRef, list[tuple]] = defaultdict(list)
     for assessment, statement in g.subject_objects(MG.assessedStatement):
-        assessed[statement].append((g.value(assessment, MG.towards), g.value(assessment, PROV.wasAttributedTo), assessment))
+        assessed[statement].append(
+            (g.value(assessment, MG.towards), g.value(assessment, PROV.wasAttributedTo), assessment)
+        )
     for statement in sorted(set(assessed) | set(g.subjects(MG.about, None))):
         about = set(g.objects(statement, MG.about))
         towards = {decision for decision, _, _ in assessed[statement] if decision is not None}
         for decision in sorted(about - towards):
-            yield Problem("assessed-decisions", f"The statement is about <{decision}> (mg:about) but no stance assessment "
-                          "of it is toward that decision (mg:towards)", statement, MG.about)
+            yield Problem(
+                "assessed-decisions",
+                f"The statement is about <{decision}> (mg:about) but no stance assessment "
+                "of it is toward that decision (mg:towards)",
+                statement,
+                MG.about,
+            )
         for decision in sorted(towards - about):
-            yield Problem("assessed-decisions", f"A stance assessment of the statement is toward <{decision}> (mg:towards), "
-                          "but the statement is not about it (mg:about)", statement, MG.about)
+            yield Problem(
+                "assessed-decisions",
+                f"A stance assessment of the statement is toward <{decision}> (mg:towards), "
+                "but the statement is not about it (mg:about)",
+                statement,
+                MG.about,
+            )
         pairs = [(decision, by) for decision, by, _ in assessed[statement]]
         for decision, by in sorted({pair for pair in pairs if pairs.count(pair) > 1}):
-            yield Problem("assessed-decisions", f"The statement has more than one stance assessment toward <{decision}> "
-                          f"by <{by}>", statement, MG.about)
+            yield Problem(
+                "assessed-decisions",
+                f"The statement has more than one stance assessment toward <{decision}> by <{by}>",
+                statement,
+                MG.about,
+            )

@@ -23,10 +23,20 @@ def preferred_sources_rank_best(context: CheckContext) -> Iterator[Problem]:
     for fact, preferred in sorted(g.subject_objects(MG.preferredSource)):
         sources = set(g.objects(fact, DCTERMS.source))
         if preferred not in sources:
-            yield Problem("preferred-source", f"The preferred source <{preferred}> (mg:preferredSource) is not one of "
-                          "the fact's sources (dcterms:source)", fact, MG.preferredSource)
+            yield Problem(
+                "preferred-source",
+                f"The preferred source <{preferred}> (mg:preferredSource) is not one of "
+                "the fact's sources (dcterms:source)",
+                fact,
+                MG.preferredSource,
+            )
         rank = _rank(g, preferred)
         for source in sorted(sources):
             if rank is not None and (other := _rank(g, source)) is not None and other < rank:
-                yield Problem("preferred-source", f"The preferred source <{preferred}> (mg:preferredSource) has authority "
-                              f"rank {rank}, but the fact's source <{source}> ranks better ({other})", fact, MG.preferredSource)
+                yield Problem(
+                    "preferred-source",
+                    f"The preferred source <{preferred}> (mg:preferredSource) has authority "
+                    f"rank {rank}, but the fact's source <{source}> ranks better ({other})",
+                    fact,
+                    MG.preferredSource,
+                )

@@ -22,10 +22,11 @@ from collections.abc import Iterator
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
-from minegraph.errors import InputError
-from minegraph.core.namespaces import MG
 from minegraph.assemble.reference.csv_tables import read_parties, universe
+from minegraph.core.namespaces import MG
 from minegraph.core.treaty_rules import ARTICLE_17, ARTICLE_20, RuleError, ordinal, rule_from_graph
+from minegraph.errors import InputError
+
 from . import CheckContext, Problem, check
 
 Span = tuple[datetime.date | None, datetime.date | None]
@@ -99,19 +100,31 @@ def article_17(context: CheckContext) -> Iterator[Problem]:
         return
     consents = by_state(g, MG.ConsentToBeBound)
     if rule.instrument_threshold is None:
-        yield Problem(name, f"Article {rule.article} has no instrument threshold (mg:instrumentThreshold): "
-                            "the treaty's entry into force cannot be derived", ARTICLE_17, MG.instrumentThreshold)
+        yield Problem(
+            name,
+            f"Article {rule.article} has no instrument threshold (mg:instrumentThreshold): "
+            "the treaty's entry into force cannot be derived",
+            ARTICLE_17,
+            MG.instrumentThreshold,
+        )
         return
     threshold = rule.threshold_deposit(d for nodes in consents.values() for n in nodes if (d := exact(g, n)))
     if threshold is None:
-        yield Problem(name, f"Fewer than {rule.instrument_threshold} dated deposits: Article 17(1) cannot be applied", ARTICLE_17)
+        yield Problem(
+            name, f"Fewer than {rule.instrument_threshold} dated deposits: Article 17(1) cannot be applied", ARTICLE_17
+        )
         return
     for node in instances(g, MG.TreatyEntryIntoForce):
         day, expected = exact(g, node), rule.apply(threshold)
         if day is not None and day != expected:
-            yield Problem(name, f"The Convention is recorded as entering into force on {day}, but Article {rule.article}(1) "
-                                f"gives {expected}: the first day of the {ordinal(rule.months_after)} month after the month of the "
-                                f"{ordinal(rule.instrument_threshold)} deposit ({threshold})", node, MG.date)
+            yield Problem(
+                name,
+                f"The Convention is recorded as entering into force on {day}, but Article {rule.article}(1) "
+                f"gives {expected}: the first day of the {ordinal(rule.months_after)} month after the month of the "
+                f"{ordinal(rule.instrument_threshold)} deposit ({threshold})",
+                node,
+                MG.date,
+            )
     for state, nodes in sorted(by_state(g, MG.EntryIntoForceForState).items()):
         state_consents = consents.get(state, [])
         if len(state_consents) != 1 or any(MG.Succession in set(g.objects(c, RDF.type)) for c in state_consents):
@@ -122,15 +135,25 @@ def article_17(context: CheckContext) -> Iterator[Problem]:
             if day is None:
                 continue
             if deposit is None:
-                yield Problem(name, f"{label(g, state)}: the Convention is recorded as entering into force on {day}, "
-                                    "but the deposit of its instrument has no date to derive it from", node, MG.date)
+                yield Problem(
+                    name,
+                    f"{label(g, state)}: the Convention is recorded as entering into force on {day}, "
+                    "but the deposit of its instrument has no date to derive it from",
+                    node,
+                    MG.date,
+                )
                 continue
             expected, paragraph = rule.entry_into_force(deposit, threshold)
             if day != expected:
                 basis = g.value(node, MG.dateBasis)
                 how = "stated" if basis is None or str(basis).endswith("/stated") else "derived"
-                yield Problem(name, f"{label(g, state)}: the Convention is recorded ({how}) as entering into force on {day}, "
-                                    f"but Article {paragraph} gives {expected} for the deposit of {deposit}", node, MG.date)
+                yield Problem(
+                    name,
+                    f"{label(g, state)}: the Convention is recorded ({how}) as entering into force on {day}, "
+                    f"but Article {paragraph} gives {expected} for the deposit of {deposit}",
+                    node,
+                    MG.date,
+                )
 
 
 @check("treaty-article-20")
@@ -150,9 +173,14 @@ def article_20(context: CheckContext) -> Iterator[Problem]:
                 continue
             expected = [rule.apply(d) for d in dated]
             if day not in expected:
-                yield Problem(name, f"{label(g, state)}: the withdrawal is recorded as taking effect on {day}, but Article "
-                                    f"{rule.article} gives {expected[-1]}, {rule.months_after} months after the deposit "
-                                    f"of {dated[-1]}", node, MG.date)
+                yield Problem(
+                    name,
+                    f"{label(g, state)}: the withdrawal is recorded as taking effect on {day}, but Article "
+                    f"{rule.article} gives {expected[-1]}, {rule.months_after} months after the deposit "
+                    f"of {dated[-1]}",
+                    node,
+                    MG.date,
+                )
 
 
 @check("treaty-act-sequence")
@@ -162,23 +190,44 @@ def act_sequence(context: CheckContext) -> Iterator[Problem]:
     signatures, consents = by_state(g, MG.Signature), by_state(g, MG.ConsentToBeBound)
     for state, nodes in sorted(consents.items()):
         if len(nodes) > 1:
-            yield Problem(name, f"{label(g, state)} has {len(nodes)} acts of consent to be bound; a state consents once", nodes[1])
+            yield Problem(
+                name, f"{label(g, state)} has {len(nodes)} acts of consent to be bound; a state consents once", nodes[1]
+            )
         for node in nodes:
             types = set(g.objects(node, RDF.type))
             if MG.Ratification in types and state not in signatures:
-                yield Problem(name, f"{label(g, state)} is recorded as ratifying (or accepting or approving) without a "
-                                    "signature: only signatories ratify (Article 16); others accede", node, RDF.type)
+                yield Problem(
+                    name,
+                    f"{label(g, state)} is recorded as ratifying (or accepting or approving) without a "
+                    "signature: only signatories ratify (Article 16); others accede",
+                    node,
+                    RDF.type,
+                )
             if MG.Accession in types and state in signatures:
-                yield Problem(name, f"{label(g, state)} is recorded as acceding although it signed: a signatory "
-                                    "ratifies, accepts or approves (Article 16)", node, RDF.type)
-    needs_consent = (MG.EntryIntoForceForState, MG.WithdrawalInstrumentDeposit, MG.WithdrawalTakingEffect,
-                     MG.SuspensionNotification)
+                yield Problem(
+                    name,
+                    f"{label(g, state)} is recorded as acceding although it signed: a signatory "
+                    "ratifies, accepts or approves (Article 16)",
+                    node,
+                    RDF.type,
+                )
+    needs_consent = (
+        MG.EntryIntoForceForState,
+        MG.WithdrawalInstrumentDeposit,
+        MG.WithdrawalTakingEffect,
+        MG.SuspensionNotification,
+    )
     for cls in needs_consent:
         for state, nodes in sorted(by_state(g, cls).items()):
             if state not in consents:
                 for node in nodes:
-                    yield Problem(name, f"{label(g, node)}: {label(g, state)} never consented to be bound, so it "
-                                        "cannot have this act (an act of a non-party)", node, MG.actor)
+                    yield Problem(
+                        name,
+                        f"{label(g, node)}: {label(g, state)} never consented to be bound, so it "
+                        "cannot have this act (an act of a non-party)",
+                        node,
+                        MG.actor,
+                    )
     for state, nodes in sorted(by_state(g, MG.EntryIntoForceForState).items()):
         if len(nodes) > 1:
             yield Problem(name, f"{label(g, state)} has {len(nodes)} dates of entry into force; expected one", nodes[1])
@@ -186,13 +235,23 @@ def act_sequence(context: CheckContext) -> Iterator[Problem]:
     for state, nodes in sorted(effects.items()):
         if state not in deposits:
             for node in nodes:
-                yield Problem(name, f"{label(g, state)}'s withdrawal is recorded as taking effect, but no deposit of an "
-                                    "instrument of withdrawal is recorded", node, MG.actor)
+                yield Problem(
+                    name,
+                    f"{label(g, state)}'s withdrawal is recorded as taking effect, but no deposit of an "
+                    "instrument of withdrawal is recorded",
+                    node,
+                    MG.actor,
+                )
     for state, nodes in sorted(deposits.items()):
         if state not in effects:
             for node in nodes:
-                yield Problem(name, f"{label(g, state)} deposited an instrument of withdrawal, but the date it takes "
-                                    "effect is not recorded", node, severity="Warning")
+                yield Problem(
+                    name,
+                    f"{label(g, state)} deposited an instrument of withdrawal, but the date it takes "
+                    "effect is not recorded",
+                    node,
+                    severity="Warning",
+                )
 
 
 def _after(g: Graph, first, second) -> bool:
@@ -218,29 +277,66 @@ def dates_in_order(context: CheckContext) -> Iterator[Problem]:
 
     orders = (
         (MG.Signature, MG.ConsentToBeBound, False, "signed on {a}, after its consent to be bound was deposited on {b}"),
-        (MG.ConsentToBeBound, MG.EntryIntoForceForState, True, "consented on {a}, after the Convention is recorded as entering into force for it on {b}"),
-        (MG.ConsentToBeBound, MG.WithdrawalInstrumentDeposit, False, "consented on {a}, after depositing its instrument of withdrawal on {b}"),
-        (MG.ConsentToBeBound, MG.SuspensionNotification, False, "consented on {a}, after notifying a suspension on {b}"),
-        (MG.WithdrawalInstrumentDeposit, MG.WithdrawalTakingEffect, False, "deposited its instrument of withdrawal on {a}, after the withdrawal is recorded as taking effect on {b}"),
+        (
+            MG.ConsentToBeBound,
+            MG.EntryIntoForceForState,
+            True,
+            "consented on {a}, after the Convention is recorded as entering into force for it on {b}",
+        ),
+        (
+            MG.ConsentToBeBound,
+            MG.WithdrawalInstrumentDeposit,
+            False,
+            "consented on {a}, after depositing its instrument of withdrawal on {b}",
+        ),
+        (
+            MG.ConsentToBeBound,
+            MG.SuspensionNotification,
+            False,
+            "consented on {a}, after notifying a suspension on {b}",
+        ),
+        (
+            MG.WithdrawalInstrumentDeposit,
+            MG.WithdrawalTakingEffect,
+            False,
+            "deposited its instrument of withdrawal on {a}, after the withdrawal is recorded as taking effect on {b}",
+        ),
     )
     for earlier, later, skip, text in orders:
         for state, first, second in pairs(earlier, later, skip):
-            yield Problem(name, f"{label(g, state)} " + text.format(a=_when(span(g, first)), b=_when(span(g, second))),
-                          second, MG.date)
+            yield Problem(
+                name,
+                f"{label(g, state)} " + text.format(a=_when(span(g, first)), b=_when(span(g, second))),
+                second,
+                MG.date,
+            )
     openings = [n for n in instances(g, MG.OpeningForSignature) if exact(g, n)]
     for node in instances(g, MG.Signature):
         for opening in openings:
             if _after(g, opening, node):
-                yield Problem(name, f"{label(g, node)} is dated {_when(span(g, node))}, before the Convention was opened "
-                                    f"for signature on {exact(g, opening)}", node, MG.date)
-    closers = [*instances(g, MG.WithdrawalInstrumentDeposit), *instances(g, MG.SuspensionNotification),
-               *instances(g, MG.WithdrawalTakingEffect)]
+                yield Problem(
+                    name,
+                    f"{label(g, node)} is dated {_when(span(g, node))}, before the Convention was opened "
+                    f"for signature on {exact(g, opening)}",
+                    node,
+                    MG.date,
+                )
+    closers = [
+        *instances(g, MG.WithdrawalInstrumentDeposit),
+        *instances(g, MG.SuspensionNotification),
+        *instances(g, MG.WithdrawalTakingEffect),
+    ]
     for announcement in instances(g, MG.WithdrawalAnnouncement):
         decisions = _decisions(g, announcement)
         for act in closers:
             if decisions & _decisions(g, act) and _after(g, announcement, act):
-                yield Problem(name, f"{label(g, announcement)} is dated {_when(span(g, announcement))}, after "
-                                    f"“{label(g, act)}” ({_when(span(g, act))}): an announcement comes first", announcement, MG.date)
+                yield Problem(
+                    name,
+                    f"{label(g, announcement)} is dated {_when(span(g, announcement))}, after "
+                    f"“{label(g, act)}” ({_when(span(g, act))}): an announcement comes first",
+                    announcement,
+                    MG.date,
+                )
 
 
 def _decisions(g, act) -> set:
@@ -259,7 +355,9 @@ def reference_counts(context: CheckContext) -> Iterator[Problem]:
     try:
         parties, states = read_parties(reference), universe(reference)
     except InputError as exc:
-        yield Problem(name, f"The reference data cannot be read, so the counts are not checked: {exc}", severity="Warning")
+        yield Problem(
+            name, f"The reference data cannot be read, so the counts are not checked: {exc}", severity="Warning"
+        )
         return
     code = g.value  # alpha-3 code of a state node, else its IRI's last segment
 
@@ -267,16 +365,31 @@ def reference_counts(context: CheckContext) -> Iterator[Problem]:
         return {str(code(n, MG.iso3166Alpha3) or str(n).rsplit("/", 1)[-1]) for n in nodes}
 
     expected = (
-        ("states ever consented to be bound (ottawa_parties.csv rows)", {p.iso3 for p in parties},
-         codes(by_state(g, MG.ConsentToBeBound))),
-        ("signatories (ottawa_parties.csv rows with a signature date)", {p.iso3 for p in parties if p.signed},
-         codes(by_state(g, MG.Signature))),
-        ("states of the reference universe", set(states),
-         codes(s for s in g.subjects(MG.inReferenceUniverse, Literal(True)))),
+        (
+            "states ever consented to be bound (ottawa_parties.csv rows)",
+            {p.iso3 for p in parties},
+            codes(by_state(g, MG.ConsentToBeBound)),
+        ),
+        (
+            "signatories (ottawa_parties.csv rows with a signature date)",
+            {p.iso3 for p in parties if p.signed},
+            codes(by_state(g, MG.Signature)),
+        ),
+        (
+            "states of the reference universe",
+            set(states),
+            codes(s for s in g.subjects(MG.inReferenceUniverse, Literal(True))),
+        ),
     )
     for what, want, have in expected:
         if want != have:
             missing, extra = sorted(want - have), sorted(have - want)
-            detail = "; ".join(part for part in (f"missing {', '.join(missing)}" if missing else "",
-                                                 f"not in the reference {', '.join(extra)}" if extra else "") if part)
+            detail = "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(missing)}" if missing else "",
+                    f"not in the reference {', '.join(extra)}" if extra else "",
+                )
+                if part
+            )
             yield Problem(name, f"The reference has {len(want)} {what}, the graph {len(have)} ({detail})")

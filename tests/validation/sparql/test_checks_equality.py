@@ -32,21 +32,39 @@ def oracle_findings(data: Graph, project: Project, names=CHECKS) -> list[tuple]:
     union += data
     context = twins.CheckContext(union, project, data_graph=data)
     registry = twins.all_checks()
-    return sorted((p.check, str(p.focus) if p.focus is not None else None, str(p.path) if p.path is not None else "",
-                   p.message, p.severity) for name in names for p in registry[name](context))
+    return sorted(
+        (
+            p.check,
+            str(p.focus) if p.focus is not None else None,
+            str(p.path) if p.path is not None else "",
+            p.message,
+            p.severity,
+        )
+        for name in names
+        for p in registry[name](context)
+    )
 
 
 def shipped_findings(files: list[Path], project: Project, names=CHECKS) -> list[tuple]:
     """What the shipped checks find on a store of ``files`` (the ontology and the data)."""
-    context = make_context(load(files), project.graph_dir, ontology_files=ONTOLOGY, data_files=project.data_files(),
-                           reference_dir=project.reference_dir)
-    return sorted((f.source.removeprefix("check "), f.focus, f.path or "", f.message, f.severity)
-                  for f in run_checks(context, names))
+    context = make_context(
+        load(files),
+        project.graph_dir,
+        ontology_files=ONTOLOGY,
+        data_files=project.data_files(),
+        reference_dir=project.reference_dir,
+    )
+    return sorted(
+        (f.source.removeprefix("check "), f.focus, f.path or "", f.message, f.severity)
+        for f in run_checks(context, names)
+    )
 
 
 def test_real_graph_same_findings():
     project = Project(ROOT)
-    assert shipped_findings(project.all_rdf_files(), project) == oracle_findings(load_graph(project.data_files()), project)
+    assert shipped_findings(project.all_rdf_files(), project) == oracle_findings(
+        load_graph(project.data_files()), project
+    )
 
 
 @pytest.mark.parametrize("case_id", ["valid-fixture", *ALL], ids=["valid-fixture", *ALL])
@@ -63,11 +81,18 @@ def test_negative_fixture_same_findings(case_id, valid_triples, fixture_project,
 
 def test_a_node_described_in_two_files_breaks_one_owner_per_node(tmp_path):
     """Both name the node and both files; a shared instant is no finding."""
-    project = fixtures.make_project(tmp_path, data_files=(fixtures.FIXTURES / "valid.ttl",
-                                                          fixtures.FIXTURES / "second-owner.ttl"))
+    project = fixtures.make_project(
+        tmp_path, data_files=(fixtures.FIXTURES / "valid.ttl", fixtures.FIXTURES / "second-owner.ttl")
+    )
     expected = oracle_findings(load_graph(project.data_files()), project, ["owners"])
     assert shipped_findings(project.all_rdf_files(), project, ["owners"]) == expected
-    assert expected == [("owners", "https://w3id.org/minegraph/id/state/LVA", "",
-                         "<https://w3id.org/minegraph/id/state/LVA> is described in 2 files (graph/second-owner.ttl, "
-                         "graph/valid.ttl); one build part owns each node and the other files only point at it",
-                         "Violation")]
+    assert expected == [
+        (
+            "owners",
+            "https://w3id.org/minegraph/id/state/LVA",
+            "",
+            "<https://w3id.org/minegraph/id/state/LVA> is described in 2 files (graph/second-owner.ttl, "
+            "graph/valid.ttl); one build part owns each node and the other files only point at it",
+            "Violation",
+        )
+    ]

@@ -42,13 +42,26 @@ def files(tmp_path):
 
 
 def found(shapes, data) -> set[tuple]:
-    return {(f.shape.removeprefix(EX), f.focus.removeprefix(EX), f.value and f.value.removeprefix(f"<{EX}"))
-            for f in validate_store(load([data]), shapes) if f.shape.startswith(EX)}
+    return {
+        (f.shape.removeprefix(EX), f.focus.removeprefix(EX), f.value and f.value.removeprefix(f"<{EX}"))
+        for f in validate_store(load([data]), shapes)
+        if f.shape.startswith(EX)
+    }
 
 
 def test_an_or_reports_the_nodes_that_fail_every_member(files):
-    nodes = {("Either", "c"), ("Either", "d"), ("Mixed", "b"), ("Mixed", "c"), ("Mixed", "d"), ("Same", "c"), ("Same", "d"),
-             ("Filters", "b"), ("Filters", "c"), ("Filters", "d")}
+    nodes = {
+        ("Either", "c"),
+        ("Either", "d"),
+        ("Mixed", "b"),
+        ("Mixed", "c"),
+        ("Mixed", "d"),
+        ("Same", "c"),
+        ("Same", "d"),
+        ("Filters", "b"),
+        ("Filters", "c"),
+        ("Filters", "d"),
+    }
     # a node shape's value is the focus node itself; the property shape's, the value that fails both members
     assert found(*files) == {(s, f, f"{f}>") for s, f in nodes} | {("Values", "c", "no>"), ("Values", "d", "no>")}
 
@@ -57,21 +70,32 @@ def test_the_join_gives_what_the_general_form_gives(files, monkeypatch):
     joined = found(*files)
     queries = {c.shape.removeprefix(EX): c.query for c in compile_shapes(files[0])}
     assert "NOT EXISTS { {" not in queries["Either"] and "NOT EXISTS { {" not in queries["Values"]
-    assert "FILTER EXISTS" not in queries["Same"]  # the sh:equals member's two branches bind the node: joined as a group
+    assert (
+        "FILTER EXISTS" not in queries["Same"]
+    )  # the sh:equals member's two branches bind the node: joined as a group
     assert "FILTER EXISTS { {" in queries["Filters"]  # two FILTER-only branches need the node bound: kept in EXISTS
     monkeypatch.setattr(Compiler, "top_or", lambda *args: None)
     assert "NOT EXISTS { {" in {c.shape.removeprefix(EX): c.query for c in compile_shapes(files[0])}["Either"]
     assert found(*files) == joined
 
 
-@pytest.mark.parametrize("term,why", [("rule", "SHACL rules"), ("target", "SPARQL-based targets"),
-                                      ("sparql", "SPARQL-based constraints"), ("frobnicate", "not a SHACL Core parameter")])
+@pytest.mark.parametrize(
+    "term,why",
+    [
+        ("rule", "SHACL rules"),
+        ("target", "SPARQL-based targets"),
+        ("sparql", "SPARQL-based constraints"),
+        ("frobnicate", "not a SHACL Core parameter"),
+    ],
+)
 def test_shacl_beyond_core_is_refused_by_name_not_skipped(tmp_path, term, why):
     from minegraph.validation.sparql import ShapesError
 
     shapes = tmp_path / "shapes.ttl"
-    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .\n"
-                      f"ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:{term} [ a ex:Whatever ] .\n")
+    shapes.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <https://example.org/> .\n"
+        f"ex:S a sh:NodeShape ; sh:targetClass ex:Thing ; sh:{term} [ a ex:Whatever ] .\n"
+    )
     with pytest.raises(ShapesError, match=f"sh:{term} on https://example.org/S is not supported: .*{why}"):
         compile_shapes(shapes)
 
@@ -79,12 +103,20 @@ def test_shacl_beyond_core_is_refused_by_name_not_skipped(tmp_path, term, why):
 def test_every_compiled_component_names_and_links_its_spec_section():
     """Each SHACL Core constraint component is compiled by a method whose docstring links its section."""
     from minegraph.validation.sparql.focus import FocusPatterns
-    from minegraph.validation.sparql.vocab import COMPONENT
     from minegraph.validation.sparql.values import ValueConditions
+    from minegraph.validation.sparql.vocab import COMPONENT
 
-    docs = " ".join(getattr(member, "__doc__", "") or "" for owner in (FocusPatterns, ValueConditions, Compiler)
-                    for member in vars(owner).values() if callable(member))
-    local = {iri.rsplit("#", 1)[-1].replace("QualifiedMinCount", "QualifiedValueShape").replace("QualifiedMaxCount", "QualifiedValueShape")
-             for iri in COMPONENT.values()}
+    docs = " ".join(
+        getattr(member, "__doc__", "") or ""
+        for owner in (FocusPatterns, ValueConditions, Compiler)
+        for member in vars(owner).values()
+        if callable(member)
+    )
+    local = {
+        iri.rsplit("#", 1)[-1]
+        .replace("QualifiedMinCount", "QualifiedValueShape")
+        .replace("QualifiedMaxCount", "QualifiedValueShape")
+        for iri in COMPONENT.values()
+    }
     missing = sorted(name for name in local if f"https://www.w3.org/TR/shacl/#{name}" not in docs)
     assert missing == []

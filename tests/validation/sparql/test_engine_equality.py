@@ -28,10 +28,20 @@ def extra_cases() -> dict[str, tuple[list, list]]:
     m, mg = mutations, mutations.MG
     return {
         "valid-fixture": ([], []),
-        "coalition-unnamed-in-source": ([(m.COALITION, m.ORG.hasMember, None)],
-                                        [(m.COALITION, mg.unnamedInSource, Literal(True))]),
-        "claim-not-archived": ([(m.Q, mg.quote, None), (m.Q, mg.mode, None), (m.Q, mg.anchor, None),
-                                (m.Q, mg.appearsIn, None), (m.A2, None, None)], [(m.Q, mg.appearsIn, m.REPORT)]),
+        "coalition-unnamed-in-source": (
+            [(m.COALITION, m.ORG.hasMember, None)],
+            [(m.COALITION, mg.unnamedInSource, Literal(True))],
+        ),
+        "claim-not-archived": (
+            [
+                (m.Q, mg.quote, None),
+                (m.Q, mg.mode, None),
+                (m.Q, mg.anchor, None),
+                (m.Q, mg.appearsIn, None),
+                (m.A2, None, None),
+            ],
+            [(m.Q, mg.appearsIn, m.REPORT)],
+        ),
     }
 
 
@@ -67,10 +77,14 @@ def flat_ontology(schema) -> Graph:
 def reference(run_mutation, valid, fixture_project, schema, flat_ontology) -> dict[str, list[tuple]]:
     """pySHACL's findings for every case: the reports of the shape tests (tests/validation/conftest.py
     validates each mutation once per session), and the one run without subclass chains."""
-    result = {case: sorted(reference_key(f) for f in run_mutation(*change, checks=[]).findings)
-              for case, change in CHANGES.items()}
+    result = {
+        case: sorted(reference_key(f) for f in run_mutation(*change, checks=[]).findings)
+        for case, change in CHANGES.items()
+    }
     flat = Schema(ontology=flat_ontology, shapes=schema.shapes, subject_files={})
-    result[FLAT] = sorted(reference_key(f) for f in validate_graph(valid, fixture_project, schema=flat, checks=[]).findings)
+    result[FLAT] = sorted(
+        reference_key(f) for f in validate_graph(valid, fixture_project, schema=flat, checks=[]).findings
+    )
     return result
 
 

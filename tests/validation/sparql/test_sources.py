@@ -10,11 +10,12 @@ from minegraph.validation.sparql.sources import source_datatypes
 XSD = "http://www.w3.org/2001/XMLSchema#"
 
 LAYOUTS = {
-    "n-triples": b'<http://s> <http://p> "05"^^<%b> .\n<http://s> <http://q> "6"^^<%b> .\n' % (
-        (XSD + "int").encode(), (XSD + "integer").encode()),
+    "n-triples": b'<http://s> <http://p> "05"^^<%b> .\n<http://s> <http://q> "6"^^<%b> .\n'
+    % ((XSD + "int").encode(), (XSD + "integer").encode()),
     "space-before-the-iri": b'<http://s> <http://p> "5"^^ <%b> .\n' % (XSD + "int").encode(),
     "prefixed-datatype": b'@prefix xsd: <%b> .\n<http://s> <http://p> "5"^^xsd:int .\n' % XSD.encode(),
-    "statement-over-two-lines": b'<http://s> <http://o> <http://o> ;\n  <http://p> "5"^^<%b> .\n' % (XSD + "int").encode(),
+    "statement-over-two-lines": b'<http://s> <http://o> <http://o> ;\n  <http://p> "5"^^<%b> .\n'
+    % (XSD + "int").encode(),
     "long-literal": b'<http://s> <http://c> """a\nb""" .\n<http://s> <http://p> "5"^^<%b> .\n' % (XSD + "int").encode(),
 }
 

@@ -22,7 +22,13 @@ ROOT = Path(__file__).resolve().parents[3]
 FIXTURES = ROOT / "tests" / "support" / "fixtures" / "treaty"
 PROJECT = Project(ROOT)
 ONTOLOGY = PROJECT.ontology_files()
-CHECKS = ("treaty-act-sequence", "treaty-dates-in-order", "treaty-article-20", "treaty-article-17", "treaty-reference-counts")
+CHECKS = (
+    "treaty-act-sequence",
+    "treaty-dates-in-order",
+    "treaty-article-20",
+    "treaty-article-17",
+    "treaty-reference-counts",
+)
 twins = foundation_module("conftest").oracle()
 RULE_17, RULE_20 = iri("rule", "apmbc-article-17"), iri("rule", "apmbc-article-20")
 
@@ -32,6 +38,7 @@ def without(*patterns):
         for pattern in patterns:
             graph.remove(pattern)
         return graph
+
     return change
 
 
@@ -52,14 +59,25 @@ def reference(data: Graph, ontology: Graph) -> list[tuple]:
     union += ontology
     union += data
     context = twins.CheckContext(union, PROJECT, data_graph=data)
-    return sorted((p.check, str(p.focus) if p.focus is not None else None, str(p.path) if p.path is not None else "",
-                   p.message, p.severity) for name in CHECKS for p in twins.all_checks()[name](context))
+    return sorted(
+        (
+            p.check,
+            str(p.focus) if p.focus is not None else None,
+            str(p.path) if p.path is not None else "",
+            p.message,
+            p.severity,
+        )
+        for name in CHECKS
+        for p in twins.all_checks()[name](context)
+    )
 
 
 def engine(files: list[Path]) -> list[tuple]:
     context = make_context(load(files), PROJECT.graph_dir, ontology_files=ONTOLOGY, reference_dir=PROJECT.reference_dir)
-    return sorted((f.source.removeprefix("check "), f.focus, f.path or "", f.message, f.severity)
-                  for f in run_checks(context, CHECKS))
+    return sorted(
+        (f.source.removeprefix("check "), f.focus, f.path or "", f.message, f.severity)
+        for f in run_checks(context, CHECKS)
+    )
 
 
 def test_real_graph_same_findings(ontology):

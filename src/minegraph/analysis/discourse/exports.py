@@ -44,13 +44,18 @@ def matrix_csv(network: Network) -> bytes:
 def network_record(network: Network) -> dict:
     """The network as plain values: options, rows and columns with labels, the matrix and the traced edges."""
     graph = network.to_graph()
-    return {"kind": network.kind, "normalisation": network.normalisation, "level": network.level,
-            "qualifier": network.qualifier, "start": network.start and network.start.isoformat(),
-            "end": network.end and network.end.isoformat(),
-            "rows": [{"id": n, "label": network.label(n)} for n in network.rows],
-            "columns": [{"id": n, "label": network.label(n)} for n in network.columns],
-            "matrix": [[_number(v) for v in row] for row in network.values],
-            "edges": [{"source": u, "target": v, **data} for u, v, data in sorted(graph.edges(data=True))]}
+    return {
+        "kind": network.kind,
+        "normalisation": network.normalisation,
+        "level": network.level,
+        "qualifier": network.qualifier,
+        "start": network.start and network.start.isoformat(),
+        "end": network.end and network.end.isoformat(),
+        "rows": [{"id": n, "label": network.label(n)} for n in network.rows],
+        "columns": [{"id": n, "label": network.label(n)} for n in network.columns],
+        "matrix": [[_number(v) for v in row] for row in network.values],
+        "edges": [{"source": u, "target": v, **data} for u, v, data in sorted(graph.edges(data=True))],
+    }
 
 
 def network_json(network: Network) -> bytes:
@@ -60,13 +65,17 @@ def network_json(network: Network) -> bytes:
 def sequence_json(sequence: Sequence) -> bytes:
     """Every window: its record (dates, counts, polarisation, camps, stability) and its congruence network."""
     windows = [dict(window_record(w), congruence=network_record(w.congruence)) for w in sequence.windows]
-    return (json.dumps({"options": sequence.options, "windows": windows}, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    return (json.dumps({"options": sequence.options, "windows": windows}, indent=1, ensure_ascii=False) + "\n").encode(
+        "utf-8"
+    )
 
 
 def sequence_csv(sequence: Sequence) -> bytes:
     """One row per window (the polarisation curve and the camps) as CSV."""
     records = [window_record(w) for w in sequence.windows]
-    headers = sorted({k for r in records for k in r}, key=lambda k: (list(records[0]).index(k) if k in records[0] else 99, k))
+    headers = sorted(
+        {k for r in records for k in r}, key=lambda k: (list(records[0]).index(k) if k in records[0] else 99, k)
+    )
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=headers, lineterminator="\n")
     writer.writeheader()
@@ -89,7 +98,9 @@ def _merge(spells: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Spells that touch or overlap joined into one (ISO dates, in order)."""
     merged: list[list[str]] = []
     for start, end in sorted(spells):
-        if merged and datetime.date.fromisoformat(start) <= datetime.date.fromisoformat(merged[-1][1]) + datetime.timedelta(days=1):
+        if merged and datetime.date.fromisoformat(start) <= datetime.date.fromisoformat(
+            merged[-1][1]
+        ) + datetime.timedelta(days=1):
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
@@ -116,16 +127,22 @@ def dynamic_graph(sequence: Sequence, kind: str = "congruence") -> nx.Graph:
     for _, data in graph.nodes(data=True):
         data["spells"] = _merge(data["spells"])
     for u, v, data in graph.edges(data=True):
-        data.update(spells=_merge(data["spells"]), weight=sum(w for w, *_ in data["tie_history"]),
-                    **trace_attributes(behind[frozenset((u, v))]))
+        data.update(
+            spells=_merge(data["spells"]),
+            weight=sum(w for w, *_ in data["tie_history"]),
+            **trace_attributes(behind[frozenset((u, v))]),
+        )
     return graph
 
 
 def write_network(network: Network, path: Path) -> Path:
     """Write one network as .graphml, .csv (rDNA layout) or .json, chosen by the suffix."""
     path = Path(path)
-    writers = {".graphml": lambda: graphml_bytes(network.to_graph()), ".csv": lambda: matrix_csv(network),
-               ".json": lambda: network_json(network)}
+    writers = {
+        ".graphml": lambda: graphml_bytes(network.to_graph()),
+        ".csv": lambda: matrix_csv(network),
+        ".json": lambda: network_json(network),
+    }
     if path.suffix not in writers:
         raise ValueError(f"unsupported network file type {path.suffix!r}; expected .graphml, .csv or .json")
     return atomic_write(path, writers[path.suffix]())
@@ -134,7 +151,9 @@ def write_network(network: Network, path: Path) -> Path:
 def write_sequence(sequence: Sequence, out_dir: Path, stem: str = "windows") -> list[Path]:
     """``<stem>.gexf`` (dynamic congruence), ``<stem>-conflict.gexf``, ``<stem>.json`` and ``<stem>.csv``."""
     out_dir = Path(out_dir)
-    return [atomic_write(out_dir / f"{stem}.gexf", gexf_bytes(dynamic_graph(sequence, "congruence"))),
-            atomic_write(out_dir / f"{stem}-conflict.gexf", gexf_bytes(dynamic_graph(sequence, "conflict"))),
-            atomic_write(out_dir / f"{stem}.json", sequence_json(sequence)),
-            atomic_write(out_dir / f"{stem}.csv", sequence_csv(sequence))]
+    return [
+        atomic_write(out_dir / f"{stem}.gexf", gexf_bytes(dynamic_graph(sequence, "congruence"))),
+        atomic_write(out_dir / f"{stem}-conflict.gexf", gexf_bytes(dynamic_graph(sequence, "conflict"))),
+        atomic_write(out_dir / f"{stem}.json", sequence_json(sequence)),
+        atomic_write(out_dir / f"{stem}.csv", sequence_csv(sequence)),
+    ]

@@ -25,8 +25,10 @@ from .statements import Coded, Statements
 
 ONE_MODE = ("congruence", "conflict", "subtract")
 KINDS = ("affiliation",) + ONE_MODE
-NORMALISATIONS = {"affiliation": ("none", "activity", "prominence"),
-                  **{kind: ("none", "average", "jaccard", "cosine") for kind in ONE_MODE}}
+NORMALISATIONS = {
+    "affiliation": ("none", "activity", "prominence"),
+    **{kind: ("none", "average", "jaccard", "cosine") for kind in ONE_MODE},
+}
 QUALIFIERS = {"binary": {"support": 1, "oppose": -1}, "scale": {"support": 1, "neutral": 0, "mixed": 0, "oppose": -1}}
 
 
@@ -35,8 +37,11 @@ def check_options(kind: str, normalisation: str, qualifier: str) -> None:
     if kind not in KINDS:
         raise InputError(None, f"unknown network kind {kind!r}; expected one of {', '.join(KINDS)}")
     if normalisation not in NORMALISATIONS[kind]:
-        raise InputError(None, f"normalisation {normalisation!r} does not apply to a {kind} network; "
-                               f"expected one of {', '.join(NORMALISATIONS[kind])}")
+        raise InputError(
+            None,
+            f"normalisation {normalisation!r} does not apply to a {kind} network; "
+            f"expected one of {', '.join(NORMALISATIONS[kind])}",
+        )
     if qualifier not in QUALIFIERS:
         raise InputError(None, f"unknown qualifier {qualifier!r}; expected one of {', '.join(QUALIFIERS)}")
 
@@ -73,8 +78,13 @@ class Network:
         """The matrix as a pandas DataFrame indexed by IRI (labels in ``.attrs['labels']``)."""
         pandas = require("pandas", "pandas")
         frame = pandas.DataFrame(self.values, index=self.rows, columns=self.columns)
-        frame.attrs.update(labels={n: self.label(n) for n in {*self.rows, *self.columns}}, kind=self.kind,
-                           normalisation=self.normalisation, level=self.level, qualifier=self.qualifier)
+        frame.attrs.update(
+            labels={n: self.label(n) for n in {*self.rows, *self.columns}},
+            kind=self.kind,
+            normalisation=self.normalisation,
+            level=self.level,
+            qualifier=self.qualifier,
+        )
         return frame
 
     def to_graph(self):
@@ -156,7 +166,7 @@ def one_mode_norm(array, normalisation: str):
     if normalisation == "jaccard":
         zero = (flat == 0).astype(float)
         return flat @ zero.T + zero @ flat.T + flat @ flat.T
-    lengths = np.sqrt((flat ** 2).sum(axis=1))  # cosine
+    lengths = np.sqrt((flat**2).sum(axis=1))  # cosine
     return lengths[:, None] * lengths[None, :]
 
 
@@ -181,9 +191,21 @@ def qualified(statements: Statements, qualifier: str, **options) -> list[Coded]:
     return [c for c in statements.select(**options) if c.stance in scale]
 
 
-def build(statements: Statements, kind: str = "congruence", *, level: str = "person", normalisation: str = "none",
-          qualifier: str = "binary", isolates: bool = False, start=None, end=None, exclude_actors=(),
-          exclude_decisions=(), evidence=None, universe: list[str] | None = None) -> Network:
+def build(
+    statements: Statements,
+    kind: str = "congruence",
+    *,
+    level: str = "person",
+    normalisation: str = "none",
+    qualifier: str = "binary",
+    isolates: bool = False,
+    start=None,
+    end=None,
+    exclude_actors=(),
+    exclude_decisions=(),
+    evidence=None,
+    universe: list[str] | None = None,
+) -> Network:
     """One network of ``statements`` (see the module's docstring). ``isolates`` keeps every actor of the
     whole selection (all dates) as a row, active or not; else only the actors active in [start, end].
     ``universe`` fixes the rows (a window sequence passes the same rows to every window)."""
@@ -193,12 +215,34 @@ def build(statements: Statements, kind: str = "congruence", *, level: str = "per
     pool = qualified(statements, qualifier, **options) if isolates else selected
     actors = list(universe) if universe is not None else sorted({c.actor(level) for c in pool})
     decisions = sorted({c.decision for c in pool})
-    return network_from(selected, actors, decisions, kind, level=level, normalisation=normalisation,
-                        qualifier=qualifier, labels=statements.labels, start=start, end=end)
+    return network_from(
+        selected,
+        actors,
+        decisions,
+        kind,
+        level=level,
+        normalisation=normalisation,
+        qualifier=qualifier,
+        labels=statements.labels,
+        start=start,
+        end=end,
+    )
 
 
-def network_from(selected: list[Coded], actors: list[str], decisions: list[str], kind: str, *, level: str,
-                 normalisation: str, qualifier: str, labels: dict, start=None, end=None, counted=None) -> Network:
+def network_from(
+    selected: list[Coded],
+    actors: list[str],
+    decisions: list[str],
+    kind: str,
+    *,
+    level: str,
+    normalisation: str,
+    qualifier: str,
+    labels: dict,
+    start=None,
+    end=None,
+    counted=None,
+) -> Network:
     """The network of kind ``kind`` over the given rows and decisions; ``counted`` is their
     :func:`count_array` when already computed (a window's congruence and conflict share it)."""
     array, values = counted if counted is not None else count_array(selected, actors, decisions, level, qualifier)
@@ -209,8 +253,21 @@ def network_from(selected: list[Coded], actors: list[str], decisions: list[str],
     coded: dict[str, list[Coded]] = {}
     for c in selected:
         coded.setdefault(c.actor(level), []).append(c)
-    return Network(kind, normalisation, level, qualifier, actors, columns, matrix, coded, array.sum(axis=2), decisions,
-                   labels, start, end)
+    return Network(
+        kind,
+        normalisation,
+        level,
+        qualifier,
+        actors,
+        columns,
+        matrix,
+        coded,
+        array.sum(axis=2),
+        decisions,
+        labels,
+        start,
+        end,
+    )
 
 
 def tie_factor(network: Network, a: Coded, b: Coded) -> float:
@@ -241,11 +298,23 @@ def to_graph(network: Network):
     ``evidence`` (counts per evidence level, e.g. ``anchored-quote: 3; reported-position: 1``), ``sources``."""
     import networkx as nx  # lazy: networkx for a graph export only; the matrices need numpy alone
 
-    graph = nx.Graph(name=network.kind, kind=network.kind, normalisation=network.normalisation, level=network.level,
-                     qualifier=network.qualifier, start=_iso(network.start), end=_iso(network.end))
+    graph = nx.Graph(
+        name=network.kind,
+        kind=network.kind,
+        normalisation=network.normalisation,
+        level=network.level,
+        qualifier=network.qualifier,
+        start=_iso(network.start),
+        end=_iso(network.end),
+    )
     for actor in network.rows:
-        graph.add_node(actor, label=network.label(actor), kind="actor", level=network.level,
-                       activity=len({c.statement for c in network.coded.get(actor, [])}))
+        graph.add_node(
+            actor,
+            label=network.label(actor),
+            kind="actor",
+            level=network.level,
+            activity=len({c.statement for c in network.coded.get(actor, [])}),
+        )
     if network.kind == "affiliation":
         for decision in network.columns:
             graph.add_node(decision, label=network.label(decision), kind="decision")
@@ -253,10 +322,18 @@ def to_graph(network: Network):
         for j, b in enumerate(network.columns):
             value = float(network.values[i, j])
             if network.kind == "affiliation" and network.counts[i, j]:  # weight: statements; value: signed
-                graph.add_edge(a, b, weight=int(network.counts[i, j]), value=value, sign=(value > 0) - (value < 0),
-                               **trace_attributes(network.behind(a, b)))
+                graph.add_edge(
+                    a,
+                    b,
+                    weight=int(network.counts[i, j]),
+                    value=value,
+                    sign=(value > 0) - (value < 0),
+                    **trace_attributes(network.behind(a, b)),
+                )
             elif network.kind != "affiliation" and value and i < j:
-                graph.add_edge(a, b, weight=value, sign=(value > 0) - (value < 0), **trace_attributes(network.behind(a, b)))
+                graph.add_edge(
+                    a, b, weight=value, sign=(value > 0) - (value < 0), **trace_attributes(network.behind(a, b))
+                )
     return graph
 
 
@@ -265,10 +342,12 @@ def trace_attributes(coded: list[Coded]) -> dict:
     levels: dict[str, set] = {}
     for c in coded:
         levels.setdefault(c.evidence, set()).add(c.statement)
-    return {"statements": sorted({c.statement for c in coded}),
-            "evidence": "; ".join(f"{level}: {len(s)}" for level, s in sorted(levels.items())),
-            "sources": sorted({s for c in coded for s in c.sources}),
-            "decisions": sorted({c.decision for c in coded})}
+    return {
+        "statements": sorted({c.statement for c in coded}),
+        "evidence": "; ".join(f"{level}: {len(s)}" for level, s in sorted(levels.items())),
+        "sources": sorted({s for c in coded for s in c.sources}),
+        "decisions": sorted({c.decision for c in coded}),
+    }
 
 
 def _iso(value) -> str | None:

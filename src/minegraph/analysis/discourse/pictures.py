@@ -60,8 +60,10 @@ def layout(sequence: Sequence, reference) -> dict[str, tuple[float, float]]:
     right = sorted((a for a in reference[1] if a in said), key=lambda a: (-said[a], a))
     rest = sorted((a for a in said if a not in left and a not in right), key=lambda a: (-said[a], a))
     order = left + rest + right[::-1]
-    return {actor: (math.cos(angle), math.sin(angle)) for actor, angle in
-            ((a, math.radians(90.0 + 360.0 * (i + 0.5) / len(order))) for i, a in enumerate(order))}
+    return {
+        actor: (math.cos(angle), math.sin(angle))
+        for actor, angle in ((a, math.radians(90.0 + 360.0 * (i + 0.5) / len(order))) for i, a in enumerate(order))
+    }
 
 
 def _colour(actor: str, window: Window, reference) -> str:
@@ -79,11 +81,25 @@ def _label_place(x: float, y: float, crowded: bool) -> tuple[dict, tuple[float, 
     if crowded:
         angle = math.degrees(math.atan2(y, x))
         right = -90.0 <= angle <= 90.0
-        return ({"ha": "left" if right else "right", "va": "center", "rotation": angle if right else angle - 180.0,
-                 "rotation_mode": "anchor", "zorder": 4}, (1.08 * x, 1.08 * y))
+        return (
+            {
+                "ha": "left" if right else "right",
+                "va": "center",
+                "rotation": angle if right else angle - 180.0,
+                "rotation_mode": "anchor",
+                "zorder": 4,
+            },
+            (1.08 * x, 1.08 * y),
+        )
     bottom = abs(x) <= 0.05
-    return ({"ha": "left" if x > 0.05 else "right" if x < -0.05 else "center", "va": "top" if bottom else "center",
-             "zorder": 4}, (x, 1.12 * y - 0.12) if bottom else (1.12 * x, 1.12 * y))
+    return (
+        {
+            "ha": "left" if x > 0.05 else "right" if x < -0.05 else "center",
+            "va": "top" if bottom else "center",
+            "zorder": 4,
+        },
+        (x, 1.12 * y - 0.12) if bottom else (1.12 * x, 1.12 * y),
+    )
 
 
 #: Actors named in one panel at most: the most active (a crowded window's names would overlap).
@@ -99,12 +115,21 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
         axes.plot(*zip(pos[u], pos[v]), color="#d9534f", alpha=0.5, zorder=0, linewidth=0.7, linestyle=(0, (3, 3)))
     heaviest = max((w for *_, w in ties), default=1.0)
     for u, v, weight in ties:
-        axes.plot(*zip(pos[u], pos[v]), color="#777777", alpha=0.55, zorder=1,
-                  linewidth=0.8 + 4.0 * math.sqrt(weight / heaviest))
+        axes.plot(
+            *zip(pos[u], pos[v]),
+            color="#777777",
+            alpha=0.55,
+            zorder=1,
+            linewidth=0.8 + 4.0 * math.sqrt(weight / heaviest),
+        )
     active = set(window.congruence.coded)
     said_by = {a: len({c.statement for c in window.congruence.coded[a]}) for a in active}
     # In a window of many speakers only the most active are named (names of 60 actors on one circle overlap).
-    named = set(sorted(active, key=lambda a: (-said_by[a], a))[:NAMED_PER_PANEL]) if len(active) > NAMED_PER_PANEL else active
+    named = (
+        set(sorted(active, key=lambda a: (-said_by[a], a))[:NAMED_PER_PANEL])
+        if len(active) > NAMED_PER_PANEL
+        else active
+    )
     for actor, (x, y) in sorted(pos.items()):
         name = "\n".join(textwrap.wrap(textwrap.shorten(window.congruence.label(actor), 44, placeholder="…"), 24))
         side, spot = _label_place(x, y, crowded)
@@ -115,13 +140,23 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
             continue
         said = said_by[actor]
         size = 30 + 45 * math.sqrt(said) if crowded else 80 + 40 * said
-        axes.scatter([x], [y], s=min(size, 700), c=_colour(actor, window, reference), edgecolors="#222222",
-                     linewidths=0.8, zorder=3)
+        axes.scatter(
+            [x],
+            [y],
+            s=min(size, 700),
+            c=_colour(actor, window, reference),
+            edgecolors="#222222",
+            linewidths=0.8,
+            zorder=3,
+        )
         if actor in named:
             axes.text(*spot, name, fontsize=6 if crowded else 7.5, **side)
     score = window.polarisation.score
-    axes.set_title(f"{window_title(window)}\n{window.statements} statements · polarisation "
-                   + ("–" if score is None else f"{score:.2f}"), fontsize=10)
+    axes.set_title(
+        f"{window_title(window)}\n{window.statements} statements · polarisation "
+        + ("–" if score is None else f"{score:.2f}"),
+        fontsize=10,
+    )
     axes.set_axis_off()
 
 
@@ -129,8 +164,12 @@ def _ties(network) -> list[tuple[str, str, float]]:
     """(a, b, weight) of each tie of a one-mode network, in the order of its graph's edges
     (:func:`minegraph.analysis.discourse.networks.to_graph`), without building the graph and its trace attributes."""
     rows, values = network.rows, network.values
-    return [(rows[i], rows[j], float(values[i, j])) for i in range(len(rows)) for j in range(i + 1, len(rows))
-            if values[i, j]]
+    return [
+        (rows[i], rows[j], float(values[i, j]))
+        for i in range(len(rows))
+        for j in range(i + 1, len(rows))
+        if values[i, j]
+    ]
 
 
 def small_multiples(sequence: Sequence):
@@ -152,15 +191,44 @@ def small_multiples(sequence: Sequence):
         axes.set_ylim(-2.0 if len(pos) > 16 else -1.45, 2.0 if len(pos) > 16 else 1.45)
         axes.set_aspect("equal", adjustable="box")  # a circle, not an ellipse
     label = sequence.windows[0].congruence.label
-    handles = [Line2D([], [], linestyle="", marker="o", markersize=10, markerfacecolor=colour, markeredgecolor="#222222",
-                      label="the camp of " + label(min(camp, key=lambda a: (-said.get(a, 0), a))))
-               for colour, camp in zip(CAMP_COLOURS, reference) if camp]
-    handles.append(Line2D([], [], linestyle="", marker="o", markersize=7, markerfacecolor="#eeeeee",
-                          markeredgecolor="#cccccc", label="silent in this window"))
-    handles.append(Line2D([], [], color="#d9534f", alpha=0.6, linestyle=(0, (3, 3)), label="disagreement (conflict tie)"))
-    figure.legend(handles=handles, loc="outside lower center", ncols=len(handles), fontsize=9, frameon=False,
-                  title="Grey line: agreement on a decision (width: statements behind it) · Dot size: statements in the window",
-                  title_fontsize=9)
+    handles = [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=10,
+            markerfacecolor=colour,
+            markeredgecolor="#222222",
+            label="the camp of " + label(min(camp, key=lambda a: (-said.get(a, 0), a))),
+        )
+        for colour, camp in zip(CAMP_COLOURS, reference)
+        if camp
+    ]
+    handles.append(
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=7,
+            markerfacecolor="#eeeeee",
+            markeredgecolor="#cccccc",
+            label="silent in this window",
+        )
+    )
+    handles.append(
+        Line2D([], [], color="#d9534f", alpha=0.6, linestyle=(0, (3, 3)), label="disagreement (conflict tie)")
+    )
+    figure.legend(
+        handles=handles,
+        loc="outside lower center",
+        ncols=len(handles),
+        fontsize=9,
+        frameon=False,
+        title="Grey line: agreement on a decision (width: statements behind it) · Dot size: statements in the window",
+        title_fontsize=9,
+    )
     figure.suptitle("Who agreed with whom, window by window (congruence network)", fontsize=14, fontweight="bold")
     return figure
 
@@ -186,9 +254,11 @@ def curve(sequence: Sequence):
     axes.set_ylim(-0.05, 1.05)
     axes.set_ylabel("polarisation (0 no dividing line, 1 two clean camps)")
     options = sequence.options
-    axes.set_title(f"Polarisation of the debate: windows of {options['size']} every {options['step']}, "
-                   f"{options['start']} to {options['end']}\nno dot: fewer than two actors with a tie in the window",
-                   fontsize=11)
+    axes.set_title(
+        f"Polarisation of the debate: windows of {options['size']} every {options['step']}, "
+        f"{options['start']} to {options['end']}\nno dot: fewer than two actors with a tie in the window",
+        fontsize=11,
+    )
     import matplotlib.dates as mdates  # lazy: matplotlib, for a picture to draw only
 
     locator = mdates.MonthLocator()

@@ -65,8 +65,17 @@ def coded_from_rows(rows, decisions: dict[str, str] | None = None, states: dict[
             continue
         organisation = str(row["organisation"])
         state = (states or {}).get(organisation, str(row.get("state") or organisation))
-        merged[key] = Coded(key[0], str(row["speaker"]), organisation, state, decision, key[2],
-                            _date(row.get("when")), str(row.get("evidence") or "reported-position"), source)
+        merged[key] = Coded(
+            key[0],
+            str(row["speaker"]),
+            organisation,
+            state,
+            decision,
+            key[2],
+            _date(row.get("when")),
+            str(row.get("evidence") or "reported-position"),
+            source,
+        )
     return [merged[k] for k in sorted(merged)]
 
 
@@ -85,8 +94,13 @@ class Statements:
         from minegraph.queries.library import internal_query
         from minegraph.queries.run import execute, run_query
 
-        decisions = {str(r["node"]): str(r["decision"]) for r in execute(internal_query("discourse-decisions"), {}, store).rows}
-        states = {str(r["organisation"]): str(r["state"]) for r in execute(internal_query("organisation-states"), {}, store).rows}
+        decisions = {
+            str(r["node"]): str(r["decision"]) for r in execute(internal_query("discourse-decisions"), {}, store).rows
+        }
+        states = {
+            str(r["organisation"]): str(r["state"])
+            for r in execute(internal_query("organisation-states"), {}, store).rows
+        }
         rows = run_query("discourse-statements", store=store, project=project).rows
         coded = coded_from_rows(rows, decisions, states)
         return cls(coded, english_first(execute(internal_query("discourse-labels"), {}, store).terms))
@@ -99,28 +113,54 @@ class Statements:
         dated = [c.date for c in self.coded if c.date]
         return (min(dated), max(dated)) if dated else None
 
-    def select(self, *, level: str = "person", start: datetime.date | None = None, end: datetime.date | None = None,
-               exclude_actors=(), exclude_decisions=(), evidence=None) -> list[Coded]:
+    def select(
+        self,
+        *,
+        level: str = "person",
+        start: datetime.date | None = None,
+        end: datetime.date | None = None,
+        exclude_actors=(),
+        exclude_decisions=(),
+        evidence=None,
+    ) -> list[Coded]:
         """The coded statements within [start, end] (undated ones only when no range is asked), without the
         excluded actors (at ``level``) and decisions, and only of the ``evidence`` levels when given."""
         check_level(level)
         actors, decisions = set(exclude_actors), set(exclude_decisions)
         wanted = set(evidence) if evidence else None
-        return [c for c in self.coded
-                if c.actor(level) not in actors and c.decision not in decisions
-                and (wanted is None or c.evidence in wanted)
-                and (start is None or (c.date is not None and c.date >= start))
-                and (end is None or (c.date is not None and c.date <= end))]
+        return [
+            c
+            for c in self.coded
+            if c.actor(level) not in actors
+            and c.decision not in decisions
+            and (wanted is None or c.evidence in wanted)
+            and (start is None or (c.date is not None and c.date >= start))
+            and (end is None or (c.date is not None and c.date <= end))
+        ]
 
     def to_frame(self):
         """The coded statements as a pandas DataFrame (one row each, labels beside the IRIs)."""
         pandas = require("pandas", "pandas")
-        return pandas.DataFrame([
-            {"statement": c.statement, "person": c.person, "person_label": self.label(c.person),
-             "organisation": c.organisation, "organisation_label": self.label(c.organisation),
-             "state": c.state, "state_label": self.label(c.state), "decision": c.decision,
-             "decision_label": self.label(c.decision), "stance": c.stance, "date": c.date,
-             "evidence": c.evidence, "sources": "; ".join(c.sources)} for c in self.coded])
+        return pandas.DataFrame(
+            [
+                {
+                    "statement": c.statement,
+                    "person": c.person,
+                    "person_label": self.label(c.person),
+                    "organisation": c.organisation,
+                    "organisation_label": self.label(c.organisation),
+                    "state": c.state,
+                    "state_label": self.label(c.state),
+                    "decision": c.decision,
+                    "decision_label": self.label(c.decision),
+                    "stance": c.stance,
+                    "date": c.date,
+                    "evidence": c.evidence,
+                    "sources": "; ".join(c.sources),
+                }
+                for c in self.coded
+            ]
+        )
 
 
 def english_first(rows) -> dict[str, str]:

@@ -31,8 +31,11 @@ def parse_span(text: str) -> tuple[int, str]:
     """``"30d"`` → ``(30, "d")``; a clear error for anything else."""
     match = SPAN.match(str(text))
     if not match or int(match.group(1)) == 0:
-        raise InputError(None, f"bad time span {text!r}: expected a positive number and a unit "
-                               f"({', '.join(f'{u} {name}' for u, name in UNITS.items())}), e.g. 30d or 1q")
+        raise InputError(
+            None,
+            f"bad time span {text!r}: expected a positive number and a unit "
+            f"({', '.join(f'{u} {name}' for u, name in UNITS.items())}), e.g. 30d or 1q",
+        )
     return int(match.group(1)), match.group(2)
 
 
@@ -46,7 +49,9 @@ def shift(day: datetime.date, count: int, unit: str) -> datetime.date:
     return datetime.date(year, month, min(day.day, last))
 
 
-def window_bounds(start: datetime.date, end: datetime.date, size: str, step: str) -> list[tuple[datetime.date, datetime.date]]:
+def window_bounds(
+    start: datetime.date, end: datetime.date, size: str, step: str
+) -> list[tuple[datetime.date, datetime.date]]:
     """(first day, last day) of each window lying wholly within [start, end]; the first window even if not."""
     if end < start:
         raise InputError(None, f"the end {end} is before the start {start}")
@@ -98,13 +103,19 @@ class Sequence:
 def window_record(window: Window) -> dict:
     """A window as plain values (the frame's rows and the JSON export's windows)."""
     label = window.congruence.label
-    return {"start": window.start.isoformat(), "end": window.end.isoformat(), "statements": window.statements,
-            "actors": window.polarisation.actors, "polarisation": window.polarisation.score,
-            "exact": window.polarisation.exact,
-            "camp_1": "; ".join(label(a) for a in window.polarisation.camps[0]),
-            "camp_2": "; ".join(label(a) for a in window.polarisation.camps[1]),
-            "adjusted_rand": window.rand, "jaccard": window.jaccard,
-            **{f"evidence_{k}": v for k, v in sorted(window.evidence.items())}}
+    return {
+        "start": window.start.isoformat(),
+        "end": window.end.isoformat(),
+        "statements": window.statements,
+        "actors": window.polarisation.actors,
+        "polarisation": window.polarisation.score,
+        "exact": window.polarisation.exact,
+        "camp_1": "; ".join(label(a) for a in window.polarisation.camps[0]),
+        "camp_2": "; ".join(label(a) for a in window.polarisation.camps[1]),
+        "adjusted_rand": window.rand,
+        "jaccard": window.jaccard,
+        **{f"evidence_{k}": v for k, v in sorted(window.evidence.items())},
+    }
 
 
 def adjusted_rand(first: dict[str, int], second: dict[str, int]) -> float | None:
@@ -136,9 +147,20 @@ def best_match_jaccard(first: tuple[list[str], ...], second: tuple[list[str], ..
     return round(sum(len(c) * max(len(c & d) / len(c | d) for d in later) for c in earlier) / total, 12)
 
 
-def sequence(statements: Statements, size: str, step: str, *, start: datetime.date | None = None,
-             end: datetime.date | None = None, level: str = "person", normalisation: str = "none",
-             qualifier: str = "binary", exclude_actors=(), exclude_decisions=(), evidence=None) -> Sequence:
+def sequence(
+    statements: Statements,
+    size: str,
+    step: str,
+    *,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    level: str = "person",
+    normalisation: str = "none",
+    qualifier: str = "binary",
+    exclude_actors=(),
+    exclude_decisions=(),
+    evidence=None,
+) -> Sequence:
     """The window sequence over [start, end] (default: the first and last date of the statements). Every
     window has the same rows: the actors of the whole selection."""
     check_options("congruence", normalisation, qualifier)
@@ -154,18 +176,26 @@ def sequence(statements: Statements, size: str, step: str, *, start: datetime.da
     options = dict(level=level, normalisation=normalisation, qualifier=qualifier, labels=statements.labels)
     windows, previous = [], None
     for first, last in window_bounds(start, end, size, step):
-        inside = dated[bisect.bisect_left(days, first):bisect.bisect_right(days, last)]
+        inside = dated[bisect.bisect_left(days, first) : bisect.bisect_right(days, last)]
         selected = [c for c in inside if c.stance in scale]
         counted = count_array(selected, universe, decisions, level, qualifier)
-        nets = {kind: network_from(selected, universe, decisions, kind, start=first, end=last, counted=counted, **options)
-                for kind in ("congruence", "conflict")}
+        nets = {
+            kind: network_from(selected, universe, decisions, kind, start=first, end=last, counted=counted, **options)
+            for kind in ("congruence", "conflict")
+        }
         evidence_counts: dict[str, set] = {}
         for c in inside:
             evidence_counts.setdefault(c.evidence, set()).add(c.statement)
         warm = previous.camp_of() if previous is not None else None
-        window = Window(first, last, nets["congruence"], nets["conflict"],
-                        polarisation(universe, nets["congruence"].values, nets["conflict"].values, warm),
-                        len({c.statement for c in inside}), {k: len(v) for k, v in evidence_counts.items()})
+        window = Window(
+            first,
+            last,
+            nets["congruence"],
+            nets["conflict"],
+            polarisation(universe, nets["congruence"].values, nets["conflict"].values, warm),
+            len({c.statement for c in inside}),
+            {k: len(v) for k, v in evidence_counts.items()},
+        )
         if previous is not None:
             window.rand = adjusted_rand(previous.camp_of(), window.camp_of())
             window.jaccard = best_match_jaccard(previous.polarisation.camps, window.polarisation.camps)

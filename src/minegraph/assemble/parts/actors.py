@@ -9,14 +9,21 @@ from __future__ import annotations
 
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.assemble.records import Record, Resolver, load_toml, records
-from minegraph.core.namespaces import MG, ORG, SCHEMA, iri
 from minegraph.assemble.rdf import cite, describe, interval, new_graph, note
+from minegraph.assemble.records import Record, Resolver, load_toml, records
 from minegraph.assemble.registry import part
+from minegraph.core.namespaces import MG, ORG, SCHEMA, iri
 
 ORGANISATION_TYPES = {
-    "State", "GovernmentBody", "Parliament", "InternationalOrganisation", "NonGovernmentalOrganisation",
-    "PoliticalGroup", "MediaOutlet", "NonStateArmedGroup", "Coalition",
+    "State",
+    "GovernmentBody",
+    "Parliament",
+    "InternationalOrganisation",
+    "NonGovernmentalOrganisation",
+    "PoliticalGroup",
+    "MediaOutlet",
+    "NonStateArmedGroup",
+    "Coalition",
     "Organisation",  # none of the above: e.g. the curators, the agent of curated stance assessments
 }
 
@@ -91,8 +98,12 @@ def _membership(g: Graph, record: Record, resolve: Resolver) -> URIRef:
         g.add((node, MG.post, post))
         g.add((member, ORG.holds, post))
     period = interval(
-        g, slug, began=record.date("began"), ended=record.date("ended"),
-        held_on=record.date("held_on"), ended_before=record.date("ended_before"),
+        g,
+        slug,
+        began=record.date("began"),
+        ended=record.date("ended"),
+        held_on=record.date("held_on"),
+        ended_before=record.date("ended_before"),
     )
     g.add((node, ORG.memberDuring, period))
     cite(g, node, resolve.refs(record, "sources") or _missing_sources(record))

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
+from minegraph.assemble.rdf import cite, dates, text
 from minegraph.core import anchors
 from minegraph.core.namespaces import MG, OA, PROV, concept, iri
-from minegraph.assemble.rdf import cite, dates, text
 
 #: Kinds of assertion and their classes.
 ASSERTION_CLASSES = {
@@ -119,9 +119,11 @@ class AssertionSpec:
     def check_reported(self) -> None:
         """A reported position is a statement with a summary and no quote (quotes need an archived text)."""
         if self.kind != "statement":
-            raise ValueError("only a statement can be a reported position (mode = \"reported\"); a claim needs its quote")
+            raise ValueError('only a statement can be a reported position (mode = "reported"); a claim needs its quote')
         if self.quote:
-            raise ValueError("a reported position (mode = \"reported\") never has a quote: write the curators' summary instead")
+            raise ValueError(
+                'a reported position (mode = "reported") never has a quote: write the curators\' summary instead'
+            )
         if not self.summary:
             raise ValueError("a reported position needs a summary in the curators' own words (summary = ...)")
 
@@ -137,8 +139,10 @@ def add_assertion(g: Graph, spec: AssertionSpec, archive: URIRef | None, archive
         g.add((node, RDFS.label, text(spec.excerpt())))
     else:
         if archived_text is None:
-            raise ValueError("a quote needs the source's archived text (archive = ...); without one, "
-                             "record a reported position (mode = \"reported\", summary = ...)")
+            raise ValueError(
+                "a quote needs the source's archived text (archive = ...); without one, "
+                'record a reported position (mode = "reported", summary = ...)'
+            )
         found = anchors.locate(archived_text, spec.quote, after=spec.after, occurrence=spec.occurrence)
         g.add((node, MG.quote, text(spec.quote, spec.language)))
         g.add((node, MG.mode, concept("quote-mode", spec.mode)))
@@ -178,8 +182,13 @@ def add_assessment(g: Graph, spec: AssertionSpec, assessment: StanceAssessmentSp
     """Write one stance assessment of the statement ``spec`` toward one decision."""
     node = assessment_iri(spec.slug, assessment.decision)
     g.add((node, RDF.type, MG.StanceAssessment))
-    g.add((node, RDFS.label, text(f"{assessment.stance}: {spec.excerpt(40)} → "
-                                  f"{str(assessment.decision).rsplit('/', 1)[-1]}")))
+    g.add(
+        (
+            node,
+            RDFS.label,
+            text(f"{assessment.stance}: {spec.excerpt(40)} → {str(assessment.decision).rsplit('/', 1)[-1]}"),
+        )
+    )
     g.add((node, MG.assessedStatement, spec.iri))
     g.add((node, MG.towards, assessment.decision))
     g.add((node, MG.stance, concept("stance", assessment.stance)))

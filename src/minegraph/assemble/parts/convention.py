@@ -68,7 +68,10 @@ def build_convention(context) -> Graph:
     cite(g, TREATY, sources(treaty))
 
     depositary = single(document, lines, path, "depositary")
-    post, organisation = iri("post", depositary.require("post")), iri("organisation", depositary.require("organisation"))
+    post, organisation = (
+        iri("post", depositary.require("post")),
+        iri("organisation", depositary.require("organisation")),
+    )
     describe(g, organisation, [MG.InternationalOrganisation], depositary.require("organisation_label"))
     describe(g, post, [MG.Post], depositary.require("label"))
     g.add((post, ORG.postIn, organisation))
@@ -83,8 +86,14 @@ def build_convention(context) -> Graph:
     _dated_act(g, ADOPTION, [MG.TreatyAdoption, MG.Decision], adoption, sources(adoption), context.sources)
     g.add((ADOPTION, MG.decidedBy, conference))
     g.add((ADOPTION, MG.decisionType, concept("decision-type", "adoption")))
-    _dated_act(g, OPENING, [MG.OpeningForSignature], single(document, lines, path, "opening"),
-               sources(single(document, lines, path, "opening")), context.sources)
+    _dated_act(
+        g,
+        OPENING,
+        [MG.OpeningForSignature],
+        single(document, lines, path, "opening"),
+        sources(single(document, lines, path, "opening")),
+        context.sources,
+    )
     entry = single(document, lines, path, "entry_into_force")
     _dated_act(g, ENTRY_INTO_FORCE, [MG.TreatyEntryIntoForce], entry, sources(entry), context.sources)
 
@@ -150,8 +159,13 @@ def _page(context, record: Record) -> URIRef:
         raise record.error("a rank needs a kind")
     slug_kind, cls = KIND_CLASSES[kind] if kind else (None, MG.WebPage)
     doc = context.sources.register(
-        record.require("slug"), cls, title=record.require("title"), url=record.require("url"),
-        date=record.date("date"), kind=slug_kind, rank=record.get("rank"),
+        record.require("slug"),
+        cls,
+        title=record.require("title"),
+        url=record.require("url"),
+        date=record.date("date"),
+        kind=slug_kind,
+        rank=record.get("rank"),
     )
     context.sources.graph.add((doc, RDFS.comment, text(f"Seen to state: {record.require('seen')}")))
     return doc

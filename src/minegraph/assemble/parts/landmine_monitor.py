@@ -18,12 +18,12 @@ from pathlib import Path
 
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.assemble.records import load_toml, records
-from minegraph.errors import InputError
-from minegraph.assemble.reference.fact_sources import FieldSources, check_alternatives, cite_fact
-from minegraph.core.namespaces import MG, PROV, RDF, SKOS, concept, iri, scheme_iri, slugify
 from minegraph.assemble.rdf import cite, describe, new_graph, text
+from minegraph.assemble.records import load_toml, records
+from minegraph.assemble.reference.fact_sources import FieldSources, check_alternatives, cite_fact
 from minegraph.assemble.registry import part
+from minegraph.core.namespaces import MG, PROV, RDF, SKOS, concept, iri, scheme_iri, slugify
+from minegraph.errors import InputError
 
 ICBL_CMC = iri("organisation", "icbl-cmc")
 
@@ -33,8 +33,17 @@ REPORTS = {
     "Landmine Monitor 2025": "landmine-monitor-2025",
 }
 
-_NUMBER = re.compile(r"^(at least|more than|over|nearly|about)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9A-Za-z])\s*(%|million)?")
-_QUALIFIERS = {None: "exact", "at least": "at-least", "more than": "over", "over": "over", "nearly": "about", "about": "about"}
+_NUMBER = re.compile(
+    r"^(at least|more than|over|nearly|about)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)(?![0-9A-Za-z])\s*(%|million)?"
+)
+_QUALIFIERS = {
+    None: "exact",
+    "at least": "at-least",
+    "more than": "over",
+    "over": "over",
+    "nearly": "about",
+    "about": "about",
+}
 
 
 def parse_figure(value: str) -> tuple[Decimal, str, str | None] | None:
@@ -121,11 +130,26 @@ def _reports(context, fields: FieldSources, path: Path, rows) -> dict[str, URIRe
         if row["report"] not in REPORTS:
             raise InputError(path, f"unknown report {row['report']!r}", line=line)
         released = row["value"][:10]
-        doc = context.sources.register(REPORTS[row["report"]], MG.Report, title=row["report"], date=released, publisher=ICBL_CMC)
+        doc = context.sources.register(
+            REPORTS[row["report"]], MG.Report, title=row["report"], date=released, publisher=ICBL_CMC
+        )
         g = context.sources.graph
         g.add((doc, MG.dateAsStated, Literal(row["value"])))
-        g.add((doc, RDFS.comment, text("The report itself was not read; its figures are known from the press releases and reports cited with each figure.")))
-        cite_fact(g, doc, context.sources, fields.monitor(row["report"], row["figure"], InputError(path, f"{row['report']} release date", line=line)))
+        g.add(
+            (
+                doc,
+                RDFS.comment,
+                text(
+                    "The report itself was not read; its figures are known from the press releases and reports cited with each figure."
+                ),
+            )
+        )
+        cite_fact(
+            g,
+            doc,
+            context.sources,
+            fields.monitor(row["report"], row["figure"], InputError(path, f"{row['report']} release date", line=line)),
+        )
         reports[row["report"]] = doc
     missing = set(REPORTS) - set(reports)
     if missing:
@@ -133,7 +157,9 @@ def _reports(context, fields: FieldSources, path: Path, rows) -> dict[str, URIRe
     return reports
 
 
-def _figure_claim(g: Graph, context, fields: FieldSources, path: Path, line: int, row: dict, reports: dict, measures: dict) -> None:
+def _figure_claim(
+    g: Graph, context, fields: FieldSources, path: Path, line: int, row: dict, reports: dict, measures: dict
+) -> None:
     report = reports.get(row["report"])
     if report is None:
         raise InputError(path, f"unknown report {row['report']!r}", line=line)
@@ -146,9 +172,17 @@ def _figure_claim(g: Graph, context, fields: FieldSources, path: Path, line: int
     measure = measures.get((row["report"], row["figure"]))
     parsed = parse_figure(row["value"]) if measure else None
     if measure and parsed is None:
-        raise InputError(path, f"figure {row['figure']!r} counts {measure} but {row['value']!r} has no leading number", line=line)
+        raise InputError(
+            path, f"figure {row['figure']!r} counts {measure} but {row['value']!r} has no leading number", line=line
+        )
     types = [MG.Claim, MG.QuantitativeClaim] if parsed else [MG.Claim]
-    describe(g, node, types, f"{row['report']}: {row['figure']} = {row['value']}", comment=row.get("source_review_note") or None)
+    describe(
+        g,
+        node,
+        types,
+        f"{row['report']}: {row['figure']} = {row['value']}",
+        comment=row.get("source_review_note") or None,
+    )
     g.add((node, MG.speaker, ICBL_CMC))
     g.add((node, MG.appearsIn, cite_fact(g, node, context.sources, citation)))
     g.add((node, PROV.wasDerivedFrom, report))

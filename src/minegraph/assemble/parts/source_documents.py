@@ -15,20 +15,34 @@ from pathlib import Path
 
 from rdflib import RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.core.anchors import QuoteNotFound
-from minegraph.assemble.records import Record, Resolver, load_toml, records, single
-from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
-from minegraph.assemble.source_registry import SOURCE_KINDS
-from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
-from minegraph.core.files import sha256_file
 from minegraph.assemble.parts.assertions import AssertionSpec, StanceAssessmentSpec, add_assertion
+from minegraph.assemble.rdf import cite, dates, describe, new_graph, text
+from minegraph.assemble.records import Record, Resolver, load_toml, records, single
+from minegraph.assemble.source_registry import SOURCE_KINDS
+from minegraph.core.anchors import QuoteNotFound
+from minegraph.core.files import sha256_file
+from minegraph.core.namespaces import DCTERMS, MG, SCHEMA, iri
 
 DOCUMENT_CLASSES = {"NewsArticle", "Report", "OfficialStatement", "LegalText", "DataFile", "WebPage", "Compilation"}
 
 #: TOML keys copied into AssertionSpec fields unchanged.
-_PLAIN = ("speaker_as_reported", "cue", "attribution_note", "after", "measure",
-          "value", "qualifier", "unit", "period", "user_kind", "certainty", "mode", "quote",
-          "occurrence", "summary")  # occurrence: the n-th match of a quote that occurs more than once (written by minegraph accept)
+_PLAIN = (
+    "speaker_as_reported",
+    "cue",
+    "attribution_note",
+    "after",
+    "measure",
+    "value",
+    "qualifier",
+    "unit",
+    "period",
+    "user_kind",
+    "certainty",
+    "mode",
+    "quote",
+    "occurrence",
+    "summary",
+)  # occurrence: the n-th match of a quote that occurs more than once (written by minegraph accept)
 _DATES = ("date", "earliest", "latest", "as_of")
 _REFS = ("speaker", "capacity", "used_by", "place")
 
@@ -93,8 +107,13 @@ def _document(context, resolve: Resolver, record: Record, part: Graph) -> tuple[
     if record.get("kind") and record.get("kind") not in SOURCE_KINDS:
         raise record.error(f"kind must be one of {', '.join(SOURCE_KINDS)}, not {record.get('kind')!r}")
     doc = context.sources.register(
-        record.require("slug"), MG[cls], title=record.require("title"), url=record.get("url"),
-        date=record.date("date"), kind=record.get("kind"), language=record.get("language"),
+        record.require("slug"),
+        MG[cls],
+        title=record.require("title"),
+        url=record.get("url"),
+        date=record.date("date"),
+        kind=record.get("kind"),
+        language=record.get("language"),
         publisher=resolve.ref(record, record.get("publisher")) if record.get("publisher") else None,
     )
     g = context.sources.graph
@@ -151,7 +170,9 @@ def _vote(g: Graph, record: Record, resolve: Resolver) -> None:
     cite(g, node, resolve.refs(record, "sources"))
 
 
-def _spec(record: Record, table: str, prefix: str, doc: URIRef, resolve: Resolver, groups: dict, claim_groups: dict) -> AssertionSpec:
+def _spec(
+    record: Record, table: str, prefix: str, doc: URIRef, resolve: Resolver, groups: dict, claim_groups: dict
+) -> AssertionSpec:
     """An AssertionSpec from a [[statement]] or [[claim]] record (with its claim group's shared fields)."""
     data = dict(record.data)
     if data.get("group"):
@@ -166,16 +187,23 @@ def _spec(record: Record, table: str, prefix: str, doc: URIRef, resolve: Resolve
         merged.require(key)
     kind = "statement" if table == "statement" else merged.require("type")
     if table == "statement" and (merged.get("stance") or merged.get("about")):
-        raise merged.error(f"{merged.get('id')}: stance and about belong in [[statement.assessment]] tables, "
-                           "one per decision or @group (about, stance, method, note)")
+        raise merged.error(
+            f"{merged.get('id')}: stance and about belong in [[statement.assessment]] tables, "
+            "one per decision or @group (about, stance, method, note)"
+        )
     origin = merged.get("quoted_from") or merged.get("derived_from")
     if origin:
         fields["quoted_from"] = resolve.ref(merged, origin)
     if merged.get("derived_from_statement"):
         fields["derived_from_statement"] = iri("statement", f"{prefix}-{merged.get('derived_from_statement')}")
     try:
-        return AssertionSpec(kind=kind, slug=f"{prefix}-{merged.require('id')}", appears_in=doc,
-                             mentions=resolve.refs(merged, "mentions"), **fields)
+        return AssertionSpec(
+            kind=kind,
+            slug=f"{prefix}-{merged.require('id')}",
+            appears_in=doc,
+            mentions=resolve.refs(merged, "mentions"),
+            **fields,
+        )
     except (TypeError, KeyError) as exc:
         raise record.error(str(exc)) from None
 
@@ -184,8 +212,10 @@ def _assessments(statement: Record, resolve: Resolver, groups: dict, starts) -> 
     """The ``[[statement.assessment]]`` tables of a statement, a @group expanded to one per decision."""
     tables = statement.get("assessment") or []
     if not isinstance(tables, list) or not tables:
-        raise statement.error(f"{statement.get('id')}: a statement needs at least one [[statement.assessment]] "
-                              "(about, stance, method, note)")
+        raise statement.error(
+            f"{statement.get('id')}: a statement needs at least one [[statement.assessment]] "
+            "(about, stance, method, note)"
+        )
     found: list[StanceAssessmentSpec] = []
     for table in tables:
         record = Record(table, statement.path, next(starts, statement.line), "statement.assessment")
@@ -193,14 +223,21 @@ def _assessments(statement: Record, resolve: Resolver, groups: dict, starts) -> 
         if unknown:
             raise record.error(f"unknown field(s) {', '.join(unknown)}")
         if record.get("method") == "suggested" and not record.get("by"):
-            raise record.error("a suggested assessment must name who suggested it (by = \"organisation:…\")")
+            raise record.error('a suggested assessment must name who suggested it (by = "organisation:…")')
         by = {"by": resolve.ref(record, record.get("by"))} if record.get("by") else {}
         for decision in _about(record, resolve, groups):
             try:
-                found.append(StanceAssessmentSpec(
-                    decision=decision, stance=record.require("stance"), method=record.require("method"),
-                    note=record.require("note"), confidence=record.get("confidence"),
-                    rests_on=record.get("rests_on"), **by))
+                found.append(
+                    StanceAssessmentSpec(
+                        decision=decision,
+                        stance=record.require("stance"),
+                        method=record.require("method"),
+                        note=record.require("note"),
+                        confidence=record.get("confidence"),
+                        rests_on=record.get("rests_on"),
+                        **by,
+                    )
+                )
             except ValueError as exc:
                 raise record.error(str(exc)) from None
     towards = [a.decision for a in found]

@@ -15,15 +15,22 @@ from datetime import date
 
 from rdflib import OWL, RDFS, Graph, Literal, URIRef
 
-from minegraph.assemble.reference.readings import Readings
 from minegraph.assemble.parts.convention import TREATY, build_convention, timing_rules
-from minegraph.assemble.reference.nodes import build_records
-from minegraph.errors import InputError
-from minegraph.core.namespaces import DCTERMS, MG, SKOS, WD, concept, iri
 from minegraph.assemble.rdf import cite, dates, describe, new_graph, note, text, xsd_date
-from minegraph.assemble.reference.csv_tables import Party, read_alpha2, read_nonparties, read_parties, read_wikidata, universe
-from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
+from minegraph.assemble.reference.csv_tables import (
+    Party,
+    read_alpha2,
+    read_nonparties,
+    read_parties,
+    read_wikidata,
+    universe,
+)
+from minegraph.assemble.reference.nodes import build_records
+from minegraph.assemble.reference.readings import Readings
 from minegraph.assemble.registry import part
+from minegraph.core.namespaces import DCTERMS, MG, SKOS, WD, concept, iri
+from minegraph.core.treaty_rules import ARTICLE_17, TimingRule, ordinal
+from minegraph.errors import InputError
 
 __all__ = ["build_convention", "build_states", "build_treaty_acts", "stated_entry_into_force"]
 
@@ -71,10 +78,17 @@ def _identity(g: Graph, node: URIRef, link, name: str) -> None:
         if qid not in link.notes:
             raise link.row.error(f"the notes of {link.iso3} do not name {qid}; update WRONG_ENTITY in membership.py")
         g.add((node, MG.unverifiedSameAs, WD[qid]))
-        g.add((node, RDFS.comment, text(
-            f"country_wikidata.csv pairs {link.iso3} with {link.qid} ({link.label}), which is not the treaty party "
-            f"{name}; the row's notes give {qid} for {name}, supported only by code files, not a citable data file. "
-            f"So no owl:sameAs: {qid} is an unverified identity.")))
+        g.add(
+            (
+                node,
+                RDFS.comment,
+                text(
+                    f"country_wikidata.csv pairs {link.iso3} with {link.qid} ({link.label}), which is not the treaty party "
+                    f"{name}; the row's notes give {qid} for {name}, supported only by code files, not a citable data file. "
+                    f"So no owl:sameAs: {qid} is an unverified identity."
+                ),
+            )
+        )
         return
     if link.source is None:
         g.add((node, MG.unverifiedSameAs, WD[link.qid]))
@@ -94,16 +108,27 @@ def build_treaty_acts(context) -> Graph:
         raise InputError(context.project.curation_dir / "convention.toml", "no [[rule]] apmbc-article-17")
     threshold = rule.threshold_deposit(p.consent_date for p in parties if p.consent_date)
     if threshold is None:
-        raise InputError(parties[0].row.path, f"fewer than {rule.instrument_threshold} deposits: Article 17(1) cannot be applied")
+        raise InputError(
+            parties[0].row.path, f"fewer than {rule.instrument_threshold} deposits: Article 17(1) cannot be applied"
+        )
     g = new_graph()
-    covered = {doc: date.fromisoformat(str(until)) for doc, until in context.sources.graph.subject_objects(MG.contentAsOf)}
+    covered = {
+        doc: date.fromisoformat(str(until)) for doc, until in context.sources.graph.subject_objects(MG.contentAsOf)
+    }
     readings = Readings(context)
     for party in parties:
         docs = RowSources(tuple(context.sources.cite(url) for url in party.sources), covered)
         state = iri("state", party.iso3)
         if party.signed:
-            _act(g, iri("event", f"{party.iso3}-signature"), MG.Signature, f"Signature by {party.name}", state,
-                 party.signed, docs)
+            _act(
+                g,
+                iri("event", f"{party.iso3}-signature"),
+                MG.Signature,
+                f"Signature by {party.name}",
+                state,
+                party.signed,
+                docs,
+            )
         consent = _consent(g, party, state, docs, _withdrawal_pages(context, readings, party.iso3))
         _entry_into_force(g, party, state, consent, rule, threshold, docs)
     build_records(g, readings, csv="parties")
@@ -121,14 +146,23 @@ def _not_before_its_steps(g: Graph, consent: URIRef, decision: URIRef) -> None:
     """A deposit known only by bounds cannot precede the domestic steps it follows (Lebanon's decree of
     12 January 2026): its earliest bound is raised to the last of their dates."""
     earliest = g.value(consent, MG.earliestDate)
-    steps = [(str(g.value(step, MG.date) or g.value(step, MG.earliestDate)), step) for step in g.subjects(MG.carriesOut, decision)
-             if step != consent and (g.value(step, MG.date) or g.value(step, MG.earliestDate))]
+    steps = [
+        (str(g.value(step, MG.date) or g.value(step, MG.earliestDate)), step)
+        for step in g.subjects(MG.carriesOut, decision)
+        if step != consent and (g.value(step, MG.date) or g.value(step, MG.earliestDate))
+    ]
     if earliest is None or g.value(consent, MG.date) is not None or not steps:
         return
     day, step = max(steps)
     if day > str(earliest):
         g.set((consent, MG.earliestDate, xsd_date(day)))
-        g.add((consent, RDFS.comment, text(f"Not before {day}, the date of the step it follows: {g.value(step, RDFS.label)}.")))
+        g.add(
+            (
+                consent,
+                RDFS.comment,
+                text(f"Not before {day}, the date of the step it follows: {g.value(step, RDFS.label)}."),
+            )
+        )
 
 
 def _prefer_sources(g: Graph, context, state: URIRef) -> None:
@@ -182,8 +216,15 @@ def _withdrawal_pages(context, readings: Readings, iso3: str) -> list[URIRef]:
 
 def _consent(g: Graph, party: Party, state: URIRef, docs, withdrawal_pages: list[URIRef]) -> URIRef:
     node = iri("event", f"{party.iso3}-{party.instrument.lower()}")
-    _act(g, node, CONSENT_CLASSES[party.method], f"{party.instrument} by {party.name} (deposit of the instrument)",
-         state, party.consent_date, docs)
+    _act(
+        g,
+        node,
+        CONSENT_CLASSES[party.method],
+        f"{party.instrument} by {party.name} (deposit of the instrument)",
+        state,
+        party.consent_date,
+        docs,
+    )
     g.add((node, MG.instrument, concept("instrument", party.instrument.lower())))
     g.add((node, MG.depositaryName, Literal(party.depositary_name)))
     if party.consent_date is None:
@@ -191,22 +232,35 @@ def _consent(g: Graph, party: Party, state: URIRef, docs, withdrawal_pages: list
         dates(g, node, earliest=f"{year}-01-01", latest=f"{year}-12-31")
         g.add((node, MG.dateAsStated, Literal(str(year))))
         g.add((node, MG.valueNotFound, MG.date))
-        g.add((node, RDFS.comment, text(
-            f"Deposit date not found; the reference gives only the year ({party.status}). The Convention enters into "
-            "force for the state on the first day of the sixth month after the deposit (Article 17(2)), so that date is "
-            "unknown too: the graph has no entry into force for the state, and in-force-on-date reports it as unknown "
-            "from the earliest date the deposit can have (mg:earliestDate).")))
+        g.add(
+            (
+                node,
+                RDFS.comment,
+                text(
+                    f"Deposit date not found; the reference gives only the year ({party.status}). The Convention enters into "
+                    "force for the state on the first day of the sixth month after the deposit (Article 17(2)), so that date is "
+                    "unknown too: the graph has no entry into force for the state, and in-force-on-date reports it as unknown "
+                    "from the earliest date the deposit can have (mg:earliestDate)."
+                ),
+            )
+        )
     later = _later_day(party.notes, party.consent_date)
-    note(g, node, party.notes and f"Reference note: {party.notes}", later,
-         docs.for_day(later and date.fromisoformat(later)) or withdrawal_pages)
+    note(
+        g,
+        node,
+        party.notes and f"Reference note: {party.notes}",
+        later,
+        docs.for_day(later and date.fromisoformat(later)) or withdrawal_pages,
+    )
     return node
 
 
 def _later_day(notes: str, act_day) -> str | None:
     """The first ISO date a reference note gives after its act's own date: the note reports that later
     event, so it is known from that day (None when it describes nothing later)."""
-    later = sorted(day for day in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", notes or "")
-                   if act_day is None or day > act_day.isoformat())
+    later = sorted(
+        day for day in re.findall(r"\b\d{4}-\d{2}-\d{2}\b", notes or "") if act_day is None or day > act_day.isoformat()
+    )
     return later[0] if later else None
 
 
@@ -220,14 +274,16 @@ def stated_entry_into_force(party: Party) -> tuple[date, str] | None:
         raise party.row.error(f"the notes state several dates of entry into force: {', '.join(sorted(found))}")
     if not found:
         return None
-    (day, phrase), = found.items()
+    ((day, phrase),) = found.items()
     try:
         return date.fromisoformat(day), phrase
     except ValueError:
         raise party.row.error(f"notes: {day!r} is not a calendar date") from None
 
 
-def _entry_into_force(g: Graph, party: Party, state: URIRef, consent: URIRef, rule: TimingRule, threshold: date, docs) -> None:
+def _entry_into_force(
+    g: Graph, party: Party, state: URIRef, consent: URIRef, rule: TimingRule, threshold: date, docs
+) -> None:
     stated = stated_entry_into_force(party)
     if party.consent_date is None:
         if stated:
@@ -239,21 +295,30 @@ def _entry_into_force(g: Graph, party: Party, state: URIRef, consent: URIRef, ru
         day, phrase = stated
         _act(g, node, MG.EntryIntoForceForState, label, state, day, docs)
         g.add((node, MG.consequenceOf, consent))
-        why = "the date of effect the depositary records for a succession (Article 17 does not apply)" \
-            if party.method == "succession" else "minegraph validate compares it with Article 17"
+        why = (
+            "the date of effect the depositary records for a succession (Article 17 does not apply)"
+            if party.method == "succession"
+            else "minegraph validate compares it with Article 17"
+        )
         g.add((node, RDFS.comment, text(f"As the reference notes state it (“{phrase}”); {why}.")))
         return
     if party.method == "succession":
-        raise party.row.error("a succession takes effect on the date the depositary records; the notes give none "
-                              "(Article 17 is not applied to successions)")
+        raise party.row.error(
+            "a succession takes effect on the date the depositary records; the notes give none "
+            "(Article 17 is not applied to successions)"
+        )
     day, paragraph = rule.entry_into_force(party.consent_date, threshold)
     _act(g, node, MG.EntryIntoForceForState, label, state, None, docs)
     dates(g, node, exact=day.isoformat())
     g.add((node, MG.dateBasis, concept("date-basis", "derived-article-17")))
     g.add((node, MG.derivedByRule, rule.node))
     g.add((node, MG.consequenceOf, consent))
-    basis = (f"the Convention's own entry into force: the deposit ({party.consent_date}) was on or before the "
-             f"{ordinal(rule.instrument_threshold)} deposit ({threshold})") if paragraph.endswith("(1)") \
+    basis = (
+        (
+            f"the Convention's own entry into force: the deposit ({party.consent_date}) was on or before the "
+            f"{ordinal(rule.instrument_threshold)} deposit ({threshold})"
+        )
+        if paragraph.endswith("(1)")
         else f"the first day of the {ordinal(rule.months_after)} month after the deposit of {party.consent_date}"
+    )
     g.add((node, RDFS.comment, text(f"Derived by Article {paragraph}: {basis}.")))
-

@@ -147,9 +147,22 @@ class Party:
 
 
 def read_parties(reference_dir: Path) -> list[Party]:
-    rows = read_rows(reference_dir / PARTIES, (
-        "state", "iso3", "signed", "consent_date", "consent_method", "source", "un_participant_name",
-        "un_instrument", "status", "notes", "added_sources"))
+    rows = read_rows(
+        reference_dir / PARTIES,
+        (
+            "state",
+            "iso3",
+            "signed",
+            "consent_date",
+            "consent_method",
+            "source",
+            "un_participant_name",
+            "un_instrument",
+            "status",
+            "notes",
+            "added_sources",
+        ),
+    )
     parties = [_party(row) for row in rows]
     _unique(parties, lambda p: p.iso3, "iso3")
     return parties
@@ -170,10 +183,19 @@ def _party(row: Row) -> Party:
     if consent is None and not year_match:
         raise row.error("consent_date is empty; only a state with status 'acceded (YYYY)' may lack it")
     return Party(
-        row=row, iso3=row.iso3(), name=row.required("state"), signed=signed, consent_date=consent,
-        method=method, instrument=instrument, sources=row.urls("source"),
-        added_sources=row.urls("added_sources", required=False), depositary_name=row.required("un_participant_name"),
-        status=status, notes=row.text("notes"), consent_year=int(year_match.group(1)) if year_match else None,
+        row=row,
+        iso3=row.iso3(),
+        name=row.required("state"),
+        signed=signed,
+        consent_date=consent,
+        method=method,
+        instrument=instrument,
+        sources=row.urls("source"),
+        added_sources=row.urls("added_sources", required=False),
+        depositary_name=row.required("un_participant_name"),
+        status=status,
+        notes=row.text("notes"),
+        consent_year=int(year_match.group(1)) if year_match else None,
     )
 
 
@@ -192,7 +214,9 @@ class NonParty:
 
 
 def read_nonparties(reference_dir: Path) -> list[NonParty]:
-    rows = read_rows(reference_dir / NONPARTIES, ("state", "iso3", "status", "source", "in_2025_baseline", "current_status"))
+    rows = read_rows(
+        reference_dir / NONPARTIES, ("state", "iso3", "status", "source", "in_2025_baseline", "current_status")
+    )
     result = []
     for row in rows:
         status = row.required("status")
@@ -201,8 +225,18 @@ def read_nonparties(reference_dir: Path) -> list[NonParty]:
         baseline = row.required("in_2025_baseline")
         if baseline not in ("yes", "no"):
             raise row.error(f"in_2025_baseline {baseline!r} is neither 'yes' nor 'no'")
-        result.append(NonParty(row, row.iso3(), row.required("state"), status, row.urls("source"),
-                               baseline == "yes", row.required("current_status"), row.text("notes")))
+        result.append(
+            NonParty(
+                row,
+                row.iso3(),
+                row.required("state"),
+                status,
+                row.urls("source"),
+                baseline == "yes",
+                row.required("current_status"),
+                row.text("notes"),
+            )
+        )
     _unique(result, lambda p: p.iso3, "iso3")
     return result
 
@@ -232,7 +266,9 @@ def read_wikidata(reference_dir: Path) -> dict[str, WikidataLink]:
         code = row.required("iso3")  # XKX (Kosovo) is user-assigned but still three letters
         if code in result:
             raise row.error(f"iso3 {code!r} appears twice")
-        result[code] = WikidataLink(row, row.iso3(), qid, row.required("label"), source if verified else None, row.text("notes"))
+        result[code] = WikidataLink(
+            row, row.iso3(), qid, row.required("label"), source if verified else None, row.text("notes")
+        )
     return result
 
 
@@ -251,8 +287,19 @@ def read_alpha2(reference_dir: Path) -> dict[str, tuple[str, str]]:
 
 
 WITHDRAWAL_COLUMNS = (
-    "state", "iso3", "announced", "parliament_vote", "notification_deposited", "effective", "notes", "source",
-    "primary_source", "primary_source_kind", "primary_source_note", "added_sources", "added_sources_note",
+    "state",
+    "iso3",
+    "announced",
+    "parliament_vote",
+    "notification_deposited",
+    "effective",
+    "notes",
+    "source",
+    "primary_source",
+    "primary_source_kind",
+    "primary_source_note",
+    "added_sources",
+    "added_sources_note",
 )
 
 
@@ -280,8 +327,18 @@ def read_withdrawals(reference_dir: Path) -> list[WithdrawalRow]:
         deposited = leading_date(row, "notification_deposited")
         if deposited is None:
             raise row.error("notification_deposited does not start with a date (YYYY-MM-DD)")
-        result.append(WithdrawalRow(row, row.iso3(), row.required("state"), deposited, leading_date(row, "effective"),
-                                    row.urls("source"), row.urls("primary_source"), row.urls("added_sources", required=False)))
+        result.append(
+            WithdrawalRow(
+                row,
+                row.iso3(),
+                row.required("state"),
+                deposited,
+                leading_date(row, "effective"),
+                row.urls("source"),
+                row.urls("primary_source"),
+                row.urls("added_sources", required=False),
+            )
+        )
     _unique(result, lambda w: w.iso3, "iso3")
     return result
 

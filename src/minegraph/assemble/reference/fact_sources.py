@@ -21,16 +21,18 @@ from pathlib import Path
 
 from rdflib import RDFS, Graph, Literal, URIRef
 
-from minegraph.errors import InputError
-from minegraph.core.namespaces import DCTERMS, MG, iri
 from minegraph.assemble.rdf import describe, text
+from minegraph.core.namespaces import DCTERMS, MG, iri
+from minegraph.errors import InputError
 
 FIELD_SOURCES = "field_sources.csv"
 WITHDRAWALS_FILE = "ottawa_withdrawals.csv"
 MONITOR_FILE = "landmine_monitor_facts.csv"
 VERDICTS = ("supports", "contradicts", "silent", "published_before_event", "unverified")
-UNVERIFIED_NOTE = ("No stored copy of the cited pages was found to state this fact (field_sources.csv: unverified); "
-                   "they are cited as the reference gives them, unconfirmed.")
+UNVERIFIED_NOTE = (
+    "No stored copy of the cited pages was found to state this fact (field_sources.csv: unverified); "
+    "they are cited as the reference gives them, unconfirmed."
+)
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,17 @@ def read_field_sources(reference_dir: Path) -> dict[tuple[str, str, str], list[V
                 rank = int(row["rank"]) if row["rank"].strip() else None
             except ValueError:
                 raise InputError(path, f"rank {row['rank']!r} is not an integer", line=line) from None
-            verdict = Verdict(row["file"], row["row_key"], row["field"], row["value"], row["url"].strip(),
-                              row["verdict"], rank, row["evidence"], line)
+            verdict = Verdict(
+                row["file"],
+                row["row_key"],
+                row["field"],
+                row["value"],
+                row["url"].strip(),
+                row["verdict"],
+                rank,
+                row["evidence"],
+                line,
+            )
             table.setdefault((verdict.file, verdict.row_key, verdict.field), []).append(verdict)
     return table
 
@@ -104,7 +115,9 @@ class FieldSources:
         unverified = not supports
         cited = supports or _ranked([r for r in rows if r.verdict == "unverified"])
         if not cited:
-            raise where or InputError(self.path, f"{file} row {row_key!r} {fields}: no URL supports the fact or is unverified")
+            raise where or InputError(
+                self.path, f"{file} row {row_key!r} {fields}: no URL supports the fact or is unverified"
+            )
         contradicting = tuple(dict.fromkeys(r.url for r in rows if r.verdict == "contradicts"))
         only_supporting = frozenset(supports) - set(contradicting)
         if len(fields) == 1:
@@ -178,8 +191,16 @@ def check_alternatives(g: Graph, node: URIRef, citation: FactCitation, sources, 
     alt_sources = {doc for alt in g.objects(node, MG.alternativeReport) for doc in g.objects(alt, DCTERMS.source)}
     missing = [url for url in citation.contradicting if sources.cite(url) not in alt_sources]
     if missing:
-        raise InputError(error.path, f"{error.message}: pages contradicting it are not cited by an alternative report: {missing}", line=error.line)
+        raise InputError(
+            error.path,
+            f"{error.message}: pages contradicting it are not cited by an alternative report: {missing}",
+            line=error.line,
+        )
     supporting = {sources.cite(url): url for url in citation.only_supporting}
     wrong = sorted(supporting[doc] for doc in alt_sources if doc in supporting)
     if wrong:
-        raise InputError(error.path, f"{error.message}: an alternative report cites pages that support the fact's value: {wrong}", line=error.line)
+        raise InputError(
+            error.path,
+            f"{error.message}: an alternative report cites pages that support the fact's value: {wrong}",
+            line=error.line,
+        )

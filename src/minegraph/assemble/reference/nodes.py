@@ -9,19 +9,28 @@ from __future__ import annotations
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from minegraph.assemble.reference.readings import VOTE_COUNTS, Readings
+from minegraph.assemble.rdf import cite, dates, describe, interval, note, text
 from minegraph.assemble.records import Record
 from minegraph.assemble.reference.fact_sources import check_alternatives, cite_fact
+from minegraph.assemble.reference.readings import VOTE_COUNTS, Readings
 from minegraph.core.namespaces import MG, ORG, concept, iri, slugify
-from minegraph.assemble.rdf import cite, dates, describe, interval, note, text
 
 TREATY = iri("treaty", "apmbc")
 BODY_TYPES = ("GovernmentBody", "Parliament", "NonGovernmentalOrganisation", "InternationalOrganisation", "Coalition")
 EVENT_TYPES = ("Event", "WithdrawalAnnouncement", "ExecutiveDecision", "ParliamentaryVote", "Promulgation")
-ALTERNATIVE_PROPERTIES = {"date": XSD.date, "votesFor": XSD.nonNegativeInteger, "votesAgainst": XSD.nonNegativeInteger,
-                          "abstentions": XSD.nonNegativeInteger, "valueText": XSD.string}
-_COUNT_PROPERTIES = {"votes_for": MG.votesFor, "votes_against": MG.votesAgainst, "abstentions": MG.abstentions,
-                     "not_voting": MG.notVoting}
+ALTERNATIVE_PROPERTIES = {
+    "date": XSD.date,
+    "votesFor": XSD.nonNegativeInteger,
+    "votesAgainst": XSD.nonNegativeInteger,
+    "abstentions": XSD.nonNegativeInteger,
+    "valueText": XSD.string,
+}
+_COUNT_PROPERTIES = {
+    "votes_for": MG.votesFor,
+    "votes_against": MG.votesAgainst,
+    "abstentions": MG.abstentions,
+    "not_voting": MG.notVoting,
+}
 
 
 def build_records(g: Graph, readings: Readings, csv: str) -> None:
@@ -43,8 +52,13 @@ def build_records(g: Graph, readings: Readings, csv: str) -> None:
         _addition(g, readings, record)
     for record in readings.records("event", csv):
         if record.get("facts"):
-            check_alternatives(g, iri("event", record.require("id")), readings.fact_citation(record), readings.context.sources,
-                               record.error(f"event {record.require('id')}"))
+            check_alternatives(
+                g,
+                iri("event", record.require("id")),
+                readings.fact_citation(record),
+                readings.context.sources,
+                record.error(f"event {record.require('id')}"),
+            )
 
 
 def cite_record(g: Graph, readings: Readings, record: Record, node: URIRef, key: str = "sources") -> None:
@@ -54,8 +68,10 @@ def cite_record(g: Graph, readings: Readings, record: Record, node: URIRef, key:
         extra = [readings.resolve.ref(record, t) for t in record.list(key) if t.startswith("source:")]
         others = [t for t in record.list(key) if not t.startswith("source:")]
         if others:
-            raise record.error(f"{key} {others!r}: a record with facts cites the pages field_sources.csv gives for them, "
-                               "plus only source:<slug> documents")
+            raise record.error(
+                f"{key} {others!r}: a record with facts cites the pages field_sources.csv gives for them, "
+                "plus only source:<slug> documents"
+            )
         cite_fact(g, node, readings.context.sources, readings.fact_citation(record), extra)
         return
     docs = readings.sources(record, key)
@@ -67,7 +83,14 @@ def cite_record(g: Graph, readings: Readings, record: Record, node: URIRef, key:
 
 def _body(g: Graph, readings: Readings, record: Record) -> URIRef:
     node = iri("organisation", record.require("id"))
-    describe(g, node, record.classes("types", BODY_TYPES), record.require("label"), alt=record.list("alt"), comment=record.get("note"))
+    describe(
+        g,
+        node,
+        record.classes("types", BODY_TYPES),
+        record.require("label"),
+        alt=record.list("alt"),
+        comment=record.get("note"),
+    )
     if record.get("part_of"):
         g.add((node, ORG.subOrganizationOf, readings.resolve.ref(record, record.get("part_of"))))
     for member in record.list("members"):
@@ -108,8 +131,16 @@ def _person(g: Graph, readings: Readings, record: Record, roles: dict[URIRef, st
     return node
 
 
-def _membership(g, readings: Readings, record: Record, person: URIRef, person_slug: str, held: dict,
-                roles: dict[URIRef, str | None], sources: list[URIRef]) -> URIRef:
+def _membership(
+    g,
+    readings: Readings,
+    record: Record,
+    person: URIRef,
+    person_slug: str,
+    held: dict,
+    roles: dict[URIRef, str | None],
+    sources: list[URIRef],
+) -> URIRef:
     """An org:Membership of the person: the post's organisation and role, during an interval with the dates held."""
     post = readings.resolve.ref(record, held["post"]) if held.get("post") else None
     if post is not None:
@@ -180,7 +211,9 @@ def decision(g: Graph, readings: Readings, record: Record) -> URIRef:
 def _dated_by(g: Graph, readings: Readings, record: Record, node: URIRef) -> None:
     """The decision takes the date (or bounds) of its last domestic step, and that step's sources."""
     step_ref = record.require("dated_by")
-    step = next((r for r in readings.records("event", readings.csv_of(record)) if f"event:{r.require('id')}" == step_ref), None)
+    step = next(
+        (r for r in readings.records("event", readings.csv_of(record)) if f"event:{r.require('id')}" == step_ref), None
+    )
     if step is None:
         raise record.error(f"dated_by {step_ref!r} is not an [[event]] reading the same CSV")
     dates(g, node, exact=step.date("date"), earliest=step.date("earliest"), latest=step.date("latest"))
@@ -188,7 +221,13 @@ def _dated_by(g: Graph, readings: Readings, record: Record, node: URIRef) -> Non
         g.add((node, MG.dateBasis, concept("date-basis", "stated")))
     g.add((node, MG.datedBy, iri("event", step.require("id"))))
     when = step.get("date") or f"between {step.get('earliest')} and {step.get('latest')}"
-    g.add((node, RDFS.comment, text(f"Dated by its last domestic step the sources record, {when}: {step.require('label')}.")))
+    g.add(
+        (
+            node,
+            RDFS.comment,
+            text(f"Dated by its last domestic step the sources record, {when}: {step.require('label')}."),
+        )
+    )
     cite_record(g, readings, step, node)
 
 
@@ -222,7 +261,9 @@ def _event(g: Graph, readings: Readings, record: Record) -> URIRef:
     for decided in record.list("carries_out"):
         g.add((node, MG.carriesOut, readings.resolve.ref(record, decided)))
     if not record.list("part_of") and not record.list("carries_out"):
-        raise record.error("an event needs carries_out (the decision it takes or carries out) or part_of (the act it is part of)")
+        raise record.error(
+            "an event needs carries_out (the decision it takes or carries out) or part_of (the act it is part of)"
+        )
     dates(g, node, exact=record.date("date"), earliest=record.date("earliest"), latest=record.date("latest"))
     if record.get("date"):
         g.add((node, MG.dateBasis, concept("date-basis", "stated")))
@@ -242,7 +283,9 @@ def _addition(g: Graph, readings: Readings, record: Record) -> URIRef:
     each addition citing the pages that state it; ``not_in_reference`` says which page gives what."""
     node = readings.resolve.ref(record, record.require("of"))
     if not record.get("not_in_reference"):
-        raise record.error("an [[addition]] states facts the reference does not: say which page gives them (not_in_reference)")
+        raise record.error(
+            "an [[addition]] states facts the reference does not: say which page gives them (not_in_reference)"
+        )
     counts = [key for key in VOTE_COUNTS if record.get(key) is not None]
     if not counts:
         raise record.error(f"an [[addition]] adds at least one of {', '.join(VOTE_COUNTS)}")

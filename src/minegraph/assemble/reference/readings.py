@@ -17,13 +17,25 @@ from pathlib import Path
 from rdflib import URIRef
 
 from minegraph.assemble.records import Record, Resolver, load_toml, records
-from minegraph.assemble.reference.fact_sources import FactCitation, FieldSources
 from minegraph.assemble.reference.csv_tables import Party, Row, WithdrawalRow, read_parties, read_withdrawals
+from minegraph.assemble.reference.fact_sources import FactCitation, FieldSources
 
 CURATION_FILE = "membership.toml"
 VOTE_COUNTS = ("votes_for", "votes_against", "abstentions", "not_voting")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WRITTEN_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(_MONTHS) + r")(?: (\d{4}))?\b")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -113,7 +125,9 @@ class Readings:
             raise record.error(f"the {cell.column} cell of {record.get('state')} is empty")
         for key in ("named_as", "name", "as_written", "date_as_written"):
             if record.get(key) and record.get(key) not in cell.text:
-                raise record.error(f"{key} {record.get(key)!r} does not occur in the {cell.column} cell of {record.get('state')}")
+                raise record.error(
+                    f"{key} {record.get(key)!r} does not occur in the {cell.column} cell of {record.get('state')}"
+                )
         for key in VOTE_COUNTS:
             if record.get(key) is not None:
                 self._check_number(record, cell, key, record.get(key))
@@ -140,25 +154,43 @@ class Readings:
         """An alternative read from field_sources.csv: its words must occur in the evidence of a
         ``contradicts`` verdict for that field, and it must cite exactly those pages."""
         field, state = record.require("contradicting_field"), record.require("state")
-        rows = [v for v in self.fields.verdicts("ottawa_withdrawals.csv", state, [field], record.error(
-            f"field_sources.csv has no verdicts for {state} {field!r}")) if v.verdict == "contradicts"]
+        rows = [
+            v
+            for v in self.fields.verdicts(
+                "ottawa_withdrawals.csv",
+                state,
+                [field],
+                record.error(f"field_sources.csv has no verdicts for {state} {field!r}"),
+            )
+            if v.verdict == "contradicts"
+        ]
         words = record.require("as_written")
         if not any(words in v.evidence for v in rows):
-            raise record.error(f"as_written {words!r} does not occur in the evidence of a 'contradicts' verdict for {state} {field!r}")
+            raise record.error(
+                f"as_written {words!r} does not occur in the evidence of a 'contradicts' verdict for {state} {field!r}"
+            )
         if sorted(record.list("sources")) != sorted({v.url for v in rows}):
-            raise record.error(f"sources must be the pages contradicting {state} {field!r}: {sorted({v.url for v in rows})}")
+            raise record.error(
+                f"sources must be the pages contradicting {state} {field!r}: {sorted({v.url for v in rows})}"
+            )
 
     def _row_sources(self, record: Record, cell: Cell) -> tuple[str, ...]:
-        """"row": the row's pages that support the cell the record reads, where field_sources.csv
+        """ "row": the row's pages that support the cell the record reads, where field_sources.csv
         covers that cell (else, unverified ones); the whole row's sources where it does not."""
-        if self.csv_of(record) == "withdrawals" and ("ottawa_withdrawals.csv", record.get("state"), cell.column) in self.fields.table:
+        if (
+            self.csv_of(record) == "withdrawals"
+            and ("ottawa_withdrawals.csv", record.get("state"), cell.column) in self.fields.table
+        ):
             return self.fields.withdrawal(record.require("state"), [cell.column]).cited
         return cell.row_sources
 
     def fact_citation(self, record: Record) -> FactCitation:
         """The per-field citation of a record's ``facts`` (fields of field_sources.csv for its state)."""
-        return self.fields.withdrawal(record.require("state"), record.list("facts"),
-                                      record.error(f"facts {record.list('facts')!r}: no verdicts in field_sources.csv for {record.get('state')}"))
+        return self.fields.withdrawal(
+            record.require("state"),
+            record.list("facts"),
+            record.error(f"facts {record.list('facts')!r}: no verdicts in field_sources.csv for {record.get('state')}"),
+        )
 
     def _check_number(self, record: Record, cell: Cell, key: str, value) -> None:
         if not isinstance(value, int) or value < 0:
@@ -173,8 +205,10 @@ class Readings:
         for d, m, y in written_dates(as_written or ""):
             if (d, m) == (day.day, day.month) and y in (None, day.year):
                 return
-        raise record.error(f"the date {value} is neither written YYYY-MM-DD in the {cell.column} cell of "
-                           f"{record.get('state')} nor stated by the words given in date_as_written/as_written")
+        raise record.error(
+            f"the date {value} is neither written YYYY-MM-DD in the {cell.column} cell of "
+            f"{record.get('state')} nor stated by the words given in date_as_written/as_written"
+        )
 
     def _check_urls(self, record: Record, cell: Cell | None) -> None:
         keys = [k for k in record.data if k == "sources" or k.endswith("_sources")]

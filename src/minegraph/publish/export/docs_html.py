@@ -15,7 +15,7 @@ from pathlib import Path
 from string import Template
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, DCTERMS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from minegraph.core.namespaces import PREFIXES
 
@@ -28,7 +28,7 @@ def _short(iri: URIRef) -> str:
     """``mg:State`` for an IRI in one of minegraph's namespaces, else the IRI."""
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if str(iri).startswith(namespace) and str(iri) != namespace:
-            return f"{prefix}:{str(iri)[len(namespace):]}"
+            return f"{prefix}:{str(iri)[len(namespace) :]}"
     return str(iri)
 
 
@@ -39,7 +39,9 @@ def _anchor(iri: URIRef) -> str:
 def _text(graph: Graph, subject: URIRef, *predicates: URIRef) -> str:
     """The first English (or untagged) value of the first predicate that has one, escaped."""
     for predicate in predicates:
-        values = sorted(graph.objects(subject, predicate), key=lambda v: (getattr(v, "language", None) not in ("en", None), str(v)))
+        values = sorted(
+            graph.objects(subject, predicate), key=lambda v: (getattr(v, "language", None) not in ("en", None), str(v))
+        )
         if values:
             return html.escape(str(values[0]))
     return ""
@@ -63,9 +65,11 @@ def _subjects(graph: Graph, kind: URIRef) -> list[URIRef]:
 def _term_section(graph: Graph, iri: URIRef, local: set[URIRef], fields: list[tuple[str, str]]) -> str:
     rows = "".join(f"<tr><th>{name}</th><td>{value}</td></tr>" for name, value in fields if value)
     label = _text(graph, iri, RDFS.label, SKOS.prefLabel) or html.escape(_short(iri))
-    return (f'<section id="{_anchor(iri)}"><h3>{label} <code>{html.escape(_short(iri))}</code></h3>'
-            f'<p class="iri">{html.escape(str(iri))}</p><p>{_text(graph, iri, RDFS.comment, SKOS.definition)}</p>'
-            f"<table>{rows}</table></section>\n")
+    return (
+        f'<section id="{_anchor(iri)}"><h3>{label} <code>{html.escape(_short(iri))}</code></h3>'
+        f'<p class="iri">{html.escape(str(iri))}</p><p>{_text(graph, iri, RDFS.comment, SKOS.definition)}</p>'
+        f"<table>{rows}</table></section>\n"
+    )
 
 
 def ontology_body(graph: Graph) -> tuple[str, str]:
@@ -75,27 +79,43 @@ def ontology_body(graph: Graph) -> tuple[str, str]:
     properties = sorted(set(_subjects(graph, OWL.ObjectProperty) + _subjects(graph, OWL.DatatypeProperty)), key=str)
     local = set(classes) | set(properties)
     title = _text(graph, ontologies[0], DCTERMS.title) if ontologies else "Ontology"
-    parts = [f"<p>{_text(graph, o, DCTERMS.description)}</p><p class='iri'>IRI: {html.escape(str(o))}"
-             f" · version {_text(graph, o, OWL.versionInfo)}</p>" for o in ontologies]
+    parts = [
+        f"<p>{_text(graph, o, DCTERMS.description)}</p><p class='iri'>IRI: {html.escape(str(o))}"
+        f" · version {_text(graph, o, OWL.versionInfo)}</p>"
+        for o in ontologies
+    ]
     parts.append(f"<h2 id='classes'>Classes ({len(classes)})</h2>")
     for iri in classes:
         parts.append(_term_section(graph, iri, local, [("Subclass of", _links(graph, iri, RDFS.subClassOf, local))]))
     parts.append(f"<h2 id='properties'>Properties ({len(properties)})</h2>")
     for iri in properties:
         kind = "object property" if (iri, RDF.type, OWL.ObjectProperty) in graph else "datatype property"
-        parts.append(_term_section(graph, iri, local, [
-            ("Kind", kind),
-            ("Domain", _links(graph, iri, RDFS.domain, local)),
-            ("Range", _links(graph, iri, RDFS.range, local)),
-            ("Subproperty of", _links(graph, iri, RDFS.subPropertyOf, local)),
-        ]))
+        parts.append(
+            _term_section(
+                graph,
+                iri,
+                local,
+                [
+                    ("Kind", kind),
+                    ("Domain", _links(graph, iri, RDFS.domain, local)),
+                    ("Range", _links(graph, iri, RDFS.range, local)),
+                    ("Subproperty of", _links(graph, iri, RDFS.subPropertyOf, local)),
+                ],
+            )
+        )
     return title, "".join(parts)
 
 
 def concepts_body(graph: Graph) -> tuple[str, str]:
     """(title, HTML body) of the concept-scheme page: each scheme with a table of its concepts."""
     schemes = _subjects(graph, SKOS.ConceptScheme)
-    parts = ["<ul>" + "".join(f'<li><a href="#{_anchor(s)}">{_text(graph, s, SKOS.prefLabel, RDFS.label)}</a></li>' for s in schemes) + "</ul>"]
+    parts = [
+        "<ul>"
+        + "".join(
+            f'<li><a href="#{_anchor(s)}">{_text(graph, s, SKOS.prefLabel, RDFS.label)}</a></li>' for s in schemes
+        )
+        + "</ul>"
+    ]
     for scheme in schemes:
         concepts = sorted((c for c in graph.subjects(SKOS.inScheme, scheme) if isinstance(c, URIRef)), key=str)
         rows = "".join(
@@ -103,9 +123,11 @@ def concepts_body(graph: Graph) -> tuple[str, str]:
             f"<td>{_text(graph, c, SKOS.definition, RDFS.comment)}</td><td class='iri'>{html.escape(str(c))}</td></tr>"
             for c in concepts
         )
-        parts.append(f'<h2 id="{_anchor(scheme)}">{_text(graph, scheme, SKOS.prefLabel, RDFS.label)} ({len(concepts)})</h2>'
-                     f"<p>{_text(graph, scheme, SKOS.definition, RDFS.comment)}</p><p class='iri'>{html.escape(str(scheme))}</p>"
-                     f"<table><tr><th>Notation</th><th>Label</th><th>Definition</th><th>IRI</th></tr>{rows}</table>")
+        parts.append(
+            f'<h2 id="{_anchor(scheme)}">{_text(graph, scheme, SKOS.prefLabel, RDFS.label)} ({len(concepts)})</h2>'
+            f"<p>{_text(graph, scheme, SKOS.definition, RDFS.comment)}</p><p class='iri'>{html.escape(str(scheme))}</p>"
+            f"<table><tr><th>Notation</th><th>Label</th><th>Definition</th><th>IRI</th></tr>{rows}</table>"
+        )
     return "Concept schemes of minegraph", "".join(parts)
 
 
@@ -134,4 +156,3 @@ def ontology_docs(ontology_file: Path, graph: Graph, version: str, use_pylode: b
     if index is None:
         index = render_page(*ontology_body(graph), version)
     return {"index.html": index, "concepts.html": render_page(*concepts_body(graph), version)}
-

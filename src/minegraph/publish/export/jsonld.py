@@ -24,7 +24,9 @@ def _key_order(key: str) -> tuple[int, str]:
 def _canonical(value: Any) -> Any:
     """The same JSON value with object keys ordered and arrays of values sorted."""
     if isinstance(value, dict):
-        return {key: _canonical(value[key]) if key != "@context" else value[key] for key in sorted(value, key=_key_order)}
+        return {
+            key: _canonical(value[key]) if key != "@context" else value[key] for key in sorted(value, key=_key_order)
+        }
     if isinstance(value, list):
         items = [_canonical(item) for item in value]
         return sorted(items, key=_item_order)

@@ -69,7 +69,7 @@ def _compact(iri: str) -> str:
     """``xsd:date`` for an IRI in a namespace of minegraph's, else the IRI itself."""
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if iri.startswith(namespace) and iri != namespace:
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 
@@ -80,7 +80,10 @@ def _mg_terms(ontology: Iterable[ox.Triple]) -> dict[str, dict[str, str]]:
         subject = triple.subject.value if isinstance(triple.subject, ox.NamedNode) else ""
         if not subject.startswith(MG):
             continue
-        if triple.predicate == _RDF_TYPE and triple.object.value in (_OWL + "ObjectProperty", _OWL + "DatatypeProperty"):
+        if triple.predicate == _RDF_TYPE and triple.object.value in (
+            _OWL + "ObjectProperty",
+            _OWL + "DatatypeProperty",
+        ):
             kinds[subject] = triple.object.value
         elif triple.predicate == _RANGE:
             ranges[subject] = triple.object.value
@@ -91,7 +94,7 @@ def _mg_terms(ontology: Iterable[ox.Triple]) -> dict[str, dict[str, str]]:
             term["@type"] = "@id"
         elif iri in ranges and ranges[iri] not in _PLAIN:
             term["@type"] = _compact(ranges[iri])
-        terms[iri[len(MG):]] = term
+        terms[iri[len(MG) :]] = term
     return terms
 
 

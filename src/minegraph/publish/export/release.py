@@ -11,24 +11,38 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-
 from minegraph.core.files import FILE_NAME, contained
 from minegraph.core.formats import by_suffix, formats
 from minegraph.core.namespaces import MG
 
 from . import serialise
-from .jsonld_context import CONTEXT_FILE, committed_context, context_bytes
 from .docs_html import ontology_docs
-from .release_files import MARKER, MARKER_TEXT, SUMS_FILE, check_replaceable, gzip_bytes, sha256_hex, staged_directory, sums_text, write_tree
 from .inputs import Release, load_release
 from .jsonld import jsonld
+from .jsonld_context import CONTEXT_FILE, committed_context, context_bytes
+from .release_files import (
+    MARKER,
+    MARKER_TEXT,
+    SUMS_FILE,
+    check_replaceable,
+    gzip_bytes,
+    sha256_hex,
+    staged_directory,
+    sums_text,
+    write_tree,
+)
 from .void import SPDX, DumpFile, describe
 
 DEFAULT_BASE = "https://w3id.org/minegraph/"
 DUMP_NAME = "minegraph"
 #: The writer of each dump the release holds: one per RDF format of the registry (minegraph.core.formats).
-WRITERS = {"ttl": serialise.turtle, "nt": serialise.ntriples, "nq": serialise.nquads, "trig": serialise.trig,
-           "jsonld": lambda release: jsonld(release, committed_context())}
+WRITERS = {
+    "ttl": serialise.turtle,
+    "nt": serialise.ntriples,
+    "nq": serialise.nquads,
+    "trig": serialise.trig,
+    "jsonld": lambda release: jsonld(release, committed_context()),
+}
 _MG_PATH = str(MG.path)
 ARCHIVED_TEXT_SUFFIX = ".txt"  # third-party texts; other files in graph/sources/ are minegraph's own
 
@@ -98,7 +112,9 @@ def _source_files(project_dir: Path, release: Release, without_texts: bool) -> d
     named = {t.object.value for t in release.triples() if t.predicate.value == _MG_PATH}
     files = {}
     for relative in sorted(named):
-        path = contained(folder, relative.removeprefix("sources/"), FILE_NAME) if relative.startswith("sources/") else None
+        path = (
+            contained(folder, relative.removeprefix("sources/"), FILE_NAME) if relative.startswith("sources/") else None
+        )
         if path is None or path.is_symlink() or not path.is_file():
             continue  # validate reports a path that leads elsewhere or to nothing
         if not (without_texts and path.suffix == ARCHIVED_TEXT_SUFFIX):
@@ -107,10 +123,16 @@ def _source_files(project_dir: Path, release: Release, without_texts: bool) -> d
 
 
 def _legal_files(project_dir: Path) -> dict[str, bytes]:
-    return {name: (project_dir / name).read_bytes() for name in ("LICENSE", "RIGHTS.md", "CITATION.cff") if (project_dir / name).is_file()}
+    return {
+        name: (project_dir / name).read_bytes()
+        for name in ("LICENSE", "RIGHTS.md", "CITATION.cff")
+        if (project_dir / name).is_file()
+    }
 
 
-def build_files(project_dir: Path, without_texts: bool = False, base: str = DEFAULT_BASE, use_pylode: bool = True) -> tuple[Release, dict[str, bytes]]:
+def build_files(
+    project_dir: Path, without_texts: bool = False, base: str = DEFAULT_BASE, use_pylode: bool = True
+) -> tuple[Release, dict[str, bytes]]:
     """Every file of the release (relative path -> bytes), nothing written yet."""
     project_dir = Path(project_dir)
     if not base.endswith("/"):
@@ -129,7 +151,9 @@ def build_files(project_dir: Path, without_texts: bool = False, base: str = DEFA
     return release, files
 
 
-def export(project_dir: Path, output_dir: Path, without_texts: bool = False, base: str = DEFAULT_BASE, use_pylode: bool = True) -> Manifest:
+def export(
+    project_dir: Path, output_dir: Path, without_texts: bool = False, base: str = DEFAULT_BASE, use_pylode: bool = True
+) -> Manifest:
     """Write the release of the project at ``project_dir`` to ``output_dir`` (replaced as a whole).
 
     ``base`` is where the release is published: downloads at ``<base>dist/<file>``, the SPARQL

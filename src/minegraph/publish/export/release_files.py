@@ -51,16 +51,29 @@ def check_replaceable(output: Path) -> None:
         return
     marker = output / MARKER
     if marker.is_symlink() or not marker.is_file() or marker.read_bytes() != MARKER_TEXT:
-        raise InputError(output, f"the output directory is not empty and was not made by minegraph export (no {MARKER}): "
-                                 "not replacing it; choose another --output")
+        raise InputError(
+            output,
+            f"the output directory is not empty and was not made by minegraph export (no {MARKER}): "
+            "not replacing it; choose another --output",
+        )
     sums = output / SUMS_FILE
-    listed = {line.split("  ", 1)[1] for line in sums.read_text(encoding="utf-8", errors="replace").splitlines()
-              if "  " in line} if sums.is_file() and not sums.is_symlink() else set()
+    listed = (
+        {
+            line.split("  ", 1)[1]
+            for line in sums.read_text(encoding="utf-8", errors="replace").splitlines()
+            if "  " in line
+        }
+        if sums.is_file() and not sums.is_symlink()
+        else set()
+    )
     for path in sorted(output.rglob("*")):
         name = path.relative_to(output).as_posix()
         if (path.is_symlink() or path.is_file()) and name not in listed | {SUMS_FILE, MARKER}:
-            raise InputError(output, f"the output directory holds {name}, which no release of minegraph wrote: "
-                                     "not replacing it; move that file or choose another --output")
+            raise InputError(
+                output,
+                f"the output directory holds {name}, which no release of minegraph wrote: "
+                "not replacing it; move that file or choose another --output",
+            )
 
 
 @contextmanager

@@ -113,7 +113,9 @@ def _ox(term) -> ox.NamedNode | ox.Literal:
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+        return (
+            ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+        )
     return ox.NamedNode(str(term))
 
 
@@ -133,7 +135,7 @@ def _slug_of(iri: str) -> str:
     """A readable slug for a partition: ``mg:State`` -> ``mg-State``."""
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if iri.startswith(namespace) and iri != namespace:
-            local = iri[len(namespace):]
+            local = iri[len(namespace) :]
             return f"{prefix}-{''.join(c if c.isalnum() or c in '-_.' else '-' for c in local)}"
     raise ValueError(f"no prefix of minegraph's for {iri}: add it to minegraph.core.namespaces")
 
@@ -210,7 +212,7 @@ def _describe_graphs(out: _Description, dataset: ox.NamedNode, store: OxigraphSt
         out.add(graph, "rdf:type", "void:Dataset")
         out.add(graph, "void:triples", row["triples"])
         if graph.value.startswith(prefix):
-            slug = graph.value[len(prefix):]
+            slug = graph.value[len(prefix) :]
             out.add(graph, "dcterms:title", _text(f"Statements, claims and anchors of source document {slug}"))
             out.add(graph, "dcterms:source", ox.NamedNode(PREFIXES["source"] + slug))
         else:
@@ -229,7 +231,11 @@ def _describe_distributions(out: _Description, dataset: ox.NamedNode, dumps: lis
         out.add(node, "dcat:downloadURL", url)
         out.add(node, "dcat:accessURL", url)
         out.add(node, "dcat:mediaType", ox.NamedNode(IANA + dump.media_type))
-        out.add(node, "dcterms:format", ox.NamedNode(EU_AUTHORITY + "file-type/" + by_media_type(dump.media_type).extra["eu_file_type"]))
+        out.add(
+            node,
+            "dcterms:format",
+            ox.NamedNode(EU_AUTHORITY + "file-type/" + by_media_type(dump.media_type).extra["eu_file_type"]),
+        )
         if dump.compressed:
             out.add(node, "dcat:compressFormat", ox.NamedNode(IANA + "application/gzip"))
         out.add(node, "dcat:byteSize", _integer(dump.byte_size, "nonNegativeInteger"))
@@ -237,7 +243,11 @@ def _describe_distributions(out: _Description, dataset: ox.NamedNode, dumps: lis
         out.add(node, "spdx:checksum", checksum)
         out.add(checksum, "rdf:type", "spdx:Checksum")
         out.add(checksum, "spdx:algorithm", "spdx:checksumAlgorithm_sha256")
-        out.add(checksum, "spdx:checksumValue", ox.Literal(dump.sha256, datatype=ox.NamedNode(PREFIXES["xsd"] + "hexBinary")))
+        out.add(
+            checksum,
+            "spdx:checksumValue",
+            ox.Literal(dump.sha256, datatype=ox.NamedNode(PREFIXES["xsd"] + "hexBinary")),
+        )
 
 
 def _describe_service(out: _Description, dataset: ox.NamedNode, base: str) -> None:

@@ -43,8 +43,10 @@ class Check:
     def findings(self, context: Context) -> list[Finding]:
         """Run the query, word its rows; every finding named for this check, with its severity."""
         rows = context.select(self.name, context.files_store() if self.over == "files" else None)
-        return [dataclasses.replace(f, source=f"check {self.name}", severity=f.severity or self.severity)
-                for f in wordings()[self.name](context, rows)]
+        return [
+            dataclasses.replace(f, source=f"check {self.name}", severity=f.severity or self.severity)
+            for f in wordings()[self.name](context, rows)
+        ]
 
 
 @cache
@@ -69,13 +71,22 @@ def known() -> list[str]:
     return sorted(profile())
 
 
-def make_context(store: ox.Store, graph_dir: Path, *, ontology_files: Iterable[Path] = (), data_files: Iterable[Path] = (),
-                 reference_dir: Path | None = None, shared: dict | None = None) -> Context:
+def make_context(
+    store: ox.Store,
+    graph_dir: Path,
+    *,
+    ontology_files: Iterable[Path] = (),
+    data_files: Iterable[Path] = (),
+    reference_dir: Path | None = None,
+    shared: dict | None = None,
+) -> Context:
     """The context of one run: ``ontology_files`` are the files of the store that are not data (their triples are
     not checked); ``data_files`` are read by the checks that need the files themselves (owners); ``shared``:
     values the checks share (``Context.shared``) computed beforehand."""
     ontology = OxigraphStore.memory(ontology_files).native
-    return Context(store, Path(graph_dir), ontology, tuple(map(Path, data_files)), reference_dir, cache=dict(shared or {}))
+    return Context(
+        store, Path(graph_dir), ontology, tuple(map(Path, data_files)), reference_dir, cache=dict(shared or {})
+    )
 
 
 def check_tasks(context: Context, names: Iterable[str] | None = None) -> list[tuple[str, Callable[[], list[Finding]]]]:
@@ -94,8 +105,10 @@ def in_run_order(tasks: list[tuple[str, Callable]]) -> tuple[list[Callable], lis
     profile's "first" checks in its order and then the rest, and apart its "last" ones."""
     checks, order = profile(), list(profile())
     first = [n for n in order if checks[n].run == "first"]
-    early = sorted((task for task in tasks if checks[task[0]].run != "last"),
-                   key=lambda task: first.index(task[0]) if task[0] in first else len(first))
+    early = sorted(
+        (task for task in tasks if checks[task[0]].run != "last"),
+        key=lambda task: first.index(task[0]) if task[0] in first else len(first),
+    )
     return [call for _, call in early], [call for name, call in tasks if checks[name].run == "last"]
 
 

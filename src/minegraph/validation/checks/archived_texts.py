@@ -42,7 +42,9 @@ def read_archive(context: Context, relative: str | None) -> ArchivedFile:
     try:
         return ArchivedFile(data.decode("utf-8"), None, digest)
     except UnicodeDecodeError as exc:
-        return ArchivedFile(None, f"file graph/{relative} is not valid UTF-8 ({exc.reason} at byte {exc.start})", digest)
+        return ArchivedFile(
+            None, f"file graph/{relative} is not valid UTF-8 ({exc.reason} at byte {exc.start})", digest
+        )
 
 
 def _read(context: Context, rows) -> dict:
@@ -79,14 +81,20 @@ def archives_match_records(context: Context, rows) -> Iterator:
     for node, (found, hashes, counts) in texts(context, rows).items():
         for recorded in hashes:
             if found.sha256 is not None and recorded != found.sha256:
-                yield finding(f"The archived file's SHA-256 is {found.sha256}, not the recorded {recorded}", node, MG + "sha256")
+                yield finding(
+                    f"The archived file's SHA-256 is {found.sha256}, not the recorded {recorded}", node, MG + "sha256"
+                )
         if found.problem is not None:
             yield finding(f"The archived text {found.problem}", node, MG + "path")
             continue
         for recorded in counts:
             if _integer(recorded) != len(found.text):
-                yield finding(f"The archived text has {len(found.text)} characters, not the recorded "
-                              f"{recorded.value} (mg:characterCount)", node, MG + "characterCount")
+                yield finding(
+                    f"The archived text has {len(found.text)} characters, not the recorded "
+                    f"{recorded.value} (mg:characterCount)",
+                    node,
+                    MG + "characterCount",
+                )
 
 
 @wording("quotes")
@@ -94,16 +102,28 @@ def quotes_match_archives(context: Context, rows) -> Iterator:
     anchors = set()
     for row in rows:
         if row["value"] is not None and row["value"].value != row["exact"].value:
-            yield finding("The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)", row["focus"], MG + "quote")
+            yield finding(
+                "The quote (mg:quote) differs from the TextQuoteSelector's text (oa:exact)", row["focus"], MG + "quote"
+            )
         if (row["focus"], row["archive"], row["start"], row["end"], row["exact"]) in anchors:
             continue  # the anchor's other quotes: its text is read once
         anchors.add((row["focus"], row["archive"], row["start"], row["end"], row["exact"]))
         if row["elsewhere"].value == "true":
-            yield finding("The anchor points into an archived text (oa:hasSource) that is not the archived text of the "
-                          "document the assertion appears in (mg:appearsIn / mg:archivedText)", row["focus"], row["path"])
+            yield finding(
+                "The anchor points into an archived text (oa:hasSource) that is not the archived text of the "
+                "document the assertion appears in (mg:appearsIn / mg:archivedText)",
+                row["focus"],
+                row["path"],
+            )
         if (archived := text_of(context, row["archive"])) is not None:  # unreadable: the archives check says so
-            for message in verify(archived, int(row["start"].value), int(row["end"].value), row["exact"].value,
-                                  text(row["prefix"]), text(row["suffix"])):
+            for message in verify(
+                archived,
+                int(row["start"].value),
+                int(row["end"].value),
+                row["exact"].value,
+                text(row["prefix"]),
+                text(row["suffix"]),
+            ):
                 yield finding(f"Anchor: {message}", row["focus"], row["path"])
 
 
@@ -115,5 +135,9 @@ def cues_in_quote_paragraph(context: Context, rows) -> Iterator:
             continue  # the archives and quotes checks report the text or the offsets
         first, last = archived.rfind("\n", 0, start) + 1, archived.find("\n", end)
         if row["value"].value not in archived[first : last if last >= 0 else len(archived)]:
-            yield finding(f"The attribution cue {row['value'].value!r} (mg:cue) does not occur in the quote's "
-                          "paragraph of the archived text", row["focus"], row["path"])
+            yield finding(
+                f"The attribution cue {row['value'].value!r} (mg:cue) does not occur in the quote's "
+                "paragraph of the archived text",
+                row["focus"],
+                row["path"],
+            )

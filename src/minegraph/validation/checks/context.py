@@ -12,7 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from minegraph.queries.library import package_query
-from minegraph.store.oxigraph import OxigraphStore, Owners
+from minegraph.store.oxigraph import Owners, OxigraphStore
 from minegraph.validation.findings import Finding
 
 HERE = Path(__file__).resolve().parent
@@ -69,7 +69,10 @@ def files_store(data_files, owners: Owners | None = None) -> ox.Store:
     names = {Path(path): ox.Literal(f"{Path(path).parent.name}/{Path(path).name}") for path in data_files}
     return OxigraphStore.from_quads(
         ox.Quad(ox.NamedNode(iri), DESCRIBED_IN, names[Path(path)])
-        for iri, paths in owners.shared().items() for path in paths if Path(path) in names).native
+        for iri, paths in owners.shared().items()
+        for path in paths
+        if Path(path) in names
+    ).native
 
 
 @cache
@@ -88,8 +91,13 @@ def text(node) -> str | None:
 def finding(message: str, focus=None, path=None, *, severity: str | None = None) -> Finding:
     """A finding of the check whose wording returns it (the runner fills in the check's name and, unless
     given here, its severity from the profile). ``focus``, ``path``: RDF terms or IRIs as strings."""
-    return Finding(severity=severity or "", message=message, source="", focus=text(focus) if not isinstance(focus, str) else focus,
-                   path=text(path) if not isinstance(path, str) else path)
+    return Finding(
+        severity=severity or "",
+        message=message,
+        source="",
+        focus=text(focus) if not isinstance(focus, str) else focus,
+        path=text(path) if not isinstance(path, str) else path,
+    )
 
 
 Wording = Callable[[Context, list], Iterable[Finding]]

@@ -46,15 +46,22 @@ def properties_are_declared(context: Context, rows) -> Iterator:
         if predicate not in first_use or _order(subject) < _order(first_use[predicate]):
             first_use[predicate] = subject
     for predicate in sorted(first_use, key=_order):
-        yield finding(f"The property <{predicate.value}> is not declared in the ontology and is not from a reused "
-                      "vocabulary", first_use[predicate], predicate)
+        yield finding(
+            f"The property <{predicate.value}> is not declared in the ontology and is not from a reused vocabulary",
+            first_use[predicate],
+            predicate,
+        )
 
 
 @wording("identifiers")
 def iris_match_identifiers(context: Context, rows) -> Iterator:
     for row in rows:
-        yield finding(f"The IRI <{text(row['focus'])}> is not the one its identifier {row['value'].value!r} gives: "
-                      f"<{row['expected'].value}>", row["focus"], row["path"])
+        yield finding(
+            f"The IRI <{text(row['focus'])}> is not the one its identifier {row['value'].value!r} gives: "
+            f"<{row['expected'].value}>",
+            row["focus"],
+            row["path"],
+        )
 
 
 @wording("date-bounds")
@@ -68,8 +75,12 @@ def message_of_the_row(context: Context, rows) -> Iterator:
 @wording("assertion-dates")
 def assertions_not_after_documents(context: Context, rows) -> Iterator:
     for row in rows:
-        yield finding(f"The assertion is dated {row['value'].value}, after the document it appears in was published "
-                      f"({row['published'].value})", row["focus"], row["path"])
+        yield finding(
+            f"The assertion is dated {row['value'].value}, after the document it appears in was published "
+            f"({row['published'].value})",
+            row["focus"],
+            row["path"],
+        )
 
 
 @wording("preferred-source")
@@ -78,6 +89,8 @@ def preferred_sources_rank_best(context: Context, rows) -> Iterator:
         if row["kind"].value == "not-a-source":
             message = f"The preferred source <{text(row['value'])}> (mg:preferredSource) is not one of the fact's sources (dcterms:source)"
         else:
-            message = (f"The preferred source <{text(row['value'])}> (mg:preferredSource) has authority rank {row['rank'].value}, "
-                       f"but the fact's source <{row['better'].value}> ranks better ({row['betterRank'].value})")
+            message = (
+                f"The preferred source <{text(row['value'])}> (mg:preferredSource) has authority rank {row['rank'].value}, "
+                f"but the fact's source <{row['better'].value}> ranks better ({row['betterRank'].value})"
+            )
         yield finding(message, row["focus"], row["path"])

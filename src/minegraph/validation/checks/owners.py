@@ -10,8 +10,10 @@ from .context import Context, finding, text, wording
 
 
 def owner_message(node: str, files: list[str]) -> str:
-    return (f"<{node}> is described in {len(files)} files ({', '.join(files)}); one build part owns each node "
-            "and the other files only point at it")
+    return (
+        f"<{node}> is described in {len(files)} files ({', '.join(files)}); one build part owns each node "
+        "and the other files only point at it"
+    )
 
 
 @wording("owners")

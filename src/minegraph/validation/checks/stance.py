@@ -16,8 +16,12 @@ def stance_words_in_archive(context: Context, rows) -> Iterator:
         if archived is None:
             continue  # an unreadable text: the archives check's to report
         if row["value"].value not in archived:
-            yield finding(f"The words {row['value'].value!r} the stance rests on (mg:restsOn) do not occur in the "
-                          "archived text of the assessed statement", row["focus"], row["path"])
+            yield finding(
+                f"The words {row['value'].value!r} the stance rests on (mg:restsOn) do not occur in the "
+                "archived text of the assessed statement",
+                row["focus"],
+                row["path"],
+            )
 
 
 ASSESSED = {

@@ -53,12 +53,24 @@ def read_rule(context: Context, node: ox.NamedNode) -> dict:
             return None
         return found[0]
 
-    article, months, first, threshold = (one("article"), one("monthsAfter"), one("firstDayOfMonth"),
-                                         one("instrumentThreshold", required=False))
-    if not isinstance(_python(months), int) or isinstance(_python(months), bool) or not isinstance(_python(first), bool):
+    article, months, first, threshold = (
+        one("article"),
+        one("monthsAfter"),
+        one("firstDayOfMonth"),
+        one("instrumentThreshold", required=False),
+    )
+    if (
+        not isinstance(_python(months), int)
+        or isinstance(_python(months), bool)
+        or not isinstance(_python(first), bool)
+    ):
         raise RuleError(f"timing rule {node.value}: mg:monthsAfter must be an integer and mg:firstDayOfMonth a boolean")
-    return {"article": str(_python(article)), "months": months, "first": first,
-            "threshold": int(_python(threshold)) if threshold is not None else None}
+    return {
+        "article": str(_python(article)),
+        "months": months,
+        "first": first,
+        "threshold": int(_python(threshold)) if threshold is not None else None,
+    }
 
 
 def apply(rule: dict, start: str) -> str:
@@ -125,12 +137,19 @@ def dates_in_order(context: Context, rows) -> Iterator:
         order = row["order"].value
         if order == "opening":
             if first[0] == first[1]:  # an opening counts only with an exact date
-                yield finding(f"{node_name(context, row['second'])} is dated {_when(second)}, before the "
-                              f"Convention was opened for signature on {first[0]}", row["focus"], row["path"])
+                yield finding(
+                    f"{node_name(context, row['second'])} is dated {_when(second)}, before the "
+                    f"Convention was opened for signature on {first[0]}",
+                    row["focus"],
+                    row["path"],
+                )
         elif order == "announcement":
-            yield finding(f"{node_name(context, row['first'])} is dated {_when(first)}, after "
-                          f"“{node_name(context, row['second'])}” ({_when(second)}): an announcement comes first",
-                          row["focus"], row["path"])
+            yield finding(
+                f"{node_name(context, row['first'])} is dated {_when(first)}, after "
+                f"“{node_name(context, row['second'])}” ({_when(second)}): an announcement comes first",
+                row["focus"],
+                row["path"],
+            )
         else:
             message = f"{node_name(context, row['state'])} " + ORDERS[order].format(a=_when(first), b=_when(second))
             yield finding(message, row["focus"], row["path"])
@@ -145,13 +164,18 @@ def article_20(context: Context, rows) -> Iterator:
     effects: dict = defaultdict(list)
     for row in rows:
         effects[(row["focus"], row["value"].value, row["stateName"].value)].append(
-            (text(row["deposit"]), row["depositDate"].value, apply(rule, row["depositDate"].value)))
+            (text(row["deposit"]), row["depositDate"].value, apply(rule, row["depositDate"].value))
+        )
     for (effect, day, state), deposits in effects.items():
         deposits.sort()
         if day not in {expected for _, _, expected in deposits}:
-            yield finding(f"{state}: the withdrawal is recorded as taking effect on {day}, but Article "
-                          f"{rule['article']} gives {deposits[-1][2]}, {_python(rule['months'])} months after the "
-                          f"deposit of {deposits[-1][1]}", effect, MG + "date")
+            yield finding(
+                f"{state}: the withdrawal is recorded as taking effect on {day}, but Article "
+                f"{rule['article']} gives {deposits[-1][2]}, {_python(rule['months'])} months after the "
+                f"deposit of {deposits[-1][1]}",
+                effect,
+                MG + "date",
+            )
 
 
 @wording("treaty-article-17")
@@ -161,8 +185,12 @@ def article_17(context: Context, rows) -> Iterator:
         yield problem
         return
     if rule["threshold"] is None:
-        yield finding(f"Article {rule['article']} has no instrument threshold (mg:instrumentThreshold): the "
-                      "treaty's entry into force cannot be derived", ARTICLE_17, MG + "instrumentThreshold")
+        yield finding(
+            f"Article {rule['article']} has no instrument threshold (mg:instrumentThreshold): the "
+            "treaty's entry into force cannot be derived",
+            ARTICLE_17,
+            MG + "instrumentThreshold",
+        )
         return
     dates = sorted(row["date"].value for row in context.select("treaty-consent-dates"))  # support/…
     if len(dates) < rule["threshold"]:
@@ -183,27 +211,41 @@ def _article_17_row(rule: dict, threshold: str, row) -> Iterator:
     expected = apply(rule, start) if start is not None else None
     if row["kind"].value == "treaty":
         if day.value != expected:
-            yield finding(f"The Convention is recorded as entering into force on {day.value}, but Article "
-                          f"{rule['article']}(1) gives {expected}: the first day of the "
-                          f"{ordinal(_python(rule['months']))} month after the month of the "
-                          f"{ordinal(rule['threshold'])} deposit ({threshold})", node, row["path"])
+            yield finding(
+                f"The Convention is recorded as entering into force on {day.value}, but Article "
+                f"{rule['article']}(1) gives {expected}: the first day of the "
+                f"{ordinal(_python(rule['months']))} month after the month of the "
+                f"{ordinal(rule['threshold'])} deposit ({threshold})",
+                node,
+                row["path"],
+            )
         return
     if int(row["consents"].value) != 1 or row["succession"].value == "true":
         return  # no or several consents: treaty-act-sequence reports it; successions take the recorded date
     state = row["stateName"].value
     if deposit is None:
-        yield finding(f"{state}: the Convention is recorded as entering into force on {day.value}, but the "
-                      "deposit of its instrument has no date to derive it from", node, row["path"])
+        yield finding(
+            f"{state}: the Convention is recorded as entering into force on {day.value}, but the "
+            "deposit of its instrument has no date to derive it from",
+            node,
+            row["path"],
+        )
     elif day.value != expected:
         basis = row["basis"]
         how = "stated" if basis is None or basis.value.endswith("/stated") else "derived"
-        yield finding(f"{state}: the Convention is recorded ({how}) as entering into force on {day.value}, but "
-                      f"Article {rule['article']}{paragraph} gives {expected} for the deposit of {deposit}", node, row["path"])
+        yield finding(
+            f"{state}: the Convention is recorded ({how}) as entering into force on {day.value}, but "
+            f"Article {rule['article']}{paragraph} gives {expected} for the deposit of {deposit}",
+            node,
+            row["path"],
+        )
 
 
-REFERENCE = (("consent", "states ever consented to be bound (ottawa_parties.csv rows)", lambda p: True),
-             ("signature", "signatories (ottawa_parties.csv rows with a signature date)", lambda p: p.signed),
-             ("universe", "states of the reference universe", None))
+REFERENCE = (
+    ("consent", "states ever consented to be bound (ottawa_parties.csv rows)", lambda p: True),
+    ("signature", "signatories (ottawa_parties.csv rows with a signature date)", lambda p: p.signed),
+    ("universe", "states of the reference universe", None),
+)
 
 
 @wording("treaty-reference-counts")
@@ -216,11 +258,19 @@ def reference_counts(context: Context, rows) -> Iterator:
         return
     have: dict = defaultdict(set)
     for row in rows:
-        have[row["kind"].value].add(text(row["value"]) if row["value"] is not None else text(row["focus"]).rsplit("/", 1)[-1])
+        have[row["kind"].value].add(
+            text(row["value"]) if row["value"] is not None else text(row["focus"]).rsplit("/", 1)[-1]
+        )
     for kind, what, keep in REFERENCE:
         want = {p.iso3 for p in parties if keep(p)} if keep else set(states)
         if want != have[kind]:
             missing, extra = sorted(want - have[kind]), sorted(have[kind] - want)
-            detail = "; ".join(p for p in (f"missing {', '.join(missing)}" if missing else "",
-                                           f"not in the reference {', '.join(extra)}" if extra else "") if p)
+            detail = "; ".join(
+                p
+                for p in (
+                    f"missing {', '.join(missing)}" if missing else "",
+                    f"not in the reference {', '.join(extra)}" if extra else "",
+                )
+                if p
+            )
             yield finding(f"The reference has {len(want)} {what}, the graph {len(have[kind])} ({detail})")

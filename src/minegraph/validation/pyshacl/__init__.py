@@ -20,16 +20,17 @@ from rdflib.collection import Collection
 from rdflib.namespace import SH, NamespaceManager
 from rdflib.term import Node
 
-from minegraph.validation import checks as registry
-from minegraph.errors import InputError
 from minegraph.core.namespaces import bind_prefixes
 from minegraph.core.project import Project
 from minegraph.core.rdf_io import parse_into
+from minegraph.errors import InputError
 from minegraph.store.oxigraph import OxigraphStore
+from minegraph.validation import checks as registry
 from minegraph.validation.findings import SEVERITIES, Finding, ValidationReport  # noqa: F401 (also their old home)
 
 #: Namespace of the shapes in ``ontology/shapes.ttl``.
 MGSH = Namespace("https://w3id.org/minegraph/shapes#")
+
 
 @dataclass
 class Schema:
@@ -81,7 +82,12 @@ def validate(project: Project, *, checks: Iterable[str] | None = None, shacl: bo
     problems: list = []
     data, files = load_files(project, data_files, problems)
     report = validate_graph(
-        data, project, checks=list(selected), shacl=shacl, schema=schema, subject_files=files,
+        data,
+        project,
+        checks=list(selected),
+        shacl=shacl,
+        schema=schema,
+        subject_files=files,
         file_names=[_relative(project, p) for p in data_files],
     )
     report.findings = sorted([*report.findings, *(_parse_finding(project, p) for p in problems)], key=Finding.sort_key)
@@ -91,8 +97,12 @@ def validate(project: Project, *, checks: Iterable[str] | None = None, shacl: bo
 def _parse_finding(project: Project, problem) -> Finding:
     """A literal rdflib could not read (``"2025-02-30"^^xsd:date``) as a finding naming its file, line and column."""
     where = f"line {problem.line}, column {problem.column}: " if problem.line else ""
-    return Finding(severity="Violation", message=where + problem.message(), source="parse",
-                   file=_relative(project, Path(problem.path)))
+    return Finding(
+        severity="Violation",
+        message=where + problem.message(),
+        source="parse",
+        file=_relative(project, Path(problem.path)),
+    )
 
 
 def validate_graph(
@@ -117,12 +127,21 @@ def validate_graph(
     if shacl:
         findings.extend(run_shacl(union, schema.shapes, describe))
     if selected:
-        context = registry.make_context(OxigraphStore.from_graph(union).native, project.graph_dir, ontology_files=project.ontology_files(),
-                                        data_files=project.data_files(), reference_dir=project.reference_dir)
+        context = registry.make_context(
+            OxigraphStore.from_graph(union).native,
+            project.graph_dir,
+            ontology_files=project.ontology_files(),
+            data_files=project.data_files(),
+            reference_dir=project.reference_dir,
+        )
         findings.extend(describe.check(f) for f in registry.run_checks(context, selected))
     findings.sort(key=Finding.sort_key)
     return ValidationReport(
-        findings=findings, triples=len(union), files=file_names or [], shacl=shacl, checks=list(selected),
+        findings=findings,
+        triples=len(union),
+        files=file_names or [],
+        shacl=shacl,
+        checks=list(selected),
     )
 
 
@@ -142,8 +161,13 @@ def run_shacl(graph: Graph, shapes: Graph, describe: "_Describer") -> list[Findi
     """pySHACL over ``graph`` (no inference: the ontology is already in the graph)."""
     try:
         _, results, _ = pyshacl.validate(
-            graph, shacl_graph=shapes, inference="none", advanced=False,
-            allow_warnings=True, allow_infos=True, abort_on_first=False,
+            graph,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=False,
+            allow_warnings=True,
+            allow_infos=True,
+            abort_on_first=False,
         )
     except ReportableRuntimeError as exc:
         raise InputError("ontology/shapes.ttl", f"the shapes cannot be run: {exc}") from None
@@ -178,10 +202,15 @@ class _Describer:
     def check(self, found: Finding) -> Finding:
         """A check's finding labelled, placed in its file and its property shortened."""
         focus = URIRef(found.focus) if found.focus and not found.focus.startswith("_:") else None
-        return Finding(severity=found.severity, message=found.message, source=found.source, focus=found.focus,
-                       label=self.label(focus) if focus is not None else None,
-                       file=self.subject_files.get(focus) if focus is not None else None,
-                       path=self.curie(URIRef(found.path)) if found.path else None)
+        return Finding(
+            severity=found.severity,
+            message=found.message,
+            source=found.source,
+            focus=found.focus,
+            label=self.label(focus) if focus is not None else None,
+            file=self.subject_files.get(focus) if focus is not None else None,
+            path=self.curie(URIRef(found.path)) if found.path else None,
+        )
 
     def _finding(self, *, focus: Node | None, **fields) -> Finding:
         return Finding(

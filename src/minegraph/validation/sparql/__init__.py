@@ -17,5 +17,14 @@ from .engine import Result, validate_store
 from .run import load, validate_sparql
 from .shapes import ShapesError
 
-__all__ = ["CompiledConstraint", "Result", "ShapesError", "compile_shapes", "compiled_shapes", "load",
-           "shapes_digest", "validate_sparql", "validate_store"]
+__all__ = [
+    "CompiledConstraint",
+    "Result",
+    "ShapesError",
+    "compile_shapes",
+    "compiled_shapes",
+    "load",
+    "shapes_digest",
+    "validate_sparql",
+    "validate_store",
+]

@@ -8,8 +8,7 @@ from dataclasses import asdict, dataclass
 
 import pyoxigraph as ox
 
-from .components import (FOCUS_PARAMETERS, KNOWN, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, Variables,
-                         datatype_ok, term)
+from .components import FOCUS_PARAMETERS, KNOWN, TYPE_OF, UNSUPPORTED, VALUE_PARAMETERS, Variables, datatype_ok, term
 from .focus import FocusPatterns
 from .paths import Path, compile_path
 from .patterns import Bound, Pattern, flatten, keyed, unwrap
@@ -78,8 +77,10 @@ class Compiler(FocusPatterns):
         for predicate in self.graph.index.get(shape, {}):
             name = predicate.removeprefix(SH)
             if predicate.startswith(SH) and name not in KNOWN:
-                raise ShapesError(f"{self.graph.path}: sh:{name} on {self.graph.name(shape)} is not supported: "
-                                  f"{UNSUPPORTED.get(name, 'not a SHACL Core parameter this engine evaluates')}")
+                raise ShapesError(
+                    f"{self.graph.path}: sh:{name} on {self.graph.name(shape)} is not supported: "
+                    f"{UNSUPPORTED.get(name, 'not a SHACL Core parameter this engine evaluates')}"
+                )
         found = [(n, v) for n in VALUE_PARAMETERS + FOCUS_PARAMETERS for v in self.graph.sh(shape, n)]
         if self.graph.sh(shape, "pattern"):
             found = [(n, v) for n, v in found if n != "pattern"] + [("pattern", self.graph.sh(shape, "pattern")[0])]
@@ -99,8 +100,9 @@ class Compiler(FocusPatterns):
         if self.depth > 32:
             raise ShapesError(f"{self.graph.path}: recursive shapes are not supported ({self.graph.name(shape)})")
         path = self.path(shape)
-        parts = [p for name, value in self.constraints(shape)
-                 for p, _ in [self.pattern(shape, name, value, x, path)] if p]
+        parts = [
+            p for name, value in self.constraints(shape) for p, _ in [self.pattern(shape, name, value, x, path)] if p
+        ]
         if path is not None:
             parts += [pattern for _, pattern in self.qualified(shape, x, path)]
         for child in self.graph.sh(shape, "property"):
@@ -170,15 +172,22 @@ class Compiler(FocusPatterns):
 
     def is_shape(self, node: Term) -> bool:
         g = self.graph
-        return (g.has(node, RDF_TYPE, ox.NamedNode(SH + "NodeShape")) or g.has(node, RDF_TYPE, ox.NamedNode(SH + "PropertyShape"))
-                or bool(g.sh(node, "path")) or any(g.sh(node, t) for t in TARGETS))
+        return (
+            g.has(node, RDF_TYPE, ox.NamedNode(SH + "NodeShape"))
+            or g.has(node, RDF_TYPE, ox.NamedNode(SH + "PropertyShape"))
+            or bool(g.sh(node, "path"))
+            or any(g.sh(node, t) for t in TARGETS)
+        )
 
     def emit(self, shape: Term, focus: str) -> list[CompiledConstraint]:
         path = self.path(shape)
         out = []
         for name, value in self.constraints(shape):
             if name == "qualifiedValueShape":
-                out += [self.entry(shape, comp, path, focus, pattern, None) for comp, pattern in self.qualified(shape, THIS, path)]
+                out += [
+                    self.entry(shape, comp, path, focus, pattern, None)
+                    for comp, pattern in self.qualified(shape, THIS, path)
+                ]
             elif name == "datatype" and value.value in INTEGER_RANGES and path is not None and path.steps:
                 out.append(self.integer_datatype(shape, value.value, path, focus))
             elif name == "class":
@@ -188,11 +197,23 @@ class Compiler(FocusPatterns):
             else:
                 pattern, variable = self.pattern(shape, name, value, THIS, path)
                 if pattern:
-                    out.append(self.entry(shape, COMPONENT[name], path, focus, pattern, variable,
-                                          keys=getattr(pattern, "keys", ()), path_var=getattr(pattern, "path_var", None)))
+                    out.append(
+                        self.entry(
+                            shape,
+                            COMPONENT[name],
+                            path,
+                            focus,
+                            pattern,
+                            variable,
+                            keys=getattr(pattern, "keys", ()),
+                            path_var=getattr(pattern, "path_var", None),
+                        )
+                    )
                 if name == "node":  # the node shape's own results, as sh:detail of this one (minegraph reports them)
-                    out += [dataclasses.replace(c, detail=True) for c in
-                            self.details(value, focus if path is None else self.values_as_focus(focus, path))]
+                    out += [
+                        dataclasses.replace(c, detail=True)
+                        for c in self.details(value, focus if path is None else self.values_as_focus(focus, path))
+                    ]
         for child in self.graph.sh(shape, "property"):
             if self.active(child):
                 out += self.emit(child, focus if path is None else self.values_as_focus(focus, path))
@@ -211,19 +232,30 @@ class Compiler(FocusPatterns):
         parent (its key), as SHACL validates the nested shape once per parent focus node."""
         parent, outer = self.vars.fresh(), getattr(focus, "keys", ())
         keys = " ".join(f"?{k}" for k in outer)
-        return keyed(f"{{ SELECT DISTINCT {THIS} {parent} {keys} WHERE {{ {{ SELECT ({THIS} AS {parent}) {keys} WHERE {{ {focus} }} }} "
-                     f"{parent} {path.sparql} {THIS} }} }}", *outer, parent)
+        return keyed(
+            f"{{ SELECT DISTINCT {THIS} {parent} {keys} WHERE {{ {{ SELECT ({THIS} AS {parent}) {keys} WHERE {{ {focus} }} }} "
+            f"{parent} {path.sparql} {THIS} }} }}",
+            *outer,
+            parent,
+        )
 
-    def entry(self, shape, component, path, focus, pattern, variable, *, datatype=None, select=None,
-              keys=(), path_var=None) -> CompiledConstraint:
+    def entry(
+        self, shape, component, path, focus, pattern, variable, *, datatype=None, select=None, keys=(), path_var=None
+    ) -> CompiledConstraint:
         keys = (*getattr(focus, "keys", ()), *keys)
         projected = select or (f"{THIS} {variable}" if variable and variable != THIS else THIS)
         projected += "".join(f" ?{k}" for k in keys)
         return CompiledConstraint(
-            shape=self.graph.name(shape), component=component, path=path.display if path else None,
-            message=message_of(self.graph, shape), severity=severity_of(self.graph, shape),
-            query=f"SELECT DISTINCT {projected} WHERE {{ {focus} {unwrap(pattern)} }}", value=variable, datatype=datatype,
-            keys=tuple(keys), path_var=path_var,
+            shape=self.graph.name(shape),
+            component=component,
+            path=path.display if path else None,
+            message=message_of(self.graph, shape),
+            severity=severity_of(self.graph, shape),
+            query=f"SELECT DISTINCT {projected} WHERE {{ {focus} {unwrap(pattern)} }}",
+            value=variable,
+            datatype=datatype,
+            keys=tuple(keys),
+            path_var=path_var,
         )
 
     def top_class(self, shape: Term, cls: Term, path: Path | None, focus: str) -> CompiledConstraint:
@@ -253,7 +285,10 @@ class Compiler(FocusPatterns):
         engine decides the fitting ones from the datatype the source file wrote."""
         v = self.vars.fresh()
         steps = " ".join(f"<{s}>" for s in path.steps)
-        pattern = (f"VALUES ?dp {{ {steps} }} {THIS} ?dp {v} . BIND({datatype_ok(datatype, v)} AS ?ok) "
-                   f"FILTER(!?ok || (isLiteral({v}) && DATATYPE({v}) = <{XSD_INTEGER}>))")
-        return self.entry(shape, COMPONENT["datatype"], path, focus, pattern, v, datatype=datatype,
-                          select=f"{THIS} {v} ?dp ?ok")
+        pattern = (
+            f"VALUES ?dp {{ {steps} }} {THIS} ?dp {v} . BIND({datatype_ok(datatype, v)} AS ?ok) "
+            f"FILTER(!?ok || (isLiteral({v}) && DATATYPE({v}) = <{XSD_INTEGER}>))"
+        )
+        return self.entry(
+            shape, COMPONENT["datatype"], path, focus, pattern, v, datatype=datatype, select=f"{THIS} {v} ?dp ?ok"
+        )

@@ -17,17 +17,61 @@ from .vocab import CASTABLE, INTEGER_RANGES, RDF_LANGSTRING, RDFS_LITERAL, XSD_I
 TYPE_OF = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 
 #: Parameters whose value is tested on each value node, in the order the compiler visits them.
-VALUE_PARAMETERS = ("class", "datatype", "nodeKind", "in", "pattern", "minInclusive", "maxInclusive",
-                    "minExclusive", "maxExclusive", "minLength", "maxLength", "languageIn", "node", "or", "and",
-                    "not", "xone")
+VALUE_PARAMETERS = (
+    "class",
+    "datatype",
+    "nodeKind",
+    "in",
+    "pattern",
+    "minInclusive",
+    "maxInclusive",
+    "minExclusive",
+    "maxExclusive",
+    "minLength",
+    "maxLength",
+    "languageIn",
+    "node",
+    "or",
+    "and",
+    "not",
+    "xone",
+)
 #: Parameters tested once per focus node (counts, pairs, hasValue, uniqueLang, qualified shapes).
-FOCUS_PARAMETERS = ("minCount", "maxCount", "hasValue", "uniqueLang", "equals", "disjoint", "lessThan",
-                    "lessThanOrEquals", "qualifiedValueShape", "closed")
+FOCUS_PARAMETERS = (
+    "minCount",
+    "maxCount",
+    "hasValue",
+    "uniqueLang",
+    "equals",
+    "disjoint",
+    "lessThan",
+    "lessThanOrEquals",
+    "qualifiedValueShape",
+    "closed",
+)
 #: The other SHACL terms a shape may carry: targets, structure, the parameters read with a constraint
 #: (flags, ignoredProperties, qualified counts) and the non-validating ones (SHACL 2.1, 2.3, 2.4, 4.8.1, 4.7.3).
-STRUCTURAL = ("path", "property", "targetClass", "targetNode", "targetSubjectsOf", "targetObjectsOf", "message",
-              "severity", "deactivated", "flags", "ignoredProperties", "qualifiedMinCount", "qualifiedMaxCount",
-              "qualifiedValueShapesDisjoint", "name", "description", "order", "group", "defaultValue")
+STRUCTURAL = (
+    "path",
+    "property",
+    "targetClass",
+    "targetNode",
+    "targetSubjectsOf",
+    "targetObjectsOf",
+    "message",
+    "severity",
+    "deactivated",
+    "flags",
+    "ignoredProperties",
+    "qualifiedMinCount",
+    "qualifiedMaxCount",
+    "qualifiedValueShapesDisjoint",
+    "name",
+    "description",
+    "order",
+    "group",
+    "defaultValue",
+)
 KNOWN = frozenset(VALUE_PARAMETERS + FOCUS_PARAMETERS + STRUCTURAL)
 #: SHACL beyond Core, refused by name (never skipped): why this engine cannot evaluate it.
 UNSUPPORTED = {
@@ -71,7 +115,7 @@ def datatype_ok(datatype: str, v: str) -> str:
     if datatype == RDFS_LITERAL:
         return f"isLiteral({v})"
     if datatype == RDF_LANGSTRING:
-        return f"(isLiteral({v}) && LANG({v}) != \"\")"
+        return f'(isLiteral({v}) && LANG({v}) != "")'
     if datatype in INTEGER_RANGES:
         low, high = INTEGER_RANGES[datatype]
         tests = [f"isLiteral({v})", f"DATATYPE({v}) = <{XSD_INTEGER}>", f"isNumeric({v})"]
@@ -87,7 +131,8 @@ def datatype_ok(datatype: str, v: str) -> str:
 
 def less_than(a: str, b: str, operator: str) -> str:
     """pySHACL's comparison: IRIs and strings compare as strings, a string never compares with a non-string."""
-    stringy = "(isIRI({x}) || (isLiteral({x}) && (DATATYPE({x}) = <%s> || LANG({x}) != \"\")))" % XSD_STRING
+    stringy = '(isIRI({x}) || (isLiteral({x}) && (DATATYPE({x}) = <%s> || LANG({x}) != "")))' % XSD_STRING
     sa, sb = stringy.format(x=a), stringy.format(x=b)
-    return (f"IF({sa} && {sb}, STR({a}) {operator} STR({b}), "
-            f"IF({sa} || {sb}, false, COALESCE({a} {operator} {b}, false)))")
+    return (
+        f"IF({sa} && {sb}, STR({a}) {operator} STR({b}), IF({sa} || {sb}, false, COALESCE({a} {operator} {b}, false)))"
+    )

@@ -57,9 +57,14 @@ def run_constraint(store: ox.Store, constraint: CompiledConstraint, datatypes: S
         key = (_text(row["this"]), str(value) if value is not None else None, *(str(row[k]) for k in constraint.keys))
         path = f"<{row[constraint.path_var].value}>" if constraint.path_var else constraint.path
         findings[key] = Result(
-            focus=key[0], path=path, value=key[1] if reports_value else None,
-            constraint=constraint.component, shape=constraint.shape, message=constraint.message,
-            severity=constraint.severity, detail=constraint.detail,
+            focus=key[0],
+            path=path,
+            value=key[1] if reports_value else None,
+            constraint=constraint.component,
+            shape=constraint.shape,
+            message=constraint.message,
+            severity=constraint.severity,
+            detail=constraint.detail,
         )
     return list(findings.values())
 
@@ -80,8 +85,9 @@ def _datatype_violated(row, constraint: CompiledConstraint, datatypes: SourceDat
 LOGICAL = tuple(f"http://www.w3.org/ns/shacl#{n}ConstraintComponent" for n in ("Or", "And", "Not", "Xone", "Node"))
 
 
-def constraint_tasks(store: ox.Store, shapes_path: Path, cache_dir: Path | None = None, *,
-                     datatypes: SourceDatatypes | None = None) -> list[Callable[[], list[Result]]]:
+def constraint_tasks(
+    store: ox.Store, shapes_path: Path, cache_dir: Path | None = None, *, datatypes: SourceDatatypes | None = None
+) -> list[Callable[[], list[Result]]]:
     """One call per compiled constraint, each returning that constraint's findings, the logical components
     first (so that a pool that also runs other work starts the long queries early)."""
     constraints = compiled_shapes(Path(shapes_path), Path(cache_dir) if cache_dir else None)
@@ -89,9 +95,15 @@ def constraint_tasks(store: ox.Store, shapes_path: Path, cache_dir: Path | None 
     return [functools.partial(run_constraint, store, c, datatypes) for c in constraints]
 
 
-def validate_store(store: ox.Store, shapes_path: Path, cache_dir: Path | None = None, *,
-                   sources: Iterable[Path] | None = None, pool: Executor | None = None,
-                   datatypes: SourceDatatypes | None = None) -> list[Result]:
+def validate_store(
+    store: ox.Store,
+    shapes_path: Path,
+    cache_dir: Path | None = None,
+    *,
+    sources: Iterable[Path] | None = None,
+    pool: Executor | None = None,
+    datatypes: SourceDatatypes | None = None,
+) -> list[Result]:
     """Validate the default graph of ``store`` (data + ontology, so sh:class follows rdfs:subClassOf)
     against the shapes file. ``cache_dir`` keeps the compiled queries between runs. ``sources`` are the
     files the store was loaded from: given, sh:datatype tells xsd:nonNegativeInteger and the other derived

@@ -27,12 +27,21 @@ class FocusPatterns:
             return None, None  # compiled by qualified(), which reports two components
         if name in ("lessThan", "lessThanOrEquals"):
             return self.less_than(name, value, x, path)
-        return getattr(self, {"minCount": "min_count", "maxCount": "max_count", "hasValue": "has_value",
-                              "uniqueLang": "unique_lang"}.get(name, name))(shape, value, x, path)
+        return getattr(
+            self,
+            {
+                "minCount": "min_count",
+                "maxCount": "max_count",
+                "hasValue": "has_value",
+                "uniqueLang": "unique_lang",
+            }.get(name, name),
+        )(shape, value, x, path)
 
     def min_count(self, shape: Term, value: Term, x: str, path: Path):
         """sh:minCount — SHACL 4.2.1, https://www.w3.org/TR/shacl/#MinCountConstraintComponent"""
-        return self.at_least(x, path.sparql, self.vars.fresh(), "true", integer(self.graph, value, "minCount"), negate=True), None
+        return self.at_least(
+            x, path.sparql, self.vars.fresh(), "true", integer(self.graph, value, "minCount"), negate=True
+        ), None
 
     def max_count(self, shape: Term, value: Term, x: str, path: Path):
         """sh:maxCount — SHACL 4.2.2, https://www.w3.org/TR/shacl/#MaxCountConstraintComponent"""
@@ -51,8 +60,10 @@ class FocusPatterns:
         if not (isinstance(value, ox.Literal) and value.value == "true"):
             return None, None
         p, a, b, lang = path.sparql, self.vars.fresh(), self.vars.fresh(), self.vars.fresh()
-        return (f"{{ {x} {p} {a} . {x} {p} {b} . FILTER(!sameTerm({a}, {b}) && LANG({a}) != \"\" && "
-                f"LCASE(LANG({a})) = LCASE(LANG({b}))) BIND(LCASE(LANG({a})) AS {lang}) }}"), lang
+        return (
+            f'{{ {x} {p} {a} . {x} {p} {b} . FILTER(!sameTerm({a}, {b}) && LANG({a}) != "" && '
+            f"LCASE(LANG({a})) = LCASE(LANG({b}))) BIND(LCASE(LANG({a})) AS {lang}) }}"
+        ), lang
 
     def equals(self, shape: Term, other: Term, x: str, path: Path | None):
         """sh:equals — SHACL 4.5.1, https://www.w3.org/TR/shacl/#EqualsConstraintComponent: a value missing
@@ -60,11 +71,15 @@ class FocusPatterns:
         q, a, b = term(other), self.vars.fresh(), self.vars.fresh()
         if path is None:  # the branches bind no outer variable: a group joined beside the focus nodes sees none
             k = self.vars.fresh()
-            return (f"{{ {{ BIND(\"self\" AS {k}) }} UNION {{ {x} {q} {b} . BIND(\"other\" AS {k}) }} "
-                    f"BIND(IF({k} = \"self\", {x}, {b}) AS {a}) FILTER(({k} = \"self\" && NOT EXISTS {{ {x} {q} {x} }}) "
-                    f"|| ({k} = \"other\" && !sameTerm({b}, {x}))) }}"), a
+            return (
+                f'{{ {{ BIND("self" AS {k}) }} UNION {{ {x} {q} {b} . BIND("other" AS {k}) }} '
+                f'BIND(IF({k} = "self", {x}, {b}) AS {a}) FILTER(({k} = "self" && NOT EXISTS {{ {x} {q} {x} }}) '
+                f'|| ({k} = "other" && !sameTerm({b}, {x}))) }}'
+            ), a
         own = f"{x} {path.sparql} {a}"
-        return Bound(f"{{ {{ {own} FILTER NOT EXISTS {{ {x} {q} {a} }} }} UNION {{ {x} {q} {a} FILTER NOT EXISTS {{ {own} }} }} }}"), a
+        return Bound(
+            f"{{ {{ {own} FILTER NOT EXISTS {{ {x} {q} {a} }} }} UNION {{ {x} {q} {a} FILTER NOT EXISTS {{ {own} }} }} }}"
+        ), a
 
     def disjoint(self, shape: Term, other: Term, x: str, path: Path | None):
         """sh:disjoint — SHACL 4.5.2, https://www.w3.org/TR/shacl/#DisjointConstraintComponent"""
@@ -105,8 +120,10 @@ class FocusPatterns:
         if n == 1:
             found = f"{{ {x} {p} {a} . FILTER({condition}) }}"
         else:
-            found = (f"{{ {{ SELECT {x} WHERE {{ {x} {p} {a} . FILTER({condition}) }} GROUP BY {x} "
-                     f"HAVING (COUNT(DISTINCT {a}) >= {n}) }} }}")
+            found = (
+                f"{{ {{ SELECT {x} WHERE {{ {x} {p} {a} . FILTER({condition}) }} GROUP BY {x} "
+                f"HAVING (COUNT(DISTINCT {a}) >= {n}) }} }}"
+            )
         return f"{{ FILTER NOT EXISTS {found} }}" if negate else Bound(found)
 
     def qualified(self, shape: Term, x: str, path: Path) -> list[tuple[str, str]]:
@@ -125,13 +142,21 @@ class FocusPatterns:
         for name in ("qualifiedMinCount", "qualifiedMaxCount"):
             for n in g.sh(shape, name):
                 count = integer(g, n, name)
-                pattern = (self.at_least(x, path.sparql, a, condition, count, negate=True) if name == "qualifiedMinCount"
-                           else self.at_least(x, path.sparql, a, condition, count + 1, negate=False))
+                pattern = (
+                    self.at_least(x, path.sparql, a, condition, count, negate=True)
+                    if name == "qualifiedMinCount"
+                    else self.at_least(x, path.sparql, a, condition, count + 1, negate=False)
+                )
                 if pattern:
                     out.append((COMPONENT[name], pattern))
         return out
 
     def siblings(self, shape: Term, q: Term) -> list[Term]:
         parents = [s for s in self.graph.subjects() if shape in self.graph.sh(s, "property")]
-        return [sq for parent in parents for ps in self.graph.sh(parent, "property")
-                for sq in self.graph.sh(ps, "qualifiedValueShape") if sq != q]
+        return [
+            sq
+            for parent in parents
+            for ps in self.graph.sh(parent, "property")
+            for sq in self.graph.sh(ps, "qualifiedValueShape")
+            if sq != q
+        ]

@@ -41,8 +41,11 @@ def compile_path(graph: ShapesGraph, node: Term) -> Path:
     if alternatives is not None:
         parts = [compile_path(graph, p) for p in graph.items(alternatives)]
         steps = [s for p in parts for s in (p.steps or ())] if all(p.steps for p in parts) else None
-        return Path("(" + "|".join(p.sparql for p in parts) + ")", "(" + "|".join(p.display for p in parts) + ")",
-                    tuple(steps) if steps else None)
+        return Path(
+            "(" + "|".join(p.sparql for p in parts) + ")",
+            "(" + "|".join(p.display for p in parts) + ")",
+            tuple(steps) if steps else None,
+        )
     for name, suffix in _MODIFIERS:
         inner_node = graph.value(node, SH + name)
         if inner_node is not None:

@@ -17,14 +17,15 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from minegraph.errors import InputError
-from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
 from minegraph.store.oxigraph import OxigraphStore
+from minegraph.validation.checks import check_tasks, in_run_order, known, make_context, profile, sort_key
 from minegraph.validation.checks.context import FILES_STORE, files_store
 from minegraph.validation.findings import Finding, ValidationReport
 
 from .engine import Result, constraint_tasks
 from .shapes import ShapesError
 from .sources import DERIVED, source_datatypes, written_datatypes
+
 
 def workers() -> int:
     """Threads for loading and querying: the cores this process may use, at most four."""
@@ -56,13 +57,24 @@ def _validate(project, checks: Iterable[str] | None, shacl: bool, pool: Executor
     over_files = any(profile()[n].over == "files" for n in selected)
     loaded, datatypes, shared = _load(project, data_files, shacl, over_files, pool)
     store = loaded.native
-    context = make_context(store, project.graph_dir, ontology_files=project.ontology_files(), data_files=data_files,
-                           reference_dir=project.reference_dir, shared=shared)
+    context = make_context(
+        store,
+        project.graph_dir,
+        ontology_files=project.ontology_files(),
+        data_files=data_files,
+        reference_dir=project.reference_dir,
+        shared=shared,
+    )
     raw = _run_all(store, project, context, selected, shacl, datatypes, pool)
     findings = _describe(store, project, loaded, raw) if raw else []
     triples = len(store)  # the default graph only: nothing is loaded into a named graph
-    return ValidationReport(findings=findings, triples=triples, files=[_relative(project, p) for p in data_files],
-                            shacl=shacl, checks=selected)
+    return ValidationReport(
+        findings=findings,
+        triples=triples,
+        files=[_relative(project, p) for p in data_files],
+        shacl=shacl,
+        checks=selected,
+    )
 
 
 def _load(project, data_files: list[Path], shacl: bool, over_files: bool, pool: Executor):
@@ -72,8 +84,12 @@ def _load(project, data_files: list[Path], shacl: bool, over_files: bool, pool: 
     (otherwise the types are read in a side thread, from the files that name one)."""
     with ThreadPoolExecutor(1, thread_name_prefix="validate-read") as side:
         datatypes = side.submit(source_datatypes, data_files) if shacl and not over_files else None
-        loaded = OxigraphStore.memory(project.ontology_files() + data_files, pool=pool, owners=over_files,
-                                      datatypes=DERIVED if shacl and over_files else ())
+        loaded = OxigraphStore.memory(
+            project.ontology_files() + data_files,
+            pool=pool,
+            owners=over_files,
+            datatypes=DERIVED if shacl and over_files else (),
+        )
         if shacl and over_files:
             data = set(data_files)
             datatypes = written_datatypes(quad for path, quad in loaded.ownership.written if path in data)
@@ -128,13 +144,25 @@ def _describe(store, project, loaded: OxigraphStore, raw) -> list[Finding]:
     files = _subject_files(project, loaded, {f.focus for _, f in raw if f.focus})
     out = []
     for kind, f in raw:
-        described = {"label": _label(store, f.focus), "file": files.get(f.focus),
-                     "path": _curie(compact, f.path) if f.path else None}
+        described = {
+            "label": _label(store, f.focus),
+            "file": files.get(f.focus),
+            "path": _curie(compact, f.path) if f.path else None,
+        }
         if kind == "check":  # already a finding: labelled, placed and its property shortened here
             out.append(dataclasses.replace(f, **described))
             continue
-        out.append(Finding(severity=f.severity, message=f.message, source=f"shape {_curie(compact, f.shape)}",
-                           focus=f.focus, value=f.value, component=f.constraint.rsplit("#", 1)[-1], **described))
+        out.append(
+            Finding(
+                severity=f.severity,
+                message=f.message,
+                source=f"shape {_curie(compact, f.shape)}",
+                focus=f.focus,
+                value=f.value,
+                component=f.constraint.rsplit("#", 1)[-1],
+                **described,
+            )
+        )
     return sorted(out, key=Finding.sort_key)
 
 
@@ -148,8 +176,12 @@ def _curie(compact, iri: str) -> str:
 def _label(store, focus: str | None) -> str | None:
     if not focus or not focus.startswith(("http", "urn")):
         return None
-    labels = [q.object for q in store.quads_for_pattern(
-        ox.NamedNode(focus), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None)]
+    labels = [
+        q.object
+        for q in store.quads_for_pattern(
+            ox.NamedNode(focus), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"), None
+        )
+    ]
     english = [label for label in labels if isinstance(label, ox.Literal) and label.language == "en"]
     chosen = (english or labels or [None])[0]
     return chosen.value if chosen is not None else None

@@ -26,7 +26,9 @@ class ShapesGraph:
         # Parsed, not stored: a store would rewrite "1"^^xsd:boolean as true and switch a flag on that SHACL
         # leaves off; constants of the queries are written as the data store keeps them (components.term).
         try:
-            for triple in ox.parse(path=str(self.path), format=ox.RdfFormat.TURTLE, base_iri=self.path.resolve().as_uri()):
+            for triple in ox.parse(
+                path=str(self.path), format=ox.RdfFormat.TURTLE, base_iri=self.path.resolve().as_uri()
+            ):
                 if triple.object not in index[triple.subject][triple.predicate.value]:
                     index[triple.subject][triple.predicate.value].append(triple.object)
         except (SyntaxError, OSError) as exc:

@@ -23,7 +23,8 @@ _PREFIXED_DATATYPE = re.compile(rb"\^\^\s*[^<\s]")
 
 def _formats(path: Path) -> ox.RdfFormat:
     return {".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}.get(
-        path.suffix, ox.RdfFormat.TURTLE)
+        path.suffix, ox.RdfFormat.TURTLE
+    )
 
 
 #: The datatypes to note while the files are read (``OxigraphStore.memory(..., datatypes=DERIVED)``).
@@ -42,9 +43,13 @@ def source_datatypes(paths: Iterable[Path]) -> SourceDatatypes:
 
 def written_datatypes(quads) -> SourceDatatypes:
     """The derived integer literals among ``quads`` (of subject IRIs), keyed as the store writes them."""
-    return {(quad.subject.value, quad.predicate.value, canonical(quad.object.value)): quad.object.datatype.value
-            for quad in quads if isinstance(quad.object, ox.Literal) and quad.object.datatype.value in _DERIVED
-            and isinstance(quad.subject, ox.NamedNode)}
+    return {
+        (quad.subject.value, quad.predicate.value, canonical(quad.object.value)): quad.object.datatype.value
+        for quad in quads
+        if isinstance(quad.object, ox.Literal)
+        and quad.object.datatype.value in _DERIVED
+        and isinstance(quad.subject, ox.NamedNode)
+    }
 
 
 def _quads_with_markers(path: Path, data: bytes):
@@ -59,7 +64,7 @@ def _quads_with_markers(path: Path, data: bytes):
             if begin not in seen:
                 seen.add(begin)
                 finish = data.find(b"\n", match.end())
-                lines.append(data[begin:finish if finish >= 0 else len(data)])
+                lines.append(data[begin : finish if finish >= 0 else len(data)])
         try:
             return list(ox.parse(b"\n".join(lines), format=ox.RdfFormat.N_TRIPLES, base_iri=base))
         except SyntaxError:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .components import TYPE_OF, Variables, datatype_ok, integer, term
-from .vocab import NODE_KINDS
 from .shapes import ShapesError, ShapesGraph, Term
+from .vocab import NODE_KINDS
 
 _RANGE = {"minExclusive": ">", "minInclusive": ">=", "maxExclusive": "<", "maxInclusive": "<="}
 
@@ -30,8 +30,13 @@ class ValueConditions:
             return self.length(name, value, v)
         if name in ("or", "and", "xone"):
             return self.logical(name, value, v)
-        method = getattr(self, {"class": "class_", "in": "in_", "not": "not_", "nodeKind": "node_kind",
-                                "languageIn": "language_in"}.get(name, name), None)
+        method = getattr(
+            self,
+            {"class": "class_", "in": "in_", "not": "not_", "nodeKind": "node_kind", "languageIn": "language_in"}.get(
+                name, name
+            ),
+            None,
+        )
         if method is None:
             raise ShapesError(f"{self.graph.path}: sh:{name} is not supported")
         return method(shape, value, v)

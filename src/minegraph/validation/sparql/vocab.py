@@ -47,9 +47,36 @@ NODE_KINDS = {
 }
 
 #: Constraint components, by the parameter that declares them.
-COMPONENT = {name: f"{SH}{name[0].upper()}{name[1:]}ConstraintComponent" for name in (
-    "class", "datatype", "nodeKind", "in", "pattern", "minInclusive", "maxInclusive", "minExclusive",
-    "maxExclusive", "minLength", "maxLength", "languageIn", "uniqueLang", "hasValue", "minCount", "maxCount",
-    "or", "and", "not", "xone", "node", "equals", "disjoint", "lessThan", "lessThanOrEquals",
-    "qualifiedMinCount", "qualifiedMaxCount", "closed",
-)}
+COMPONENT = {
+    name: f"{SH}{name[0].upper()}{name[1:]}ConstraintComponent"
+    for name in (
+        "class",
+        "datatype",
+        "nodeKind",
+        "in",
+        "pattern",
+        "minInclusive",
+        "maxInclusive",
+        "minExclusive",
+        "maxExclusive",
+        "minLength",
+        "maxLength",
+        "languageIn",
+        "uniqueLang",
+        "hasValue",
+        "minCount",
+        "maxCount",
+        "or",
+        "and",
+        "not",
+        "xone",
+        "node",
+        "equals",
+        "disjoint",
+        "lessThan",
+        "lessThanOrEquals",
+        "qualifiedMinCount",
+        "qualifiedMaxCount",
+        "closed",
+    )
+}
