@@ -3,12 +3,13 @@ comments), the stance coalitions, centrality, brokers and who is quoted where.""
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 
 import networkx as nx
 
 from minegraph.analysis.graphs import stance_graph
-from minegraph.analysis.measures import agreement_graph, coalitions, frustration
+from minegraph.analysis.measures import _split, agreement_graph, coalitions, frustration
 from minegraph.core.namespaces import iri
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
@@ -284,3 +285,47 @@ def test_betweenness_is_sampled_above_the_limit_deterministically_and_says_so(st
     assert f"sampled: shortest paths from 4 of {nodes} nodes".encode() in graphml_bytes(first.graphs["stance"])
     # the rest of the analysis does not depend on the sample
     assert first.coalitions == analysis.coalitions and first.most_quoted == analysis.most_quoted
+
+
+def _split_by_full_scan(signed: nx.Graph) -> tuple[dict[str, int], int]:
+    """The split as first written, rescanning every edge per flip (the oracle of the incremental one),
+    and how many flips it made."""
+    tree = nx.maximum_spanning_tree(signed, weight="strength")
+    root = min(signed)
+    side = {root: 0}
+    for parent, child in nx.bfs_edges(tree, root, sort_neighbors=sorted):
+        side[child] = side[parent] if signed[parent][child]["balance"] > 0 else 1 - side[parent]
+    flips = 0
+    while True:
+        best, gain = None, 0
+        for node in sorted(signed):
+            delta = sum(
+                abs(signed[node][o]["balance"])
+                * (1 if (signed[node][o]["balance"] > 0) == (side[node] != side[o]) else -1)
+                for o in signed[node]
+            )
+            if delta > gain:
+                best, gain = node, delta
+        if best is None:
+            return side, flips
+        side[best] = 1 - side[best]
+        flips += 1
+
+
+def test_the_incremental_split_flips_exactly_as_a_full_rescan_does():
+    flips = 0
+    for seed in range(60):
+        rng = random.Random(seed)
+        signed = nx.Graph()
+        nodes = [f"n{i:02d}" for i in range(rng.randint(3, 30))]
+        for a, b in zip(nodes, nodes[1:], strict=False):  # connected
+            w = rng.choice([-3, -2, -1, 1, 2, 3])
+            signed.add_edge(a, b, balance=w, strength=abs(w))
+        for _ in range(rng.randint(0, 60)):
+            a, b = rng.sample(nodes, 2)
+            w = rng.choice([-3, -2, -1, 1, 2, 3])
+            signed.add_edge(a, b, balance=w, strength=abs(w))
+        expected, made = _split_by_full_scan(signed)
+        assert _split(signed) == expected, seed
+        flips += made
+    assert flips > 20  # the graphs exercise the flips, not only the spanning tree's colouring

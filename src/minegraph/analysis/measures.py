@@ -82,24 +82,34 @@ def frustration(signed: nx.Graph, side: dict[str, int]) -> int:
 
 
 def _split(signed: nx.Graph) -> dict[str, int]:
-    """Two sides of one connected signed graph with the fewest violated edges (see :func:`coalitions`)."""
+    """Two sides of one connected signed graph with the fewest violated edges (see :func:`coalitions`).
+
+    The flips keep each node's gain (violated minus kept weight at it) up to date: a flip negates the
+    node's own gain and moves each neighbour's by twice the edge's weight, so one pass costs the nodes,
+    not the edges (the whole scan per flip took minutes at 10^6 triples)."""
     tree = nx.maximum_spanning_tree(signed, weight="strength")
     root = min(signed)
     side = {root: 0}
     for parent, child in nx.bfs_edges(tree, root, sort_neighbors=sorted):
         side[child] = side[parent] if signed[parent][child]["balance"] > 0 else 1 - side[parent]
-    while True:  # flip the node that removes most violated weight, until none does
-        best, gain = None, 0
-        for node in sorted(signed):
-            delta = sum(
-                abs(w) * (1 if (w > 0) == (side[node] != side[other]) else -1)
-                for other, w in ((o, signed[node][o]["balance"]) for o in signed[node])
-            )
-            if delta > gain:
-                best, gain = node, delta
+    order = sorted(signed)
+    adjacency = {node: [(other, data["balance"]) for other, data in signed.adj[node].items()] for node in order}
+
+    def weight(node: str, other: str, w: int) -> int:  # |w| if the edge is violated now, -|w| if it is kept
+        return abs(w) if (w > 0) == (side[node] != side[other]) else -abs(w)
+
+    gain = {node: sum(weight(node, other, w) for other, w in adjacency[node]) for node in order}
+    while True:  # flip the first node (in IRI order) that removes most violated weight, until none does
+        best, most = None, 0
+        for node in order:
+            if gain[node] > most:
+                best, most = node, gain[node]
         if best is None:
             return side
+        for other, w in adjacency[best]:
+            gain[other] -= 2 * weight(best, other, w)
         side[best] = 1 - side[best]
+        gain[best] = -gain[best]
 
 
 def coalitions(stance: nx.Graph, agreement: nx.Graph | None = None) -> tuple[list[Coalition], list[str], int]:
