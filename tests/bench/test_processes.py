@@ -15,6 +15,18 @@ def test_each_child_reports_its_own_peak_memory():
     assert small["peak_mb"] < big["peak_mb"] - 128  # not the larger sibling's peak carried over
 
 
+def test_a_child_of_a_large_process_reports_its_own_peak_not_its_parents():
+    ballast = b"x" * (384 * 2**20)  # the bench (or a test worker) holding a store when it starts a command
+    small = _timed_process([sys.executable, "-c", "pass"], runs=1, timeout=60)
+    assert len(ballast) and small["peak_mb"] < 128
+
+
+def test_a_command_that_cannot_start_is_recorded_as_an_error():
+    assert _timed_process(["/nonexistent/minegraph-bench-command"], runs=1, timeout=60) == {
+        "error": "/nonexistent/minegraph-bench-command: No such file or directory"
+    }
+
+
 def test_a_failing_command_is_recorded_with_its_last_error_line():
     failed = _timed_process(
         [sys.executable, "-c", "import sys; sys.stderr.write('no store here\\n'); sys.exit(3)"], runs=1, timeout=60

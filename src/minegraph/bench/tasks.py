@@ -138,26 +138,50 @@ def raw_disk_query(root: Path, path: Path) -> int:
     return len(rows)
 
 
+#: A small Python process that forks the measured command and reports that grandchild's own rusage. Linux
+#: keeps the high-water RSS of the memory a child was forked from across its exec, so a command forked
+#: straight from a large bench or test process would report the parent's peak as its own.
+_LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(sys.argv[2], sys.argv[2:])
+    except OSError as exc:
+        sys.stderr.write(f"{sys.argv[2]}: {exc.strerror}\\n")
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+code = os.waitstatus_to_exitcode(status)
+with open(sys.argv[1], "w") as out:
+    out.write(f"{code} {usage.ru_utime + usage.ru_stime} {usage.ru_maxrss}")
+sys.exit(code if code >= 0 else 128 - code)
+"""
+
+
 def _run_child(command: list[str], timeout: float) -> tuple[int, float, float, float]:
     """(exit status, wall, CPU (user + sys), peak RSS in MB) of one child process, its output discarded."""
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(command, stdout=out, stderr=err)
-        timer = threading.Timer(timeout, child.kill)
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "usage"
+        child = subprocess.Popen(
+            [sys.executable, "-c", _LAUNCHER, str(report), *command], stdout=out, stderr=err, start_new_session=True
+        )
+        timer = threading.Timer(timeout, os.killpg, (child.pid, 9))
         timer.start()
         try:
-            _, status, usage = os.wait4(child.pid, 0)
+            child.wait()
         finally:
             timer.cancel()
-        child.returncode = code = os.waitstatus_to_exitcode(status)
         wall = time.perf_counter() - started
-        if code < 0:
+        if not report.exists() or child.returncode < 0:
             raise subprocess.TimeoutExpired(command, timeout)
+        code, cpu, peak = report.read_text().split()
+        code = int(code)
         if code not in (0, 1):  # validate exits 1 when the graph does not conform
             err.seek(0)
             lines = err.read().decode("utf-8", "replace").strip().splitlines()
             raise RuntimeError(lines[-1] if lines else f"exit {code}")
-    return code, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return code, wall, float(cpu), int(peak) / 1024
 
 
 def _timed_process(command: list[str], runs: int, timeout: float) -> dict:
