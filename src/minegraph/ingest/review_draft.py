@@ -13,26 +13,9 @@ from pathlib import Path
 from minegraph.core.files import atomic_write
 from minegraph.errors import CurationError, InputError
 from minegraph.ingest.draft import slugify, statement_id, toml_table
+from minegraph.ingest.reviewed import ASSESSMENT_FIELDS, MODES, STANCES, STATEMENT_FIELDS
 from minegraph.ingest.workflow import Gazetteer, read_text
 
-STANCES = ("support", "oppose", "neutral")
-MODES = ("direct", "partial", "paraphrase")
-_STATEMENT = (
-    "id",
-    "speaker",
-    "speaker_as_reported",
-    "speaker_matched_on",
-    "role",
-    "organisation",
-    "quote",
-    "start",
-    "end",
-    "mode",
-    "cue",
-    "attribution_note",
-    "mentions",
-)
-_ASSESSMENT = ("about", "stance", "method", "confidence", "rests_on", "note")
 _ACTOR = (
     "id",
     "label",
@@ -70,13 +53,13 @@ def view(project, path: Path, gazetteer: Gazetteer | None = None) -> dict:
     gazetteer = gazetteer or Gazetteer(project)
     statements = []
     for s in data.get("statement", []):
-        item = {k: s[k] for k in _STATEMENT if k in s}
+        item = {k: s[k] for k in STATEMENT_FIELDS if k in s}
         start = s.get("start")
         if not (isinstance(start, int) and text[start : start + len(s.get("quote", ""))] == s.get("quote")):
             found = text.find(s.get("quote", ""))  # offsets re-anchored by the quote, as accept does
             start = found if found >= 0 else None
         item["start"], item["end"] = start, (start + len(s.get("quote", ""))) if start is not None else None
-        item["assessments"] = [{k: a[k] for k in _ASSESSMENT if k in a} for a in s.get("assessment", [])]
+        item["assessments"] = [{k: a[k] for k in ASSESSMENT_FIELDS if k in a} for a in s.get("assessment", [])]
         statements.append(item)
     proposed = [{k: a[k] for k in _ACTOR if k in a} for a in data.get("new_actor", [])]
     known = sorted(
@@ -121,7 +104,7 @@ def _statement_tables(n: int, item: dict, text: str, path: Path) -> list[str]:
         "id": item.get("id") or statement_id(n, item.get("speaker_label") or item.get("speaker") or "", quote),
     }
     lines = toml_table(
-        "statement", [(k, fields.get(k)) for k in _STATEMENT if fields.get(k) not in (None, "") or k == "speaker"]
+        "statement", [(k, fields.get(k)) for k in STATEMENT_FIELDS if fields.get(k) not in (None, "") or k == "speaker"]
     )
     if not fields.get("speaker"):
         lines.insert(
@@ -130,7 +113,9 @@ def _statement_tables(n: int, item: dict, text: str, path: Path) -> list[str]:
     for a in item.get("assessments", []):
         lines += [
             "",
-            *toml_table("statement.assessment", [(k, a.get(k)) for k in _ASSESSMENT if a.get(k) not in (None, "")]),
+            *toml_table(
+                "statement.assessment", [(k, a.get(k)) for k in ASSESSMENT_FIELDS if a.get(k) not in (None, "")]
+            ),
         ]
     return lines
 

@@ -19,6 +19,24 @@ from minegraph.ingest.problems import Problems, did_you_mean
 
 EXTRACTOR = "organisation:minegraph-extractor"
 STANCES = ("support", "oppose", "neutral")
+MODES = ("direct", "partial", "paraphrase")
+#: A draft statement's own fields and an assessment's, in the order a draft writes them.
+STATEMENT_FIELDS = (
+    "id",
+    "speaker",
+    "speaker_as_reported",
+    "speaker_matched_on",
+    "role",
+    "organisation",
+    "quote",
+    "start",
+    "end",
+    "mode",
+    "cue",
+    "attribution_note",
+    "mentions",
+)
+ASSESSMENT_FIELDS = ("about", "stance", "method", "confidence", "rests_on", "note")
 #: The draft's tables and the fields each may hold (review aids are checked, then dropped).
 FIELDS = {
     "document": {
@@ -45,26 +63,9 @@ FIELDS = {
         "capacity_role",
         "capacity_organisation",
     },
-    "statement": {
-        "id",
-        "speaker",
-        "speaker_as_reported",
-        "speaker_matched_on",
-        "role",
-        "organisation",
-        "quote",
-        "start",
-        "end",
-        "mode",
-        "cue",
-        "attribution_note",
-        "mentions",
-        "assessment",
-        "capacity",
-    },
-    "statement.assessment": {"about", "stance", "method", "confidence", "rests_on", "note"},
+    "statement": {*STATEMENT_FIELDS, "assessment", "capacity"},
+    "statement.assessment": set(ASSESSMENT_FIELDS),
 }
-MODES = ("direct", "partial", "paraphrase")
 
 
 @dataclass
