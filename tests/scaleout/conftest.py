@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.engines import virtuoso_push_args
 from tests.support.paths import ROOT
 
 INSTANCE_SCRIPT = ROOT / "scaleout" / "instance.py"
@@ -69,22 +70,6 @@ def virtuoso(tmp_path_factory):
         )
 
 
-def push_args(info: dict, project, graph: str) -> list[str]:
-    return [
-        "--project",
-        str(project.root),
-        "push",
-        "--server",
-        "virtuoso",
-        "--endpoint",
-        info["endpoint"],
-        "--graph",
-        graph,
-        "--password-file",
-        info["password_file"],
-    ]
-
-
 @pytest.fixture(scope="session")
 def virtuoso_stores(virtuoso, real_project, fixture_project):
     """Virtuoso after ``minegraph push --server virtuoso``: {"real": store, "fixture": store}, each
@@ -92,8 +77,13 @@ def virtuoso_stores(virtuoso, real_project, fixture_project):
     from minegraph.cli import main
     from minegraph.store.remote import RemoteStore
 
-    assert main(push_args(virtuoso, real_project, REAL_GRAPH)) == 0
-    assert main(push_args(virtuoso, fixture_project, FIXTURE_GRAPH)) == 0
+    assert (
+        main(virtuoso_push_args(virtuoso, real_project, REAL_GRAPH, "--password-file", virtuoso["password_file"])) == 0
+    )
+    assert (
+        main(virtuoso_push_args(virtuoso, fixture_project, FIXTURE_GRAPH, "--password-file", virtuoso["password_file"]))
+        == 0
+    )
     return {
         "real": RemoteStore(virtuoso["endpoint"], graph=REAL_GRAPH, timeout=120),
         "fixture": RemoteStore(virtuoso["endpoint"], graph=FIXTURE_GRAPH, timeout=120),

@@ -17,25 +17,11 @@ from minegraph.cli import main
 from minegraph.errors import InputError
 from minegraph.scaleout.virtuoso import VirtuosoStore, graph_store_url_for, read_password
 from minegraph.store.remote import RemoteStore
+from tests.support.engines import virtuoso_push_args
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.virtuoso
 SCRATCH_GRAPH = "urn:minegraph:test:scratch"
-
-
-def _push_args(info, project, graph, *extra):
-    return [
-        "--project",
-        str(project.root),
-        "push",
-        "--server",
-        "virtuoso",
-        "--endpoint",
-        info["endpoint"],
-        "--graph",
-        graph,
-        *extra,
-    ]
 
 
 def test_each_named_graph_holds_as_many_triples_as_the_embedded_store(virtuoso_stores, real_stores, fixture_stores):
@@ -44,7 +30,10 @@ def test_each_named_graph_holds_as_many_triples_as_the_embedded_store(virtuoso_s
 
 
 def test_push_then_download_gives_the_same_graph(virtuoso, fixture_project, fixture_stores, capsys):
-    assert main(_push_args(virtuoso, fixture_project, SCRATCH_GRAPH, "--password-file", virtuoso["password_file"])) == 0
+    assert (
+        main(virtuoso_push_args(virtuoso, fixture_project, SCRATCH_GRAPH, "--password-file", virtuoso["password_file"]))
+        == 0
+    )
     assert f"triples to {virtuoso['endpoint']} (graph <{SCRATCH_GRAPH}>)" in capsys.readouterr().out
     store = VirtuosoStore(
         virtuoso["endpoint"], graph=SCRATCH_GRAPH, user="dba", password=read_password(virtuoso["password_file"])
@@ -55,24 +44,24 @@ def test_push_then_download_gives_the_same_graph(virtuoso, fixture_project, fixt
 
 def test_push_replaces_the_graph_and_append_adds_to_it(virtuoso, fixture_project, real_project):
     password = ["--password-file", virtuoso["password_file"]]
-    assert main(_push_args(virtuoso, real_project, SCRATCH_GRAPH, *password)) == 0
-    assert main(_push_args(virtuoso, fixture_project, SCRATCH_GRAPH, *password)) == 0
+    assert main(virtuoso_push_args(virtuoso, real_project, SCRATCH_GRAPH, *password)) == 0
+    assert main(virtuoso_push_args(virtuoso, fixture_project, SCRATCH_GRAPH, *password)) == 0
     replaced = RemoteStore(virtuoso["endpoint"], graph=SCRATCH_GRAPH).triple_count()
-    assert main(_push_args(virtuoso, real_project, SCRATCH_GRAPH, *password, "--append")) == 0
+    assert main(virtuoso_push_args(virtuoso, real_project, SCRATCH_GRAPH, *password, "--append")) == 0
     assert RemoteStore(virtuoso["endpoint"], graph=SCRATCH_GRAPH).triple_count() > replaced
 
 
 def test_a_wrong_password_is_one_clear_error(virtuoso, fixture_project, tmp_path, capsys):
     wrong = tmp_path / "wrong"
     wrong.write_text("not-the-password\n")
-    assert main(_push_args(virtuoso, fixture_project, SCRATCH_GRAPH, "--password-file", str(wrong))) == 3
+    assert main(virtuoso_push_args(virtuoso, fixture_project, SCRATCH_GRAPH, "--password-file", str(wrong))) == 3
     error = capsys.readouterr().err
     assert "upload failed with HTTP 401" in error and virtuoso["graph_store"] in error and "Traceback" not in error
 
 
 def test_a_missing_password_is_refused_before_loading(virtuoso, fixture_project, capsys, monkeypatch):
     monkeypatch.delenv("MINEGRAPH_ENDPOINT_PASSWORD", raising=False)
-    assert main(_push_args(virtuoso, fixture_project, SCRATCH_GRAPH)) == 2
+    assert main(virtuoso_push_args(virtuoso, fixture_project, SCRATCH_GRAPH)) == 2
     assert "--password-file" in capsys.readouterr().err
 
 

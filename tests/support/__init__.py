@@ -11,7 +11,7 @@ tests/conftest.py):
 The helpers, imported where used:
 
 - ``paths``: the checkout, the shared reference folder and the fixture files (``fixtures/``);
-- ``engines``: answers compared across engines (the embedded ones, a server, Virtuoso);
+- ``engines``: answers compared across engines (the embedded ones, a server, Virtuoso), the Virtuoso push command;
 - ``endpoint``: the publish endpoint in a child process, HTTP requests to it, a browser wait;
 - ``fiction``: fiction ingested into a throw-away project, a draft as a reviewer leaves it;
 - ``processes``: a process's children, whether it runs, its CPU time, its query workers;

@@ -81,3 +81,19 @@ def difference(expected: Counter, actual: Counter, names: list[str]) -> str:
         return "\n".join(str({n: str(v) for n, v in zip(names, row) if v is not None}) for row in list(rows)[:3])
 
     return f"rows only in the reference:\n{show(expected - actual)}\nrows only in the other engine:\n{show(actual - expected)}"
+
+
+def virtuoso_push_args(info: dict, project, graph: str, *extra: str) -> list[str]:
+    """The command line of ``minegraph push --server virtuoso`` to the test instance ``info``, graph ``graph``."""
+    return [
+        "--project",
+        str(project.root),
+        "push",
+        "--server",
+        "virtuoso",
+        "--endpoint",
+        info["endpoint"],
+        "--graph",
+        graph,
+        *extra,
+    ]
