@@ -42,6 +42,8 @@ class CompiledConstraint:
     keys: tuple[str, ...] = ()  # further variables whose distinct values are distinct results (Pattern.keys)
     detail: bool = False  # a result of a shape nested by sh:node: SHACL nests it under its parent (sh:detail)
     path_var: str | None = None  # the variable holding each row's result path (sh:closed), else ``path``
+    focus: str | None = None  # with ``screen``: the focus nodes' subquery, shared by the constraints screened together
+    screen: str | None = None  # a FILTER expression on ?this, true iff the focus node violates it (see engine)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -225,6 +227,7 @@ class Compiler(FocusPatterns):
                             variable,
                             keys=getattr(pattern, "keys", ()),
                             path_var=getattr(pattern, "path_var", None),
+                            screen=self.screen(name, focus, pattern),
                         )
                     )
                 if name == "node":  # the node shape's own results, as sh:detail of this one (minegraph reports them)
@@ -257,8 +260,29 @@ class Compiler(FocusPatterns):
             parent,
         )
 
+    @staticmethod
+    def screen(name: str, focus: str, pattern: str) -> str | None:
+        """sh:minCount of a targeted shape as a FILTER expression on ``?this`` (its pattern is one FILTER NOT EXISTS),
+        so that the engine can ask once whether any focus node violates any of a shape's (:mod:`.engine`)."""
+        body = unwrap(pattern).strip()
+        if name != "minCount" or not isinstance(focus, Focus) or not body.startswith("FILTER NOT EXISTS {"):
+            return None
+        return body.removeprefix("FILTER ")
+
     def entry(
-        self, shape, component, path, focus, pattern, variable, *, datatype=None, select=None, keys=(), path_var=None
+        self,
+        shape,
+        component,
+        path,
+        focus,
+        pattern,
+        variable,
+        *,
+        datatype=None,
+        select=None,
+        keys=(),
+        path_var=None,
+        screen=None,
     ) -> CompiledConstraint:
         keys = (*getattr(focus, "keys", ()), *keys)
         projected = select or (f"{THIS} {variable}" if variable and variable != THIS else THIS)
@@ -274,6 +298,8 @@ class Compiler(FocusPatterns):
             datatype=datatype,
             keys=tuple(keys),
             path_var=path_var,
+            focus=str(focus) if screen else None,
+            screen=screen,
         )
 
     def top_class(self, shape: Term, cls: Term, path: Path | None, focus: str) -> CompiledConstraint:
