@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from minegraph.analysis import shortest_paths
 from minegraph.errors import require
 
 
@@ -199,7 +200,10 @@ def centrality(graph: nx.Graph, *, seed: int = 1) -> list[dict]:
     """Degree, strength (statements), betweenness (sampled above :data:`EXACT_BETWEENNESS_NODES`, with
     ``seed``) and PageRank of every node, highest PageRank first."""
     require("scipy", "analysis")  # networkx's PageRank runs on scipy
-    betweenness = nx.betweenness_centrality(graph, k=betweenness_sample(graph), normalized=True, seed=seed)
+    sample = betweenness_sample(graph)
+    betweenness = shortest_paths.betweenness(
+        graph, None if sample is None else random.Random(seed).sample(list(graph), sample)
+    )
     pagerank = nx.pagerank(graph, weight="weight")
     rows = [
         {
