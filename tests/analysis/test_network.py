@@ -348,16 +348,12 @@ def _random_signed(rng: random.Random, parts: int) -> nx.Graph:
 
 
 def _layout(graph: nx.Graph) -> tuple:
-    """Everything about a graph that an order-sensitive algorithm can see: nodes and adjacency in order."""
-    return (
-        dict(graph.graph),
-        list(graph.nodes(data=True)),
-        [(u, list(nbrs.items())) for u, nbrs in graph.adj.items()],
-    )
+    """What Louvain can see of a graph: its nodes, and its adjacency with the ``agree`` weights, in order."""
+    return list(graph), [(u, [(v, data["agree"]) for v, data in nbrs.items()]) for u, nbrs in graph.adj.items()]
 
 
 def _edge_set(graph: nx.Graph) -> set:
-    return {(frozenset((u, v)), tuple(sorted(data.items()))) for u, v, data in graph.edges(data=True)}
+    return {(frozenset((u, v)), data["agree"]) for u, v, data in graph.edges(data=True)}
 
 
 def test_the_positive_graph_is_the_positive_edge_subgraph_in_the_graph_order():

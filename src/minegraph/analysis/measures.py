@@ -56,13 +56,18 @@ def _agreement_edge(a: str, b: str, agree: int, disagree: int, neutral: int) -> 
 
 
 def positive_graph(agreement: nx.Graph) -> nx.Graph:
-    """The agreement graph's positive edges and their actors, as a graph of its own: what
-    ``nx.Graph(agreement.edge_subgraph(positive edges))`` gives, nodes and edges in the same order (Louvain's
-    result depends on it), without iterating through filtered views (1.5 s at 10^6 triples)."""
-    ties = {u: [(v, data) for v, data in nbrs.items() if data["sign"] > 0] for u, nbrs in agreement.adj.items()}
+    """Louvain's input: the agreement graph's positive edges, with their ``agree`` counts, and their actors,
+    nodes and edges in the order ``nx.Graph(agreement.edge_subgraph(positive edges))`` gives them (Louvain's
+    result depends on it), built without iterating through filtered views (1.5 s at 10^6 triples)."""
+    ties = {
+        u: [(v, data["agree"]) for v, data in nbrs.items() if data["sign"] > 0] for u, nbrs in agreement.adj.items()
+    }
     positive = nx.Graph(**agreement.graph)
-    positive.add_nodes_from((u, dict(agreement.nodes[u])) for u, found in ties.items() if found)
-    positive.add_edges_from((u, v, data) for u, found in ties.items() for v, data in found)
+    positive.add_nodes_from(u for u, found in ties.items() if found)
+    done = set()  # each edge once, where the subgraph's first node meets it
+    for u, found in ties.items():
+        positive.add_edges_from((u, v, {"agree": agree}) for v, agree in found if v not in done)
+        done.add(u)
     return positive
 
 
