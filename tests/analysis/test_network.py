@@ -9,7 +9,14 @@ from collections import Counter
 import networkx as nx
 
 from minegraph.analysis.graphs import stance_graph
-from minegraph.analysis.measures import _split, agreement_graph, coalitions, frustration, positive_graph
+from minegraph.analysis.measures import (
+    _split,
+    agreement_graph,
+    coalitions,
+    frustration,
+    positive_graph,
+    spanning_forest,
+)
 from minegraph.core.namespaces import iri
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
@@ -381,9 +388,18 @@ def test_each_part_split_on_the_shared_spanning_forest_as_on_its_own_subgraph():
     compared = 0
     for seed in range(40):
         signed = _random_signed(random.Random(seed), parts=2)
-        forest = nx.maximum_spanning_tree(signed, weight="strength")
+        forest = spanning_forest(signed)
         for part in nx.connected_components(signed):
             if 2 * len(part) >= len(signed):
                 assert _split(signed, part, forest) == _split(signed.subgraph(part)), seed
                 compared += 1
     assert compared >= 40
+
+
+def test_the_spanning_forest_is_networkx_maximum_spanning_tree_ties_included():
+    """Weights 1 and 2 only, so most edges tie: the same edges as networkx's Kruskal keeps."""
+    for seed in range(40):
+        signed = _random_signed(random.Random(seed), parts=3)
+        expected = nx.maximum_spanning_tree(signed, weight="strength")
+        found = spanning_forest(signed)
+        assert {frozenset((u, v)) for u in found for v in found[u]} == {frozenset(e) for e in expected.edges()}, seed

@@ -103,19 +103,46 @@ def frustration(signed: nx.Graph, side: dict[str, int]) -> int:
     )
 
 
-def _split(signed: nx.Graph, part=None, forest: nx.Graph | None = None) -> dict[str, int]:
+def spanning_forest(signed: nx.Graph) -> dict[str, list[str]]:
+    """Each node's neighbours in a maximum spanning forest of ``signed`` on ``strength``: Kruskal as networkx's
+    ``maximum_spanning_tree`` runs it (the edges in the graph's order, sorted stably by falling strength, each
+    kept when it joins two trees), so equal strengths are broken alike, in plain dicts (0.5 s less at 10^6)."""
+    edges = sorted(
+        ((data["strength"], u, v) for u, v, data in signed.edges(data=True)), key=lambda e: e[0], reverse=True
+    )
+    parent, tree = {n: n for n in signed}, {n: [] for n in signed}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for _, u, v in edges:
+        a, b = root(u), root(v)
+        if a != b:
+            parent[a] = b
+            tree[u].append(v)
+            tree[v].append(u)
+    return tree
+
+
+def _split(signed: nx.Graph, part=None, forest: dict[str, list[str]] | None = None) -> dict[str, int]:
     """Two sides of one connected part of the signed graph (all of it by default) with the fewest violated
-    edges (see :func:`coalitions`); ``forest``, a maximum spanning forest of ``signed``, is computed once for
+    edges (see :func:`coalitions`); ``forest`` (:func:`spanning_forest` of ``signed``) is computed once for
     every part (its restriction to a part is the part's own tree: Kruskal's sort is stable).
 
     The flips keep each node's gain (violated minus kept weight at it) up to date: a flip negates the
     node's own gain and moves each neighbour's by twice the edge's weight, so one pass costs the nodes,
     not the edges (the whole scan per flip took minutes at 10^6 triples)."""
-    forest = forest if forest is not None else nx.maximum_spanning_tree(signed, weight="strength")
+    forest = forest if forest is not None else spanning_forest(signed)
     order = sorted(part if part is not None else signed)
-    side = {order[0]: 0}
-    for parent, child in nx.bfs_edges(forest, order[0], sort_neighbors=sorted):
-        side[child] = side[parent] if signed[parent][child]["balance"] > 0 else 1 - side[parent]
+    side, queue = {order[0]: 0}, [order[0]]
+    for parent in queue:  # colour the tree from the smallest IRI: a tie's sign joins or parts its two ends
+        for child in forest[parent]:
+            if child not in side:
+                side[child] = side[parent] if signed[parent][child]["balance"] > 0 else 1 - side[parent]
+                queue.append(child)
     adjacency = {node: [(other, data["balance"]) for other, data in signed.adj[node].items()] for node in order}
 
     def weight(node: str, other: str, w: int) -> int:  # |w| if the edge is violated now, -|w| if it is kept
@@ -153,7 +180,7 @@ def coalitions(stance: nx.Graph, agreement: nx.Graph | None = None) -> tuple[lis
         if balance:
             signed.add_edge(u, v, balance=balance, strength=abs(balance))
     groups, sides = [], {}
-    forest = nx.maximum_spanning_tree(signed, weight="strength")
+    forest = spanning_forest(signed)
     for part in sorted(nx.connected_components(signed), key=min):
         side = _split(signed, part, forest)
         sides.update(side)
