@@ -42,11 +42,14 @@ run: $(RUN_STAMP)
 ## The Virtuoso tests are `make test-virtuoso`'s, which CI runs (here they started a second instance of their
 ## own wherever virtuoso-t happened to be installed); the browser tests are `make test-browser`'s.
 ## ruff first (lint, then formatting: `ruff check --fix` and `ruff format` repair what they report).
+## Bytecode is cached (__pycache__/, gitignored, allowed by the write audit) even where PYTHONDONTWRITEBYTECODE
+## is set: otherwise each worker rewrites every test module's asserts at collection (about 2 s) and each of the
+## suite's `python -m minegraph` subprocesses compiles the modules it imports again.
 TEST_WORKERS ?= 2
 test: $(STAMP)
 	$(BIN)/ruff check
 	$(BIN)/ruff format --check
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m 'not browser and not virtuoso'
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup -m 'not browser and not virtuoso'
 
 ## Rebuild graph/*.ttl from curation/ (deterministic: building twice gives identical bytes).
 build: $(STAMP)

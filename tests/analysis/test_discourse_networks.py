@@ -189,24 +189,44 @@ def test_networks_as_frames_carry_labels(fiction):
     assert len(coded_frame) == 9 and set(coded_frame["evidence"]) == {"anchored-quote", "reported-position"}
 
 
-@pytest.mark.parametrize("qualifier", ["binary", "scale"])
-@pytest.mark.parametrize("kind", ["congruence", "conflict", "subtract"])
-def test_dense_and_sparse_level_products_give_the_same_bits(kind, qualifier, monkeypatch):
-    """Small windows multiply the layers as one dense product, large ones as sparse matrices: the same cells,
-    to the bit (signed zeros included), on random counts."""
+def _dense_reference(array, values, kind, normalisation):
+    """DNA's one-mode matrix by its definition, on a dense count array A[actor, decision, level]."""
     import numpy as np
 
-    from minegraph.analysis.discourse import networks
+    near = 1.0 - np.abs(values[:, None] - values[None, :]) / (float(values.max() - values.min()) or 1.0)
+    factor = {"congruence": near, "conflict": 1.0 - near, "subtract": 2.0 * near - 1.0}[kind]
+    matrix = np.einsum("idk,jdl,kl->ij", array, array, factor)
+    np.fill_diagonal(matrix, 0.0)
+    flat = array.reshape(len(array), -1)
+    totals, lengths, zero = flat.sum(axis=1), np.sqrt((flat**2).sum(axis=1)), (flat == 0).astype(float)
+    norm = {
+        "none": np.ones_like(matrix),
+        "average": (totals[:, None] + totals[None, :]) / 2.0,
+        "jaccard": flat @ zero.T + zero @ flat.T + flat @ flat.T,
+        "cosine": lengths[:, None] * lengths[None, :],
+    }[normalisation]
+    return np.where(matrix != 0, matrix / np.where(norm > 0, norm, 1.0), 0.0) + 0.0
+
+
+@pytest.mark.parametrize("qualifier", ["binary", "scale"])
+@pytest.mark.parametrize("normalisation", ["none", "average", "jaccard", "cosine"])
+@pytest.mark.parametrize("kind", ["congruence", "conflict", "subtract"])
+def test_sparse_one_mode_matrices_equal_the_definition_to_the_bit(kind, normalisation, qualifier):
+    """The sparse products give, on random counts, the cells of DNA's definition computed densely, to the bit,
+    with no stored zero and no diagonal."""
+    import numpy as np
+
+    from minegraph.analysis.discourse import matrices, networks
 
     random = np.random.default_rng(7)
-    levels = len(set(networks.QUALIFIERS[qualifier].values()))
     values = np.array(sorted(set(networks.QUALIFIERS[qualifier].values())), dtype=float)
     for _ in range(20):
         actors, decisions = int(random.integers(1, 40)), int(random.integers(1, 9))
-        array = (random.random((actors, decisions, levels)) < 0.25) * random.integers(1, 4, (actors, decisions, levels))
-        array = array.astype(float)
-        monkeypatch.setattr(networks, "DENSE_PRODUCT", 10**12)
-        dense = networks.one_mode(array, values, kind, "none")
-        monkeypatch.setattr(networks, "DENSE_PRODUCT", 0)
-        sparse = networks.one_mode(array, values, kind, "none")
-        assert dense.tobytes() == sparse.tobytes()
+        shape = (actors, decisions, len(values))
+        array = ((random.random(shape) < 0.25) * random.integers(1, 4, shape)).astype(float)
+        cells = np.argwhere(array > 0)
+        rows, columns, levels = (np.repeat(cells[:, k], array[array > 0].astype(int)) for k in range(3))
+        counts = matrices.count_matrix(rows, columns, levels, shape)
+        sparse = matrices.one_mode(counts, values, kind, normalisation)
+        assert sparse.toarray().tobytes() == _dense_reference(array, values, kind, normalisation).tobytes()
+        assert sparse.data.all() and not sparse.diagonal().any()

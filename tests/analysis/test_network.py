@@ -9,7 +9,14 @@ from collections import Counter
 import networkx as nx
 
 from minegraph.analysis.graphs import stance_graph
-from minegraph.analysis.measures import _split, agreement_graph, coalitions, frustration
+from minegraph.analysis.measures import (
+    _split,
+    agreement_graph,
+    coalitions,
+    frustration,
+    positive_graph,
+    spanning_forest,
+)
 from minegraph.core.namespaces import iri
 
 CARBONNIER, STRADA = str(iri("person", "gilles-carbonnier")), str(iri("person", "cecilia-strada"))
@@ -329,3 +336,70 @@ def test_the_incremental_split_flips_exactly_as_a_full_rescan_does():
         assert _split(signed) == expected, seed
         flips += made
     assert flips > 20  # the graphs exercise the flips, not only the spanning tree's colouring
+
+
+def _random_signed(rng: random.Random, parts: int) -> nx.Graph:
+    """A signed graph of ``parts`` connected parts, its nodes and edges added in a shuffled order."""
+    edges = []
+    for part in range(parts):
+        nodes = [f"p{part}n{i:02d}" for i in range(rng.randint(2, 12))]
+        edges += [(a, b) for a, b in zip(nodes, nodes[1:], strict=False)]
+        edges += [tuple(rng.sample(nodes, 2)) for _ in range(rng.randint(0, 20)) if len(nodes) > 2]
+    rng.shuffle(edges)
+    graph = nx.Graph()
+    for a, b in edges:
+        w = rng.choice([-2, -1, 1, 2])
+        graph.add_edge(a, b, balance=w, strength=abs(w), sign=(w > 0) - (w < 0), agree=max(w, 0))
+        graph.nodes[a]["label"] = a.upper()
+    return graph
+
+
+def _layout(graph: nx.Graph) -> tuple:
+    """What Louvain can see of a graph: its nodes, and its adjacency with the ``agree`` weights, in order."""
+    return list(graph), [(u, [(v, data["agree"]) for v, data in nbrs.items()]) for u, nbrs in graph.adj.items()]
+
+
+def _edge_set(graph: nx.Graph) -> set:
+    return {(frozenset((u, v)), data["agree"]) for u, v, data in graph.edges(data=True)}
+
+
+def test_the_positive_graph_is_the_positive_edge_subgraph_in_the_graph_order():
+    """What nx.Graph(edge_subgraph) gives, nodes and edges in the agreement graph's order; the view itself
+    follows that order only when the positive edges touch at least half the nodes (else a set's order, which
+    changes from one process to the next)."""
+    compared = 0
+    for seed in range(40):
+        agreement = _random_signed(random.Random(seed), parts=3)
+        agreement.graph["name"] = "agreement"
+        positive = positive_graph(agreement)
+        expected = nx.Graph(agreement.edge_subgraph((u, v) for u, v, s in agreement.edges(data="sign") if s > 0))
+        assert list(positive) == [n for n in agreement if n in expected], seed
+        assert _edge_set(positive) == _edge_set(expected)
+        if 2 * len(expected) >= len(agreement):
+            assert _layout(positive) == _layout(expected), seed
+            compared += 1
+    assert compared > 10
+
+
+def test_each_part_split_on_the_shared_spanning_forest_as_on_its_own_subgraph():
+    """The forest of the whole signed graph, restricted to a part, is the part's own maximum spanning tree,
+    ties between equal weights broken alike (checked where the subgraph iterates in the graph's order: parts
+    of at least half the nodes)."""
+    compared = 0
+    for seed in range(40):
+        signed = _random_signed(random.Random(seed), parts=2)
+        forest = spanning_forest(signed)
+        for part in nx.connected_components(signed):
+            if 2 * len(part) >= len(signed):
+                assert _split(signed, part, forest) == _split(signed.subgraph(part)), seed
+                compared += 1
+    assert compared >= 40
+
+
+def test_the_spanning_forest_is_networkx_maximum_spanning_tree_ties_included():
+    """Weights 1 and 2 only, so most edges tie: the same edges as networkx's Kruskal keeps."""
+    for seed in range(40):
+        signed = _random_signed(random.Random(seed), parts=3)
+        expected = nx.maximum_spanning_tree(signed, weight="strength")
+        found = spanning_forest(signed)
+        assert {frozenset((u, v)) for u in found for v in found[u]} == {frozenset(e) for e in expected.edges()}, seed

@@ -42,3 +42,12 @@ def test_writes_inside_tmp_path_and_reading_anywhere_are_allowed(tmp_path, write
         handle.read()
     subprocess.run(["true"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True)  # a sink, never replaced
     assert write_audit.violations[seen:] == []
+
+
+def test_a_bytecode_cache_may_be_made_anywhere_but_only_a_folder_of_that_name(write_audit):
+    """``make test`` writes bytecode: a module imported for the first time during a test makes its package's
+    ``__pycache__`` folder and the file in it; a look-alike name is still refused."""
+    assert write_audit.allowed("/proc/minegraph/__pycache__")
+    assert write_audit.allowed("/proc/minegraph/__pycache__/module.cpython-311.pyc")
+    assert not write_audit.allowed("/proc/minegraph/__pycache__x")
+    assert not write_audit.allowed("/proc/minegraph/not__pycache__")

@@ -29,7 +29,7 @@ class WriteAudit:
     """A ``sys.addaudithook`` hook refusing (PermissionError) and recording every write, rename, removal or
     new folder outside the allowed roots: pytest's base temporary folder (every tmp_path; TMPDIR points
     there too), its cache (and the ``pytest-cache-files-*`` folders it renames into place), Hypothesis's
-    example database and ``__pycache__`` folders. Opening
+    example database and ``__pycache__`` folders (``make test`` caches bytecode). Opening
     ``os.devnull`` as a sink (``subprocess.DEVNULL``) is allowed: it writes nothing and replaces nothing."""
 
     def __init__(self, roots: list[Path], prefixes: list[Path]):
@@ -44,6 +44,7 @@ class WriteAudit:
             any(p == root or p.startswith(root + os.sep) for root in self.roots)
             or p.startswith(self.prefixes)
             or f"{os.sep}__pycache__{os.sep}" in p
+            or p.endswith(f"{os.sep}__pycache__")  # the folder itself, made on a module's first import
             for p in {text, real}
         )
 

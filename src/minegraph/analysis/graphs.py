@@ -29,6 +29,7 @@ from minegraph.analysis.measures import (
     centrality,
     coalitions,
     most_quoted,
+    positive_graph,
     widest_sources,
 )
 from minegraph.analysis.membership import membership_graph
@@ -217,9 +218,8 @@ def analyse(store, project=None, *, seed: int = 1) -> Analysis:
     found, unaligned, violated = coalitions(stance, agreement)
     for graph in (stance, agreement):
         annotate_coalitions(graph, found)
-    positive = nx.Graph(agreement.edge_subgraph((u, v) for u, v, s in agreement.edges(data="sign") if s > 0))
     communities = sorted(
-        (sorted(c) for c in nx.community.louvain_communities(positive, weight="agree", seed=seed)),
+        (sorted(c) for c in nx.community.louvain_communities(positive_graph(agreement), weight="agree", seed=seed)),
         key=lambda c: (-len(c), c),
     )
     reported = reported_graph(store)

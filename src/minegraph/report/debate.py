@@ -13,6 +13,7 @@ from functools import cached_property
 from html import escape
 from pathlib import Path
 
+from minegraph.analysis.discourse.matrices import entries
 from minegraph.analysis.discourse.networks import build
 from minegraph.analysis.discourse.pictures import CURVE, SMALL_MULTIPLES, curve, small_multiples, window_title
 from minegraph.analysis.discourse.statements import Statements
@@ -71,15 +72,14 @@ def positions(debate: Debate) -> list[str]:
     """Who stood where: for each decision, who supported and who opposed it (net of their statements); an
     actor whose stance rests only on reported positions is marked so."""
     network = build(debate.statements, "affiliation", level="person")
-    lines = []
+    lines, sides_of = [], {j: {1: [], -1: []} for j in range(len(network.columns))}
+    for i, j, value in entries(network.values):
+        actor, decision = network.rows[i], network.columns[j]
+        coded = network.behind(actor, decision)
+        mark = "" if any(c.evidence == "anchored-quote" for c in coded) else " (reported)"
+        sides_of[j][1 if value > 0 else -1].append(network.label(actor) + mark)
     for j, decision in enumerate(network.columns):
-        sides = {1: [], -1: []}
-        for i, actor in enumerate(network.rows):
-            value = network.values[i, j]
-            if value:
-                coded = network.behind(actor, decision)
-                mark = "" if any(c.evidence == "anchored-quote" for c in coded) else " (reported)"
-                sides[1 if value > 0 else -1].append(network.label(actor) + mark)
+        sides = sides_of[j]
         lines.append(
             f"{network.label(decision)}: for — {', '.join(sorted(sides[1])) or 'nobody'}; "
             f"against — {', '.join(sorted(sides[-1])) or 'nobody'}."

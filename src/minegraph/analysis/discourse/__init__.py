@@ -4,6 +4,7 @@ congruence-minus-conflict networks with DNA's normalisations, actors at the leve
 state, time windows, a polarisation score and coalitions per window — every tie traceable to its statements.
 
 Modules: :mod:`.statements` (the coded statements, from the library query ``discourse-statements``),
-:mod:`.networks` (the matrices and their networkx graphs), :mod:`.polarisation`, :mod:`.windows`,
+:mod:`.networks` (the networks and their networkx graphs), :mod:`.matrices` (their sparse arithmetic),
+:mod:`.polarisation`, :mod:`.windows`,
 :mod:`.exports` (GraphML, dynamic GEXF, rDNA-style CSV matrices, JSON), :mod:`.pictures`, :mod:`.render`
 (networks in words for a terminal). See docs/discourse-networks.md for the definitions."""

@@ -17,6 +17,7 @@ import networkx as nx
 from minegraph.core.files import atomic_write
 
 from ..graphml import gexf_bytes, graphml_bytes
+from .matrices import dense_rows
 from .networks import Network, trace_attributes
 from .windows import Sequence, window_record
 
@@ -36,7 +37,7 @@ def matrix_csv(network: Network) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow([""] + _names(network, network.columns))
-    for name, row in zip(_names(network, network.rows), network.values):
+    for name, row in zip(_names(network, network.rows), dense_rows(network.values)):
         writer.writerow([name] + [_number(v) for v in row])
     return buffer.getvalue().encode("utf-8")
 
@@ -53,7 +54,7 @@ def network_record(network: Network) -> dict:
         "end": network.end and network.end.isoformat(),
         "rows": [{"id": n, "label": network.label(n)} for n in network.rows],
         "columns": [{"id": n, "label": network.label(n)} for n in network.columns],
-        "matrix": [[_number(v) for v in row] for row in network.values],
+        "matrix": [[_number(v) for v in row] for row in dense_rows(network.values)],
         "edges": [{"source": u, "target": v, **data} for u, v, data in sorted(graph.edges(data=True))],
     }
 

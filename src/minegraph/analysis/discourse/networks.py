@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from minegraph.errors import InputError, require
 
+from . import matrices
 from .statements import Coded, Statements
 
 ONE_MODE = ("congruence", "conflict", "subtract")
@@ -56,9 +57,9 @@ class Network:
     qualifier: str
     rows: list[str]
     columns: list[str]
-    values: object  # numpy array, rows × columns
+    values: object  # scipy.sparse CSR, rows × columns, without zero cells
     coded: dict[str, list[Coded]]  # actor → their coded statements in the selection (qualified ones only)
-    counts: object = None  # numpy array, actors × decisions: the statements of each actor toward each decision
+    counts: object = None  # scipy.sparse CSR, actors × decisions: the statements of each actor toward each decision
     decisions: list[str] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     start: datetime.date | None = None
@@ -77,7 +78,7 @@ class Network:
     def to_frame(self):
         """The matrix as a pandas DataFrame indexed by IRI (labels in ``.attrs['labels']``)."""
         pandas = require("pandas", "pandas")
-        frame = pandas.DataFrame(self.values, index=self.rows, columns=self.columns)
+        frame = pandas.DataFrame(self.values.toarray(), index=self.rows, columns=self.columns)
         frame.attrs.update(
             labels={n: self.label(n) for n in {*self.rows, *self.columns}},
             kind=self.kind,
@@ -93,96 +94,19 @@ class Network:
 
 
 def count_array(selected: list[Coded], actors: list[str], decisions: list[str], level: str, qualifier: str):
-    """``A[actor, decision, level]`` (levels in ascending order) and the level values."""
+    """``A`` (actors × decisions·levels, sparse: see :mod:`.matrices`) and the level values (ascending)."""
     np = require("numpy", "analysis")
     scale = QUALIFIERS[qualifier]
     values = sorted(set(scale.values()))
     a_index, d_index = {a: i for i, a in enumerate(actors)}, {d: i for i, d in enumerate(decisions)}
-    array = np.zeros((len(actors), len(decisions), len(values)))
-    for c in selected:
-        if c.stance in scale and c.actor(level) in a_index and c.decision in d_index:
-            array[a_index[c.actor(level)], d_index[c.decision], values.index(scale[c.stance])] += 1
+    kept = [c for c in selected if c.stance in scale and c.actor(level) in a_index and c.decision in d_index]
+    array = matrices.count_matrix(
+        [a_index[c.actor(level)] for c in kept],
+        [d_index[c.decision] for c in kept],
+        [values.index(scale[c.stance]) for c in kept],
+        (len(actors), len(decisions), len(values)),
+    )
     return array, np.array(values, dtype=float)
-
-
-def closeness(values):
-    """Closeness of every pair of levels, ``1 - |q1 - q2| / range`` (1 on the diagonal)."""
-    np = require("numpy", "analysis")
-    spread = float(values.max() - values.min()) or 1.0
-    return 1.0 - np.abs(values[:, None] - values[None, :]) / spread
-
-
-def one_mode(array, values, kind: str, normalisation: str):
-    """The actor × actor matrix of ``kind`` (congruence, conflict, subtract), normalised; zero diagonal."""
-    np = require("numpy", "analysis")
-    near = closeness(values)
-    factor = {"congruence": near, "conflict": 1.0 - near, "subtract": 2.0 * near - 1.0}[kind]
-    matrix = _level_products(array, factor)
-    np.fill_diagonal(matrix, 0.0)
-    if normalisation == "none":
-        return matrix
-    norm = one_mode_norm(array, normalisation)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(norm > 0, matrix / np.where(norm > 0, norm, 1.0), 0.0)
-
-
-#: Up to this many multiplications (actors² × decisions × levels) the layers are multiplied as dense arrays, in
-#: one product and without importing scipy; above, as sparse matrices (each actor speaks on few decisions).
-DENSE_PRODUCT = 50_000_000
-
-
-def _level_products(array, factor):
-    """Σ over pairs of levels of factor[k1, k2] · A_k1 · A_k2ᵀ (actor × actor): one dense product of A weighted
-    by ``factor`` with A for a small array; with scipy the layers are sparse above :data:`DENSE_PRODUCT`, so a
-    window of thousands of actors costs little. Counts are integers and factors halves: both ways are exact."""
-    np = require("numpy", "analysis")
-    n, decisions, levels = array.shape
-    if n * n * decisions * levels <= DENSE_PRODUCT:
-        weighted = np.tensordot(array, factor, axes=([2], [0]))  # [actor, decision, k2] = Σ_k1 A[., ., k1] f[k1, k2]
-        return weighted.reshape(n, decisions * levels) @ array.reshape(n, decisions * levels).T + 0.0  # no -0.0
-    try:
-        from scipy import sparse  # lazy: scipy is the large windows' alone, and costs 0.15 s to import
-    except ImportError:  # pragma: no cover - scipy comes with the analysis extra
-        sparse = None
-    layers = [sparse.csr_matrix(array[:, :, k]) if sparse else array[:, :, k] for k in range(levels)]
-    matrix = np.zeros((n, n))
-    for k1, first in enumerate(layers):
-        for k2, second in enumerate(layers):
-            if factor[k1, k2]:
-                product = first @ second.T
-                matrix += factor[k1, k2] * (product.toarray() if sparse else product)
-    return matrix
-
-
-def one_mode_norm(array, normalisation: str):
-    """The denominator of each pair under DNA's one-mode normalisations (ones for ``none``)."""
-    np = require("numpy", "analysis")
-    flat = array.reshape(array.shape[0], array.shape[1] * array.shape[2])
-    totals = flat.sum(axis=1)
-    if normalisation == "none":
-        return np.ones((flat.shape[0], flat.shape[0]))
-    if normalisation == "average":
-        return (totals[:, None] + totals[None, :]) / 2.0
-    if normalisation == "jaccard":
-        zero = (flat == 0).astype(float)
-        return flat @ zero.T + zero @ flat.T + flat @ flat.T
-    lengths = np.sqrt((flat**2).sum(axis=1))  # cosine
-    return lengths[:, None] * lengths[None, :]
-
-
-def affiliation(array, values, normalisation: str):
-    """The actor × decision matrix: the sum of the statements' levels, normalised by activity or prominence."""
-    np = require("numpy", "analysis")
-    matrix = (array * values[None, None, :]).sum(axis=2)
-    counts = array.sum(axis=2)
-    if normalisation == "activity":
-        norm = counts.sum(axis=1, keepdims=True)
-    elif normalisation == "prominence":
-        norm = counts.sum(axis=0, keepdims=True)
-    else:
-        return matrix
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(norm > 0, matrix / np.where(norm > 0, norm, 1.0), 0.0)
 
 
 def qualified(statements: Statements, qualifier: str, **options) -> list[Coded]:
@@ -247,9 +171,9 @@ def network_from(
     :func:`count_array` when already computed (a window's congruence and conflict share it)."""
     array, values = counted if counted is not None else count_array(selected, actors, decisions, level, qualifier)
     if kind == "affiliation":
-        matrix, columns = affiliation(array, values, normalisation), decisions
+        matrix, columns = matrices.affiliation(array, values, normalisation), decisions
     else:
-        matrix, columns = one_mode(array, values, kind, normalisation), actors
+        matrix, columns = matrices.one_mode(array, values, kind, normalisation), actors
     coded: dict[str, list[Coded]] = {}
     for c in selected:
         coded.setdefault(c.actor(level), []).append(c)
@@ -262,7 +186,7 @@ def network_from(
         columns,
         matrix,
         coded,
-        array.sum(axis=2),
+        matrices.tally(array, len(values)),
         decisions,
         labels,
         start,
@@ -296,7 +220,7 @@ def to_graph(network: Network):
     non-zero cell with ``weight`` (the cell) and ``sign``; affiliation: an edge per actor and decision with
     statements, ``weight`` (their number), ``value`` (the cell) and ``sign``; always and the statements behind it: ``statements`` (IRIs),
     ``evidence`` (counts per evidence level, e.g. ``anchored-quote: 3; reported-position: 1``), ``sources``."""
-    import networkx as nx  # lazy: networkx for a graph export only; the matrices need numpy alone
+    import networkx as nx  # lazy: networkx for a graph export only; the matrices need numpy and scipy alone
 
     graph = nx.Graph(
         name=network.kind,
@@ -318,22 +242,18 @@ def to_graph(network: Network):
     if network.kind == "affiliation":
         for decision in network.columns:
             graph.add_node(decision, label=network.label(decision), kind="decision")
-    for i, a in enumerate(network.rows):
-        for j, b in enumerate(network.columns):
-            value = float(network.values[i, j])
-            if network.kind == "affiliation" and network.counts[i, j]:  # weight: statements; value: signed
-                graph.add_edge(
-                    a,
-                    b,
-                    weight=int(network.counts[i, j]),
-                    value=value,
-                    sign=(value > 0) - (value < 0),
-                    **trace_attributes(network.behind(a, b)),
-                )
-            elif network.kind != "affiliation" and value and i < j:
-                graph.add_edge(
-                    a, b, weight=value, sign=(value > 0) - (value < 0), **trace_attributes(network.behind(a, b))
-                )
+    if network.kind == "affiliation":  # weight: statements; value: signed
+        cells = matrices.entries(network.counts)
+        signed = matrices.at(network.values, [i for i, _, _ in cells], [j for _, j, _ in cells])
+        for (i, j, count), value in zip(cells, signed.tolist()):
+            a, b = network.rows[i], network.columns[j]
+            sign = (value > 0) - (value < 0)
+            graph.add_edge(a, b, weight=int(count), value=value, sign=sign, **trace_attributes(network.behind(a, b)))
+    else:  # an edge per non-zero cell above the diagonal, in row-major order
+        for i, j, value in matrices.entries(network.values, upper=True):
+            a, b = network.rows[i], network.columns[j]
+            sign = (value > 0) - (value < 0)
+            graph.add_edge(a, b, weight=value, sign=sign, **trace_attributes(network.behind(a, b)))
     return graph
 
 

