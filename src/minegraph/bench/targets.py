@@ -222,18 +222,10 @@ def run_validation(root: Path, engine: str) -> dict:
 def _pyshacl_alone(root: Path) -> dict:
     """pySHACL on ontology + data in one rdflib graph, shapes only, as minegraph's reference engine calls it."""
     # lazy: pySHACL, only on this path
-    import pyshacl
+    from minegraph.validation.pyshacl import shacl_report
 
     data, shapes = rdflib_graph(root), Graph().parse(project(root).shapes_file)
-    conforms, results, _ = pyshacl.validate(
-        data,
-        shacl_graph=shapes,
-        inference="none",
-        advanced=False,
-        allow_warnings=True,
-        allow_infos=True,
-        abort_on_first=False,
-    )
+    conforms, results = shacl_report(data, shapes)
     found = set(results.subjects(RDF.type, URIRef("http://www.w3.org/ns/shacl#ValidationResult")))
     return {"conforms": conforms, "findings": len(found), "triples": len(data)}
 

@@ -12,18 +12,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from minegraph.core.document_kinds import KINDS
 from minegraph.core.terminal import visible
 from minegraph.ingest.capacity import ROLES, role_concept
 from minegraph.ingest.model import Candidate
-
-#: Kinds of source document (``--kind``, the ``kind`` of [document]) and the ontology class each is recorded as.
-KINDS = {
-    "news": "NewsArticle",
-    "press-release": "OfficialStatement",
-    "official-statement": "OfficialStatement",
-    "parliamentary-record": "LegalText",
-    "report": "Report",
-}
 
 HEADER = """\
 # DRAFT for review: statements the extractor proposes for {slug}.

@@ -13,20 +13,8 @@ from pathlib import Path
 from minegraph.core.files import atomic_write
 from minegraph.errors import CurationError, InputError
 from minegraph.ingest.draft import slugify, statement_id, toml_table
-from minegraph.ingest.reviewed import ASSESSMENT_FIELDS, MODES, STANCES, STATEMENT_FIELDS
+from minegraph.ingest.reviewed import ACTOR_FIELDS, ASSESSMENT_FIELDS, MODES, STANCES, STATEMENT_FIELDS
 from minegraph.ingest.workflow import Gazetteer, read_text
-
-_ACTOR = (
-    "id",
-    "label",
-    "kind",
-    "role",
-    "organisation",
-    "as_reported",
-    "capacity_role",
-    "capacity_organisation",
-    "note",
-)
 
 
 def _read(path: Path) -> tuple[str, dict]:
@@ -61,7 +49,7 @@ def view(project, path: Path, gazetteer: Gazetteer | None = None) -> dict:
         item["start"], item["end"] = start, (start + len(s.get("quote", ""))) if start is not None else None
         item["assessments"] = [{k: a[k] for k in ASSESSMENT_FIELDS if k in a} for a in s.get("assessment", [])]
         statements.append(item)
-    proposed = [{k: a[k] for k in _ACTOR if k in a} for a in data.get("new_actor", [])]
+    proposed = [{k: a[k] for k in ACTOR_FIELDS if k in a} for a in data.get("new_actor", [])]
     known = sorted(
         (
             {"iri": a.iri, "label": a.label}
@@ -139,7 +127,9 @@ def _new_actor_tables(edited: dict, statements: list[dict]) -> list[str]:
     for iri in sorted(i for i in actors if i in used):
         out += [
             "",
-            *toml_table("new_actor", [(k, actors[iri].get(k)) for k in _ACTOR if actors[iri].get(k) not in (None, "")]),
+            *toml_table(
+                "new_actor", [(k, actors[iri].get(k)) for k in ACTOR_FIELDS if actors[iri].get(k) not in (None, "")]
+            ),
         ]
     return out
 

@@ -37,6 +37,18 @@ STATEMENT_FIELDS = (
     "mentions",
 )
 ASSESSMENT_FIELDS = ("about", "stance", "method", "confidence", "rests_on", "note")
+#: A new actor's fields, in the order the review page shows them.
+ACTOR_FIELDS = (
+    "id",
+    "label",
+    "kind",
+    "role",
+    "organisation",
+    "as_reported",
+    "capacity_role",
+    "capacity_organisation",
+    "note",
+)
 #: The draft's tables and the fields each may hold (review aids are checked, then dropped).
 FIELDS = {
     "document": {
@@ -52,17 +64,7 @@ FIELDS = {
         "original_sha256",
         "media_type",
     },
-    "new_actor": {
-        "id",
-        "label",
-        "kind",
-        "role",
-        "organisation",
-        "as_reported",
-        "note",
-        "capacity_role",
-        "capacity_organisation",
-    },
+    "new_actor": set(ACTOR_FIELDS),
     "statement": {*STATEMENT_FIELDS, "assessment", "capacity"},
     "statement.assessment": set(ASSESSMENT_FIELDS),
 }

@@ -157,18 +157,25 @@ def select_checks(names: Iterable[str] | None) -> list[str]:
     return names
 
 
+def shacl_report(graph: Graph, shapes: Graph) -> tuple[bool, Graph]:
+    """pySHACL as the reference engine calls it: (conforms, report graph); no inference, since the ontology is
+    already in ``graph``, and every result of every severity."""
+    conforms, results, _ = pyshacl.validate(
+        graph,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=False,
+        allow_warnings=True,
+        allow_infos=True,
+        abort_on_first=False,
+    )
+    return conforms, results
+
+
 def run_shacl(graph: Graph, shapes: Graph, describe: "_Describer") -> list[Finding]:
     """pySHACL over ``graph`` (no inference: the ontology is already in the graph)."""
     try:
-        _, results, _ = pyshacl.validate(
-            graph,
-            shacl_graph=shapes,
-            inference="none",
-            advanced=False,
-            allow_warnings=True,
-            allow_infos=True,
-            abort_on_first=False,
-        )
+        _, results = shacl_report(graph, shapes)
     except ReportableRuntimeError as exc:
         raise InputError("ontology/shapes.ttl", f"the shapes cannot be run: {exc}") from None
     return [describe.result(results, result) for result in results.subjects(RDF.type, SH.ValidationResult)]
